@@ -1,0 +1,227 @@
+//! `recapbot bench`: import and lookup figures on fresh SQLite and PostgreSQL databases.
+//!
+//! Figures are medians and percentiles of one run on a shared machine: compare backends
+//! as ratios within a run, not across runs.
+
+use std::time::{Duration, Instant};
+
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+use crate::recap::article::{Article, CriticRating};
+use crate::store::scratch::{Scratch, TEST_DATABASE_URL};
+use crate::store::{Backend, Store};
+
+#[derive(Debug, Clone, Copy)]
+pub struct BenchOptions {
+    pub shows: usize,
+    pub lookups: usize,
+}
+
+const ADJECTIVES: &[&str] = &[
+    "Crimson", "Silent", "Golden", "Hidden", "Last", "Midnight", "Broken", "Secret", "Little",
+    "Wild", "Frozen", "Endless", "Lucky", "Lonely", "Burning", "Gentle", "Hotel", "Royal",
+    "Strange", "Sweet", "Dear", "Blue", "Moonlit", "Second", "Electric",
+];
+const NOUNS: &[&str] = &[
+    "Harbor",
+    "Garden",
+    "Signal",
+    "Doctor",
+    "Kingdom",
+    "Melody",
+    "Detective",
+    "Island",
+    "Summer",
+    "Letter",
+    "Prosecutor",
+    "Chef",
+    "Witness",
+    "Palace",
+    "Family",
+    "Mirror",
+    "Runway",
+    "Ghost",
+    "Promise",
+    "Academy",
+    "Soundtrack",
+    "Tale",
+    "Empire",
+    "Village",
+    "Season",
+];
+const SUFFIXES: &[&str] = &[
+    "",
+    " #1",
+    ": Reborn",
+    " 2",
+    "’s Diary",
+    " – The Return",
+    " of Seoul",
+    " (2024)",
+    " Café",
+    " 사랑",
+    " Élite",
+];
+
+/// Distinct, realistic-looking show names: "Crimson Harbor: Reborn", "Lucky Chef #1".
+pub fn show_names(count: usize) -> Vec<String> {
+    let mut names = Vec::with_capacity(count);
+    let mut round = 0;
+    'outer: loop {
+        for suffix in SUFFIXES {
+            for adjective in ADJECTIVES {
+                for noun in NOUNS {
+                    let extra =
+                        if round == 0 { String::new() } else { format!(" Vol. {}", round + 1) };
+                    names.push(format!("{adjective} {noun}{suffix}{extra}"));
+                    if names.len() == count {
+                        break 'outer;
+                    }
+                }
+            }
+        }
+        round += 1;
+    }
+    names
+}
+
+fn article(show: &str, i: usize) -> Article {
+    Article {
+        show: show.to_string(),
+        season: 1 + (i % 3) as u32,
+        episode: 1 + (i % 16) as u32,
+        episode_end: None,
+        title: Some(format!("Chapter {i}")),
+        recap: format!("Episode {} of {show} begins where we left off. ", i % 16 + 1).repeat(20),
+        review: Some("A solid episode with a strong ending.".repeat(5)),
+        rating: Some(CriticRating { value: (i % 5 + 1) as f32, out_of: 5.0 }),
+        url: Some(format!("https://recaps.example/{i}")),
+        published_at: None,
+    }
+}
+
+/// What a member might type for `name`: lower case, a prefix, a typo, no punctuation.
+fn query_for(name: &str, rng: &mut StdRng) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    match rng.gen_range(0..4) {
+        0 => name.to_lowercase(),
+        1 => chars[..chars.len().div_ceil(2).max(3).min(chars.len())].iter().collect(),
+        2 => {
+            let mut typo = chars.clone();
+            let at = rng.gen_range(1..typo.len().max(2) - 1);
+            typo.remove(at);
+            typo.into_iter().collect()
+        }
+        _ => name.chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect(),
+    }
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn micros(d: Duration) -> String {
+    format!("{:.1} µs", d.as_secs_f64() * 1e6)
+}
+
+struct Figures {
+    imports_per_sec: f64,
+    index_build: Duration,
+    lookup_median: Duration,
+    lookup_p99: Duration,
+    top1_hits: usize,
+}
+
+async fn run_on(store: &Store, options: BenchOptions) -> anyhow::Result<Figures> {
+    let names = show_names(options.shows);
+    let articles: Vec<Article> = names.iter().enumerate().map(|(i, n)| article(n, i)).collect();
+
+    let started = Instant::now();
+    for article in &articles {
+        store.save_article(article).await?;
+    }
+    let imports_per_sec = articles.len() as f64 / started.elapsed().as_secs_f64();
+
+    let started = Instant::now();
+    store.show_index().await?;
+    let index_build = started.elapsed();
+
+    let mut rng = StdRng::seed_from_u64(7);
+    let mut timings = Vec::with_capacity(options.lookups);
+    let mut top1_hits = 0;
+    for _ in 0..options.lookups {
+        let target = &names[rng.gen_range(0..names.len())];
+        let query = query_for(target, &mut rng);
+        let started = Instant::now();
+        let matches = store.search_shows(&query, 25).await?;
+        timings.push(started.elapsed());
+        if matches.first().is_some_and(|m| &m.name == target) {
+            top1_hits += 1;
+        }
+    }
+    timings.sort();
+    Ok(Figures {
+        imports_per_sec,
+        index_build,
+        lookup_median: percentile(&timings, 0.5),
+        lookup_p99: percentile(&timings, 0.99),
+        top1_hits,
+    })
+}
+
+fn print_figures(backend: &str, options: BenchOptions, f: &Figures) {
+    println!("{backend}:");
+    println!(
+        "  import:  {} recaps at {:.0} imports/s (one transaction each)",
+        options.shows, f.imports_per_sec
+    );
+    println!(
+        "  index:   built over {} shows in {:.1} ms",
+        options.shows,
+        f.index_build.as_secs_f64() * 1e3
+    );
+    println!(
+        "  lookup:  {} queries, median {}, p99 {}; top result was the intended show {:.1}% of the time",
+        options.lookups,
+        micros(f.lookup_median),
+        micros(f.lookup_p99),
+        100.0 * f.top1_hits as f64 / options.lookups as f64
+    );
+}
+
+pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
+    println!("recapbot bench: {} shows/recaps, {} lookups\n", options.shows, options.lookups);
+    let sqlite = Scratch::sqlite().await?;
+    let sqlite_figures = run_on(&sqlite.store, options).await?;
+    print_figures("SQLite", options, &sqlite_figures);
+    sqlite.remove().await?;
+
+    match Scratch::for_backend(Backend::Postgres).await? {
+        Some(pg) => {
+            let pg_figures = run_on(&pg.store, options).await?;
+            print_figures("PostgreSQL", options, &pg_figures);
+            pg.remove().await?;
+            println!(
+                "\nPostgreSQL/SQLite: imports/s ×{:.2}, lookup median ×{:.2}",
+                pg_figures.imports_per_sec / sqlite_figures.imports_per_sec,
+                pg_figures.lookup_median.as_secs_f64() / sqlite_figures.lookup_median.as_secs_f64()
+            );
+        }
+        None => {
+            println!("\nPostgreSQL: SKIPPED (set {TEST_DATABASE_URL}=postgres://… to measure it)")
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn generated_show_names_are_distinct_shows() {
+        let names = super::show_names(10_000);
+        let keys: std::collections::HashSet<String> =
+            names.iter().map(|n| crate::recap::names::fold(n)).collect();
+        assert_eq!(keys.len(), 10_000);
+    }
+}

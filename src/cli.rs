@@ -1,0 +1,210 @@
+//! The command line. `main.rs` only calls [`main`].
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::{self, DEFAULT_SQLITE_FILE};
+use crate::import::{self, ArticleJson, Source, Summary};
+use crate::recap::article::Hints;
+use crate::store::Store;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "recapbot",
+    version,
+    about = "Episode recaps, community ratings and new-recap alerts for TV and K-drama fan servers on Discord."
+)]
+pub struct Cli {
+    /// Database: sqlite://FILE or postgres://USER@HOST/DB. Unset: the SQLite file
+    /// recapbot.db in the working directory, created on first use.
+    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
+    database_url: Option<String>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Import recap articles (plain text, Markdown or HTML) from files, directories, URLs or stdin.
+    #[command(
+        after_help = "Examples:\n  recapbot import ../shared/samples\n  recapbot import https://site.example/show-s01e02-recap/\n  cat article.md | recapbot import - --show \"Soundtrack #1\" --season 1 --episode 2\n  recapbot import article.html --dry-run --json"
+    )]
+    Import {
+        /// Files, directories (their files), http(s) URLs, or - for stdin.
+        #[arg(required = true, value_name = "PATH|URL|-")]
+        inputs: Vec<String>,
+        /// The show's name, when the article's headline does not say it (or says it differently).
+        #[arg(long)]
+        show: Option<String>,
+        /// The season, when the headline does not say it.
+        #[arg(long)]
+        season: Option<u32>,
+        /// The episode, when the headline does not say it.
+        #[arg(long)]
+        episode: Option<u32>,
+        /// Parse and print, store nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print one JSON object per recap (show, season, episode, episode_end, title, recap, review, rating, url).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Apply database migrations (they are also applied on every start).
+    Migrate,
+    /// List stored recaps.
+    Recaps {
+        /// Only this show (any spelling the show search understands).
+        #[arg(long)]
+        show: Option<String>,
+    },
+    /// Rank shows for a query, as /recap's autocomplete does.
+    Shows {
+        /// What a member would type, e.g. "soundtrak".
+        #[arg(default_value = "")]
+        query: String,
+    },
+    /// Measure imports and show lookups on fresh SQLite and (with TEST_DATABASE_URL) PostgreSQL databases.
+    Bench {
+        /// Shows to create, one recap each.
+        #[arg(long, default_value_t = 10_000)]
+        shows: usize,
+        /// Show lookups to time.
+        #[arg(long, default_value_t = 10_000)]
+        lookups: usize,
+    },
+}
+
+pub fn main() -> ExitCode {
+    config::load_dotenv();
+    let cli = Cli::parse();
+    init_tracing();
+    let runtime = tokio::runtime::Runtime::new().expect("cannot start the tokio runtime");
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("recapbot=info,warn"));
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+}
+
+async fn open_store(cli_url: Option<&str>) -> anyhow::Result<Store> {
+    let url = config::database_url(cli_url);
+    let store = Store::open(&url).await?;
+    Ok(store)
+}
+
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let db = cli.database_url.as_deref();
+    match cli.command {
+        Command::Import { inputs, show, season, episode, dry_run, json } => {
+            let hints = Hints { show, season, episode, url: None };
+            let store = if dry_run { None } else { Some(open_store(db).await?) };
+            let summary = run_import(store.as_ref(), &inputs, &hints, json).await;
+            eprintln!("{summary}");
+            Ok(if summary.failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+        }
+        Command::Migrate => {
+            let url = config::database_url(db);
+            let store = Store::connect(&url).await?;
+            let applied = store.migrate().await?;
+            let place = if db.is_some() {
+                "the database".to_string()
+            } else {
+                DEFAULT_SQLITE_FILE.to_string()
+            };
+            println!("{applied} migration(s) applied to {place}; schema is up to date");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Recaps { show } => {
+            let store = open_store(db).await?;
+            let show_id = match show {
+                Some(name) => match store.search_shows(&name, 1).await?.into_iter().next() {
+                    Some(found) => Some(found.id),
+                    None => anyhow::bail!("no show matches {name:?}"),
+                },
+                None => None,
+            };
+            let recaps = store.list_recaps(show_id).await?;
+            let mut out = std::io::stdout().lock();
+            for r in &recaps {
+                let title = r.title.as_deref().map(|t| format!(" · {t}")).unwrap_or_default();
+                let rating =
+                    r.rating.as_ref().map(|c| format!(" · critic {c}")).unwrap_or_default();
+                writeln!(
+                    out,
+                    "{} — {}{title} · {}{rating} · {} chars",
+                    r.show,
+                    r.number,
+                    r.source_site,
+                    r.recap.len()
+                )?;
+            }
+            writeln!(out, "{} recap(s)", recaps.len())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Shows { query } => {
+            let store = open_store(db).await?;
+            let matches = store.search_shows(&query, 25).await?;
+            if matches.is_empty() {
+                println!("no show matches {query:?}");
+            }
+            for m in matches {
+                println!("{:.2}  {}", m.score, m.name);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench { shows, lookups } => {
+            crate::bench::run(crate::bench::BenchOptions { shows, lookups }).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Imports every input (directories expanded), printing a line per input as it goes.
+async fn run_import(
+    store: Option<&Store>,
+    inputs: &[String],
+    hints: &Hints,
+    json: bool,
+) -> Summary {
+    let http = import::http_client();
+    let mut summary = Summary::default();
+    for source in inputs.iter().flat_map(|arg| Source::parse(arg).expand()) {
+        let outcome = import::import_one(store, &source, hints, &http).await;
+        summary.add(&outcome);
+        match &outcome.result {
+            Ok((article, saved)) => {
+                if json {
+                    let line = serde_json::to_string(&ArticleJson::from(article))
+                        .expect("article serializes");
+                    println!("{line}");
+                }
+                let what = match saved {
+                    Some(crate::store::recaps::Saved::Inserted(_)) => "imported",
+                    Some(crate::store::recaps::Saved::Updated(_)) => "updated",
+                    Some(crate::store::recaps::Saved::Unchanged(_)) => "unchanged",
+                    None => "parsed",
+                };
+                let number = crate::recap::EpisodeNumber {
+                    season: article.season,
+                    episode: article.episode,
+                    episode_end: article.episode_end,
+                };
+                eprintln!("{what}: {} — {} ({})", article.show, number, outcome.source);
+            }
+            Err(error) => eprintln!("failed: {}: {error}", outcome.source),
+        }
+    }
+    summary
+}

@@ -1,0 +1,322 @@
+//! `recapbot import`: reading articles from files, stdin or URLs into the store, one
+//! transaction per article, so a bad input costs only itself.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use futures::StreamExt;
+use serde::Serialize;
+
+use crate::recap::article::{detect_format, parse_article, Article, ArticleError, Format, Hints};
+use crate::store::recaps::Saved;
+use crate::store::{Store, StoreError};
+
+/// Articles are a few kilobytes; anything this big is not one.
+pub const MAX_ARTICLE_BYTES: u64 = 5 * 1024 * 1024;
+pub const FETCH_TIMEOUT: Duration = Duration::from_secs(10);
+pub const MAX_REDIRECTS: usize = 5;
+
+/// Why one input could not be imported. Every message names what is wrong in words an
+/// operator understands; the input's name is printed before it.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot read it: {0}")]
+    Read(#[source] std::io::Error),
+    #[error("it is {} MB, larger than the {} MB an article may be", .0 / 1_000_000, MAX_ARTICLE_BYTES / 1024 / 1024)]
+    TooLarge(u64),
+    #[error("it is binary data, not a text, Markdown or HTML article")]
+    Binary,
+    #[error("cannot fetch it: {0}")]
+    Fetch(String),
+    #[error("the server answered HTTP {0}")]
+    HttpStatus(u16),
+    #[error("it is {0}, not an HTML or text page")]
+    NotAnArticle(String),
+    #[error("{0}")]
+    Parse(#[from] ArticleError),
+    #[error("{0}")]
+    Store(#[from] StoreError),
+}
+
+/// Where an article comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Stdin,
+    File(PathBuf),
+    Url(String),
+}
+
+impl Source {
+    /// `-` is stdin, `http(s)://…` a URL, anything else a path.
+    pub fn parse(arg: &str) -> Source {
+        if arg == "-" {
+            Source::Stdin
+        } else if arg.starts_with("http://") || arg.starts_with("https://") {
+            Source::Url(arg.to_string())
+        } else {
+            Source::File(PathBuf::from(arg))
+        }
+    }
+
+    /// A directory stands for the files in it (not recursive), in name order.
+    pub fn expand(self) -> Vec<Source> {
+        match &self {
+            Source::File(path) if path.is_dir() => {
+                let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+                    .map(|entries| {
+                        entries
+                            .filter_map(|e| e.ok())
+                            .map(|e| e.path())
+                            .filter(|p| p.is_file())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                files.sort();
+                files.into_iter().map(Source::File).collect()
+            }
+            _ => vec![self],
+        }
+    }
+
+    pub fn name(&self) -> String {
+        match self {
+            Source::Stdin => "<stdin>".to_string(),
+            Source::File(path) => path.display().to_string(),
+            Source::Url(url) => url.clone(),
+        }
+    }
+}
+
+/// The raw text of an article and what it says about its own format.
+#[derive(Debug)]
+pub struct Fetched {
+    pub text: String,
+    pub format: Format,
+    pub url: Option<String>,
+}
+
+/// Reads one source, enforcing the size cap and refusing binary data.
+pub async fn read_source(source: &Source, http: &reqwest::Client) -> Result<Fetched, ImportError> {
+    match source {
+        Source::Stdin => {
+            use tokio::io::AsyncReadExt;
+            let mut bytes = Vec::new();
+            tokio::io::stdin()
+                .take(MAX_ARTICLE_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .await
+                .map_err(ImportError::Read)?;
+            check_size(bytes.len() as u64)?;
+            Ok(Fetched { text: decode_text(bytes)?, format: Format::Auto, url: None })
+        }
+        Source::File(path) => read_file(path).await,
+        Source::Url(url) => fetch_url(url, http).await,
+    }
+}
+
+async fn read_file(path: &Path) -> Result<Fetched, ImportError> {
+    let size = tokio::fs::metadata(path).await.map_err(ImportError::Read)?.len();
+    check_size(size)?;
+    let bytes = tokio::fs::read(path).await.map_err(ImportError::Read)?;
+    let format =
+        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("html" | "htm") => Format::Html,
+            Some("md" | "markdown") => Format::Markdown,
+            _ => Format::Auto,
+        };
+    Ok(Fetched { text: decode_text(bytes)?, format, url: None })
+}
+
+/// The HTTP client for fetching articles: bounded in time and redirects.
+pub fn http_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .timeout(FETCH_TIMEOUT)
+        .connect_timeout(FETCH_TIMEOUT)
+        .redirect(reqwest::redirect::Policy::limited(MAX_REDIRECTS))
+        .user_agent(concat!("recapbot/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .expect("static reqwest configuration is valid")
+}
+
+async fn fetch_url(url: &str, http: &reqwest::Client) -> Result<Fetched, ImportError> {
+    let response =
+        http.get(url).send().await.map_err(|e| ImportError::Fetch(describe_reqwest_error(&e)))?;
+    if !response.status().is_success() {
+        return Err(ImportError::HttpStatus(response.status().as_u16()));
+    }
+    let content_type = response
+        .headers()
+        .get(reqwest::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("text/html")
+        .to_ascii_lowercase();
+    let mime = content_type.split(';').next().unwrap_or("").trim().to_string();
+    let format = match mime.as_str() {
+        "text/html" | "application/xhtml+xml" => Format::Html,
+        "text/markdown" => Format::Markdown,
+        "text/plain" => Format::Auto,
+        other => return Err(ImportError::NotAnArticle(other.to_string())),
+    };
+    if let Some(length) = response.content_length() {
+        check_size(length)?;
+    }
+    let final_url = response.url().to_string();
+    let mut body = Vec::new();
+    let mut stream = response.bytes_stream();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|e| ImportError::Fetch(describe_reqwest_error(&e)))?;
+        body.extend_from_slice(&chunk);
+        check_size(body.len() as u64)?;
+    }
+    Ok(Fetched { text: decode_text(body)?, format, url: Some(final_url) })
+}
+
+/// reqwest's Display stops at "error sending request"; the cause is what helps.
+fn describe_reqwest_error(error: &reqwest::Error) -> String {
+    if error.is_timeout() {
+        return format!("no answer within {} s", FETCH_TIMEOUT.as_secs());
+    }
+    if error.is_redirect() {
+        return format!("more than {MAX_REDIRECTS} redirects");
+    }
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message = format!("{message}: {cause}");
+        source = cause.source();
+    }
+    message
+}
+
+fn check_size(bytes: u64) -> Result<(), ImportError> {
+    if bytes > MAX_ARTICLE_BYTES {
+        Err(ImportError::TooLarge(bytes))
+    } else {
+        Ok(())
+    }
+}
+
+fn decode_text(bytes: Vec<u8>) -> Result<String, ImportError> {
+    if bytes.contains(&0) {
+        return Err(ImportError::Binary);
+    }
+    let text = String::from_utf8(bytes).map_err(|_| ImportError::Binary)?;
+    let control = text.chars().filter(|c| c.is_control() && !c.is_whitespace()).count();
+    if control * 20 > text.chars().count().max(1) {
+        return Err(ImportError::Binary);
+    }
+    Ok(text)
+}
+
+/// Reads and parses one source into an article without storing it.
+pub async fn load_article(
+    source: &Source,
+    hints: &Hints,
+    http: &reqwest::Client,
+) -> Result<Article, ImportError> {
+    let fetched = read_source(source, http).await?;
+    let format = match fetched.format {
+        Format::Auto => detect_format(&fetched.text),
+        known => known,
+    };
+    let mut article = parse_article(&fetched.text, format, hints)?;
+    // A canonical link in the page wins over the address it was fetched from.
+    if article.url.is_none() {
+        article.url = fetched.url;
+    }
+    Ok(article)
+}
+
+/// What happened to one input.
+#[derive(Debug)]
+pub struct Outcome {
+    pub source: String,
+    pub result: Result<(Article, Option<Saved>), ImportError>,
+}
+
+/// Tally of a batch, printed as `3 imported, 1 updated, 0 unchanged, 1 failed`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub imported: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub failed: usize,
+    /// Parsed only (`--dry-run`).
+    pub parsed: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, outcome: &Outcome) {
+        match &outcome.result {
+            Ok((_, Some(Saved::Inserted(_)))) => self.imported += 1,
+            Ok((_, Some(Saved::Updated(_)))) => self.updated += 1,
+            Ok((_, Some(Saved::Unchanged(_)))) => self.unchanged += 1,
+            Ok((_, None)) => self.parsed += 1,
+            Err(_) => self.failed += 1,
+        }
+    }
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.parsed > 0 {
+            write!(f, "{} parsed (dry run, nothing stored), {} failed", self.parsed, self.failed)
+        } else {
+            write!(
+                f,
+                "{} imported, {} updated, {} unchanged, {} failed",
+                self.imported, self.updated, self.unchanged, self.failed
+            )
+        }
+    }
+}
+
+/// Imports one source: read, parse, store in one transaction (or only parse, for a dry run).
+pub async fn import_one(
+    store: Option<&Store>,
+    source: &Source,
+    hints: &Hints,
+    http: &reqwest::Client,
+) -> Outcome {
+    let result = async {
+        let article = load_article(source, hints, http).await?;
+        let saved = match store {
+            Some(store) => Some(store.save_article(&article).await?),
+            None => None,
+        };
+        Ok((article, saved))
+    }
+    .await;
+    Outcome { source: source.name(), result }
+}
+
+/// The JSON form of an imported article (`recapbot import --json`).
+#[derive(Debug, Serialize)]
+pub struct ArticleJson<'a> {
+    pub show: &'a str,
+    pub season: u32,
+    pub episode: u32,
+    pub episode_end: Option<u32>,
+    pub title: Option<&'a str>,
+    pub recap: &'a str,
+    pub review: Option<&'a str>,
+    /// The critic's rating on a five-point scale, whatever scale the site used.
+    pub rating: Option<f32>,
+    pub url: Option<&'a str>,
+}
+
+impl<'a> From<&'a Article> for ArticleJson<'a> {
+    fn from(a: &'a Article) -> Self {
+        ArticleJson {
+            show: &a.show,
+            season: a.season,
+            episode: a.episode,
+            episode_end: a.episode_end,
+            title: a.title.as_deref(),
+            recap: &a.recap,
+            review: a.review.as_deref(),
+            rating: a.rating.as_ref().map(|r| r.value / r.out_of * 5.0),
+            url: a.url.as_deref(),
+        }
+    }
+}

@@ -1,0 +1,1343 @@
+//! Recap article parsing: plain text, Markdown and HTML.
+//!
+//! Every format is turned into the same stream of paragraphs ("blocks");
+//! the headline gives show/season/episode (see [`super::headline`]), the
+//! blocks before a review heading ("The Episode Review", "Verdict", …) are
+//! the recap, the blocks after it are the review, and site furniture
+//! ("Previous Episode", "Share this:", "Leave a comment", …) is dropped.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use once_cell::sync::Lazy;
+use regex::Regex;
+use scraper::{ElementRef, Html, Node, Selector};
+
+use super::headline::{self, parse_headline};
+
+/// Input format of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    /// Guess with [`detect_format`].
+    Auto,
+}
+
+/// A critic's rating, e.g. 4 out of 5.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriticRating {
+    pub value: f32,
+    pub out_of: f32,
+}
+
+/// Values given on the command line; they override or fill in what the
+/// article says.
+#[derive(Debug, Clone, Default)]
+pub struct Hints {
+    pub show: Option<String>,
+    pub season: Option<u32>,
+    pub episode: Option<u32>,
+    pub url: Option<String>,
+}
+
+/// A parsed recap article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    pub show: String,
+    pub season: u32,
+    pub episode: u32,
+    pub episode_end: Option<u32>,
+    pub title: Option<String>,
+    /// Recap paragraphs, joined with a blank line.
+    pub recap: String,
+    /// Review paragraphs (after the review heading), joined with a blank line.
+    pub review: Option<String>,
+    pub rating: Option<CriticRating>,
+    pub url: Option<String>,
+    pub published_at: Option<DateTime<Utc>>,
+}
+
+/// Why an article could not be parsed. Messages are one line; the caller
+/// prefixes the input name.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum ArticleError {
+    #[error("the article is empty")]
+    Empty,
+    #[error("the input looks like binary data, not a text, Markdown or HTML article")]
+    Binary,
+    #[error("no headline found (no title line, <h1>, og:title or <title>)")]
+    MissingHeadline,
+    #[error("no show/season/episode found in the headline \"{0}\"")]
+    NoHeadline(String),
+    #[error("no recap paragraphs found after the headline")]
+    NoRecapBody,
+}
+
+/// Longest line that can be an episode title.
+const MAX_TITLE_CHARS: usize = 120;
+/// Headline length kept in [`ArticleError::NoHeadline`].
+const MAX_ERROR_HEADLINE_CHARS: usize = 80;
+
+/// Guesses the format: HTML documents or tag-heavy fragments are
+/// [`Format::Html`], `# ` headings / `**bold**` / `[links](…)` are
+/// [`Format::Markdown`], anything else is [`Format::Text`].
+pub fn detect_format(input: &str) -> Format {
+    let head: String =
+        input.trim_start_matches('\u{feff}').trim_start().chars().take(4000).collect();
+    let lower = head.to_lowercase();
+    if lower.starts_with("<!doctype")
+        || lower.starts_with("<html")
+        || ["<html", "<body", "<article", "<head>"].iter().any(|t| lower.contains(t))
+    {
+        return Format::Html;
+    }
+    let paragraph_tags = lower.matches("<p>").count() + lower.matches("<p ").count();
+    let closing_tags = lower.matches("</p>").count() + lower.matches("</div>").count();
+    if paragraph_tags >= 2 || closing_tags >= 2 || (lower.starts_with('<') && lower.contains("</"))
+    {
+        return Format::Html;
+    }
+    let markdown_heading = head.lines().any(|l| MD_HEADING_RE.is_match(l.trim_start()));
+    if markdown_heading || head.contains("**") || MD_LINK_RE.is_match(&head) {
+        return Format::Markdown;
+    }
+    Format::Text
+}
+
+/// Parses a recap article. `hints` override the show/season/episode/url
+/// found in the article and allow parsing articles whose headline has no
+/// episode marker.
+pub fn parse_article(input: &str, format: Format, hints: &Hints) -> Result<Article, ArticleError> {
+    if looks_binary(input) {
+        return Err(ArticleError::Binary);
+    }
+    let input = input.trim_start_matches('\u{feff}');
+    if headline::normalize_whitespace(input).is_empty() {
+        return Err(ArticleError::Empty);
+    }
+    let format = if format == Format::Auto { detect_format(input) } else { format };
+    let doc = match format {
+        Format::Html => html_document(input),
+        Format::Markdown => text_document(input, true),
+        Format::Text | Format::Auto => text_document(input, false),
+    };
+    build_article(doc, hints)
+}
+
+// ---------------------------------------------------------------------------
+// Input checks
+// ---------------------------------------------------------------------------
+
+/// NUL bytes, or more than 10% control / replacement characters.
+fn looks_binary(input: &str) -> bool {
+    if input.contains('\0') {
+        return true;
+    }
+    let (mut bad, mut total) = (0usize, 0usize);
+    for c in input.chars().filter(|c| !c.is_whitespace()) {
+        total += 1;
+        if c == '\u{fffd}' || (c.is_control() && c != '\u{c}') {
+            bad += 1;
+        }
+    }
+    bad >= 4 && bad * 10 > total
+}
+
+// ---------------------------------------------------------------------------
+// Common document model
+// ---------------------------------------------------------------------------
+
+/// One paragraph of the article.
+#[derive(Debug, Clone)]
+struct Block {
+    text: String,
+    /// Number of source lines (a title must be a single line).
+    lines: usize,
+}
+
+/// What every format is turned into before recap/review splitting.
+#[derive(Debug, Default)]
+struct Document {
+    headline: Option<String>,
+    /// An `<h2>` right after the `<h1>` (HTML only).
+    title_candidate: Option<String>,
+    blocks: Vec<Block>,
+    url: Option<String>,
+    published_at: Option<DateTime<Utc>>,
+    /// Rating found outside the paragraph stream (JSON-LD).
+    rating: Option<CriticRating>,
+}
+
+/// Turns paragraphs (lists of lines) into blocks: ordinary lines of one
+/// paragraph are joined with a space; headings, furniture and rating lines
+/// become blocks of their own so they can be recognised.
+fn paragraphs_to_blocks(paragraphs: Vec<Vec<String>>) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    for paragraph in paragraphs {
+        let mut current: Vec<String> = Vec::new();
+        for line in paragraph {
+            let line = headline::normalize_whitespace(&line);
+            if line.is_empty() {
+                continue;
+            }
+            // Inside a hard-wrapped paragraph, a continuation line starting in
+            // lower case ("next episode we will…") is never furniture.
+            let continuation =
+                !current.is_empty() && line.chars().next().is_some_and(char::is_lowercase);
+            if !continuation && classify(&line) != Kind::Body {
+                flush_lines(&mut current, &mut blocks);
+                blocks.push(Block { text: line, lines: 1 });
+            } else {
+                current.push(line);
+            }
+        }
+        flush_lines(&mut current, &mut blocks);
+    }
+    blocks
+}
+
+fn flush_lines(current: &mut Vec<String>, blocks: &mut Vec<Block>) {
+    if !current.is_empty() {
+        blocks.push(Block { text: current.join(" "), lines: current.len() });
+        current.clear();
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Line classification
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    Body,
+    RecapHeading,
+    ReviewHeading,
+    /// Starts the page footer: nothing after it is article text.
+    FooterStart,
+    /// Stray site furniture, skipped wherever it appears.
+    Furniture,
+    Rating(CriticRating),
+}
+
+static REVIEW_HEADING_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^(?:the\s+|our\s+|my\s+|final\s+)?(?:episode\s+(?:\d+\s+)?)?(?:review|verdict|take)$|^(?:final|closing|our|my)\s+thoughts$|^review\s*(?:&|and)\s*(?:verdict|thoughts)$",
+    )
+    .unwrap()
+});
+
+static RECAP_HEADING_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^(?:the\s+)?(?:episode\s+(?:\d+\s+)?)?(?:recap|summary|synopsis)$|^(?:warning:?\s*)?spoilers?(?:\s+ahead)?!?$",
+    )
+    .unwrap()
+});
+
+static FOOTER_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:previous|prev|next)\s+(?:episode|post|article)\b|(?:leave|post)\s+a\s+(?:comment|reply)\b|share\s+this\b|related(?:\s+(?:posts|articles|stories|reviews))?$|you\s+(?:may|might)\s+also\s+like\b|(?:\d+|no|one)\s+(?:comments?|responses?|replies|thoughts?\s+on)\b|comments?(?:\s*\(\d+\))?$|about\s+the\s+author$|more\s+from\s+)",
+    )
+    .unwrap()
+});
+
+static FURNITURE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            you\s+can\s+(?:read|check\s+out|find|catch\s+up)\b
+          | (?:read|check\s+out)\s+(?:our|the)\s+(?:full|complete|season|other)\b
+          | episode\s+rating$ | (?:our\s+|critic\s+|overall\s+)?rating$ | score$
+          | click\s+(?:here|to)\b | read\s+more\b | (?:also\s+)?read\s+(?:also|next|more)\b | continue\s+reading\b
+          | advertisement$ | advertisements$ | sponsored\b | ad$
+          | like\s+this:?$ | like\s+loading | loading\s*(?:\.\.\.|…)?$
+          | (?:share|tweet|pin|email|print|facebook|twitter|x|reddit|whatsapp|telegram|pinterest|linkedin|tumblr|pocket|threads|bluesky)(?:\s+(?:on|this|via|it)\b.*)?$
+          | (?:related|also\s+read|see\s+also|tags?|filed\s+under|categor(?:y|ies)|posted\s+in)\s*:
+          | (?:image|photo|picture|header\s+image)s?(?:\s+credits?)?\s*:
+          | (?:subscribe|follow\s+us|sign\s+up\s+for)\b | cancel\s+reply$ | reply$ | report$
+          | (?:\d+\s+)?(?:likes?|views?)$ | like$
+        )",
+    )
+    .unwrap()
+});
+
+/// "Episode Rating: 4/5", "Our rating – 4.5 out of 5", "Score: 8/10".
+static RATING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:the|our|my|overall|final|episode|season|series|critics?'?|reviewer'?s?)\s+){0,3}(?:rating|score|grade|verdict)\s*[:\-–—=]?\s*(.+)$",
+    )
+    .unwrap()
+});
+
+static RATING_FRACTION_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:/|out\s+of)\s*(\d{1,3}(?:[.,]\d)?)(?:\s*(?:stars?|points?))?\s*[.!]?$")
+        .unwrap()
+});
+static RATING_STARS_WORD_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^(\d(?:[.,]5)?)\s*stars?\s*[.!]?$").unwrap());
+
+fn parse_number(s: &str) -> Option<f32> {
+    s.replace(',', ".").parse().ok()
+}
+
+/// Parses a whole rating value: "4/5", "8/10", "4.5 out of 5", "3.5 Stars",
+/// "★★★★☆" (4/5), "★★★½" (3.5/5).
+fn parse_rating_value(s: &str) -> Option<CriticRating> {
+    let s = s.trim().trim_matches(['(', ')', '[', ']']).trim();
+    let rating = if let Some(c) = RATING_FRACTION_RE.captures(s) {
+        CriticRating { value: parse_number(&c[1])?, out_of: parse_number(&c[2])? }
+    } else if let Some(c) = RATING_STARS_WORD_RE.captures(s) {
+        CriticRating { value: parse_number(&c[1])?, out_of: 5.0 }
+    } else {
+        parse_star_glyphs(s)?
+    };
+    let valid = rating.out_of > 0.0
+        && rating.out_of <= 100.0
+        && (0.0..=rating.out_of).contains(&rating.value);
+    valid.then_some(rating)
+}
+
+fn parse_star_glyphs(s: &str) -> Option<CriticRating> {
+    let (mut full, mut half, mut empty) = (0u32, 0u32, 0u32);
+    for c in s.chars() {
+        match c {
+            '★' | '⭐' | '✭' | '✮' | '🌟' => full += 1,
+            '½' | '⯪' | '⯨' => half += 1,
+            '☆' | '✩' | '✰' => empty += 1,
+            c if c.is_whitespace() || c == '\u{fe0f}' => {}
+            _ => return None,
+        }
+    }
+    if full + half == 0 && empty == 0 {
+        return None;
+    }
+    let value = full as f32 + 0.5 * half as f32;
+    let shown = (full + half + empty) as f32;
+    let out_of = if empty == 0 { shown.max(5.0) } else { shown };
+    Some(CriticRating { value, out_of })
+}
+
+fn strip_bullet(s: &str) -> &str {
+    s.trim_start_matches(|c: char| {
+        matches!(c, '•' | '◦' | '▪' | '‣' | '·' | '●' | '○' | '■') || c.is_whitespace()
+    })
+}
+
+fn classify(line: &str) -> Kind {
+    let line = strip_bullet(line).trim();
+    if line.is_empty() {
+        return Kind::Furniture;
+    }
+    let chars = line.chars().count();
+    if chars <= 60 {
+        if let Some(r) = parse_rating_value(line) {
+            return Kind::Rating(r);
+        }
+    }
+    let bare = line.trim_end_matches([':', '.', '!', ' ', '…']);
+    if chars <= 40 && REVIEW_HEADING_RE.is_match(bare) {
+        return Kind::ReviewHeading;
+    }
+    if chars <= 80 {
+        if let Some(c) = RATING_LABEL_RE.captures(line) {
+            if let Some(r) = parse_rating_value(&c[1]) {
+                return Kind::Rating(r);
+            }
+        }
+        if !line.ends_with('.') && FOOTER_RE.is_match(bare) {
+            return Kind::FooterStart;
+        }
+        if RECAP_HEADING_RE.is_match(bare) {
+            return Kind::RecapHeading;
+        }
+    }
+    if chars <= 200 && FURNITURE_RE.is_match(line) {
+        return Kind::Furniture;
+    }
+    if !line.chars().any(char::is_alphanumeric) {
+        // Bullets, separators, "* * *", lone emoji.
+        return Kind::Furniture;
+    }
+    Kind::Body
+}
+
+static BODY_START_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:in\s+)?episode\s+\d+\s+(?:of|begins?|starts?|opens?|picks)\b").unwrap()
+});
+static SENTENCE_BREAK_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"[.!?][”’\x22']?\s+\p{Lu}").unwrap());
+
+/// A short single line that reads like an episode title rather than prose.
+fn looks_like_title(s: &str) -> bool {
+    let s = s.trim();
+    let chars = s.chars().count();
+    let words = s.split_whitespace().count();
+    let last = s.trim_end_matches(['”', '’', '"', '\'', ')']).chars().last();
+    chars > 0
+        && chars <= MAX_TITLE_CHARS
+        && words <= 20
+        && classify(s) == Kind::Body
+        && !matches!(last, Some('.' | ',' | ';' | ':' | '…'))
+        && (!matches!(last, Some('!' | '?')) || words <= 8)
+        && !s.chars().next().is_some_and(char::is_lowercase)
+        && !SENTENCE_BREAK_RE.is_match(s)
+        && !BODY_START_RE.is_match(s)
+}
+
+// ---------------------------------------------------------------------------
+// Metadata lines (Source:, Published:)
+// ---------------------------------------------------------------------------
+
+static META_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^[*_]{0,2}(source|url|canonical(?:\s+url)?|link|original(?:\s+article)?|published(?:\s+on)?|posted(?:\s+on)?|date|publication\s+date)[*_]{0,2}\s*:\s*[*_]{0,2}\s*(.+?)\s*$",
+    )
+    .unwrap()
+});
+static URL_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r#"https?://[^\s<>()\[\]"']+"#).unwrap());
+
+enum Meta {
+    Url(String),
+    Published(DateTime<Utc>),
+}
+
+fn parse_meta_line(line: &str) -> Option<Meta> {
+    let caps = META_RE.captures(line.trim())?;
+    let key = caps[1].to_ascii_lowercase();
+    let value = caps[2].trim();
+    if key.starts_with("publi") || key.starts_with("posted") || key == "date" {
+        return parse_date(value.trim_matches(['*', '_'])).map(Meta::Published);
+    }
+    let found = URL_RE.find(value)?.as_str().trim_end_matches(['.', ',', ';']);
+    url::Url::parse(found).ok()?;
+    Some(Meta::Url(found.to_string()))
+}
+
+/// RFC 3339 / RFC 2822 timestamps, `2024-05-01 10:00:00`, `2024-05-01`,
+/// `May 1, 2024`, `1 May 2024`. Dates without a time are midnight UTC.
+fn parse_date(s: &str) -> Option<DateTime<Utc>> {
+    let s = s.trim();
+    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
+        return Some(d.with_timezone(&Utc));
+    }
+    if let Ok(d) = DateTime::parse_from_rfc2822(s) {
+        return Some(d.with_timezone(&Utc));
+    }
+    for f in ["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S%z"] {
+        if let Ok(d) = DateTime::parse_from_str(s, f) {
+            return Some(d.with_timezone(&Utc));
+        }
+    }
+    for f in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M"] {
+        if let Ok(d) = NaiveDateTime::parse_from_str(s, f) {
+            return Some(d.and_utc());
+        }
+    }
+    let s = s.replace(['\u{a0}', ','], " ");
+    let s = headline::normalize_whitespace(&s);
+    for f in ["%Y-%m-%d", "%Y/%m/%d", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y"] {
+        if let Ok(d) = NaiveDate::parse_from_str(&s, f) {
+            return d.and_hms_opt(0, 0, 0).map(|d| d.and_utc());
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------
+// Text and Markdown
+// ---------------------------------------------------------------------------
+
+static MD_HEADING_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^#{1,6}\s+\S").unwrap());
+static MD_RULE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|={3,})$").unwrap());
+static MD_LIST_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:[-*+]|\d{1,3}[.)])\s+").unwrap());
+static MD_IMAGE_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").unwrap());
+static MD_LINK_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap());
+static MD_REF_LINK_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\[([^\]]+)\]\[[^\]]*\]").unwrap());
+static MD_LINK_DEF_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\[[^\]]+\]:\s*\S+").unwrap());
+static MD_AUTOLINK_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"<(https?://[^>\s]+)>").unwrap());
+static MD_STRONG_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\*\*(.+?)\*\*|__(.+?)__").unwrap());
+static MD_EM_STAR_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\*([^*\s](?:[^*]*[^*\s])?)\*").unwrap());
+static MD_EM_UNDERSCORE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(^|[^\w])_([^_\s](?:[^_]*[^_\s])?)_([^\w]|$)").unwrap());
+static MD_STRIKE_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"~~(.+?)~~").unwrap());
+static MD_CODE_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"`([^`]*)`").unwrap());
+static MD_ESCAPE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\\([\\`*_{}\[\]()#+\-.!>~|])").unwrap());
+static HTML_TAG_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>").unwrap());
+
+/// A source line after markup removal.
+struct Line {
+    text: String,
+    /// Markdown headings and list items are paragraphs of their own.
+    standalone: bool,
+}
+
+/// Removes Markdown markup from one line. `None` for lines that are
+/// markup only (rules, link definitions).
+fn markdown_line(raw: &str) -> Option<Line> {
+    let mut s = raw.trim();
+    if MD_RULE_RE.is_match(s) || MD_LINK_DEF_RE.is_match(s) {
+        return None;
+    }
+    while let Some(rest) = s.strip_prefix('>') {
+        s = rest.trim_start();
+    }
+    let mut standalone = false;
+    if MD_HEADING_RE.is_match(s) {
+        s = s.trim_start_matches('#').trim().trim_end_matches('#').trim_end();
+        standalone = true;
+    } else if let Some(m) = MD_LIST_RE.find(s) {
+        s = &s[m.end()..];
+        standalone = true;
+    }
+    let s = MD_IMAGE_RE.replace_all(s, "");
+    let s = MD_LINK_RE.replace_all(&s, "$1");
+    let s = MD_REF_LINK_RE.replace_all(&s, "$1");
+    let s = MD_AUTOLINK_RE.replace_all(&s, "$1");
+    let s = MD_CODE_RE.replace_all(&s, "$1");
+    let s = MD_STRONG_RE.replace_all(&s, "$1$2");
+    let s = MD_STRIKE_RE.replace_all(&s, "$1");
+    let s = MD_EM_STAR_RE.replace_all(&s, "$1");
+    let s = MD_EM_UNDERSCORE_RE.replace_all(&s, "$1$2$3");
+    let s = HTML_TAG_RE.replace_all(&s, "");
+    let s = MD_ESCAPE_RE.replace_all(&s, "$1");
+    Some(Line { text: headline::clean_text(&s), standalone })
+}
+
+fn text_line(raw: &str) -> Line {
+    Line { text: headline::clean_text(strip_bullet(raw)), standalone: false }
+}
+
+fn text_document(input: &str, markdown: bool) -> Document {
+    let mut doc = Document::default();
+    let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
+    for raw in input.lines() {
+        if let Some(meta) = parse_meta_line(raw) {
+            match meta {
+                Meta::Url(u) => doc.url = doc.url.take().or(Some(u)),
+                Meta::Published(d) => doc.published_at = doc.published_at.or(Some(d)),
+            }
+            paragraphs.push(Vec::new());
+            continue;
+        }
+        let line = if markdown { markdown_line(raw) } else { Some(text_line(raw)) };
+        let Some(line) = line.filter(|l| !l.text.is_empty()) else {
+            paragraphs.push(Vec::new());
+            continue;
+        };
+        if doc.headline.is_none() {
+            doc.headline = Some(line.text);
+            paragraphs.push(Vec::new());
+            continue;
+        }
+        if line.standalone {
+            paragraphs.push(vec![line.text]);
+            paragraphs.push(Vec::new());
+        } else {
+            paragraphs.last_mut().expect("never empty").push(line.text);
+        }
+    }
+    doc.blocks = paragraphs_to_blocks(paragraphs);
+    doc
+}
+
+// ---------------------------------------------------------------------------
+// HTML
+// ---------------------------------------------------------------------------
+
+fn selector(s: &str) -> Selector {
+    Selector::parse(s).expect("valid selector")
+}
+
+static SKIPPED_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "figcaption",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "textarea",
+    "template",
+    "object",
+    "embed",
+    "canvas",
+    "input",
+    "head",
+    "title",
+    "meta",
+    "link",
+];
+
+static SKIPPED_CLASSES: &[&str] = &[
+    "sharedaddy",
+    "sd-sharing",
+    "sd-block",
+    "sharing",
+    "share",
+    "share-buttons",
+    "social",
+    "social-share",
+    "jp-relatedposts",
+    "related",
+    "related-posts",
+    "yarpp-related",
+    "crp_related",
+    "comments",
+    "comments-area",
+    "comment-respond",
+    "comment-list",
+    "post-navigation",
+    "nav-links",
+    "navigation",
+    "breadcrumb",
+    "breadcrumbs",
+    "advertisement",
+    "adsbygoogle",
+    "ad-container",
+    "screen-reader-text",
+    "author-box",
+    "newsletter",
+    "widget",
+    "sidebar",
+    "wp-caption-text",
+    "entry-meta",
+];
+
+static SKIPPED_IDS: &[&str] = &["comments", "respond", "jp-relatedposts", "sidebar", "secondary"];
+
+static BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "dl",
+    "dd",
+    "dt",
+    "pre",
+    "figure",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "center",
+    "hgroup",
+    "body",
+    "html",
+];
+
+fn is_skipped(el: &ElementRef) -> bool {
+    let e = el.value();
+    SKIPPED_TAGS.contains(&e.name())
+        || e.classes().any(|c| SKIPPED_CLASSES.contains(&c.to_ascii_lowercase().as_str()))
+        || e.id().is_some_and(|id| SKIPPED_IDS.contains(&id.to_ascii_lowercase().as_str()))
+        || e.attr("aria-hidden") == Some("true")
+        || e.attr("hidden").is_some()
+}
+
+fn is_block(el: &ElementRef) -> bool {
+    BLOCK_TAGS.contains(&el.value().name())
+}
+
+fn has_block_descendant(el: &ElementRef) -> bool {
+    el.descendants().skip(1).filter_map(ElementRef::wrap).any(|d| is_block(&d))
+}
+
+/// Paragraph texts of `el` in document order; `<br>` becomes a line break.
+fn walk_blocks(el: ElementRef, skip: &[ElementRef], out: &mut Vec<String>) {
+    let mut run = String::new();
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => run.push_str(t),
+            Node::Element(_) => {
+                let Some(child_el) = ElementRef::wrap(child) else { continue };
+                if skip.iter().any(|s| s.id() == child.id()) || is_skipped(&child_el) {
+                    continue;
+                }
+                if child_el.value().name() == "br" {
+                    run.push('\n');
+                } else if has_block_descendant(&child_el) {
+                    flush_run(&mut run, out);
+                    walk_blocks(child_el, skip, out);
+                } else if is_block(&child_el) {
+                    flush_run(&mut run, out);
+                    let mut text = String::new();
+                    inline_text(child_el, skip, &mut text);
+                    flush_run(&mut text, out);
+                } else {
+                    inline_text(child_el, skip, &mut run);
+                }
+            }
+            _ => {}
+        }
+    }
+    flush_run(&mut run, out);
+}
+
+fn inline_text(el: ElementRef, skip: &[ElementRef], out: &mut String) {
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(e) => {
+                let Some(child_el) = ElementRef::wrap(child) else { continue };
+                if skip.iter().any(|s| s.id() == child.id()) || is_skipped(&child_el) {
+                    continue;
+                }
+                if e.name() == "br" {
+                    out.push('\n');
+                } else {
+                    inline_text(child_el, skip, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn flush_run(run: &mut String, out: &mut Vec<String>) {
+    if run.chars().any(|c| !c.is_whitespace()) {
+        out.push(std::mem::take(run));
+    }
+    run.clear();
+}
+
+fn element_text(el: &ElementRef) -> String {
+    headline::clean_text(&el.text().collect::<String>())
+}
+
+fn meta_content(html: &Html, sel: &str) -> Option<String> {
+    html.select(&selector(sel))
+        .filter_map(|m| m.value().attr("content"))
+        .map(headline::clean_text)
+        .find(|s| !s.is_empty())
+}
+
+/// Drops a " | Site Name" suffix, and a " - Site Name" / " – Site Name"
+/// suffix when the site name is known (og:site_name).
+fn strip_site_suffix(title: &str, site_name: Option<&str>) -> String {
+    let mut t = title.trim();
+    if let Some(site) = site_name.filter(|s| !s.is_empty()) {
+        for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+            if let Some(rest) = t.strip_suffix(site).and_then(|r| r.strip_suffix(sep)) {
+                t = rest;
+                break;
+            }
+        }
+    }
+    if let Some(i) = t.rfind(" | ") {
+        if headline::trim_separators(&t[..i]).chars().any(char::is_alphanumeric) {
+            t = &t[..i];
+        }
+    }
+    t.trim().to_string()
+}
+
+static JSON_RATING_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#""reviewRating"\s*:\s*\{[^}]*?"ratingValue"\s*:\s*"?([\d.]+)"?(?:[^}]*?"bestRating"\s*:\s*"?([\d.]+)"?)?"#)
+        .unwrap()
+});
+
+fn html_document(input: &str) -> Document {
+    let html = Html::parse_document(input);
+    let mut doc = Document::default();
+    let mut skip = Vec::new();
+
+    let site_name = meta_content(&html, r#"meta[property="og:site_name"]"#);
+    let h1 = html
+        .select(&selector("article h1"))
+        .chain(html.select(&selector("h1")))
+        .find(|h| !element_text(h).is_empty());
+    if let Some(h1) = h1 {
+        doc.headline = Some(element_text(&h1));
+        skip.push(h1);
+        if let Some(h2) = title_heading_after(h1) {
+            doc.title_candidate = Some(element_text(&h2));
+            skip.push(h2);
+        }
+    } else {
+        doc.headline = meta_content(&html, r#"meta[property="og:title"]"#)
+            .or_else(|| meta_content(&html, r#"meta[name="twitter:title"]"#))
+            .or_else(|| {
+                html.select(&selector("title")).map(|t| element_text(&t)).find(|t| !t.is_empty())
+            })
+            .map(|t| strip_site_suffix(&t, site_name.as_deref()));
+    }
+
+    doc.url = html
+        .select(&selector(r#"link[rel="canonical"]"#))
+        .filter_map(|l| l.value().attr("href"))
+        .chain(
+            html.select(&selector(r#"meta[property="og:url"]"#))
+                .filter_map(|m| m.value().attr("content")),
+        )
+        .map(str::trim)
+        .find(|u| url::Url::parse(u).is_ok())
+        .map(String::from);
+    doc.published_at = html
+        .select(&selector(
+            r#"meta[property="article:published_time"], meta[itemprop="datePublished"], meta[name="date"]"#,
+        ))
+        .filter_map(|m| m.value().attr("content"))
+        .chain(
+            html.select(&selector("article time[datetime], time[datetime]"))
+                .filter_map(|t| t.value().attr("datetime")),
+        )
+        .find_map(parse_date);
+    doc.rating = html.select(&selector(r#"script[type="application/ld+json"]"#)).find_map(|s| {
+        let json = s.text().collect::<String>();
+        let c = JSON_RATING_RE.captures(&json)?;
+        let value = c[1].parse().ok()?;
+        let out_of = c.get(2).and_then(|m| m.as_str().parse().ok()).unwrap_or(5.0);
+        (out_of > 0.0 && value >= 0.0 && value <= out_of).then_some(CriticRating { value, out_of })
+    });
+
+    let root = body_root(&html, h1);
+    let mut texts = Vec::new();
+    if let Some(root) = root {
+        walk_blocks(root, &skip, &mut texts);
+    }
+    let paragraphs =
+        texts.into_iter().map(|t| t.split('\n').map(headline::clean_text).collect()).collect();
+    doc.blocks = paragraphs_to_blocks(paragraphs);
+    doc
+}
+
+/// An `<h2>` directly after the `<h1>` (also when the `<h1>` closes a
+/// `<header>`/`<hgroup>`).
+fn title_heading_after(h1: ElementRef) -> Option<ElementRef> {
+    fn next(el: ElementRef) -> Option<ElementRef> {
+        el.next_siblings().find_map(ElementRef::wrap)
+    }
+    let candidate = match next(h1) {
+        Some(n) => n,
+        None => {
+            let parent = h1.parent().and_then(ElementRef::wrap)?;
+            if !matches!(parent.value().name(), "header" | "hgroup" | "div") {
+                return None;
+            }
+            next(parent)?
+        }
+    };
+    let text = element_text(&candidate);
+    (candidate.value().name() == "h2" && looks_like_title(&text)).then_some(candidate)
+}
+
+/// The element holding the article text: the `<article>` containing the
+/// headline, any `<article>`, `<main>`, `.entry-content`/`.post-content`,
+/// then `<body>`.
+fn body_root<'a>(html: &'a Html, h1: Option<ElementRef<'a>>) -> Option<ElementRef<'a>> {
+    let articles: Vec<ElementRef> = html.select(&selector("article")).collect();
+    let with_h1 = h1
+        .and_then(|h| articles.iter().copied().find(|a| a.descendants().any(|d| d.id() == h.id())));
+    with_h1
+        .or_else(|| articles.first().copied())
+        .or_else(|| html.select(&selector("main")).next())
+        .or_else(|| {
+            html.select(&selector(".entry-content, .post-content, [itemprop=articleBody]")).next()
+        })
+        .or_else(|| html.select(&selector("body")).next())
+}
+
+// ---------------------------------------------------------------------------
+// Assembling the article
+// ---------------------------------------------------------------------------
+
+fn truncate_chars(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> {
+    let Document {
+        headline: headline_text,
+        title_candidate,
+        mut blocks,
+        url,
+        published_at,
+        rating,
+    } = doc;
+    let headline_text = headline_text.ok_or(ArticleError::MissingHeadline)?;
+    let hint_show = hints.show.as_deref().map(str::trim).filter(|s| !s.is_empty());
+
+    let parsed = parse_headline(&headline_text).or_else(|| {
+        hint_show.and_then(|show| parse_headline(&format!("{show} – {headline_text}")))
+    });
+    // Blocks equal to the headline (repeated in the body) are dropped.
+    blocks.retain(|b| !b.text.eq_ignore_ascii_case(&headline_text));
+
+    let mut title;
+    let (mut show, mut season, mut episode, mut episode_end);
+    match parsed {
+        Some(h) => {
+            (show, season, episode, episode_end) = (h.show, h.season, h.episode, h.episode_end);
+            title = h.title.or(title_candidate);
+            if blocks.first().is_some_and(|b| b.lines == 1 && looks_like_title(&b.text)) {
+                let candidate = blocks.remove(0).text;
+                title = title.or(Some(candidate));
+            }
+        }
+        None => {
+            let (Some(hs), Some(he)) = (hint_show, hints.episode) else {
+                return Err(ArticleError::NoHeadline(truncate_chars(
+                    &headline_text,
+                    MAX_ERROR_HEADLINE_CHARS,
+                )));
+            };
+            (show, season, episode, episode_end) = (hs.to_string(), 1, he, None);
+            title = title_candidate;
+            let lower = headline_text.to_lowercase();
+            let names_show = lower.contains(&hs.to_lowercase())
+                || lower.contains("recap")
+                || lower.contains("review");
+            if !looks_like_title(&headline_text) {
+                blocks.insert(0, Block { text: headline_text.clone(), lines: 1 });
+            } else if !names_show {
+                title = title.or(Some(headline_text.clone()));
+            }
+            // Otherwise it is a headline without an episode marker: neither title nor body.
+        }
+    }
+
+    if let Some(s) = hint_show {
+        show = s.to_string();
+    }
+    if let Some(s) = hints.season.filter(|&s| s > 0) {
+        season = s;
+    }
+    if let Some(e) = hints.episode.filter(|&e| e > 0) {
+        if e != episode {
+            episode = e;
+            episode_end = episode_end.filter(|&end| end > e);
+        }
+    }
+
+    let sections = split_sections(&blocks);
+    if sections.recap.is_empty() {
+        return Err(ArticleError::NoRecapBody);
+    }
+    let hint_url = hints.url.as_deref().map(str::trim).filter(|u| !u.is_empty()).map(String::from);
+    Ok(Article {
+        show,
+        season,
+        episode,
+        episode_end,
+        title: title.map(|t| headline::trim_quotes(&t).to_string()).filter(|t| !t.is_empty()),
+        recap: sections.recap.join("\n\n"),
+        review: (!sections.review.is_empty()).then(|| sections.review.join("\n\n")),
+        rating: sections.rating.or(rating),
+        url: hint_url.or(url),
+        published_at,
+    })
+}
+
+#[derive(Default)]
+struct Sections {
+    recap: Vec<String>,
+    review: Vec<String>,
+    rating: Option<CriticRating>,
+}
+
+/// Recap until the review heading, review until the footer; furniture is
+/// skipped everywhere, ratings are picked up everywhere (also in the footer).
+fn split_sections(blocks: &[Block]) -> Sections {
+    let mut out = Sections::default();
+    let (mut in_review, mut in_footer) = (false, false);
+    for block in blocks {
+        match classify(&block.text) {
+            Kind::Rating(r) => {
+                out.rating.get_or_insert(r);
+            }
+            Kind::FooterStart => in_footer = true,
+            Kind::Furniture | Kind::RecapHeading => {}
+            Kind::ReviewHeading => in_review |= !in_footer,
+            Kind::Body if in_footer => {}
+            Kind::Body => {
+                let text = block.text.trim().to_string();
+                if in_review {
+                    out.review.push(text);
+                } else {
+                    out.recap.push(text);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = include_str!("../../tests/data/soundtrack-1-s01e02.txt");
+    const SAMPLE_HTML: &str = include_str!("../../tests/data/soundtrack-1-s01e02.html");
+    const SAMPLE_MD: &str = include_str!("../../tests/data/soundtrack-1-s01e02.md");
+
+    const FORBIDDEN: [&str; 6] = [
+        "Previous Episode",
+        "Next Episode",
+        "You can read our full season review",
+        "Episode Rating",
+        "Leave a comment",
+        "The Episode Review",
+    ];
+
+    fn parse(input: &str, format: Format) -> Article {
+        parse_article(input, format, &Hints::default())
+            .unwrap_or_else(|e| panic!("parse failed: {e}"))
+    }
+
+    fn assert_sample_fields(a: &Article) {
+        assert_eq!(a.show, "Soundtrack #1");
+        assert_eq!((a.season, a.episode, a.episode_end), (1, 2, None));
+        assert_eq!(a.title.as_deref(), Some("Track 2 – A picture is worth a thousand words"));
+        assert!(a.recap.starts_with("Episode 2 of Soundtrack #1 begin"), "recap: {}", a.recap);
+        assert!(a.recap.ends_with("just starting to understand too."), "recap: {}", a.recap);
+        let review = a.review.as_deref().expect("review");
+        assert!(review.starts_with("It’s such a shame"), "review: {review}");
+        assert!(review.ends_with("Roll on next week’s follow-up!"), "review: {review}");
+        for bad in FORBIDDEN {
+            assert!(!a.recap.contains(bad), "recap contains {bad:?}");
+            assert!(!review.contains(bad), "review contains {bad:?}");
+        }
+        assert_eq!(a.recap.split("\n\n").count(), 9);
+        assert_eq!(review.split("\n\n").count(), 3);
+        assert!(!a.recap.contains('<') && !review.contains('<'));
+        assert!(!a.recap.contains("**") && !a.recap.contains("]("));
+    }
+
+    #[test]
+    fn sample_text_exact() {
+        let a = parse(SAMPLE, Format::Text);
+        assert_sample_fields(&a);
+        assert_eq!(a.rating, None);
+        assert_eq!(a.url, None);
+        assert_eq!(a.published_at, None);
+        assert_eq!(parse(SAMPLE, Format::Auto), a);
+        assert_eq!(detect_format(SAMPLE), Format::Text);
+    }
+
+    #[test]
+    fn sample_html_same_fields() {
+        assert_eq!(detect_format(SAMPLE_HTML), Format::Html);
+        let a = parse(SAMPLE_HTML, Format::Auto);
+        assert_sample_fields(&a);
+        let text = parse(SAMPLE, Format::Text);
+        assert_eq!(a.recap, text.recap);
+        assert_eq!(a.review, text.review);
+        assert_eq!(a.rating, Some(CriticRating { value: 4.0, out_of: 5.0 }));
+        assert_eq!(a.url.as_deref(), Some("https://www.thereviewgeek.com/soundtrack1-s1e2review/"));
+        assert_eq!(
+            a.published_at.map(|d| d.to_rfc3339()).as_deref(),
+            Some("2022-03-23T08:30:00+00:00")
+        );
+        for bad in [
+            "Share this",
+            "Related",
+            "Loading",
+            "Advertisement",
+            "thoughts on",
+            "Leave a Reply",
+            "var ",
+            "Home",
+        ] {
+            assert!(
+                !a.recap.contains(bad) && !a.review.as_deref().unwrap().contains(bad),
+                "{bad:?} leaked"
+            );
+        }
+    }
+
+    #[test]
+    fn sample_markdown_same_fields() {
+        assert_eq!(detect_format(SAMPLE_MD), Format::Markdown);
+        let a = parse(SAMPLE_MD, Format::Auto);
+        assert_sample_fields(&a);
+        let text = parse(SAMPLE, Format::Text);
+        assert_eq!(a.recap, text.recap);
+        assert_eq!(a.review, text.review);
+        assert_eq!(a.rating, Some(CriticRating { value: 4.0, out_of: 5.0 }));
+        assert_eq!(a.url.as_deref(), Some("https://www.thereviewgeek.com/soundtrack1-s1e2review/"));
+        assert_eq!(
+            a.published_at.map(|d| d.to_rfc3339()).as_deref(),
+            Some("2022-03-23T00:00:00+00:00")
+        );
+    }
+
+    #[test]
+    fn html_h2_after_h1_is_title_and_og_fallbacks() {
+        let html = r#"<html><head>
+            <meta property="og:title" content="Ignored">
+            <meta property="og:url" content="https://example.com/moving-3-4/">
+            </head><body><article>
+            <h1>Moving Episodes 3 &amp; 4 Recap</h1><h2>Secrets &#8211; and lies</h2>
+            <p>Bong-Seok learns to fly.</p><p>Hee-Soo <em>notices</em>.<br>Mi-Hyun worries.</p>
+            <h3>Verdict</h3><p>Great double bill.</p>
+            <div class="rating"><div>Rating</div><div>★★★★☆</div></div>
+            </article></body></html>"#;
+        let a = parse(html, Format::Auto);
+        assert_eq!(
+            (a.show.as_str(), a.season, a.episode, a.episode_end),
+            ("Moving", 1, 3, Some(4))
+        );
+        assert_eq!(a.title.as_deref(), Some("Secrets – and lies"));
+        assert_eq!(a.recap, "Bong-Seok learns to fly.\n\nHee-Soo notices. Mi-Hyun worries.");
+        assert_eq!(a.review.as_deref(), Some("Great double bill."));
+        assert_eq!(a.rating, Some(CriticRating { value: 4.0, out_of: 5.0 }));
+        assert_eq!(a.url.as_deref(), Some("https://example.com/moving-3-4/"));
+    }
+
+    #[test]
+    fn html_headline_from_title_tag_and_json_ld_rating() {
+        let html = r#"<!DOCTYPE html><html><head>
+            <title>The Glory Season 1 Episode 5 Recap &amp; Review | Drama Site</title>
+            <script type="application/ld+json">{"@type":"Review","reviewRating":{"@type":"Rating","ratingValue":"8","bestRating":"10"}}</script>
+            </head><body><main><div class="entry-content">
+            <p>Dong-Eun moves her next piece.</p>
+            <div>Loose text in a div.</div>
+            </div></main></body></html>"#;
+        let a = parse(html, Format::Html);
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("The Glory", 1, 5));
+        assert_eq!(a.recap, "Dong-Eun moves her next piece.\n\nLoose text in a div.");
+        assert_eq!(a.review, None);
+        assert_eq!(a.rating, Some(CriticRating { value: 8.0, out_of: 10.0 }));
+        let og = r#"<html><head><meta property="og:site_name" content="Geek Site">
+            <meta property="og:title" content="Fargo S05E09 - Geek Site"></head>
+            <body><p>Dot escapes.</p><p>Roy does not.</p></body></html>"#;
+        let a = parse(og, Format::Auto);
+        assert_eq!(
+            (a.show.as_str(), a.season, a.episode, a.title.as_deref()),
+            ("Fargo", 5, 9, None)
+        );
+        assert_eq!(a.recap, "Dot escapes.\n\nRoy does not.");
+    }
+
+    #[test]
+    fn text_double_episode_with_quoted_title_rating_and_metadata() {
+        let input = "Recap: Kingdom, Season 1 Episodes 3 & 4, \"The Hunger\"\n\
+            Source: <https://example.com/kingdom-1x03>\n\
+            Published: 2024-05-01\n\n\
+            Short Subtitle Line\n\n\
+            The prince heads south.\n\
+            The dead rise again.\n\n\
+            Our Review:\n\n\
+            Tense and bloody.\n\n\
+            Rating: 8/10\n\n\
+            Share this:\n\nTwitter\n\nLater text that is footer.";
+        let a = parse(input, Format::Text);
+        assert_eq!(
+            (a.show.as_str(), a.season, a.episode, a.episode_end),
+            ("Kingdom", 1, 3, Some(4))
+        );
+        assert_eq!(a.title.as_deref(), Some("The Hunger"));
+        assert_eq!(a.recap, "The prince heads south. The dead rise again.");
+        assert_eq!(a.review.as_deref(), Some("Tense and bloody."));
+        assert_eq!(a.rating, Some(CriticRating { value: 8.0, out_of: 10.0 }));
+        assert_eq!(a.url.as_deref(), Some("https://example.com/kingdom-1x03"));
+        assert_eq!(
+            a.published_at.map(|d| d.to_rfc3339()).as_deref(),
+            Some("2024-05-01T00:00:00+00:00")
+        );
+    }
+
+    #[test]
+    fn body_numbers_are_not_ratings_and_stray_furniture_is_skipped() {
+        let input = "Lovely Runner Episode 12 Recap\n\n\
+            Sol is 1/2 of the duo and gives it 4/5 effort.\n\n\
+            Advertisement\n\n\
+            Sun-Jae sings.\n\n\
+            •\n\n\
+            Final Thoughts\n\n\
+            Sweet.\n\n\
+            Click here to read more reviews\n\n\
+            Still review.\n\n\
+            Next Episode\n\n\
+            Footer text.";
+        let a = parse(input, Format::Text);
+        assert_eq!(a.title, None);
+        assert_eq!(a.rating, None);
+        assert_eq!(a.recap, "Sol is 1/2 of the duo and gives it 4/5 effort.\n\nSun-Jae sings.");
+        assert_eq!(a.review.as_deref(), Some("Sweet.\n\nStill review."));
+
+        // Hard-wrapped text: a wrapped line that happens to start with
+        // "next episode" is body text, not the footer.
+        let wrapped = "Moving Episode 3 Recap\n\nHee-Soo promises that in the\nnext episode she will fly\nover the school.\n\nMore.";
+        let a = parse(wrapped, Format::Text);
+        assert_eq!(
+            a.recap,
+            "Hee-Soo promises that in the next episode she will fly over the school.\n\nMore."
+        );
+    }
+
+    #[test]
+    fn ratings() {
+        let r = |v, o| Some(CriticRating { value: v, out_of: o });
+        assert_eq!(parse_rating_value("4/5"), r(4.0, 5.0));
+        assert_eq!(parse_rating_value("8/10"), r(8.0, 10.0));
+        assert_eq!(parse_rating_value("4.5 out of 5"), r(4.5, 5.0));
+        assert_eq!(parse_rating_value("★★★★☆"), r(4.0, 5.0));
+        assert_eq!(parse_rating_value("★★★½"), r(3.5, 5.0));
+        assert_eq!(parse_rating_value("3.5 Stars"), r(3.5, 5.0));
+        assert_eq!(parse_rating_value("4/5 stars"), r(4.0, 5.0));
+        assert_eq!(parse_rating_value("6/5"), None);
+        assert_eq!(parse_rating_value("hello"), None);
+        assert_eq!(
+            classify("Episode Rating: 4/5"),
+            Kind::Rating(CriticRating { value: 4.0, out_of: 5.0 })
+        );
+        assert_eq!(
+            classify("Our rating: 4.5 out of 5"),
+            Kind::Rating(CriticRating { value: 4.5, out_of: 5.0 })
+        );
+        assert_eq!(classify("Episode Rating"), Kind::Furniture);
+        assert_eq!(classify("It was 1/2 good."), Kind::Body);
+    }
+
+    #[test]
+    fn markdown_cleanup() {
+        let line = |s| markdown_line(s).map(|l| l.text);
+        assert_eq!(line("## **Bold** and _em_ and *em*"), Some("Bold and em and em".into()));
+        assert_eq!(
+            line("See [the site](https://x.y) ![pic](a.jpg)now"),
+            Some("See the site now".into())
+        );
+        assert_eq!(line("---"), None);
+        assert_eq!(line("snake_case_name stays"), Some("snake_case_name stays".into()));
+        assert_eq!(line("> quoted `code`"), Some("quoted code".into()));
+    }
+
+    #[test]
+    fn hints_override_and_fill() {
+        let hints = Hints {
+            show: Some("Soundtrack No. 1".into()),
+            season: Some(2),
+            episode: Some(3),
+            url: Some("https://override.example/".into()),
+        };
+        let a = parse_article(SAMPLE, Format::Text, &hints).unwrap();
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Soundtrack No. 1", 2, 3));
+        assert_eq!(a.url.as_deref(), Some("https://override.example/"));
+        assert_eq!(a.title.as_deref(), Some("Track 2 – A picture is worth a thousand words"));
+
+        // Headline without an episode marker: hints supply show + episode.
+        let input = "Why everyone is talking about this drama\n\nThe leads finally meet.\n";
+        let hints = Hints { show: Some("Moving".into()), episode: Some(7), ..Hints::default() };
+        let a = parse_article(input, Format::Text, &hints).unwrap();
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Moving", 1, 7));
+        assert_eq!(a.title.as_deref(), Some("Why everyone is talking about this drama"));
+        assert_eq!(a.recap, "The leads finally meet.");
+
+        // A long first line becomes body text.
+        let long = "Moving opens with a long sentence about flying that is clearly prose, not a headline at all.\n\nMore.";
+        let a = parse_article(long, Format::Text, &hints).unwrap();
+        assert!(a.recap.starts_with("Moving opens with"));
+        assert_eq!(a.title, None);
+
+        // Headline with an episode but no show: the hinted show completes it.
+        let hints = Hints { show: Some("Moving".into()), ..Hints::default() };
+        let a = parse_article("Episode 5 Recap\n\nText.", Format::Text, &hints).unwrap();
+        assert_eq!((a.show.as_str(), a.episode), ("Moving", 5));
+
+        // Hinted episode drops a now-invalid episode_end.
+        let hints = Hints { episode: Some(4), ..Hints::default() };
+        let a =
+            parse_article("Moving Episodes 3 & 4 Recap\n\nText.", Format::Text, &hints).unwrap();
+        assert_eq!((a.episode, a.episode_end), (4, None));
+    }
+
+    #[test]
+    fn errors() {
+        let none = Hints::default();
+        assert_eq!(parse_article("", Format::Auto, &none), Err(ArticleError::Empty));
+        assert_eq!(parse_article(" \n\t\u{a0}\n", Format::Text, &none), Err(ArticleError::Empty));
+        assert_eq!(parse_article("abc\0def", Format::Auto, &none), Err(ArticleError::Binary));
+        let control: String = "\u{1}\u{2}\u{3}\u{4}\u{5}ab".repeat(20);
+        assert_eq!(parse_article(&control, Format::Auto, &none), Err(ArticleError::Binary));
+        let long = format!("Top 10 K-dramas of 2024 {}\n\nBody.", "x".repeat(100));
+        let err = parse_article(&long, Format::Text, &none).unwrap_err();
+        match &err {
+            ArticleError::NoHeadline(h) => {
+                assert!(h.starts_with("Top 10 K-dramas of 2024") && h.chars().count() <= 81)
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        assert!(err
+            .to_string()
+            .starts_with("no show/season/episode found in the headline \"Top 10"));
+        assert_eq!(
+            parse_article(
+                "Moving Episode 3 Recap\n\nPrevious Episode\n\nNext Episode",
+                Format::Text,
+                &none
+            ),
+            Err(ArticleError::NoRecapBody)
+        );
+        assert_eq!(
+            parse_article(
+                "Moving Episode 3 Recap\n\nThe Episode Review\n\nMeh.",
+                Format::Text,
+                &none
+            ),
+            Err(ArticleError::NoRecapBody)
+        );
+        assert_eq!(
+            parse_article("<html><body><p>No heading here</p></body></html>", Format::Html, &none),
+            Err(ArticleError::MissingHeadline)
+        );
+        for e in [
+            ArticleError::Empty,
+            ArticleError::Binary,
+            ArticleError::NoRecapBody,
+            ArticleError::MissingHeadline,
+        ] {
+            assert!(!e.to_string().contains('\n'));
+        }
+    }
+
+    #[test]
+    fn format_detection() {
+        assert_eq!(detect_format("<!DOCTYPE html><html></html>"), Format::Html);
+        assert_eq!(detect_format("<p>One</p>\n<p>Two</p>"), Format::Html);
+        assert_eq!(detect_format("# Show S01E01\n\nText"), Format::Markdown);
+        assert_eq!(detect_format("Show S01E01\n\nSome **bold** text"), Format::Markdown);
+        assert_eq!(detect_format("Soundtrack #1 – Season 1 Episode 2\n\nText"), Format::Text);
+    }
+
+    #[test]
+    fn dates() {
+        let d = |s| parse_date(s).map(|d| d.to_rfc3339());
+        assert_eq!(d("2024-05-01T10:00:00+02:00").as_deref(), Some("2024-05-01T08:00:00+00:00"));
+        assert_eq!(d("May 1, 2024").as_deref(), Some("2024-05-01T00:00:00+00:00"));
+        assert_eq!(d("1 May 2024").as_deref(), Some("2024-05-01T00:00:00+00:00"));
+        assert_eq!(d("yesterday"), None);
+    }
+}

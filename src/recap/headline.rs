@@ -1,0 +1,656 @@
+//! Headline (article title) parsing for recap articles.
+//!
+//! A recap headline names a show and an episode, e.g.
+//! `Soundtrack #1 – Season 1 Episode 2 Recap & Review`. [`parse_headline`]
+//! finds the episode marker (`Season 1 Episode 2`, `S01E02`, `1x02`,
+//! `Episode 12`, `Episodes 3 & 4`, …); the text before it is the show, the
+//! text after it may carry an episode title.
+//!
+//! The pipeline is a set of small functions that are also used by the
+//! article parser: [`clean_text`] (entities, dashes, whitespace),
+//! [`strip_recap_noise`] ("Recap", "Review", "Recap & Review", …) and
+//! [`trim_separators`] / [`trim_quotes`].
+
+use once_cell::sync::Lazy;
+use regex::{Captures, Regex};
+
+/// Show, season and episode named by a recap headline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Headline {
+    pub show: String,
+    pub season: u32,
+    pub episode: u32,
+    /// Last episode of a double-episode recap ("Episodes 3 & 4" → `Some(4)`).
+    pub episode_end: Option<u32>,
+    /// Episode title, when the headline carries one.
+    pub title: Option<String>,
+}
+
+/// Largest season or episode number accepted.
+pub const MAX_NUMBER: u32 = 9999;
+
+/// Parses a recap headline. Returns `None` when no show or no episode
+/// number can be found, or when a season/episode number is 0 or > 9999.
+pub fn parse_headline(s: &str) -> Option<Headline> {
+    let text = clean_text(s);
+    let text = strip_leading_label(&text);
+    if text.is_empty() {
+        return None;
+    }
+    for form in FORMS.iter() {
+        for caps in form.re.captures_iter(text) {
+            let whole = caps.get(0)?;
+            let show = clean_show(&text[..whole.start()]);
+            if !has_alphanumeric(&show) || DANGLING_SEASON_RE.is_match(&show) {
+                continue;
+            }
+            // A marker with out-of-range numbers makes the whole headline
+            // invalid: do not fall back to a weaker form.
+            let (season, episode, end) = (form.numbers)(&caps)?;
+            let episode_end = end.filter(|&e| e > episode && e <= MAX_NUMBER);
+            let title = extract_title(&text[whole.end()..]);
+            return Some(Headline { show, season, episode, episode_end, title });
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------
+// Text cleaning
+// ---------------------------------------------------------------------------
+
+/// Decodes HTML entities, normalises unusual dashes and whitespace
+/// (including non-breaking and zero-width spaces) and trims.
+/// Typographic quotes are kept as they are.
+pub fn clean_text(s: &str) -> String {
+    let decoded = decode_entities(s);
+    normalize_whitespace(&normalize_dashes(&decoded))
+}
+
+/// Decodes named (common subset) and numeric HTML entities. Double-encoded
+/// entities such as `&amp;#8211;` are decoded too. Unknown entities are kept.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = s.to_string();
+    // Two rounds handle `&amp;#8217;` as published by some feeds.
+    for _ in 0..2 {
+        if !out.contains('&') {
+            break;
+        }
+        let next = ENTITY_RE.replace_all(&out, |c: &Captures| {
+            decode_entity(&c[1]).map(String::from).unwrap_or_else(|| c[0].to_string())
+        });
+        if next == out {
+            break;
+        }
+        out = next.into_owned();
+    }
+    out
+}
+
+static ENTITY_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,10});").unwrap()
+});
+
+fn decode_entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse::<u32>().ok()?,
+        };
+        return match code {
+            // Windows-1252 code points commonly mis-encoded as numeric entities.
+            130 => Some('‚'),
+            132 => Some('„'),
+            133 => Some('…'),
+            145 => Some('‘'),
+            146 => Some('’'),
+            147 => Some('“'),
+            148 => Some('”'),
+            149 => Some('•'),
+            150 => Some('–'),
+            151 => Some('—'),
+            0 => None,
+            c => char::from_u32(c),
+        };
+    }
+    let c = match name {
+        "amp" | "AMP" => '&',
+        "lt" | "LT" => '<',
+        "gt" | "GT" => '>',
+        "quot" | "QUOT" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "ensp" | "emsp" | "thinsp" => ' ',
+        "zwj" | "zwnj" | "shy" => '\u{200b}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "sbquo" => '‚',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "bdquo" => '„',
+        "laquo" => '«',
+        "raquo" => '»',
+        "hellip" => '…',
+        "middot" => '·',
+        "bull" => '•',
+        "star" => '☆',
+        "starf" | "bigstar" => '★',
+        "half" | "frac12" => '½',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "times" => '×',
+        "deg" => '°',
+        "aacute" => 'á',
+        "Aacute" => 'Á',
+        "agrave" => 'à',
+        "acirc" => 'â',
+        "auml" => 'ä',
+        "Auml" => 'Ä',
+        "aring" => 'å',
+        "ccedil" => 'ç',
+        "eacute" => 'é',
+        "Eacute" => 'É',
+        "egrave" => 'è',
+        "ecirc" => 'ê',
+        "euml" => 'ë',
+        "iacute" => 'í',
+        "iuml" => 'ï',
+        "ntilde" => 'ñ',
+        "Ntilde" => 'Ñ',
+        "oacute" => 'ó',
+        "ocirc" => 'ô',
+        "ouml" => 'ö',
+        "Ouml" => 'Ö',
+        "oslash" => 'ø',
+        "uacute" => 'ú',
+        "uuml" => 'ü',
+        "Uuml" => 'Ü',
+        "szlig" => 'ß',
+        _ => return None,
+    };
+    Some(c)
+}
+
+/// Maps rare dash variants onto the usual hyphen / en dash.
+/// Em dashes are kept.
+pub fn normalize_dashes(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{2010}' | '\u{2011}' => '-',
+            '\u{2012}' | '\u{2015}' | '\u{2212}' => '–',
+            c => c,
+        })
+        .collect()
+}
+
+/// Collapses runs of whitespace (including NBSP and other Unicode spaces)
+/// into one space, drops zero-width characters and trims.
+pub fn normalize_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}') {
+            continue;
+        }
+        if c.is_whitespace() || c.is_control() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    }
+    out
+}
+
+fn has_alphanumeric(s: &str) -> bool {
+    s.chars().any(char::is_alphanumeric)
+}
+
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '–' | '—' | '-' | ':' | ',' | '|' | '·' | '•' | ';' | '/')
+}
+
+/// Trims separators (`– — - : , | ;` and whitespace) from both ends.
+pub fn trim_separators(s: &str) -> &str {
+    s.trim_matches(is_separator)
+}
+
+const QUOTE_PAIRS: [(char, char); 7] =
+    [('"', '"'), ('“', '”'), ('„', '“'), ('‘', '’'), ('\'', '\''), ('«', '»'), ('“', '“')];
+
+/// Removes one pair of quotes enclosing the whole string, if present.
+pub fn trim_quotes(s: &str) -> &str {
+    let s = s.trim();
+    for (open, close) in QUOTE_PAIRS {
+        if let Some(inner) = s.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+            // `"A" and "B"` is not one quoted string.
+            if !inner.contains(open) && !inner.contains(close) {
+                return inner.trim();
+            }
+        }
+    }
+    s
+}
+
+// ---------------------------------------------------------------------------
+// "Recap" / "Review" labels
+// ---------------------------------------------------------------------------
+
+/// `Recap:`, `Review –`, `TV Recap:`, `Recap of` at the start of a headline.
+static LEADING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:tv|k-?drama|drama|episode|series|show)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recap|review)\s*(?:of\s+|[:\-–—|]\s*)",
+    )
+    .unwrap()
+});
+
+const NOISE: &str = r"(?:recap\s*(?:&|and|/|\+)\s*review|review\s*(?:&|and|/|\+)\s*recap|recap|review|spoilers?|ending\s+explained|explained|episode\s+guide)";
+
+static TRAILING_NOISE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(r"(?i)(?:^|[\s\-–—:|,(\[])[(\[]?\s*{NOISE}\s*[)\]]?[\s\-–—:|,!.]*$"))
+        .unwrap()
+});
+static LEADING_NOISE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(r"(?i)^[\s\-–—:|,]*[(\[]?\s*{NOISE}\s*[)\]]?(?:[\s\-–—:|,!.]+|$)")).unwrap()
+});
+
+fn strip_leading_label(s: &str) -> &str {
+    match LEADING_LABEL_RE.find(s) {
+        Some(m) if has_alphanumeric(&s[m.end()..]) => &s[m.end()..],
+        _ => s,
+    }
+}
+
+/// Strips "Recap", "Review", "Recap & Review", "Recap and Review",
+/// "– Recap", "(Spoilers)", "Ending Explained" … from both ends, repeatedly.
+pub fn strip_recap_noise(s: &str) -> &str {
+    let mut s = s.trim();
+    loop {
+        let before = s.len();
+        if let Some(m) = TRAILING_NOISE_RE.find(s) {
+            s = s[..m.start()].trim_end();
+        }
+        if let Some(m) = LEADING_NOISE_RE.find(s) {
+            s = s[m.end()..].trim_start();
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Episode markers
+// ---------------------------------------------------------------------------
+
+const WORD_NUMBERS: [&str; 20] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+const NUM: &str = r"(\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)";
+
+/// Parses a digit string or an English number word; checks the 1..=9999 range.
+fn parse_number(s: &str) -> Option<u32> {
+    let n = match s.parse::<u64>() {
+        Ok(n) => n,
+        Err(_) => {
+            let lower = s.to_ascii_lowercase();
+            WORD_NUMBERS.iter().position(|w| *w == lower)? as u64 + 1
+        }
+    };
+    (1..=u64::from(MAX_NUMBER)).contains(&n).then_some(n as u32)
+}
+
+fn parse_end(caps: &Captures, i: usize) -> Option<u32> {
+    caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok())
+}
+
+type Numbers = fn(&Captures) -> Option<(u32, u32, Option<u32>)>;
+
+struct Form {
+    re: Regex,
+    numbers: Numbers,
+}
+
+fn with_season(c: &Captures) -> Option<(u32, u32, Option<u32>)> {
+    Some((parse_number(&c[1])?, parse_number(&c[2])?, parse_end(c, 3)))
+}
+
+fn without_season(c: &Captures) -> Option<(u32, u32, Option<u32>)> {
+    Some((1, parse_number(&c[1])?, parse_end(c, 2)))
+}
+
+/// Episode markers, strongest first.
+static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
+    let range_sep = r"\s*(?:-|–|—|&|\+|and|to|through|thru)\s*";
+    let form = |re: String, numbers: Numbers| Form { re: Regex::new(&re).unwrap(), numbers };
+    vec![
+        // S01E02, s1e2, S01 E02, S01E03-E04, S01E03-04, S01E03E04
+        form(
+            r"(?i)\bS(\d{1,6})\s?E(\d{1,6})(?:(?:\s?(?:-|–|&|\+)\s?E?|E)(\d{1,6}))?\b".into(),
+            with_season,
+        ),
+        // Season 1 Episode 2, Season 1, Episode 2, Series 2 Ep. 3, Season One Episode Two,
+        // Season 1 Episodes 3 & 4
+        form(
+            format!(
+                r"(?i)\b(?:Season|Series)\s*#?{NUM}\s*[,:;\-–—|/]?\s*(?:Episodes?|Eps?\.?)\s*#?{NUM}(?:{range_sep}(?:Episode\s*|Ep\.?\s*)?(\d{{1,6}}))?\b"
+            ),
+            with_season,
+        ),
+        // 1x02, 1x03-04, 1x03-1x04
+        form(
+            r"(?i)\b(\d{1,2})x(\d{1,4})(?:\s?(?:-|–|&)\s?(?:\d{1,2}x)?(\d{1,4}))?\b".into(),
+            with_season,
+        ),
+        // Episode 12, Ep. 12, Episodes 3 & 4, Episodes 3-4, Episode 3 and 4
+        form(
+            format!(
+                r"(?i)\b(?:Episodes?|Eps?\.?)\s*#?{NUM}(?:{range_sep}(?:Episode\s*|Ep\.?\s*)?(\d{{1,6}}))?\b"
+            ),
+            without_season,
+        ),
+        // Korean episode counters: 3회, 3화, 3-4회
+        form(r"(\d{1,4})\s?(?:-|~)?\s?(?:(\d{1,4})\s?)?(?:회|화)(?:\b|$)".into(), |c| {
+            match c.get(2) {
+                Some(end) => Some((1, parse_number(&c[1])?, end.as_str().parse().ok())),
+                None => Some((1, parse_number(&c[1])?, None)),
+            }
+        }),
+        // Show E05 (two digits at least, so "E3" the expo is not an episode)
+        form(r"(?:^|\s)E(\d{2,4})(?:\s?(?:-|–|&)\s?E?(\d{2,4}))?\b".into(), without_season),
+    ]
+});
+
+// ---------------------------------------------------------------------------
+// Show and title
+// ---------------------------------------------------------------------------
+
+/// A "show" ending in "Season 2" is the leftover of a marker whose show was empty.
+static DANGLING_SEASON_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)(?:^|\s)(?:season|series)\s*#?\w+$").unwrap());
+
+static TRAILING_YEAR_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\s*[(\[](?:19|20)\d{2}[)\]]$").unwrap());
+
+/// Show name: the text before the episode marker, without recap labels,
+/// separators, surrounding quotes or a trailing "(2024)".
+fn clean_show(raw: &str) -> String {
+    let mut s = trim_separators(raw);
+    loop {
+        let before = s.len();
+        // A show literally called "Review" keeps its name.
+        let stripped = trim_separators(strip_recap_noise(s));
+        if has_alphanumeric(stripped) {
+            s = stripped;
+        }
+        s = trim_separators(trim_quotes(s));
+        if let Some(m) = TRAILING_YEAR_RE.find(s) {
+            if has_alphanumeric(&s[..m.start()]) {
+                s = trim_separators(&s[..m.start()]);
+            }
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    s.to_string()
+}
+
+/// A quoted title: `"Title"`, `“Title”`, `‘Title’`, `'Title'`, `«Title»`.
+static QUOTED_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r#"(?:^|[\s,:;(\-–—|])(?:"([^"]+)"|“([^”“]+)[”“]|„([^“”]+)[“”]|‘([^’]+)’|'([^']+)'|«([^»]+)»)"#,
+    )
+    .unwrap()
+});
+
+static BRACKETED_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\([^)]*\)|\[[^\]]*\]").unwrap());
+
+/// Episode title from the text after the episode marker: a quoted string
+/// wins; otherwise whatever remains after dropping recap labels and
+/// bracketed notes ("(Season Finale)").
+fn extract_title(rest: &str) -> Option<String> {
+    if let Some(caps) = QUOTED_RE.captures(rest) {
+        let inner = (1..=6).find_map(|i| caps.get(i)).map(|m| m.as_str().trim())?;
+        if has_alphanumeric(inner) {
+            return Some(inner.to_string());
+        }
+    }
+    let without_brackets = BRACKETED_RE.replace_all(rest, " ");
+    let mut s = trim_separators(&without_brackets);
+    loop {
+        let before = s.len();
+        s = trim_separators(strip_recap_noise(s));
+        if s.len() == before {
+            break;
+        }
+    }
+    let s = trim_separators(trim_quotes(s));
+    has_alphanumeric(s).then(|| normalize_whitespace(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(
+        show: &str,
+        season: u32,
+        episode: u32,
+        end: Option<u32>,
+        title: Option<&str>,
+    ) -> Option<Headline> {
+        Some(Headline {
+            show: show.into(),
+            season,
+            episode,
+            episode_end: end,
+            title: title.map(String::from),
+        })
+    }
+
+    #[test]
+    fn headline_table() {
+        let rows: Vec<(&str, Option<Headline>)> = vec![
+            // Site-style long forms
+            (
+                "Soundtrack #1 – Season 1 Episode 2 Recap & Review",
+                h("Soundtrack #1", 1, 2, None, None),
+            ),
+            (
+                "Soundtrack #1 &#8211; Season 1 Episode 2 Recap &amp; Review",
+                h("Soundtrack #1", 1, 2, None, None),
+            ),
+            ("The Glory Season 1, Episode 2 Recap", h("The Glory", 1, 2, None, None)),
+            ("Squid Game – Season 2 Episode 7 Recap and Review", h("Squid Game", 2, 7, None, None)),
+            (
+                "Alice in Borderland Season 2 Episode 8 Review",
+                h("Alice in Borderland", 2, 8, None, None),
+            ),
+            ("The Bear Season 3 Episode 1 – Recap", h("The Bear", 3, 1, None, None)),
+            ("Queen of Tears – Episode 7 Recap & Review", h("Queen of Tears", 1, 7, None, None)),
+            ("Lovely Runner Episode 12 Recap", h("Lovely Runner", 1, 12, None, None)),
+            ("Lovely Runner Ep. 12 recap", h("Lovely Runner", 1, 12, None, None)),
+            ("Severance Season One Episode Three Recap", h("Severance", 1, 3, None, None)),
+            ("Line of Duty Series 6 Episode 4 Review", h("Line of Duty", 6, 4, None, None)),
+            // Compact forms
+            ("The Last of Us S01E02", h("The Last of Us", 1, 2, None, None)),
+            ("the last of us s1e2 recap", h("the last of us", 1, 2, None, None)),
+            ("Fargo S05 E09 review", h("Fargo", 5, 9, None, None)),
+            ("Doctor Who 1x02", h("Doctor Who", 1, 2, None, None)),
+            ("Doctor Who 14x03 – Boom", h("Doctor Who", 14, 3, None, Some("Boom"))),
+            ("Shōgun E05 recap", h("Shōgun", 1, 5, None, None)),
+            // Double episodes
+            ("Moving Episodes 3 & 4 Recap", h("Moving", 1, 3, Some(4), None)),
+            ("Moving Episodes 3-4 Recap", h("Moving", 1, 3, Some(4), None)),
+            ("Moving Episodes 3 and 4 Recap & Review", h("Moving", 1, 3, Some(4), None)),
+            ("Moving – Episode 5 & 6 Recap", h("Moving", 1, 5, Some(6), None)),
+            ("Kingdom S01E03-E04", h("Kingdom", 1, 3, Some(4), None)),
+            ("Kingdom S01E03-04 recap", h("Kingdom", 1, 3, Some(4), None)),
+            ("Sweet Home Season 2 Episodes 1-2 Recap", h("Sweet Home", 2, 1, Some(2), None)),
+            ("Dark 1x03-04", h("Dark", 1, 3, Some(4), None)),
+            ("Moving Episodes 4 & 3 Recap", h("Moving", 1, 4, None, None)),
+            // Titles
+            (
+                "Recap: Yellowjackets, Season 2 Episode 3, \"Digestif\"",
+                h("Yellowjackets", 2, 3, None, Some("Digestif")),
+            ),
+            (
+                "Yellowjackets Season 2 Episode 3 “Digestif” Recap",
+                h("Yellowjackets", 2, 3, None, Some("Digestif")),
+            ),
+            (
+                "Review: The Crown – Season 6 Episode 4 ‘Aftermath’",
+                h("The Crown", 6, 4, None, Some("Aftermath")),
+            ),
+            (
+                "Andor Season 1 Episode 2 Recap – That Would Be Me",
+                h("Andor", 1, 2, None, Some("That Would Be Me")),
+            ),
+            (
+                "Andor Season 1 Episode 2: That Would Be Me",
+                h("Andor", 1, 2, None, Some("That Would Be Me")),
+            ),
+            (
+                "Squid Game Season 2 Episode 7 Recap (Season Finale)",
+                h("Squid Game", 2, 7, None, None),
+            ),
+            // Colons, dashes, apostrophes, years, non-ASCII
+            (
+                "Star Wars: Skeleton Crew – Season 1 Episode 3",
+                h("Star Wars: Skeleton Crew", 1, 3, None, None),
+            ),
+            (
+                "Spider-Man: Freshman Year Episode 4 Recap",
+                h("Spider-Man: Freshman Year", 1, 4, None, None),
+            ),
+            (
+                "Grey&#8217;s Anatomy Season 20 Episode 5 Recap",
+                h("Grey’s Anatomy", 20, 5, None, None),
+            ),
+            ("Grey&#039;s Anatomy S20E05", h("Grey's Anatomy", 20, 5, None, None)),
+            ("Bob's Burgers Season 14 Episode 9 Recap", h("Bob's Burgers", 14, 9, None, None)),
+            ("Shōgun (2024) Season 1 Episode 5", h("Shōgun", 1, 5, None, None)),
+            ("사랑의 불시착 Season 1 Episode 3 Recap", h("사랑의 불시착", 1, 3, None, None)),
+            ("사랑의 불시착 3회 리뷰", h("사랑의 불시착", 1, 3, None, Some("리뷰"))),
+            ("Élite – Season 8 Episode 1 Recap & Review", h("Élite", 8, 1, None, None)),
+            ("Señorita 89 Season 2 Episode 4 Recap", h("Señorita 89", 2, 4, None, None)),
+            ("\"Squid Game\" Season 2 Episode 1 Recap", h("Squid Game", 2, 1, None, None)),
+            ("‘Squid Game’ Season 2, Episode 1 Review", h("Squid Game", 2, 1, None, None)),
+            (
+                "When Life Gives You Tangerines | Episode 4 Recap",
+                h("When Life Gives You Tangerines", 1, 4, None, None),
+            ),
+            (
+                "Love Is Blind: Habibi Season 1 Episode 10 Recap",
+                h("Love Is Blind: Habibi", 1, 10, None, None),
+            ),
+            ("TV Recap: Severance Season 2 Episode 10", h("Severance", 2, 10, None, None)),
+            ("Review — Severance Season 2 Episode 10", h("Severance", 2, 10, None, None)),
+            ("Severance\u{a0}Season\u{a0}2 Episode\u{a0}10", h("Severance", 2, 10, None, None)),
+            ("Review Season 1 Episode 2 Recap", h("Review", 1, 2, None, None)),
+            ("9-1-1 Season 8 Episode 3 Recap", h("9-1-1", 8, 3, None, None)),
+            ("The 8 Show Episode 1 Recap", h("The 8 Show", 1, 1, None, None)),
+            (
+                "Gyeongseong Creature Season 2 Episode 3 Recap &amp;amp; Review",
+                h("Gyeongseong Creature", 2, 3, None, None),
+            ),
+            // Negatives
+            ("Top 10 K-dramas of 2024", None),
+            ("Season 2 renewed", None),
+            ("Squid Game Season 2 renewed", None),
+            ("Episode Rating", None),
+            ("Episode 5", None),
+            ("S01E02", None),
+            ("Recap: Season 1 Episode 2", None),
+            ("The 10 best episodes of 2023", None),
+            ("Netflix renews The Glory for Season 3", None),
+            ("Squid Game S00E01", None),
+            ("Squid Game Season 0 Episode 5", None),
+            ("Squid Game Episode 0 Recap", None),
+            ("Squid Game Season 10000 Episode 1", None),
+            ("Squid Game Episode 12345 Recap", None),
+            ("E3 2024 coverage", None),
+            ("", None),
+            ("   ", None),
+            ("Recap & Review", None),
+        ];
+        let mut failures = Vec::new();
+        for (input, expected) in &rows {
+            let got = parse_headline(input);
+            if &got != expected {
+                failures
+                    .push(format!("{input:?}\n   got:      {got:?}\n   expected: {expected:?}"));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} of {} rows failed:\n{}",
+            failures.len(),
+            rows.len(),
+            failures.join("\n")
+        );
+        assert!(rows.len() >= 40);
+    }
+
+    #[test]
+    fn entities_are_decoded() {
+        assert_eq!(
+            decode_entities("Tom &amp; Jerry &#8211; &#039;x&#039; &#x2019; &hellip;"),
+            "Tom & Jerry – 'x' ’ …"
+        );
+        assert_eq!(decode_entities("&amp;#8211;"), "–");
+        assert_eq!(decode_entities("a &bogus; b & c"), "a &bogus; b & c");
+        assert_eq!(decode_entities("&#150;&#146;"), "–’");
+    }
+
+    #[test]
+    fn whitespace_and_dashes_are_normalised() {
+        assert_eq!(clean_text("  A\u{a0}\u{a0}B \t\n C\u{200b}D \u{2012} E  "), "A B CD – E");
+    }
+
+    #[test]
+    fn recap_noise_is_stripped() {
+        assert_eq!(strip_recap_noise("Recap & Review"), "");
+        assert_eq!(strip_recap_noise("– Recap"), "");
+        assert_eq!(strip_recap_noise("Title – Recap and Review"), "Title");
+        assert_eq!(strip_recap_noise("Recap: Title"), "Title");
+        assert_eq!(strip_recap_noise("Recapitulation"), "Recapitulation");
+    }
+
+    #[test]
+    fn quotes_and_separators_trimmed() {
+        assert_eq!(trim_quotes("“Title”"), "Title");
+        assert_eq!(trim_quotes("\"A\" and \"B\""), "\"A\" and \"B\"");
+        assert_eq!(trim_separators(" – Show: | "), "Show");
+    }
+}

@@ -1,0 +1,286 @@
+//! Ranking shows for what a member types into `/recap show:`.
+//!
+//! Built once from every show name and alias, then asked on each keystroke: a sorted list of
+//! word-start suffixes answers prefix queries by binary search, and a trigram index narrows
+//! typo-tolerant matching to the few names that share letters with the query. No query
+//! touches the database or walks every show.
+
+use std::collections::HashMap;
+
+use super::names::{fold, fold_words};
+use super::ShowId;
+
+/// What a show is known as: its name and any aliases.
+#[derive(Debug, Clone)]
+pub struct ShowNames {
+    pub id: ShowId,
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShowMatch {
+    pub id: ShowId,
+    pub name: String,
+    /// 0.0–1.0; exact matches score 1.0.
+    pub score: f64,
+}
+
+/// Discord shows at most 25 autocomplete choices.
+pub const MAX_CHOICES: usize = 25;
+
+/// Fuzzy matches below this similarity are noise, not typos.
+const MIN_FUZZY_SCORE: f64 = 0.72;
+
+/// How many trigram candidates get the precise (and slower) similarity score.
+const FUZZY_CANDIDATES: usize = 300;
+
+#[derive(Debug)]
+struct Key {
+    show: usize,
+    folded: String,
+}
+
+#[derive(Debug, Default)]
+pub struct ShowIndex {
+    shows: Vec<ShowNames>,
+    /// Folded names and aliases; `show` indexes `shows`.
+    keys: Vec<Key>,
+    /// (folded suffix starting at a word, key index), sorted: prefix search.
+    suffixes: Vec<(String, usize)>,
+    /// Trigram → key indexes containing it.
+    trigrams: HashMap<[char; 3], Vec<u32>>,
+}
+
+impl ShowIndex {
+    pub fn new(shows: Vec<ShowNames>) -> Self {
+        let mut index = ShowIndex::default();
+        for (show, names) in shows.iter().enumerate() {
+            for name in std::iter::once(&names.name).chain(&names.aliases) {
+                let words = fold_words(name);
+                let folded = words.concat();
+                if folded.is_empty() {
+                    continue;
+                }
+                let key = index.keys.len();
+                for start in 0..words.len() {
+                    index.suffixes.push((words[start..].concat(), key));
+                }
+                let mut grams = trigrams(&folded);
+                grams.sort_unstable();
+                grams.dedup();
+                for gram in grams {
+                    index.trigrams.entry(gram).or_default().push(key as u32);
+                }
+                index.keys.push(Key { show, folded });
+            }
+        }
+        index.suffixes.sort_unstable();
+        index.shows = shows;
+        index
+    }
+
+    pub fn len(&self) -> usize {
+        self.shows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.shows.is_empty()
+    }
+
+    /// The best `limit` shows for `query`, best first. An empty query lists shows by name.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<ShowMatch> {
+        let query = fold(query);
+        if query.is_empty() {
+            let mut all: Vec<&ShowNames> = self.shows.iter().collect();
+            all.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+            return all
+                .into_iter()
+                .take(limit)
+                .map(|s| ShowMatch { id: s.id, name: s.name.clone(), score: 0.0 })
+                .collect();
+        }
+
+        // Best score per show, whichever of its names earned it.
+        let mut best: HashMap<usize, f64> = HashMap::new();
+        let mut offer = |key: usize, score: f64| {
+            let show = self.keys[key].show;
+            let entry = best.entry(show).or_insert(0.0);
+            if score > *entry {
+                *entry = score;
+            }
+        };
+
+        let start = self.suffixes.partition_point(|(s, _)| s.as_str() < query.as_str());
+        for (suffix, key) in
+            self.suffixes[start..].iter().take_while(|(s, _)| s.starts_with(&query))
+        {
+            let folded = &self.keys[*key].folded;
+            let coverage = query.chars().count() as f64 / folded.chars().count() as f64;
+            let score = if folded == &query {
+                1.0
+            } else if suffix.len() == folded.len() {
+                0.9 + 0.09 * coverage
+            } else {
+                0.8 + 0.09 * coverage
+            };
+            offer(*key, score);
+        }
+
+        for (key, score) in self.fuzzy(&query) {
+            offer(key, score);
+        }
+
+        let mut ranked: Vec<ShowMatch> = best
+            .into_iter()
+            .map(|(show, score)| {
+                let s = &self.shows[show];
+                ShowMatch { id: s.id, name: s.name.clone(), score }
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.name.cmp(&b.name)));
+        ranked.truncate(limit);
+        ranked
+    }
+
+    /// Typo-tolerant matches: keys sharing trigrams with the query, scored by Jaro–Winkler
+    /// against the whole key and against the key's beginning (a half-typed, misspelt name).
+    fn fuzzy(&self, query: &str) -> Vec<(usize, f64)> {
+        let grams = trigrams(query);
+        if grams.is_empty() {
+            return Vec::new();
+        }
+        let mut shared: HashMap<u32, u32> = HashMap::new();
+        for gram in &grams {
+            if let Some(keys) = self.trigrams.get(gram) {
+                for key in keys {
+                    *shared.entry(*key).or_default() += 1;
+                }
+            }
+        }
+        // A single shared trigram in a long query is coincidence.
+        let needed = if grams.len() >= 4 { 2 } else { 1 };
+        let mut candidates: Vec<(u32, u32)> =
+            shared.into_iter().filter(|(_, n)| *n >= needed).collect();
+        candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        candidates.truncate(FUZZY_CANDIDATES);
+
+        let query_len = query.chars().count();
+        candidates
+            .into_iter()
+            .filter_map(|(key, _)| {
+                let folded = &self.keys[key as usize].folded;
+                let whole = strsim::jaro_winkler(query, folded);
+                let head: String = folded.chars().take(query_len + 1).collect();
+                let start = strsim::jaro_winkler(query, &head) - 0.05;
+                let similarity = whole.max(start);
+                // Mapped below every prefix match (0.8+), keeping the order among typos.
+                (similarity >= MIN_FUZZY_SCORE)
+                    .then_some((key as usize, 0.5 + 0.29 * similarity.min(1.0)))
+            })
+            .collect()
+    }
+}
+
+/// Trigrams of a folded key, padded so that short keys and word starts still have some.
+fn trigrams(folded: &str) -> Vec<[char; 3]> {
+    let chars: Vec<char> =
+        std::iter::once(' ').chain(folded.chars()).chain(std::iter::once(' ')).collect();
+    chars.windows(3).map(|w| [w[0], w[1], w[2]]).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(names: &[(&str, &[&str])]) -> ShowIndex {
+        ShowIndex::new(
+            names
+                .iter()
+                .enumerate()
+                .map(|(i, (name, aliases))| ShowNames {
+                    id: ShowId(i as i64 + 1),
+                    name: name.to_string(),
+                    aliases: aliases.iter().map(|a| a.to_string()).collect(),
+                })
+                .collect(),
+        )
+    }
+
+    fn top(index: &ShowIndex, query: &str) -> Option<String> {
+        index.search(query, MAX_CHOICES).first().map(|m| m.name.clone())
+    }
+
+    fn sample() -> ShowIndex {
+        index(&[
+            ("Soundtrack #1", &[]),
+            ("Sound of Magic", &[]),
+            ("Crash Landing on You", &["사랑의 불시착", "CLOY"]),
+            ("Élite", &[]),
+            ("Grey's Anatomy", &[]),
+            ("The Last of Us", &[]),
+            ("Squid Game", &[]),
+            ("Attack on Titan: The Final Season", &[]),
+        ])
+    }
+
+    #[test]
+    fn finds_soundtrack_however_it_is_typed() {
+        let index = sample();
+        for query in [
+            "Soundtrack #1",
+            "soundtrack 1",
+            "Soundtrack#1",
+            "soundtrak",
+            "SOUNDTRACK",
+            "sundtrack 1",
+            "soundtrack",
+        ] {
+            assert_eq!(top(&index, query).as_deref(), Some("Soundtrack #1"), "query {query:?}");
+        }
+    }
+
+    #[test]
+    fn aliases_accents_and_word_prefixes() {
+        let index = sample();
+        assert_eq!(top(&index, "cloy").as_deref(), Some("Crash Landing on You"));
+        assert_eq!(top(&index, "사랑의").as_deref(), Some("Crash Landing on You"));
+        assert_eq!(top(&index, "elite").as_deref(), Some("Élite"));
+        assert_eq!(top(&index, "greys").as_deref(), Some("Grey's Anatomy"));
+        assert_eq!(top(&index, "landing").as_deref(), Some("Crash Landing on You"));
+        assert_eq!(
+            top(&index, "final season").as_deref(),
+            Some("Attack on Titan: The Final Season")
+        );
+        assert_eq!(top(&index, "squid gaem").as_deref(), Some("Squid Game"));
+    }
+
+    #[test]
+    fn exact_match_beats_prefix_and_prefix_beats_typo() {
+        let index = index(&[("Sound", &[]), ("Soundtrack #1", &[]), ("Sounds", &[])]);
+        let names: Vec<String> = index.search("sound", 25).into_iter().map(|m| m.name).collect();
+        assert_eq!(names[0], "Sound");
+        assert!(names.contains(&"Soundtrack #1".to_string()));
+    }
+
+    #[test]
+    fn nonsense_finds_nothing_and_limit_holds() {
+        let index = sample();
+        assert!(index.search("zzqxv", 25).is_empty());
+        let many = index_of(100);
+        assert_eq!(many.search("show", 25).len(), 25);
+        assert_eq!(many.search("", 25).len(), 25);
+    }
+
+    fn index_of(n: usize) -> ShowIndex {
+        ShowIndex::new(
+            (0..n)
+                .map(|i| ShowNames {
+                    id: ShowId(i as i64),
+                    name: format!("Show {i}"),
+                    aliases: vec![],
+                })
+                .collect(),
+        )
+    }
+}

@@ -1,0 +1,61 @@
+//! The domain: recaps, the articles they come from, and finding shows by name.
+//! Nothing here knows about Discord or the database.
+
+pub mod article;
+pub mod headline;
+pub mod lookup;
+pub mod names;
+
+use serde::Serialize;
+
+/// Typed ids, so a show id can never be passed where an episode id is wanted.
+/// They become `i64` only inside SQL.
+macro_rules! id_type {
+    ($($name:ident),*) => {$(
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        pub struct $name(pub i64);
+    )*};
+}
+id_type!(ShowId, EpisodeId, RecapId);
+
+/// Which episode(s) a recap covers: `S1E2`, or `S1E3–4` for a double episode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct EpisodeNumber {
+    pub season: u32,
+    pub episode: u32,
+    pub episode_end: Option<u32>,
+}
+
+impl std::fmt::Display for EpisodeNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "S{}E{}", self.season, self.episode)?;
+        if let Some(end) = self.episode_end {
+            write!(f, "–{end}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A recap as stored: what `/recap` shows and `recapbot recaps` lists.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recap {
+    pub id: RecapId,
+    pub show_id: ShowId,
+    pub show: String,
+    pub episode_id: EpisodeId,
+    pub number: EpisodeNumber,
+    pub title: Option<String>,
+    pub source_site: String,
+    pub url: Option<String>,
+    pub recap: String,
+    pub review: Option<String>,
+    pub rating: Option<article::CriticRating>,
+    pub published_at: Option<i64>,
+    pub updated_at: i64,
+}
+
+impl std::fmt::Display for article::CriticRating {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.value, self.out_of)
+    }
+}

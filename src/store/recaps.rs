@@ -1,0 +1,256 @@
+//! Episodes and their recaps.
+
+use sha2::{Digest, Sha256};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+
+use super::{now, shows, Result, Store};
+use crate::recap::article::{Article, CriticRating};
+use crate::recap::{EpisodeId, EpisodeNumber, Recap, RecapId, ShowId};
+
+/// What storing an article did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    /// A recap the store did not have: the one case that publishes it.
+    Inserted(RecapId),
+    /// The same episode from the same site, with different text: updated in place.
+    Updated(RecapId),
+    /// Exactly what was stored already: nothing written.
+    Unchanged(RecapId),
+}
+
+impl Saved {
+    pub fn recap_id(self) -> RecapId {
+        match self {
+            Saved::Inserted(id) | Saved::Updated(id) | Saved::Unchanged(id) => id,
+        }
+    }
+}
+
+/// The site a recap came from: the URL's host without `www.`, or `local` for a file.
+pub fn source_site(url: Option<&str>) -> String {
+    url.and_then(|u| url::Url::parse(u).ok())
+        .and_then(|u| u.host_str().map(|h| h.trim_start_matches("www.").to_lowercase()))
+        .unwrap_or_else(|| "local".to_string())
+}
+
+/// Fingerprint of everything a reader would see, so re-imports of the same text write nothing.
+fn content_hash(article: &Article) -> String {
+    let mut hash = Sha256::new();
+    let rating = article.rating.as_ref().map(|r| format!("{}/{}", r.value, r.out_of));
+    let published = article.published_at.map(|t| t.timestamp().to_string());
+    for part in [
+        Some(article.show.as_str()),
+        article.title.as_deref(),
+        Some(article.recap.as_str()),
+        article.review.as_deref(),
+        rating.as_deref(),
+        article.url.as_deref(),
+        published.as_deref(),
+    ] {
+        // A separator that cannot occur in text keeps ("ab", "c") apart from ("a", "bc").
+        hash.update(part.unwrap_or("\u{0}none").as_bytes());
+        hash.update([0xff]);
+    }
+    hex::encode(hash.finalize())
+}
+
+/// Stores one article inside the caller's transaction: show, episode and recap.
+pub async fn save_article(conn: &mut AnyConnection, article: &Article) -> Result<Saved> {
+    let show = shows::upsert(conn, &article.show).await?;
+    let episode_id: i64 = sqlx::query_scalar(
+        "INSERT INTO episodes (show_id, season, number, number_end, title) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (show_id, season, number) DO UPDATE
+             SET number_end = COALESCE(excluded.number_end, episodes.number_end),
+                 title = COALESCE(excluded.title, episodes.title)
+         RETURNING id",
+    )
+    .bind(show.0)
+    .bind(i64::from(article.season))
+    .bind(i64::from(article.episode))
+    .bind(article.episode_end.map(i64::from))
+    .bind(article.title.as_deref())
+    .fetch_one(&mut *conn)
+    .await?;
+
+    let site = source_site(article.url.as_deref());
+    let hash = content_hash(article);
+    let existing: Option<(i64, String)> = sqlx::query_as(
+        "SELECT id, content_hash FROM recaps WHERE episode_id = $1 AND source_site = $2",
+    )
+    .bind(episode_id)
+    .bind(&site)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let (rating, out_of) = match &article.rating {
+        Some(r) => (Some(f64::from(r.value)), Some(f64::from(r.out_of))),
+        None => (None, None),
+    };
+    let published = article.published_at.map(|t| t.timestamp());
+    let now = now();
+    match existing {
+        Some((id, stored_hash)) if stored_hash == hash => Ok(Saved::Unchanged(RecapId(id))),
+        Some((id, _)) => {
+            sqlx::query(
+                "UPDATE recaps SET url = $1, recap = $2, review = $3, critic_rating = $4,
+                     critic_rating_out_of = $5, published_at = COALESCE($6, published_at),
+                     content_hash = $7, updated_at = $8
+                 WHERE id = $9",
+            )
+            .bind(article.url.as_deref())
+            .bind(&article.recap)
+            .bind(article.review.as_deref())
+            .bind(rating)
+            .bind(out_of)
+            .bind(published)
+            .bind(&hash)
+            .bind(now)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+            Ok(Saved::Updated(RecapId(id)))
+        }
+        None => {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO recaps (episode_id, source_site, url, recap, review, critic_rating,
+                     critic_rating_out_of, published_at, content_hash, created_at, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+                 RETURNING id",
+            )
+            .bind(episode_id)
+            .bind(&site)
+            .bind(article.url.as_deref())
+            .bind(&article.recap)
+            .bind(article.review.as_deref())
+            .bind(rating)
+            .bind(out_of)
+            .bind(published)
+            .bind(&hash)
+            .bind(now)
+            .fetch_one(&mut *conn)
+            .await?;
+            Ok(Saved::Inserted(RecapId(id)))
+        }
+    }
+}
+
+const RECAP_COLUMNS: &str =
+    "r.id, s.id AS show_id, s.name AS show_name, e.id AS episode_id, e.season, e.number,
+    e.number_end, e.title, r.source_site, r.url, r.recap, r.review, r.critic_rating,
+    r.critic_rating_out_of, r.published_at, r.updated_at
+    FROM recaps r JOIN episodes e ON e.id = r.episode_id JOIN shows s ON s.id = e.show_id";
+
+fn recap_from_row(row: &AnyRow) -> Result<Recap> {
+    let rating: Option<f64> = row.try_get("critic_rating")?;
+    let out_of: Option<f64> = row.try_get("critic_rating_out_of")?;
+    Ok(Recap {
+        id: RecapId(row.try_get("id")?),
+        show_id: ShowId(row.try_get("show_id")?),
+        show: row.try_get("show_name")?,
+        episode_id: EpisodeId(row.try_get("episode_id")?),
+        number: EpisodeNumber {
+            season: row.try_get::<i64, _>("season")? as u32,
+            episode: row.try_get::<i64, _>("number")? as u32,
+            episode_end: row.try_get::<Option<i64>, _>("number_end")?.map(|n| n as u32),
+        },
+        title: row.try_get("title")?,
+        source_site: row.try_get("source_site")?,
+        url: row.try_get("url")?,
+        recap: row.try_get("recap")?,
+        review: row.try_get("review")?,
+        rating: rating.map(|value| CriticRating {
+            value: value as f32,
+            out_of: out_of.unwrap_or(5.0) as f32,
+        }),
+        published_at: row.try_get("published_at")?,
+        updated_at: row.try_get("updated_at")?,
+    })
+}
+
+impl Store {
+    /// Stores one article in its own transaction.
+    pub async fn save_article(&self, article: &Article) -> Result<Saved> {
+        let mut tx = self.begin_write().await?;
+        let saved = save_article(&mut tx, article).await?;
+        tx.commit().await?;
+        self.shows_changed_if_new(article).await;
+        Ok(saved)
+    }
+
+    /// Refreshes the show index only when the article brought a show it did not know.
+    pub(crate) async fn shows_changed_if_new(&self, article: &Article) {
+        if let Ok(index) = self.show_index().await {
+            if index.search(&article.show, 1).first().is_none_or(|m| m.score < 1.0) {
+                self.shows_changed().await;
+            }
+        }
+    }
+
+    /// The recap of one episode; the most recently updated one if several sites have it.
+    pub async fn recap(&self, show: ShowId, season: u32, episode: u32) -> Result<Option<Recap>> {
+        let row = sqlx::query(&format!(
+            "SELECT {RECAP_COLUMNS}
+             WHERE s.id = $1 AND e.season = $2
+               AND (e.number = $3 OR (e.number < $3 AND e.number_end >= $3))
+             ORDER BY e.number DESC, r.updated_at DESC LIMIT 1"
+        ))
+        .bind(show.0)
+        .bind(i64::from(season))
+        .bind(i64::from(episode))
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(recap_from_row).transpose()
+    }
+
+    pub async fn recap_by_id(&self, id: RecapId) -> Result<Option<Recap>> {
+        let row = sqlx::query(&format!("SELECT {RECAP_COLUMNS} WHERE r.id = $1"))
+            .bind(id.0)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(recap_from_row).transpose()
+    }
+
+    /// The recap of the show's latest episode (highest season, then episode).
+    pub async fn latest_recap(&self, show: ShowId) -> Result<Option<Recap>> {
+        let row = sqlx::query(&format!(
+            "SELECT {RECAP_COLUMNS} WHERE s.id = $1
+             ORDER BY e.season DESC, e.number DESC, r.updated_at DESC LIMIT 1"
+        ))
+        .bind(show.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(recap_from_row).transpose()
+    }
+
+    /// The episodes of a show that have a recap, in order.
+    pub async fn episodes_with_recaps(&self, show: ShowId) -> Result<Vec<EpisodeNumber>> {
+        let rows: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(
+            "SELECT DISTINCT e.season, e.number, e.number_end FROM episodes e
+             JOIN recaps r ON r.episode_id = e.id
+             WHERE e.show_id = $1 ORDER BY e.season, e.number",
+        )
+        .bind(show.0)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(season, episode, end)| EpisodeNumber {
+                season: season as u32,
+                episode: episode as u32,
+                episode_end: end.map(|n| n as u32),
+            })
+            .collect())
+    }
+
+    /// Every stored recap, optionally of one show, by show then episode.
+    pub async fn list_recaps(&self, show: Option<ShowId>) -> Result<Vec<Recap>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {RECAP_COLUMNS} WHERE ($1 IS NULL OR s.id = $1)
+             ORDER BY s.name, e.season, e.number, r.source_site"
+        ))
+        .bind(show.map(|s| s.0))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(recap_from_row).collect()
+    }
+}

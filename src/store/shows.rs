@@ -1,0 +1,160 @@
+//! Shows and their aliases.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use sqlx::{AnyConnection, Row};
+use tokio::sync::RwLock;
+
+use super::{now, Result, Store};
+use crate::recap::lookup::{ShowIndex, ShowMatch, ShowNames, MAX_CHOICES};
+use crate::recap::names::fold;
+use crate::recap::ShowId;
+
+/// How long a built index is trusted before asking the database whether shows changed
+/// (another process, such as `recapbot import` or a second shard, may have added some).
+const INDEX_RECHECK: Duration = Duration::from_secs(2);
+
+/// Returns the show stored under `name`'s folded key, creating it if needed.
+pub async fn upsert(conn: &mut AnyConnection, name: &str) -> Result<ShowId> {
+    let key = fold(name);
+    if let Some(id) = id_by_key(conn, &key).await? {
+        return Ok(id);
+    }
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO shows (name, name_key, created_at) VALUES ($1, $2, $3)
+         ON CONFLICT (name_key) DO UPDATE SET name_key = excluded.name_key
+         RETURNING id",
+    )
+    .bind(name.trim())
+    .bind(&key)
+    .bind(now())
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(ShowId(id))
+}
+
+/// The show a name or alias folds to, if any.
+pub async fn id_by_key(conn: &mut AnyConnection, key: &str) -> Result<Option<ShowId>> {
+    let id: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM shows WHERE name_key = $1
+         UNION ALL SELECT show_id FROM show_aliases WHERE alias_key = $1",
+    )
+    .bind(key)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(id.map(ShowId))
+}
+
+impl Store {
+    /// Adds another name the show is known by ("CLOY", "사랑의 불시착").
+    pub async fn add_alias(&self, show: ShowId, alias: &str) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO show_aliases (show_id, alias, alias_key) VALUES ($1, $2, $3)
+             ON CONFLICT (alias_key) DO NOTHING",
+        )
+        .bind(show.0)
+        .bind(alias.trim())
+        .bind(fold(alias))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        self.shows.invalidate().await;
+        Ok(())
+    }
+
+    /// The show exactly named (after folding) `name` or aliased so.
+    pub async fn find_show(&self, name: &str) -> Result<Option<(ShowId, String)>> {
+        let mut conn = self.pool.acquire().await?;
+        let Some(id) = id_by_key(&mut conn, &fold(name)).await? else { return Ok(None) };
+        let name: String = sqlx::query_scalar("SELECT name FROM shows WHERE id = $1")
+            .bind(id.0)
+            .fetch_one(&mut *conn)
+            .await?;
+        Ok(Some((id, name)))
+    }
+
+    /// Ranks shows for what a member typed: the autocomplete and "did you mean".
+    pub async fn search_shows(&self, query: &str, limit: usize) -> Result<Vec<ShowMatch>> {
+        Ok(self.show_index().await?.search(query, limit.min(MAX_CHOICES)))
+    }
+
+    /// Forgets the cached show index, after this process changed shows.
+    pub(crate) async fn shows_changed(&self) {
+        self.shows.invalidate().await;
+    }
+
+    async fn load_show_names(&self) -> Result<Vec<ShowNames>> {
+        let rows = sqlx::query(
+            "SELECT s.id, s.name, a.alias FROM shows s
+             LEFT JOIN show_aliases a ON a.show_id = s.id ORDER BY s.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut shows: Vec<ShowNames> = Vec::new();
+        for row in rows {
+            let id = ShowId(row.try_get("id")?);
+            let alias: Option<String> = row.try_get("alias")?;
+            if shows.last().map(|s| s.id) != Some(id) {
+                shows.push(ShowNames { id, name: row.try_get("name")?, aliases: Vec::new() });
+            }
+            if let (Some(alias), Some(show)) = (alias, shows.last_mut()) {
+                show.aliases.push(alias);
+            }
+        }
+        Ok(shows)
+    }
+
+    async fn shows_version(&self) -> Result<(i64, i64, i64)> {
+        let row = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM shows) AS n, (SELECT COALESCE(MAX(id), 0) FROM shows) AS max_id,
+                    (SELECT COUNT(*) FROM show_aliases) AS aliases",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok((row.try_get("n")?, row.try_get("max_id")?, row.try_get("aliases")?))
+    }
+}
+
+#[derive(Default)]
+pub(crate) struct ShowCache {
+    state: RwLock<Option<Cached>>,
+}
+
+struct Cached {
+    index: Arc<ShowIndex>,
+    version: (i64, i64, i64),
+    checked: Instant,
+}
+
+impl ShowCache {
+    pub(crate) async fn get(&self, store: &Store) -> Result<Arc<ShowIndex>> {
+        if let Some(cached) = &*self.state.read().await {
+            if cached.checked.elapsed() < INDEX_RECHECK {
+                return Ok(cached.index.clone());
+            }
+        }
+        let mut state = self.state.write().await;
+        // Another task may have refreshed it while this one waited for the lock.
+        if let Some(cached) = &*state {
+            if cached.checked.elapsed() < INDEX_RECHECK {
+                return Ok(cached.index.clone());
+            }
+        }
+        let version = store.shows_version().await?;
+        if let Some(cached) = state.as_mut() {
+            if cached.version == version {
+                cached.checked = Instant::now();
+                return Ok(cached.index.clone());
+            }
+        }
+        let index = Arc::new(ShowIndex::new(store.load_show_names().await?));
+        *state = Some(Cached { index: index.clone(), version, checked: Instant::now() });
+        Ok(index)
+    }
+
+    async fn invalidate(&self) {
+        *self.state.write().await = None;
+    }
+}
