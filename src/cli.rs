@@ -22,12 +22,41 @@ pub struct Cli {
     #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
     database_url: Option<String>,
 
+    /// Bot token from the Discord Developer Portal. Never logged. Unset: the default command
+    /// is `sandbox` instead of `run`.
+    #[arg(long, env = "DISCORD_TOKEN", global = true, hide_env_values = true)]
+    discord_token: Option<crate::config::Secret>,
+
+    /// Register commands instantly in this one server (development) instead of globally.
+    #[arg(long, env = "DISCORD_DEV_GUILD_ID", global = true)]
+    discord_dev_guild_id: Option<u64>,
+
+    /// Send every REST call through this twilight-http-proxy-style rate-limiting proxy
+    /// (http://host:port); serenity's own rate limiter is then off.
+    #[arg(long, env = "DISCORD_HTTP_PROXY", global = true)]
+    discord_http_proxy: Option<String>,
+
+    /// Without a command: `run` when DISCORD_TOKEN is set, else `sandbox`.
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Connect to Discord and serve the commands (needs DISCORD_TOKEN). Stops on Ctrl-C or SIGTERM.
+    Run,
+    /// Try the bot with no token and no network: the real bot against a fake Discord on
+    /// 127.0.0.1, commands typed at a prompt (or read from --script).
+    #[command(
+        after_help = "At the prompt:\n  /recap show:\"Soundtrack #1\" episode:2\n  /recap show:soundtrak private:true\n  autocomplete /recap show:sou\n  click ▶\n  quit"
+    )]
+    Sandbox {
+        /// Articles to import first (files or directories). Default: ../shared/samples, else tests/data.
+        articles: Vec<std::path::PathBuf>,
+        /// Read the commands from this file instead of the prompt.
+        #[arg(long)]
+        script: Option<std::path::PathBuf>,
+    },
     /// Import recap articles (plain text, Markdown or HTML) from files, directories, URLs or stdin.
     #[command(
         after_help = "Examples:\n  recapbot import ../shared/samples\n  recapbot import https://site.example/show-s01e02-recap/\n  cat article.md | recapbot import - --show \"Soundtrack #1\" --season 1 --episode 2\n  recapbot import article.html --dry-run --json"
@@ -106,7 +135,33 @@ async fn open_store(cli_url: Option<&str>) -> anyhow::Result<Store> {
 
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let db = cli.database_url.as_deref();
-    match cli.command {
+    let command = cli.command.unwrap_or(match cli.discord_token {
+        Some(_) => Command::Run,
+        None => Command::Sandbox { articles: Vec::new(), script: None },
+    });
+    match command {
+        Command::Run => {
+            let token = cli.discord_token.ok_or(crate::discord::StartError::MissingToken)?;
+            let transport = match cli.discord_http_proxy {
+                Some(proxy) => crate::discord::Transport::Proxy(proxy),
+                None => crate::discord::Transport::Direct,
+            };
+            crate::discord::check_token(token.expose())?;
+            let store = open_store(db).await?;
+            let settings = crate::discord::BotSettings {
+                token,
+                dev_guild: cli.discord_dev_guild_id,
+                transport,
+            };
+            run_bot(settings, store).await
+        }
+        Command::Sandbox { articles, script } => {
+            let store = open_store(db).await?;
+            let articles =
+                if articles.is_empty() { crate::sandbox::default_articles() } else { articles };
+            crate::sandbox::run(store, crate::sandbox::SandboxOptions { articles, script }).await?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Import { inputs, show, season, episode, dry_run, json } => {
             let hints = Hints { show, season, episode, url: None };
             let store = if dry_run { None } else { Some(open_store(db).await?) };
@@ -166,6 +221,28 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Bench { shows, lookups } => {
             crate::bench::run(crate::bench::BenchOptions { shows, lookups }).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Runs the bot until a signal (clean shutdown) or a fatal error (one line, non-zero exit).
+async fn run_bot(settings: crate::discord::BotSettings, store: Store) -> anyhow::Result<ExitCode> {
+    let mut bot = crate::discord::start(settings, store).await?;
+    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+    tokio::select! {
+        ended = bot.wait() => {
+            ended?;
+            Ok(ExitCode::SUCCESS)
+        }
+        _ = tokio::signal::ctrl_c() => {
+            tracing::info!("interrupted; disconnecting");
+            bot.shutdown().await;
+            Ok(ExitCode::SUCCESS)
+        }
+        _ = terminate.recv() => {
+            tracing::info!("terminated; disconnecting");
+            bot.shutdown().await;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -7,6 +7,8 @@
 pub mod bench;
 pub mod cli;
 pub mod config;
+pub mod discord;
 pub mod import;
 pub mod recap;
+pub mod sandbox;
 pub mod store;

@@ -5,6 +5,7 @@ pub mod article;
 pub mod headline;
 pub mod lookup;
 pub mod names;
+pub mod render;
 
 use serde::Serialize;
 

@@ -1,0 +1,238 @@
+//! Slash commands. Each one resolves what was asked through the store, renders through
+//! `recap::render`, and only then touches Discord.
+
+use std::time::Duration;
+
+use poise::serenity_prelude as serenity;
+use poise::CreateReply;
+use serenity::CreateAutocompleteResponse;
+
+use super::{Context, Data, Error};
+use crate::recap::lookup::MAX_CHOICES;
+use crate::recap::{EpisodeNumber, Recap};
+use crate::store::Store;
+
+/// Discord gives 3 s for the first answer; past this the bot defers and edits later.
+pub const DEFER_AFTER: Duration = Duration::from_millis(2000);
+
+/// How close a typed show name must be to be taken without asking: exact, or the start of
+/// exactly one show's name. Anything looser gets "did you mean".
+const CONFIDENT_MATCH: f64 = 0.9;
+
+pub fn all() -> Vec<poise::Command<Data, Error>> {
+    vec![recap()]
+}
+
+/// What `/recap` found for the options given.
+#[derive(Debug)]
+pub enum Lookup {
+    Found(Box<Recap>),
+    UnknownShow {
+        query: String,
+        suggestions: Vec<String>,
+    },
+    UnknownEpisode {
+        show: String,
+        asked: String,
+        existing: Vec<EpisodeNumber>,
+    },
+    /// Only an episode was given and several seasons have it.
+    AmbiguousEpisode {
+        show: String,
+        episode: u32,
+        seasons: Vec<u32>,
+    },
+}
+
+/// Resolves `/recap`'s options to a recap: without season and episode, the show's latest;
+/// with only an episode, season 1 or else the only season that has it.
+pub async fn find_recap(
+    store: &Store,
+    show_query: &str,
+    season: Option<u32>,
+    episode: Option<u32>,
+) -> crate::store::Result<Lookup> {
+    let matches = store.search_shows(show_query, 5).await?;
+    let confident: Vec<_> = matches.iter().filter(|m| m.score >= CONFIDENT_MATCH).collect();
+    let show = match confident.as_slice() {
+        [one] => (*one).clone(),
+        [first, ..] if first.score >= 1.0 => (*first).clone(),
+        _ => {
+            return Ok(Lookup::UnknownShow {
+                query: show_query.to_string(),
+                suggestions: matches.into_iter().take(3).map(|m| m.name).collect(),
+            })
+        }
+    };
+
+    let existing = store.episodes_with_recaps(show.id).await?;
+    let found = match (season, episode) {
+        (None, None) => store.latest_recap(show.id).await?,
+        (Some(season), None) => match existing.iter().find(|n| n.season == season) {
+            Some(first) => store.recap(show.id, season, first.episode).await?,
+            None => None,
+        },
+        (Some(season), Some(episode)) => store.recap(show.id, season, episode).await?,
+        (None, Some(episode)) => {
+            let mut seasons: Vec<u32> = existing
+                .iter()
+                .filter(|n| {
+                    n.episode == episode || (n.episode < episode && n.episode_end >= Some(episode))
+                })
+                .map(|n| n.season)
+                .collect();
+            seasons.dedup();
+            match seasons.as_slice() {
+                [] => None,
+                [only] => store.recap(show.id, *only, episode).await?,
+                several if several.contains(&1) => store.recap(show.id, 1, episode).await?,
+                several => {
+                    return Ok(Lookup::AmbiguousEpisode {
+                        show: show.name,
+                        episode,
+                        seasons: several.to_vec(),
+                    })
+                }
+            }
+        }
+    };
+    Ok(match found {
+        Some(recap) => Lookup::Found(Box::new(recap)),
+        None => Lookup::UnknownEpisode {
+            show: show.name,
+            asked: describe_asked(season, episode),
+            existing,
+        },
+    })
+}
+
+fn describe_asked(season: Option<u32>, episode: Option<u32>) -> String {
+    match (season, episode) {
+        (Some(s), Some(e)) => format!("season {s}, episode {e}"),
+        (Some(s), None) => format!("season {s}"),
+        (None, Some(e)) => format!("episode {e}"),
+        (None, None) => "any episode".to_string(),
+    }
+}
+
+/// The words a member reads when `/recap` found nothing.
+pub fn not_found_message(lookup: &Lookup) -> Option<String> {
+    match lookup {
+        Lookup::Found(_) => None,
+        Lookup::UnknownShow { query, suggestions } => Some(match suggestions.as_slice() {
+            [] => format!("No show called “{query}” has recaps yet."),
+            [one] => format!("No show called “{query}”. Did you mean **{one}**?"),
+            several => format!(
+                "No show called “{query}”. Did you mean {}?",
+                several.iter().map(|s| format!("**{s}**")).collect::<Vec<_>>().join(", ")
+            ),
+        }),
+        Lookup::UnknownEpisode { show, asked, existing } => Some(if existing.is_empty() {
+            format!("**{show}** has no recaps yet.")
+        } else {
+            format!(
+                "No recap of **{show}** {asked}. Recaps exist for: {}.",
+                existing.iter().map(EpisodeNumber::to_string).collect::<Vec<_>>().join(", ")
+            )
+        }),
+        Lookup::AmbiguousEpisode { show, episode, seasons } => Some(format!(
+            "**{show}** has an episode {episode} in seasons {}: add `season:` to pick one.",
+            seasons.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+        )),
+    }
+}
+
+async fn complete_show(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
+    let choices = match ctx.data().store.search_shows(partial, MAX_CHOICES).await {
+        Ok(matches) => matches
+            .into_iter()
+            // A choice's name and value are at most 100 characters.
+            .filter(|m| m.name.chars().count() <= 100)
+            .map(|m| serenity::AutocompleteChoice::new(m.name.clone(), m.name))
+            .collect(),
+        Err(error) => {
+            tracing::error!(%error, "show autocomplete failed");
+            Vec::new()
+        }
+    };
+    CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+/// Show an episode's recap (spoilers!), its review and ratings.
+#[poise::command(slash_command, guild_only)]
+async fn recap(
+    ctx: Context<'_>,
+    #[description = "The show (start typing to search)"]
+    #[autocomplete = "complete_show"]
+    #[max_length = 100]
+    show: String,
+    #[description = "Season (default: the latest, or season 1 when an episode is given)"]
+    #[min = 1]
+    #[max = 9999]
+    season: Option<u32>,
+    #[description = "Episode (default: the latest)"]
+    #[min = 1]
+    #[max = 9999]
+    episode: Option<u32>,
+    #[description = "Only you see the answer"] private: Option<bool>,
+) -> Result<(), Error> {
+    let private = private.unwrap_or(false);
+    let store = ctx.data().store.clone();
+    let guild = ctx.guild_id().map(|g| g.get());
+    let work = async move {
+        let lookup = find_recap(&store, &show, season, episode).await?;
+        let message = match &lookup {
+            Lookup::Found(recap) => {
+                let spoilers = match guild {
+                    Some(guild) => store.guild_spoilers(guild).await?,
+                    None => true,
+                };
+                Some(super::pager::recap_message(&store, recap, 0, spoilers).await?)
+            }
+            _ => None,
+        };
+        Ok::<_, Error>((lookup, message))
+    };
+    tokio::pin!(work);
+    let (lookup, message) = tokio::select! {
+        done = &mut work => done?,
+        _ = tokio::time::sleep(DEFER_AFTER) => {
+            if private { ctx.defer_ephemeral().await?; } else { ctx.defer().await?; }
+            work.await?
+        }
+    };
+
+    match (message, not_found_message(&lookup)) {
+        (Some(message), _) => {
+            let reply = CreateReply::default()
+                .ephemeral(private)
+                .embed(message.embed)
+                .components(message.components);
+            ctx.send(reply).await?;
+        }
+        (None, text) => {
+            let text = text.unwrap_or_else(|| "Nothing found.".to_string());
+            ctx.send(CreateReply::default().content(text).ephemeral(true)).await?;
+        }
+    }
+    Ok(())
+}
+
+/// One handler for every failure: the log gets the whole error, the member a sentence.
+pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
+    match error {
+        poise::FrameworkError::Command { error, ctx, .. } => {
+            tracing::error!(command = %ctx.command().qualified_name, error = %error, "command failed");
+            let text = format!(
+                "Sorry, /{} failed on our side. The error was logged; please try again in a moment.",
+                ctx.command().qualified_name
+            );
+            let _ = ctx.send(CreateReply::default().content(text).ephemeral(true)).await;
+        }
+        other => {
+            if let Err(e) = poise::builtins::on_error(other).await {
+                tracing::error!(error = %e, "error while handling an error");
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! The Discord layer: connecting, the commands, the button handler. serenity and poise types
+//! stop here; everything below works on the domain and the store.
+
+mod commands;
+mod pager;
+
+use std::sync::Arc;
+
+use poise::serenity_prelude as serenity;
+use serenity::{ClientBuilder, CreateAllowedMentions, GatewayIntents, HttpBuilder, ShardManager};
+use tokio::task::JoinHandle;
+
+use crate::config::Secret;
+use crate::store::Store;
+
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+pub type Context<'a> = poise::Context<'a, Data, Error>;
+
+/// What every command and event handler can reach.
+pub struct Data {
+    pub store: Store,
+}
+
+/// Only what the product needs: no privileged intent, so any server can add the bot.
+pub const INTENTS: GatewayIntents =
+    GatewayIntents::GUILDS.union(GatewayIntents::GUILD_MESSAGE_REACTIONS);
+
+/// How REST calls reach Discord.
+#[derive(Debug, Clone)]
+pub enum Transport {
+    /// Straight to discord.com, with serenity's own rate limiter.
+    Direct,
+    /// Through a twilight-http-proxy-style rate-limiting proxy (`DISCORD_HTTP_PROXY`); the
+    /// proxy owns rate limiting, so serenity's limiter is off, as that deployment expects.
+    Proxy(String),
+    /// A prepared HTTP client (the tests' and sandbox's fake Discord, with its test CA).
+    Client(reqwest::Client),
+}
+
+#[derive(Debug, Clone)]
+pub struct BotSettings {
+    pub token: Secret,
+    /// Register commands to this guild only (instant), instead of globally (up to an hour).
+    pub dev_guild: Option<u64>,
+    pub transport: Transport,
+}
+
+/// Why the bot could not start or stopped: one line for the operator, never the token.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("DISCORD_TOKEN is not set: put the bot token from the Discord Developer Portal in the environment or .env (or run `recapbot sandbox` to try the bot without one)")]
+    MissingToken,
+    #[error("DISCORD_TOKEN is malformed: a bot token is three dot-separated parts, as the Developer Portal shows it")]
+    MalformedToken,
+    #[error("Discord refused DISCORD_TOKEN (close code 4004, authentication failed): reset the token in the Developer Portal and update it")]
+    TokenRefused,
+    #[error("cannot connect to Discord: {0}")]
+    Discord(String),
+}
+
+impl StartError {
+    /// Maps serenity's error without ever formatting a request (whose headers hold the token).
+    pub fn from_serenity(error: &serenity::Error) -> StartError {
+        use serenity::{GatewayError, HttpError};
+        match error {
+            serenity::Error::Gateway(GatewayError::InvalidAuthentication) => {
+                StartError::TokenRefused
+            }
+            serenity::Error::Http(HttpError::UnsuccessfulRequest(response))
+                if response.status_code.as_u16() == 401 =>
+            {
+                StartError::TokenRefused
+            }
+            serenity::Error::Http(HttpError::UnsuccessfulRequest(response)) => {
+                StartError::Discord(format!(
+                    "HTTP {} from {}: {}",
+                    response.status_code.as_u16(),
+                    url::Url::parse(&response.url)
+                        .map(|u| u.path().to_string())
+                        .unwrap_or_default(),
+                    response.error.message
+                ))
+            }
+            other => StartError::Discord(other.to_string()),
+        }
+    }
+}
+
+/// The running bot.
+pub struct Bot {
+    pub task: JoinHandle<Result<(), serenity::Error>>,
+    pub shard_manager: Arc<ShardManager>,
+}
+
+impl Bot {
+    /// Waits for the client to end (it ends on a fatal error, such as a refused token).
+    pub async fn wait(&mut self) -> Result<(), StartError> {
+        match (&mut self.task).await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(StartError::from_serenity(&e)),
+            Err(e) if e.is_cancelled() => Ok(()),
+            Err(e) => Err(StartError::Discord(format!("the client task failed: {e}"))),
+        }
+    }
+
+    /// Disconnects every shard cleanly (Discord sees the bot go offline at once).
+    pub async fn shutdown(mut self) {
+        self.shard_manager.shutdown_all().await;
+        let _ = self.wait().await;
+    }
+}
+
+impl Drop for Bot {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// A bot token's shape: what serenity would refuse before any network call.
+pub fn check_token(token: &str) -> Result<(), StartError> {
+    serenity::validate_token(token).map_err(|_| StartError::MalformedToken)
+}
+
+/// Starts the bot: the one code path behind `recapbot run`, the sandbox and the tests.
+pub async fn start(settings: BotSettings, store: Store) -> Result<Bot, StartError> {
+    check_token(settings.token.expose())?;
+    let http = match settings.transport {
+        Transport::Direct => HttpBuilder::new(settings.token.expose()),
+        Transport::Proxy(url) => {
+            HttpBuilder::new(settings.token.expose()).proxy(url).ratelimiter_disabled(true)
+        }
+        Transport::Client(client) => HttpBuilder::new(settings.token.expose()).client(client),
+    }
+    .build();
+
+    let dev_guild = settings.dev_guild.map(serenity::GuildId::new);
+    let framework = poise::Framework::builder()
+        .options(poise::FrameworkOptions {
+            commands: commands::all(),
+            // Recaps quote whatever the article says; nothing the bot sends may ping.
+            allowed_mentions: Some(CreateAllowedMentions::new()),
+            on_error: |error| Box::pin(commands::on_error(error)),
+            event_handler: |framework, event| {
+                Box::pin(pager::on_event(framework.serenity_context, event, framework.user_data))
+            },
+            ..Default::default()
+        })
+        .setup(move |ctx, ready, framework| {
+            Box::pin(async move {
+                let commands = &framework.options().commands;
+                match dev_guild {
+                    Some(guild) => poise::builtins::register_in_guild(ctx, commands, guild).await?,
+                    None => poise::builtins::register_globally(ctx, commands).await?,
+                }
+                tracing::info!(
+                    user = %ready.user.name,
+                    guilds = ready.guilds.len(),
+                    commands = commands.len(),
+                    scope = if dev_guild.is_some() { "dev guild" } else { "global" },
+                    "ready; commands registered"
+                );
+                Ok(Data { store })
+            })
+        })
+        .build();
+
+    let mut client = ClientBuilder::new_with_http(http, INTENTS)
+        .framework(framework)
+        .await
+        .map_err(|e| StartError::from_serenity(&e))?;
+    let shard_manager = client.shard_manager.clone();
+    let task = tokio::spawn(async move { client.start_autosharded().await });
+    Ok(Bot { task, shard_manager })
+}

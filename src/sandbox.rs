@@ -1,0 +1,288 @@
+//! `recapbot sandbox`: the real bot against the fake Discord on this machine, no token and no
+//! network. Slash commands typed at a prompt (or read from a file) are sent as a member would
+//! send them, and the answers printed as a Discord user would see them.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use fake_discord::{FakeConfig, FakeDiscord};
+use serde_json::{json, Value};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+
+use crate::config::Secret;
+use crate::discord::{self, BotSettings, Transport};
+use crate::import::{self, Source, Summary};
+use crate::recap::article::Hints;
+use crate::store::Store;
+
+const ANSWER_TIMEOUT: Duration = Duration::from_secs(10);
+const MEMBER: &str = "alice";
+
+pub struct SandboxOptions {
+    /// Articles to import first (files or directories).
+    pub articles: Vec<PathBuf>,
+    /// Read commands from this file instead of the prompt.
+    pub script: Option<PathBuf>,
+}
+
+/// Where the sample articles are when none are named: the shared samples beside the
+/// checkout, else the copy the tests use.
+pub fn default_articles() -> Vec<PathBuf> {
+    ["../shared/samples", "tests/data"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.is_dir())
+        .into_iter()
+        .collect()
+}
+
+pub async fn run(store: Store, options: SandboxOptions) -> anyhow::Result<()> {
+    let http = import::http_client();
+    let mut summary = Summary::default();
+    for source in options.articles.iter().flat_map(|p| Source::File(p.clone()).expand()) {
+        let outcome = import::import_one(Some(&store), &source, &Hints::default(), &http).await;
+        if let Err(e) = &outcome.result {
+            println!("skipped {}: {e}", outcome.source);
+        }
+        summary.add(&outcome);
+    }
+    println!("articles: {summary}");
+
+    let fake = FakeDiscord::try_start_with(FakeConfig::default())
+        .await
+        .context("cannot start the fake Discord")?;
+    let settings = BotSettings {
+        token: Secret::new(fake.token()),
+        dev_guild: Some(fake.guild_id()),
+        transport: Transport::Client(fake.http_client()),
+    };
+    let bot = discord::start(settings, store.clone()).await?;
+    let commands = fake.wait_commands(Duration::from_secs(30)).await;
+    let names: Vec<String> =
+        commands.iter().filter_map(|c| c["name"].as_str()).map(|n| format!("/{n}")).collect();
+    let shows = store.search_shows("", 5).await?.into_iter().map(|m| m.name).collect::<Vec<_>>();
+    println!(
+        "recapbot is online in a fake Discord server on 127.0.0.1 (no token, no network); you are {MEMBER} in #general.\n\
+         commands: {}\nshows: {}\n\
+         try: /recap show:\"Soundtrack #1\" episode:2 · /recap show:soundtrak · autocomplete /recap show:sou · click ▶ · help · quit",
+        names.join(" "),
+        if shows.is_empty() { "(none imported)".to_string() } else { shows.join(", ") }
+    );
+
+    let mut session = Session { fake: fake.clone(), last_message: None };
+    let interactive = options.script.is_none();
+    let reader: Box<dyn tokio::io::AsyncRead + Unpin + Send> = match &options.script {
+        Some(path) => Box::new(
+            tokio::fs::File::open(path)
+                .await
+                .with_context(|| format!("cannot open {}", path.display()))?,
+        ),
+        None => Box::new(tokio::io::stdin()),
+    };
+    let mut lines = BufReader::new(reader).lines();
+    let mut stdout = tokio::io::stdout();
+    loop {
+        if interactive {
+            stdout.write_all(b"> ").await?;
+            stdout.flush().await?;
+        }
+        let Some(line) = lines.next_line().await? else { break };
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if !interactive {
+            println!("> {line}");
+        }
+        if matches!(line, "quit" | "exit") {
+            break;
+        }
+        match session.execute(line).await {
+            Ok(out) => println!("{out}"),
+            Err(e) => println!("{e:#}"),
+        }
+    }
+    drop(bot);
+    Ok(())
+}
+
+struct Session {
+    fake: FakeDiscord,
+    last_message: Option<Value>,
+}
+
+impl Session {
+    async fn execute(&mut self, line: &str) -> anyhow::Result<String> {
+        if line == "help" {
+            return Ok("/COMMAND name:value name:\"quoted value\" — run a slash command\n\
+                       autocomplete /COMMAND option:partial — what the show picker offers\n\
+                       click LABEL — click a button (◀ ▶ ⏮ ⏭) on the last answer\n\
+                       quit"
+                .to_string());
+        }
+        if let Some(rest) = line.strip_prefix("autocomplete ") {
+            let (command, mut options) = parse_command(rest)?;
+            if let Some(last) = options.as_array_mut().and_then(|a| a.last_mut()) {
+                last["focused"] = json!(true);
+            }
+            let choices =
+                self.fake.autocomplete(MEMBER, &command, options).choices(ANSWER_TIMEOUT).await;
+            if choices.is_empty() {
+                return Ok("(no suggestions)".to_string());
+            }
+            return Ok(choices
+                .iter()
+                .filter_map(|c| c["name"].as_str())
+                .map(|n| format!("  {n}"))
+                .collect::<Vec<_>>()
+                .join("\n"));
+        }
+        if let Some(label) = line.strip_prefix("click ") {
+            let message =
+                self.last_message.clone().context("nothing to click yet: run a command first")?;
+            let button = buttons(&message)
+                .into_iter()
+                .find(|b| b["label"].as_str() == Some(label.trim()))
+                .with_context(|| format!("the last answer has no button “{}”", label.trim()))?;
+            if button["disabled"].as_bool() == Some(true) {
+                return Ok(format!("the “{}” button is greyed out", label.trim()));
+            }
+            let id = message["id"]
+                .as_str()
+                .and_then(|i| i.parse::<u64>().ok())
+                .context("message without id")?;
+            let custom_id = button["custom_id"].as_str().unwrap_or_default();
+            let reply = self.fake.click(MEMBER, id, custom_id).reply(ANSWER_TIMEOUT).await;
+            let shown = describe_message(&reply);
+            self.last_message = Some(reply);
+            return Ok(shown);
+        }
+        if line.starts_with('/') {
+            let (command, options) = parse_command(line)?;
+            let reply = self.fake.slash(MEMBER, &command, options).reply(ANSWER_TIMEOUT).await;
+            let shown = describe_message(&reply);
+            self.last_message = Some(reply);
+            return Ok(shown);
+        }
+        anyhow::bail!("not understood: {line:?} (type help)")
+    }
+}
+
+/// `/recap show:"Soundtrack #1" episode:2` → ("recap", [{name, value}, …]); numbers and
+/// booleans become JSON numbers and booleans.
+pub fn parse_command(line: &str) -> anyhow::Result<(String, Value)> {
+    let line = line.trim().strip_prefix('/').context("a command starts with /")?;
+    let mut words: Vec<String> = Vec::new();
+    let mut options = Vec::new();
+    let mut rest = line.trim();
+    while !rest.is_empty() {
+        let token_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        match rest[..token_end].split_once(':') {
+            Some((name, _)) => {
+                let after = rest[name.len() + 1..].trim_start();
+                let (value, remaining) = if let Some(quoted) = after.strip_prefix('"') {
+                    let end = quoted
+                        .find('"')
+                        .with_context(|| format!("unclosed quote in option {name}"))?;
+                    (json!(quoted[..end]), &quoted[end + 1..])
+                } else {
+                    let end = after.find(char::is_whitespace).unwrap_or(after.len());
+                    let raw = &after[..end];
+                    let value = match raw {
+                        "true" => json!(true),
+                        "false" => json!(false),
+                        _ => raw.parse::<i64>().map(|n| json!(n)).unwrap_or_else(|_| json!(raw)),
+                    };
+                    (value, &after[end..])
+                };
+                options.push(json!({"name": name, "value": value}));
+                rest = remaining.trim_start();
+            }
+            None => {
+                words.push(rest[..token_end].to_string());
+                rest = rest[token_end..].trim_start();
+            }
+        }
+    }
+    anyhow::ensure!(!words.is_empty(), "no command name");
+    Ok((words.join(" "), Value::Array(options)))
+}
+
+fn buttons(message: &Value) -> Vec<Value> {
+    message["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .filter(|c| c["type"] == json!(2))
+        .collect()
+}
+
+/// A message as a Discord user would see it, in plain text.
+pub fn describe_message(message: &Value) -> String {
+    let mut out = Vec::new();
+    if message["flags"].as_u64().unwrap_or(0) & 64 != 0 {
+        out.push("[only you can see this]".to_string());
+    }
+    if let Some(content) = message["content"].as_str().filter(|c| !c.is_empty()) {
+        out.push(content.to_string());
+    }
+    for embed in message["embeds"].as_array().into_iter().flatten() {
+        let mut title = embed["title"].as_str().unwrap_or_default().to_string();
+        if let Some(url) = embed["url"].as_str() {
+            title = format!("{title} <{url}>");
+        }
+        out.push(format!("┃ {title}"));
+        if let Some(description) = embed["description"].as_str() {
+            for line in description.lines() {
+                out.push(format!("┃ {line}"));
+            }
+        }
+        for field in embed["fields"].as_array().into_iter().flatten() {
+            out.push(format!(
+                "┃ {}: {}",
+                field["name"].as_str().unwrap_or_default(),
+                field["value"].as_str().unwrap_or_default()
+            ));
+        }
+        if let Some(footer) = embed["footer"]["text"].as_str() {
+            out.push(format!("┃ {footer}"));
+        }
+    }
+    let labels: Vec<String> = buttons(message)
+        .iter()
+        .map(|b| {
+            let label = b["label"].as_str().unwrap_or("?");
+            if b["disabled"].as_bool() == Some(true) {
+                format!("({label})")
+            } else {
+                format!("[{label}]")
+            }
+        })
+        .collect();
+    if !labels.is_empty() {
+        out.push(format!("buttons: {}   (greyed out in parentheses)", labels.join(" ")));
+    }
+    out.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_quoted_numeric_and_boolean_options() {
+        let (name, options) =
+            parse_command("/recap show:\"Soundtrack #1\" episode:2 private:true").unwrap();
+        assert_eq!(name, "recap");
+        assert_eq!(
+            options,
+            json!([{"name":"show","value":"Soundtrack #1"},{"name":"episode","value":2},{"name":"private","value":true}])
+        );
+        let (name, options) = parse_command("/alerts subscribe show:soundtrak").unwrap();
+        assert_eq!(name, "alerts subscribe");
+        assert_eq!(options, json!([{"name":"show","value":"soundtrak"}]));
+        assert!(parse_command("/recap show:\"unclosed").is_err());
+    }
+}

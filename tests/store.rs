@@ -1,0 +1,139 @@
+//! The store on both backends: what importing articles leaves in the database.
+
+mod common;
+
+use common::{sample_article, TestDb};
+use recapbot::import::{self, Source};
+use recapbot::recap::article::{parse_article, Article, Format, Hints};
+use recapbot::store::recaps::Saved;
+
+fn sample() -> Article {
+    let text = std::fs::read_to_string(sample_article()).unwrap();
+    parse_article(&text, Format::Text, &Hints::default()).unwrap()
+}
+
+async fn count(db: &TestDb, table: &str) -> i64 {
+    sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+        .fetch_one(db.store.pool())
+        .await
+        .unwrap()
+}
+
+async fn importing_the_sample_stores_what_recap_will_show(db: TestDb) {
+    let saved = db.store.save_article(&sample()).await.unwrap();
+    assert!(matches!(saved, Saved::Inserted(_)));
+
+    let (show, name) = db.store.find_show("soundtrack 1").await.unwrap().expect("show stored");
+    assert_eq!(name, "Soundtrack #1");
+    let recap = db.store.recap(show, 1, 2).await.unwrap().expect("S1E2 stored");
+    assert_eq!(recap.number.to_string(), "S1E2");
+    assert_eq!(recap.title.as_deref(), Some("Track 2 – A picture is worth a thousand words"));
+    assert!(recap.recap.starts_with("Episode 2 of Soundtrack #1 begin"));
+    assert!(recap.recap.ends_with("just starting to understand too."));
+    assert!(recap.review.as_deref().unwrap().ends_with("Roll on next week’s follow-up!"));
+    assert_eq!(recap.source_site, "local");
+    assert_eq!(db.store.latest_recap(show).await.unwrap().unwrap().id, recap.id);
+}
+
+async fn importing_the_same_article_twice_changes_nothing(db: TestDb) {
+    let first = db.store.save_article(&sample()).await.unwrap();
+    let before = db.store.recap_by_id(first.recap_id()).await.unwrap().unwrap();
+    let second = db.store.save_article(&sample()).await.unwrap();
+    assert_eq!(second, Saved::Unchanged(first.recap_id()));
+    assert_eq!(db.store.recap_by_id(first.recap_id()).await.unwrap().unwrap(), before);
+    for table in ["shows", "episodes", "recaps"] {
+        assert_eq!(count(&db, table).await, 1, "{table}");
+    }
+}
+
+async fn an_updated_article_updates_in_place(db: TestDb) {
+    let first = db.store.save_article(&sample()).await.unwrap();
+    let mut corrected = sample();
+    corrected.recap.push_str("\n\nUpdate: the song is now on streaming services.");
+    let second = db.store.save_article(&corrected).await.unwrap();
+    assert_eq!(second, Saved::Updated(first.recap_id()));
+    let recap = db.store.recap_by_id(first.recap_id()).await.unwrap().unwrap();
+    assert!(recap.recap.ends_with("now on streaming services."));
+    assert_eq!(count(&db, "recaps").await, 1);
+}
+
+async fn the_same_episode_from_another_site_is_a_second_recap(db: TestDb) {
+    let local = db.store.save_article(&sample()).await.unwrap();
+    let mut other = sample();
+    other.url = Some("https://www.kdramarecaps.example/soundtrack-1-2".into());
+    let web = db.store.save_article(&other).await.unwrap();
+    assert_ne!(local.recap_id(), web.recap_id());
+    assert_eq!(count(&db, "episodes").await, 1);
+    let recap = db.store.recap_by_id(web.recap_id()).await.unwrap().unwrap();
+    assert_eq!(recap.source_site, "kdramarecaps.example");
+}
+
+async fn a_double_episode_answers_for_both_numbers(db: TestDb) {
+    let mut double = sample();
+    double.episode = 3;
+    double.episode_end = Some(4);
+    db.store.save_article(&double).await.unwrap();
+    let (show, _) = db.store.find_show("Soundtrack #1").await.unwrap().unwrap();
+    let for_four =
+        db.store.recap(show, 1, 4).await.unwrap().expect("episode 4 is in the double recap");
+    assert_eq!(for_four.number.to_string(), "S1E3–4");
+    assert!(db.store.recap(show, 1, 5).await.unwrap().is_none());
+    assert_eq!(db.store.episodes_with_recaps(show).await.unwrap(), vec![for_four.number]);
+}
+
+async fn a_failing_article_writes_nothing(db: TestDb) {
+    // The show is written first; the episode then breaks a CHECK constraint. The transaction
+    // must take the show back with it.
+    let mut broken = sample();
+    broken.show = "A Show That Must Not Exist".into();
+    broken.episode = 4;
+    broken.episode_end = Some(2);
+    assert!(db.store.save_article(&broken).await.is_err());
+    assert_eq!(count(&db, "shows").await, 0);
+    assert!(db.store.find_show("A Show That Must Not Exist").await.unwrap().is_none());
+}
+
+async fn show_lookup_tolerates_typos_and_aliases(db: TestDb) {
+    db.store.save_article(&sample()).await.unwrap();
+    let mut cloy = sample();
+    cloy.show = "Crash Landing on You".into();
+    let saved = db.store.save_article(&cloy).await.unwrap();
+    let cloy_id = db.store.recap_by_id(saved.recap_id()).await.unwrap().unwrap().show_id;
+    db.store.add_alias(cloy_id, "사랑의 불시착").await.unwrap();
+
+    for query in ["soundtrack 1", "Soundtrack#1", "soundtrak", "SOUND"] {
+        let found = db.store.search_shows(query, 25).await.unwrap();
+        assert_eq!(
+            found.first().map(|m| m.name.as_str()),
+            Some("Soundtrack #1"),
+            "query {query:?}"
+        );
+    }
+    let found = db.store.search_shows("사랑의", 25).await.unwrap();
+    assert_eq!(found.first().map(|m| m.name.as_str()), Some("Crash Landing on You"));
+    assert!(db.store.search_shows("zzqxv", 25).await.unwrap().is_empty());
+}
+
+async fn a_batch_import_goes_on_past_a_bad_file(db: TestDb) {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("not-a-recap.txt");
+    std::fs::write(&bad, "Top 10 K-dramas of 2024\n\nA list, not a recap.").unwrap();
+    let http = import::http_client();
+    let mut summary = import::Summary::default();
+    for source in [Source::File(sample_article()), Source::File(bad)] {
+        summary.add(&import::import_one(Some(&db.store), &source, &Hints::default(), &http).await);
+    }
+    assert_eq!(summary.to_string(), "1 imported, 0 updated, 0 unchanged, 1 failed");
+    assert_eq!(count(&db, "recaps").await, 1);
+}
+
+backend_tests!(
+    importing_the_sample_stores_what_recap_will_show,
+    importing_the_same_article_twice_changes_nothing,
+    an_updated_article_updates_in_place,
+    the_same_episode_from_another_site_is_a_second_recap,
+    a_double_episode_answers_for_both_numbers,
+    a_failing_article_writes_nothing,
+    show_lookup_tolerates_typos_and_aliases,
+    a_batch_import_goes_on_past_a_bad_file,
+);
