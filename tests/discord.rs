@@ -1,0 +1,374 @@
+//! `/recap` end to end: the real bot (started as `recapbot run` starts it) against the fake
+//! Discord, asserting what a member sees.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{sample_article, TestDb};
+use fake_discord::FakeDiscord;
+use recapbot::config::Secret;
+use recapbot::discord::{self, Bot, BotSettings, Transport};
+use recapbot::recap::article::{parse_article, Article, Format, Hints};
+use serde_json::{json, Value};
+
+const T: Duration = Duration::from_secs(10);
+
+fn sample() -> Article {
+    let text = std::fs::read_to_string(sample_article()).unwrap();
+    parse_article(&text, Format::Text, &Hints::default()).unwrap()
+}
+
+async fn start_bot(fake: &FakeDiscord, db: &TestDb) -> Bot {
+    let settings = BotSettings {
+        token: Secret::new(fake.token()),
+        dev_guild: Some(fake.guild_id()),
+        transport: Transport::Client(fake.http_client()),
+    };
+    let bot = discord::start(settings, db.store.clone()).await.expect("bot starts");
+    fake.wait_commands(T).await;
+    bot
+}
+
+/// A fake Discord and a connected bot over a store holding the sample article.
+async fn online(db: &TestDb) -> (FakeDiscord, Bot) {
+    db.store.save_article(&sample()).await.unwrap();
+    let fake = FakeDiscord::start().await;
+    let bot = start_bot(&fake, db).await;
+    (fake, bot)
+}
+
+fn embed(reply: &Value) -> &Value {
+    &reply["embeds"][0]
+}
+
+fn field<'a>(embed: &'a Value, name: &str) -> Option<&'a str> {
+    embed["fields"].as_array()?.iter().find(|f| f["name"] == name).and_then(|f| f["value"].as_str())
+}
+
+fn button(reply: &Value, label: &str) -> Value {
+    reply["components"][0]["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["label"] == label)
+        .unwrap_or_else(|| panic!("no {label} button in {reply}"))
+        .clone()
+}
+
+fn ephemeral(reply: &Value) -> bool {
+    reply["flags"].as_u64().unwrap_or(0) & 64 != 0
+}
+
+/// Every limit Discord puts on an embed, counted in characters as Discord counts them.
+fn assert_within_discord_limits(reply: &Value) {
+    let e = embed(reply);
+    let chars = |v: &Value| v.as_str().map(|s| s.chars().count()).unwrap_or(0);
+    assert!(chars(&e["title"]) <= 256);
+    assert!(chars(&e["description"]) <= 4096, "description of {} chars", chars(&e["description"]));
+    let fields = e["fields"].as_array().cloned().unwrap_or_default();
+    assert!(fields.len() <= 25);
+    let mut total = chars(&e["title"]) + chars(&e["description"]) + chars(&e["footer"]["text"]);
+    for f in &fields {
+        assert!(chars(&f["name"]) <= 256 && chars(&f["value"]) <= 1024);
+        total += chars(&f["name"]) + chars(&f["value"]);
+    }
+    assert!(total <= 6000, "embed of {total} chars");
+    assert_eq!(reply["allowed_mentions"]["parse"], json!([]), "mentions must be off: {reply}");
+}
+
+async fn commands_are_registered_with_their_options(db: TestDb) {
+    let (fake, _bot) = online(&db).await;
+    let commands = fake.commands();
+    let recap = commands.iter().find(|c| c["name"] == "recap").expect("/recap registered");
+    let options: Vec<(&str, bool)> = recap["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| (o["name"].as_str().unwrap(), o["autocomplete"].as_bool().unwrap_or(false)))
+        .collect();
+    assert_eq!(
+        options,
+        [("show", true), ("season", false), ("episode", false), ("private", false)]
+    );
+    assert!(fake.unexpected_requests().is_empty(), "{:?}", fake.unexpected_requests());
+}
+
+async fn recap_shows_the_sample_episode_behind_spoilers(db: TestDb) {
+    let (fake, _bot) = online(&db).await;
+    let reply = fake
+        .slash(
+            "alice",
+            "recap",
+            json!([{"name": "show", "value": "Soundtrack #1"}, {"name": "episode", "value": 2}]),
+        )
+        .reply(T)
+        .await;
+    assert!(!ephemeral(&reply));
+    let e = embed(&reply);
+    assert_eq!(e["title"], "Soundtrack #1 — S1E2 · Track 2 – A picture is worth a thousand words");
+    let description = e["description"].as_str().unwrap();
+    assert!(description.starts_with("||Episode 2 of Soundtrack #1 begin"), "{description}");
+    assert!(description.trim_end().ends_with("just starting to understand too.||"));
+    let review = field(e, "Review").expect("review under its own heading");
+    assert!(review.contains("Roll on next week’s follow-up!"));
+    assert!(field(e, "Community").unwrap().contains("No votes yet"));
+    assert_eq!(field(e, "Source"), Some("local"));
+    assert_within_discord_limits(&reply);
+    assert!(fake.unexpected_requests().is_empty(), "{:?}", fake.unexpected_requests());
+}
+
+async fn latest_episode_when_none_is_given_and_private_is_ephemeral(db: TestDb) {
+    let mut later = sample();
+    later.episode = 3;
+    later.title = Some("Track 3".into());
+    db.store.save_article(&later).await.unwrap();
+    let (fake, _bot) = online(&db).await;
+    let reply = fake
+        .slash(
+            "bob",
+            "recap",
+            json!([{"name": "show", "value": "soundtrack 1"}, {"name": "private", "value": true}]),
+        )
+        .reply(T)
+        .await;
+    assert!(ephemeral(&reply), "private:true answers only the caller");
+    assert_eq!(embed(&reply)["title"], "Soundtrack #1 — S1E3 · Track 3");
+}
+
+async fn unknown_show_and_episode_say_what_exists(db: TestDb) {
+    let (fake, _bot) = online(&db).await;
+    let reply = fake
+        .slash("alice", "recap", json!([{"name": "show", "value": "soundtrak"}]))
+        .reply(T)
+        .await;
+    assert!(ephemeral(&reply));
+    assert_eq!(reply["content"], "No show called “soundtrak”. Did you mean **Soundtrack #1**?");
+
+    let reply = fake
+        .slash(
+            "alice",
+            "recap",
+            json!([{"name": "show", "value": "Soundtrack #1"}, {"name": "episode", "value": 9}]),
+        )
+        .reply(T)
+        .await;
+    assert!(ephemeral(&reply));
+    assert_eq!(
+        reply["content"],
+        "No recap of **Soundtrack #1** episode 9. Recaps exist for: S1E2."
+    );
+}
+
+async fn autocomplete_finds_soundtrack_from_a_typo(db: TestDb) {
+    let mut noise = sample();
+    for i in 0..40 {
+        noise.show = format!("Sound Show {i}");
+        db.store.save_article(&noise).await.unwrap();
+    }
+    let (fake, _bot) = online(&db).await;
+    let choices = fake
+        .autocomplete(
+            "alice",
+            "recap",
+            json!([{"name": "show", "value": "soundtrak", "focused": true}]),
+        )
+        .choices(T)
+        .await;
+    assert_eq!(
+        choices.first().map(|c| c["name"].clone()),
+        Some(json!("Soundtrack #1")),
+        "{choices:?}"
+    );
+    let choices = fake
+        .autocomplete(
+            "alice",
+            "recap",
+            json!([{"name": "show", "value": "sound", "focused": true}]),
+        )
+        .choices(T)
+        .await;
+    assert_eq!(choices.len(), 25, "Discord takes at most 25 choices");
+}
+
+/// A recap far longer than one embed: paged within every limit, page by page with ▶, and
+/// nothing of the text lost.
+async fn a_long_recap_pages_with_buttons(db: TestDb) {
+    let paragraph = "Ji-woo finally confronts the producer about the missing demo tape, and the studio falls silent. ";
+    let long_recap: String =
+        (0..12).map(|i| format!("Part {i}. {}\n\n", paragraph.repeat(9))).collect();
+    assert!(long_recap.chars().count() > 10_000);
+    let mut long = sample();
+    long.show = "Studio Nights".into();
+    long.recap = long_recap.trim().to_string();
+    db.store.save_article(&long).await.unwrap();
+    let (fake, _bot) = online(&db).await;
+
+    let mut reply = fake
+        .slash("alice", "recap", json!([{"name": "show", "value": "Studio Nights"}]))
+        .reply(T)
+        .await;
+    let footer = embed(&reply)["footer"]["text"].as_str().unwrap().to_string();
+    assert!(footer.starts_with("Page 1/"), "{footer}");
+    assert_eq!(button(&reply, "◀")["disabled"], json!(true));
+    let mut seen = String::new();
+    let mut pages = 0;
+    loop {
+        assert_within_discord_limits(&reply);
+        pages += 1;
+        seen.push_str(embed(&reply)["description"].as_str().unwrap());
+        let next = button(&reply, "▶");
+        if next["disabled"] == json!(true) {
+            break;
+        }
+        let message = fake.messages(fake.channel_id()).last().unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .parse::<u64>()
+            .unwrap();
+        reply = fake.click("bob", message, next["custom_id"].as_str().unwrap()).reply(T).await;
+        let footer = embed(&reply)["footer"]["text"].as_str().unwrap();
+        assert!(footer.starts_with(&format!("Page {}/", pages + 1)), "{footer}");
+    }
+    assert!(pages >= 3, "{pages} pages");
+    let words =
+        |s: &str| s.replace("||", " ").split_whitespace().map(String::from).collect::<Vec<_>>();
+    let seen_words = words(&seen);
+    for part in 0..12 {
+        assert!(seen.contains(&format!("Part {part}.")), "part {part} missing");
+    }
+    assert!(seen_words.len() >= words(&long.recap).len(), "recap text lost across pages");
+}
+
+async fn episode_buttons_move_between_episodes(db: TestDb) {
+    let mut next = sample();
+    next.episode = 3;
+    next.title = Some("Track 3".into());
+    db.store.save_article(&next).await.unwrap();
+    let (fake, _bot) = online(&db).await;
+    let reply = fake
+        .slash(
+            "alice",
+            "recap",
+            json!([{"name": "show", "value": "Soundtrack #1"}, {"name": "episode", "value": 2}]),
+        )
+        .reply(T)
+        .await;
+    assert_eq!(button(&reply, "⏮")["disabled"], json!(true));
+    let message = fake.messages(fake.channel_id()).last().unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .parse::<u64>()
+        .unwrap();
+    let reply = fake
+        .click("alice", message, button(&reply, "⏭")["custom_id"].as_str().unwrap())
+        .reply(T)
+        .await;
+    assert_eq!(embed(&reply)["title"], "Soundtrack #1 — S1E3 · Track 3");
+    assert_eq!(button(&reply, "⏭")["disabled"], json!(true));
+}
+
+async fn buttons_keep_working_after_a_restart(db: TestDb) {
+    let mut next = sample();
+    next.episode = 3;
+    db.store.save_article(&next).await.unwrap();
+    let (fake, bot) = online(&db).await;
+    let reply = fake
+        .slash(
+            "alice",
+            "recap",
+            json!([{"name": "show", "value": "Soundtrack #1"}, {"name": "episode", "value": 2}]),
+        )
+        .reply(T)
+        .await;
+    let message = fake.messages(fake.channel_id()).last().unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .parse::<u64>()
+        .unwrap();
+    drop(bot);
+    let _restarted = start_bot(&fake, &db).await;
+    fake.wait_identified(2, T).await;
+    let reply = fake
+        .click("alice", message, button(&reply, "⏭")["custom_id"].as_str().unwrap())
+        .reply(T)
+        .await;
+    assert!(
+        embed(&reply)["title"].as_str().unwrap().starts_with("Soundtrack #1 — S1E3 ·"),
+        "{reply}"
+    );
+}
+
+async fn everyone_in_an_article_pings_nobody(db: TestDb) {
+    let mut rude = sample();
+    rude.show = "Ping Drama".into();
+    rude.recap =
+        "@everyone look! <@&1100000000000000003> and <@1100000000000000002> were on screen.".into();
+    db.store.save_article(&rude).await.unwrap();
+    let (fake, _bot) = online(&db).await;
+    let reply = fake
+        .slash("alice", "recap", json!([{"name": "show", "value": "Ping Drama"}]))
+        .reply(T)
+        .await;
+    assert!(embed(&reply)["description"].as_str().unwrap().contains("@everyone"));
+    assert_eq!(
+        reply["allowed_mentions"],
+        json!({"parse": [], "roles": [], "users": []}),
+        "{reply}"
+    );
+    for request in fake.requests().iter().filter(|r| r.method != "GET" && !r.body.is_null()) {
+        if request.path.contains("/callback") || request.path.contains("/messages") {
+            let body = &request.body;
+            let mentions = body
+                .get("data")
+                .map(|d| &d["allowed_mentions"])
+                .unwrap_or(&body["allowed_mentions"]);
+            if !mentions.is_null() {
+                assert_eq!(mentions["parse"], json!([]), "{request}");
+            }
+        }
+    }
+}
+
+async fn a_dropped_gateway_resumes_and_recap_still_answers(db: TestDb) {
+    let (fake, _bot) = online(&db).await;
+    fake.drop_gateway();
+    fake.wait_resumed(1, Duration::from_secs(20)).await;
+    let reply = fake
+        .slash("alice", "recap", json!([{"name": "show", "value": "Soundtrack #1"}]))
+        .reply(T)
+        .await;
+    assert_eq!(
+        embed(&reply)["title"],
+        "Soundtrack #1 — S1E2 · Track 2 – A picture is worth a thousand words"
+    );
+}
+
+async fn a_429_on_the_callback_is_retried_after_retry_after(db: TestDb) {
+    let (fake, _bot) = online(&db).await;
+    fake.force_429_once("POST /interactions/*/*/callback", 1.0);
+    let reply = fake
+        .slash("alice", "recap", json!([{"name": "show", "value": "Soundtrack #1"}]))
+        .reply(T)
+        .await;
+    assert!(embed(&reply)["title"].as_str().unwrap().starts_with("Soundtrack #1"));
+    let callbacks = fake.requests_to("POST /interactions/*/*/callback");
+    assert_eq!(callbacks.len(), 2, "one 429, one retry");
+    assert_eq!(callbacks[0].status, 429);
+    let waited = callbacks[1].at.duration_since(callbacks[0].at);
+    assert!(waited >= Duration::from_millis(950), "retried after {waited:?}");
+}
+
+backend_tests!(
+    commands_are_registered_with_their_options,
+    recap_shows_the_sample_episode_behind_spoilers,
+    latest_episode_when_none_is_given_and_private_is_ephemeral,
+    unknown_show_and_episode_say_what_exists,
+    autocomplete_finds_soundtrack_from_a_typo,
+    a_long_recap_pages_with_buttons,
+    episode_buttons_move_between_episodes,
+    buttons_keep_working_after_a_restart,
+    everyone_in_an_article_pings_nobody,
+    a_dropped_gateway_resumes_and_recap_still_answers,
+    a_429_on_the_callback_is_retried_after_retry_after,
+);
