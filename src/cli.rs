@@ -148,11 +148,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             crate::discord::check_token(token.expose())?;
             let store = open_store(db).await?;
-            let settings = crate::discord::BotSettings {
-                token,
-                dev_guild: cli.discord_dev_guild_id,
-                transport,
-            };
+            let settings =
+                crate::discord::BotSettings::new(token, cli.discord_dev_guild_id, transport);
             run_bot(settings, store).await
         }
         Command::Sandbox { articles, script } => {

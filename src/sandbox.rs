@@ -52,11 +52,11 @@ pub async fn run(store: Store, options: SandboxOptions) -> anyhow::Result<()> {
     let fake = FakeDiscord::try_start_with(FakeConfig::default())
         .await
         .context("cannot start the fake Discord")?;
-    let settings = BotSettings {
-        token: Secret::new(fake.token()),
-        dev_guild: Some(fake.guild_id()),
-        transport: Transport::Client(fake.http_client()),
-    };
+    let settings = BotSettings::new(
+        Secret::new(fake.token()),
+        Some(fake.guild_id()),
+        Transport::Client(fake.http_client()),
+    );
     let bot = discord::start(settings, store.clone()).await?;
     let commands = fake.wait_commands(Duration::from_secs(30)).await;
     let names: Vec<String> =

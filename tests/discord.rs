@@ -19,12 +19,19 @@ fn sample() -> Article {
     parse_article(&text, Format::Text, &Hints::default()).unwrap()
 }
 
+fn settings_for(fake: &FakeDiscord) -> BotSettings {
+    BotSettings::new(
+        Secret::new(fake.token()),
+        Some(fake.guild_id()),
+        Transport::Client(fake.http_client()),
+    )
+}
+
 async fn start_bot(fake: &FakeDiscord, db: &TestDb) -> Bot {
-    let settings = BotSettings {
-        token: Secret::new(fake.token()),
-        dev_guild: Some(fake.guild_id()),
-        transport: Transport::Client(fake.http_client()),
-    };
+    start_bot_with(fake, db, settings_for(fake)).await
+}
+
+async fn start_bot_with(fake: &FakeDiscord, db: &TestDb, settings: BotSettings) -> Bot {
     let bot = discord::start(settings, db.store.clone()).await.expect("bot starts");
     fake.wait_commands(T).await;
     bot
@@ -359,7 +366,29 @@ async fn a_429_on_the_callback_is_retried_after_retry_after(db: TestDb) {
     assert!(waited >= Duration::from_millis(950), "retried after {waited:?}");
 }
 
+async fn a_slow_answer_is_deferred_then_edited_in(db: TestDb) {
+    db.store.save_article(&sample()).await.unwrap();
+    let fake = FakeDiscord::start().await;
+    // A bot that considers every answer slow takes the path a slow database would force.
+    let settings = BotSettings { defer_after: Duration::ZERO, ..settings_for(&fake) };
+    let _bot = start_bot_with(&fake, &db, settings).await;
+    let handle = fake.slash("alice", "recap", json!([{"name": "show", "value": "Soundtrack #1"}]));
+    assert_eq!(
+        handle.response(T).await["type"],
+        json!(5),
+        "deferred: Discord shows “recapbot is thinking…”"
+    );
+    let reply = handle.reply(T).await;
+    assert_eq!(
+        embed(&reply)["title"],
+        "Soundtrack #1 — S1E2 · Track 2 – A picture is worth a thousand words"
+    );
+    assert_within_discord_limits(&reply);
+    assert!(fake.unexpected_requests().is_empty(), "{:?}", fake.unexpected_requests());
+}
+
 backend_tests!(
+    a_slow_answer_is_deferred_then_edited_in,
     commands_are_registered_with_their_options,
     recap_shows_the_sample_episode_behind_spoilers,
     latest_episode_when_none_is_given_and_private_is_ephemeral,

@@ -179,6 +179,7 @@ async fn recap(
     let private = private.unwrap_or(false);
     let store = ctx.data().store.clone();
     let guild = ctx.guild_id().map(|g| g.get());
+    let defer_after = ctx.data().defer_after;
     let work = async move {
         let lookup = find_recap(&store, &show, season, episode).await?;
         let message = match &lookup {
@@ -196,7 +197,7 @@ async fn recap(
     tokio::pin!(work);
     let (lookup, message) = tokio::select! {
         done = &mut work => done?,
-        _ = tokio::time::sleep(DEFER_AFTER) => {
+        _ = tokio::time::sleep(defer_after) => {
             if private { ctx.defer_ephemeral().await?; } else { ctx.defer().await?; }
             work.await?
         }

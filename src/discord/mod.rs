@@ -1,10 +1,11 @@
 //! The Discord layer: connecting, the commands, the button handler. serenity and poise types
 //! stop here; everything below works on the domain and the store.
 
-mod commands;
+pub mod commands;
 mod pager;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use poise::serenity_prelude as serenity;
 use serenity::{ClientBuilder, CreateAllowedMentions, GatewayIntents, HttpBuilder, ShardManager};
@@ -19,6 +20,8 @@ pub type Context<'a> = poise::Context<'a, Data, Error>;
 /// What every command and event handler can reach.
 pub struct Data {
     pub store: Store,
+    /// Past this, a command defers its answer (Discord allows 3 s for the first response).
+    pub defer_after: Duration,
 }
 
 /// Only what the product needs: no privileged intent, so any server can add the bot.
@@ -43,6 +46,14 @@ pub struct BotSettings {
     /// Register commands to this guild only (instant), instead of globally (up to an hour).
     pub dev_guild: Option<u64>,
     pub transport: Transport,
+    /// How long a command may work before it defers; [`commands::DEFER_AFTER`] in production.
+    pub defer_after: Duration,
+}
+
+impl BotSettings {
+    pub fn new(token: Secret, dev_guild: Option<u64>, transport: Transport) -> Self {
+        BotSettings { token, dev_guild, transport, defer_after: commands::DEFER_AFTER }
+    }
 }
 
 /// Why the bot could not start or stopped: one line for the operator, never the token.
@@ -134,6 +145,7 @@ pub async fn start(settings: BotSettings, store: Store) -> Result<Bot, StartErro
     .build();
 
     let dev_guild = settings.dev_guild.map(serenity::GuildId::new);
+    let defer_after = settings.defer_after;
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: commands::all(),
@@ -159,7 +171,7 @@ pub async fn start(settings: BotSettings, store: Store) -> Result<Bot, StartErro
                     scope = if dev_guild.is_some() { "dev guild" } else { "global" },
                     "ready; commands registered"
                 );
-                Ok(Data { store })
+                Ok(Data { store, defer_after })
             })
         })
         .build();

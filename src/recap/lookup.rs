@@ -93,7 +93,7 @@ impl ShowIndex {
         let query = fold(query);
         if query.is_empty() {
             let mut all: Vec<&ShowNames> = self.shows.iter().collect();
-            all.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+            all.sort_by_cached_key(|s| s.name.to_lowercase());
             return all
                 .into_iter()
                 .take(limit)

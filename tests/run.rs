@@ -1,0 +1,100 @@
+//! `recapbot run` and `recapbot sandbox` as an operator starts them: the binary, its one-line
+//! errors, and never the token in any output.
+
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+use fake_discord::{FakeConfig, FakeDiscord};
+
+fn recapbot(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_recapbot"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_remove("DISCORD_TOKEN")
+        .env_remove("DATABASE_URL")
+        .env_remove("DISCORD_HTTP_PROXY")
+        .env("RUST_LOG", "debug")
+        .stdin(Stdio::null());
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    command.output().unwrap()
+}
+
+fn all_output(out: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+}
+
+#[test]
+fn run_without_a_token_says_how_to_get_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = recapbot(dir.path(), &["run"], &[]);
+    assert!(!out.status.success());
+    assert!(all_output(&out).contains("DISCORD_TOKEN is not set"), "{}", all_output(&out));
+}
+
+#[test]
+fn a_malformed_token_is_refused_before_connecting_and_not_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let token = "definitely-not-a-token";
+    let out = recapbot(dir.path(), &["run"], &[("DISCORD_TOKEN", token)]);
+    assert!(!out.status.success());
+    let text = all_output(&out);
+    assert!(text.contains("DISCORD_TOKEN is malformed"), "{text}");
+    assert!(!text.contains(token), "the token leaked: {text}");
+}
+
+#[tokio::test]
+async fn a_token_discord_refuses_ends_with_one_clear_line_and_no_token_in_the_logs() {
+    let fake = FakeDiscord::start_with(FakeConfig::default()).await;
+    // Well-formed, but not the token the fake Discord knows.
+    let wrong = "MTMwMDAwMDAwMDAwMDAwMDAwMQ.GzXyAb.wrongwrongwrongwrongwrongwrongwrongwrong12";
+    let dir = tempfile::tempdir().unwrap();
+    let proxy = fake.proxy_url();
+    let path = dir.path().to_path_buf();
+    let out = tokio::time::timeout(
+        Duration::from_secs(60),
+        tokio::task::spawn_blocking(move || {
+            recapbot(&path, &["run"], &[("DISCORD_TOKEN", wrong), ("DISCORD_HTTP_PROXY", &proxy)])
+        }),
+    )
+    .await
+    .expect("recapbot run gives up on a refused token")
+    .unwrap();
+    let text = all_output(&out);
+    assert!(!out.status.success());
+    assert!(text.contains("Discord refused DISCORD_TOKEN"), "{text}");
+    assert!(!text.contains(wrong) && !text.contains("wrongwrong"), "the token leaked: {text}");
+    assert!(!text.contains("panicked"), "{text}");
+}
+
+#[test]
+fn sandbox_answers_recap_commands_from_a_script_with_no_token_and_no_network() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("commands.txt");
+    std::fs::write(
+        &script,
+        "/recap show:\"Soundtrack #1\" episode:2\nclick ▶\n/recap show:soundtrak\nautocomplete /recap show:sou\n",
+    )
+    .unwrap();
+    let samples =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/soundtrack-1-s01e02.txt");
+    let out = recapbot(
+        dir.path(),
+        &["sandbox", samples.to_str().unwrap(), "--script", script.to_str().unwrap()],
+        &[("RUST_LOG", "warn")],
+    );
+    let text = all_output(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("articles: 1 imported"), "{text}");
+    assert!(
+        text.contains("┃ Soundtrack #1 — S1E2 · Track 2 – A picture is worth a thousand words"),
+        "{text}"
+    );
+    assert!(text.contains("┃ ||Episode 2 of Soundtrack #1 begin"), "{text}");
+    assert!(text.contains("No show called “soundtrak”. Did you mean **Soundtrack #1**?"), "{text}");
+    assert!(text.contains("  Soundtrack #1\n"), "{text}");
+    assert!(text.contains("the “▶” button is greyed out"), "{text}");
+    assert!(dir.path().join("recapbot.db").exists(), "the embedded SQLite default was used");
+}
