@@ -5,53 +5,11 @@ mod common;
 
 use std::time::Duration;
 
-use common::{sample_article, TestDb};
+use common::bot::{embed, field, online, sample, settings_for, start_bot, start_bot_with, T};
+use common::TestDb;
 use fake_discord::FakeDiscord;
-use recapbot::config::Secret;
-use recapbot::discord::{self, Bot, BotSettings, Transport};
-use recapbot::recap::article::{parse_article, Article, Format, Hints};
+use recapbot::discord::BotSettings;
 use serde_json::{json, Value};
-
-const T: Duration = Duration::from_secs(10);
-
-fn sample() -> Article {
-    let text = std::fs::read_to_string(sample_article()).unwrap();
-    parse_article(&text, Format::Text, &Hints::default()).unwrap()
-}
-
-fn settings_for(fake: &FakeDiscord) -> BotSettings {
-    BotSettings::new(
-        Secret::new(fake.token()),
-        Some(fake.guild_id()),
-        Transport::Client(fake.http_client()),
-    )
-}
-
-async fn start_bot(fake: &FakeDiscord, db: &TestDb) -> Bot {
-    start_bot_with(fake, db, settings_for(fake)).await
-}
-
-async fn start_bot_with(fake: &FakeDiscord, db: &TestDb, settings: BotSettings) -> Bot {
-    let bot = discord::start(settings, db.store.clone()).await.expect("bot starts");
-    fake.wait_commands(T).await;
-    bot
-}
-
-/// A fake Discord and a connected bot over a store holding the sample article.
-async fn online(db: &TestDb) -> (FakeDiscord, Bot) {
-    db.store.save_article(&sample()).await.unwrap();
-    let fake = FakeDiscord::start().await;
-    let bot = start_bot(&fake, db).await;
-    (fake, bot)
-}
-
-fn embed(reply: &Value) -> &Value {
-    &reply["embeds"][0]
-}
-
-fn field<'a>(embed: &'a Value, name: &str) -> Option<&'a str> {
-    embed["fields"].as_array()?.iter().find(|f| f["name"] == name).and_then(|f| f["value"].as_str())
-}
 
 fn button(reply: &Value, label: &str) -> Value {
     reply["components"][0]["components"]

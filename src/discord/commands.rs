@@ -188,7 +188,8 @@ async fn recap(
                     Some(guild) => store.guild_spoilers(guild).await?,
                     None => true,
                 };
-                Some(super::pager::recap_message(&store, recap, 0, spoilers).await?)
+                let scores = store.scores(recap.episode_id, guild).await?;
+                Some(super::pager::recap_message(&store, recap, 0, spoilers, &scores).await?)
             }
             _ => None,
         };
@@ -209,7 +210,21 @@ async fn recap(
                 .ephemeral(private)
                 .embed(message.embed)
                 .components(message.components);
-            ctx.send(reply).await?;
+            let sent = ctx.send(reply).await?;
+            if let (false, Lookup::Found(recap), Some(guild)) = (private, &lookup, ctx.guild_id()) {
+                // A public recap is a rating post: its 1️⃣–5️⃣ reactions are votes.
+                let message = sent.message().await?;
+                let (channel, id) = (message.channel_id.get(), message.id.get());
+                ctx.data()
+                    .store
+                    .record_post(id, guild.get(), channel, recap.episode_id, recap.id)
+                    .await?;
+                tokio::spawn(super::ratings::add_rating_reactions(
+                    ctx.serenity_context().http.clone(),
+                    channel,
+                    id,
+                ));
+            }
         }
         (None, text) => {
             let text = text.unwrap_or_else(|| "Nothing found.".to_string());

@@ -3,6 +3,7 @@
 
 pub mod commands;
 mod pager;
+pub mod ratings;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -22,6 +23,10 @@ pub struct Data {
     pub store: Store,
     /// Past this, a command defers its answer (Discord allows 3 s for the first response).
     pub defer_after: Duration,
+    /// Edits rating posts' scores, coalesced.
+    pub scores: ratings::ScoreEditor,
+    /// Reaction events, applied in order by one worker.
+    pub votes: tokio::sync::mpsc::UnboundedSender<ratings::ReactionEvent>,
 }
 
 /// Only what the product needs: no privileged intent, so any server can add the bot.
@@ -48,11 +53,27 @@ pub struct BotSettings {
     pub transport: Transport,
     /// How long a command may work before it defers; [`commands::DEFER_AFTER`] in production.
     pub defer_after: Duration,
+    /// The least time between two score edits of one rating post.
+    pub score_edit_interval: Duration,
+    /// Rating posts younger than this are reconciled with their reactions on start.
+    pub reconcile_window: Duration,
 }
+
+/// Score edits of one post are at most this frequent (a burst of votes makes a few edits).
+pub const SCORE_EDIT_INTERVAL: Duration = Duration::from_secs(3);
+/// `RECAPBOT_RECONCILE_DAYS` default.
+pub const RECONCILE_DAYS: u64 = 14;
 
 impl BotSettings {
     pub fn new(token: Secret, dev_guild: Option<u64>, transport: Transport) -> Self {
-        BotSettings { token, dev_guild, transport, defer_after: commands::DEFER_AFTER }
+        BotSettings {
+            token,
+            dev_guild,
+            transport,
+            defer_after: commands::DEFER_AFTER,
+            score_edit_interval: SCORE_EDIT_INTERVAL,
+            reconcile_window: Duration::from_secs(RECONCILE_DAYS * 86_400),
+        }
     }
 }
 
@@ -146,6 +167,8 @@ pub async fn start(settings: BotSettings, store: Store) -> Result<Bot, StartErro
 
     let dev_guild = settings.dev_guild.map(serenity::GuildId::new);
     let defer_after = settings.defer_after;
+    let (score_edit_interval, reconcile_window) =
+        (settings.score_edit_interval, settings.reconcile_window);
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: commands::all(),
@@ -171,7 +194,25 @@ pub async fn start(settings: BotSettings, store: Store) -> Result<Bot, StartErro
                     scope = if dev_guild.is_some() { "dev guild" } else { "global" },
                     "ready; commands registered"
                 );
-                Ok(Data { store, defer_after })
+                let scores = ratings::ScoreEditor::new(
+                    store.clone(),
+                    ctx.http.clone(),
+                    ready.user.id,
+                    score_edit_interval,
+                );
+                // Catch up with votes cast or withdrawn while the bot was offline.
+                let (http, reconciling, editor, bot) =
+                    (ctx.http.clone(), store.clone(), scores.clone(), ready.user.id);
+                tokio::spawn(async move {
+                    ratings::reconcile(&http, &reconciling, &editor, bot, reconcile_window).await
+                });
+                let votes = ratings::spawn_vote_worker(
+                    ctx.http.clone(),
+                    store.clone(),
+                    scores.clone(),
+                    ready.user.id,
+                );
+                Ok(Data { store, defer_after, scores, votes })
             })
         })
         .build();

@@ -46,8 +46,9 @@ pub async fn recap_message(
     recap: &Recap,
     page: usize,
     spoilers: bool,
+    scores: &Scores,
 ) -> crate::store::Result<RecapMessage> {
-    let pages = render::render_recap(recap, &Scores::default(), &RenderOptions { spoilers });
+    let pages = render::render_recap(recap, scores, &RenderOptions { spoilers });
     let page = page.min(pages.len().saturating_sub(1));
     let episodes = store.episodes_with_recaps(recap.show_id).await?;
     let at = episodes.iter().position(|n| *n == recap.number);
@@ -86,12 +87,21 @@ pub async fn on_event(
     event: &FullEvent,
     data: &Data,
 ) -> Result<(), Error> {
-    if let FullEvent::InteractionCreate { interaction: serenity::Interaction::Component(click) } =
-        event
-    {
-        if let Some((action, spoilers)) = parse_custom_id(&click.data.custom_id) {
-            on_pager_click(ctx, click, action, spoilers, &data.store).await?;
+    use super::ratings::{is_rating_reaction, ReactionEvent};
+    match event {
+        FullEvent::InteractionCreate { interaction: serenity::Interaction::Component(click) } => {
+            if let Some((action, spoilers)) = parse_custom_id(&click.data.custom_id) {
+                on_pager_click(ctx, click, action, spoilers, &data.store).await?;
+            }
         }
+        // Queued, not applied here: the worker applies them in order.
+        FullEvent::ReactionAdd { add_reaction } if is_rating_reaction(add_reaction) => {
+            let _ = data.votes.send(ReactionEvent::Added(add_reaction.clone()));
+        }
+        FullEvent::ReactionRemove { removed_reaction } if is_rating_reaction(removed_reaction) => {
+            let _ = data.votes.send(ReactionEvent::Removed(removed_reaction.clone()));
+        }
+        _ => {}
     }
     Ok(())
 }
@@ -129,11 +139,24 @@ async fn on_pager_click(
             }
         }
     }
-    let message = recap_message(store, &recap, page, spoilers).await?;
-    let update = CreateInteractionResponseMessage::new()
+    let guild = click.guild_id.map(|g| g.get());
+    let scores = store.scores(recap.episode_id, guild).await?;
+    let message = recap_message(store, &recap, page, spoilers, &scores).await?;
+    let post = store.post(click.message.id.get()).await?;
+    let response = CreateInteractionResponseMessage::new()
         .embed(message.embed)
         .components(message.components)
         .allowed_mentions(CreateAllowedMentions::new());
-    click.create_response(&ctx.http, CreateInteractionResponse::UpdateMessage(update)).await?;
+    let response = match (&post, step) {
+        // A rating post always shows its own episode, so its reactions keep meaning that
+        // episode: another episode opens for the clicker alone.
+        (Some(_), Some(_)) => CreateInteractionResponse::Message(response.ephemeral(true)),
+        (Some(post), None) => {
+            store.set_post_page(post.message_id, page as u32).await?;
+            CreateInteractionResponse::UpdateMessage(response)
+        }
+        (None, _) => CreateInteractionResponse::UpdateMessage(response),
+    };
+    click.create_response(&ctx.http, response).await?;
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! Nothing here knows about Discord or the database.
 
 pub mod article;
+pub mod chart;
 pub mod headline;
 pub mod lookup;
 pub mod names;

@@ -6,6 +6,7 @@
 //! differ say so where they are written.
 
 pub mod guilds;
+pub mod ratings;
 pub mod recaps;
 pub mod scratch;
 pub mod shows;

@@ -1,6 +1,8 @@
 //! Shared by the integration tests: running one test body on each database backend.
 #![allow(dead_code)]
 
+pub mod bot;
+
 use std::future::Future;
 use std::io::Write;
 use std::sync::Once;

@@ -98,6 +98,9 @@ pub struct FakeConfig {
     /// Human members of the guild, besides the bot. The first one owns the guild (its
     /// interactions carry ADMINISTRATOR); the others have `@everyone`'s permissions.
     pub members: Vec<String>,
+    /// Other bot accounts in the guild (another server's music bot, say): members whose user
+    /// objects carry `"bot": true`.
+    pub other_bots: Vec<String>,
     /// Permissions of the bot's managed role.
     pub bot_permissions: u64,
     pub rate_limits: RateLimits,
@@ -116,6 +119,7 @@ impl Default for FakeConfig {
             guild_name: "Fake Guild".into(),
             channels: vec!["general".into(), "recaps".into()],
             members: vec!["alice".into(), "bob".into()],
+            other_bots: Vec::new(),
             bot_permissions: perms::BOT_DEFAULT,
             rate_limits: RateLimits::discord(),
             interaction_deadline: Duration::from_secs(3),
@@ -132,6 +136,12 @@ impl FakeConfig {
 
     pub fn members(mut self, names: &[&str]) -> Self {
         self.members = names.iter().map(|n| n.to_string()).collect();
+        self
+    }
+
+    /// Adds bot accounts besides the bot under test; they act like members (`react`, `slash`).
+    pub fn other_bots(mut self, names: &[&str]) -> Self {
+        self.other_bots = names.iter().map(|n| n.to_string()).collect();
         self
     }
 

@@ -25,6 +25,8 @@ pub(crate) struct World {
     pub channels: Vec<(String, u64)>,
     /// Human members; the first is the guild owner.
     pub members: Vec<(String, u64)>,
+    /// Members that are bot accounts (other than the bot under test).
+    pub other_bots: Vec<u64>,
     pub bot_permissions: u64,
     pub everyone_permissions: u64,
     pub rate_limits: RateLimits,
@@ -49,9 +51,12 @@ impl World {
         let members: Vec<(String, u64)> = cfg
             .members
             .iter()
+            .chain(&cfg.other_bots)
             .enumerate()
             .map(|(i, n)| (n.clone(), ID_BASE + 100 + i as u64))
             .collect();
+        let other_bots =
+            members.iter().filter(|(n, _)| cfg.other_bots.contains(n)).map(|(_, id)| *id).collect();
         let token = cfg.token.clone().unwrap_or_else(|| realistic_token(bot_id));
         Self {
             token,
@@ -63,6 +68,7 @@ impl World {
             bot_role_id,
             channels,
             members,
+            other_bots,
             bot_permissions: cfg.bot_permissions,
             everyone_permissions: perms::EVERYONE_DEFAULT,
             rate_limits: cfg.rate_limits.clone(),
@@ -79,7 +85,8 @@ impl World {
     }
 
     pub fn user_json(&self, id: u64) -> Option<Value> {
-        self.user_name(id).map(|n| payloads::user(id, n, id == self.bot_id))
+        self.user_name(id)
+            .map(|n| payloads::user(id, n, id == self.bot_id || self.other_bots.contains(&id)))
     }
 
     pub fn bot_user(&self) -> Value {

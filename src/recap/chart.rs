@@ -1,0 +1,500 @@
+//! The `/ratings` chart: a season's community ratings drawn as a PNG bar
+//! chart, plus a plain monospace table of the same numbers for screen readers
+//! and the message text.
+//!
+//! Plain data in, bytes/strings out: nothing here knows about Discord or the
+//! database. Text is drawn with an embedded DejaVu Sans (no system font
+//! lookup), which has no Hangul/CJK glyphs: such characters render as empty
+//! boxes rather than failing.
+
+use std::fmt::Write as _;
+use std::sync::OnceLock;
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::FontTransform;
+
+/// One bar of the chart: an episode (or double episode) and its votes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EpisodeScore {
+    /// Short label shown under the bar, e.g. `"E1"` or `"E3–4"`.
+    pub label: String,
+    /// Average rating on the 1–5 scale; `None` when nobody voted.
+    pub average: Option<f64>,
+    pub votes: u32,
+}
+
+pub const CHART_WIDTH: u32 = 1000;
+pub const CHART_HEIGHT: u32 = 500;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ChartError {
+    #[error("there are no episodes to chart")]
+    NoEpisodes,
+    #[error("cannot draw the chart: {0}")]
+    Draw(String),
+}
+
+/// Discord dark theme colours.
+const BACKGROUND: RGBColor = RGBColor(0x2B, 0x2D, 0x31);
+const TEXT: RGBColor = RGBColor(0xDB, 0xDE, 0xE1);
+const MUTED: RGBColor = RGBColor(0x94, 0x9B, 0xA4);
+const GRID: RGBColor = RGBColor(0x3F, 0x41, 0x47);
+/// The bar colour (Discord blurple).
+pub const BAR_COLOR: RGBColor = RGBColor(0x58, 0x65, 0xF2);
+/// Background of an episode slot without votes.
+const EMPTY_SLOT: RGBColor = RGBColor(0x38, 0x3A, 0x41);
+
+const FONT_FAMILY: &str = "sans-serif";
+static FONT_REGULAR: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
+static FONT_BOLD: &[u8] = include_bytes!("../../assets/DejaVuSans-Bold.ttf");
+
+/// Longest label drawn under a bar / shown in the table, in characters.
+const MAX_LABEL_CHARS: usize = 12;
+/// Longest title drawn, in characters.
+const MAX_TITLE_CHARS: usize = 90;
+/// The table stays under this many characters (Discord's limit is 2000,
+/// leaving room for a code fence and a line of text around it).
+const TABLE_LIMIT: usize = 1800;
+
+/// Registers the embedded fonts with plotters' ab_glyph backend, once.
+fn ensure_fonts() -> Result<(), ChartError> {
+    static REGISTERED: OnceLock<Result<(), String>> = OnceLock::new();
+    REGISTERED
+        .get_or_init(|| {
+            plotters::style::register_font(FONT_FAMILY, FontStyle::Normal, FONT_REGULAR)
+                .map_err(|_| "the embedded regular font is invalid".to_string())?;
+            plotters::style::register_font(FONT_FAMILY, FontStyle::Bold, FONT_BOLD)
+                .map_err(|_| "the embedded bold font is invalid".to_string())
+        })
+        .clone()
+        .map_err(ChartError::Draw)
+}
+
+fn draw_err<E: std::fmt::Display>(e: E) -> ChartError {
+    ChartError::Draw(e.to_string())
+}
+
+/// A finite average clamped to the chart's 0–5 range; `None` for no votes.
+fn clean_average(ep: &EpisodeScore) -> Option<f64> {
+    ep.average.filter(|a| a.is_finite()).map(|a| a.clamp(0.0, 5.0))
+}
+
+fn truncate_chars(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
+fn votes_text(votes: u32) -> String {
+    if votes == 1 {
+        "1 vote".to_string()
+    } else {
+        format!("{votes} votes")
+    }
+}
+
+/// Font sizes and wording that depend on how crowded the chart is.
+struct Layout {
+    label_size: f64,
+    score_size: f64,
+    votes_size: f64,
+    /// Episode labels and "no votes" are written vertically.
+    rotate: bool,
+    /// Vote counts inside bars say "27 votes" rather than just "27".
+    long_votes: bool,
+}
+
+impl Layout {
+    /// Sizes are even: plotters' ab_glyph renderer rounds `size / 2` when
+    /// placing glyphs, and odd sizes lift the decimal point ("4·3").
+    fn for_count(n: usize) -> Self {
+        let (label_size, score_size, votes_size, rotate, long_votes) = match n {
+            0..=12 => (18.0, 18.0, 14.0, false, true),
+            13..=20 => (14.0, 16.0, 12.0, false, false),
+            21..=30 => (14.0, 14.0, 12.0, true, false),
+            _ => (12.0, 12.0, 10.0, true, false),
+        };
+        Layout { label_size, score_size, votes_size, rotate, long_votes }
+    }
+}
+
+/// Draws the season's ratings as a 1000×500 PNG bar chart (Discord dark
+/// theme): one bar per episode with its average above and its vote count
+/// inside; episodes without votes are an outlined slot saying "no votes".
+pub fn season_chart(title: &str, episodes: &[EpisodeScore]) -> Result<Vec<u8>, ChartError> {
+    if episodes.is_empty() {
+        return Err(ChartError::NoEpisodes);
+    }
+    ensure_fonts()?;
+
+    let mut rgb = vec![0u8; (CHART_WIDTH * CHART_HEIGHT * 3) as usize];
+    {
+        let root =
+            BitMapBackend::with_buffer(&mut rgb, (CHART_WIDTH, CHART_HEIGHT)).into_drawing_area();
+        draw(&root, title, episodes)?;
+        root.present().map_err(draw_err)?;
+    }
+    encode_png(&rgb)
+}
+
+fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    title: &str,
+    episodes: &[EpisodeScore],
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let n = episodes.len();
+    let layout = Layout::for_count(n);
+    root.fill(&BACKGROUND).map_err(draw_err)?;
+
+    let any_votes = episodes.iter().any(|e| clean_average(e).is_some());
+    let x_desc = if !any_votes {
+        "Episode · no votes yet"
+    } else if layout.long_votes {
+        "Episode"
+    } else {
+        "Episode · number in the bar = votes"
+    };
+    let label_area = if layout.rotate { 58 } else { 30 };
+
+    let title = truncate_chars(title, MAX_TITLE_CHARS);
+    let body = root
+        .margin(10, 0, 0, 0)
+        .titled(&title, (FONT_FAMILY, 24.0, FontStyle::Bold).into_font().color(&TEXT))
+        .map_err(draw_err)?;
+    let mut chart = ChartBuilder::on(&body)
+        // Room above the plot for the score of a 5.0 bar.
+        .margin_top(14)
+        .margin_left(14)
+        .margin_right(24)
+        .margin_bottom(8)
+        .x_label_area_size(label_area + 24)
+        .y_label_area_size(64)
+        .build_cartesian_2d(0f64..n as f64, 0f64..5f64)
+        .map_err(draw_err)?;
+
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(6)
+        .y_max_light_lines(1)
+        .y_label_formatter(&|v| format!("{v:.0}"))
+        .x_desc(x_desc)
+        .y_desc("Average rating (1–5)")
+        .axis_desc_style((FONT_FAMILY, 16.0).into_font().color(&MUTED))
+        .label_style((FONT_FAMILY, 16.0).into_font().color(&TEXT))
+        .axis_style(MUTED)
+        .bold_line_style(GRID)
+        .light_line_style(GRID.mix(0.45))
+        .draw()
+        .map_err(draw_err)?;
+
+    // Gap between bars, as a fraction of a slot on each side.
+    let gap = if n <= 3 { 0.3 } else { 0.14 };
+    let text = |size: f64| (FONT_FAMILY, size).into_font().color(&TEXT);
+    let bold = |size: f64| (FONT_FAMILY, size, FontStyle::Bold).into_font().color(&TEXT);
+
+    for (i, ep) in episodes.iter().enumerate() {
+        let (left, right) = (i as f64 + gap, i as f64 + 1.0 - gap);
+        let center = i as f64 + 0.5;
+        match clean_average(ep) {
+            Some(avg) => {
+                chart
+                    .draw_series(std::iter::once(Rectangle::new(
+                        [(left, 0.0), (right, avg)],
+                        BAR_COLOR.filled(),
+                    )))
+                    .map_err(draw_err)?;
+                let (cx, top) = chart.backend_coord(&(center, avg));
+                let (_, bottom) = chart.backend_coord(&(center, 0.0));
+                root.draw(&Text::new(
+                    format!("{avg:.1}"),
+                    (cx, top - 4),
+                    bold(layout.score_size).pos(Pos::new(HPos::Center, VPos::Bottom)),
+                ))
+                .map_err(draw_err)?;
+                let votes =
+                    if layout.long_votes { votes_text(ep.votes) } else { ep.votes.to_string() };
+                // Inside the bar near its foot, if the bar is tall enough.
+                if bottom - top >= (layout.votes_size as i32) + 8 {
+                    root.draw(&Text::new(
+                        votes,
+                        (cx, bottom - 5),
+                        text(layout.votes_size).pos(Pos::new(HPos::Center, VPos::Bottom)),
+                    ))
+                    .map_err(draw_err)?;
+                }
+            }
+            None => {
+                chart
+                    .draw_series(std::iter::once(Rectangle::new(
+                        [(left, 0.0), (right, 5.0)],
+                        EMPTY_SLOT.stroke_width(1),
+                    )))
+                    .map_err(draw_err)?;
+                let (cx, cy) = chart.backend_coord(&(center, 2.5));
+                let style = text(layout.votes_size + 2.0).color(&MUTED);
+                let style = if layout.rotate || n > 8 {
+                    style
+                        .transform(FontTransform::Rotate270)
+                        .pos(Pos::new(HPos::Center, VPos::Center))
+                } else {
+                    style.pos(Pos::new(HPos::Center, VPos::Center))
+                };
+                root.draw(&Text::new("no votes", (cx, cy), style)).map_err(draw_err)?;
+            }
+        }
+
+        // The episode label under the axis.
+        let (cx, axis_y) = chart.backend_coord(&(center, 0.0));
+        let label = truncate_chars(&ep.label, MAX_LABEL_CHARS);
+        let style = if layout.rotate {
+            text(layout.label_size)
+                .transform(FontTransform::Rotate270)
+                .pos(Pos::new(HPos::Right, VPos::Center))
+        } else {
+            text(layout.label_size).pos(Pos::new(HPos::Center, VPos::Top))
+        };
+        root.draw(&Text::new(label, (cx, axis_y + 8), style)).map_err(draw_err)?;
+    }
+    Ok(())
+}
+
+fn encode_png(rgb: &[u8]) -> Result<Vec<u8>, ChartError> {
+    let mut out = Vec::with_capacity(64 * 1024);
+    {
+        let mut encoder = png::Encoder::new(&mut out, CHART_WIDTH, CHART_HEIGHT);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        encoder.set_compression(png::Compression::Best);
+        let mut writer = encoder.write_header().map_err(draw_err)?;
+        writer.write_image_data(rgb).map_err(draw_err)?;
+        writer.finish().map_err(draw_err)?;
+    }
+    Ok(out)
+}
+
+/// The same numbers as a monospace table, for screen readers and the message
+/// text (wrap it in a code block), e.g.
+///
+/// ```text
+/// Episode  Score  Votes
+/// E1       4.3    27
+/// E2       –      0
+/// ```
+///
+/// Stays under 1800 characters: rows that do not fit are replaced by a final
+/// "… and N more" line.
+pub fn score_table(episodes: &[EpisodeScore]) -> String {
+    const HEADER_EPISODE: &str = "Episode";
+    if episodes.is_empty() {
+        return "No episodes yet.".to_string();
+    }
+    let rows: Vec<(String, String, String)> = episodes
+        .iter()
+        .map(|ep| {
+            let score = clean_average(ep).map_or_else(|| "–".to_string(), |a| format!("{a:.1}"));
+            (truncate_chars(&ep.label, MAX_LABEL_CHARS), score, ep.votes.to_string())
+        })
+        .collect();
+    let label_width = rows
+        .iter()
+        .map(|(label, _, _)| label.chars().count())
+        .chain(std::iter::once(HEADER_EPISODE.len()))
+        .max()
+        .unwrap_or(HEADER_EPISODE.len())
+        + 2;
+    let line = |label: &str, score: &str, votes: &str| {
+        let pad = label_width.saturating_sub(label.chars().count());
+        let score_pad = 7usize.saturating_sub(score.chars().count());
+        format!("{label}{:pad$}{score}{:score_pad$}{votes}", "", "")
+    };
+
+    let mut out = line(HEADER_EPISODE, "Score", "Votes");
+    for (i, (label, score, votes)) in rows.iter().enumerate() {
+        let row = line(label, score, votes);
+        let remaining_after = rows.len() - i - 1;
+        // Room for this row plus, if more rows follow, the "… and N more" line.
+        let reserve = if remaining_after > 0 { "\n… and 9999 more".chars().count() } else { 0 };
+        if out.chars().count() + 1 + row.chars().count() + reserve >= TABLE_LIMIT {
+            let _ = write!(out, "\n… and {} more", rows.len() - i);
+            return out;
+        }
+        out.push('\n');
+        out.push_str(&row);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ep(label: &str, average: Option<f64>, votes: u32) -> EpisodeScore {
+        EpisodeScore { label: label.to_string(), average, votes }
+    }
+
+    /// Decodes the PNG, checks its size and returns its RGB pixels.
+    fn decode(bytes: &[u8]) -> Vec<[u8; 3]> {
+        assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "PNG signature");
+        assert_eq!(&bytes[12..16], b"IHDR");
+        assert_eq!(u32::from_be_bytes(bytes[16..20].try_into().unwrap()), CHART_WIDTH);
+        assert_eq!(u32::from_be_bytes(bytes[20..24].try_into().unwrap()), CHART_HEIGHT);
+        let decoder = png::Decoder::new(bytes);
+        let mut reader = decoder.read_info().expect("png header");
+        let mut buf = vec![0; reader.output_buffer_size()];
+        let info = reader.next_frame(&mut buf).expect("png frame");
+        assert_eq!((info.width, info.height), (CHART_WIDTH, CHART_HEIGHT));
+        assert_eq!(info.color_type, png::ColorType::Rgb);
+        buf[..info.buffer_size()].chunks_exact(3).map(|p| [p[0], p[1], p[2]]).collect()
+    }
+
+    fn distinct_colours(pixels: &[[u8; 3]]) -> usize {
+        pixels.iter().collect::<std::collections::HashSet<_>>().len()
+    }
+
+    fn bar_pixels(pixels: &[[u8; 3]]) -> usize {
+        let bar = [BAR_COLOR.0, BAR_COLOR.1, BAR_COLOR.2];
+        pixels.iter().filter(|p| **p == bar).count()
+    }
+
+    fn season(n: usize) -> Vec<EpisodeScore> {
+        (1..=n)
+            .map(|i| {
+                let avg = 1.0 + ((i * 37) % 41) as f64 / 10.0;
+                ep(&format!("E{i}"), Some(avg), (i * 7 % 60) as u32 + 1)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_episode() {
+        let png =
+            season_chart("Soundtrack #1 — Season 1 · this server", &[ep("E1", Some(4.3), 27)])
+                .unwrap();
+        let px = decode(&png);
+        assert!(distinct_colours(&px) >= 3);
+        assert!(bar_pixels(&px) > 1000, "the bar is drawn");
+    }
+
+    #[test]
+    fn forty_episodes() {
+        let png = season_chart("Long season", &season(40)).unwrap();
+        let px = decode(&png);
+        assert!(distinct_colours(&px) >= 3);
+        assert!(bar_pixels(&px) > 40 * 100);
+    }
+
+    #[test]
+    fn all_without_votes() {
+        let eps: Vec<_> = (1..=8).map(|i| ep(&format!("E{i}"), None, 0)).collect();
+        let px = decode(&season_chart("Nobody voted", &eps).unwrap());
+        assert!(distinct_colours(&px) >= 3);
+        assert_eq!(bar_pixels(&px), 0, "no bars without votes");
+    }
+
+    #[test]
+    fn mixed_and_odd_values() {
+        let eps = vec![
+            ep("E1", Some(4.3), 27),
+            ep("E2", None, 0),
+            ep("E3–4", Some(5.0), 1),
+            ep("E5", Some(f64::NAN), 3),
+            ep("E6", Some(9.0), 2),
+            ep("E7", Some(-1.0), 2),
+            ep("a very long episode label indeed", Some(1.0), 4),
+        ];
+        let px = decode(&season_chart("Mixed", &eps).unwrap());
+        assert!(bar_pixels(&px) > 0);
+    }
+
+    #[test]
+    fn non_ascii_labels_do_not_panic() {
+        let eps = vec![ep("1화", Some(4.8), 120), ep("2화", Some(4.6), 98), ep("E3–4", None, 0)];
+        let png = season_chart("사랑의 불시착 — Season 1 · this server", &eps).unwrap();
+        decode(&png);
+        let long_title = "사랑의 불시착 ".repeat(40);
+        season_chart(&long_title, &season(25)).unwrap();
+        season_chart("", &season(3)).unwrap();
+    }
+
+    #[test]
+    fn every_size_draws() {
+        for n in [1, 2, 3, 12, 13, 20, 21, 30, 31, 40, 45] {
+            let png = season_chart("Sizes", &season(n)).unwrap();
+            assert!(png.len() > 1000, "{n} episodes");
+        }
+    }
+
+    #[test]
+    fn no_episodes_is_an_error() {
+        assert!(matches!(season_chart("Empty", &[]), Err(ChartError::NoEpisodes)));
+    }
+
+    /// Writes sample PNGs to `$CHART_SAMPLE_DIR` when it is set (for eyeballing).
+    #[test]
+    fn write_sample() {
+        let Some(dir) = std::env::var_os("CHART_SAMPLE_DIR") else { return };
+        let dir = std::path::PathBuf::from(dir);
+        let mut eps = season(16);
+        eps[4] = ep("E5", None, 0);
+        eps[9].label = "E10–11".into();
+        let png = season_chart("Soundtrack #1 — Season 1 · this server", &eps).unwrap();
+        std::fs::write(dir.join("chart-sample.png"), &png).unwrap();
+        let png =
+            season_chart("Crash Landing on You — Season 1 · this server", &season(40)).unwrap();
+        std::fs::write(dir.join("chart-sample-40.png"), &png).unwrap();
+        let few = vec![ep("E1", Some(4.3), 27), ep("E2", None, 0), ep("E3–4", Some(3.7), 1)];
+        let png = season_chart("사랑의 불시착 — Season 1 · this server", &few).unwrap();
+        std::fs::write(dir.join("chart-sample-3.png"), &png).unwrap();
+    }
+
+    #[test]
+    fn table_format() {
+        let eps = vec![ep("E1", Some(4.3), 27), ep("E2", None, 0), ep("E3–4", Some(5.0), 1)];
+        assert_eq!(
+            score_table(&eps),
+            "Episode  Score  Votes\nE1       4.3    27\nE2       –      0\nE3–4     5.0    1"
+        );
+    }
+
+    #[test]
+    fn table_widens_for_long_labels() {
+        let eps = vec![ep("Special 1", Some(3.25), 4), ep("E1", Some(2.0), 10)];
+        assert_eq!(
+            score_table(&eps),
+            "Episode    Score  Votes\nSpecial 1  3.2    4\nE1         2.0    10"
+        );
+    }
+
+    #[test]
+    fn table_empty() {
+        assert_eq!(score_table(&[]), "No episodes yet.");
+    }
+
+    #[test]
+    fn table_truncates() {
+        let eps = season(500);
+        let table = score_table(&eps);
+        assert!(table.chars().count() < 1800, "{}", table.chars().count());
+        let last = table.lines().last().unwrap();
+        assert!(last.starts_with("… and ") && last.ends_with(" more"), "{last}");
+        let shown = table.lines().count() - 2; // header and the "more" line
+        let more: usize = last["… and ".len()..last.len() - " more".len()].parse().unwrap();
+        assert_eq!(shown + more, 500);
+        assert!(table.lines().nth(1).unwrap().starts_with("E1 "));
+
+        // 40 episodes fit without truncation.
+        let table = score_table(&season(40));
+        assert_eq!(table.lines().count(), 41);
+        assert!(!table.contains('…'));
+    }
+}

@@ -1,0 +1,383 @@
+//! Community ratings: rating posts (bot messages whose 1️⃣–5️⃣ reactions are votes) and the
+//! votes, one per member per episode per server.
+
+use std::collections::{BTreeMap, HashMap};
+
+use sqlx::Row;
+
+use super::{now, Result, Store};
+use crate::recap::render::{Score, Scores};
+use crate::recap::{EpisodeId, EpisodeNumber, RecapId, ShowId};
+
+/// A bot message that carries rating reactions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Post {
+    pub message_id: u64,
+    pub guild_id: u64,
+    pub channel_id: u64,
+    pub episode_id: EpisodeId,
+    pub recap_id: Option<RecapId>,
+    pub page: u32,
+    pub shown_score: Option<String>,
+}
+
+/// What casting a vote changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VoteChange {
+    /// The member's vote before, and the post whose reaction held it.
+    pub previous: Option<(u8, u64)>,
+}
+
+/// An episode's score in a season chart or a top list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EpisodeRating {
+    pub show: String,
+    pub number: EpisodeNumber,
+    pub title: Option<String>,
+    pub average: Option<f64>,
+    pub votes: u32,
+}
+
+fn score_from(sum: Option<i64>, votes: i64) -> Option<Score> {
+    (votes > 0)
+        .then(|| Score { average: sum.unwrap_or(0) as f64 / votes as f64, votes: votes as u32 })
+}
+
+const POST_COLUMNS: &str =
+    "message_id, guild_id, channel_id, episode_id, recap_id, page, shown_score";
+
+fn post_from_row(row: &sqlx::any::AnyRow) -> Result<Post> {
+    Ok(Post {
+        message_id: row.try_get::<i64, _>("message_id")? as u64,
+        guild_id: row.try_get::<i64, _>("guild_id")? as u64,
+        channel_id: row.try_get::<i64, _>("channel_id")? as u64,
+        episode_id: EpisodeId(row.try_get("episode_id")?),
+        recap_id: row.try_get::<Option<i64>, _>("recap_id")?.map(RecapId),
+        page: row.try_get::<i64, _>("page")? as u32,
+        shown_score: row.try_get("shown_score")?,
+    })
+}
+
+impl Store {
+    /// Records a bot message as a rating post for the recap's episode.
+    pub async fn record_post(
+        &self,
+        message: u64,
+        guild: u64,
+        channel: u64,
+        episode: EpisodeId,
+        recap: RecapId,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO posts (message_id, guild_id, channel_id, episode_id, recap_id, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (message_id) DO NOTHING",
+        )
+        .bind(message as i64)
+        .bind(guild as i64)
+        .bind(channel as i64)
+        .bind(episode.0)
+        .bind(recap.0)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await
+    }
+
+    pub async fn post(&self, message: u64) -> Result<Option<Post>> {
+        let row = sqlx::query(&format!(
+            "SELECT {POST_COLUMNS} FROM posts WHERE message_id = $1 AND gone = 0"
+        ))
+        .bind(message as i64)
+        .fetch_optional(self.pool())
+        .await?;
+        row.as_ref().map(post_from_row).transpose()
+    }
+
+    /// Rating posts created since `since` (unix seconds) that still exist, oldest first.
+    pub async fn recent_posts(&self, since: i64) -> Result<Vec<Post>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {POST_COLUMNS} FROM posts WHERE created_at >= $1 AND gone = 0 ORDER BY created_at, message_id"
+        ))
+        .bind(since)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(post_from_row).collect()
+    }
+
+    /// The live rating posts of an episode in a server.
+    pub async fn posts_of_episode(&self, guild: u64, episode: EpisodeId) -> Result<Vec<u64>> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT message_id FROM posts WHERE guild_id = $1 AND episode_id = $2 AND gone = 0",
+        )
+        .bind(guild as i64)
+        .bind(episode.0)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(ids.into_iter().map(|id| id as u64).collect())
+    }
+
+    /// The message or its channel was deleted: stop reconciling and editing it.
+    pub async fn mark_post_gone(&self, message: u64) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE posts SET gone = 1 WHERE message_id = $1")
+            .bind(message as i64)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await
+    }
+
+    pub async fn set_post_page(&self, message: u64, page: u32) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE posts SET page = $1 WHERE message_id = $2")
+            .bind(i64::from(page))
+            .bind(message as i64)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await
+    }
+
+    pub async fn set_shown_score(&self, message: u64, shown: &str) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE posts SET shown_score = $1 WHERE message_id = $2")
+            .bind(shown)
+            .bind(message as i64)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await
+    }
+
+    /// A member's 1–5 vote for an episode in a server, replacing any earlier one.
+    pub async fn cast_vote(
+        &self,
+        guild: u64,
+        user: u64,
+        episode: EpisodeId,
+        score: u8,
+        message: u64,
+    ) -> Result<VoteChange> {
+        let mut tx = self.begin_write().await?;
+        let previous: Option<(i64, Option<i64>)> = sqlx::query_as(
+            "SELECT score, message_id FROM ratings WHERE guild_id = $1 AND user_id = $2 AND episode_id = $3",
+        )
+        .bind(guild as i64)
+        .bind(user as i64)
+        .bind(episode.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO ratings (guild_id, user_id, episode_id, score, message_id, voted_at)
+             VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (guild_id, user_id, episode_id)
+             DO UPDATE SET score = excluded.score, message_id = excluded.message_id, voted_at = excluded.voted_at",
+        )
+        .bind(guild as i64)
+        .bind(user as i64)
+        .bind(episode.0)
+        .bind(i64::from(score))
+        .bind(message as i64)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(VoteChange { previous: previous.map(|(s, m)| (s as u8, m.unwrap_or(0) as u64)) })
+    }
+
+    /// Withdraws a member's vote if it is the one this reaction held; true if it did.
+    pub async fn withdraw_vote(
+        &self,
+        guild: u64,
+        user: u64,
+        episode: EpisodeId,
+        score: u8,
+        message: u64,
+    ) -> Result<bool> {
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query(
+            "DELETE FROM ratings
+             WHERE guild_id = $1 AND user_id = $2 AND episode_id = $3 AND score = $4 AND message_id = $5",
+        )
+        .bind(guild as i64)
+        .bind(user as i64)
+        .bind(episode.0)
+        .bind(i64::from(score))
+        .bind(message as i64)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// Makes the votes held by `post` match its reactions as Discord reports them now
+    /// (user → the 1–5 reactions they have on it), in one transaction. A vote whose reaction
+    /// is still there stands; a member with several number reactions and no vote counts the
+    /// highest (Discord does not say which came last). Returns (added or changed, removed).
+    pub async fn reconcile_post(
+        &self,
+        post: &Post,
+        reactions: &HashMap<u64, Vec<u8>>,
+    ) -> Result<(usize, usize)> {
+        let mut tx = self.begin_write().await?;
+        let held: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(
+            "SELECT user_id, score, message_id FROM ratings WHERE guild_id = $1 AND episode_id = $2",
+        )
+        .bind(post.guild_id as i64)
+        .bind(post.episode_id.0)
+        .fetch_all(&mut *tx)
+        .await?;
+        let votes: HashMap<u64, (u8, u64)> = held
+            .into_iter()
+            .map(|(u, s, m)| (u as u64, (s as u8, m.unwrap_or(0) as u64)))
+            .collect();
+
+        let mut removed = 0;
+        for (user, (score, message)) in &votes {
+            let still_there = reactions.get(user).is_some_and(|scores| scores.contains(score));
+            if *message == post.message_id && !still_there {
+                sqlx::query(
+                    "DELETE FROM ratings WHERE guild_id = $1 AND user_id = $2 AND episode_id = $3",
+                )
+                .bind(post.guild_id as i64)
+                .bind(*user as i64)
+                .bind(post.episode_id.0)
+                .execute(&mut *tx)
+                .await?;
+                removed += 1;
+            }
+        }
+        let mut added = 0;
+        let ordered: BTreeMap<&u64, &Vec<u8>> = reactions.iter().collect();
+        for (user, scores) in ordered {
+            let Some(&best) = scores.iter().max() else { continue };
+            let keeps_vote = votes.get(user).is_some_and(|(score, message)| {
+                // Held here and still reacted, or held by another post of the same episode.
+                *message != post.message_id || scores.contains(score)
+            });
+            if keeps_vote {
+                continue;
+            }
+            sqlx::query(
+                "INSERT INTO ratings (guild_id, user_id, episode_id, score, message_id, voted_at)
+                 VALUES ($1, $2, $3, $4, $5, $6)
+                 ON CONFLICT (guild_id, user_id, episode_id)
+                 DO UPDATE SET score = excluded.score, message_id = excluded.message_id, voted_at = excluded.voted_at",
+            )
+            .bind(post.guild_id as i64)
+            .bind(*user as i64)
+            .bind(post.episode_id.0)
+            .bind(i64::from(best))
+            .bind(post.message_id as i64)
+            .bind(now())
+            .execute(&mut *tx)
+            .await?;
+            added += 1;
+        }
+        sqlx::query("UPDATE posts SET reconciled_at = $1 WHERE message_id = $2")
+            .bind(now())
+            .bind(post.message_id as i64)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok((added, removed))
+    }
+
+    /// The episode's score in `guild` (when given) and across all servers.
+    pub async fn scores(&self, episode: EpisodeId, guild: Option<u64>) -> Result<Scores> {
+        let row = sqlx::query(
+            "SELECT CAST(SUM(score) AS BIGINT) AS total, COUNT(*) AS votes,
+                    CAST(SUM(CASE WHEN guild_id = $2 THEN score ELSE 0 END) AS BIGINT) AS guild_total,
+                    CAST(SUM(CASE WHEN guild_id = $2 THEN 1 ELSE 0 END) AS BIGINT) AS guild_votes
+             FROM ratings WHERE episode_id = $1",
+        )
+        .bind(episode.0)
+        .bind(guild.map(|g| g as i64))
+        .fetch_one(self.pool())
+        .await?;
+        let guild_votes: Option<i64> = row.try_get("guild_votes")?;
+        Ok(Scores {
+            server: guild.and_then(|_| {
+                score_from(row.try_get("guild_total").ok().flatten(), guild_votes.unwrap_or(0))
+            }),
+            all_servers: score_from(row.try_get("total")?, row.try_get("votes")?),
+        })
+    }
+
+    /// Every episode of a season with its score, in order (`guild` None: all servers).
+    pub async fn season_ratings(
+        &self,
+        show: ShowId,
+        season: u32,
+        guild: Option<u64>,
+    ) -> Result<Vec<EpisodeRating>> {
+        let rows = sqlx::query(
+            "SELECT s.name, e.season, e.number, e.number_end, e.title,
+                    CAST(SUM(r.score) AS BIGINT) AS total, COUNT(r.score) AS votes
+             FROM episodes e JOIN shows s ON s.id = e.show_id
+             LEFT JOIN ratings r ON r.episode_id = e.id AND ($3 IS NULL OR r.guild_id = $3)
+             WHERE e.show_id = $1 AND e.season = $2
+             GROUP BY s.name, e.season, e.number, e.number_end, e.title
+             ORDER BY e.number",
+        )
+        .bind(show.0)
+        .bind(i64::from(season))
+        .bind(guild.map(|g| g as i64))
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(rating_from_row).collect()
+    }
+
+    /// The best-rated episodes with at least `min_votes` votes, best first.
+    pub async fn top_episodes(
+        &self,
+        show: Option<ShowId>,
+        guild: Option<u64>,
+        min_votes: u32,
+        limit: u32,
+    ) -> Result<Vec<EpisodeRating>> {
+        let rows = sqlx::query(
+            "SELECT s.name, e.season, e.number, e.number_end, e.title,
+                    CAST(SUM(r.score) AS BIGINT) AS total, COUNT(r.score) AS votes
+             FROM ratings r JOIN episodes e ON e.id = r.episode_id JOIN shows s ON s.id = e.show_id
+             WHERE ($1 IS NULL OR e.show_id = $1) AND ($2 IS NULL OR r.guild_id = $2)
+             GROUP BY s.name, e.season, e.number, e.number_end, e.title
+             HAVING COUNT(r.score) >= $3
+             ORDER BY CAST(SUM(r.score) AS DOUBLE PRECISION) / COUNT(r.score) DESC, COUNT(r.score) DESC,
+                      s.name, e.season, e.number
+             LIMIT $4",
+        )
+        .bind(show.map(|s| s.0))
+        .bind(guild.map(|g| g as i64))
+        .bind(i64::from(min_votes))
+        .bind(i64::from(limit))
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(rating_from_row).collect()
+    }
+
+    /// Seasons of a show that have episodes, in order.
+    pub async fn seasons(&self, show: ShowId) -> Result<Vec<u32>> {
+        let seasons: Vec<i64> = sqlx::query_scalar(
+            "SELECT DISTINCT season FROM episodes WHERE show_id = $1 ORDER BY season",
+        )
+        .bind(show.0)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(seasons.into_iter().map(|s| s as u32).collect())
+    }
+}
+
+fn rating_from_row(row: &sqlx::any::AnyRow) -> Result<EpisodeRating> {
+    let votes: i64 = row.try_get("votes")?;
+    let total: Option<i64> = row.try_get("total")?;
+    Ok(EpisodeRating {
+        show: row.try_get("name")?,
+        number: EpisodeNumber {
+            season: row.try_get::<i64, _>("season")? as u32,
+            episode: row.try_get::<i64, _>("number")? as u32,
+            episode_end: row.try_get::<Option<i64>, _>("number_end")?.map(|n| n as u32),
+        },
+        title: row.try_get("title")?,
+        average: score_from(total, votes).map(|s| s.average),
+        votes: votes as u32,
+    })
+}

@@ -1,0 +1,281 @@
+//! Community ratings through reactions, end to end: members react on the bot's recap posts
+//! in the fake Discord, and the post shows the score they would see.
+
+mod common;
+
+use std::time::Duration;
+
+use common::bot::{embed, field, sample, settings_for, start_bot_with, T};
+use common::TestDb;
+use fake_discord::{perms, FakeConfig, FakeDiscord};
+use recapbot::discord::{Bot, BotSettings};
+use serde_json::json;
+
+const FOUR: &str = "4\u{fe0f}\u{20e3}";
+fn keycap(n: u8) -> String {
+    format!("{n}\u{fe0f}\u{20e3}")
+}
+
+/// Score edits this far apart keep the tests quick; the burst test uses the real interval.
+fn quick(fake: &FakeDiscord) -> BotSettings {
+    BotSettings { score_edit_interval: Duration::from_millis(300), ..settings_for(fake) }
+}
+
+async fn setup(db: &TestDb, config: FakeConfig) -> (FakeDiscord, Bot) {
+    db.store.save_article(&sample()).await.unwrap();
+    let fake = FakeDiscord::start_with(config).await;
+    let bot = start_bot_with(&fake, db, quick(&fake)).await;
+    (fake, bot)
+}
+
+/// Posts `/recap` of the sample publicly and waits for its five rating reactions.
+async fn rating_post(fake: &FakeDiscord) -> u64 {
+    let handle = fake.slash(
+        "alice",
+        "recap",
+        json!([{"name": "show", "value": "Soundtrack #1"}, {"name": "episode", "value": 2}]),
+    );
+    handle.reply(T).await;
+    let message = handle.message_id().expect("the reply is a message");
+    let bot = fake.bot_user_id();
+    fake.wait_until(T, "the bot's 1️⃣–5️⃣ reactions", |f| {
+        (1..=5).all(|n| f.reactions(message, &keycap(n)).contains(&bot))
+    })
+    .await;
+    message
+}
+
+fn community(fake: &FakeDiscord, message: u64) -> String {
+    let shown = fake.message(fake.channel_id(), message).expect("post exists");
+    field(embed(&shown), "Community").unwrap_or_default().to_string()
+}
+
+async fn wait_community(fake: &FakeDiscord, message: u64, expected: &str) {
+    let what = format!("the post to show {expected:?}");
+    fake.wait_until(T, &what, |f| community(f, message) == expected).await;
+}
+
+async fn votes(db: &TestDb) -> Vec<(i64, i64)> {
+    sqlx::query_as("SELECT user_id, score FROM ratings ORDER BY user_id")
+        .fetch_all(db.store.pool())
+        .await
+        .unwrap()
+}
+
+async fn a_member_reacts_and_the_post_shows_the_score(db: TestDb) {
+    let (fake, _bot) = setup(&db, FakeConfig::default()).await;
+    let post = rating_post(&fake).await;
+    assert_eq!(
+        community(&fake, post),
+        "No votes yet — rate with 1️⃣–5️⃣",
+        "the bot's own reactions are no votes"
+    );
+    fake.react("alice", fake.channel_id(), post, FOUR);
+    wait_community(&fake, post, "This server: ★ 4.0 · 1 vote\nAll servers: ★ 4.0 · 1 vote").await;
+    fake.react("bob", fake.channel_id(), post, &keycap(5));
+    wait_community(&fake, post, "This server: ★ 4.5 · 2 votes\nAll servers: ★ 4.5 · 2 votes").await;
+}
+
+async fn another_number_replaces_the_vote_and_the_old_reaction_goes(db: TestDb) {
+    let config = FakeConfig::default().bot_permissions(perms::BOT_DEFAULT | perms::MANAGE_MESSAGES);
+    let (fake, _bot) = setup(&db, config).await;
+    let post = rating_post(&fake).await;
+    let alice = fake.user_id("alice");
+    fake.react("alice", fake.channel_id(), post, FOUR);
+    wait_community(&fake, post, "This server: ★ 4.0 · 1 vote\nAll servers: ★ 4.0 · 1 vote").await;
+    fake.react("alice", fake.channel_id(), post, &keycap(2));
+    wait_community(&fake, post, "This server: ★ 2.0 · 1 vote\nAll servers: ★ 2.0 · 1 vote").await;
+    fake.wait_until(T, "alice's 4️⃣ removed by the bot", |f| {
+        !f.reactions(post, FOUR).contains(&alice)
+    })
+    .await;
+    assert_eq!(votes(&db).await, vec![(alice as i64, 2)]);
+}
+
+async fn without_manage_messages_the_newest_reaction_is_the_vote(db: TestDb) {
+    let (fake, _bot) = setup(&db, FakeConfig::default()).await;
+    let post = rating_post(&fake).await;
+    let alice = fake.user_id("alice");
+    fake.react("alice", fake.channel_id(), post, FOUR);
+    wait_community(&fake, post, "This server: ★ 4.0 · 1 vote\nAll servers: ★ 4.0 · 1 vote").await;
+    fake.react("alice", fake.channel_id(), post, &keycap(1));
+    wait_community(&fake, post, "This server: ★ 1.0 · 1 vote\nAll servers: ★ 1.0 · 1 vote").await;
+    assert!(
+        fake.reactions(post, FOUR).contains(&alice),
+        "the bot could not remove it, and did not pretend to"
+    );
+    // Taking back the 4️⃣, which no longer holds the vote, changes nothing.
+    fake.unreact("alice", fake.channel_id(), post, FOUR);
+    fake.react("bob", fake.channel_id(), post, &keycap(3));
+    wait_community(&fake, post, "This server: ★ 2.0 · 2 votes\nAll servers: ★ 2.0 · 2 votes").await;
+}
+
+async fn removing_the_reaction_withdraws_the_vote(db: TestDb) {
+    let (fake, _bot) = setup(&db, FakeConfig::default()).await;
+    let post = rating_post(&fake).await;
+    fake.react("alice", fake.channel_id(), post, FOUR);
+    wait_community(&fake, post, "This server: ★ 4.0 · 1 vote\nAll servers: ★ 4.0 · 1 vote").await;
+    fake.unreact("alice", fake.channel_id(), post, FOUR);
+    wait_community(&fake, post, "No votes yet — rate with 1️⃣–5️⃣").await;
+    assert!(votes(&db).await.is_empty());
+}
+
+async fn bots_and_other_emoji_and_other_messages_do_not_vote(db: TestDb) {
+    let (fake, _bot) = setup(&db, FakeConfig::default().other_bots(&["dj-bot"])).await;
+    let post = rating_post(&fake).await;
+    let chatter = fake.user_message("bob", fake.channel_id(), "what a finale");
+    fake.react("dj-bot", fake.channel_id(), post, &keycap(5));
+    fake.react("alice", fake.channel_id(), post, "👍");
+    fake.react("alice", fake.channel_id(), chatter, FOUR);
+    // A real vote after them: once it shows, the ones before it have been handled.
+    fake.react("bob", fake.channel_id(), post, &keycap(3));
+    wait_community(&fake, post, "This server: ★ 3.0 · 1 vote\nAll servers: ★ 3.0 · 1 vote").await;
+    assert_eq!(votes(&db).await, vec![(fake.user_id("bob") as i64, 3)]);
+}
+
+async fn two_posts_of_one_episode_hold_one_vote(db: TestDb) {
+    let (fake, _bot) = setup(&db, FakeConfig::default()).await;
+    let first = rating_post(&fake).await;
+    let second = rating_post(&fake).await;
+    assert_ne!(first, second);
+    fake.react("alice", fake.channel_id(), first, &keycap(3));
+    wait_community(&fake, first, "This server: ★ 3.0 · 1 vote\nAll servers: ★ 3.0 · 1 vote").await;
+    fake.react("alice", fake.channel_id(), second, &keycap(5));
+    let expected = "This server: ★ 5.0 · 1 vote\nAll servers: ★ 5.0 · 1 vote";
+    wait_community(&fake, second, expected).await;
+    wait_community(&fake, first, expected).await;
+    assert_eq!(votes(&db).await.len(), 1);
+}
+
+async fn votes_cast_and_withdrawn_while_offline_count_after_a_restart(db: TestDb) {
+    let (fake, bot) = setup(&db, FakeConfig::default()).await;
+    let post = rating_post(&fake).await;
+    fake.react("alice", fake.channel_id(), post, &keycap(2));
+    wait_community(&fake, post, "This server: ★ 2.0 · 1 vote\nAll servers: ★ 2.0 · 1 vote").await;
+    drop(bot);
+    fake.wait_until(T, "the bot to disconnect", |f| f.gateway_connections() == 1).await;
+
+    // While the bot is down: alice takes her vote back, bob votes.
+    fake.unreact("alice", fake.channel_id(), post, &keycap(2));
+    fake.react("bob", fake.channel_id(), post, &keycap(5));
+    let _bot = start_bot_with(&fake, &db, quick(&fake)).await;
+    wait_community(&fake, post, "This server: ★ 5.0 · 1 vote\nAll servers: ★ 5.0 · 1 vote").await;
+    assert_eq!(votes(&db).await, vec![(fake.user_id("bob") as i64, 5)]);
+}
+
+async fn a_deleted_post_ends_its_reconciliation_quietly(db: TestDb) {
+    let (fake, bot) = setup(&db, FakeConfig::default()).await;
+    let post = rating_post(&fake).await;
+    drop(bot);
+    fake.delete_message(fake.channel_id(), post);
+    let _bot = start_bot_with(&fake, &db, quick(&fake)).await;
+    let pattern = format!("GET /channels/*/messages/{post}/reactions/*");
+    fake.wait_until(T, "reconciliation to look at the deleted post", |f| {
+        !f.requests_to(&pattern).is_empty()
+    })
+    .await;
+    let gone = || async {
+        sqlx::query_scalar::<_, i64>("SELECT gone FROM posts WHERE message_id = $1")
+            .bind(post as i64)
+            .fetch_one(db.store.pool())
+            .await
+            .unwrap()
+    };
+    for _ in 0..50 {
+        if gone().await == 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(gone().await, 1, "the post is marked gone");
+    let asked = fake.requests_to(&pattern).len();
+    drop(_bot);
+    // The next start does not ask about it again.
+    let _again = start_bot_with(&fake, &db, quick(&fake)).await;
+    fake.wait_identified(3, T).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(fake.requests_to(&pattern).len(), asked);
+}
+
+/// 5,000 reaction events on one post: a handful of edits, and the last shows the exact score.
+async fn a_burst_of_reactions_makes_few_edits_and_ends_exact(db: TestDb) {
+    let members: Vec<String> = (0..250).map(|i| format!("fan{i:03}")).collect();
+    let names: Vec<&str> =
+        std::iter::once("alice").chain(members.iter().map(String::as_str)).collect();
+    db.store.save_article(&sample()).await.unwrap();
+    let fake = FakeDiscord::start_with(FakeConfig::default().members(&names)).await;
+    let _bot = start_bot_with(&fake, &db, settings_for(&fake)).await;
+    let post = rating_post(&fake).await;
+    let edits_before = fake.requests_to(&format!("PATCH /channels/*/messages/{post}")).len();
+
+    let started = std::time::Instant::now();
+    let mut events = 0;
+    let mut final_votes = vec![None; members.len()];
+    'burst: for round in 0..20u8 {
+        for (i, name) in members.iter().enumerate() {
+            if events >= 5_000 {
+                break 'burst;
+            }
+            let score = ((i + usize::from(round)) % 5 + 1) as u8;
+            match final_votes[i] {
+                // Now and then a member takes their vote back instead of changing it.
+                Some(previous) if round % 2 == 1 && i % 3 == 0 => {
+                    fake.unreact(name, fake.channel_id(), post, &keycap(previous));
+                    final_votes[i] = None;
+                }
+                Some(previous) => {
+                    fake.unreact(name, fake.channel_id(), post, &keycap(previous));
+                    fake.react(name, fake.channel_id(), post, &keycap(score));
+                    events += 1;
+                    final_votes[i] = Some(score);
+                }
+                None => {
+                    fake.react(name, fake.channel_id(), post, &keycap(score));
+                    final_votes[i] = Some(score);
+                }
+            }
+            events += 1;
+        }
+    }
+    let cast: Vec<u8> = final_votes.iter().flatten().copied().collect();
+    assert!((5_000..=5_001).contains(&events));
+    assert!(!cast.is_empty());
+    let average = cast.iter().map(|&s| f64::from(s)).sum::<f64>() / cast.len() as f64;
+    let expected = format!(
+        "This server: ★ {average:.1} · {n} votes\nAll servers: ★ {average:.1} · {n} votes",
+        n = cast.len()
+    );
+    let what = format!("the post to show {expected:?}");
+    fake.wait_until(Duration::from_secs(90), &what, |f| community(f, post) == expected).await;
+    let elapsed = started.elapsed();
+    let edits =
+        fake.requests_to(&format!("PATCH /channels/*/messages/{post}")).len() - edits_before;
+    let bound = (elapsed.as_secs_f64() / recapbot::discord::SCORE_EDIT_INTERVAL.as_secs_f64())
+        .ceil() as usize
+        + 2;
+    eprintln!("burst: {events} events, {edits} score edits in {elapsed:?}");
+    assert!(edits <= bound, "{edits} edits in {elapsed:?} (at most {bound})");
+    assert!(edits >= 1);
+    let stored = votes(&db).await;
+    assert_eq!(stored.len(), cast.len());
+    let mut expected_votes: Vec<(i64, i64)> = members
+        .iter()
+        .zip(&final_votes)
+        .filter_map(|(name, vote)| vote.map(|s| (fake.user_id(name) as i64, i64::from(s))))
+        .collect();
+    expected_votes.sort();
+    assert_eq!(stored, expected_votes, "every member's final vote, exactly");
+    assert_eq!(fake.rate_limited_count(), 0, "edits stayed within the rate limits");
+}
+
+backend_tests!(
+    a_member_reacts_and_the_post_shows_the_score,
+    another_number_replaces_the_vote_and_the_old_reaction_goes,
+    without_manage_messages_the_newest_reaction_is_the_vote,
+    removing_the_reaction_withdraws_the_vote,
+    bots_and_other_emoji_and_other_messages_do_not_vote,
+    two_posts_of_one_episode_hold_one_vote,
+    votes_cast_and_withdrawn_while_offline_count_after_a_restart,
+    a_deleted_post_ends_its_reconciliation_quietly,
+    a_burst_of_reactions_makes_few_edits_and_ends_exact,
+);
