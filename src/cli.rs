@@ -36,6 +36,15 @@ pub struct Cli {
     #[arg(long, env = "DISCORD_HTTP_PROXY", global = true)]
     discord_http_proxy: Option<String>,
 
+    /// On start, reconcile the votes of rating posts from this many past days with their
+    /// reactions on Discord (votes cast or withdrawn while the bot was offline).
+    #[arg(long, env = "RECAPBOT_RECONCILE_DAYS", global = true, default_value_t = crate::discord::RECONCILE_DAYS)]
+    reconcile_days: u64,
+
+    /// `/top` leaves out episodes with fewer votes than this.
+    #[arg(long, env = "RECAPBOT_TOP_MIN_VOTES", global = true, default_value_t = 3)]
+    top_min_votes: u32,
+
     /// Without a command: `run` when DISCORD_TOKEN is set, else `sandbox`.
     #[command(subcommand)]
     command: Option<Command>,
@@ -148,8 +157,11 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             crate::discord::check_token(token.expose())?;
             let store = open_store(db).await?;
-            let settings =
-                crate::discord::BotSettings::new(token, cli.discord_dev_guild_id, transport);
+            let settings = crate::discord::BotSettings {
+                reconcile_window: std::time::Duration::from_secs(cli.reconcile_days * 86_400),
+                top_min_votes: cli.top_min_votes,
+                ..crate::discord::BotSettings::new(token, cli.discord_dev_guild_id, transport)
+            };
             run_bot(settings, store).await
         }
         Command::Sandbox { articles, script } => {

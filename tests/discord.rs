@@ -5,7 +5,9 @@ mod common;
 
 use std::time::Duration;
 
-use common::bot::{embed, field, online, sample, settings_for, start_bot, start_bot_with, T};
+use common::bot::{
+    embed, field, online, sample, settings_for, start_bot, start_bot_with, stop_bot, T,
+};
 use common::TestDb;
 use fake_discord::FakeDiscord;
 use recapbot::discord::BotSettings;
@@ -251,7 +253,7 @@ async fn buttons_keep_working_after_a_restart(db: TestDb) {
         .unwrap()
         .parse::<u64>()
         .unwrap();
-    drop(bot);
+    stop_bot(&fake, bot).await;
     let _restarted = start_bot(&fake, &db).await;
     fake.wait_identified(2, T).await;
     let reply = fake

@@ -5,7 +5,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::bot::{embed, field, sample, settings_for, start_bot_with, T};
+use common::bot::{embed, field, sample, settings_for, start_bot_with, stop_bot, T};
 use common::TestDb;
 use fake_discord::{perms, FakeConfig, FakeDiscord};
 use recapbot::discord::{Bot, BotSettings};
@@ -152,8 +152,7 @@ async fn votes_cast_and_withdrawn_while_offline_count_after_a_restart(db: TestDb
     let post = rating_post(&fake).await;
     fake.react("alice", fake.channel_id(), post, &keycap(2));
     wait_community(&fake, post, "This server: ★ 2.0 · 1 vote\nAll servers: ★ 2.0 · 1 vote").await;
-    drop(bot);
-    fake.wait_until(T, "the bot to disconnect", |f| f.gateway_connections() == 1).await;
+    stop_bot(&fake, bot).await;
 
     // While the bot is down: alice takes her vote back, bob votes.
     fake.unreact("alice", fake.channel_id(), post, &keycap(2));
@@ -166,7 +165,7 @@ async fn votes_cast_and_withdrawn_while_offline_count_after_a_restart(db: TestDb
 async fn a_deleted_post_ends_its_reconciliation_quietly(db: TestDb) {
     let (fake, bot) = setup(&db, FakeConfig::default()).await;
     let post = rating_post(&fake).await;
-    drop(bot);
+    stop_bot(&fake, bot).await;
     fake.delete_message(fake.channel_id(), post);
     let _bot = start_bot_with(&fake, &db, quick(&fake)).await;
     let pattern = format!("GET /channels/*/messages/{post}/reactions/*");
@@ -189,7 +188,7 @@ async fn a_deleted_post_ends_its_reconciliation_quietly(db: TestDb) {
     }
     assert_eq!(gone().await, 1, "the post is marked gone");
     let asked = fake.requests_to(&pattern).len();
-    drop(_bot);
+    stop_bot(&fake, _bot).await;
     // The next start does not ask about it again.
     let _again = start_bot_with(&fake, &db, quick(&fake)).await;
     fake.wait_identified(3, T).await;
@@ -268,7 +267,110 @@ async fn a_burst_of_reactions_makes_few_edits_and_ends_exact(db: TestDb) {
     assert_eq!(fake.rate_limited_count(), 0, "edits stayed within the rate limits");
 }
 
+/// Votes straight into the store, for the chart and top-list tests.
+async fn seed_votes(db: &TestDb, guild: u64, episode: u32, scores: &[u8]) {
+    let mut article = sample();
+    article.episode = episode;
+    article.title = Some(format!("Track {episode}"));
+    let saved = db.store.save_article(&article).await.unwrap();
+    let recap = db.store.recap_by_id(saved.recap_id()).await.unwrap().unwrap();
+    for (user, score) in scores.iter().enumerate() {
+        db.store.cast_vote(guild, 9_000 + user as u64, recap.episode_id, *score, 1).await.unwrap();
+    }
+}
+
+async fn ratings_draws_the_season_as_a_chart_with_a_table(db: TestDb) {
+    let fake = FakeDiscord::start().await;
+    seed_votes(&db, fake.guild_id(), 1, &[5, 4, 4]).await;
+    seed_votes(&db, fake.guild_id(), 2, &[3]).await;
+    seed_votes(&db, fake.guild_id(), 3, &[]).await;
+    let _bot = start_bot_with(&fake, &db, quick(&fake)).await;
+    let reply = fake
+        .slash("alice", "ratings", json!([{"name": "show", "value": "soundtrack 1"}]))
+        .reply(T)
+        .await;
+    let text = reply["content"].as_str().unwrap();
+    assert!(
+        text.starts_with("**Soundtrack #1 — Season 1** · community ratings, this server"),
+        "{text}"
+    );
+    for row in ["E1       4.3    3", "E2       3.0    1", "E3       –      0"] {
+        assert!(text.contains(row), "{row:?} missing from {text}");
+    }
+    let attachment = &reply["attachments"][0];
+    assert_eq!(attachment["filename"], "ratings.png");
+    let id: u64 = attachment["id"].as_str().unwrap().parse().unwrap();
+    let png = fake.attachment(id).expect("the chart was uploaded");
+    let decoder = png::Decoder::new(std::io::Cursor::new(png));
+    let reader = decoder.read_info().expect("a valid PNG");
+    assert_eq!((reader.info().width, reader.info().height), (1000, 500));
+}
+
+async fn top_ranks_episodes_and_leaves_out_thin_votes(db: TestDb) {
+    let fake = FakeDiscord::start().await;
+    let guild = fake.guild_id();
+    seed_votes(&db, guild, 2, &[5, 5, 5]).await;
+    seed_votes(&db, guild, 3, &[4, 4, 4, 4]).await;
+    seed_votes(&db, guild, 4, &[5]).await;
+    // Another server loves episode 5: it counts only across all servers.
+    seed_votes(&db, 777, 5, &[5, 5, 5, 5, 5]).await;
+    let _bot = start_bot_with(&fake, &db, quick(&fake)).await;
+
+    let here = fake.slash("alice", "top", json!([])).reply(T).await;
+    let lines: Vec<&str> = here["content"].as_str().unwrap().lines().collect();
+    assert_eq!(lines[0], "**Top episodes** · this server, at least 3 votes");
+    assert_eq!(lines[1], "1. Soundtrack #1 — S1E2 · Track 2 — ★ 5.0 · 3 votes");
+    assert_eq!(lines[2], "2. Soundtrack #1 — S1E3 · Track 3 — ★ 4.0 · 4 votes");
+    assert_eq!(lines.len(), 3, "episode 4 has one vote, episode 5 none here: {lines:?}");
+
+    // Scope is a choice: Discord sends the index of "all servers".
+    let everywhere =
+        fake.slash("alice", "top", json!([{"name": "scope", "value": 1}])).reply(T).await;
+    let text = everywhere["content"].as_str().unwrap();
+    assert!(text.contains("1. Soundtrack #1 — S1E5 · Track 5 — ★ 5.0 · 5 votes"), "{text}");
+}
+
+async fn a_restart_in_the_middle_of_a_burst_loses_no_vote(db: TestDb) {
+    let members: Vec<String> = (0..60).map(|i| format!("fan{i:02}")).collect();
+    let names: Vec<&str> =
+        std::iter::once("alice").chain(members.iter().map(String::as_str)).collect();
+    db.store.save_article(&sample()).await.unwrap();
+    let fake = FakeDiscord::start_with(FakeConfig::default().members(&names)).await;
+    let bot = start_bot_with(&fake, &db, quick(&fake)).await;
+    let post = rating_post(&fake).await;
+    let channel = fake.channel_id();
+    for (i, name) in members.iter().enumerate().take(30) {
+        fake.react(name, channel, post, &keycap((i % 5) as u8 + 1));
+    }
+    stop_bot(&fake, bot).await;
+    // The second half of the burst happens while the bot is down: new votes, changed votes
+    // (the bot could not remove the old reaction), withdrawn votes.
+    for (i, name) in members.iter().enumerate().skip(30) {
+        fake.react(name, channel, post, &keycap((i % 5) as u8 + 1));
+    }
+    for name in &members[..10] {
+        fake.unreact(
+            name,
+            channel,
+            post,
+            &keycap((members.iter().position(|m| m == name).unwrap() % 5) as u8 + 1),
+        );
+    }
+    let _bot = start_bot_with(&fake, &db, quick(&fake)).await;
+    let expected: Vec<u8> = (10..60).map(|i| (i % 5) as u8 + 1).collect();
+    let average = expected.iter().map(|&s| f64::from(s)).sum::<f64>() / expected.len() as f64;
+    let shown = format!(
+        "This server: ★ {average:.1} · 50 votes
+All servers: ★ {average:.1} · 50 votes"
+    );
+    wait_community(&fake, post, &shown).await;
+    assert_eq!(votes(&db).await.len(), 50);
+}
+
 backend_tests!(
+    ratings_draws_the_season_as_a_chart_with_a_table,
+    top_ranks_episodes_and_leaves_out_thin_votes,
+    a_restart_in_the_middle_of_a_burst_loses_no_vote,
     a_member_reacts_and_the_post_shows_the_score,
     another_number_replaces_the_vote_and_the_old_reaction_goes,
     without_manage_messages_the_newest_reaction_is_the_vote,

@@ -8,7 +8,7 @@ use poise::CreateReply;
 use serenity::CreateAutocompleteResponse;
 
 use super::{Context, Data, Error};
-use crate::recap::lookup::MAX_CHOICES;
+use crate::recap::lookup::{ShowMatch, MAX_CHOICES};
 use crate::recap::{EpisodeNumber, Recap};
 use crate::store::Store;
 
@@ -20,7 +20,7 @@ pub const DEFER_AFTER: Duration = Duration::from_millis(2000);
 const CONFIDENT_MATCH: f64 = 0.9;
 
 pub fn all() -> Vec<poise::Command<Data, Error>> {
-    vec![recap()]
+    vec![recap(), super::charts::ratings(), super::charts::top()]
 }
 
 /// What `/recap` found for the options given.
@@ -44,6 +44,40 @@ pub enum Lookup {
     },
 }
 
+/// The show a member meant by `query`, or (as `Err`) the "did you mean" to answer with.
+pub async fn resolve_show(
+    store: &Store,
+    query: &str,
+) -> crate::store::Result<Result<ShowMatch, Lookup>> {
+    let matches = store.search_shows(query, 5).await?;
+    let confident: Vec<_> = matches.iter().filter(|m| m.score >= CONFIDENT_MATCH).collect();
+    Ok(match confident.as_slice() {
+        [one] => Ok((*one).clone()),
+        [first, ..] if first.score >= 1.0 => Ok((*first).clone()),
+        _ => Err(Lookup::UnknownShow {
+            query: query.to_string(),
+            suggestions: matches.into_iter().take(3).map(|m| m.name).collect(),
+        }),
+    })
+}
+
+/// Runs `work`, deferring the interaction first if it takes longer than the bot's
+/// `defer_after`: Discord drops an interaction not answered within 3 s.
+pub async fn within_deadline<T>(
+    ctx: Context<'_>,
+    ephemeral: bool,
+    work: impl std::future::Future<Output = Result<T, Error>>,
+) -> Result<T, Error> {
+    tokio::pin!(work);
+    tokio::select! {
+        done = &mut work => done,
+        _ = tokio::time::sleep(ctx.data().defer_after) => {
+            if ephemeral { ctx.defer_ephemeral().await?; } else { ctx.defer().await?; }
+            work.await
+        }
+    }
+}
+
 /// Resolves `/recap`'s options to a recap: without season and episode, the show's latest;
 /// with only an episode, season 1 or else the only season that has it.
 pub async fn find_recap(
@@ -52,17 +86,9 @@ pub async fn find_recap(
     season: Option<u32>,
     episode: Option<u32>,
 ) -> crate::store::Result<Lookup> {
-    let matches = store.search_shows(show_query, 5).await?;
-    let confident: Vec<_> = matches.iter().filter(|m| m.score >= CONFIDENT_MATCH).collect();
-    let show = match confident.as_slice() {
-        [one] => (*one).clone(),
-        [first, ..] if first.score >= 1.0 => (*first).clone(),
-        _ => {
-            return Ok(Lookup::UnknownShow {
-                query: show_query.to_string(),
-                suggestions: matches.into_iter().take(3).map(|m| m.name).collect(),
-            })
-        }
+    let show = match resolve_show(store, show_query).await? {
+        Ok(show) => show,
+        Err(unknown) => return Ok(unknown),
     };
 
     let existing = store.episodes_with_recaps(show.id).await?;
@@ -142,7 +168,7 @@ pub fn not_found_message(lookup: &Lookup) -> Option<String> {
     }
 }
 
-async fn complete_show(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
+pub async fn complete_show(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
     let choices = match ctx.data().store.search_shows(partial, MAX_CHOICES).await {
         Ok(matches) => matches
             .into_iter()
@@ -179,7 +205,6 @@ async fn recap(
     let private = private.unwrap_or(false);
     let store = ctx.data().store.clone();
     let guild = ctx.guild_id().map(|g| g.get());
-    let defer_after = ctx.data().defer_after;
     let work = async move {
         let lookup = find_recap(&store, &show, season, episode).await?;
         let message = match &lookup {
@@ -195,14 +220,7 @@ async fn recap(
         };
         Ok::<_, Error>((lookup, message))
     };
-    tokio::pin!(work);
-    let (lookup, message) = tokio::select! {
-        done = &mut work => done?,
-        _ = tokio::time::sleep(defer_after) => {
-            if private { ctx.defer_ephemeral().await?; } else { ctx.defer().await?; }
-            work.await?
-        }
-    };
+    let (lookup, message) = within_deadline(ctx, private, work).await?;
 
     match (message, not_found_message(&lookup)) {
         (Some(message), _) => {

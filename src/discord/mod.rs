@@ -1,6 +1,7 @@
 //! The Discord layer: connecting, the commands, the button handler. serenity and poise types
 //! stop here; everything below works on the domain and the store.
 
+mod charts;
 pub mod commands;
 mod pager;
 pub mod ratings;
@@ -25,8 +26,10 @@ pub struct Data {
     pub defer_after: Duration,
     /// Edits rating posts' scores, coalesced.
     pub scores: ratings::ScoreEditor,
+    /// `/top` leaves out episodes with fewer votes.
+    pub top_min_votes: u32,
     /// Reaction events, applied in order by one worker.
-    pub votes: tokio::sync::mpsc::UnboundedSender<ratings::ReactionEvent>,
+    pub votes: tokio::sync::mpsc::UnboundedSender<ratings::VoteJob>,
 }
 
 /// Only what the product needs: no privileged intent, so any server can add the bot.
@@ -57,6 +60,8 @@ pub struct BotSettings {
     pub score_edit_interval: Duration,
     /// Rating posts younger than this are reconciled with their reactions on start.
     pub reconcile_window: Duration,
+    /// `/top` leaves out episodes with fewer votes than this.
+    pub top_min_votes: u32,
 }
 
 /// Score edits of one post are at most this frequent (a burst of votes makes a few edits).
@@ -73,6 +78,7 @@ impl BotSettings {
             defer_after: commands::DEFER_AFTER,
             score_edit_interval: SCORE_EDIT_INTERVAL,
             reconcile_window: Duration::from_secs(RECONCILE_DAYS * 86_400),
+            top_min_votes: charts::TOP_MIN_VOTES,
         }
     }
 }
@@ -143,8 +149,14 @@ impl Bot {
 }
 
 impl Drop for Bot {
+    /// Stops at once: the shard runners are tasks of their own, so aborting the client task
+    /// alone would leave them connected and handling events.
     fn drop(&mut self) {
         self.task.abort();
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            let shards = self.shard_manager.clone();
+            runtime.spawn(async move { shards.shutdown_all().await });
+        }
     }
 }
 
@@ -169,6 +181,7 @@ pub async fn start(settings: BotSettings, store: Store) -> Result<Bot, StartErro
     let defer_after = settings.defer_after;
     let (score_edit_interval, reconcile_window) =
         (settings.score_edit_interval, settings.reconcile_window);
+    let top_min_votes = settings.top_min_votes;
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: commands::all(),
@@ -194,25 +207,15 @@ pub async fn start(settings: BotSettings, store: Store) -> Result<Bot, StartErro
                     scope = if dev_guild.is_some() { "dev guild" } else { "global" },
                     "ready; commands registered"
                 );
-                let scores = ratings::ScoreEditor::new(
-                    store.clone(),
+                let (scores, votes) = ratings::start(
                     ctx.http.clone(),
+                    store.clone(),
                     ready.user.id,
                     score_edit_interval,
                 );
                 // Catch up with votes cast or withdrawn while the bot was offline.
-                let (http, reconciling, editor, bot) =
-                    (ctx.http.clone(), store.clone(), scores.clone(), ready.user.id);
-                tokio::spawn(async move {
-                    ratings::reconcile(&http, &reconciling, &editor, bot, reconcile_window).await
-                });
-                let votes = ratings::spawn_vote_worker(
-                    ctx.http.clone(),
-                    store.clone(),
-                    scores.clone(),
-                    ready.user.id,
-                );
-                Ok(Data { store, defer_after, scores, votes })
+                let _ = votes.send(ratings::VoteJob::Reconcile(reconcile_window));
+                Ok(Data { store, defer_after, scores, votes, top_min_votes })
             })
         })
         .build();

@@ -87,7 +87,7 @@ pub async fn on_event(
     event: &FullEvent,
     data: &Data,
 ) -> Result<(), Error> {
-    use super::ratings::{is_rating_reaction, ReactionEvent};
+    use super::ratings::{is_rating_reaction, VoteJob};
     match event {
         FullEvent::InteractionCreate { interaction: serenity::Interaction::Component(click) } => {
             if let Some((action, spoilers)) = parse_custom_id(&click.data.custom_id) {
@@ -96,10 +96,10 @@ pub async fn on_event(
         }
         // Queued, not applied here: the worker applies them in order.
         FullEvent::ReactionAdd { add_reaction } if is_rating_reaction(add_reaction) => {
-            let _ = data.votes.send(ReactionEvent::Added(add_reaction.clone()));
+            let _ = data.votes.send(VoteJob::Added(add_reaction.clone()));
         }
         FullEvent::ReactionRemove { removed_reaction } if is_rating_reaction(removed_reaction) => {
-            let _ = data.votes.send(ReactionEvent::Removed(removed_reaction.clone()));
+            let _ = data.votes.send(VoteJob::Removed(removed_reaction.clone()));
         }
         _ => {}
     }

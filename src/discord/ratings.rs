@@ -6,6 +6,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use tokio::sync::mpsc::UnboundedSender;
+
 use poise::serenity_prelude as serenity;
 use serenity::{
     ChannelId, CreateAllowedMentions, EditMessage, Http, HttpError, MessageId, Reaction,
@@ -80,9 +82,10 @@ pub async fn add_rating_reactions(http: Arc<Http>, channel: u64, message: u64) {
 pub struct ScoreEditor {
     store: Store,
     http: Arc<Http>,
-    bot: UserId,
     interval: Duration,
     state: Arc<Mutex<EditorState>>,
+    /// The vote worker, which checks a post against Discord after a burst.
+    jobs: UnboundedSender<VoteJob>,
 }
 
 #[derive(Default)]
@@ -95,10 +98,6 @@ struct EditorState {
 }
 
 impl ScoreEditor {
-    pub fn new(store: Store, http: Arc<Http>, bot: UserId, interval: Duration) -> Self {
-        ScoreEditor { store, http, bot, interval, state: Arc::default() }
-    }
-
     /// The post's score changed: make sure an edit follows.
     pub fn touch(&self, message: u64) {
         {
@@ -114,7 +113,6 @@ impl ScoreEditor {
 
     async fn run(self, message: u64) {
         let mut edits = 0;
-        let mut verified = false;
         loop {
             let last =
                 self.state.lock().expect("score editor state").last_edit.get(&message).copied();
@@ -126,44 +124,15 @@ impl ScoreEditor {
                 tracing::warn!(%error, message, "cannot update a rating post's score");
             }
             edits += 1;
-            self.state
-                .lock()
-                .expect("score editor state")
-                .last_edit
-                .insert(message, Instant::now());
-            if !self.state.lock().expect("score editor state").dirty.contains(&message)
-                && edits > 1
-                && !verified
-            {
-                verified = true;
-                if self.verify(message).await {
-                    self.state.lock().expect("score editor state").dirty.insert(message);
-                }
-            }
             let mut state = self.state.lock().expect("score editor state");
+            state.last_edit.insert(message, Instant::now());
             if !state.dirty.contains(&message) {
                 state.running.remove(&message);
+                if edits > 1 {
+                    // A burst: make sure out-of-order events left nothing wrong behind.
+                    let _ = self.jobs.send(VoteJob::Check(message));
+                }
                 return;
-            }
-        }
-    }
-
-    /// Makes the post's votes match its reactions on Discord; true if anything changed.
-    async fn verify(&self, message: u64) -> bool {
-        let Ok(Some(post)) = self.store.post(message).await else { return false };
-        match read_votes(&self.http, &post, self.bot).await {
-            Ok(reactions) => match self.store.reconcile_post(&post, &reactions).await {
-                Ok((added, removed)) => added + removed > 0,
-                Err(error) => {
-                    tracing::warn!(%error, message, "cannot check a rating post after a burst");
-                    false
-                }
-            },
-            Err(error) => {
-                if is_gone(&error) {
-                    let _ = self.store.mark_post_gone(message).await;
-                }
-                false
             }
         }
     }
@@ -209,33 +178,80 @@ impl ScoreEditor {
     }
 }
 
-/// A reaction event waiting for the vote worker.
-pub enum ReactionEvent {
+/// Work for the vote worker. Reaction events and reconciliations go through one queue, so
+/// a reconciliation's snapshot of Discord's reactions never overwrites an event that came
+/// after it, and a member's "4️⃣ then 2️⃣" is never applied as "2️⃣ then 4️⃣".
+pub enum VoteJob {
     Added(Reaction),
     Removed(Reaction),
+    /// Make one post's votes match its reactions on Discord (after a burst).
+    Check(u64),
+    /// Reconcile every rating post younger than this (on start).
+    Reconcile(Duration),
 }
 
-/// Applies reaction events one at a time, in the order the gateway handlers queued them:
-/// a member's "4️⃣ then 2️⃣" must not become "2️⃣ then 4️⃣".
-pub fn spawn_vote_worker(
+/// Starts the vote worker; returns the score editor and the worker's queue.
+pub fn start(
     http: Arc<Http>,
     store: Store,
-    editor: ScoreEditor,
     bot: UserId,
-) -> tokio::sync::mpsc::UnboundedSender<ReactionEvent> {
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<ReactionEvent>();
+    interval: Duration,
+) -> (ScoreEditor, UnboundedSender<VoteJob>) {
+    let (jobs, mut queue) = tokio::sync::mpsc::unbounded_channel::<VoteJob>();
+    let editor = ScoreEditor {
+        store: store.clone(),
+        http: http.clone(),
+        interval,
+        state: Arc::default(),
+        jobs: jobs.clone(),
+    };
+    let worker_editor = editor.clone();
     tokio::spawn(async move {
-        while let Some(event) = rx.recv().await {
-            let result = match &event {
-                ReactionEvent::Added(r) => on_reaction_add(&http, r, bot, &store, &editor).await,
-                ReactionEvent::Removed(r) => on_reaction_remove(r, &store, &editor).await,
+        let editor = worker_editor;
+        while let Some(job) = queue.recv().await {
+            let result = match &job {
+                VoteJob::Added(r) => on_reaction_add(&http, r, bot, &store, &editor).await,
+                VoteJob::Removed(r) => on_reaction_remove(r, &store, &editor).await,
+                VoteJob::Check(message) => check_post(&http, &store, &editor, bot, *message).await,
+                VoteJob::Reconcile(window) => {
+                    reconcile(&http, &store, &editor, bot, *window).await;
+                    Ok(())
+                }
             };
             if let Err(error) = result {
-                tracing::error!(%error, "cannot apply a rating reaction");
+                tracing::error!(%error, "cannot apply a rating change");
             }
         }
     });
-    tx
+    (editor, jobs)
+}
+
+/// Makes one post's votes match its reactions on Discord, and shows the result.
+async fn check_post(
+    http: &Http,
+    store: &Store,
+    editor: &ScoreEditor,
+    bot: UserId,
+    message: u64,
+) -> Result<(), crate::discord::Error> {
+    let Some(post) = store.post(message).await? else { return Ok(()) };
+    match read_votes(http, &post, bot).await {
+        Ok(reactions) => {
+            let (added, removed) = store.reconcile_post(&post, &reactions).await?;
+            if added + removed > 0 {
+                tracing::info!(
+                    message,
+                    added,
+                    removed,
+                    "a burst left votes out of step; corrected"
+                );
+                editor.touch_episode(post.guild_id, post.episode_id).await?;
+            }
+        }
+        Err(e) if is_gone(&e) => store.mark_post_gone(message).await?,
+        Err(e) => return Err(e.into()),
+    }
+    Ok(())
 }
 
 /// Only number reactions are worth queueing; the rest never reach the database.

@@ -51,3 +51,10 @@ pub fn embed(reply: &Value) -> &Value {
 pub fn field<'a>(embed: &'a Value, name: &str) -> Option<&'a str> {
     embed["fields"].as_array()?.iter().find(|f| f["name"] == name).and_then(|f| f["value"].as_str())
 }
+
+/// Stops the bot and waits until the fake Discord sees it gone: from here on, events reach
+/// nobody, as while a real bot is offline.
+pub async fn stop_bot(fake: &FakeDiscord, bot: Bot) {
+    drop(bot);
+    fake.wait_until(T, "the bot to disconnect", |f| !f.gateway_connected()).await;
+}

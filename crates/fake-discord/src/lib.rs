@@ -888,6 +888,11 @@ impl FakeDiscord {
         self.inner.lock().gateway.resume_count
     }
 
+    /// Whether a bot is connected to the gateway now.
+    pub fn gateway_connected(&self) -> bool {
+        self.inner.lock().gateway.conn.is_some()
+    }
+
     /// How many gateway WebSocket connections were opened.
     pub fn gateway_connections(&self) -> u32 {
         self.inner.lock().gateway.connections
