@@ -112,6 +112,15 @@ enum Command {
         /// Show lookups to time.
         #[arg(long, default_value_t = 10_000)]
         lookups: usize,
+        /// /recap requests to time against the fake Discord (0 skips it).
+        #[arg(long, default_value_t = 2_000)]
+        requests: usize,
+        /// Episodes per show in the /recap latency store.
+        #[arg(long, default_value_t = 5)]
+        episodes_per_show: usize,
+        /// Reaction events to time from the gateway to the database (0 skips it).
+        #[arg(long, default_value_t = 5_000)]
+        reactions: usize,
     },
 }
 
@@ -228,8 +237,15 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Bench { shows, lookups } => {
-            crate::bench::run(crate::bench::BenchOptions { shows, lookups }).await?;
+        Command::Bench { shows, lookups, requests, episodes_per_show, reactions } => {
+            let options = crate::bench::BenchOptions {
+                shows,
+                lookups,
+                requests,
+                episodes_per_show,
+                reactions,
+            };
+            crate::bench::run(options).await?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -367,7 +367,30 @@ All servers: ★ {average:.1} · 50 votes"
     assert_eq!(votes(&db).await.len(), 50);
 }
 
+async fn recap_shows_the_server_score_beside_all_servers(db: TestDb) {
+    let fake = FakeDiscord::start().await;
+    seed_votes(&db, 777, 2, &[5, 5, 4]).await;
+    seed_votes(&db, 778, 2, &[]).await;
+    let _bot = start_bot_with(&fake, &db, quick(&fake)).await;
+    let post = rating_post(&fake).await;
+    assert_eq!(community(&fake, post), "All servers: ★ 4.7 · 3 votes", "no vote here yet");
+    fake.react("alice", fake.channel_id(), post, &keycap(3));
+    wait_community(&fake, post, "This server: ★ 3.0 · 1 vote\nAll servers: ★ 4.2 · 4 votes").await;
+}
+
+async fn rating_reactions_come_after_the_reply(db: TestDb) {
+    let (fake, _bot) = setup(&db, FakeConfig::default()).await;
+    let post = rating_post(&fake).await;
+    let callback = fake.requests_to("POST /interactions/*/*/callback")[0].at;
+    let reactions = fake.requests_to(&format!("PUT /channels/*/messages/{post}/reactions/*/@me"));
+    assert_eq!(reactions.len(), 5);
+    assert!(reactions.iter().all(|r| r.at > callback), "the reply went first");
+    assert_eq!(fake.rate_limited_count(), 0, "the reaction route's limit was respected");
+}
+
 backend_tests!(
+    recap_shows_the_server_score_beside_all_servers,
+    rating_reactions_come_after_the_reply,
     ratings_draws_the_season_as_a_chart_with_a_table,
     top_ranks_episodes_and_leaves_out_thin_votes,
     a_restart_in_the_middle_of_a_burst_loses_no_vote,

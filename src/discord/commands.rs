@@ -252,6 +252,20 @@ async fn recap(
     Ok(())
 }
 
+/// Answers a fixed string: what `/recap` costs with no work at all (`recapbot bench`).
+#[poise::command(slash_command, rename = "recap")]
+pub async fn fixed_recap(
+    ctx: Context<'_>,
+    #[description = "The show"] show: String,
+    #[description = "Season"] season: Option<u32>,
+    #[description = "Episode"] episode: Option<u32>,
+    #[description = "Only you see the answer"] private: Option<bool>,
+) -> Result<(), Error> {
+    let _ = (show, season, episode, private);
+    ctx.say("A fixed answer.").await?;
+    Ok(())
+}
+
 /// One handler for every failure: the log gets the whole error, the member a sentence.
 pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
     match error {

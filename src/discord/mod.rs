@@ -167,6 +167,20 @@ pub fn check_token(token: &str) -> Result<(), StartError> {
 
 /// Starts the bot: the one code path behind `recapbot run`, the sandbox and the tests.
 pub async fn start(settings: BotSettings, store: Store) -> Result<Bot, StartError> {
+    launch(settings, store, commands::all()).await
+}
+
+/// The benchmark's floor: the same client, framework and fake, with a `/recap` that answers
+/// a fixed string without touching the store.
+pub async fn start_floor(settings: BotSettings, store: Store) -> Result<Bot, StartError> {
+    launch(settings, store, vec![commands::fixed_recap()]).await
+}
+
+async fn launch(
+    settings: BotSettings,
+    store: Store,
+    commands: Vec<poise::Command<Data, Error>>,
+) -> Result<Bot, StartError> {
     check_token(settings.token.expose())?;
     let http = match settings.transport {
         Transport::Direct => HttpBuilder::new(settings.token.expose()),
@@ -184,7 +198,7 @@ pub async fn start(settings: BotSettings, store: Store) -> Result<Bot, StartErro
     let top_min_votes = settings.top_min_votes;
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
-            commands: commands::all(),
+            commands,
             // Recaps quote whatever the article says; nothing the bot sends may ping.
             allowed_mentions: Some(CreateAllowedMentions::new()),
             on_error: |error| Box::pin(commands::on_error(error)),

@@ -55,9 +55,10 @@ fn content_hash(article: &Article) -> String {
     hex::encode(hash.finalize())
 }
 
-/// Stores one article inside the caller's transaction: show, episode and recap.
-pub async fn save_article(conn: &mut AnyConnection, article: &Article) -> Result<Saved> {
-    let show = shows::upsert(conn, &article.show).await?;
+/// Stores one article inside the caller's transaction: show, episode and recap. The flag is
+/// true when the article brought a show the store did not know (the show index is stale).
+pub async fn save_article(conn: &mut AnyConnection, article: &Article) -> Result<(Saved, bool)> {
+    let (show, new_show) = shows::upsert(conn, &article.show).await?;
     let episode_id: i64 = sqlx::query_scalar(
         "INSERT INTO episodes (show_id, season, number, number_end, title) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (show_id, season, number) DO UPDATE
@@ -89,7 +90,9 @@ pub async fn save_article(conn: &mut AnyConnection, article: &Article) -> Result
     let published = article.published_at.map(|t| t.timestamp());
     let now = now();
     match existing {
-        Some((id, stored_hash)) if stored_hash == hash => Ok(Saved::Unchanged(RecapId(id))),
+        Some((id, stored_hash)) if stored_hash == hash => {
+            Ok((Saved::Unchanged(RecapId(id)), new_show))
+        }
         Some((id, _)) => {
             sqlx::query(
                 "UPDATE recaps SET url = $1, recap = $2, review = $3, critic_rating = $4,
@@ -108,7 +111,7 @@ pub async fn save_article(conn: &mut AnyConnection, article: &Article) -> Result
             .bind(id)
             .execute(&mut *conn)
             .await?;
-            Ok(Saved::Updated(RecapId(id)))
+            Ok((Saved::Updated(RecapId(id)), new_show))
         }
         None => {
             let id: i64 = sqlx::query_scalar(
@@ -129,7 +132,7 @@ pub async fn save_article(conn: &mut AnyConnection, article: &Article) -> Result
             .bind(now)
             .fetch_one(&mut *conn)
             .await?;
-            Ok(Saved::Inserted(RecapId(id)))
+            Ok((Saved::Inserted(RecapId(id)), new_show))
         }
     }
 }
@@ -170,20 +173,24 @@ fn recap_from_row(row: &AnyRow) -> Result<Recap> {
 impl Store {
     /// Stores one article in its own transaction.
     pub async fn save_article(&self, article: &Article) -> Result<Saved> {
-        let mut tx = self.begin_write().await?;
-        let saved = save_article(&mut tx, article).await?;
-        tx.commit().await?;
-        self.shows_changed_if_new(article).await;
-        Ok(saved)
+        Ok(self.save_articles(std::slice::from_ref(article)).await?.remove(0))
     }
 
-    /// Refreshes the show index only when the article brought a show it did not know.
-    pub(crate) async fn shows_changed_if_new(&self, article: &Article) {
-        if let Ok(index) = self.show_index().await {
-            if index.search(&article.show, 1).first().is_none_or(|m| m.score < 1.0) {
-                self.shows_changed().await;
-            }
+    /// Stores many articles in one transaction (bulk loads: benchmarks, backfills).
+    pub async fn save_articles(&self, articles: &[Article]) -> Result<Vec<Saved>> {
+        let mut tx = self.begin_write().await?;
+        let mut saved = Vec::with_capacity(articles.len());
+        let mut new_shows = false;
+        for article in articles {
+            let (outcome, new_show) = save_article(&mut tx, article).await?;
+            saved.push(outcome);
+            new_shows |= new_show;
         }
+        tx.commit().await?;
+        if new_shows {
+            self.shows_changed().await;
+        }
+        Ok(saved)
     }
 
     /// The recap of one episode; the most recently updated one if several sites have it.

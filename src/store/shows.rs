@@ -15,11 +15,11 @@ use crate::recap::ShowId;
 /// (another process, such as `recapbot import` or a second shard, may have added some).
 const INDEX_RECHECK: Duration = Duration::from_secs(2);
 
-/// Returns the show stored under `name`'s folded key, creating it if needed.
-pub async fn upsert(conn: &mut AnyConnection, name: &str) -> Result<ShowId> {
+/// Returns the show stored under `name`'s folded key, creating it if needed; true if created.
+pub async fn upsert(conn: &mut AnyConnection, name: &str) -> Result<(ShowId, bool)> {
     let key = fold(name);
     if let Some(id) = id_by_key(conn, &key).await? {
-        return Ok(id);
+        return Ok((id, false));
     }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO shows (name, name_key, created_at) VALUES ($1, $2, $3)
@@ -31,7 +31,7 @@ pub async fn upsert(conn: &mut AnyConnection, name: &str) -> Result<ShowId> {
     .bind(now())
     .fetch_one(&mut *conn)
     .await?;
-    Ok(ShowId(id))
+    Ok((ShowId(id), true))
 }
 
 /// The show a name or alias folds to, if any.

@@ -8,6 +8,8 @@ use std::time::{Duration, Instant};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
+mod discord;
+
 use crate::recap::article::{Article, CriticRating};
 use crate::store::scratch::{Scratch, TEST_DATABASE_URL};
 use crate::store::{Backend, Store};
@@ -16,6 +18,12 @@ use crate::store::{Backend, Store};
 pub struct BenchOptions {
     pub shows: usize,
     pub lookups: usize,
+    /// `/recap` requests to time against the fake Discord (0: skip).
+    pub requests: usize,
+    /// Episodes per show for the `/recap` latency store (5 × 10,000 shows = 50,000 recaps).
+    pub episodes_per_show: usize,
+    /// Reaction events to time from the gateway to the database (0: skip).
+    pub reactions: usize,
 }
 
 const ADJECTIVES: &[&str] = &[
@@ -211,6 +219,12 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
         None => {
             println!("\nPostgreSQL: SKIPPED (set {TEST_DATABASE_URL}=postgres://… to measure it)")
         }
+    }
+    if options.requests > 0 {
+        discord::recap_latency(options).await?;
+    }
+    if options.reactions > 0 {
+        discord::reaction_ingest(options).await?;
     }
     Ok(())
 }

@@ -1,0 +1,184 @@
+//! The figures that need the fake Discord: `/recap` latency beside a bot that answers a fixed
+//! string, and reaction events ingested per second beside the database's own upsert rate.
+
+use std::time::{Duration, Instant};
+
+use fake_discord::{FakeConfig, FakeDiscord};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use serde_json::json;
+
+use super::{article, micros, percentile, show_names, BenchOptions};
+use crate::config::Secret;
+use crate::discord::{self as bot, BotSettings, Transport};
+use crate::store::scratch::Scratch;
+use crate::store::{Backend, Store};
+
+const T: Duration = Duration::from_secs(30);
+
+async fn backends() -> anyhow::Result<Vec<(&'static str, Scratch)>> {
+    let mut all = vec![("SQLite", Scratch::sqlite().await?)];
+    if let Some(pg) = Scratch::for_backend(Backend::Postgres).await? {
+        all.push(("PostgreSQL", pg));
+    }
+    Ok(all)
+}
+
+fn settings(fake: &FakeDiscord) -> BotSettings {
+    BotSettings::new(
+        Secret::new(fake.token()),
+        Some(fake.guild_id()),
+        Transport::Client(fake.http_client()),
+    )
+}
+
+/// Timings of sequential `/recap`s, from INTERACTION_CREATE to the callback's arrival.
+async fn time_recaps(fake: &FakeDiscord, names: &[String], options: BenchOptions) -> Vec<Duration> {
+    let mut rng = StdRng::seed_from_u64(11);
+    let mut timings = Vec::with_capacity(options.requests);
+    for _ in 0..options.requests {
+        let show = &names[rng.gen_range(0..names.len())];
+        let episode = rng.gen_range(1..=options.episodes_per_show) as i64;
+        // Private, so the rating-post bookkeeping of public replies is not in this figure.
+        let options = json!([{"name": "show", "value": show}, {"name": "episode", "value": episode},
+                             {"name": "private", "value": true}]);
+        let started = Instant::now();
+        fake.slash("alice", "recap", options).response(T).await;
+        timings.push(started.elapsed());
+    }
+    timings.sort();
+    timings
+}
+
+/// `episodes` recaps for each show, a thousand per transaction.
+async fn load(store: &Store, names: &[String], episodes: usize) -> anyhow::Result<()> {
+    let mut batch = Vec::with_capacity(1_000);
+    for (i, name) in names.iter().enumerate() {
+        for episode in 1..=episodes {
+            let mut recap = article(name, i);
+            recap.season = 1;
+            recap.episode = episode as u32;
+            recap.url = Some(format!("https://recaps.example/{i}/{episode}"));
+            batch.push(recap);
+            if batch.len() == 1_000 {
+                store.save_articles(&batch).await?;
+                batch.clear();
+            }
+        }
+    }
+    store.save_articles(&batch).await?;
+    Ok(())
+}
+
+pub async fn recap_latency(options: BenchOptions) -> anyhow::Result<()> {
+    let names = show_names(options.shows);
+    println!(
+        "\n/recap latency: {} requests, {} shows, {} recaps, fake Discord on 127.0.0.1 (rate limits off)",
+        options.requests,
+        options.shows,
+        options.shows * options.episodes_per_show
+    );
+    for (backend, scratch) in backends().await? {
+        load(&scratch.store, &names, options.episodes_per_show).await?;
+
+        let fake = FakeDiscord::start_with(FakeConfig::default().without_rate_limits()).await;
+        let real = bot::start(settings(&fake), scratch.store.clone()).await?;
+        fake.wait_commands(T).await;
+        let recap = time_recaps(&fake, &names, options).await;
+        drop(real);
+
+        let fake = FakeDiscord::start_with(FakeConfig::default().without_rate_limits()).await;
+        let floor = bot::start_floor(settings(&fake), scratch.store.clone()).await?;
+        fake.wait_commands(T).await;
+        let fixed = time_recaps(&fake, &names, options).await;
+        drop(floor);
+
+        let (median, floor_median) = (percentile(&recap, 0.5), percentile(&fixed, 0.5));
+        println!(
+            "  {backend}: /recap median {}, p99 {}; fixed-string bot median {}, p99 {}; median ratio ×{:.2}",
+            micros(median),
+            micros(percentile(&recap, 0.99)),
+            micros(floor_median),
+            micros(percentile(&fixed, 0.99)),
+            median.as_secs_f64() / floor_median.as_secs_f64()
+        );
+        scratch.remove().await?;
+    }
+    Ok(())
+}
+
+/// Reaction events from MESSAGE_REACTION_ADD to the vote durable in the database, beside the
+/// database's own upsert rate for as many votes.
+pub async fn reaction_ingest(options: BenchOptions) -> anyhow::Result<()> {
+    let members: Vec<String> = (0..1_000).map(|i| format!("fan{i:04}")).collect();
+    let mut names: Vec<&str> = vec!["alice"];
+    names.extend(members.iter().map(String::as_str));
+    println!(
+        "\nreaction ingest: {} MESSAGE_REACTION_ADD events from {} members",
+        options.reactions,
+        members.len()
+    );
+    for (backend, scratch) in backends().await? {
+        let store = scratch.store.clone();
+        store.save_article(&article("Crimson Harbor", 1)).await?;
+        let recap = store.list_recaps(None).await?.remove(0);
+
+        // The database alone: as many vote upserts, one transaction each.
+        let started = Instant::now();
+        for i in 0..options.reactions {
+            store
+                .cast_vote(1, (i % members.len()) as u64, recap.episode_id, (i % 5) as u8 + 1, 1)
+                .await?;
+        }
+        let raw = options.reactions as f64 / started.elapsed().as_secs_f64();
+
+        let fake =
+            FakeDiscord::start_with(FakeConfig::default().members(&names).without_rate_limits())
+                .await;
+        let _bot = bot::start(settings(&fake), store.clone()).await?;
+        fake.wait_commands(T).await;
+        let handle =
+            fake.slash("alice", "recap", json!([{"name": "show", "value": "Crimson Harbor"}]));
+        handle.reply(T).await;
+        let post = handle.message_id().expect("the recap was posted");
+        let channel = fake.channel_id();
+        // Each member adds a number reaction; after a thousand, members come round again
+        // with another number (which changes their vote).
+        let started = Instant::now();
+        for i in 0..options.reactions {
+            let emoji = format!("{}\u{fe0f}\u{20e3}", i % 5 + 1);
+            fake.react(&members[i % members.len()], channel, post, &emoji);
+        }
+        let sent = started.elapsed();
+        let expected_votes = options.reactions.min(members.len()) as i64;
+        let last = options.reactions - 1;
+        let last_voter = fake.user_id(&members[last % members.len()]) as i64;
+        let last_score = (last % 5 + 1) as i64;
+        loop {
+            let (votes, score): (i64, Option<i64>) = sqlx::query_as(
+                "SELECT (SELECT COUNT(*) FROM ratings WHERE guild_id = $1),
+                        (SELECT score FROM ratings WHERE guild_id = $1 AND user_id = $2)",
+            )
+            .bind(fake.guild_id() as i64)
+            .bind(last_voter)
+            .fetch_one(store.pool())
+            .await?;
+            if votes == expected_votes && score == Some(last_score) {
+                break;
+            }
+            anyhow::ensure!(
+                started.elapsed() < Duration::from_secs(300),
+                "reaction ingest did not finish"
+            );
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+        let ingest = options.reactions as f64 / started.elapsed().as_secs_f64();
+        println!(
+            "  {backend}: {ingest:.0} events/s gateway→database (the fake took {:.0} ms to send them); raw upserts {raw:.0}/s; ratio ×{:.2}",
+            sent.as_secs_f64() * 1e3,
+            ingest / raw
+        );
+        scratch.remove().await?;
+    }
+    Ok(())
+}
