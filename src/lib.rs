@@ -8,6 +8,7 @@ pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod discord;
+pub mod feeds;
 pub mod import;
 pub mod recap;
 pub mod sandbox;

@@ -20,7 +20,7 @@ pub const DEFER_AFTER: Duration = Duration::from_millis(2000);
 const CONFIDENT_MATCH: f64 = 0.9;
 
 pub fn all() -> Vec<poise::Command<Data, Error>> {
-    vec![recap(), super::charts::ratings(), super::charts::top()]
+    vec![recap(), super::charts::ratings(), super::charts::top(), super::subscriptions::alerts()]
 }
 
 /// What `/recap` found for the options given.
@@ -273,6 +273,17 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             tracing::error!(command = %ctx.command().qualified_name, error = %error, "command failed");
             let text = format!(
                 "Sorry, /{} failed on our side. The error was logged; please try again in a moment.",
+                ctx.command().qualified_name
+            );
+            let _ = ctx.send(CreateReply::default().content(text).ephemeral(true)).await;
+        }
+        poise::FrameworkError::MissingUserPermissions { missing_permissions, ctx, .. } => {
+            // serenity names it "Manage Guild"; Discord's apps call it Manage Server.
+            let needed = missing_permissions
+                .map(|p| p.to_string().replace("Manage Guild", "Manage Server"))
+                .unwrap_or_else(|| "the required".into());
+            let text = format!(
+                "Only members with **{needed}** permission can use /{}.",
                 ctx.command().qualified_name
             );
             let _ = ctx.send(CreateReply::default().content(text).ephemeral(true)).await;

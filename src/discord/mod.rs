@@ -1,10 +1,12 @@
 //! The Discord layer: connecting, the commands, the button handler. serenity and poise types
 //! stop here; everything below works on the domain and the store.
 
+pub mod alerts;
 mod charts;
 pub mod commands;
 mod pager;
 pub mod ratings;
+mod subscriptions;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -62,6 +64,7 @@ pub struct BotSettings {
     pub reconcile_window: Duration,
     /// `/top` leaves out episodes with fewer votes than this.
     pub top_min_votes: u32,
+    pub alerts: alerts::DispatchOptions,
 }
 
 /// Score edits of one post are at most this frequent (a burst of votes makes a few edits).
@@ -79,6 +82,7 @@ impl BotSettings {
             score_edit_interval: SCORE_EDIT_INTERVAL,
             reconcile_window: Duration::from_secs(RECONCILE_DAYS * 86_400),
             top_min_votes: charts::TOP_MIN_VOTES,
+            alerts: alerts::DispatchOptions::default(),
         }
     }
 }
@@ -128,6 +132,8 @@ impl StartError {
 pub struct Bot {
     pub task: JoinHandle<Result<(), serenity::Error>>,
     pub shard_manager: Arc<ShardManager>,
+    /// Posts queued alerts; needs REST only, so it runs beside the gateway.
+    pub dispatcher: JoinHandle<()>,
 }
 
 impl Bot {
@@ -153,6 +159,7 @@ impl Drop for Bot {
     /// alone would leave them connected and handling events.
     fn drop(&mut self) {
         self.task.abort();
+        self.dispatcher.abort();
         if let Ok(runtime) = tokio::runtime::Handle::try_current() {
             let shards = self.shard_manager.clone();
             runtime.spawn(async move { shards.shutdown_all().await });
@@ -196,6 +203,7 @@ async fn launch(
     let (score_edit_interval, reconcile_window) =
         (settings.score_edit_interval, settings.reconcile_window);
     let top_min_votes = settings.top_min_votes;
+    let (store_for_alerts, alert_options) = (store.clone(), settings.alerts.clone());
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands,
@@ -239,6 +247,8 @@ async fn launch(
         .await
         .map_err(|e| StartError::from_serenity(&e))?;
     let shard_manager = client.shard_manager.clone();
+    let dispatcher =
+        alerts::Dispatcher::new(store_for_alerts, client.http.clone(), alert_options).spawn();
     let task = tokio::spawn(async move { client.start_autosharded().await });
-    Ok(Bot { task, shard_manager })
+    Ok(Bot { task, shard_manager, dispatcher })
 }

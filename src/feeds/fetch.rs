@@ -174,7 +174,8 @@ impl Fetcher {
         etag: Option<&str>,
         last_modified: Option<&str>,
     ) -> Result<Fetched, FetchError> {
-        let mut current = Url::parse(url.trim()).map_err(|e| FetchError::InvalidUrl(e.to_string()))?;
+        let mut current =
+            Url::parse(url.trim()).map_err(|e| FetchError::InvalidUrl(e.to_string()))?;
         let mut headers = HeaderMap::new();
         if let Some(v) = etag.and_then(|v| HeaderValue::from_str(v).ok()) {
             headers.insert(header::IF_NONE_MATCH, v);
@@ -278,9 +279,11 @@ impl Fetcher {
             return false;
         };
         let with_port = format!("{host}:{port}");
-        self.policy.allowed_private_hosts.iter().map(|e| e.trim()).any(|entry| {
-            entry.eq_ignore_ascii_case(host) || entry.eq_ignore_ascii_case(&with_port)
-        })
+        self.policy
+            .allowed_private_hosts
+            .iter()
+            .map(|e| e.trim())
+            .any(|entry| entry.eq_ignore_ascii_case(host) || entry.eq_ignore_ascii_case(&with_port))
     }
 
     /// Number of requests handed to the HTTP client so far (hops that passed
@@ -623,7 +626,10 @@ mod tests {
                     Body::from_stream(chunks)
                 }),
             )
-            .route("/to-ftp", get(|| async { (StatusCode::FOUND, [("location", "ftp://127.0.0.1/x")]) }))
+            .route(
+                "/to-ftp",
+                get(|| async { (StatusCode::FOUND, [("location", "ftp://127.0.0.1/x")]) }),
+            )
             .route("/no-location", get(|| async { StatusCode::FOUND }));
         serve(router).await
     }
@@ -734,9 +740,11 @@ mod tests {
         assert_eq!(addr, IpAddr::V4(Ipv4Addr::LOCALHOST));
         assert_eq!(server.hits(), 0);
         assert_eq!(fetcher.attempts(), 0, "nothing may be handed to the HTTP client");
-        let msg =
-            FetchError::Forbidden { host: "feeds.example".into(), addr: "10.0.0.5".parse().unwrap() }
-                .to_string();
+        let msg = FetchError::Forbidden {
+            host: "feeds.example".into(),
+            addr: "10.0.0.5".parse().unwrap(),
+        }
+        .to_string();
         assert_eq!(msg, "feeds.example resolves to 10.0.0.5, a private address: not fetched");
     }
 
@@ -808,7 +816,10 @@ mod tests {
             FetchError::NotHttp("ftp".into()).to_string(),
             "only http and https URLs can be fetched (got ftp)"
         );
-        assert!(matches!(fetcher.get("not a url", None, None).await, Err(FetchError::InvalidUrl(_))));
+        assert!(matches!(
+            fetcher.get("not a url", None, None).await,
+            Err(FetchError::InvalidUrl(_))
+        ));
         assert_eq!(fetcher.attempts(), 0);
     }
 
@@ -876,8 +887,11 @@ mod tests {
         let err = fetcher.get(&server.url("/r/6"), None, None).await.unwrap_err();
         assert!(matches!(err, FetchError::TooManyRedirects), "{err:?}");
 
-        let strict =
-            Fetcher::new(FetchPolicy { allow_private: true, max_redirects: 0, ..Default::default() });
+        let strict = Fetcher::new(FetchPolicy {
+            allow_private: true,
+            max_redirects: 0,
+            ..Default::default()
+        });
         let err = strict.get(&server.url("/r/1"), None, None).await.unwrap_err();
         assert!(matches!(err, FetchError::TooManyRedirects), "{err:?}");
     }
@@ -923,7 +937,8 @@ mod tests {
         let got = fetcher.get(&origin.url("/ok"), None, None).await.unwrap();
         assert_eq!(got.body, b"fine");
 
-        let (_, addr) = assert_forbidden(fetcher.get(&origin.url("/hop-literal"), None, None).await);
+        let (_, addr) =
+            assert_forbidden(fetcher.get(&origin.url("/hop-literal"), None, None).await);
         assert!(addr.is_loopback());
         let (host, _) = assert_forbidden(fetcher.get(&origin.url("/hop-name"), None, None).await);
         assert_eq!(host, "localhost");

@@ -1,1 +1,629 @@
+//! Feed parsing: RSS 2.0, Atom and JSON Feed documents into recap
+//! candidates.
+//!
+//! [`parse_feed`] turns the fetched bytes into [`FeedItem`]s (with
+//! [`feed_rs`]), after refusing XML documents that declare entities.
+//! [`candidate`] decides what to do with one item: build the recap from
+//! the item's own full content, fetch the linked page, or skip it.
+//! Deduplication (on guid and on the episode) is the caller's job.
 
+use chrono::{DateTime, Utc};
+use once_cell::sync::Lazy;
+use regex::Regex;
+use sha2::{Digest, Sha256};
+
+use crate::recap::article::{parse_article, Article, ArticleError, Format, Hints};
+use crate::recap::headline::{self, parse_headline, Headline};
+
+/// Items after this many are ignored.
+pub const MAX_ITEMS: usize = 200;
+/// Larger documents are refused without parsing.
+pub const MAX_FEED_BYTES: usize = 16 * 1024 * 1024;
+/// Item content with at least this many characters of text is a full
+/// article; shorter content is an excerpt and the linked page is fetched.
+pub const MIN_CONTENT_CHARS: usize = 500;
+
+/// Why a feed document could not be parsed. Messages are one line.
+#[derive(Debug, thiserror::Error)]
+pub enum FeedError {
+    #[error("not a feed: {0}")]
+    Malformed(String),
+    #[error("the feed declares XML entities, which recapbot does not expand")]
+    Entities,
+    #[error("the feed is too large ({0} bytes, at most {MAX_FEED_BYTES} are read)")]
+    TooLarge(usize),
+}
+
+/// One feed item (RSS `<item>`, Atom `<entry>`, JSON Feed item).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedItem {
+    /// The item's id (RSS guid, Atom id, JSON id), else its link, else
+    /// `title-sha256:` and the SHA-256 of the title.
+    pub guid: String,
+    /// Plain text: markup removed, entities decoded, whitespace collapsed.
+    pub title: String,
+    pub link: Option<String>,
+    /// Publication time, else last update time.
+    pub published: Option<DateTime<Utc>>,
+    /// Full content as published: `content:encoded`, Atom `<content>`,
+    /// JSON Feed `content_html` (or `content_text`). Usually HTML.
+    pub content: Option<String>,
+    /// RSS `<description>`, Atom `<summary>`, JSON Feed `summary`, as published.
+    pub summary: Option<String>,
+}
+
+/// A parsed feed.
+#[derive(Debug, Clone)]
+pub struct ParsedFeed {
+    pub title: Option<String>,
+    /// At most [`MAX_ITEMS`], in document order.
+    pub items: Vec<FeedItem>,
+}
+
+/// Parses an RSS (0.9x/1.0/2.0), Atom or JSON Feed document. Pass the raw
+/// bytes (not text decoded by the HTTP client): the XML prolog's encoding
+/// is honoured. A feed without items is not an error.
+pub fn parse_feed(bytes: &[u8]) -> Result<ParsedFeed, FeedError> {
+    if bytes.len() > MAX_FEED_BYTES {
+        return Err(FeedError::TooLarge(bytes.len()));
+    }
+    if looks_like_xml(bytes) && declares_entities(bytes) {
+        return Err(FeedError::Entities);
+    }
+    let parser = feed_rs::parser::Builder::new()
+        // Leave missing ids empty so the fallbacks below apply.
+        .id_generator(|_links, _title, _base| String::new())
+        .build();
+    let feed = parser
+        .parse(bytes)
+        .map_err(|e| FeedError::Malformed(headline::normalize_whitespace(&e.to_string())))?;
+    let title = feed.title.as_ref().map(text_to_plain).filter(|t| !t.is_empty());
+    let items = feed.entries.into_iter().take(MAX_ITEMS).map(feed_item).collect();
+    Ok(ParsedFeed { title, items })
+}
+
+// ---------------------------------------------------------------------------
+// Entity refusal
+// ---------------------------------------------------------------------------
+
+/// Mirrors feed-rs's choice: XML when the first `<` comes before the first `{`.
+fn looks_like_xml(bytes: &[u8]) -> bool {
+    bytes.iter().find(|&&b| b == b'<' || b == b'{') != Some(&b'{')
+}
+
+/// True for a `<!ENTITY` declaration anywhere, or a `<!DOCTYPE` with an
+/// internal subset (`[`). NUL bytes are ignored so that UTF-16/32 documents
+/// are checked too. Linear time; nothing is expanded.
+fn declares_entities(bytes: &[u8]) -> bool {
+    let stripped: Vec<u8>;
+    let bytes = if bytes.contains(&0) {
+        stripped = bytes.iter().copied().filter(|&b| b != 0).collect();
+        &stripped[..]
+    } else {
+        bytes
+    };
+    let starts_with = |at: usize, word: &[u8]| {
+        bytes.get(at..at + word.len()).is_some_and(|s| s.eq_ignore_ascii_case(word))
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        if starts_with(i, b"<!ENTITY") {
+            return true;
+        }
+        if starts_with(i, b"<!DOCTYPE") {
+            // Up to the closing `>`, skipping quoted system/public ids.
+            let mut quote = None;
+            let mut j = i + b"<!DOCTYPE".len();
+            while j < bytes.len() {
+                let b = bytes[j];
+                match quote {
+                    Some(q) if b == q => quote = None,
+                    Some(_) => {}
+                    None if b == b'"' || b == b'\'' => quote = Some(b),
+                    None if b == b'[' => return true,
+                    None if b == b'>' => break,
+                    None => {}
+                }
+                j += 1;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    false
+}
+
+// ---------------------------------------------------------------------------
+// Items
+// ---------------------------------------------------------------------------
+
+static TAG_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>").unwrap());
+
+fn is_markup_type(t: &feed_rs::model::Text) -> bool {
+    t.content_type.as_str() != "text/plain"
+}
+
+/// Title-like text: tags removed when the text is HTML, then entities
+/// decoded (also double-encoded ones such as `&amp;#8211;`) and whitespace
+/// collapsed.
+fn text_to_plain(t: &feed_rs::model::Text) -> String {
+    if is_markup_type(t) {
+        headline::clean_text(&TAG_RE.replace_all(&t.content, " "))
+    } else {
+        headline::clean_text(&t.content)
+    }
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// The item's web page: an `alternate` (or unqualified) link.
+fn item_link(links: &[feed_rs::model::Link]) -> Option<String> {
+    links
+        .iter()
+        .filter(|l| l.rel.as_deref().is_none_or(|r| r.eq_ignore_ascii_case("alternate")))
+        .find_map(|l| non_empty(&l.href))
+}
+
+fn feed_item(entry: feed_rs::model::Entry) -> FeedItem {
+    let title = entry.title.as_ref().map(text_to_plain).unwrap_or_default();
+    let link = item_link(&entry.links);
+    let guid = non_empty(&entry.id).or_else(|| link.clone()).unwrap_or_else(|| {
+        format!("title-sha256:{}", hex::encode(Sha256::digest(title.as_bytes())))
+    });
+    FeedItem {
+        guid,
+        link,
+        published: entry.published.or(entry.updated),
+        content: entry.content.and_then(|c| c.body).and_then(|b| non_empty(&b)),
+        summary: entry.summary.and_then(|s| non_empty(&s.content)),
+        title,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Candidates
+// ---------------------------------------------------------------------------
+
+/// What to do with one item: a recap found in the item itself, a recap
+/// whose text must be fetched from `link` (the feed has only a summary),
+/// or not a recap (title not recognised).
+#[derive(Debug)]
+pub enum Candidate {
+    Recap(Box<Article>),
+    /// Fetch `url` and parse it with `parse_article(page, Format::Auto, &hints)`.
+    FetchLink {
+        url: String,
+        hints: Hints,
+    },
+    NotARecap,
+}
+
+/// A season marker written out in a headline ("Season 2", "S02E03", "2x03").
+static EXPLICIT_SEASON_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:season|series)\s*\d|\bs\d{1,4}\s*e\d|\b\d{1,4}x\d{1,4}\b").unwrap()
+});
+
+/// Classifies one item. `show_hint` is the show the feed is about (if it
+/// is about one show): it lets titles without a show name ("Episode 5
+/// Recap") count, and it becomes the article's show.
+///
+/// Items whose content has at least [`MIN_CONTENT_CHARS`] characters of
+/// text are parsed here; when that fails for lack of a recap body, or when
+/// the feed has only a summary, the item's link is to be fetched. Items
+/// without a recognised headline, and items to fetch without a link, are
+/// [`Candidate::NotARecap`].
+pub fn candidate(item: &FeedItem, show_hint: Option<&str>) -> Candidate {
+    let show_hint = show_hint.map(str::trim).filter(|s| !s.is_empty());
+    let Some(found) = recognise(&item.title, show_hint) else {
+        return Candidate::NotARecap;
+    };
+    let hints = hints_for(item, show_hint, &found);
+    let fetch = || match &item.link {
+        Some(url) => Candidate::FetchLink { url: url.clone(), hints: hints.clone() },
+        None => Candidate::NotARecap,
+    };
+    let Some(content) = item.content.as_deref().filter(|c| text_chars(c) >= MIN_CONTENT_CHARS)
+    else {
+        return fetch();
+    };
+    let document = format!(
+        "<!DOCTYPE html><html><body><article><h1>{}</h1>\n{}\n</article></body></html>",
+        escape_html(&item.title),
+        content_as_html(content)
+    );
+    match parse_article(&document, Format::Html, &hints) {
+        Ok(mut article) => {
+            article.published_at = article.published_at.or(item.published);
+            Candidate::Recap(Box::new(article))
+        }
+        Err(ArticleError::MissingHeadline | ArticleError::NoHeadline(_)) => Candidate::NotARecap,
+        Err(ArticleError::Empty | ArticleError::Binary | ArticleError::NoRecapBody) => fetch(),
+    }
+}
+
+/// The title's headline, or with the hinted show in front of it.
+fn recognise(title: &str, show_hint: Option<&str>) -> Option<Headline> {
+    parse_headline(title).or_else(|| parse_headline(&format!("{} {title}", show_hint?)))
+}
+
+/// Show from the hint, url from the item, and the episode (and the season,
+/// when the title writes one out) from the title, so a linked page whose
+/// heading lacks them still parses.
+fn hints_for(item: &FeedItem, show_hint: Option<&str>, found: &Headline) -> Hints {
+    Hints {
+        show: show_hint.map(String::from),
+        season: EXPLICIT_SEASON_RE.is_match(&item.title).then_some(found.season),
+        episode: Some(found.episode),
+        url: item.link.clone(),
+    }
+}
+
+/// Characters of text in an HTML (or plain-text) fragment.
+fn text_chars(content: &str) -> usize {
+    let text = scraper::Html::parse_fragment(content).root_element().text().collect::<String>();
+    headline::normalize_whitespace(&text).chars().count()
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// HTML content as it is; plain text (JSON `content_text`, Atom
+/// `type="text"`) as paragraphs split on blank lines.
+fn content_as_html(content: &str) -> String {
+    if TAG_RE.is_match(content) {
+        return content.to_string();
+    }
+    let mut html = String::new();
+    for paragraph in content.replace("\r\n", "\n").split("\n\n") {
+        let lines: Vec<String> =
+            paragraph.lines().map(str::trim).filter(|l| !l.is_empty()).map(escape_html).collect();
+        if !lines.is_empty() {
+            html.push_str("<p>");
+            html.push_str(&lines.join("<br>"));
+            html.push_str("</p>\n");
+        }
+    }
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    const RSS: &str = include_str!("../../tests/data/feeds/wordpress-rss2.xml");
+    const ATOM: &str = include_str!("../../tests/data/feeds/atom-html-content.xml");
+    const JSON: &str = include_str!("../../tests/data/feeds/jsonfeed-1.1.json");
+    const NO_GUID: &str = include_str!("../../tests/data/feeds/rss2-guid-fallback.xml");
+    const EMPTY: &str = include_str!("../../tests/data/feeds/empty-rss2.xml");
+    const EMPTY_ATOM: &str = include_str!("../../tests/data/feeds/empty-atom.xml");
+    const MALFORMED: &str = include_str!("../../tests/data/feeds/malformed.xml");
+    const MALFORMED_JSON: &str = include_str!("../../tests/data/feeds/malformed.json");
+    const LAUGHS: &str = include_str!("../../tests/data/feeds/billion-laughs.xml");
+    const XXE: &str = include_str!("../../tests/data/feeds/external-entity.xml");
+    const SAMPLE_HTML: &str = include_str!("../../tests/data/soundtrack-1-s01e02.html");
+
+    fn parse(doc: &str) -> ParsedFeed {
+        parse_feed(doc.as_bytes()).unwrap_or_else(|e| panic!("parse failed: {e}"))
+    }
+
+    fn recap(c: Candidate) -> Article {
+        match c {
+            Candidate::Recap(a) => *a,
+            other => panic!("expected a recap, got {other:?}"),
+        }
+    }
+
+    fn rfc3339(d: Option<DateTime<Utc>>) -> Option<String> {
+        d.map(|d| d.to_rfc3339())
+    }
+
+    #[test]
+    fn wordpress_rss_items() {
+        let feed = parse(RSS);
+        assert_eq!(feed.title.as_deref(), Some("TheReviewGeek"));
+        let titles: Vec<&str> = feed.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Soundtrack #1 – Season 1 Episode 2 Recap & Review",
+                "Top 10 K-dramas of 2024",
+                "Soundtrack #1 – Season 1 Episode 3 Recap & Review",
+            ]
+        );
+        let first = &feed.items[0];
+        assert_eq!(first.guid, "https://www.thereviewgeek.com/?p=123456");
+        assert_eq!(
+            first.link.as_deref(),
+            Some("https://www.thereviewgeek.com/soundtrack1-s1e2review/")
+        );
+        assert_eq!(rfc3339(first.published).as_deref(), Some("2022-03-23T08:30:00+00:00"));
+        assert!(first.content.as_deref().unwrap().contains("<h3 class=\"wp-block-heading\">"));
+        assert!(first.summary.as_deref().unwrap().starts_with("Episode 2 of Soundtrack #1"));
+        let third = &feed.items[2];
+        assert_eq!(third.content, None);
+        assert!(third.summary.is_some());
+    }
+
+    #[test]
+    fn rss_content_encoded_builds_the_sample_recap() {
+        let feed = parse(RSS);
+        let a = recap(candidate(&feed.items[0], None));
+        assert_eq!(a.show, "Soundtrack #1");
+        assert_eq!((a.season, a.episode, a.episode_end), (1, 2, None));
+        assert_eq!(a.title.as_deref(), Some("Track 2 – A picture is worth a thousand words"));
+        assert!(
+            a.recap.starts_with("Episode 2 of Soundtrack #1 begin with Sun-Woo"),
+            "{}",
+            a.recap
+        );
+        assert!(a.recap.ends_with("just starting to understand too."), "{}", a.recap);
+        let review = a.review.as_deref().expect("review");
+        assert!(review.starts_with("It’s such a shame"), "{review}");
+        assert!(review.ends_with("Roll on next week’s follow-up!"), "{review}");
+        assert_eq!(a.url.as_deref(), Some("https://www.thereviewgeek.com/soundtrack1-s1e2review/"));
+        assert_eq!(rfc3339(a.published_at).as_deref(), Some("2022-03-23T08:30:00+00:00"));
+        assert_eq!(a.rating.as_ref().map(|r| (r.value, r.out_of)), Some((4.0, 5.0)));
+        for bad in ["Previous Episode", "Next Episode", "Advertisement", "Share this", "<"] {
+            assert!(!a.recap.contains(bad) && !review.contains(bad), "{bad:?} leaked");
+        }
+        // Same text as the article page itself.
+        let page = parse_article(SAMPLE_HTML, Format::Html, &Hints::default()).unwrap();
+        assert_eq!(a.recap, page.recap);
+        assert_eq!(a.review, page.review);
+        // The show hint overrides the show name.
+        let hinted = recap(candidate(&feed.items[0], Some("Soundtrack No. 1")));
+        assert_eq!((hinted.show.as_str(), hinted.episode), ("Soundtrack No. 1", 2));
+    }
+
+    #[test]
+    fn non_recap_items_are_skipped() {
+        let feed = parse(RSS);
+        assert!(matches!(candidate(&feed.items[1], None), Candidate::NotARecap));
+        assert!(matches!(candidate(&feed.items[1], Some("Moving")), Candidate::NotARecap));
+        for title in [
+            "Top 10 K-dramas of 2024",
+            "Trailer: Squid Game returns for its final season",
+            "Netflix renews Moving for a second season",
+            "",
+        ] {
+            let item = FeedItem { title: title.into(), ..feed.items[0].clone() };
+            assert!(matches!(candidate(&item, None), Candidate::NotARecap), "{title:?}");
+            assert!(matches!(candidate(&item, Some("Moving")), Candidate::NotARecap), "{title:?}");
+        }
+    }
+
+    #[test]
+    fn summary_only_item_is_fetched() {
+        let feed = parse(RSS);
+        let item = &feed.items[2];
+        match candidate(item, None) {
+            Candidate::FetchLink { url, hints } => {
+                assert_eq!(url, "https://www.thereviewgeek.com/soundtrack1-s1e3review/");
+                assert_eq!(hints.url.as_deref(), Some(url.as_str()));
+                assert_eq!((hints.show, hints.season, hints.episode), (None, Some(1), Some(3)));
+            }
+            other => panic!("expected FetchLink, got {other:?}"),
+        }
+        let no_link = FeedItem { link: None, ..item.clone() };
+        assert!(matches!(candidate(&no_link, None), Candidate::NotARecap));
+        // Short content counts as a summary.
+        let short = FeedItem { content: Some("<p>Sun-Woo packs.</p>".into()), ..item.clone() };
+        assert!(matches!(candidate(&short, None), Candidate::FetchLink { .. }));
+    }
+
+    #[test]
+    fn long_content_without_recap_body_falls_back_to_fetch() {
+        let feed = parse(RSS);
+        let review_only = format!(
+            "<h3>The Episode Review</h3><p>{}</p>",
+            "A long review paragraph with no recap before it. ".repeat(20)
+        );
+        let item = FeedItem { content: Some(review_only), ..feed.items[0].clone() };
+        assert!(matches!(candidate(&item, None), Candidate::FetchLink { .. }));
+    }
+
+    #[test]
+    fn show_hint_completes_titles_without_show() {
+        let feed = parse(ATOM);
+        let item = &feed.items[2];
+        assert_eq!(item.title, "Episode 5 Recap");
+        assert!(matches!(candidate(item, None), Candidate::NotARecap));
+        match candidate(item, Some("Moving")) {
+            Candidate::FetchLink { url, hints } => {
+                assert_eq!(url, "https://kdramadiary.example/2023/08/moving-episode-5-recap/");
+                assert_eq!(hints.show.as_deref(), Some("Moving"));
+                // No season in the title: left to the page.
+                assert_eq!((hints.season, hints.episode), (None, Some(5)));
+            }
+            other => panic!("expected FetchLink, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn atom_html_content() {
+        let feed = parse(ATOM);
+        assert_eq!(feed.title.as_deref(), Some("K-Drama Diary"));
+        assert_eq!(feed.items.len(), 3);
+        let item = &feed.items[0];
+        assert_eq!(item.guid, "tag:kdramadiary.example,2023:post-3412");
+        assert_eq!(item.title, "Moving – Episodes 3 & 4 Recap & Review");
+        // The alternate link, not the replies link listed first.
+        assert_eq!(
+            item.link.as_deref(),
+            Some("https://kdramadiary.example/2023/08/moving-episodes-3-4-recap/")
+        );
+        assert_eq!(rfc3339(item.published).as_deref(), Some("2023-08-16T12:00:00+00:00"));
+        let a = recap(candidate(item, None));
+        assert_eq!(
+            (a.show.as_str(), a.season, a.episode, a.episode_end),
+            ("Moving", 1, 3, Some(4))
+        );
+        assert_eq!(a.title.as_deref(), Some("Secrets in the schoolyard"));
+        assert!(a.recap.starts_with("Episode 3 opens with Bong-Seok"), "{}", a.recap);
+        assert!(a.recap.ends_with("over the rooftops of the city."), "{}", a.recap);
+        assert_eq!(a.recap.split("\n\n").count(), 5);
+        let review = a.review.as_deref().expect("review");
+        assert!(review.starts_with("Moving keeps finding"), "{review}");
+        assert!(!review.contains("Leave a comment"));
+        assert_eq!(a.rating.as_ref().map(|r| (r.value, r.out_of)), Some((8.5, 10.0)));
+        assert_eq!(a.url, item.link);
+        assert_eq!(rfc3339(a.published_at).as_deref(), Some("2023-08-16T12:00:00+00:00"));
+
+        // Only a summary; published falls back to updated.
+        let second = &feed.items[1];
+        assert_eq!(second.content, None);
+        assert_eq!(rfc3339(second.published).as_deref(), Some("2023-08-10T09:15:00+00:00"));
+        assert!(matches!(candidate(second, None), Candidate::FetchLink { .. }));
+    }
+
+    #[test]
+    fn json_feed_content_html_and_text() {
+        let feed = parse(JSON);
+        assert_eq!(feed.title.as_deref(), Some("Seoulful Recaps"));
+        assert_eq!(feed.items.len(), 3);
+        let item = &feed.items[0];
+        assert_eq!(item.guid, "https://seoulful.example/?p=901");
+        assert_eq!(
+            item.link.as_deref(),
+            Some("https://seoulful.example/lovely-runner-episode-12-recap/")
+        );
+        assert_eq!(item.summary.as_deref(), Some("Sol races against time."));
+        let a = recap(candidate(item, None));
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Lovely Runner", 1, 12));
+        assert_eq!(a.title.as_deref(), Some("The Umbrella"));
+        assert!(a.recap.starts_with("Sol wakes up in 2008"), "{}", a.recap);
+        assert!(a.review.as_deref().unwrap().starts_with("Twelve episodes in"));
+        assert_eq!(rfc3339(a.published_at).as_deref(), Some("2024-05-28T14:00:00+00:00"));
+        assert_eq!(a.url, item.link);
+
+        // content_text: plain text paragraphs.
+        let text = &feed.items[1];
+        assert!(text.content.as_deref().unwrap().contains("\n\n"));
+        let a = recap(candidate(text, None));
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Queen of Tears", 1, 16));
+        assert_eq!(a.recap.split("\n\n").count(), 4);
+        assert!(a.review.as_deref().unwrap().starts_with("A finale that"));
+
+        // Not a recap.
+        assert!(matches!(candidate(&feed.items[2], None), Candidate::NotARecap));
+    }
+
+    #[test]
+    fn guid_fallbacks() {
+        let feed = parse(NO_GUID);
+        let guids: Vec<&str> = feed.items.iter().map(|i| i.guid.as_str()).collect();
+        assert_eq!(guids[0], "moving-s1e1-guid");
+        assert_eq!(guids[1], "https://example.com/moving-episode-2-recap/");
+        let expected = format!(
+            "title-sha256:{}",
+            hex::encode(Sha256::digest("Moving Episode 3 Recap".as_bytes()))
+        );
+        assert_eq!(guids[2], expected);
+        assert_eq!(feed.items[2].link, None);
+        // Stable across parses.
+        assert_eq!(parse(NO_GUID).items, feed.items);
+    }
+
+    #[test]
+    fn empty_feeds_are_fine() {
+        let feed = parse(EMPTY);
+        assert_eq!(feed.title.as_deref(), Some("Quiet Drama Blog"));
+        assert!(feed.items.is_empty());
+        assert!(parse(EMPTY_ATOM).items.is_empty());
+    }
+
+    #[test]
+    fn malformed_documents() {
+        for doc in [MALFORMED, MALFORMED_JSON, "", "hello", "<html><body>Not a feed</body></html>"]
+        {
+            match parse_feed(doc.as_bytes()) {
+                Err(e @ FeedError::Malformed(_)) => {
+                    let msg = e.to_string();
+                    assert!(msg.starts_with("not a feed: "), "{msg}");
+                    assert!(!msg.contains('\n'), "{msg}");
+                }
+                other => panic!("expected Malformed for {doc:?}, got {other:?}"),
+            }
+        }
+        // feed-rs's own message is kept.
+        let msg = parse_feed(MALFORMED.as_bytes()).unwrap_err().to_string();
+        assert!(msg.starts_with("not a feed: unable to parse XML:"), "{msg}");
+        assert!(msg.contains("</channel>"), "{msg}");
+        let msg = parse_feed(MALFORMED_JSON.as_bytes()).unwrap_err().to_string();
+        assert!(msg.starts_with("not a feed: unable to parse JSON:"), "{msg}");
+    }
+
+    #[test]
+    fn entity_declarations_are_refused() {
+        for doc in [LAUGHS, XXE] {
+            let start = Instant::now();
+            let err = parse_feed(doc.as_bytes()).unwrap_err();
+            assert!(matches!(err, FeedError::Entities), "{err:?}");
+            assert!(start.elapsed() < Duration::from_secs(1));
+            assert!(!err.to_string().contains("root:"));
+        }
+        // Lower case, bare ENTITY outside a DOCTYPE, UTF-16.
+        let lower = "<?xml version=\"1.0\"?><!doctype rss [ ]><rss version=\"2.0\"/>";
+        assert!(matches!(parse_feed(lower.as_bytes()), Err(FeedError::Entities)));
+        let bare = "<rss version=\"2.0\"><!ENTITY a \"b\"><channel/></rss>";
+        assert!(matches!(parse_feed(bare.as_bytes()), Err(FeedError::Entities)));
+        let utf16: Vec<u8> = std::iter::once(0xfeff_u16)
+            .chain(LAUGHS.encode_utf16())
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert!(matches!(parse_feed(&utf16), Err(FeedError::Entities)));
+        // A DOCTYPE without an internal subset (RSS 0.91 style) is fine, also
+        // with a bracket inside its quoted system id.
+        let dtd = r#"<?xml version="1.0"?>
+            <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd[1]">
+            <rss version="2.0"><channel><title>Old</title></channel></rss>"#;
+        assert_eq!(parse(dtd).title.as_deref(), Some("Old"));
+        // JSON is never checked for XML declarations.
+        let json =
+            r#"{"version":"https://jsonfeed.org/version/1.1","title":"<!ENTITY x>","items":[]}"#;
+        assert_eq!(parse(json).title.as_deref(), Some("<!ENTITY x>"));
+    }
+
+    #[test]
+    fn items_are_capped() {
+        let mut doc = String::from("<rss version=\"2.0\"><channel><title>Many</title>");
+        for i in 0..MAX_ITEMS + 50 {
+            doc.push_str(&format!("<item><title>Moving Episode {i} Recap</title></item>"));
+        }
+        doc.push_str("</channel></rss>");
+        let feed = parse(&doc);
+        assert_eq!(feed.items.len(), MAX_ITEMS);
+        assert_eq!(feed.items[0].title, "Moving Episode 0 Recap");
+        assert_eq!(
+            feed.items[MAX_ITEMS - 1].title,
+            format!("Moving Episode {} Recap", MAX_ITEMS - 1)
+        );
+    }
+
+    #[test]
+    fn too_large_is_refused() {
+        let big = vec![b' '; MAX_FEED_BYTES + 1];
+        assert!(matches!(parse_feed(&big), Err(FeedError::TooLarge(_))));
+    }
+
+    #[test]
+    fn plain_text_content_becomes_paragraphs() {
+        assert_eq!(
+            content_as_html("One & two\nthree\n\n\nFour <3"),
+            "<p>One &amp; two<br>three</p>\n<p>Four &lt;3</p>\n"
+        );
+        assert_eq!(content_as_html("<p>kept</p>"), "<p>kept</p>");
+        assert_eq!(text_chars("<p>a &amp; b</p>\n<p> c </p>"), 7);
+    }
+}

@@ -6,10 +6,12 @@
 //! differ say so where they are written.
 
 pub mod guilds;
+pub mod outbox;
 pub mod ratings;
 pub mod recaps;
 pub mod scratch;
 pub mod shows;
+pub mod subscriptions;
 
 use std::str::FromStr;
 use std::sync::Arc;
@@ -55,6 +57,8 @@ pub struct Store {
     /// lock around write transactions turns that into orderly waiting within the process.
     sqlite_writer: Arc<Mutex<()>>,
     shows: Arc<shows::ShowCache>,
+    /// Wakes this process's alert dispatcher when a recap was published here.
+    alerts: Arc<tokio::sync::Notify>,
 }
 
 /// A write transaction; on SQLite it also holds the writer lock until it ends.
@@ -136,6 +140,7 @@ impl Store {
             backend,
             sqlite_writer: Arc::new(Mutex::new(())),
             shows: Arc::new(shows::ShowCache::default()),
+            alerts: Arc::new(tokio::sync::Notify::new()),
         })
     }
 
@@ -179,6 +184,16 @@ impl Store {
     /// The show-name index for lookups, rebuilt when shows changed.
     pub async fn show_index(&self) -> Result<Arc<ShowIndex>> {
         self.shows.get(self).await
+    }
+
+    pub(crate) fn alerts_queued(&self) {
+        self.alerts.notify_one();
+    }
+
+    /// Resolves when this process published a recap since the last call (other processes'
+    /// alerts are found by polling).
+    pub async fn alerts_wakeup(&self) {
+        self.alerts.notified().await;
     }
 
     pub async fn close(&self) {

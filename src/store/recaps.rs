@@ -132,6 +132,9 @@ pub async fn save_article(conn: &mut AnyConnection, article: &Article) -> Result
             .bind(now)
             .fetch_one(&mut *conn)
             .await?;
+            // Publishing: a recap the store did not have alerts its subscribers, in this
+            // same transaction, whatever brought it (a feed, an import, an admin).
+            super::outbox::enqueue(conn, RecapId(id), show).await?;
             Ok((Saved::Inserted(RecapId(id)), new_show))
         }
     }
@@ -189,6 +192,9 @@ impl Store {
         tx.commit().await?;
         if new_shows {
             self.shows_changed().await;
+        }
+        if saved.iter().any(|s| matches!(s, Saved::Inserted(_))) {
+            self.alerts_queued();
         }
         Ok(saved)
     }

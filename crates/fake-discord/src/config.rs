@@ -101,6 +101,8 @@ pub struct FakeConfig {
     /// Other bot accounts in the guild (another server's music bot, say): members whose user
     /// objects carry `"bot": true`.
     pub other_bots: Vec<String>,
+    /// Roles of the guild besides @everyone and the bot's (a "Fans" role to ping, say).
+    pub roles: Vec<String>,
     /// Permissions of the bot's managed role.
     pub bot_permissions: u64,
     pub rate_limits: RateLimits,
@@ -120,6 +122,7 @@ impl Default for FakeConfig {
             channels: vec!["general".into(), "recaps".into()],
             members: vec!["alice".into(), "bob".into()],
             other_bots: Vec::new(),
+            roles: vec!["Fans".into()],
             bot_permissions: perms::BOT_DEFAULT,
             rate_limits: RateLimits::discord(),
             interaction_deadline: Duration::from_secs(3),
@@ -142,6 +145,11 @@ impl FakeConfig {
     /// Adds bot accounts besides the bot under test; they act like members (`react`, `slash`).
     pub fn other_bots(mut self, names: &[&str]) -> Self {
         self.other_bots = names.iter().map(|n| n.to_string()).collect();
+        self
+    }
+
+    pub fn roles(mut self, names: &[&str]) -> Self {
+        self.roles = names.iter().map(|n| n.to_string()).collect();
         self
     }
 

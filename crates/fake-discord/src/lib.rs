@@ -638,8 +638,11 @@ impl FakeDiscord {
                 o["type"] = decl["type"].clone();
             }
             coerce_value(o);
-            if o["type"] == json!(6) {
-                self.resolve_user(o, &mut resolved);
+            match o["type"].as_u64() {
+                Some(6) => self.resolve_user(o, &mut resolved),
+                Some(7) => self.resolve_channel(o, &mut resolved),
+                Some(8) => self.resolve_role(o, &mut resolved),
+                _ => {}
             }
         }
         // Wrap the leaf options in their subcommand (and group) options.
@@ -665,6 +668,42 @@ impl FakeDiscord {
             data["resolved"] = resolved;
         }
         data
+    }
+
+    /// Turns a channel name (or id) into an id and adds the channel to `resolved`.
+    fn resolve_channel(&self, option: &mut Value, resolved: &mut Value) {
+        let raw = option["value"].as_str().unwrap_or_default().trim_start_matches('#').to_string();
+        let id = raw.parse::<u64>().unwrap_or_else(|_| self.channel(&raw));
+        option["value"] = json!(id.to_string());
+        let name = self.inner.world.channels.iter().find(|c| c.1 == id).map(|c| c.0.clone());
+        resolved["channels"][id.to_string()] = json!({
+            "id": id.to_string(), "name": name.unwrap_or_else(|| "deleted-channel".into()),
+            "type": 0, "permissions": "2248473465835073",
+        });
+    }
+
+    /// Turns a role name (or id) into an id and adds the role to `resolved`.
+    fn resolve_role(&self, option: &mut Value, resolved: &mut Value) {
+        let raw = option["value"].as_str().unwrap_or_default().trim_start_matches('@').to_string();
+        let roles = self.inner.world.roles();
+        let role = roles
+            .iter()
+            .find(|r| r["id"] == json!(raw) || r["name"] == json!(raw))
+            .unwrap_or_else(|| panic!("no role {raw:?}; roles: {roles:?}"))
+            .clone();
+        option["value"] = role["id"].clone();
+        let id = role["id"].as_str().unwrap_or_default().to_string();
+        resolved["roles"][id] = role;
+    }
+
+    /// A seeded role's id by name (`"Fans"`).
+    pub fn role_id(&self, name: &str) -> u64 {
+        let w = &self.inner.world;
+        w.roles
+            .iter()
+            .find(|r| r.0 == name)
+            .map(|r| r.1)
+            .unwrap_or_else(|| panic!("no seeded role {name:?}"))
     }
 
     /// Turns a member name into an id and adds the user to `resolved`, as Discord does.
@@ -759,9 +798,10 @@ impl FakeDiscord {
             "aW50ZXJhY3Rpb246{id}:{}",
             Alphanumeric.sample_string(&mut rand::thread_rng(), 80)
         );
-        // The guild owner has every permission; other members have @everyone's.
+        // The guild owner has every permission, and Discord sends an administrator's computed
+        // permissions with every bit set; other members have @everyone's.
         let member_perms = if uid == w.owner_id {
-            w.everyone_permissions | (1 << 3)
+            serenity::all::Permissions::all().bits()
         } else {
             w.everyone_permissions
         };

@@ -25,6 +25,8 @@ pub(crate) struct World {
     pub channels: Vec<(String, u64)>,
     /// Human members; the first is the guild owner.
     pub members: Vec<(String, u64)>,
+    /// Plain roles members can be given or mentioned (besides @everyone and the bot's).
+    pub roles: Vec<(String, u64)>,
     /// Members that are bot accounts (other than the bot under test).
     pub other_bots: Vec<u64>,
     pub bot_permissions: u64,
@@ -55,6 +57,12 @@ impl World {
             .enumerate()
             .map(|(i, n)| (n.clone(), ID_BASE + 100 + i as u64))
             .collect();
+        let roles = cfg
+            .roles
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.clone(), ID_BASE + 50 + i as u64))
+            .collect();
         let other_bots =
             members.iter().filter(|(n, _)| cfg.other_bots.contains(n)).map(|(_, id)| *id).collect();
         let token = cfg.token.clone().unwrap_or_else(|| realistic_token(bot_id));
@@ -68,6 +76,7 @@ impl World {
             bot_role_id,
             channels,
             members,
+            roles,
             other_bots,
             bot_permissions: cfg.bot_permissions,
             everyone_permissions: perms::EVERYONE_DEFAULT,
@@ -104,10 +113,14 @@ impl World {
     }
 
     pub fn roles(&self) -> Vec<Value> {
-        vec![
+        let mut roles = vec![
             payloads::role(self.guild_id, "@everyone", self.everyone_permissions, 0, false),
             payloads::role(self.bot_role_id, &self.bot_name, self.bot_permissions, 1, true),
-        ]
+        ];
+        for (i, (name, id)) in self.roles.iter().enumerate() {
+            roles.push(payloads::role(*id, name, 0, 2 + i as u32, false));
+        }
+        roles
     }
 
     pub fn is_member(&self, id: u64) -> bool {

@@ -1,0 +1,159 @@
+//! The alert outbox: one row per (new recap, subscribed channel), written in the transaction
+//! that stores the recap, so an alert can be neither lost nor invented. Dispatchers claim rows
+//! with an expiring lease; on PostgreSQL several processes share the outbox through
+//! `FOR UPDATE SKIP LOCKED`.
+
+use std::time::Duration;
+
+use sqlx::{AnyConnection, Row};
+
+use super::{now, Backend, Result, Store};
+use crate::recap::{RecapId, ShowId};
+
+/// A claimed alert, to be posted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delivery {
+    pub id: i64,
+    pub recap_id: RecapId,
+    pub subscription_id: i64,
+    /// Stable per (recap, subscription): the message nonce.
+    pub nonce: String,
+    /// Including this one: above 1, an earlier attempt may have posted before it crashed.
+    pub attempts: u32,
+}
+
+/// Queues the alerts of a newly stored recap, inside the transaction that stored it: one per
+/// channel subscribed to its show or to every show (a channel subscribed both ways gets one).
+pub async fn enqueue(conn: &mut AnyConnection, recap: RecapId, show: ShowId) -> Result<u64> {
+    let now = now();
+    let queued = sqlx::query(
+        "INSERT INTO outbox (recap_id, subscription_id, nonce, next_attempt_at, created_at)
+         SELECT $1, s.id, 'r' || $1 || 's' || s.id, $2, $2 FROM subscriptions s
+         WHERE (s.show_id = $3 OR s.show_id IS NULL) AND s.broken_reason IS NULL
+           AND NOT EXISTS (
+               SELECT 1 FROM subscriptions t
+               WHERE t.channel_id = s.channel_id AND t.id < s.id
+                 AND (t.show_id = $3 OR t.show_id IS NULL) AND t.broken_reason IS NULL)
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(recap.0)
+    .bind(now)
+    .bind(show.0)
+    .execute(&mut *conn)
+    .await?;
+    Ok(queued.rows_affected())
+}
+
+/// Outbox rows by state, for `/alerts list`, tests and benchmarks.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct OutboxCounts {
+    pub pending: u64,
+    pub sending: u64,
+    pub delivered: u64,
+    pub failed: u64,
+}
+
+impl Store {
+    /// Claims up to `limit` due alerts for `lease`; an alert whose lease ran out (its
+    /// dispatcher died) is due again.
+    pub async fn claim_alerts(&self, limit: u32, lease: Duration) -> Result<Vec<Delivery>> {
+        let now = now();
+        // The one backend-specific statement of the outbox: PostgreSQL's row locks let several
+        // dispatchers claim side by side; SQLite has one writer, which is the lock.
+        let skip_locked = match self.backend() {
+            Backend::Postgres => "FOR UPDATE SKIP LOCKED",
+            Backend::Sqlite => "",
+        };
+        let mut tx = self.begin_write().await?;
+        let rows = sqlx::query(&format!(
+            "UPDATE outbox SET state = 'sending', lease_until = $1, attempts = attempts + 1
+             WHERE id IN (
+                 SELECT id FROM outbox
+                 WHERE state IN ('pending', 'sending') AND next_attempt_at <= $2
+                   AND (lease_until IS NULL OR lease_until <= $2)
+                 ORDER BY id LIMIT $3 {skip_locked})
+             RETURNING id, recap_id, subscription_id, nonce, attempts"
+        ))
+        .bind(now + lease.as_secs().max(1) as i64)
+        .bind(now)
+        .bind(i64::from(limit))
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        let mut claimed: Vec<Delivery> = rows
+            .iter()
+            .map(|row| {
+                Ok(Delivery {
+                    id: row.try_get("id")?,
+                    recap_id: RecapId(row.try_get("recap_id")?),
+                    subscription_id: row.try_get("subscription_id")?,
+                    nonce: row.try_get("nonce")?,
+                    attempts: row.try_get::<i64, _>("attempts")? as u32,
+                })
+            })
+            .collect::<Result<_>>()?;
+        claimed.sort_by_key(|d| d.id);
+        Ok(claimed)
+    }
+
+    /// The alert was posted as `message`.
+    pub async fn alert_delivered(&self, id: i64, message: u64) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "UPDATE outbox SET state = 'delivered', message_id = $1, delivered_at = $2, lease_until = NULL
+             WHERE id = $3",
+        )
+        .bind(message as i64)
+        .bind(now())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await
+    }
+
+    /// A passing failure: try again after `delay`.
+    pub async fn alert_retry(&self, id: i64, error: &str, delay: Duration) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "UPDATE outbox SET state = 'pending', last_error = $1, next_attempt_at = $2, lease_until = NULL
+             WHERE id = $3",
+        )
+        .bind(error)
+        .bind(now() + delay.as_secs() as i64)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await
+    }
+
+    /// A final failure: the alert will not be posted.
+    pub async fn alert_failed(&self, id: i64, error: &str) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "UPDATE outbox SET state = 'failed', last_error = $1, lease_until = NULL WHERE id = $2",
+        )
+        .bind(error)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await
+    }
+
+    pub async fn outbox_counts(&self) -> Result<OutboxCounts> {
+        let rows: Vec<(String, i64)> =
+            sqlx::query_as("SELECT state, COUNT(*) FROM outbox GROUP BY state")
+                .fetch_all(self.pool())
+                .await?;
+        let mut counts = OutboxCounts::default();
+        for (state, n) in rows {
+            let n = n as u64;
+            match state.as_str() {
+                "pending" => counts.pending = n,
+                "sending" => counts.sending = n,
+                "delivered" => counts.delivered = n,
+                _ => counts.failed += n,
+            }
+        }
+        Ok(counts)
+    }
+}

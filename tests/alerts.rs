@@ -1,0 +1,280 @@
+//! New-recap alerts end to end: subscriptions through `/alerts`, publishing when a recap first
+//! enters the store, and exactly one alert in each subscribed channel, crashes included.
+
+mod common;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use common::bot::{embed, sample, settings_for, start_bot_with, T};
+use common::TestDb;
+use fake_discord::{perms, FakeConfig, FakeDiscord};
+use recapbot::discord::alerts::{DispatchOptions, Dispatcher};
+use recapbot::store::subscriptions::NewSubscription;
+use recapbot::store::Store;
+use serde_json::{json, Value};
+
+/// Messages the bot posted in a channel (alerts, not interaction replies).
+fn alerts_in(fake: &FakeDiscord, channel: u64) -> Vec<Value> {
+    fake.messages(channel)
+        .into_iter()
+        .filter(|m| m["content"].as_str().is_some_and(|c| c.contains("New recap: ")))
+        .collect()
+}
+
+async fn wait_alerts(fake: &FakeDiscord, channel: u64, n: usize) -> Vec<Value> {
+    let what = format!("{n} alert(s) in channel {channel}");
+    fake.wait_until(T, &what, |f| alerts_in(f, channel).len() >= n).await;
+    alerts_in(fake, channel)
+}
+
+async fn subscribed_channel_gets_one_alert_with_role_and_reactions(db: TestDb) {
+    db.store
+        .save_article(&{
+            let mut other = sample();
+            other.episode = 1;
+            other
+        })
+        .await
+        .unwrap();
+    let fake = FakeDiscord::start().await;
+    let _bot = start_bot_with(&fake, &db, settings_for(&fake)).await;
+    let recaps = fake.channel("recaps");
+    let reply = fake
+        .slash(
+            "alice",
+            "alerts subscribe",
+            json!([{"name": "channel", "value": "recaps"}, {"name": "show", "value": "soundtrack 1"},
+                   {"name": "role", "value": "Fans"}]),
+        )
+        .reply(T)
+        .await;
+    assert_eq!(
+        reply["content"],
+        format!(
+            "New recaps of **Soundtrack #1** will be posted in <#{recaps}>, mentioning <@&{}>.",
+            fake.role_id("Fans")
+        )
+    );
+
+    // The recap arrives (an import, here): published once.
+    db.store.save_article(&sample()).await.unwrap();
+    let alerts = wait_alerts(&fake, recaps, 1).await;
+    let alert = &alerts[0];
+    let fans = fake.role_id("Fans");
+    assert_eq!(alert["content"], format!("<@&{fans}> New recap: **Soundtrack #1** S1E2"));
+    assert_eq!(
+        alert["allowed_mentions"]["roles"],
+        json!([fans.to_string()]),
+        "the role is the only ping"
+    );
+    assert_eq!(alert["allowed_mentions"]["parse"], json!([]));
+    let e = embed(alert);
+    assert_eq!(e["title"], "Soundtrack #1 — S1E2 · Track 2 – A picture is worth a thousand words");
+    assert!(e["description"].as_str().unwrap().starts_with("||Episode 2 of Soundtrack #1 begin"));
+    let id: u64 = alert["id"].as_str().unwrap().parse().unwrap();
+    let bot = fake.bot_user_id();
+    fake.wait_until(T, "1️⃣–5️⃣ on the alert", |f| {
+        (1..=5).all(|n| f.reactions(id, &format!("{n}\u{fe0f}\u{20e3}")).contains(&bot))
+    })
+    .await;
+
+    // Importing it again, or a corrected version, alerts no one.
+    db.store.save_article(&sample()).await.unwrap();
+    let mut corrected = sample();
+    corrected.recap.push_str("\n\nCorrection: the song is called “Distance”.");
+    db.store.save_article(&corrected).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(alerts_in(&fake, recaps).len(), 1);
+    assert!(alerts_in(&fake, fake.channel_id()).is_empty(), "only the subscribed channel");
+    assert_eq!(db.store.outbox_counts().await.unwrap().delivered, 1);
+}
+
+async fn only_server_managers_change_alerts(db: TestDb) {
+    let fake = FakeDiscord::start().await;
+    let _bot = start_bot_with(&fake, &db, settings_for(&fake)).await;
+    let alerts = fake.commands().into_iter().find(|c| c["name"] == "alerts").unwrap();
+    assert_eq!(alerts["default_member_permissions"], json!(perms_manage_guild().to_string()));
+    let reply = fake
+        .slash("bob", "alerts subscribe", json!([{"name": "channel", "value": "recaps"}]))
+        .reply(T)
+        .await;
+    assert!(reply["flags"].as_u64().unwrap() & 64 != 0);
+    assert_eq!(
+        reply["content"],
+        "Only members with **Manage Server** permission can use /alerts subscribe."
+    );
+    assert!(db.store.subscriptions(fake.guild_id()).await.unwrap().is_empty());
+}
+
+fn perms_manage_guild() -> u64 {
+    1 << 5
+}
+
+async fn a_channel_subscribed_twice_gets_one_alert(db: TestDb) {
+    let fake = FakeDiscord::start().await;
+    db.store
+        .save_article(&{
+            let mut seed = sample();
+            seed.episode = 1;
+            seed
+        })
+        .await
+        .unwrap();
+    let (show, _) = db.store.find_show("Soundtrack #1").await.unwrap().unwrap();
+    let channel = fake.channel("recaps");
+    for show in [Some(show), None] {
+        db.store.subscribe(&subscription(&fake, channel, show)).await.unwrap();
+    }
+    let _bot = start_bot_with(&fake, &db, settings_for(&fake)).await;
+    db.store.save_article(&sample()).await.unwrap();
+    wait_alerts(&fake, channel, 1).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(alerts_in(&fake, channel).len(), 1);
+}
+
+fn subscription(
+    fake: &FakeDiscord,
+    channel: u64,
+    show: Option<recapbot::recap::ShowId>,
+) -> NewSubscription {
+    NewSubscription {
+        guild_id: fake.guild_id(),
+        channel_id: channel,
+        show,
+        role_id: None,
+        spoilers: true,
+        thread: false,
+    }
+}
+
+fn http(fake: &FakeDiscord) -> Arc<serenity::all::Http> {
+    Arc::new(serenity::all::HttpBuilder::new(fake.token()).client(fake.http_client()).build())
+}
+
+async fn a_crash_between_post_and_commit_posts_once_after_restart(db: TestDb) {
+    let fake = FakeDiscord::start().await;
+    let channel = fake.channel("recaps");
+    db.store.subscribe(&subscription(&fake, channel, None)).await.unwrap();
+    db.store.save_article(&sample()).await.unwrap();
+
+    // Leases are kept in whole seconds: 3 s stays unexpired across the immediate second try.
+    let lease = Duration::from_secs(3);
+    let crashing = DispatchOptions { lease, crash_after_post: true, ..DispatchOptions::default() };
+    assert_eq!(
+        Dispatcher::new(db.store.clone(), http(&fake), crashing).dispatch_once().await.unwrap(),
+        1
+    );
+    assert_eq!(
+        alerts_in(&fake, channel).len(),
+        1,
+        "posted, then the process died before recording it"
+    );
+    assert_eq!(db.store.outbox_counts().await.unwrap().sending, 1);
+
+    // The restarted process (same database, a new connection pool) takes the alert over once
+    // its lease has run out, and finds it already posted.
+    let restarted = Store::open(&db.url).await.unwrap();
+    let dispatcher = Dispatcher::new(
+        restarted.clone(),
+        http(&fake),
+        DispatchOptions { lease, ..DispatchOptions::default() },
+    );
+    assert_eq!(dispatcher.dispatch_once().await.unwrap(), 0, "still leased to the crashed process");
+    tokio::time::sleep(Duration::from_millis(4_100)).await;
+    assert_eq!(dispatcher.dispatch_once().await.unwrap(), 1);
+    assert_eq!(alerts_in(&fake, channel).len(), 1, "not posted twice");
+    assert_eq!(restarted.outbox_counts().await.unwrap().delivered, 1);
+    restarted.close().await;
+}
+
+async fn a_deleted_channel_or_missing_permission_breaks_the_subscription_without_retries(
+    db: TestDb,
+) {
+    let fake =
+        FakeDiscord::start_with(FakeConfig::default().channels(&["general", "recaps", "gone"]))
+            .await;
+    let (gone, denied) = (fake.channel("gone"), fake.channel("recaps"));
+    for channel in [gone, denied] {
+        db.store.subscribe(&subscription(&fake, channel, None)).await.unwrap();
+    }
+    fake.delete_channel(gone);
+    fake.deny_permission(denied, perms::SEND_MESSAGES);
+    db.store.save_article(&sample()).await.unwrap();
+    let dispatcher = Dispatcher::new(db.store.clone(), http(&fake), DispatchOptions::default());
+    assert_eq!(dispatcher.dispatch_once().await.unwrap(), 2);
+    let subs = db.store.subscriptions(fake.guild_id()).await.unwrap();
+    let reason =
+        |channel: u64| subs.iter().find(|s| s.channel_id == channel).unwrap().broken_reason.clone();
+    assert_eq!(reason(gone).as_deref(), Some("the channel was deleted"));
+    assert_eq!(
+        reason(denied).as_deref(),
+        Some("recapbot may not post there (Missing Permissions)")
+    );
+    assert_eq!(db.store.outbox_counts().await.unwrap().failed, 2);
+    let posts_before = fake.requests_to("POST /channels/*/messages").len();
+    assert_eq!(dispatcher.dispatch_once().await.unwrap(), 0, "no retry loop");
+    // A broken subscription gets no new alerts either.
+    let mut next = sample();
+    next.episode = 3;
+    db.store.save_article(&next).await.unwrap();
+    assert_eq!(dispatcher.dispatch_once().await.unwrap(), 0);
+    assert_eq!(fake.requests_to("POST /channels/*/messages").len(), posts_before);
+
+    // /alerts list tells the admin.
+    let _bot = start_bot_with(&fake, &db, settings_for(&fake)).await;
+    let list = fake.slash("alice", "alerts list", json!([])).reply(T).await;
+    let text = list["content"].as_str().unwrap();
+    assert!(
+        text.contains(&format!(
+            "<#{gone}> — every show · spoilers hidden\n  ⚠️ stopped: the channel was deleted."
+        )),
+        "{text}"
+    );
+}
+
+/// Two dispatchers (two processes' worth of connection pools) share one outbox: every one of
+/// 1,000 alerts lands exactly once.
+async fn two_dispatchers_deliver_a_thousand_alerts_exactly_once(db: TestDb) {
+    let names: Vec<String> = (0..1_000).map(|i| format!("fans-{i:04}")).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let fake =
+        FakeDiscord::start_with(FakeConfig::default().channels(&refs).without_rate_limits()).await;
+    for name in &names {
+        db.store.subscribe(&subscription(&fake, fake.channel(name), None)).await.unwrap();
+    }
+    db.store.save_article(&sample()).await.unwrap();
+    assert_eq!(db.store.outbox_counts().await.unwrap().pending, 1_000);
+
+    let second = Store::open(&db.url).await.unwrap();
+    let run = |store: Store| {
+        let dispatcher = Dispatcher::new(store, http(&fake), DispatchOptions::default());
+        tokio::spawn(async move {
+            let mut handled = 0;
+            loop {
+                let n = dispatcher.dispatch_once().await.unwrap();
+                if n == 0 {
+                    return handled;
+                }
+                handled += n;
+            }
+        })
+    };
+    let (a, b) = (run(db.store.clone()), run(second.clone()));
+    let (a, b) = (a.await.unwrap(), b.await.unwrap());
+    assert_eq!(a + b, 1_000, "each alert handled by one dispatcher ({a} + {b})");
+    for name in &names {
+        assert_eq!(alerts_in(&fake, fake.channel(name)).len(), 1, "{name}");
+    }
+    assert_eq!(db.store.outbox_counts().await.unwrap().delivered, 1_000);
+    second.close().await;
+}
+
+backend_tests!(
+    subscribed_channel_gets_one_alert_with_role_and_reactions,
+    only_server_managers_change_alerts,
+    a_channel_subscribed_twice_gets_one_alert,
+    a_crash_between_post_and_commit_posts_once_after_restart,
+    a_deleted_channel_or_missing_permission_breaks_the_subscription_without_retries,
+    two_dispatchers_deliver_a_thousand_alerts_exactly_once,
+);
