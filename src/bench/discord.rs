@@ -67,6 +67,10 @@ async fn load(store: &Store, names: &[String], episodes: usize) -> anyhow::Resul
         }
     }
     store.save_articles(&batch).await?;
+    // Fresh planner statistics, as autovacuum would have gathered on a live database.
+    if store.backend() == Backend::Postgres {
+        sqlx::query("ANALYZE").execute(store.pool()).await?;
+    }
     Ok(())
 }
 

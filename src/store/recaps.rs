@@ -238,9 +238,9 @@ impl Store {
     /// The episodes of a show that have a recap, in order.
     pub async fn episodes_with_recaps(&self, show: ShowId) -> Result<Vec<EpisodeNumber>> {
         let rows: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(
-            "SELECT DISTINCT e.season, e.number, e.number_end FROM episodes e
-             JOIN recaps r ON r.episode_id = e.id
-             WHERE e.show_id = $1 ORDER BY e.season, e.number",
+            "SELECT e.season, e.number, e.number_end FROM episodes e
+             WHERE e.show_id = $1 AND EXISTS (SELECT 1 FROM recaps r WHERE r.episode_id = e.id)
+             ORDER BY e.season, e.number",
         )
         .bind(show.0)
         .fetch_all(&self.pool)

@@ -159,7 +159,7 @@ impl FakeDiscord {
             .with_state(Arc::clone(&inner));
         let tls_task = tokio::spawn(tls::serve(rest_listener, tls.server, router.clone()));
         let plain_task = tokio::spawn(async move {
-            if let Err(e) = axum::serve(plain_listener, router).await {
+            if let Err(e) = axum::serve(plain_listener, router).tcp_nodelay(true).await {
                 tracing::error!("fake-discord: plain listener stopped: {e}");
             }
         });

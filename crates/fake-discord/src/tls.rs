@@ -55,6 +55,8 @@ pub(crate) async fn serve(
     let acceptor = TlsAcceptor::from(tls);
     loop {
         let Ok((tcp, peer)) = listener.accept().await else { continue };
+        // Small responses must not wait for Nagle + delayed ACK (a 40 ms stall), as on Discord.
+        let _ = tcp.set_nodelay(true);
         let acceptor = acceptor.clone();
         let router = router.clone();
         tokio::spawn(async move {
