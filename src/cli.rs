@@ -45,6 +45,15 @@ pub struct Cli {
     #[arg(long, env = "RECAPBOT_TOP_MIN_VOTES", global = true, default_value_t = 3)]
     top_min_votes: u32,
 
+    /// Let feeds and article URLs reach private and loopback addresses (only for a feed
+    /// server on your own network, and for tests). Off: such URLs are refused.
+    #[arg(long, env = "RECAPBOT_ALLOW_PRIVATE_URLS", global = true)]
+    allow_private_urls: bool,
+
+    /// How often feeds are polled, unless a feed has its own interval.
+    #[arg(long, env = "RECAPBOT_FEED_INTERVAL_MINUTES", global = true, default_value_t = 10)]
+    feed_interval_minutes: u64,
+
     /// Without a command: `run` when DISCORD_TOKEN is set, else `sandbox`.
     #[command(subcommand)]
     command: Option<Command>,
@@ -90,6 +99,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Recap sites' feeds (RSS, Atom, JSON Feed): new recaps in them are stored and announced.
+    Feeds {
+        #[command(subcommand)]
+        action: FeedsAction,
+    },
     /// Apply database migrations (they are also applied on every start).
     Migrate,
     /// List stored recaps.
@@ -122,6 +136,29 @@ enum Command {
         #[arg(long, default_value_t = 5_000)]
         reactions: usize,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum FeedsAction {
+    /// Follow a feed. Its first poll records what is already there without announcing it.
+    Add {
+        url: String,
+        /// The show the feed is about, when its item titles do not name it.
+        #[arg(long)]
+        show: Option<String>,
+        /// Poll this feed every N minutes instead of the default.
+        #[arg(long)]
+        interval_minutes: Option<u64>,
+        /// Announce the newest N items of the first poll anyway.
+        #[arg(long, default_value_t = 0)]
+        backfill: u32,
+    },
+    /// Feeds with their last error and next poll time.
+    List,
+    /// Stop following a feed (by id or URL).
+    Remove { feed: String },
+    /// Poll every due feed now and report.
+    Poll,
 }
 
 pub fn main() -> ExitCode {
@@ -166,6 +203,11 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             crate::discord::check_token(token.expose())?;
             let store = open_store(db).await?;
+            // Feeds are polled beside the bot; their new recaps reach Discord through the outbox.
+            let fetcher = crate::feeds::fetch::Fetcher::new(fetch_policy(cli.allow_private_urls));
+            let interval = std::time::Duration::from_secs(cli.feed_interval_minutes * 60);
+            let _poller = crate::feeds::poll::Poller::new(store.clone(), fetcher, interval)
+                .spawn(std::time::Duration::from_secs(30));
             let settings = crate::discord::BotSettings {
                 reconcile_window: std::time::Duration::from_secs(cli.reconcile_days * 86_400),
                 top_min_votes: cli.top_min_votes,
@@ -186,6 +228,16 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let summary = run_import(store.as_ref(), &inputs, &hints, json).await;
             eprintln!("{summary}");
             Ok(if summary.failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+        }
+        Command::Feeds { action } => {
+            let store = open_store(db).await?;
+            run_feeds(
+                &store,
+                action,
+                fetch_policy(cli.allow_private_urls),
+                cli.feed_interval_minutes,
+            )
+            .await
         }
         Command::Migrate => {
             let url = config::database_url(db);
@@ -249,6 +301,96 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn fetch_policy(allow_private: bool) -> crate::feeds::fetch::FetchPolicy {
+    crate::feeds::fetch::FetchPolicy { allow_private, ..Default::default() }
+}
+
+async fn run_feeds(
+    store: &Store,
+    action: FeedsAction,
+    policy: crate::feeds::fetch::FetchPolicy,
+    interval_minutes: u64,
+) -> anyhow::Result<ExitCode> {
+    let when = |t: i64| {
+        chrono::DateTime::from_timestamp(t, 0)
+            .map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string())
+            .unwrap_or_default()
+    };
+    match action {
+        FeedsAction::Add { url, show, interval_minutes, backfill } => {
+            let parsed =
+                url::Url::parse(&url).map_err(|e| anyhow::anyhow!("{url:?} is not a URL: {e}"))?;
+            anyhow::ensure!(
+                matches!(parsed.scheme(), "http" | "https"),
+                "only http(s) feeds can be followed"
+            );
+            let show_id = match show {
+                Some(name) => {
+                    let mut tx = store.begin_write().await?;
+                    let (id, _) = crate::store::shows::upsert(&mut tx, &name).await?;
+                    tx.commit().await?;
+                    Some(id)
+                }
+                None => None,
+            };
+            let id = store
+                .add_feed(&url, show_id, None, interval_minutes.map(|m| m * 60), backfill)
+                .await?;
+            println!(
+                "feed {id} added: {url} (first poll records its items without announcing them)"
+            );
+        }
+        FeedsAction::List => {
+            let feeds = store.feeds(None).await?;
+            for f in &feeds {
+                let show = f.show.as_ref().map(|(_, n)| format!(" [{n}]")).unwrap_or_default();
+                let last = f.last_polled_at.map(when).unwrap_or_else(|| "never".into());
+                let error = f
+                    .last_error
+                    .as_ref()
+                    .map(|e| format!(" · last error: {e}"))
+                    .unwrap_or_default();
+                println!(
+                    "{} {}{show} · polled {last} · next {}{error}",
+                    f.id,
+                    f.url,
+                    when(f.next_poll_at)
+                );
+            }
+            println!("{} feed(s)", feeds.len());
+        }
+        FeedsAction::Remove { feed } => {
+            anyhow::ensure!(store.remove_feed(&feed, None).await?, "no feed {feed:?}");
+            println!("feed {feed} removed");
+        }
+        FeedsAction::Poll => {
+            let fetcher = crate::feeds::fetch::Fetcher::new(policy);
+            let interval = std::time::Duration::from_secs(interval_minutes * 60);
+            let poller = crate::feeds::poll::Poller::new(store.clone(), fetcher, interval);
+            let mut failed = false;
+            for (feed, report) in poller.poll_due().await? {
+                match report {
+                    Ok(r) => println!(
+                        "{}: {} new recap(s), {} already known, {} recorded, {} not recaps{}",
+                        feed.url,
+                        r.published,
+                        r.known,
+                        r.recorded,
+                        r.not_recaps,
+                        if r.not_modified { " (not modified)" } else { "" }
+                    ),
+                    Err(e) => {
+                        failed = true;
+                        println!("{}: failed: {e}", feed.url);
+                    }
+                }
+            }
+            return Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS });
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Runs the bot until a signal (clean shutdown) or a fatal error (one line, non-zero exit).

@@ -57,7 +57,14 @@ fn content_hash(article: &Article) -> String {
 
 /// Stores one article inside the caller's transaction: show, episode and recap. The flag is
 /// true when the article brought a show the store did not know (the show index is stale).
-pub async fn save_article(conn: &mut AnyConnection, article: &Article) -> Result<(Saved, bool)> {
+///
+/// A newly stored recap is published (its alerts queued) unless `publish` is false: the
+/// first poll of a new feed stores what is already there without announcing it.
+pub async fn save_article(
+    conn: &mut AnyConnection,
+    article: &Article,
+    publish: bool,
+) -> Result<(Saved, bool)> {
     let (show, new_show) = shows::upsert(conn, &article.show).await?;
     let episode_id: i64 = sqlx::query_scalar(
         "INSERT INTO episodes (show_id, season, number, number_end, title) VALUES ($1, $2, $3, $4, $5)
@@ -134,7 +141,9 @@ pub async fn save_article(conn: &mut AnyConnection, article: &Article) -> Result
             .await?;
             // Publishing: a recap the store did not have alerts its subscribers, in this
             // same transaction, whatever brought it (a feed, an import, an admin).
-            super::outbox::enqueue(conn, RecapId(id), show).await?;
+            if publish {
+                super::outbox::enqueue(conn, RecapId(id), show).await?;
+            }
             Ok((Saved::Inserted(RecapId(id)), new_show))
         }
     }
@@ -185,7 +194,7 @@ impl Store {
         let mut saved = Vec::with_capacity(articles.len());
         let mut new_shows = false;
         for article in articles {
-            let (outcome, new_show) = save_article(&mut tx, article).await?;
+            let (outcome, new_show) = save_article(&mut tx, article, true).await?;
             saved.push(outcome);
             new_shows |= new_show;
         }

@@ -1,0 +1,235 @@
+//! Recap sites' feeds and the items already seen in them.
+
+use sqlx::{AnyConnection, Row};
+
+use super::{now, Result, Store};
+use crate::recap::{EpisodeId, ShowId};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Feed {
+    pub id: i64,
+    pub url: String,
+    pub show: Option<(ShowId, String)>,
+    /// The server whose admin added it; `None` when the operator did.
+    pub guild_id: Option<u64>,
+    /// Per-feed poll interval in seconds, `None` for the default.
+    pub interval_secs: Option<u64>,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    pub last_polled_at: Option<i64>,
+    pub next_poll_at: i64,
+    pub failures: u32,
+    pub last_error: Option<String>,
+    /// Items of the first poll to announce anyway (the rest are only recorded).
+    pub backfill: u32,
+    pub first_polled: bool,
+}
+
+fn feed_from_row(row: &sqlx::any::AnyRow) -> Result<Feed> {
+    let show_id: Option<i64> = row.try_get("show_id")?;
+    let show_name: Option<String> = row.try_get("show_name")?;
+    Ok(Feed {
+        id: row.try_get("id")?,
+        url: row.try_get("url")?,
+        show: show_id.zip(show_name).map(|(id, name)| (ShowId(id), name)),
+        guild_id: row.try_get::<Option<i64>, _>("guild_id")?.map(|g| g as u64),
+        interval_secs: row.try_get::<Option<i64>, _>("interval_secs")?.map(|s| s as u64),
+        etag: row.try_get("etag")?,
+        last_modified: row.try_get("last_modified")?,
+        last_polled_at: row.try_get("last_polled_at")?,
+        next_poll_at: row.try_get("next_poll_at")?,
+        failures: row.try_get::<i64, _>("failures")? as u32,
+        last_error: row.try_get("last_error")?,
+        backfill: row.try_get::<i64, _>("backfill")? as u32,
+        first_polled: row.try_get::<i64, _>("first_polled")? != 0,
+    })
+}
+
+const FEED_COLUMNS: &str = "f.id, f.url, f.show_id, sh.name AS show_name, f.guild_id, f.interval_secs, f.etag,
+    f.last_modified, f.last_polled_at, f.next_poll_at, f.failures, f.last_error, f.backfill, f.first_polled
+    FROM feeds f LEFT JOIN shows sh ON sh.id = f.show_id";
+
+/// What a poll of one feed found, for its record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PollResult {
+    Ok { etag: Option<String>, last_modified: Option<String> },
+    Failed(String),
+}
+
+/// Whether a feed item was seen before (inside the item's transaction).
+pub async fn item_seen(conn: &mut AnyConnection, feed: i64, guid: &str) -> Result<bool> {
+    let seen: Option<i64> =
+        sqlx::query_scalar("SELECT 1 FROM feed_items WHERE feed_id = $1 AND guid = $2")
+            .bind(feed)
+            .bind(guid)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(seen.is_some())
+}
+
+/// Records a feed item as seen (inside the transaction that stored its recap, if any).
+pub async fn mark_item(
+    conn: &mut AnyConnection,
+    feed: i64,
+    guid: &str,
+    episode: Option<EpisodeId>,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO feed_items (feed_id, guid, episode_id, seen_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (feed_id, guid) DO NOTHING",
+    )
+    .bind(feed)
+    .bind(guid)
+    .bind(episode.map(|e| e.0))
+    .bind(now())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// Adds a feed (or, for a URL already added, updates its show and interval).
+    pub async fn add_feed(
+        &self,
+        url: &str,
+        show: Option<ShowId>,
+        guild: Option<u64>,
+        interval_secs: Option<u64>,
+        backfill: u32,
+    ) -> Result<i64> {
+        let mut tx = self.begin_write().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO feeds (url, show_id, guild_id, interval_secs, next_poll_at, backfill, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $5)
+             ON CONFLICT (url) DO UPDATE SET show_id = excluded.show_id, interval_secs = excluded.interval_secs
+             RETURNING id",
+        )
+        .bind(url)
+        .bind(show.map(|s| s.0))
+        .bind(guild.map(|g| g as i64))
+        .bind(interval_secs.map(|s| s as i64))
+        .bind(now())
+        .bind(i64::from(backfill))
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Removes a feed by id or URL (within a guild's own feeds when `guild` is given).
+    pub async fn remove_feed(&self, id_or_url: &str, guild: Option<u64>) -> Result<bool> {
+        let mut tx = self.begin_write().await?;
+        let id: i64 = id_or_url.parse().unwrap_or(-1);
+        let done = sqlx::query(
+            "DELETE FROM feeds WHERE (id = $1 OR url = $2) AND ($3 IS NULL OR guild_id = $3)",
+        )
+        .bind(id)
+        .bind(id_or_url)
+        .bind(guild.map(|g| g as i64))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// Every feed, or a guild's own.
+    pub async fn feeds(&self, guild: Option<u64>) -> Result<Vec<Feed>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {FEED_COLUMNS} WHERE ($1 IS NULL OR f.guild_id = $1) ORDER BY f.id"
+        ))
+        .bind(guild.map(|g| g as i64))
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(feed_from_row).collect()
+    }
+
+    /// Feeds whose next poll time has come.
+    pub async fn due_feeds(&self, limit: u32) -> Result<Vec<Feed>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {FEED_COLUMNS} WHERE f.next_poll_at <= $1 ORDER BY f.next_poll_at LIMIT $2"
+        ))
+        .bind(now())
+        .bind(i64::from(limit))
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(feed_from_row).collect()
+    }
+
+    /// Records a poll: validators and the next poll time on success, the error and a
+    /// backed-off next poll time on failure.
+    pub async fn record_poll(
+        &self,
+        feed: &Feed,
+        result: &PollResult,
+        next_in_secs: u64,
+    ) -> Result<()> {
+        let now = now();
+        let mut tx = self.begin_write().await?;
+        match result {
+            PollResult::Ok { etag, last_modified } => {
+                sqlx::query(
+                    "UPDATE feeds SET etag = $1, last_modified = $2, last_polled_at = $3, next_poll_at = $4,
+                         failures = 0, last_error = NULL, first_polled = 1
+                     WHERE id = $5",
+                )
+                .bind(etag.as_deref())
+                .bind(last_modified.as_deref())
+                .bind(now)
+                .bind(now + next_in_secs as i64)
+                .bind(feed.id)
+                .execute(&mut *tx)
+                .await?;
+            }
+            PollResult::Failed(error) => {
+                sqlx::query(
+                    "UPDATE feeds SET last_polled_at = $1, next_poll_at = $2, failures = failures + 1, last_error = $3
+                     WHERE id = $4",
+                )
+                .bind(now)
+                .bind(now + next_in_secs as i64)
+                .bind(error)
+                .bind(feed.id)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        tx.commit().await
+    }
+}
+
+impl Store {
+    /// One feed item as a unit of work: its recap (if it is one) and the note that the item
+    /// was seen commit together, so a crash can neither lose the recap nor announce it twice.
+    /// `publish` false stores the recap without announcing it.
+    pub async fn save_feed_item(
+        &self,
+        feed: i64,
+        guid: &str,
+        article: Option<&crate::recap::article::Article>,
+        publish: bool,
+    ) -> Result<Option<super::recaps::Saved>> {
+        let mut tx = self.begin_write().await?;
+        let saved = match article {
+            Some(article) => Some(super::recaps::save_article(&mut tx, article, publish).await?),
+            None => None,
+        };
+        mark_item(&mut tx, feed, guid, None).await?;
+        tx.commit().await?;
+        if let Some((outcome, new_show)) = saved {
+            if new_show {
+                self.shows_changed().await;
+            }
+            if publish && matches!(outcome, super::recaps::Saved::Inserted(_)) {
+                self.alerts_queued();
+            }
+            return Ok(Some(outcome));
+        }
+        Ok(None)
+    }
+
+    /// Whether a feed's item was seen before.
+    pub async fn feed_item_seen(&self, feed: i64, guid: &str) -> Result<bool> {
+        let mut conn = self.pool().acquire().await?;
+        item_seen(&mut conn, feed, guid).await
+    }
+}
