@@ -30,6 +30,8 @@ pub struct Data {
     pub scores: ratings::ScoreEditor,
     /// `/top` leaves out episodes with fewer votes.
     pub top_min_votes: u32,
+    /// Fetches members' URLs under the operator's policy.
+    pub fetcher: crate::feeds::fetch::Fetcher,
     /// Reaction events, applied in order by one worker.
     pub votes: tokio::sync::mpsc::UnboundedSender<ratings::VoteJob>,
 }
@@ -65,6 +67,8 @@ pub struct BotSettings {
     /// `/top` leaves out episodes with fewer votes than this.
     pub top_min_votes: u32,
     pub alerts: alerts::DispatchOptions,
+    /// What members' URLs (`/feeds add`, `/publish`) may reach.
+    pub fetch: crate::feeds::fetch::FetchPolicy,
 }
 
 /// Score edits of one post are at most this frequent (a burst of votes makes a few edits).
@@ -83,6 +87,7 @@ impl BotSettings {
             reconcile_window: Duration::from_secs(RECONCILE_DAYS * 86_400),
             top_min_votes: charts::TOP_MIN_VOTES,
             alerts: alerts::DispatchOptions::default(),
+            fetch: crate::feeds::fetch::FetchPolicy::default(),
         }
     }
 }
@@ -204,6 +209,7 @@ async fn launch(
         (settings.score_edit_interval, settings.reconcile_window);
     let top_min_votes = settings.top_min_votes;
     let (store_for_alerts, alert_options) = (store.clone(), settings.alerts.clone());
+    let fetcher = crate::feeds::fetch::Fetcher::new(settings.fetch.clone());
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands,
@@ -237,7 +243,7 @@ async fn launch(
                 );
                 // Catch up with votes cast or withdrawn while the bot was offline.
                 let _ = votes.send(ratings::VoteJob::Reconcile(reconcile_window));
-                Ok(Data { store, defer_after, scores, votes, top_min_votes })
+                Ok(Data { store, defer_after, scores, votes, top_min_votes, fetcher })
             })
         })
         .build();

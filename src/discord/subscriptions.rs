@@ -137,3 +137,136 @@ async fn list(ctx: Context<'_>) -> Result<(), Error> {
     }
     reply(ctx, text).await
 }
+
+/// The recap sites this server follows.
+#[poise::command(
+    slash_command,
+    guild_only,
+    rename = "feeds",
+    subcommands("feeds_add", "feeds_list", "feeds_remove"),
+    subcommand_required,
+    default_member_permissions = "MANAGE_GUILD",
+    required_permissions = "MANAGE_GUILD"
+)]
+pub async fn feeds(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Follow a recap site's RSS, Atom or JSON feed.
+#[poise::command(slash_command, guild_only, rename = "add", required_permissions = "MANAGE_GUILD")]
+async fn feeds_add(
+    ctx: Context<'_>,
+    #[description = "The feed's address (https://…)"]
+    #[max_length = 500]
+    url: String,
+    #[description = "The show it is about, when its titles do not say"]
+    #[autocomplete = "complete_show"]
+    #[max_length = 100]
+    show: Option<String>,
+) -> Result<(), Error> {
+    let Some(guild) = ctx.guild_id() else { return Ok(()) };
+    ctx.defer_ephemeral().await?;
+    let data = ctx.data();
+    // Fetched now, under the operator's policy: a private address or a non-feed is refused
+    // before anything is stored.
+    let fetched = match data.fetcher.get(&url, None, None).await {
+        Ok(fetched) => fetched,
+        Err(error) => return reply(ctx, format!("Cannot follow {url}: {error}.")).await,
+    };
+    if let Err(error) = crate::feeds::parse::parse_feed(&fetched.body) {
+        return reply(ctx, format!("Cannot follow {url}: {error}.")).await;
+    }
+    let show_id = match show {
+        Some(name) => match resolve_show(&data.store, &name).await? {
+            Ok(found) => Some(found.id),
+            Err(unknown) => return reply(ctx, not_found_message(&unknown).unwrap_or_default()).await,
+        },
+        None => None,
+    };
+    data.store.add_feed(&url, show_id, Some(guild.get()), None, 0).await?;
+    reply(ctx, format!("Following {url}. Recaps already in it are not announced; new ones will be.")).await
+}
+
+/// The feeds this server follows, with their health.
+#[poise::command(slash_command, guild_only, rename = "list", required_permissions = "MANAGE_GUILD")]
+async fn feeds_list(ctx: Context<'_>) -> Result<(), Error> {
+    let Some(guild) = ctx.guild_id() else { return Ok(()) };
+    let feeds = ctx.data().store.feeds(Some(guild.get())).await?;
+    if feeds.is_empty() {
+        return reply(ctx, "This server follows no feeds: `/feeds add` follows one.".into()).await;
+    }
+    let mut text = String::from("**Feeds**\n");
+    for feed in feeds {
+        let state = match (&feed.last_error, feed.last_polled_at) {
+            (Some(error), _) => format!("⚠️ {error} (next try <t:{}:R>)", feed.next_poll_at),
+            (None, Some(_)) => format!("ok, next poll <t:{}:R>", feed.next_poll_at),
+            (None, None) => "not polled yet".to_string(),
+        };
+        let line = format!("`{}` {} — {state}\n", feed.id, feed.url);
+        if text.chars().count() + line.chars().count() > 1_900 {
+            text.push('…');
+            break;
+        }
+        text.push_str(&line);
+    }
+    reply(ctx, text).await
+}
+
+/// Stop following a feed.
+#[poise::command(slash_command, guild_only, rename = "remove", required_permissions = "MANAGE_GUILD")]
+async fn feeds_remove(
+    ctx: Context<'_>,
+    #[description = "The feed's number (from /feeds list) or address"] feed: String,
+) -> Result<(), Error> {
+    let Some(guild) = ctx.guild_id() else { return Ok(()) };
+    let text = if ctx.data().store.remove_feed(&feed, Some(guild.get())).await? {
+        format!("No longer following {feed}.")
+    } else {
+        format!("This server follows no feed {feed}. `/feeds list` shows what it follows.")
+    };
+    reply(ctx, text).await
+}
+
+/// Publish a recap article by its address: stored, and announced to subscribed channels.
+#[poise::command(
+    slash_command,
+    guild_only,
+    default_member_permissions = "MANAGE_GUILD",
+    required_permissions = "MANAGE_GUILD"
+)]
+pub async fn publish(
+    ctx: Context<'_>,
+    #[description = "The article's address (https://…)"]
+    #[max_length = 500]
+    url: String,
+) -> Result<(), Error> {
+    use crate::recap::article::{parse_article, Format, Hints};
+    use crate::store::recaps::Saved;
+    ctx.defer_ephemeral().await?;
+    let data = ctx.data();
+    let page = match data.fetcher.get(&url, None, None).await {
+        Ok(page) => page,
+        Err(error) => return reply(ctx, format!("Cannot read {url}: {error}.")).await,
+    };
+    let Ok(text) = String::from_utf8(page.body) else {
+        return reply(ctx, format!("Cannot read {url}: it is not a text or HTML page.")).await;
+    };
+    let mut article = match parse_article(&text, Format::Auto, &Hints::default()) {
+        Ok(article) => article,
+        Err(error) => return reply(ctx, format!("{url} is not a recap I can read: {error}.")).await,
+    };
+    if article.url.is_none() {
+        article.url = Some(page.url);
+    }
+    let number = crate::recap::EpisodeNumber {
+        season: article.season,
+        episode: article.episode,
+        episode_end: article.episode_end,
+    };
+    let text = match data.store.save_article(&article).await? {
+        Saved::Inserted(_) => format!("Published **{}** {number}: subscribed channels get an alert.", article.show),
+        Saved::Updated(_) => format!("Updated the stored recap of **{}** {number} (no new alert).", article.show),
+        Saved::Unchanged(_) => format!("**{}** {number} is already published, unchanged.", article.show),
+    };
+    reply(ctx, text).await
+}
