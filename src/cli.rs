@@ -135,6 +135,12 @@ enum Command {
         /// Reaction events to time from the gateway to the database (0 skips it).
         #[arg(long, default_value_t = 5_000)]
         reactions: usize,
+        /// Subscribed channels for the alert fan-out (0 skips it).
+        #[arg(long, default_value_t = 1_000)]
+        channels: usize,
+        /// Feeds answering 304 to poll (0 skips it).
+        #[arg(long, default_value_t = 1_000)]
+        feeds: usize,
     },
 }
 
@@ -289,13 +295,23 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Bench { shows, lookups, requests, episodes_per_show, reactions } => {
+        Command::Bench {
+            shows,
+            lookups,
+            requests,
+            episodes_per_show,
+            reactions,
+            channels,
+            feeds,
+        } => {
             let options = crate::bench::BenchOptions {
                 shows,
                 lookups,
                 requests,
                 episodes_per_show,
                 reactions,
+                channels,
+                feeds,
             };
             crate::bench::run(options).await?;
             Ok(ExitCode::SUCCESS)

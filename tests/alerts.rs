@@ -276,8 +276,16 @@ async fn recap_site() -> String {
     let html = std::fs::read_to_string(root.join("soundtrack-1-s01e02.html")).unwrap();
     let feed = std::fs::read_to_string(root.join("feeds/wordpress-rss2.xml")).unwrap();
     let app = axum::Router::new()
-        .route("/recap", axum::routing::get(move || async move { ([("content-type", "text/html")], html) }))
-        .route("/feed", axum::routing::get(move || async move { ([("content-type", "application/rss+xml")], feed) }));
+        .route(
+            "/recap",
+            axum::routing::get(move || async move { ([("content-type", "text/html")], html) }),
+        )
+        .route(
+            "/feed",
+            axum::routing::get(
+                move || async move { ([("content-type", "application/rss+xml")], feed) },
+            ),
+        );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
@@ -293,19 +301,29 @@ async fn publish_by_url_alerts_once_and_opens_a_thread(db: TestDb) {
     let site = recap_site().await;
     let fake = FakeDiscord::start().await;
     let channel = fake.channel("recaps");
-    db.store.subscribe(&NewSubscription { thread: true, ..subscription(&fake, channel, None) }).await.unwrap();
+    db.store
+        .subscribe(&NewSubscription { thread: true, ..subscription(&fake, channel, None) })
+        .await
+        .unwrap();
     let _bot = start_bot_with(&fake, &db, trusting(&fake)).await;
     let url = format!("{site}/recap");
-    let reply = fake.slash("alice", "publish", json!([{"name": "url", "value": url}])).reply(T).await;
-    assert_eq!(reply["content"], "Published **Soundtrack #1** S1E2: subscribed channels get an alert.");
+    let reply =
+        fake.slash("alice", "publish", json!([{"name": "url", "value": url}])).reply(T).await;
+    assert_eq!(
+        reply["content"],
+        "Published **Soundtrack #1** S1E2: subscribed channels get an alert."
+    );
     let alerts = wait_alerts(&fake, channel, 1).await;
     let id = alerts[0]["id"].as_str().unwrap();
-    fake.wait_until(T, "the discussion thread", |f| !f.requests_to(&format!("POST /channels/*/messages/{id}/threads")).is_empty())
-        .await;
+    fake.wait_until(T, "the discussion thread", |f| {
+        !f.requests_to(&format!("POST /channels/*/messages/{id}/threads")).is_empty()
+    })
+    .await;
     let thread = &fake.requests_to(&format!("POST /channels/*/messages/{id}/threads"))[0];
     assert_eq!(thread.body["name"], "Soundtrack #1 S1E2 discussion");
 
-    let again = fake.slash("alice", "publish", json!([{"name": "url", "value": url}])).reply(T).await;
+    let again =
+        fake.slash("alice", "publish", json!([{"name": "url", "value": url}])).reply(T).await;
     assert_eq!(again["content"], "**Soundtrack #1** S1E2 is already published, unchanged.");
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(alerts_in(&fake, channel).len(), 1);
@@ -315,11 +333,29 @@ async fn member_urls_to_private_addresses_are_refused(db: TestDb) {
     let site = recap_site().await;
     let fake = FakeDiscord::start().await;
     let _bot = start_bot_with(&fake, &db, settings_for(&fake)).await;
-    let reply = fake.slash("alice", "publish", json!([{"name": "url", "value": format!("{site}/recap")}])).reply(T).await;
+    let reply = fake
+        .slash("alice", "publish", json!([{"name": "url", "value": format!("{site}/recap")}]))
+        .reply(T)
+        .await;
     let text = reply["content"].as_str().unwrap();
-    assert!(text.starts_with(&format!("Cannot read {site}/recap: 127.0.0.1 resolves to 127.0.0.1, a private address")), "{text}");
-    let reply = fake.slash("alice", "feeds add", json!([{"name": "url", "value": "http://169.254.169.254/latest/"}])).reply(T).await;
-    assert!(reply["content"].as_str().unwrap().contains("a private address: not fetched"), "{reply}");
+    assert!(
+        text.starts_with(&format!(
+            "Cannot read {site}/recap: 127.0.0.1 resolves to 127.0.0.1, a private address"
+        )),
+        "{text}"
+    );
+    let reply = fake
+        .slash(
+            "alice",
+            "feeds add",
+            json!([{"name": "url", "value": "http://169.254.169.254/latest/"}]),
+        )
+        .reply(T)
+        .await;
+    assert!(
+        reply["content"].as_str().unwrap().contains("a private address: not fetched"),
+        "{reply}"
+    );
     assert!(db.store.feeds(None).await.unwrap().is_empty());
 }
 
@@ -328,17 +364,37 @@ async fn admins_follow_list_and_drop_feeds(db: TestDb) {
     let fake = FakeDiscord::start().await;
     let _bot = start_bot_with(&fake, &db, trusting(&fake)).await;
     let url = format!("{site}/feed");
-    let added = fake.slash("alice", "feeds add", json!([{"name": "url", "value": url}])).reply(T).await;
-    assert_eq!(added["content"], format!("Following {url}. Recaps already in it are not announced; new ones will be."));
+    let added =
+        fake.slash("alice", "feeds add", json!([{"name": "url", "value": url}])).reply(T).await;
+    assert_eq!(
+        added["content"],
+        format!("Following {url}. Recaps already in it are not announced; new ones will be.")
+    );
     let listed = fake.slash("alice", "feeds list", json!([])).reply(T).await;
-    assert!(listed["content"].as_str().unwrap().contains(&format!("{url} — not polled yet")), "{listed}");
-    let not_feed = fake.slash("alice", "feeds add", json!([{"name": "url", "value": format!("{site}/recap")}])).reply(T).await;
-    assert!(not_feed["content"].as_str().unwrap().starts_with(&format!("Cannot follow {site}/recap: not a feed")), "{not_feed}");
-    let removed = fake.slash("alice", "feeds remove", json!([{"name": "feed", "value": url}])).reply(T).await;
+    assert!(
+        listed["content"].as_str().unwrap().contains(&format!("{url} — not polled yet")),
+        "{listed}"
+    );
+    let not_feed = fake
+        .slash("alice", "feeds add", json!([{"name": "url", "value": format!("{site}/recap")}]))
+        .reply(T)
+        .await;
+    assert!(
+        not_feed["content"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("Cannot follow {site}/recap: not a feed")),
+        "{not_feed}"
+    );
+    let removed =
+        fake.slash("alice", "feeds remove", json!([{"name": "feed", "value": url}])).reply(T).await;
     assert_eq!(removed["content"], format!("No longer following {url}."));
     assert!(db.store.feeds(None).await.unwrap().is_empty());
     let denied = fake.slash("bob", "feeds list", json!([])).reply(T).await;
-    assert_eq!(denied["content"], "Only members with **Manage Server** permission can use /feeds list.");
+    assert_eq!(
+        denied["content"],
+        "Only members with **Manage Server** permission can use /feeds list."
+    );
 }
 
 backend_tests!(

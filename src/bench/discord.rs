@@ -186,3 +186,99 @@ pub async fn reaction_ingest(options: BenchOptions) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+/// One recap to `channels` subscribed channels against the fake enforcing Discord's limits
+/// (50 requests/s globally, per-channel buckets): wall time beside the bound N/50 s.
+pub async fn fan_out(channels: usize) -> anyhow::Result<()> {
+    use crate::discord::alerts::{DispatchOptions, Dispatcher};
+    use crate::store::subscriptions::NewSubscription;
+
+    let names: Vec<String> = (0..channels).map(|i| format!("fans-{i:04}")).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    println!(
+        "\nalert fan-out: one recap to {channels} channels, fake Discord enforcing 50 requests/s"
+    );
+    for (backend, scratch) in backends().await? {
+        let fake = FakeDiscord::start_with(FakeConfig::default().channels(&refs)).await;
+        for name in &names {
+            let sub = NewSubscription {
+                guild_id: fake.guild_id(),
+                channel_id: fake.channel(name),
+                show: None,
+                role_id: None,
+                spoilers: true,
+                thread: false,
+            };
+            scratch.store.subscribe(&sub).await?;
+        }
+        let http = std::sync::Arc::new(
+            serenity::all::HttpBuilder::new(fake.token()).client(fake.http_client()).build(),
+        );
+        let dispatcher = Dispatcher::new(scratch.store.clone(), http, DispatchOptions::default());
+        scratch.store.save_article(&article("Crimson Harbor", 1)).await?;
+        let started = Instant::now();
+        while dispatcher.dispatch_once().await.map_err(|e| anyhow::anyhow!("{e}"))? > 0 {}
+        let wall = started.elapsed().as_secs_f64();
+        let delivered = scratch.store.outbox_counts().await?.delivered;
+        let bound = channels as f64 / 50.0;
+        println!(
+            "  {backend}: {delivered} alerts in {wall:.1} s; bound {bound:.1} s; ×{:.2} the bound; {} × 429",
+            wall / bound,
+            fake.rate_limited_count()
+        );
+        scratch.remove().await?;
+    }
+    Ok(())
+}
+
+/// Polls of feeds that answer 304 Not Modified, per second.
+pub async fn feed_polls(feeds: usize) -> anyhow::Result<()> {
+    use axum::http::{header, HeaderMap, StatusCode};
+    use axum::response::IntoResponse;
+
+    use crate::feeds::fetch::{FetchPolicy, Fetcher};
+    use crate::feeds::poll::Poller;
+
+    let app = axum::Router::new().route(
+        "/feed/:n",
+        axum::routing::get(|headers: HeaderMap| async move {
+            if headers.contains_key(header::IF_NONE_MATCH) {
+                StatusCode::NOT_MODIFIED.into_response()
+            } else {
+                (
+                    [(header::ETAG, "\"v1\""), (header::CONTENT_TYPE, "application/rss+xml")],
+                    "<rss version=\"2.0\"><channel><title>t</title></channel></rss>",
+                )
+                    .into_response()
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let base = format!("http://{}", listener.local_addr()?);
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    println!("\nfeed polls: {feeds} feeds answering 304 Not Modified (loopback server)");
+    for (backend, scratch) in backends().await? {
+        for i in 0..feeds {
+            scratch.store.add_feed(&format!("{base}/feed/{i}"), None, None, None, 0).await?;
+        }
+        let fetcher = Fetcher::new(FetchPolicy { allow_private: true, ..FetchPolicy::default() });
+        // Interval 0: every feed is due again at once.
+        let poller = Poller::new(scratch.store.clone(), fetcher, Duration::ZERO);
+        while !poller.poll_due().await?.is_empty() {
+            if scratch.store.feeds(None).await?.iter().all(|f| f.etag.is_some()) {
+                break;
+            }
+        }
+        let started = Instant::now();
+        let mut polled = 0;
+        while polled < feeds {
+            polled += poller.poll_due().await?.len();
+        }
+        let rate = polled as f64 / started.elapsed().as_secs_f64();
+        println!(
+            "  {backend}: {rate:.0} polls/s (each a conditional GET answered 304 and one update)"
+        );
+        scratch.remove().await?;
+    }
+    Ok(())
+}

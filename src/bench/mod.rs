@@ -24,6 +24,10 @@ pub struct BenchOptions {
     pub episodes_per_show: usize,
     /// Reaction events to time from the gateway to the database (0: skip).
     pub reactions: usize,
+    /// Subscribed channels for the alert fan-out (0: skip).
+    pub channels: usize,
+    /// Feeds answering 304 to poll (0: skip).
+    pub feeds: usize,
 }
 
 const ADJECTIVES: &[&str] = &[
@@ -225,6 +229,12 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
     }
     if options.reactions > 0 {
         discord::reaction_ingest(options).await?;
+    }
+    if options.channels > 0 {
+        discord::fan_out(options.channels).await?;
+    }
+    if options.feeds > 0 {
+        discord::feed_polls(options.feeds).await?;
     }
     Ok(())
 }

@@ -15,6 +15,7 @@ use serenity::{
 use tokio::sync::Semaphore;
 use tokio::task::JoinHandle;
 
+use super::pace::{Pace, ALERT_REQUESTS_PER_SECOND};
 use crate::recap::render::{self, custom_id, EmbedField, EmbedPage, PagerAction};
 use crate::recap::Recap;
 use crate::store::outbox::Delivery;
@@ -62,13 +63,22 @@ pub struct Dispatcher {
     store: Store,
     http: Arc<Http>,
     options: DispatchOptions,
+    pace: Arc<Pace>,
+    /// Alerts posted in the current batch, to get their rating reactions once all are out.
+    posted: Arc<std::sync::Mutex<Vec<(u64, u64)>>>,
 }
 
 const CLAIM_BATCH: u32 = 200;
 
 impl Dispatcher {
     pub fn new(store: Store, http: Arc<Http>, options: DispatchOptions) -> Self {
-        Dispatcher { store, http, options }
+        Dispatcher {
+            store,
+            http,
+            options,
+            pace: Arc::new(Pace::per_second(ALERT_REQUESTS_PER_SECOND)),
+            posted: Arc::default(),
+        }
     }
 
     /// Runs until aborted: dispatches whatever is due, then waits for a local publish or the
@@ -109,6 +119,22 @@ impl Dispatcher {
         }
         for task in tasks {
             task.await?;
+        }
+        // Reactions after every alert of the batch is out: the alerts are what readers wait for.
+        let posted = std::mem::take(&mut *self.posted.lock().expect("posted alerts"));
+        if !posted.is_empty() {
+            let (http, pace) = (self.http.clone(), self.pace.clone());
+            tokio::spawn(async move {
+                for (channel, message) in posted {
+                    super::ratings::add_rating_reactions(
+                        http.clone(),
+                        channel,
+                        message,
+                        Some(&pace),
+                    )
+                    .await;
+                }
+            });
         }
         Ok(count)
     }
@@ -156,6 +182,7 @@ impl Dispatcher {
         let marker = custom_id(PagerAction::Page { recap: recap.id, page: 0 }, sub.spoilers);
         if delivery.attempts > 1 {
             // An earlier attempt may have posted before it could say so.
+            self.pace.wait().await;
             let recent = channel.messages(&self.http, GetMessages::new().limit(50)).await?;
             let found = recent.iter().find(|m| {
                 m.author.bot
@@ -171,6 +198,7 @@ impl Dispatcher {
             }
         }
 
+        self.pace.wait().await;
         let message = channel
             .send_message(&self.http, alert_message(&recap, &sub, &marker, &delivery.nonce))
             .await?;
@@ -186,10 +214,11 @@ impl Dispatcher {
         {
             tracing::error!(%error, "cannot record an alert as a rating post");
         }
-        tokio::spawn(super::ratings::add_rating_reactions(self.http.clone(), sub.channel_id, id));
+        self.posted.lock().expect("posted alerts").push((sub.channel_id, id));
         if sub.thread {
             let name: String =
                 format!("{} {} discussion", recap.show, recap.number).chars().take(100).collect();
+            self.pace.wait().await;
             if let Err(error) = channel
                 .create_thread_from_message(&self.http, MessageId::new(id), CreateThread::new(name))
                 .await

@@ -20,7 +20,11 @@ pub const DEFER_AFTER: Duration = Duration::from_millis(2000);
 const CONFIDENT_MATCH: f64 = 0.9;
 
 pub fn all() -> Vec<poise::Command<Data, Error>> {
-    vec![recap(), super::charts::ratings(), super::charts::top(), super::subscriptions::alerts(),
+    vec![
+        recap(),
+        super::charts::ratings(),
+        super::charts::top(),
+        super::subscriptions::alerts(),
         super::subscriptions::feeds(),
         super::subscriptions::publish(),
     ]
@@ -244,6 +248,7 @@ async fn recap(
                     ctx.serenity_context().http.clone(),
                     channel,
                     id,
+                    None,
                 ));
             }
         }

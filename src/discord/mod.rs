@@ -4,6 +4,7 @@
 pub mod alerts;
 mod charts;
 pub mod commands;
+mod pace;
 mod pager;
 pub mod ratings;
 mod subscriptions;

@@ -60,8 +60,16 @@ pub fn shown_score(scores: &Scores) -> String {
 
 /// Adds 1️⃣–5️⃣ to a new rating post, in order. Runs beside the reply, never before it;
 /// serenity's rate limiter spaces the calls by the reaction route's bucket.
-pub async fn add_rating_reactions(http: Arc<Http>, channel: u64, message: u64) {
+pub async fn add_rating_reactions(
+    http: Arc<Http>,
+    channel: u64,
+    message: u64,
+    pace: Option<&super::pace::Pace>,
+) {
     for emoji in RATING_EMOJI {
+        if let Some(pace) = pace {
+            pace.wait().await;
+        }
         let reaction = ReactionType::Unicode(emoji.to_string());
         if let Err(error) =
             ChannelId::new(channel).create_reaction(&http, MessageId::new(message), reaction).await

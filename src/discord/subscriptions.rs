@@ -179,12 +179,18 @@ async fn feeds_add(
     let show_id = match show {
         Some(name) => match resolve_show(&data.store, &name).await? {
             Ok(found) => Some(found.id),
-            Err(unknown) => return reply(ctx, not_found_message(&unknown).unwrap_or_default()).await,
+            Err(unknown) => {
+                return reply(ctx, not_found_message(&unknown).unwrap_or_default()).await
+            }
         },
         None => None,
     };
     data.store.add_feed(&url, show_id, Some(guild.get()), None, 0).await?;
-    reply(ctx, format!("Following {url}. Recaps already in it are not announced; new ones will be.")).await
+    reply(
+        ctx,
+        format!("Following {url}. Recaps already in it are not announced; new ones will be."),
+    )
+    .await
 }
 
 /// The feeds this server follows, with their health.
@@ -213,7 +219,12 @@ async fn feeds_list(ctx: Context<'_>) -> Result<(), Error> {
 }
 
 /// Stop following a feed.
-#[poise::command(slash_command, guild_only, rename = "remove", required_permissions = "MANAGE_GUILD")]
+#[poise::command(
+    slash_command,
+    guild_only,
+    rename = "remove",
+    required_permissions = "MANAGE_GUILD"
+)]
 async fn feeds_remove(
     ctx: Context<'_>,
     #[description = "The feed's number (from /feeds list) or address"] feed: String,
@@ -253,7 +264,9 @@ pub async fn publish(
     };
     let mut article = match parse_article(&text, Format::Auto, &Hints::default()) {
         Ok(article) => article,
-        Err(error) => return reply(ctx, format!("{url} is not a recap I can read: {error}.")).await,
+        Err(error) => {
+            return reply(ctx, format!("{url} is not a recap I can read: {error}.")).await
+        }
     };
     if article.url.is_none() {
         article.url = Some(page.url);
@@ -264,9 +277,15 @@ pub async fn publish(
         episode_end: article.episode_end,
     };
     let text = match data.store.save_article(&article).await? {
-        Saved::Inserted(_) => format!("Published **{}** {number}: subscribed channels get an alert.", article.show),
-        Saved::Updated(_) => format!("Updated the stored recap of **{}** {number} (no new alert).", article.show),
-        Saved::Unchanged(_) => format!("**{}** {number} is already published, unchanged.", article.show),
+        Saved::Inserted(_) => {
+            format!("Published **{}** {number}: subscribed channels get an alert.", article.show)
+        }
+        Saved::Updated(_) => {
+            format!("Updated the stored recap of **{}** {number} (no new alert).", article.show)
+        }
+        Saved::Unchanged(_) => {
+            format!("**{}** {number} is already published, unchanged.", article.show)
+        }
     };
     reply(ctx, text).await
 }

@@ -139,7 +139,7 @@ async fn guild_lookups_answer() {
 
     assert_eq!(channels.len(), 2);
     assert_eq!(member.user.name, "alice");
-    assert_eq!(roles.len(), 2);
+    assert_eq!(roles.len(), 3, "@everyone, the bot's role and Fans");
     assert_eq!(me.id.get(), fake.bot_user_id());
 }
 
