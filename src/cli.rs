@@ -196,13 +196,15 @@ async fn open_store(cli_url: Option<&str>) -> anyhow::Result<Store> {
 
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let db = cli.database_url.as_deref();
-    let command = cli.command.unwrap_or(match cli.discord_token {
+    // `DISCORD_TOKEN=` (as copied from .env.example) means no token.
+    let discord_token = cli.discord_token.filter(|t| !t.expose().trim().is_empty());
+    let command = cli.command.unwrap_or(match discord_token {
         Some(_) => Command::Run,
         None => Command::Sandbox { articles: Vec::new(), script: None },
     });
     match command {
         Command::Run => {
-            let token = cli.discord_token.ok_or(crate::discord::StartError::MissingToken)?;
+            let token = discord_token.ok_or(crate::discord::StartError::MissingToken)?;
             let transport = match cli.discord_http_proxy {
                 Some(proxy) => crate::discord::Transport::Proxy(proxy),
                 None => crate::discord::Transport::Direct,

@@ -65,7 +65,7 @@ pub async fn run(store: Store, options: SandboxOptions) -> anyhow::Result<()> {
     println!(
         "recapbot is online in a fake Discord server on 127.0.0.1 (no token, no network); you are {MEMBER} in #general.\n\
          commands: {}\nshows: {}\n\
-         try: /recap show:\"Soundtrack #1\" episode:2 · /recap show:soundtrak · autocomplete /recap show:sou · click ▶ · help · quit",
+         try: /recap show:\"Soundtrack #1\" episode:2 · react 4 · /ratings show:soundtrack · /recap show:soundtrak · autocomplete /recap show:sou · click ▶ · help · quit",
         names.join(" "),
         if shows.is_empty() { "(none imported)".to_string() } else { shows.join(", ") }
     );
@@ -118,6 +118,7 @@ impl Session {
             return Ok("/COMMAND name:value name:\"quoted value\" — run a slash command\n\
                        autocomplete /COMMAND option:partial — what the show picker offers\n\
                        click LABEL — click a button (◀ ▶ ⏮ ⏭) on the last answer\n\
+                       react N — vote N (1–5) on the last answer, as a member would with N️⃣\n\
                        quit"
                 .to_string());
         }
@@ -137,6 +138,40 @@ impl Session {
                 .map(|n| format!("  {n}"))
                 .collect::<Vec<_>>()
                 .join("\n"));
+        }
+        if let Some(score) = line.strip_prefix("react ") {
+            let score: u8 = score
+                .trim()
+                .parse()
+                .ok()
+                .filter(|n| (1..=5).contains(n))
+                .context("react takes 1 to 5")?;
+            let message =
+                self.last_message.clone().context("nothing to react to yet: run /recap first")?;
+            let id = message["id"]
+                .as_str()
+                .and_then(|i| i.parse::<u64>().ok())
+                .context("message without id")?;
+            let channel = self.fake.channel_id();
+            let emoji = format!("{score}\u{fe0f}\u{20e3}");
+            // A member can react once the bot's own 1️⃣–5️⃣ are there (the post is recorded).
+            let bot = self.fake.bot_user_id();
+            let what = "the bot's rating reactions (only public recaps and alerts carry them)";
+            self.fake
+                .wait_until(ANSWER_TIMEOUT, what, |f| f.reactions(id, &emoji).contains(&bot))
+                .await;
+            let before = self.fake.message(channel, id).map(|m| m["embeds"].clone());
+            self.fake.react(MEMBER, channel, id, &emoji);
+            // The score on the post is edited in by the bot; show the post once it is.
+            let edited =
+                |f: &FakeDiscord| f.message(channel, id).map(|m| m["embeds"].clone()) != before;
+            let deadline = tokio::time::Instant::now() + ANSWER_TIMEOUT;
+            while !edited(&self.fake) && tokio::time::Instant::now() < deadline {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            let shown = self.fake.message(channel, id).context("the post is gone")?;
+            self.last_message = Some(shown.clone());
+            return Ok(describe_message(&shown));
         }
         if let Some(label) = line.strip_prefix("click ") {
             let message =
@@ -249,6 +284,13 @@ pub fn describe_message(message: &Value) -> String {
         if let Some(footer) = embed["footer"]["text"].as_str() {
             out.push(format!("┃ {footer}"));
         }
+    }
+    for attachment in message["attachments"].as_array().into_iter().flatten() {
+        out.push(format!(
+            "[attachment: {} ({} bytes)]",
+            attachment["filename"].as_str().unwrap_or("file"),
+            attachment["size"].as_u64().unwrap_or(0)
+        ));
     }
     let labels: Vec<String> = buttons(message)
         .iter()

@@ -75,7 +75,7 @@ fn sandbox_answers_recap_commands_from_a_script_with_no_token_and_no_network() {
     let script = dir.path().join("commands.txt");
     std::fs::write(
         &script,
-        "/recap show:\"Soundtrack #1\" episode:2\nclick ▶\n/recap show:soundtrak\nautocomplete /recap show:sou\n",
+        "/recap show:\"Soundtrack #1\" episode:2\nclick ▶\nreact 4\n/ratings show:soundtrack\n/recap show:soundtrak\nautocomplete /recap show:sou\n",
     )
     .unwrap();
     let samples =
@@ -96,5 +96,8 @@ fn sandbox_answers_recap_commands_from_a_script_with_no_token_and_no_network() {
     assert!(text.contains("No show called “soundtrak”. Did you mean **Soundtrack #1**?"), "{text}");
     assert!(text.contains("  Soundtrack #1\n"), "{text}");
     assert!(text.contains("the “▶” button is greyed out"), "{text}");
+    assert!(text.contains("┃ Community: This server: ★ 4.0 · 1 vote"), "{text}");
+    assert!(text.contains("E2       4.0    1"), "{text}");
+    assert!(text.contains("[attachment: ratings.png ("), "{text}");
     assert!(dir.path().join("recapbot.db").exists(), "the embedded SQLite default was used");
 }
