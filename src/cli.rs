@@ -118,30 +118,9 @@ enum Command {
         #[arg(default_value = "")]
         query: String,
     },
-    /// Measure imports and show lookups on fresh SQLite and (with TEST_DATABASE_URL) PostgreSQL databases.
-    Bench {
-        /// Shows to create, one recap each.
-        #[arg(long, default_value_t = 10_000)]
-        shows: usize,
-        /// Show lookups to time.
-        #[arg(long, default_value_t = 10_000)]
-        lookups: usize,
-        /// /recap requests to time against the fake Discord (0 skips it).
-        #[arg(long, default_value_t = 2_000)]
-        requests: usize,
-        /// Episodes per show in the /recap latency store.
-        #[arg(long, default_value_t = 5)]
-        episodes_per_show: usize,
-        /// Reaction events to time from the gateway to the database (0 skips it).
-        #[arg(long, default_value_t = 5_000)]
-        reactions: usize,
-        /// Subscribed channels for the alert fan-out (0 skips it).
-        #[arg(long, default_value_t = 1_000)]
-        channels: usize,
-        /// Feeds answering 304 to poll (0 skips it).
-        #[arg(long, default_value_t = 1_000)]
-        feeds: usize,
-    },
+    /// Measure imports, lookups, /recap latency, reaction ingest, alert fan-out and feed polls
+    /// on fresh SQLite and (with TEST_DATABASE_URL) PostgreSQL databases.
+    Bench(crate::bench::BenchOptions),
 }
 
 #[derive(Debug, Subcommand)]
@@ -297,24 +276,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Bench {
-            shows,
-            lookups,
-            requests,
-            episodes_per_show,
-            reactions,
-            channels,
-            feeds,
-        } => {
-            let options = crate::bench::BenchOptions {
-                shows,
-                lookups,
-                requests,
-                episodes_per_show,
-                reactions,
-                channels,
-                feeds,
-            };
+        Command::Bench(options) => {
             crate::bench::run(options).await?;
             Ok(ExitCode::SUCCESS)
         }

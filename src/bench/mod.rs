@@ -14,19 +14,28 @@ use crate::recap::article::{Article, CriticRating};
 use crate::store::scratch::{Scratch, TEST_DATABASE_URL};
 use crate::store::{Backend, Store};
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, clap::Args)]
 pub struct BenchOptions {
+    /// Shows to create, one recap each.
+    #[arg(long, default_value_t = 10_000)]
     pub shows: usize,
+    /// Show lookups to time.
+    #[arg(long, default_value_t = 10_000)]
     pub lookups: usize,
-    /// `/recap` requests to time against the fake Discord (0: skip).
+    /// /recap requests to time against the fake Discord (0 skips it).
+    #[arg(long, default_value_t = 2_000)]
     pub requests: usize,
-    /// Episodes per show for the `/recap` latency store (5 × 10,000 shows = 50,000 recaps).
+    /// Episodes per show in the /recap latency store (5 × 10,000 shows = 50,000 recaps).
+    #[arg(long, default_value_t = 5)]
     pub episodes_per_show: usize,
-    /// Reaction events to time from the gateway to the database (0: skip).
+    /// Reaction events to time from the gateway to the database (0 skips it).
+    #[arg(long, default_value_t = 5_000)]
     pub reactions: usize,
-    /// Subscribed channels for the alert fan-out (0: skip).
+    /// Subscribed channels for the alert fan-out (0 skips it).
+    #[arg(long, default_value_t = 1_000)]
     pub channels: usize,
-    /// Feeds answering 304 to poll (0: skip).
+    /// Feeds answering 304 to poll (0 skips it).
+    #[arg(long, default_value_t = 1_000)]
     pub feeds: usize,
 }
 

@@ -4,7 +4,9 @@ use poise::serenity_prelude as serenity;
 use poise::CreateReply;
 use serenity::CreateAttachment;
 
-use super::commands::{complete_show, not_found_message, resolve_show, within_deadline};
+use super::commands::{
+    complete_show, not_found_message, resolve_optional_show, resolve_show, within_deadline,
+};
 use super::{Context, Error};
 use crate::recap::chart::{score_table, season_chart, EpisodeScore};
 use crate::recap::render::Score;
@@ -126,12 +128,9 @@ pub async fn top(
     let store = ctx.data().store.clone();
     let min_votes = ctx.data().top_min_votes;
     let work = async move {
-        let show = match show {
-            Some(query) => match resolve_show(&store, &query).await? {
-                Ok(show) => Some(show),
-                Err(unknown) => return Ok(Err(not_found_message(&unknown).unwrap_or_default())),
-            },
-            None => None,
+        let show = match resolve_optional_show(&store, show.as_deref()).await? {
+            Ok(show) => show,
+            Err(did_you_mean) => return Ok(Err(did_you_mean)),
         };
         let top =
             store.top_episodes(show.as_ref().map(|s| s.id), guild, min_votes, TOP_COUNT).await?;

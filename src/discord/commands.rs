@@ -68,6 +68,19 @@ pub async fn resolve_show(
     })
 }
 
+/// An optional show option: `Ok(None)` when none was given, `Err` with the "did you mean" to
+/// answer when it names no show.
+pub async fn resolve_optional_show(
+    store: &Store,
+    query: Option<&str>,
+) -> crate::store::Result<Result<Option<ShowMatch>, String>> {
+    let Some(query) = query else { return Ok(Ok(None)) };
+    Ok(match resolve_show(store, query).await? {
+        Ok(show) => Ok(Some(show)),
+        Err(unknown) => Err(not_found_message(&unknown).unwrap_or_default()),
+    })
+}
+
 /// Runs `work`, deferring the interaction first if it takes longer than the bot's
 /// `defer_after`: Discord drops an interaction not answered within 3 s.
 pub async fn within_deadline<T>(

@@ -138,8 +138,8 @@ impl StartError {
 pub struct Bot {
     pub task: JoinHandle<Result<(), serenity::Error>>,
     pub shard_manager: Arc<ShardManager>,
-    /// Posts queued alerts; needs REST only, so it runs beside the gateway.
-    pub dispatcher: JoinHandle<()>,
+    /// The alert dispatcher (REST only, so it runs beside the gateway) and the vote worker.
+    background: Arc<std::sync::Mutex<Vec<JoinHandle<()>>>>,
 }
 
 impl Bot {
@@ -165,7 +165,9 @@ impl Drop for Bot {
     /// alone would leave them connected and handling events.
     fn drop(&mut self) {
         self.task.abort();
-        self.dispatcher.abort();
+        for task in self.background.lock().expect("background tasks").drain(..) {
+            task.abort();
+        }
         if let Ok(runtime) = tokio::runtime::Handle::try_current() {
             let shards = self.shard_manager.clone();
             runtime.spawn(async move { shards.shutdown_all().await });
@@ -210,6 +212,9 @@ async fn launch(
         (settings.score_edit_interval, settings.reconcile_window);
     let top_min_votes = settings.top_min_votes;
     let (store_for_alerts, alert_options) = (store.clone(), settings.alerts.clone());
+    // Tasks that live as long as the bot: stopped with it, so a stopped bot applies nothing.
+    let background: Arc<std::sync::Mutex<Vec<JoinHandle<()>>>> = Arc::default();
+    let background_tasks = background.clone();
     let fetcher = crate::feeds::fetch::Fetcher::new(settings.fetch.clone());
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
@@ -236,7 +241,7 @@ async fn launch(
                     scope = if dev_guild.is_some() { "dev guild" } else { "global" },
                     "ready; commands registered"
                 );
-                let (scores, votes) = ratings::start(
+                let (scores, votes, worker) = ratings::start(
                     ctx.http.clone(),
                     store.clone(),
                     ready.user.id,
@@ -244,6 +249,7 @@ async fn launch(
                 );
                 // Catch up with votes cast or withdrawn while the bot was offline.
                 let _ = votes.send(ratings::VoteJob::Reconcile(reconcile_window));
+                background_tasks.lock().expect("background tasks").push(worker);
                 Ok(Data { store, defer_after, scores, votes, top_min_votes, fetcher })
             })
         })
@@ -256,6 +262,7 @@ async fn launch(
     let shard_manager = client.shard_manager.clone();
     let dispatcher =
         alerts::Dispatcher::new(store_for_alerts, client.http.clone(), alert_options).spawn();
+    background.lock().expect("background tasks").push(dispatcher);
     let task = tokio::spawn(async move { client.start_autosharded().await });
-    Ok(Bot { task, shard_manager, dispatcher })
+    Ok(Bot { task, shard_manager, background })
 }

@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use tokio::sync::mpsc::UnboundedSender;
+use tokio::task::JoinHandle;
 
 use poise::serenity_prelude as serenity;
 use serenity::{
@@ -198,13 +199,13 @@ pub enum VoteJob {
     Reconcile(Duration),
 }
 
-/// Starts the vote worker; returns the score editor and the worker's queue.
+/// Starts the vote worker; returns the score editor, the worker's queue and its task.
 pub fn start(
     http: Arc<Http>,
     store: Store,
     bot: UserId,
     interval: Duration,
-) -> (ScoreEditor, UnboundedSender<VoteJob>) {
+) -> (ScoreEditor, UnboundedSender<VoteJob>, JoinHandle<()>) {
     let (jobs, mut queue) = tokio::sync::mpsc::unbounded_channel::<VoteJob>();
     let editor = ScoreEditor {
         store: store.clone(),
@@ -214,7 +215,7 @@ pub fn start(
         jobs: jobs.clone(),
     };
     let worker_editor = editor.clone();
-    tokio::spawn(async move {
+    let worker = tokio::spawn(async move {
         let editor = worker_editor;
         while let Some(job) = queue.recv().await {
             let result = match &job {
@@ -231,7 +232,7 @@ pub fn start(
             }
         }
     });
-    (editor, jobs)
+    (editor, jobs, worker)
 }
 
 /// Makes one post's votes match its reactions on Discord, and shows the result.

@@ -4,7 +4,7 @@
 use poise::serenity_prelude as serenity;
 use poise::CreateReply;
 
-use super::commands::{complete_show, not_found_message, resolve_show};
+use super::commands::{complete_show, resolve_optional_show};
 use super::{Context, Error};
 use crate::store::subscriptions::NewSubscription;
 
@@ -41,14 +41,9 @@ async fn subscribe(
 ) -> Result<(), Error> {
     let Some(guild) = ctx.guild_id() else { return Ok(()) };
     let store = &ctx.data().store;
-    let show = match show {
-        Some(query) => match resolve_show(store, &query).await? {
-            Ok(found) => Some(found),
-            Err(unknown) => {
-                return reply(ctx, not_found_message(&unknown).unwrap_or_default()).await
-            }
-        },
-        None => None,
+    let show = match resolve_optional_show(store, show.as_deref()).await? {
+        Ok(show) => show,
+        Err(did_you_mean) => return reply(ctx, did_you_mean).await,
     };
     let new = NewSubscription {
         guild_id: guild.get(),
@@ -78,14 +73,9 @@ async fn unsubscribe(
 ) -> Result<(), Error> {
     let Some(guild) = ctx.guild_id() else { return Ok(()) };
     let store = &ctx.data().store;
-    let show = match show {
-        Some(query) => match resolve_show(store, &query).await? {
-            Ok(found) => Some(found),
-            Err(unknown) => {
-                return reply(ctx, not_found_message(&unknown).unwrap_or_default()).await
-            }
-        },
-        None => None,
+    let show = match resolve_optional_show(store, show.as_deref()).await? {
+        Ok(show) => show,
+        Err(did_you_mean) => return reply(ctx, did_you_mean).await,
     };
     let what = show
         .as_ref()
@@ -176,14 +166,9 @@ async fn feeds_add(
     if let Err(error) = crate::feeds::parse::parse_feed(&fetched.body) {
         return reply(ctx, format!("Cannot follow {url}: {error}.")).await;
     }
-    let show_id = match show {
-        Some(name) => match resolve_show(&data.store, &name).await? {
-            Ok(found) => Some(found.id),
-            Err(unknown) => {
-                return reply(ctx, not_found_message(&unknown).unwrap_or_default()).await
-            }
-        },
-        None => None,
+    let show_id = match resolve_optional_show(&data.store, show.as_deref()).await? {
+        Ok(show) => show.map(|s| s.id),
+        Err(did_you_mean) => return reply(ctx, did_you_mean).await,
     };
     data.store.add_feed(&url, show_id, Some(guild.get()), None, 0).await?;
     reply(

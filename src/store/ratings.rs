@@ -38,6 +38,32 @@ pub struct EpisodeRating {
     pub votes: u32,
 }
 
+/// A member's vote, held by the reaction on `message`, replacing any earlier one.
+async fn upsert_vote(
+    conn: &mut sqlx::AnyConnection,
+    guild: u64,
+    user: u64,
+    episode: EpisodeId,
+    score: u8,
+    message: u64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO ratings (guild_id, user_id, episode_id, score, message_id, voted_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (guild_id, user_id, episode_id)
+         DO UPDATE SET score = excluded.score, message_id = excluded.message_id, voted_at = excluded.voted_at",
+    )
+    .bind(guild as i64)
+    .bind(user as i64)
+    .bind(episode.0)
+    .bind(i64::from(score))
+    .bind(message as i64)
+    .bind(now())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 fn score_from(sum: Option<i64>, votes: i64) -> Option<Score> {
     (votes > 0)
         .then(|| Score { average: sum.unwrap_or(0) as f64 / votes as f64, votes: votes as u32 })
@@ -165,20 +191,7 @@ impl Store {
         .bind(episode.0)
         .fetch_optional(&mut *tx)
         .await?;
-        sqlx::query(
-            "INSERT INTO ratings (guild_id, user_id, episode_id, score, message_id, voted_at)
-             VALUES ($1, $2, $3, $4, $5, $6)
-             ON CONFLICT (guild_id, user_id, episode_id)
-             DO UPDATE SET score = excluded.score, message_id = excluded.message_id, voted_at = excluded.voted_at",
-        )
-        .bind(guild as i64)
-        .bind(user as i64)
-        .bind(episode.0)
-        .bind(i64::from(score))
-        .bind(message as i64)
-        .bind(now())
-        .execute(&mut *tx)
-        .await?;
+        upsert_vote(&mut tx, guild, user, episode, score, message).await?;
         tx.commit().await?;
         Ok(VoteChange { previous: previous.map(|(s, m)| (s as u8, m.unwrap_or(0) as u64)) })
     }
@@ -256,20 +269,8 @@ impl Store {
             if keeps_vote {
                 continue;
             }
-            sqlx::query(
-                "INSERT INTO ratings (guild_id, user_id, episode_id, score, message_id, voted_at)
-                 VALUES ($1, $2, $3, $4, $5, $6)
-                 ON CONFLICT (guild_id, user_id, episode_id)
-                 DO UPDATE SET score = excluded.score, message_id = excluded.message_id, voted_at = excluded.voted_at",
-            )
-            .bind(post.guild_id as i64)
-            .bind(*user as i64)
-            .bind(post.episode_id.0)
-            .bind(i64::from(best))
-            .bind(post.message_id as i64)
-            .bind(now())
-            .execute(&mut *tx)
-            .await?;
+            upsert_vote(&mut tx, post.guild_id, *user, post.episode_id, best, post.message_id)
+                .await?;
             added += 1;
         }
         sqlx::query("UPDATE posts SET reconciled_at = $1 WHERE message_id = $2")
