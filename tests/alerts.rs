@@ -397,7 +397,37 @@ async fn admins_follow_list_and_drop_feeds(db: TestDb) {
     );
 }
 
+async fn a_server_error_is_retried_with_back_off_and_posts_once(db: TestDb) {
+    let fake = FakeDiscord::start().await;
+    let channel = fake.channel("recaps");
+    db.store.subscribe(&subscription(&fake, channel, None)).await.unwrap();
+    db.store.save_article(&sample()).await.unwrap();
+    fake.force_status_once("POST /channels/*/messages", 500);
+    let dispatcher = Dispatcher::new(db.store.clone(), http(&fake), DispatchOptions::default());
+    assert_eq!(dispatcher.dispatch_once().await.unwrap(), 1);
+    assert!(alerts_in(&fake, channel).is_empty());
+    let (state, error, wait): (String, String, i64) =
+        sqlx::query_as("SELECT state, last_error, next_attempt_at - created_at FROM outbox")
+            .fetch_one(db.store.pool())
+            .await
+            .unwrap();
+    assert_eq!(state, "pending");
+    assert!(error.starts_with("HTTP 500"), "{error}");
+    assert!(wait >= 5, "backed off {wait} s");
+    assert_eq!(dispatcher.dispatch_once().await.unwrap(), 0, "not before its time");
+    // Time passes.
+    sqlx::query("UPDATE outbox SET next_attempt_at = 0").execute(db.store.pool()).await.unwrap();
+    assert_eq!(dispatcher.dispatch_once().await.unwrap(), 1);
+    assert_eq!(alerts_in(&fake, channel).len(), 1);
+    assert_eq!(db.store.outbox_counts().await.unwrap().delivered, 1);
+    assert!(
+        db.store.subscriptions(fake.guild_id()).await.unwrap()[0].broken_reason.is_none(),
+        "a 5xx breaks nothing"
+    );
+}
+
 backend_tests!(
+    a_server_error_is_retried_with_back_off_and_posts_once,
     publish_by_url_alerts_once_and_opens_a_thread,
     member_urls_to_private_addresses_are_refused,
     admins_follow_list_and_drop_feeds,

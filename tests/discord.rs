@@ -347,7 +347,31 @@ async fn a_slow_answer_is_deferred_then_edited_in(db: TestDb) {
     assert!(fake.unexpected_requests().is_empty(), "{:?}", fake.unexpected_requests());
 }
 
+async fn a_server_can_turn_spoiler_markup_off(db: TestDb) {
+    let (fake, _bot) = online(&db).await;
+    let set = fake
+        .slash("alice", "settings", json!([{"name": "spoilers", "value": false}]))
+        .reply(T)
+        .await;
+    assert_eq!(set["content"], "Recaps in this server are shown without spoiler markup.");
+    let reply = fake
+        .slash("alice", "recap", json!([{"name": "show", "value": "Soundtrack #1"}]))
+        .reply(T)
+        .await;
+    let description = embed(&reply)["description"].as_str().unwrap();
+    assert!(description.starts_with("Episode 2 of Soundtrack #1 begin"), "{description}");
+    assert!(!description.contains("||"));
+    let denied =
+        fake.slash("bob", "settings", json!([{"name": "spoilers", "value": true}])).reply(T).await;
+    assert_eq!(
+        denied["content"],
+        "Only members with **Manage Server** permission can use /settings."
+    );
+    assert!(!db.store.guild_spoilers(fake.guild_id()).await.unwrap());
+}
+
 backend_tests!(
+    a_server_can_turn_spoiler_markup_off,
     a_slow_answer_is_deferred_then_edited_in,
     commands_are_registered_with_their_options,
     recap_shows_the_sample_episode_behind_spoilers,

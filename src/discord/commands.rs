@@ -27,6 +27,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         super::subscriptions::alerts(),
         super::subscriptions::feeds(),
         super::subscriptions::publish(),
+        super::subscriptions::settings(),
     ]
 }
 

@@ -274,3 +274,24 @@ pub async fn publish(
     };
     reply(ctx, text).await
 }
+
+/// This server's recapbot preferences.
+#[poise::command(
+    slash_command,
+    guild_only,
+    default_member_permissions = "MANAGE_GUILD",
+    required_permissions = "MANAGE_GUILD"
+)]
+pub async fn settings(
+    ctx: Context<'_>,
+    #[description = "Hide recap text behind spoiler markup (default: yes)"] spoilers: bool,
+) -> Result<(), Error> {
+    let Some(guild) = ctx.guild_id() else { return Ok(()) };
+    ctx.data().store.set_guild_spoilers(guild.get(), spoilers).await?;
+    let text = if spoilers {
+        "Recaps in this server are hidden behind spoiler markup."
+    } else {
+        "Recaps in this server are shown without spoiler markup."
+    };
+    reply(ctx, text.to_string()).await
+}

@@ -379,6 +379,12 @@ impl FakeDiscord {
         self.inner.lock().limiter.force(pattern, retry_after, true);
     }
 
+    /// The next request matching `pattern` fails with `status` (a 500, 502 or 503 as Discord
+    /// sometimes answers).
+    pub fn force_status_once(&self, pattern: &str, status: u16) {
+        self.inner.lock().limiter.force_status(pattern, status);
+    }
+
     /// How many 429s the fake has sent.
     pub fn rate_limited_count(&self) -> u32 {
         self.inner.lock().limiter.count_429

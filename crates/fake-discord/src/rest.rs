@@ -310,6 +310,8 @@ pub(crate) struct Limiter {
     buckets: HashMap<String, Window>,
     global: Option<Window>,
     forced: Vec<Forced>,
+    /// Server errors forced by tests: (pattern, HTTP status).
+    failures: Vec<(String, u16)>,
     pub count_429: u32,
 }
 
@@ -360,6 +362,10 @@ fn rate_limited(retry_after: f64, global: bool, mut headers: RlHeaders) -> Box<A
 }
 
 impl Limiter {
+    pub fn force_status(&mut self, pattern: &str, status: u16) {
+        self.failures.push((pattern.to_string(), status));
+    }
+
     pub fn force(&mut self, pattern: &str, retry_after: f64, global: bool) {
         self.forced.push(Forced { pattern: pattern.to_string(), retry_after, global });
     }
@@ -389,6 +395,11 @@ impl Limiter {
             pattern.hash(&mut h);
             format!("{:016x}", h.finish())
         };
+
+        if let Some(i) = self.failures.iter().position(|f| pattern_matches(&f.0, method, segs)) {
+            let (_, status) = self.failures.remove(i);
+            return Err(Box::new(err(status, 0, "500: Internal Server Error")));
+        }
 
         if let Some(i) = self.forced.iter().position(|f| pattern_matches(&f.pattern, method, segs))
         {
