@@ -402,10 +402,10 @@ async fn run_import(
     hints: &Hints,
     json: bool,
 ) -> Summary {
-    let http = import::http_client();
+    let fetcher = import::operator_fetcher();
     let mut summary = Summary::default();
     for source in inputs.iter().flat_map(|arg| Source::parse(arg).expand()) {
-        let outcome = import::import_one(store, &source, hints, &http).await;
+        let outcome = import::import_one(store, &source, hints, &fetcher).await;
         summary.add(&outcome);
         match &outcome.result {
             Ok((article, saved)) => {

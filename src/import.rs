@@ -2,19 +2,16 @@
 //! transaction per article, so a bad input costs only itself.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use futures::StreamExt;
 use serde::Serialize;
 
+use crate::feeds::fetch::{FetchError, FetchPolicy, Fetcher};
 use crate::recap::article::{detect_format, parse_article, Article, ArticleError, Format, Hints};
 use crate::store::recaps::Saved;
 use crate::store::{Store, StoreError};
 
 /// Articles are a few kilobytes; anything this big is not one.
 pub const MAX_ARTICLE_BYTES: u64 = 5 * 1024 * 1024;
-pub const FETCH_TIMEOUT: Duration = Duration::from_secs(10);
-pub const MAX_REDIRECTS: usize = 5;
 
 /// Why one input could not be imported. Every message names what is wrong in words an
 /// operator understands; the input's name is printed before it.
@@ -96,7 +93,7 @@ pub struct Fetched {
 }
 
 /// Reads one source, enforcing the size cap and refusing binary data.
-pub async fn read_source(source: &Source, http: &reqwest::Client) -> Result<Fetched, ImportError> {
+pub async fn read_source(source: &Source, fetcher: &Fetcher) -> Result<Fetched, ImportError> {
     match source {
         Source::Stdin => {
             use tokio::io::AsyncReadExt;
@@ -110,7 +107,7 @@ pub async fn read_source(source: &Source, http: &reqwest::Client) -> Result<Fetc
             Ok(Fetched { text: decode_text(bytes)?, format: Format::Auto, url: None })
         }
         Source::File(path) => read_file(path).await,
-        Source::Url(url) => fetch_url(url, http).await,
+        Source::Url(url) => fetch_url(url, fetcher).await,
     }
 }
 
@@ -127,29 +124,18 @@ async fn read_file(path: &Path) -> Result<Fetched, ImportError> {
     Ok(Fetched { text: decode_text(bytes)?, format, url: None })
 }
 
-/// The HTTP client for fetching articles: bounded in time and redirects.
-pub fn http_client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .timeout(FETCH_TIMEOUT)
-        .connect_timeout(FETCH_TIMEOUT)
-        .redirect(reqwest::redirect::Policy::limited(MAX_REDIRECTS))
-        .user_agent(concat!("recapbot/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .expect("static reqwest configuration is valid")
+/// The fetcher for the operator's own commands (`import`, the sandbox): the same caps as
+/// members' URLs (10 s, 5 MB, 5 redirects), but any address, as the operator typed it.
+pub fn operator_fetcher() -> Fetcher {
+    Fetcher::new(FetchPolicy { allow_private: true, ..FetchPolicy::default() })
 }
 
-async fn fetch_url(url: &str, http: &reqwest::Client) -> Result<Fetched, ImportError> {
-    let response =
-        http.get(url).send().await.map_err(|e| ImportError::Fetch(describe_reqwest_error(&e)))?;
-    if !response.status().is_success() {
-        return Err(ImportError::HttpStatus(response.status().as_u16()));
-    }
-    let content_type = response
-        .headers()
-        .get(reqwest::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("text/html")
-        .to_ascii_lowercase();
+async fn fetch_url(url: &str, fetcher: &Fetcher) -> Result<Fetched, ImportError> {
+    let page = fetcher.get(url, None, None).await.map_err(|e| match e {
+        FetchError::Status(status) => ImportError::HttpStatus(status),
+        other => ImportError::Fetch(other.to_string()),
+    })?;
+    let content_type = page.content_type.as_deref().unwrap_or("text/html").to_ascii_lowercase();
     let mime = content_type.split(';').next().unwrap_or("").trim().to_string();
     let format = match mime.as_str() {
         "text/html" | "application/xhtml+xml" => Format::Html,
@@ -157,35 +143,7 @@ async fn fetch_url(url: &str, http: &reqwest::Client) -> Result<Fetched, ImportE
         "text/plain" => Format::Auto,
         other => return Err(ImportError::NotAnArticle(other.to_string())),
     };
-    if let Some(length) = response.content_length() {
-        check_size(length)?;
-    }
-    let final_url = response.url().to_string();
-    let mut body = Vec::new();
-    let mut stream = response.bytes_stream();
-    while let Some(chunk) = stream.next().await {
-        let chunk = chunk.map_err(|e| ImportError::Fetch(describe_reqwest_error(&e)))?;
-        body.extend_from_slice(&chunk);
-        check_size(body.len() as u64)?;
-    }
-    Ok(Fetched { text: decode_text(body)?, format, url: Some(final_url) })
-}
-
-/// reqwest's Display stops at "error sending request"; the cause is what helps.
-fn describe_reqwest_error(error: &reqwest::Error) -> String {
-    if error.is_timeout() {
-        return format!("no answer within {} s", FETCH_TIMEOUT.as_secs());
-    }
-    if error.is_redirect() {
-        return format!("more than {MAX_REDIRECTS} redirects");
-    }
-    let mut message = error.to_string();
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        message = format!("{message}: {cause}");
-        source = cause.source();
-    }
-    message
+    Ok(Fetched { text: decode_text(page.body)?, format, url: Some(page.url) })
 }
 
 fn check_size(bytes: u64) -> Result<(), ImportError> {
@@ -212,9 +170,9 @@ fn decode_text(bytes: Vec<u8>) -> Result<String, ImportError> {
 pub async fn load_article(
     source: &Source,
     hints: &Hints,
-    http: &reqwest::Client,
+    fetcher: &Fetcher,
 ) -> Result<Article, ImportError> {
-    let fetched = read_source(source, http).await?;
+    let fetched = read_source(source, fetcher).await?;
     let format = match fetched.format {
         Format::Auto => detect_format(&fetched.text),
         known => known,
@@ -276,10 +234,10 @@ pub async fn import_one(
     store: Option<&Store>,
     source: &Source,
     hints: &Hints,
-    http: &reqwest::Client,
+    fetcher: &Fetcher,
 ) -> Outcome {
     let result = async {
-        let article = load_article(source, hints, http).await?;
+        let article = load_article(source, hints, fetcher).await?;
         let saved = match store {
             Some(store) => Some(store.save_article(&article).await?),
             None => None,

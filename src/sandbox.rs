@@ -38,10 +38,10 @@ pub fn default_articles() -> Vec<PathBuf> {
 }
 
 pub async fn run(store: Store, options: SandboxOptions) -> anyhow::Result<()> {
-    let http = import::http_client();
+    let fetcher = import::operator_fetcher();
     let mut summary = Summary::default();
     for source in options.articles.iter().flat_map(|p| Source::File(p.clone()).expand()) {
-        let outcome = import::import_one(Some(&store), &source, &Hints::default(), &http).await;
+        let outcome = import::import_one(Some(&store), &source, &Hints::default(), &fetcher).await;
         if let Err(e) = &outcome.result {
             println!("skipped {}: {e}", outcome.source);
         }

@@ -118,10 +118,11 @@ async fn a_batch_import_goes_on_past_a_bad_file(db: TestDb) {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("not-a-recap.txt");
     std::fs::write(&bad, "Top 10 K-dramas of 2024\n\nA list, not a recap.").unwrap();
-    let http = import::http_client();
+    let fetcher = import::operator_fetcher();
     let mut summary = import::Summary::default();
     for source in [Source::File(sample_article()), Source::File(bad)] {
-        summary.add(&import::import_one(Some(&db.store), &source, &Hints::default(), &http).await);
+        summary
+            .add(&import::import_one(Some(&db.store), &source, &Hints::default(), &fetcher).await);
     }
     assert_eq!(summary.to_string(), "1 imported, 0 updated, 0 unchanged, 1 failed");
     assert_eq!(count(&db, "recaps").await, 1);

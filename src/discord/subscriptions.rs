@@ -236,26 +236,24 @@ pub async fn publish(
     #[max_length = 500]
     url: String,
 ) -> Result<(), Error> {
-    use crate::recap::article::{parse_article, Format, Hints};
+    use crate::import::ImportError;
+    use crate::recap::article::Hints;
     use crate::store::recaps::Saved;
     ctx.defer_ephemeral().await?;
     let data = ctx.data();
-    let page = match data.fetcher.get(&url, None, None).await {
-        Ok(page) => page,
-        Err(error) => return reply(ctx, format!("Cannot read {url}: {error}.")).await,
-    };
-    let Ok(text) = String::from_utf8(page.body) else {
-        return reply(ctx, format!("Cannot read {url}: it is not a text or HTML page.")).await;
-    };
-    let mut article = match parse_article(&text, Format::Auto, &Hints::default()) {
+    let source = crate::import::Source::Url(url.clone());
+    let article = match crate::import::load_article(&source, &Hints::default(), &data.fetcher).await
+    {
         Ok(article) => article,
-        Err(error) => {
+        Err(ImportError::Parse(error)) => {
             return reply(ctx, format!("{url} is not a recap I can read: {error}.")).await
         }
+        // The fetcher's own words ("… resolves to 10.0.0.5, a private address: not fetched").
+        Err(ImportError::Fetch(error)) => {
+            return reply(ctx, format!("Cannot read {url}: {error}.")).await
+        }
+        Err(error) => return reply(ctx, format!("Cannot read {url}: {error}.")).await,
     };
-    if article.url.is_none() {
-        article.url = Some(page.url);
-    }
     let number = crate::recap::EpisodeNumber {
         season: article.season,
         episode: article.episode,

@@ -7,7 +7,7 @@ use tokio::task::JoinHandle;
 
 use super::fetch::Fetcher;
 use super::parse::{candidate, parse_feed, Candidate, FeedItem};
-use crate::recap::article::{parse_article, Article, Format};
+use crate::recap::article::Article;
 use crate::store::feeds::{Feed, PollResult};
 use crate::store::recaps::Saved;
 use crate::store::Store;
@@ -180,15 +180,10 @@ impl Poller {
             Candidate::Recap(article) => Ok(Some(*article)),
             Candidate::NotARecap => Ok(None),
             Candidate::FetchLink { url, hints } => {
-                let page =
-                    self.fetcher.get(&url, None, None).await.map_err(|e| format!("{url}: {e}"))?;
-                let text =
-                    String::from_utf8(page.body).map_err(|_| format!("{url}: not UTF-8 text"))?;
-                let mut article = parse_article(&text, Format::Auto, &hints)
+                let source = crate::import::Source::Url(url.clone());
+                let mut article = crate::import::load_article(&source, &hints, &self.fetcher)
+                    .await
                     .map_err(|e| format!("{url}: {e}"))?;
-                if article.url.is_none() {
-                    article.url = Some(page.url);
-                }
                 if article.published_at.is_none() {
                     article.published_at = item.published;
                 }
