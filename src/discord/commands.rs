@@ -34,7 +34,11 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
 /// What `/recap` found for the options given.
 #[derive(Debug)]
 pub enum Lookup {
-    Found(Box<Recap>),
+    /// The recap, and the show's episodes that have one (for ⏮ ⏭).
+    Found {
+        recap: Box<Recap>,
+        episodes: Vec<EpisodeNumber>,
+    },
     UnknownShow {
         query: String,
         suggestions: Vec<String>,
@@ -144,7 +148,7 @@ pub async fn find_recap(
         }
     };
     Ok(match found {
-        Some(recap) => Lookup::Found(Box::new(recap)),
+        Some(recap) => Lookup::Found { recap: Box::new(recap), episodes: existing },
         None => Lookup::UnknownEpisode {
             show: show.name,
             asked: describe_asked(season, episode),
@@ -165,7 +169,7 @@ fn describe_asked(season: Option<u32>, episode: Option<u32>) -> String {
 /// The words a member reads when `/recap` found nothing.
 pub fn not_found_message(lookup: &Lookup) -> Option<String> {
     match lookup {
-        Lookup::Found(_) => None,
+        Lookup::Found { .. } => None,
         Lookup::UnknownShow { query, suggestions } => Some(match suggestions.as_slice() {
             [] => format!("No show called “{query}” has recaps yet."),
             [one] => format!("No show called “{query}”. Did you mean **{one}**?"),
@@ -229,13 +233,13 @@ async fn recap(
     let work = async move {
         let lookup = find_recap(&store, &show, season, episode).await?;
         let message = match &lookup {
-            Lookup::Found(recap) => {
+            Lookup::Found { recap, episodes } => {
                 let spoilers = match guild {
                     Some(guild) => store.guild_spoilers(guild).await?,
                     None => true,
                 };
                 let scores = store.scores(recap.episode_id, guild).await?;
-                Some(super::pager::recap_message(&store, recap, 0, spoilers, &scores).await?)
+                Some(super::pager::recap_message(recap, episodes, 0, spoilers, &scores))
             }
             _ => None,
         };
@@ -250,7 +254,9 @@ async fn recap(
                 .embed(message.embed)
                 .components(message.components);
             let sent = ctx.send(reply).await?;
-            if let (false, Lookup::Found(recap), Some(guild)) = (private, &lookup, ctx.guild_id()) {
+            if let (false, Lookup::Found { recap, .. }, Some(guild)) =
+                (private, &lookup, ctx.guild_id())
+            {
                 // A public recap is a rating post: its 1️⃣–5️⃣ reactions are votes.
                 let message = sent.message().await?;
                 let (channel, id) = (message.channel_id.get(), message.id.get());

@@ -12,7 +12,7 @@ use super::{Data, Error};
 use crate::recap::render::{
     self, custom_id, parse_custom_id, Direction, EmbedPage, PagerAction, RenderOptions, Scores,
 };
-use crate::recap::Recap;
+use crate::recap::{EpisodeNumber, Recap};
 use crate::store::Store;
 
 /// A rendered recap page, ready for any of Discord's ways of sending a message.
@@ -40,17 +40,17 @@ pub fn embed(page: &EmbedPage) -> CreateEmbed {
     embed
 }
 
-/// Page `page` of `recap` with its navigation buttons.
-pub async fn recap_message(
-    store: &Store,
+/// Page `page` of `recap` with its navigation buttons; `episodes` (the show's episodes with
+/// recaps, in order) decides whether ⏮ and ⏭ have somewhere to go.
+pub fn recap_message(
     recap: &Recap,
+    episodes: &[EpisodeNumber],
     page: usize,
     spoilers: bool,
     scores: &Scores,
-) -> crate::store::Result<RecapMessage> {
+) -> RecapMessage {
     let pages = render::render_recap(recap, scores, &RenderOptions { spoilers });
     let page = page.min(pages.len().saturating_sub(1));
-    let episodes = store.episodes_with_recaps(recap.show_id).await?;
     let at = episodes.iter().position(|n| *n == recap.number);
     let has_previous = at.is_some_and(|i| i > 0);
     let has_next = at.is_some_and(|i| i + 1 < episodes.len());
@@ -76,10 +76,7 @@ pub async fn recap_message(
         ),
         button(PagerAction::Episode { recap: id, direction: Direction::Next }, "⏭", has_next),
     ];
-    Ok(RecapMessage {
-        embed: embed(&pages[page]),
-        components: vec![CreateActionRow::Buttons(buttons)],
-    })
+    RecapMessage { embed: embed(&pages[page]), components: vec![CreateActionRow::Buttons(buttons)] }
 }
 
 pub async fn on_event(
@@ -125,8 +122,8 @@ async fn on_pager_click(
         click.create_response(&ctx.http, CreateInteractionResponse::Message(gone)).await?;
         return Ok(());
     };
+    let episodes = store.episodes_with_recaps(recap.show_id).await?;
     if let Some(direction) = step {
-        let episodes = store.episodes_with_recaps(recap.show_id).await?;
         let at = episodes.iter().position(|n| *n == recap.number);
         let target = match (at, direction) {
             (Some(i), Direction::Previous) if i > 0 => episodes.get(i - 1),
@@ -141,7 +138,7 @@ async fn on_pager_click(
     }
     let guild = click.guild_id.map(|g| g.get());
     let scores = store.scores(recap.episode_id, guild).await?;
-    let message = recap_message(store, &recap, page, spoilers, &scores).await?;
+    let message = recap_message(&recap, &episodes, page, spoilers, &scores);
     let post = store.post(click.message.id.get()).await?;
     let response = CreateInteractionResponseMessage::new()
         .embed(message.embed)

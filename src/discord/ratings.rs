@@ -155,9 +155,9 @@ impl ScoreEditor {
             return Ok(());
         }
         let spoilers = self.store.guild_spoilers(post.guild_id).await?;
+        let episodes = self.store.episodes_with_recaps(recap.show_id).await?;
         let page =
-            super::pager::recap_message(&self.store, &recap, post.page as usize, spoilers, &scores)
-                .await?;
+            super::pager::recap_message(&recap, &episodes, post.page as usize, spoilers, &scores);
         let edit =
             EditMessage::new().embed(page.embed).allowed_mentions(CreateAllowedMentions::new());
         match ChannelId::new(post.channel_id)
