@@ -1,7 +1,7 @@
 //! Turns a stored recap into Discord-sized embed pages.
 //!
-//! Plain data out: the Discord layer maps [`EmbedPage`] to an embed builder,
-//! the terminal sandbox prints [`plain_text`], and the tests check every
+//! Plain data out: the Discord layer maps [`EmbedPage`] to an embed builder
+//! (the sandbox prints what Discord then holds), and the tests check every
 //! Discord limit. All lengths are counted in chars (Unicode scalar values),
 //! as Discord counts them, never in bytes.
 //!
@@ -16,7 +16,7 @@
 //! - The footer says "Page 2/3 · Published 1 May 2024" (parts omitted when
 //!   there is one page / no publication date).
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use crate::recap::{Recap, RecapId};
 
@@ -210,29 +210,6 @@ pub fn score_line(scores: &Scores) -> Option<String> {
 /// length in chars) so the text can never close the spoiler early.
 pub fn spoiler(text: &str) -> String {
     render_paragraphs(&paragraphs(text), true)
-}
-
-/// What a Discord user sees, for the terminal sandbox.
-pub fn plain_text(page: &EmbedPage) -> String {
-    let mut out = page.title.clone();
-    if let Some(url) = &page.url {
-        let _ = write!(out, "\n<{url}>");
-    }
-    if !page.description.is_empty() {
-        out.push_str("\n\n");
-        out.push_str(&page.description);
-    }
-    if !page.fields.is_empty() {
-        out.push('\n');
-        for f in &page.fields {
-            let _ = write!(out, "\n{}: {}", f.name, f.value);
-        }
-    }
-    if !page.footer.is_empty() {
-        out.push_str("\n\n");
-        out.push_str(&page.footer);
-    }
-    out
 }
 
 // ---------------------------------------------------------------------------
@@ -638,11 +615,6 @@ mod tests {
         );
         assert_eq!(p.footer, "Published 1 May 2024");
         assert_eq!(p.timestamp, Some(1_714_521_600));
-
-        let text = plain_text(p);
-        assert!(text.starts_with("Soundtrack #1 — S1E2 · Track 2"));
-        assert!(text.contains("\nCritic rating: 4/5\n"));
-        assert!(text.ends_with("\n\nPublished 1 May 2024"));
     }
 
     #[test]
