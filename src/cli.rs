@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::config::{self, DEFAULT_SQLITE_FILE};
-use crate::import::{self, ArticleJson, Source, Summary};
-use crate::recap::article::Hints;
+use crate::ingest::article::Hints;
+use crate::ingest::import::{self, ArticleJson, Source, Summary};
 use crate::store::Store;
 
 #[derive(Debug, Parser)]
@@ -191,9 +191,9 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             crate::discord::check_token(token.expose())?;
             let store = open_store(db).await?;
             // Feeds are polled beside the bot; their new recaps reach Discord through the outbox.
-            let fetcher = crate::feeds::fetch::Fetcher::new(fetch_policy(cli.allow_private_urls));
+            let fetcher = crate::ingest::fetch::Fetcher::new(fetch_policy(cli.allow_private_urls));
             let interval = std::time::Duration::from_secs(cli.feed_interval_minutes * 60);
-            let _poller = crate::feeds::poll::Poller::new(store.clone(), fetcher, interval)
+            let _poller = crate::ingest::poll::Poller::new(store.clone(), fetcher, interval)
                 .spawn(std::time::Duration::from_secs(30));
             let settings = crate::discord::BotSettings {
                 reconcile_window: std::time::Duration::from_secs(cli.reconcile_days * 86_400),
@@ -283,14 +283,14 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn fetch_policy(allow_private: bool) -> crate::feeds::fetch::FetchPolicy {
-    crate::feeds::fetch::FetchPolicy { allow_private, ..Default::default() }
+fn fetch_policy(allow_private: bool) -> crate::ingest::fetch::FetchPolicy {
+    crate::ingest::fetch::FetchPolicy { allow_private, ..Default::default() }
 }
 
 async fn run_feeds(
     store: &Store,
     action: FeedsAction,
-    policy: crate::feeds::fetch::FetchPolicy,
+    policy: crate::ingest::fetch::FetchPolicy,
     interval_minutes: u64,
 ) -> anyhow::Result<ExitCode> {
     let when = |t: i64| {
@@ -346,9 +346,9 @@ async fn run_feeds(
             println!("feed {feed} removed");
         }
         FeedsAction::Poll => {
-            let fetcher = crate::feeds::fetch::Fetcher::new(policy);
+            let fetcher = crate::ingest::fetch::Fetcher::new(policy);
             let interval = std::time::Duration::from_secs(interval_minutes * 60);
-            let poller = crate::feeds::poll::Poller::new(store.clone(), fetcher, interval);
+            let poller = crate::ingest::poll::Poller::new(store.clone(), fetcher, interval);
             let mut failed = false;
             for (feed, report) in poller.poll_due().await? {
                 match report {

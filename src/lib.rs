@@ -2,14 +2,13 @@
 //! servers on Discord.
 //!
 //! The domain (`recap`) knows nothing of Discord or SQL; `store` owns the database;
-//! `import` reads articles; the binary is a thin shell around [`cli::main`].
+//! `ingest` brings recaps in; the binary is a thin shell around [`cli::main`].
 
 pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod discord;
-pub mod feeds;
-pub mod import;
+pub mod ingest;
 pub mod recap;
 pub mod sandbox;
 pub mod store;

@@ -12,8 +12,8 @@ use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
 use crate::config::Secret;
 use crate::discord::{self, BotSettings, Transport};
-use crate::import::{self, Source, Summary};
-use crate::recap::article::Hints;
+use crate::ingest::article::Hints;
+use crate::ingest::import::{self, Source, Summary};
 use crate::store::Store;
 
 const ANSWER_TIMEOUT: Duration = Duration::from_secs(10);

@@ -293,7 +293,7 @@ async fn recap_site() -> String {
 }
 
 fn trusting(fake: &FakeDiscord) -> recapbot::discord::BotSettings {
-    let fetch = recapbot::feeds::fetch::FetchPolicy { allow_private: true, ..Default::default() };
+    let fetch = recapbot::ingest::fetch::FetchPolicy { allow_private: true, ..Default::default() };
     recapbot::discord::BotSettings { fetch, ..settings_for(fake) }
 }
 

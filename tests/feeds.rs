@@ -11,8 +11,8 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use common::TestDb;
-use recapbot::feeds::fetch::{FetchPolicy, Fetcher};
-use recapbot::feeds::poll::Poller;
+use recapbot::ingest::fetch::{FetchPolicy, Fetcher};
+use recapbot::ingest::poll::Poller;
 use recapbot::store::subscriptions::NewSubscription;
 
 const INTERVAL: Duration = Duration::from_secs(600);

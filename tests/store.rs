@@ -3,8 +3,8 @@
 mod common;
 
 use common::{sample_article, TestDb};
-use recapbot::import::{self, Source};
-use recapbot::recap::article::{parse_article, Article, Format, Hints};
+use recapbot::ingest::article::{parse_article, Article, Format, Hints};
+use recapbot::ingest::import::{self, Source};
 use recapbot::store::recaps::Saved;
 
 fn sample() -> Article {

@@ -236,8 +236,8 @@ pub async fn feed_polls(feeds: usize) -> anyhow::Result<()> {
     use axum::http::{header, HeaderMap, StatusCode};
     use axum::response::IntoResponse;
 
-    use crate::feeds::fetch::{FetchPolicy, Fetcher};
-    use crate::feeds::poll::Poller;
+    use crate::ingest::fetch::{FetchPolicy, Fetcher};
+    use crate::ingest::poll::Poller;
 
     let app = axum::Router::new().route(
         "/feed/:n",

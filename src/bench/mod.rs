@@ -10,7 +10,7 @@ use rand::{Rng, SeedableRng};
 
 mod discord;
 
-use crate::recap::article::{Article, CriticRating};
+use crate::ingest::article::{Article, CriticRating};
 use crate::store::scratch::{Scratch, TEST_DATABASE_URL};
 use crate::store::{Backend, Store};
 

@@ -32,7 +32,7 @@ pub struct Data {
     /// `/top` leaves out episodes with fewer votes.
     pub top_min_votes: u32,
     /// Fetches members' URLs under the operator's policy.
-    pub fetcher: crate::feeds::fetch::Fetcher,
+    pub fetcher: crate::ingest::fetch::Fetcher,
     /// Reaction events, applied in order by one worker.
     pub votes: tokio::sync::mpsc::UnboundedSender<ratings::VoteJob>,
 }
@@ -69,7 +69,7 @@ pub struct BotSettings {
     pub top_min_votes: u32,
     pub alerts: alerts::DispatchOptions,
     /// What members' URLs (`/feeds add`, `/publish`) may reach.
-    pub fetch: crate::feeds::fetch::FetchPolicy,
+    pub fetch: crate::ingest::fetch::FetchPolicy,
 }
 
 /// Score edits of one post are at most this frequent (a burst of votes makes a few edits).
@@ -88,7 +88,7 @@ impl BotSettings {
             reconcile_window: Duration::from_secs(RECONCILE_DAYS * 86_400),
             top_min_votes: charts::TOP_MIN_VOTES,
             alerts: alerts::DispatchOptions::default(),
-            fetch: crate::feeds::fetch::FetchPolicy::default(),
+            fetch: crate::ingest::fetch::FetchPolicy::default(),
         }
     }
 }
@@ -215,7 +215,7 @@ async fn launch(
     // Tasks that live as long as the bot: stopped with it, so a stopped bot applies nothing.
     let background: Arc<std::sync::Mutex<Vec<JoinHandle<()>>>> = Arc::default();
     let background_tasks = background.clone();
-    let fetcher = crate::feeds::fetch::Fetcher::new(settings.fetch.clone());
+    let fetcher = crate::ingest::fetch::Fetcher::new(settings.fetch.clone());
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands,

@@ -163,7 +163,7 @@ async fn feeds_add(
         Ok(fetched) => fetched,
         Err(error) => return reply(ctx, format!("Cannot follow {url}: {error}.")).await,
     };
-    if let Err(error) = crate::feeds::parse::parse_feed(&fetched.body) {
+    if let Err(error) = crate::ingest::feed::parse_feed(&fetched.body) {
         return reply(ctx, format!("Cannot follow {url}: {error}.")).await;
     }
     let show_id = match resolve_optional_show(&data.store, show.as_deref()).await? {
@@ -236,13 +236,18 @@ pub async fn publish(
     #[max_length = 500]
     url: String,
 ) -> Result<(), Error> {
-    use crate::import::ImportError;
-    use crate::recap::article::Hints;
+    use crate::ingest::article::Hints;
+    use crate::ingest::import::ImportError;
     use crate::store::recaps::Saved;
     ctx.defer_ephemeral().await?;
     let data = ctx.data();
-    let source = crate::import::Source::Url(url.clone());
-    let article = match crate::import::load_article(&source, &Hints::default(), &data.fetcher).await
+    let source = crate::ingest::import::Source::Url(url.clone());
+    let article = match crate::ingest::import::load_article(
+        &source,
+        &Hints::default(),
+        &data.fetcher,
+    )
+    .await
     {
         Ok(article) => article,
         Err(ImportError::Parse(error)) => {

@@ -1,13 +1,12 @@
 //! The domain: recaps, the articles they come from, and finding shows by name.
 //! Nothing here knows about Discord or the database.
 
-pub mod article;
 pub mod chart;
-pub mod headline;
 pub mod lookup;
 pub mod names;
 pub mod render;
 
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 /// Typed ids, so a show id can never be passed where an episode id is wanted.
@@ -51,13 +50,37 @@ pub struct Recap {
     pub url: Option<String>,
     pub recap: String,
     pub review: Option<String>,
-    pub rating: Option<article::CriticRating>,
+    pub rating: Option<CriticRating>,
     pub published_at: Option<i64>,
     pub updated_at: i64,
 }
 
-impl std::fmt::Display for article::CriticRating {
+impl std::fmt::Display for CriticRating {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}/{}", self.value, self.out_of)
     }
+}
+
+/// A critic's rating, e.g. 4 out of 5.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriticRating {
+    pub value: f32,
+    pub out_of: f32,
+}
+
+/// A recap as it comes in (from an article page, a feed item or a file), before it is stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    pub show: String,
+    pub season: u32,
+    pub episode: u32,
+    pub episode_end: Option<u32>,
+    pub title: Option<String>,
+    /// Recap paragraphs, joined with a blank line.
+    pub recap: String,
+    /// Review paragraphs (after the review heading), joined with a blank line.
+    pub review: Option<String>,
+    pub rating: Option<CriticRating>,
+    pub url: Option<String>,
+    pub published_at: Option<DateTime<Utc>>,
 }

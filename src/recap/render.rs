@@ -473,7 +473,7 @@ fn hard_cut(window: &[(usize, char)], max: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::recap::article::{parse_article, CriticRating, Format, Hints};
+    use crate::ingest::article::{parse_article, CriticRating, Format, Hints};
     use crate::recap::{EpisodeId, EpisodeNumber, ShowId};
 
     const SAMPLE: &str = include_str!("../../tests/data/soundtrack-1-s01e02.txt");

@@ -205,7 +205,7 @@ impl Store {
         &self,
         feed: i64,
         guid: &str,
-        article: Option<&crate::recap::article::Article>,
+        article: Option<&crate::recap::Article>,
         publish: bool,
     ) -> Result<Option<super::recaps::Saved>> {
         let mut tx = self.begin_write().await?;

@@ -5,7 +5,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use super::{now, shows, Result, Store};
-use crate::recap::article::{Article, CriticRating};
+use crate::recap::{Article, CriticRating};
 use crate::recap::{EpisodeId, EpisodeNumber, Recap, RecapId, ShowId};
 
 /// What storing an article did.

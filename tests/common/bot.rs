@@ -6,7 +6,7 @@ use std::time::Duration;
 use fake_discord::FakeDiscord;
 use recapbot::config::Secret;
 use recapbot::discord::{self, Bot, BotSettings, Transport};
-use recapbot::recap::article::{parse_article, Article, Format, Hints};
+use recapbot::ingest::article::{parse_article, Article, Format, Hints};
 use serde_json::Value;
 
 use super::{sample_article, TestDb};

@@ -12,8 +12,8 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 use sha2::{Digest, Sha256};
 
-use crate::recap::article::{parse_article, Article, ArticleError, Format, Hints};
-use crate::recap::headline::{self, parse_headline, Headline};
+use crate::ingest::article::{parse_article, Article, ArticleError, Format, Hints};
+use crate::ingest::headline::{self, parse_headline, Headline};
 
 /// Items after this many are ignored.
 pub const MAX_ITEMS: usize = 200;

@@ -12,6 +12,7 @@ use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use super::headline::{self, parse_headline};
+pub use crate::recap::{Article, CriticRating};
 
 /// Input format of an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,13 +24,6 @@ pub enum Format {
     Auto,
 }
 
-/// A critic's rating, e.g. 4 out of 5.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CriticRating {
-    pub value: f32,
-    pub out_of: f32,
-}
-
 /// Values given on the command line; they override or fill in what the
 /// article says.
 #[derive(Debug, Clone, Default)]
@@ -38,23 +32,6 @@ pub struct Hints {
     pub season: Option<u32>,
     pub episode: Option<u32>,
     pub url: Option<String>,
-}
-
-/// A parsed recap article.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Article {
-    pub show: String,
-    pub season: u32,
-    pub episode: u32,
-    pub episode_end: Option<u32>,
-    pub title: Option<String>,
-    /// Recap paragraphs, joined with a blank line.
-    pub recap: String,
-    /// Review paragraphs (after the review heading), joined with a blank line.
-    pub review: Option<String>,
-    pub rating: Option<CriticRating>,
-    pub url: Option<String>,
-    pub published_at: Option<DateTime<Utc>>,
 }
 
 /// Why an article could not be parsed. Messages are one line; the caller

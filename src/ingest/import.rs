@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::feeds::fetch::{FetchError, FetchPolicy, Fetcher};
-use crate::recap::article::{detect_format, parse_article, Article, ArticleError, Format, Hints};
+use crate::ingest::article::{detect_format, parse_article, Article, ArticleError, Format, Hints};
+use crate::ingest::fetch::{FetchError, FetchPolicy, Fetcher};
 use crate::store::recaps::Saved;
 use crate::store::{Store, StoreError};
 

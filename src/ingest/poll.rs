@@ -5,9 +5,9 @@ use std::time::Duration;
 
 use tokio::task::JoinHandle;
 
+use super::feed::{candidate, parse_feed, Candidate, FeedItem};
 use super::fetch::Fetcher;
-use super::parse::{candidate, parse_feed, Candidate, FeedItem};
-use crate::recap::article::Article;
+use crate::ingest::article::Article;
 use crate::store::feeds::{Feed, PollResult};
 use crate::store::recaps::Saved;
 use crate::store::Store;
@@ -180,10 +180,11 @@ impl Poller {
             Candidate::Recap(article) => Ok(Some(*article)),
             Candidate::NotARecap => Ok(None),
             Candidate::FetchLink { url, hints } => {
-                let source = crate::import::Source::Url(url.clone());
-                let mut article = crate::import::load_article(&source, &hints, &self.fetcher)
-                    .await
-                    .map_err(|e| format!("{url}: {e}"))?;
+                let source = crate::ingest::import::Source::Url(url.clone());
+                let mut article =
+                    crate::ingest::import::load_article(&source, &hints, &self.fetcher)
+                        .await
+                        .map_err(|e| format!("{url}: {e}"))?;
                 if article.published_at.is_none() {
                     article.published_at = item.published;
                 }
