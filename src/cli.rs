@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::{self, DEFAULT_SQLITE_FILE};
+use crate::config::{self, Config, DEFAULT_SQLITE_FILE};
 use crate::ingest::article::Hints;
 use crate::ingest::import::{self, ArticleJson, Source, Summary};
 use crate::store::Store;
@@ -17,42 +17,8 @@ use crate::store::Store;
     about = "Episode recaps, community ratings and new-recap alerts for TV and K-drama fan servers on Discord."
 )]
 pub struct Cli {
-    /// Database: sqlite://FILE or postgres://USER@HOST/DB. Unset: the SQLite file
-    /// recapbot.db in the working directory, created on first use.
-    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
-    database_url: Option<String>,
-
-    /// Bot token from the Discord Developer Portal. Never logged. Unset: the default command
-    /// is `sandbox` instead of `run`.
-    #[arg(long, env = "DISCORD_TOKEN", global = true, hide_env_values = true)]
-    discord_token: Option<crate::config::Secret>,
-
-    /// Register commands instantly in this one server (development) instead of globally.
-    #[arg(long, env = "DISCORD_DEV_GUILD_ID", global = true)]
-    discord_dev_guild_id: Option<u64>,
-
-    /// Send every REST call through this twilight-http-proxy-style rate-limiting proxy
-    /// (http://host:port); serenity's own rate limiter is then off.
-    #[arg(long, env = "DISCORD_HTTP_PROXY", global = true)]
-    discord_http_proxy: Option<String>,
-
-    /// On start, reconcile the votes of rating posts from this many past days with their
-    /// reactions on Discord (votes cast or withdrawn while the bot was offline).
-    #[arg(long, env = "RECAPBOT_RECONCILE_DAYS", global = true, default_value_t = crate::discord::RECONCILE_DAYS)]
-    reconcile_days: u64,
-
-    /// `/top` leaves out episodes with fewer votes than this.
-    #[arg(long, env = "RECAPBOT_TOP_MIN_VOTES", global = true, default_value_t = 3)]
-    top_min_votes: u32,
-
-    /// Let feeds and article URLs reach private and loopback addresses (only for a feed
-    /// server on your own network, and for tests). Off: such URLs are refused.
-    #[arg(long, env = "RECAPBOT_ALLOW_PRIVATE_URLS", global = true)]
-    allow_private_urls: bool,
-
-    /// How often feeds are polled, unless a feed has its own interval.
-    #[arg(long, env = "RECAPBOT_FEED_INTERVAL_MINUTES", global = true, default_value_t = 10)]
-    feed_interval_minutes: u64,
+    #[command(flatten)]
+    config: Config,
 
     /// Without a command: `run` when DISCORD_TOKEN is set, else `sandbox`.
     #[command(subcommand)]
@@ -63,6 +29,7 @@ pub struct Cli {
 enum Command {
     /// Connect to Discord and serve the commands (needs DISCORD_TOKEN). Stops on Ctrl-C or SIGTERM.
     Run,
+    #[cfg(feature = "sandbox")]
     /// Try the bot with no token and no network: the real bot against a fake Discord on
     /// 127.0.0.1, commands typed at a prompt (or read from --script).
     #[command(
@@ -118,6 +85,7 @@ enum Command {
         #[arg(default_value = "")]
         query: String,
     },
+    #[cfg(feature = "sandbox")]
     /// Measure imports, lookups, /recap latency, reaction ingest, alert fan-out and feed polls
     /// on fresh SQLite and (with TEST_DATABASE_URL) PostgreSQL databases.
     Bench(crate::bench::BenchOptions),
@@ -167,70 +135,51 @@ fn init_tracing() {
     tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
 }
 
-async fn open_store(cli_url: Option<&str>) -> anyhow::Result<Store> {
-    let url = config::database_url(cli_url);
-    let store = Store::open(&url).await?;
-    Ok(store)
+async fn open_store(config: &Config) -> anyhow::Result<Store> {
+    Ok(Store::open(&config.database_url()).await?)
 }
 
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let db = cli.database_url.as_deref();
-    // `DISCORD_TOKEN=` (as copied from .env.example) means no token.
-    let discord_token = cli.discord_token.filter(|t| !t.expose().trim().is_empty());
-    let command = cli.command.unwrap_or(match discord_token {
-        Some(_) => Command::Run,
-        None => Command::Sandbox { articles: Vec::new(), script: None },
-    });
+    let config = cli.config;
+    let command = match (cli.command, config.token()) {
+        (Some(command), _) => command,
+        (None, Some(_)) => Command::Run,
+        #[cfg(feature = "sandbox")]
+        (None, None) => Command::Sandbox { articles: Vec::new(), script: None },
+        #[cfg(not(feature = "sandbox"))]
+        (None, None) => Command::Run,
+    };
     match command {
         Command::Run => {
-            let token = discord_token.ok_or(crate::discord::StartError::MissingToken)?;
-            let transport = match cli.discord_http_proxy {
-                Some(proxy) => crate::discord::Transport::Proxy(proxy),
-                None => crate::discord::Transport::Direct,
-            };
+            let token = config.token().ok_or(crate::discord::StartError::MissingToken)?;
             crate::discord::check_token(token.expose())?;
-            let store = open_store(db).await?;
-            // Feeds are polled beside the bot; their new recaps reach Discord through the outbox.
-            let fetcher = crate::ingest::fetch::Fetcher::new(fetch_policy(cli.allow_private_urls));
-            let interval = std::time::Duration::from_secs(cli.feed_interval_minutes * 60);
-            let _poller = crate::ingest::poll::Poller::new(store.clone(), fetcher, interval)
-                .spawn(std::time::Duration::from_secs(30));
-            let settings = crate::discord::BotSettings {
-                reconcile_window: std::time::Duration::from_secs(cli.reconcile_days * 86_400),
-                top_min_votes: cli.top_min_votes,
-                ..crate::discord::BotSettings::new(token, cli.discord_dev_guild_id, transport)
-            };
-            run_bot(settings, store).await
+            let store = open_store(&config).await?;
+            run_bot(&config, store).await
         }
+        #[cfg(feature = "sandbox")]
         Command::Sandbox { articles, script } => {
-            let store = open_store(db).await?;
+            let store = open_store(&config).await?;
             let articles =
                 if articles.is_empty() { crate::sandbox::default_articles() } else { articles };
-            crate::sandbox::run(store, crate::sandbox::SandboxOptions { articles, script }).await?;
+            crate::sandbox::run(config, store, crate::sandbox::SandboxOptions { articles, script })
+                .await?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Import { inputs, show, season, episode, dry_run, json } => {
             let hints = Hints { show, season, episode, url: None };
-            let store = if dry_run { None } else { Some(open_store(db).await?) };
-            let summary = run_import(store.as_ref(), &inputs, &hints, json).await;
+            let store = if dry_run { None } else { Some(open_store(&config).await?) };
+            let summary = run_import(&config, store.as_ref(), &inputs, &hints, json).await;
             eprintln!("{summary}");
             Ok(if summary.failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
         Command::Feeds { action } => {
-            let store = open_store(db).await?;
-            run_feeds(
-                &store,
-                action,
-                fetch_policy(cli.allow_private_urls),
-                cli.feed_interval_minutes,
-            )
-            .await
+            let store = open_store(&config).await?;
+            run_feeds(&config, store, action).await
         }
         Command::Migrate => {
-            let url = config::database_url(db);
-            let store = Store::connect(&url).await?;
+            let store = Store::connect(&config.database_url()).await?;
             let applied = store.migrate().await?;
-            let place = if db.is_some() {
+            let place = if config.database_url.is_some() {
                 "the database".to_string()
             } else {
                 DEFAULT_SQLITE_FILE.to_string()
@@ -239,15 +188,12 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Recaps { show } => {
-            let store = open_store(db).await?;
+            let app = crate::bot::app(&config, open_store(&config).await?);
             let show_id = match show {
-                Some(name) => match store.search_shows(&name, 1).await?.into_iter().next() {
-                    Some(found) => Some(found.id),
-                    None => anyhow::bail!("no show matches {name:?}"),
-                },
+                Some(name) => Some(resolve_show(&app, &name).await?.id),
                 None => None,
             };
-            let recaps = store.list_recaps(show_id).await?;
+            let recaps = app.store.list_recaps(show_id).await?;
             let mut out = std::io::stdout().lock();
             for r in &recaps {
                 let title = r.title.as_deref().map(|t| format!(" · {t}")).unwrap_or_default();
@@ -266,7 +212,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Shows { query } => {
-            let store = open_store(db).await?;
+            let store = open_store(&config).await?;
             let matches = store.search_shows(&query, 25).await?;
             if matches.is_empty() {
                 println!("no show matches {query:?}");
@@ -276,6 +222,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        #[cfg(feature = "sandbox")]
         Command::Bench(options) => {
             crate::bench::run(options).await?;
             Ok(ExitCode::SUCCESS)
@@ -283,47 +230,45 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn fetch_policy(allow_private: bool) -> crate::ingest::fetch::FetchPolicy {
-    crate::ingest::fetch::FetchPolicy { allow_private, ..Default::default() }
+/// The one show resolver, as the command line says its "did you mean".
+async fn resolve_show(
+    app: &crate::app::App,
+    name: &str,
+) -> anyhow::Result<crate::recap::lookup::ShowMatch> {
+    app.resolve_show(name).await.map_err(|e| anyhow::anyhow!("{}", plain(&e.to_string())))
 }
 
-async fn run_feeds(
-    store: &Store,
-    action: FeedsAction,
-    policy: crate::ingest::fetch::FetchPolicy,
-    interval_minutes: u64,
-) -> anyhow::Result<ExitCode> {
+/// A user error's sentence without Discord's bold markup, for a terminal.
+fn plain(text: &str) -> String {
+    text.replace("**", "")
+}
+
+async fn run_feeds(config: &Config, store: Store, action: FeedsAction) -> anyhow::Result<ExitCode> {
     let when = |t: i64| {
         chrono::DateTime::from_timestamp(t, 0)
             .map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string())
             .unwrap_or_default()
     };
+    let app = crate::bot::app(config, store);
     match action {
         FeedsAction::Add { url, show, interval_minutes, backfill } => {
-            let parsed =
-                url::Url::parse(&url).map_err(|e| anyhow::anyhow!("{url:?} is not a URL: {e}"))?;
-            anyhow::ensure!(
-                matches!(parsed.scheme(), "http" | "https"),
-                "only http(s) feeds can be followed"
-            );
-            let show_id = match show {
-                Some(name) => {
-                    let mut tx = store.begin_write().await?;
-                    let (id, _) = crate::store::shows::upsert(&mut tx, &name).await?;
-                    tx.commit().await?;
-                    Some(id)
-                }
-                None => None,
+            let follow = crate::app::feeds::Follow {
+                url: &url,
+                show: show.as_deref(),
+                guild: None,
+                interval_secs: interval_minutes.map(|m| m * 60),
+                backfill,
             };
-            let id = store
-                .add_feed(&url, show_id, None, interval_minutes.map(|m| m * 60), backfill)
-                .await?;
+            let id = app
+                .follow_feed(follow)
+                .await
+                .map_err(|e| anyhow::anyhow!("{}", plain(&e.to_string())))?;
             println!(
                 "feed {id} added: {url} (first poll records its items without announcing them)"
             );
         }
         FeedsAction::List => {
-            let feeds = store.feeds(None).await?;
+            let feeds = app.feeds(None).await?;
             for f in &feeds {
                 let show = f.show.as_ref().map(|(_, n)| format!(" [{n}]")).unwrap_or_default();
                 let last = f.last_polled_at.map(when).unwrap_or_else(|| "never".into());
@@ -342,13 +287,15 @@ async fn run_feeds(
             println!("{} feed(s)", feeds.len());
         }
         FeedsAction::Remove { feed } => {
-            anyhow::ensure!(store.remove_feed(&feed, None).await?, "no feed {feed:?}");
+            anyhow::ensure!(app.unfollow_feed(&feed, None).await?, "no feed {feed:?}");
             println!("feed {feed} removed");
         }
         FeedsAction::Poll => {
-            let fetcher = crate::ingest::fetch::Fetcher::new(policy);
-            let interval = std::time::Duration::from_secs(interval_minutes * 60);
-            let poller = crate::ingest::poll::Poller::new(store.clone(), fetcher, interval);
+            let poller = crate::ingest::poll::Poller::new(
+                app.store.clone(),
+                app.fetcher.clone(),
+                config.feed_interval(),
+            );
             let mut failed = false;
             for (feed, report) in poller.poll_due().await? {
                 match report {
@@ -374,8 +321,8 @@ async fn run_feeds(
 }
 
 /// Runs the bot until a signal (clean shutdown) or a fatal error (one line, non-zero exit).
-async fn run_bot(settings: crate::discord::BotSettings, store: Store) -> anyhow::Result<ExitCode> {
-    let mut bot = crate::discord::start(settings, store).await?;
+async fn run_bot(config: &Config, store: Store) -> anyhow::Result<ExitCode> {
+    let mut bot = crate::bot::start(config, store).await?;
     let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
     tokio::select! {
         ended = bot.wait() => {
@@ -397,12 +344,13 @@ async fn run_bot(settings: crate::discord::BotSettings, store: Store) -> anyhow:
 
 /// Imports every input (directories expanded), printing a line per input as it goes.
 async fn run_import(
+    config: &Config,
     store: Option<&Store>,
     inputs: &[String],
     hints: &Hints,
     json: bool,
 ) -> Summary {
-    let fetcher = import::operator_fetcher();
+    let fetcher = crate::ingest::fetch::Fetcher::new(config.fetch_policy());
     let mut summary = Summary::default();
     for source in inputs.iter().flat_map(|arg| Source::parse(arg).expand()) {
         let outcome = import::import_one(store, &source, hints, &fetcher).await;

@@ -2,6 +2,10 @@
 //! Every variable here is listed in README.md and `.env.example`.
 
 use std::fmt;
+use std::time::Duration;
+
+use crate::discord::dispatcher::DispatchOptions;
+use crate::ingest::fetch::FetchPolicy;
 
 /// A secret (the bot token). Its `Debug` and `Display` never show the value, so logging a
 /// config, an error or a panic message cannot leak it.
@@ -40,9 +44,127 @@ impl std::str::FromStr for Secret {
 
 /// The SQLite file used when `DATABASE_URL` is not set.
 pub const DEFAULT_SQLITE_FILE: &str = "recapbot.db";
+/// `RECAPBOT_RECONCILE_DAYS` default.
+pub const RECONCILE_DAYS: u64 = 14;
+/// `RECAPBOT_FEED_INTERVAL_MINUTES` default.
+pub const FEED_INTERVAL_MINUTES: u64 = 10;
 
-/// `DATABASE_URL` or, unset, the embedded SQLite default in the working directory.
-pub fn database_url(configured: Option<&str>) -> String {
+/// Every setting, read once at start-up (the environment, `.env`, or the command line's
+/// global options) and handed to whatever needs it. README's configuration table and
+/// `.env.example` list the same variables.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Config {
+    /// Database: sqlite://FILE or postgres://USER@HOST/DB. Unset: the SQLite file
+    /// recapbot.db in the working directory, created on first use.
+    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
+    pub database_url: Option<String>,
+
+    /// Bot token from the Discord Developer Portal. Never logged. Unset: the default command
+    /// is `sandbox` instead of `run`.
+    #[arg(long, env = "DISCORD_TOKEN", global = true, hide_env_values = true)]
+    pub discord_token: Option<Secret>,
+
+    /// Register commands instantly in this one server (development) instead of globally.
+    #[arg(long, env = "DISCORD_DEV_GUILD_ID", global = true)]
+    pub discord_dev_guild_id: Option<u64>,
+
+    /// Send every REST call through this twilight-http-proxy-style rate-limiting proxy
+    /// (http://host:port); serenity's own rate limiter is then off.
+    #[arg(long, env = "DISCORD_HTTP_PROXY", global = true)]
+    pub discord_http_proxy: Option<String>,
+
+    /// On start, reconcile the votes of rating posts from this many past days with their
+    /// reactions on Discord (votes cast or withdrawn while the bot was offline).
+    #[arg(long, env = "RECAPBOT_RECONCILE_DAYS", global = true, default_value_t = RECONCILE_DAYS)]
+    pub reconcile_days: u64,
+
+    /// `/top` leaves out episodes with fewer votes than this.
+    #[arg(long, env = "RECAPBOT_TOP_MIN_VOTES", global = true, default_value_t = crate::app::ratings::TOP_MIN_VOTES)]
+    pub top_min_votes: u32,
+
+    /// Let feed and article URLs (members' and the operator's) reach private and loopback
+    /// addresses: only for a feed server on your own network, and for tests.
+    #[arg(long, env = "RECAPBOT_ALLOW_PRIVATE_URLS", global = true)]
+    pub allow_private_urls: bool,
+
+    /// How often feeds are polled, unless a feed has its own interval.
+    #[arg(long, env = "RECAPBOT_FEED_INTERVAL_MINUTES", global = true, default_value_t = FEED_INTERVAL_MINUTES)]
+    pub feed_interval_minutes: u64,
+
+    /// Timings and transports that are not settings of the product, only of its harness.
+    #[arg(skip)]
+    pub tuning: Tuning,
+}
+
+impl Default for Config {
+    /// The documented defaults, without reading the environment.
+    fn default() -> Self {
+        Config {
+            database_url: None,
+            discord_token: None,
+            discord_dev_guild_id: None,
+            discord_http_proxy: None,
+            reconcile_days: RECONCILE_DAYS,
+            top_min_votes: crate::app::ratings::TOP_MIN_VOTES,
+            allow_private_urls: false,
+            feed_interval_minutes: FEED_INTERVAL_MINUTES,
+            tuning: Tuning::default(),
+        }
+    }
+}
+
+impl Config {
+    /// `DATABASE_URL` or, unset, the embedded SQLite default in the working directory.
+    pub fn database_url(&self) -> String {
+        database_url(self.database_url.as_deref())
+    }
+
+    /// The token, unless unset or blank (`DISCORD_TOKEN=` as copied from `.env.example`).
+    pub fn token(&self) -> Option<&Secret> {
+        self.discord_token.as_ref().filter(|t| !t.expose().trim().is_empty())
+    }
+
+    pub fn reconcile_window(&self) -> Duration {
+        Duration::from_secs(self.reconcile_days.saturating_mul(86_400))
+    }
+
+    pub fn feed_interval(&self) -> Duration {
+        Duration::from_secs(self.feed_interval_minutes.saturating_mul(60))
+    }
+
+    /// The one policy for every URL the bot fetches, whoever handed it in.
+    pub fn fetch_policy(&self) -> FetchPolicy {
+        FetchPolicy { allow_private: self.allow_private_urls, ..FetchPolicy::default() }
+    }
+}
+
+/// Timings that production keeps at their defaults and the tests and the benchmark shorten.
+#[derive(Debug, Clone)]
+pub struct Tuning {
+    /// Past this, a command defers its answer (Discord allows 3 s for the first response).
+    pub defer_after: Duration,
+    /// The least time between two score edits of one rating post.
+    pub score_edit_interval: Duration,
+    pub alerts: DispatchOptions,
+    /// How often the feed poller looks for due feeds.
+    pub feed_tick: Duration,
+    /// A prepared HTTP client for Discord's REST API (the fake Discord's, with its test CA).
+    pub discord_client: Option<reqwest::Client>,
+}
+
+impl Default for Tuning {
+    fn default() -> Self {
+        Tuning {
+            defer_after: Duration::from_millis(2000),
+            score_edit_interval: Duration::from_secs(3),
+            alerts: DispatchOptions::default(),
+            feed_tick: Duration::from_secs(30),
+            discord_client: None,
+        }
+    }
+}
+
+fn database_url(configured: Option<&str>) -> String {
     match configured.map(str::trim) {
         Some(url) if !url.is_empty() => url.to_string(),
         _ => format!("sqlite://{DEFAULT_SQLITE_FILE}"),

@@ -10,9 +10,9 @@ use fake_discord::{FakeConfig, FakeDiscord};
 use serde_json::{json, Value};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
-use crate::config::Secret;
-use crate::discord::{self, BotSettings, Transport};
+use crate::config::{Config, Secret};
 use crate::ingest::article::Hints;
+use crate::ingest::fetch::Fetcher;
 use crate::ingest::import::{self, Source, Summary};
 use crate::store::Store;
 
@@ -37,8 +37,8 @@ pub fn default_articles() -> Vec<PathBuf> {
         .collect()
 }
 
-pub async fn run(store: Store, options: SandboxOptions) -> anyhow::Result<()> {
-    let fetcher = import::operator_fetcher();
+pub async fn run(config: Config, store: Store, options: SandboxOptions) -> anyhow::Result<()> {
+    let fetcher = Fetcher::new(config.fetch_policy());
     let mut summary = Summary::default();
     for source in options.articles.iter().flat_map(|p| Source::File(p.clone()).expand()) {
         let outcome = import::import_one(Some(&store), &source, &Hints::default(), &fetcher).await;
@@ -52,12 +52,8 @@ pub async fn run(store: Store, options: SandboxOptions) -> anyhow::Result<()> {
     let fake = FakeDiscord::try_start_with(FakeConfig::default())
         .await
         .context("cannot start the fake Discord")?;
-    let settings = BotSettings::new(
-        Secret::new(fake.token()),
-        Some(fake.guild_id()),
-        Transport::Client(fake.http_client()),
-    );
-    let bot = discord::start(settings, store.clone()).await?;
+    let config = fake_discord_config(config, &fake);
+    let bot = crate::bot::start(&config, store.clone()).await?;
     let commands = fake.wait_commands(Duration::from_secs(30)).await;
     let names: Vec<String> =
         commands.iter().filter_map(|c| c["name"].as_str()).map(|n| format!("/{n}")).collect();
@@ -105,6 +101,14 @@ pub async fn run(store: Store, options: SandboxOptions) -> anyhow::Result<()> {
     }
     drop(bot);
     Ok(())
+}
+
+/// `config` pointed at the fake Discord: its token, its server, its TLS client.
+pub fn fake_discord_config(mut config: Config, fake: &FakeDiscord) -> Config {
+    config.discord_token = Some(Secret::new(fake.token()));
+    config.discord_dev_guild_id = Some(fake.guild_id());
+    config.tuning.discord_client = Some(fake.http_client());
+    config
 }
 
 struct Session {

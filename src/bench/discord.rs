@@ -9,9 +9,11 @@ use rand::{Rng, SeedableRng};
 use serde_json::json;
 
 use super::{article, micros, percentile, show_names, BenchOptions};
-use crate::config::Secret;
-use crate::discord::{self as bot, BotSettings, Transport};
-use crate::store::scratch::Scratch;
+use crate::config::Config;
+use crate::discord::{Command, Context, Error};
+use crate::harness::scratch::Scratch;
+use crate::ids::{ChannelId, GuildId, MessageId, UserId};
+use crate::sandbox::fake_discord_config;
 use crate::store::{Backend, Store};
 
 const T: Duration = Duration::from_secs(30);
@@ -24,12 +26,26 @@ async fn backends() -> anyhow::Result<Vec<(&'static str, Scratch)>> {
     Ok(all)
 }
 
-fn settings(fake: &FakeDiscord) -> BotSettings {
-    BotSettings::new(
-        Secret::new(fake.token()),
-        Some(fake.guild_id()),
-        Transport::Client(fake.http_client()),
-    )
+fn config(fake: &FakeDiscord) -> Config {
+    fake_discord_config(Config::default(), fake)
+}
+
+/// Answers a fixed string: what `/recap` costs with no work at all, the latency floor.
+#[poise::command(slash_command, rename = "recap")]
+async fn fixed_recap(
+    ctx: Context<'_>,
+    #[description = "The show"] show: String,
+    #[description = "Season"] season: Option<u32>,
+    #[description = "Episode"] episode: Option<u32>,
+    #[description = "Only you see the answer"] private: Option<bool>,
+) -> Result<(), Error> {
+    let _ = (show, season, episode, private);
+    ctx.say("A fixed answer.").await?;
+    Ok(())
+}
+
+fn floor_commands() -> Vec<Command> {
+    vec![fixed_recap()]
 }
 
 /// Timings of sequential `/recap`s, from INTERACTION_CREATE to the callback's arrival.
@@ -86,13 +102,14 @@ pub async fn recap_latency(options: BenchOptions) -> anyhow::Result<()> {
         load(&scratch.store, &names, options.episodes_per_show).await?;
 
         let fake = FakeDiscord::start_with(FakeConfig::default().without_rate_limits()).await;
-        let real = bot::start(settings(&fake), scratch.store.clone()).await?;
+        let real = crate::bot::start(&config(&fake), scratch.store.clone()).await?;
         fake.wait_commands(T).await;
         let recap = time_recaps(&fake, &names, options).await;
         drop(real);
 
         let fake = FakeDiscord::start_with(FakeConfig::default().without_rate_limits()).await;
-        let floor = bot::start_floor(settings(&fake), scratch.store.clone()).await?;
+        let floor =
+            crate::bot::start_with(&config(&fake), scratch.store.clone(), floor_commands()).await?;
         fake.wait_commands(T).await;
         let fixed = time_recaps(&fake, &names, options).await;
         drop(floor);
@@ -131,7 +148,13 @@ pub async fn reaction_ingest(options: BenchOptions) -> anyhow::Result<()> {
         let started = Instant::now();
         for i in 0..options.reactions {
             store
-                .cast_vote(1, (i % members.len()) as u64, recap.episode_id, (i % 5) as u8 + 1, 1)
+                .cast_vote(
+                    GuildId::new(1),
+                    UserId::new((i % members.len()) as u64),
+                    recap.episode_id,
+                    (i % 5) as u8 + 1,
+                    MessageId::new(1),
+                )
                 .await?;
         }
         let raw = options.reactions as f64 / started.elapsed().as_secs_f64();
@@ -139,7 +162,7 @@ pub async fn reaction_ingest(options: BenchOptions) -> anyhow::Result<()> {
         let fake =
             FakeDiscord::start_with(FakeConfig::default().members(&names).without_rate_limits())
                 .await;
-        let _bot = bot::start(settings(&fake), store.clone()).await?;
+        let _bot = crate::bot::start(&config(&fake), store.clone()).await?;
         fake.wait_commands(T).await;
         let handle =
             fake.slash("alice", "recap", json!([{"name": "show", "value": "Crimson Harbor"}]));
@@ -190,7 +213,7 @@ pub async fn reaction_ingest(options: BenchOptions) -> anyhow::Result<()> {
 /// One recap to `channels` subscribed channels against the fake enforcing Discord's limits
 /// (50 requests/s globally, per-channel buckets): wall time beside the bound N/50 s.
 pub async fn fan_out(channels: usize) -> anyhow::Result<()> {
-    use crate::discord::alerts::{DispatchOptions, Dispatcher};
+    use crate::discord::dispatcher::{DispatchOptions, Dispatcher};
     use crate::store::subscriptions::NewSubscription;
 
     let names: Vec<String> = (0..channels).map(|i| format!("fans-{i:04}")).collect();
@@ -202,8 +225,8 @@ pub async fn fan_out(channels: usize) -> anyhow::Result<()> {
         let fake = FakeDiscord::start_with(FakeConfig::default().channels(&refs)).await;
         for name in &names {
             let sub = NewSubscription {
-                guild_id: fake.guild_id(),
-                channel_id: fake.channel(name),
+                guild_id: GuildId::new(fake.guild_id()),
+                channel_id: ChannelId::new(fake.channel(name)),
                 show: None,
                 role_id: None,
                 spoilers: true,
@@ -214,7 +237,8 @@ pub async fn fan_out(channels: usize) -> anyhow::Result<()> {
         let http = std::sync::Arc::new(
             serenity::all::HttpBuilder::new(fake.token()).client(fake.http_client()).build(),
         );
-        let dispatcher = Dispatcher::new(scratch.store.clone(), http, DispatchOptions::default());
+        let app = crate::bot::app(&Config::default(), scratch.store.clone());
+        let dispatcher = Dispatcher::new(app, http, DispatchOptions::default());
         scratch.store.save_article(&article("Crimson Harbor", 1)).await?;
         let started = Instant::now();
         while dispatcher.dispatch_once().await.map_err(|e| anyhow::anyhow!("{e}"))? > 0 {}

@@ -10,8 +10,8 @@ use rand::{Rng, SeedableRng};
 
 mod discord;
 
-use crate::ingest::article::{Article, CriticRating};
-use crate::store::scratch::{Scratch, TEST_DATABASE_URL};
+use crate::harness::scratch::{Scratch, TEST_DATABASE_URL};
+use crate::recap::{Article, CriticRating};
 use crate::store::{Backend, Store};
 
 #[derive(Debug, Clone, Copy, clap::Args)]

@@ -1,451 +1,83 @@
-//! Community ratings through reactions: rating posts get 1️⃣–5️⃣, a member's number reaction
-//! is their vote, the post shows the live score, and on start the bot catches up with votes
-//! cast or withdrawn while it was offline.
-
-use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-
-use tokio::sync::mpsc::UnboundedSender;
-use tokio::task::JoinHandle;
+//! `/ratings` (a season's community scores as a chart) and `/top` (the best-rated episodes).
 
 use poise::serenity_prelude as serenity;
-use serenity::{
-    ChannelId, CreateAllowedMentions, EditMessage, Http, HttpError, MessageId, Reaction,
-    ReactionType, UserId,
-};
+use poise::CreateReply;
+use serenity::CreateAttachment;
 
-use crate::recap::render::Scores;
-use crate::recap::{EpisodeId, Recap};
-use crate::store::ratings::Post;
-use crate::store::Store;
+use super::error::within_deadline;
+use super::recap::complete_show;
+use super::{Context, Error};
+use crate::ids::GuildId;
 
-/// The reactions a rating post carries, 1 to 5.
-pub const RATING_EMOJI: [&str; 5] = [
-    "1\u{fe0f}\u{20e3}",
-    "2\u{fe0f}\u{20e3}",
-    "3\u{fe0f}\u{20e3}",
-    "4\u{fe0f}\u{20e3}",
-    "5\u{fe0f}\u{20e3}",
-];
-
-/// The score a reaction stands for: 1️⃣–5️⃣ (with or without the emoji variation selector).
-pub fn score_of(emoji: &ReactionType) -> Option<u8> {
-    let ReactionType::Unicode(name) = emoji else { return None };
-    let mut chars = name.chars().filter(|c| *c != '\u{fe0f}');
-    let digit = chars.next()?.to_digit(10)?;
-    (chars.next() == Some('\u{20e3}') && chars.next().is_none() && (1..=5).contains(&digit))
-        .then_some(digit as u8)
+/// Whose votes to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
+pub enum Scope {
+    #[name = "this server"]
+    Server,
+    #[name = "all servers"]
+    All,
 }
 
-fn rating_reaction(score: u8) -> ReactionType {
-    ReactionType::Unicode(RATING_EMOJI[usize::from(score - 1)].to_string())
-}
-
-/// Discord's codes for a message or channel that is gone, or that the bot may no longer see.
-fn is_gone(error: &serenity::Error) -> bool {
-    matches!(
-        error,
-        serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) if matches!(r.error.code, 10003 | 10008 | 50001)
-    )
-}
-
-fn is_missing_permission(error: &serenity::Error) -> bool {
-    matches!(error, serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) if r.error.code == 50013)
-}
-
-/// The score text a post shows, as rendered: what edits compare to skip no-op edits.
-pub fn shown_score(scores: &Scores) -> String {
-    crate::recap::render::score_line(scores).unwrap_or_default()
-}
-
-/// Adds 1️⃣–5️⃣ to a new rating post, in order. Runs beside the reply, never before it;
-/// serenity's rate limiter spaces the calls by the reaction route's bucket.
-pub async fn add_rating_reactions(
-    http: Arc<Http>,
-    channel: u64,
-    message: u64,
-    pace: Option<&super::pace::Pace>,
-) {
-    for emoji in RATING_EMOJI {
-        if let Some(pace) = pace {
-            pace.wait().await;
+impl Scope {
+    fn guild(self, ctx: Context<'_>) -> Option<GuildId> {
+        match self {
+            Scope::Server => ctx.guild_id().map(GuildId::from),
+            Scope::All => None,
         }
-        let reaction = ReactionType::Unicode(emoji.to_string());
-        if let Err(error) =
-            ChannelId::new(channel).create_reaction(&http, MessageId::new(message), reaction).await
-        {
-            tracing::warn!(%error, channel, message, "cannot add the rating reactions");
-            return;
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Scope::Server => "this server",
+            Scope::All => "all servers",
         }
     }
 }
 
-/// Coalesces score edits: the first vote on a post edits it at once, later ones at most once
-/// per `interval`, and the last edit always reads the final score from the database.
-///
-/// serenity hands every gateway event to its own task, so two reactions of one member in
-/// quick succession can be applied out of order. A post that saw a burst is therefore checked
-/// against Discord's own reaction lists once the burst settles, and the last edit shows that.
-#[derive(Clone)]
-pub struct ScoreEditor {
-    store: Store,
-    http: Arc<Http>,
-    interval: Duration,
-    state: Arc<Mutex<EditorState>>,
-    /// The vote worker, which checks a post against Discord after a burst.
-    jobs: UnboundedSender<VoteJob>,
-}
-
-#[derive(Default)]
-struct EditorState {
-    /// Posts with an edit task running.
-    running: HashSet<u64>,
-    /// Posts whose score changed since their task last read it.
-    dirty: HashSet<u64>,
-    last_edit: HashMap<u64, Instant>,
-}
-
-impl ScoreEditor {
-    /// The post's score changed: make sure an edit follows.
-    pub fn touch(&self, message: u64) {
-        {
-            let mut state = self.state.lock().expect("score editor state");
-            state.dirty.insert(message);
-            if !state.running.insert(message) {
-                return;
-            }
-        }
-        let editor = self.clone();
-        tokio::spawn(async move { editor.run(message).await });
-    }
-
-    async fn run(self, message: u64) {
-        let mut edits = 0;
-        loop {
-            let last =
-                self.state.lock().expect("score editor state").last_edit.get(&message).copied();
-            if let Some(last) = last {
-                tokio::time::sleep_until((last + self.interval).into()).await;
-            }
-            self.state.lock().expect("score editor state").dirty.remove(&message);
-            if let Err(error) = self.edit(message).await {
-                tracing::warn!(%error, message, "cannot update a rating post's score");
-            }
-            edits += 1;
-            let mut state = self.state.lock().expect("score editor state");
-            state.last_edit.insert(message, Instant::now());
-            if !state.dirty.contains(&message) {
-                state.running.remove(&message);
-                if edits > 1 {
-                    // A burst: make sure out-of-order events left nothing wrong behind.
-                    let _ = self.jobs.send(VoteJob::Check(message));
-                }
-                return;
-            }
-        }
-    }
-
-    async fn edit(&self, message: u64) -> Result<(), crate::discord::Error> {
-        let Some(post) = self.store.post(message).await? else { return Ok(()) };
-        let Some(recap) = self.recap_of(&post).await? else { return Ok(()) };
-        let scores = self.store.scores(post.episode_id, Some(post.guild_id)).await?;
-        let shown = shown_score(&scores);
-        if post.shown_score.as_deref() == Some(shown.as_str()) {
-            return Ok(());
-        }
-        let spoilers = self.store.guild_spoilers(post.guild_id).await?;
-        let episodes = self.store.episodes_with_recaps(recap.show_id).await?;
-        let page =
-            super::pager::recap_message(&recap, &episodes, post.page as usize, spoilers, &scores);
-        let edit =
-            EditMessage::new().embed(page.embed).allowed_mentions(CreateAllowedMentions::new());
-        match ChannelId::new(post.channel_id)
-            .edit_message(&self.http, MessageId::new(message), edit)
-            .await
-        {
-            Ok(_) => self.store.set_shown_score(message, &shown).await?,
-            Err(e) if is_gone(&e) => self.store.mark_post_gone(message).await?,
-            Err(e) => return Err(e.into()),
-        }
-        Ok(())
-    }
-
-    async fn recap_of(&self, post: &Post) -> crate::store::Result<Option<Recap>> {
-        match post.recap_id {
-            Some(id) => self.store.recap_by_id(id).await,
-            None => Ok(None),
-        }
-    }
-
-    /// Every rating post of the episode in the guild shows the same server score.
-    async fn touch_episode(&self, guild: u64, episode: EpisodeId) -> crate::store::Result<()> {
-        for message in self.store.posts_of_episode(guild, episode).await? {
-            self.touch(message);
-        }
-        Ok(())
-    }
-}
-
-/// Work for the vote worker. Reaction events and reconciliations go through one queue, so
-/// a reconciliation's snapshot of Discord's reactions never overwrites an event that came
-/// after it, and a member's "4️⃣ then 2️⃣" is never applied as "2️⃣ then 4️⃣".
-pub enum VoteJob {
-    Added(Reaction),
-    Removed(Reaction),
-    /// Make one post's votes match its reactions on Discord (after a burst).
-    Check(u64),
-    /// Reconcile every rating post younger than this (on start).
-    Reconcile(Duration),
-}
-
-/// Starts the vote worker; returns the score editor, the worker's queue and its task.
-pub fn start(
-    http: Arc<Http>,
-    store: Store,
-    bot: UserId,
-    interval: Duration,
-) -> (ScoreEditor, UnboundedSender<VoteJob>, JoinHandle<()>) {
-    let (jobs, mut queue) = tokio::sync::mpsc::unbounded_channel::<VoteJob>();
-    let editor = ScoreEditor {
-        store: store.clone(),
-        http: http.clone(),
-        interval,
-        state: Arc::default(),
-        jobs: jobs.clone(),
-    };
-    let worker_editor = editor.clone();
-    let worker = tokio::spawn(async move {
-        let editor = worker_editor;
-        while let Some(job) = queue.recv().await {
-            let result = match &job {
-                VoteJob::Added(r) => on_reaction_add(&http, r, bot, &store, &editor).await,
-                VoteJob::Removed(r) => on_reaction_remove(r, &store, &editor).await,
-                VoteJob::Check(message) => check_post(&http, &store, &editor, bot, *message).await,
-                VoteJob::Reconcile(window) => {
-                    reconcile(&http, &store, &editor, bot, *window).await;
-                    Ok(())
-                }
-            };
-            if let Err(error) = result {
-                tracing::error!(%error, "cannot apply a rating change");
-            }
-        }
-    });
-    (editor, jobs, worker)
-}
-
-/// Makes one post's votes match its reactions on Discord, and shows the result.
-async fn check_post(
-    http: &Http,
-    store: &Store,
-    editor: &ScoreEditor,
-    bot: UserId,
-    message: u64,
-) -> Result<(), crate::discord::Error> {
-    let Some(post) = store.post(message).await? else { return Ok(()) };
-    match read_votes(http, &post, bot).await {
-        Ok(reactions) => {
-            let (added, removed) = store.reconcile_post(&post, &reactions).await?;
-            if added + removed > 0 {
-                tracing::info!(
-                    message,
-                    added,
-                    removed,
-                    "a burst left votes out of step; corrected"
-                );
-                editor.touch_episode(post.guild_id, post.episode_id).await?;
-            }
-        }
-        Err(e) if is_gone(&e) => store.mark_post_gone(message).await?,
-        Err(e) => return Err(e.into()),
-    }
+/// Chart a season's community ratings.
+#[poise::command(slash_command, guild_only)]
+pub async fn ratings(
+    ctx: Context<'_>,
+    #[description = "The show (start typing to search)"]
+    #[autocomplete = "complete_show"]
+    #[max_length = 100]
+    show: String,
+    #[description = "Season (default: the latest)"]
+    #[min = 1]
+    #[max = 9999]
+    season: Option<u32>,
+    #[description = "Whose votes (default: this server)"] scope: Option<Scope>,
+) -> Result<(), Error> {
+    let scope = scope.unwrap_or(Scope::Server);
+    let work = ctx.data().app.season_chart(&show, season, scope.guild(ctx), scope.label());
+    let chart = within_deadline(ctx, false, work).await?;
+    let text = format!(
+        "**{} — Season {}** · community ratings, {}\n```\n{}\n```",
+        chart.show,
+        chart.season,
+        scope.label(),
+        chart.table
+    );
+    let reply = CreateReply::default()
+        .content(text)
+        .attachment(CreateAttachment::bytes(chart.png, "ratings.png"));
+    ctx.send(reply).await?;
     Ok(())
 }
 
-/// Only number reactions are worth queueing; the rest never reach the database.
-pub fn is_rating_reaction(reaction: &Reaction) -> bool {
-    score_of(&reaction.emoji).is_some()
-}
-
-/// Who may vote: members, not bots (this one included).
-fn is_bot(reaction: &Reaction, bot: UserId) -> bool {
-    reaction.user_id == Some(bot) || reaction.member.as_ref().is_some_and(|m| m.user.bot)
-}
-
-/// MESSAGE_REACTION_ADD: a number reaction on a rating post is a vote. Anything else costs
-/// nothing beyond a look at the emoji (and, for numbers, one read of the posts table).
-pub async fn on_reaction_add(
-    http: &Http,
-    reaction: &Reaction,
-    bot: UserId,
-    store: &Store,
-    editor: &ScoreEditor,
-) -> Result<(), crate::discord::Error> {
-    let Some(score) = score_of(&reaction.emoji) else { return Ok(()) };
-    let (Some(guild), Some(user)) = (reaction.guild_id, reaction.user_id) else { return Ok(()) };
-    if is_bot(reaction, bot) {
-        return Ok(());
-    }
-    let message = reaction.message_id.get();
-    let Some(post) = store.post(message).await? else { return Ok(()) };
-    let change = store.cast_vote(guild.get(), user.get(), post.episode_id, score, message).await?;
-    editor.touch_episode(guild.get(), post.episode_id).await?;
-
-    // One vote per member: take the older number reaction away, where the bot may. Without
-    // Manage Messages the newest reaction is the vote and the older ones simply do not count.
-    if let Some((old_score, old_message)) = change.previous {
-        if old_score != score && old_message != 0 {
-            let old_channel = if old_message == message {
-                post.channel_id
-            } else {
-                match store.post(old_message).await? {
-                    Some(old) => old.channel_id,
-                    None => return Ok(()),
-                }
-            };
-            let removal = ChannelId::new(old_channel)
-                .delete_reaction(
-                    http,
-                    MessageId::new(old_message),
-                    Some(user),
-                    rating_reaction(old_score),
-                )
-                .await;
-            match removal {
-                Ok(()) => {}
-                Err(e) if is_missing_permission(&e) || is_gone(&e) => {
-                    tracing::debug!(
-                        channel = old_channel,
-                        "cannot remove an older rating reaction; it no longer counts"
-                    )
-                }
-                Err(e) => return Err(e.into()),
-            }
-        }
-    }
+/// The ten best-rated episodes.
+#[poise::command(slash_command, guild_only)]
+pub async fn top(
+    ctx: Context<'_>,
+    #[description = "Only this show"]
+    #[autocomplete = "complete_show"]
+    #[max_length = 100]
+    show: Option<String>,
+    #[description = "Whose votes (default: this server)"] scope: Option<Scope>,
+) -> Result<(), Error> {
+    let scope = scope.unwrap_or(Scope::Server);
+    let top =
+        within_deadline(ctx, false, ctx.data().app.top(show.as_deref(), scope.guild(ctx))).await?;
+    ctx.say(top.message(scope.label())).await?;
     Ok(())
-}
-
-/// MESSAGE_REACTION_REMOVE: removing the reaction that holds a vote withdraws it.
-pub async fn on_reaction_remove(
-    reaction: &Reaction,
-    store: &Store,
-    editor: &ScoreEditor,
-) -> Result<(), crate::discord::Error> {
-    let Some(score) = score_of(&reaction.emoji) else { return Ok(()) };
-    let (Some(guild), Some(user)) = (reaction.guild_id, reaction.user_id) else { return Ok(()) };
-    let message = reaction.message_id.get();
-    let Some(post) = store.post(message).await? else { return Ok(()) };
-    if store.withdraw_vote(guild.get(), user.get(), post.episode_id, score, message).await? {
-        editor.touch_episode(guild.get(), post.episode_id).await?;
-    }
-    Ok(())
-}
-
-/// What a start-up reconciliation did.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Reconciled {
-    pub posts: usize,
-    pub votes_added: usize,
-    pub votes_removed: usize,
-    pub posts_gone: usize,
-}
-
-/// Reads the reactions of the rating posts of the last `window` through REST and makes the
-/// votes match: what members did while the bot was offline counts. A deleted post or channel
-/// ends that post's reconciliation for good; other errors leave it for the next start.
-pub async fn reconcile(
-    http: &Http,
-    store: &Store,
-    editor: &ScoreEditor,
-    bot: UserId,
-    window: Duration,
-) -> Reconciled {
-    let since = crate::store::now() - window.as_secs() as i64;
-    let posts = match store.recent_posts(since).await {
-        Ok(posts) => posts,
-        Err(error) => {
-            tracing::error!(%error, "cannot list rating posts to reconcile");
-            return Reconciled::default();
-        }
-    };
-    let mut done = Reconciled::default();
-    for post in posts {
-        match read_votes(http, &post, bot).await {
-            Ok(reactions) => match store.reconcile_post(&post, &reactions).await {
-                Ok((added, removed)) => {
-                    done.posts += 1;
-                    done.votes_added += added;
-                    done.votes_removed += removed;
-                    editor.touch(post.message_id);
-                }
-                Err(error) => {
-                    tracing::error!(%error, message = post.message_id, "cannot reconcile a rating post")
-                }
-            },
-            Err(error) if is_gone(&error) => {
-                done.posts_gone += 1;
-                if let Err(error) = store.mark_post_gone(post.message_id).await {
-                    tracing::error!(%error, "cannot mark a rating post gone");
-                }
-            }
-            Err(error) => {
-                tracing::warn!(%error, message = post.message_id, "cannot read a rating post's reactions")
-            }
-        }
-    }
-    tracing::info!(?done, "rating posts reconciled");
-    done
-}
-
-/// Every member's number reactions on a post (bots left out), page by page.
-async fn read_votes(
-    http: &Http,
-    post: &Post,
-    bot: UserId,
-) -> Result<HashMap<u64, Vec<u8>>, serenity::Error> {
-    const PAGE: u8 = 100;
-    let mut votes: HashMap<u64, Vec<u8>> = HashMap::new();
-    for score in 1..=5u8 {
-        let mut after: Option<UserId> = None;
-        loop {
-            let users = ChannelId::new(post.channel_id)
-                .reaction_users(
-                    http,
-                    MessageId::new(post.message_id),
-                    rating_reaction(score),
-                    Some(PAGE),
-                    after,
-                )
-                .await?;
-            for user in &users {
-                if !user.bot && user.id != bot {
-                    votes.entry(user.id.get()).or_default().push(score);
-                }
-            }
-            match users.last() {
-                Some(last) if users.len() == usize::from(PAGE) => after = Some(last.id),
-                _ => break,
-            }
-        }
-    }
-    Ok(votes)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keycap_numbers_are_scores_and_nothing_else_is() {
-        for (i, emoji) in RATING_EMOJI.iter().enumerate() {
-            assert_eq!(score_of(&ReactionType::Unicode(emoji.to_string())), Some(i as u8 + 1));
-        }
-        // Some clients send keycaps without the variation selector.
-        assert_eq!(score_of(&ReactionType::Unicode("4\u{20e3}".into())), Some(4));
-        for other in ["👍", "6\u{fe0f}\u{20e3}", "0\u{fe0f}\u{20e3}", "4", "⭐"] {
-            assert_eq!(score_of(&ReactionType::Unicode(other.into())), None, "{other}");
-        }
-    }
 }

@@ -7,9 +7,9 @@
 //! ("Previous Episode", "Share this:", "Leave a comment", …) is dropped.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use once_cell::sync::Lazy;
 use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
+use std::sync::LazyLock as Lazy;
 
 use super::headline::{self, parse_headline};
 pub use crate::recap::{Article, CriticRating};

@@ -8,9 +8,9 @@
 //! Deduplication (on guid and on the episode) is the caller's job.
 
 use chrono::{DateTime, Utc};
-use once_cell::sync::Lazy;
 use regex::Regex;
 use sha2::{Digest, Sha256};
+use std::sync::LazyLock as Lazy;
 
 use crate::ingest::article::{parse_article, Article, ArticleError, Format, Hints};
 use crate::ingest::headline::{self, parse_headline, Headline};

@@ -11,8 +11,8 @@
 //! [`strip_recap_noise`] ("Recap", "Review", "Recap & Review", …) and
 //! [`trim_separators`] / [`trim_quotes`].
 
-use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
+use std::sync::LazyLock as Lazy;
 
 /// Show, season and episode named by a recap headline.
 #[derive(Debug, Clone, PartialEq)]

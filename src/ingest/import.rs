@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::ingest::article::{detect_format, parse_article, Article, ArticleError, Format, Hints};
-use crate::ingest::fetch::{FetchError, FetchPolicy, Fetcher};
+use crate::ingest::fetch::{FetchError, Fetcher};
 use crate::store::recaps::Saved;
 use crate::store::{Store, StoreError};
 
@@ -122,12 +122,6 @@ async fn read_file(path: &Path) -> Result<Fetched, ImportError> {
             _ => Format::Auto,
         };
     Ok(Fetched { text: decode_text(bytes)?, format, url: None })
-}
-
-/// The fetcher for the operator's own commands (`import`, the sandbox): the same caps as
-/// members' URLs (10 s, 5 MB, 5 redirects), but any address, as the operator typed it.
-pub fn operator_fetcher() -> Fetcher {
-    Fetcher::new(FetchPolicy { allow_private: true, ..FetchPolicy::default() })
 }
 
 async fn fetch_url(url: &str, fetcher: &Fetcher) -> Result<Fetched, ImportError> {

@@ -9,15 +9,7 @@ pub mod render;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-/// Typed ids, so a show id can never be passed where an episode id is wanted.
-/// They become `i64` only inside SQL.
-macro_rules! id_type {
-    ($($name:ident),*) => {$(
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-        pub struct $name(pub i64);
-    )*};
-}
-id_type!(ShowId, EpisodeId, RecapId);
+pub use crate::ids::{EpisodeId, RecapId, ShowId};
 
 /// Which episode(s) a recap covers: `S1E2`, or `S1E3–4` for a double episode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -18,7 +18,7 @@
 
 use std::fmt;
 
-use crate::recap::{Recap, RecapId};
+use crate::recap::{EpisodeNumber, Recap, RecapId};
 
 /// Discord's limits for one embed.
 pub const TITLE_MAX: usize = 256;
@@ -116,6 +116,75 @@ impl EmbedField {
     fn char_count(&self) -> usize {
         chars(&self.name) + chars(&self.value)
     }
+}
+
+/// Everything a recap message shows: the recap, where it stands among the show's episodes
+/// (for ⏮ ⏭), its community scores, and whether its text hides behind spoiler markup.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecapView {
+    pub recap: Recap,
+    /// The show's episodes that have a recap, in order.
+    pub episodes: Vec<EpisodeNumber>,
+    pub scores: Scores,
+    pub spoilers: bool,
+}
+
+impl RecapView {
+    /// The recap's pages (never zero).
+    pub fn pages(&self) -> Vec<EmbedPage> {
+        render_recap(&self.recap, &self.scores, &RenderOptions { spoilers: self.spoilers })
+    }
+
+    pub fn has_previous(&self) -> bool {
+        self.position().is_some_and(|i| i > 0)
+    }
+
+    pub fn has_next(&self) -> bool {
+        self.position().is_some_and(|i| i + 1 < self.episodes.len())
+    }
+
+    fn position(&self) -> Option<usize> {
+        self.episodes.iter().position(|n| *n == self.recap.number)
+    }
+
+    /// The one-page alert of a new recap: its opening paragraph (cut at a word near 300
+    /// characters), critic rating and source, within the same limits as every page.
+    pub fn alert_page(&self) -> EmbedPage {
+        let recap = &self.recap;
+        let summary = summary(&recap.recap);
+        let mut fields = Vec::new();
+        if let Some(rating) = &recap.rating {
+            fields.push(EmbedField::new("Critic rating", rating.to_string(), true));
+        }
+        let url = embed_url(recap.url.as_deref());
+        let source = match &url {
+            Some(url) => format!("[{}]({url})", recap.source_site),
+            None => recap.source_site.clone(),
+        };
+        fields.push(EmbedField::new("Source", source, true));
+        EmbedPage {
+            title: truncate(&headline(recap), TITLE_MAX),
+            url,
+            description: truncate(
+                &if self.spoilers { spoiler(&summary) } else { summary },
+                DESCRIPTION_MAX,
+            ),
+            fields,
+            footer: "Rate this episode with 1️⃣–5️⃣".into(),
+            timestamp: recap.published_at,
+        }
+    }
+}
+
+/// A recap's opening paragraph, cut at a word near 300 characters.
+fn summary(recap: &str) -> String {
+    let first = recap.split("\n\n").next().unwrap_or_default().trim();
+    if first.chars().count() <= 300 {
+        return first.to_string();
+    }
+    let cut: String = first.chars().take(300).collect();
+    let at_word = cut.rfind(' ').map(|i| &cut[..i]).unwrap_or(&cut);
+    format!("{at_word}…")
 }
 
 /// Renders a recap as one or more embed pages (never zero).

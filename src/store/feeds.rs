@@ -3,15 +3,15 @@
 use sqlx::{AnyConnection, Row};
 
 use super::{now, Result, Store};
-use crate::recap::{EpisodeId, ShowId};
+use crate::ids::{EpisodeId, FeedId, GuildId, ShowId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Feed {
-    pub id: i64,
+    pub id: FeedId,
     pub url: String,
     pub show: Option<(ShowId, String)>,
     /// The server whose admin added it; `None` when the operator did.
-    pub guild_id: Option<u64>,
+    pub guild_id: Option<GuildId>,
     /// Per-feed poll interval in seconds, `None` for the default.
     pub interval_secs: Option<u64>,
     pub etag: Option<String>,
@@ -29,10 +29,10 @@ fn feed_from_row(row: &sqlx::any::AnyRow) -> Result<Feed> {
     let show_id: Option<i64> = row.try_get("show_id")?;
     let show_name: Option<String> = row.try_get("show_name")?;
     Ok(Feed {
-        id: row.try_get("id")?,
+        id: FeedId(row.try_get("id")?),
         url: row.try_get("url")?,
         show: show_id.zip(show_name).map(|(id, name)| (ShowId(id), name)),
-        guild_id: row.try_get::<Option<i64>, _>("guild_id")?.map(|g| g as u64),
+        guild_id: row.try_get::<Option<i64>, _>("guild_id")?.map(GuildId::from_db),
         interval_secs: row.try_get::<Option<i64>, _>("interval_secs")?.map(|s| s as u64),
         etag: row.try_get("etag")?,
         last_modified: row.try_get("last_modified")?,
@@ -57,10 +57,10 @@ pub enum PollResult {
 }
 
 /// Whether a feed item was seen before (inside the item's transaction).
-pub async fn item_seen(conn: &mut AnyConnection, feed: i64, guid: &str) -> Result<bool> {
+pub async fn item_seen(conn: &mut AnyConnection, feed: FeedId, guid: &str) -> Result<bool> {
     let seen: Option<i64> =
         sqlx::query_scalar("SELECT 1 FROM feed_items WHERE feed_id = $1 AND guid = $2")
-            .bind(feed)
+            .bind(feed.db())
             .bind(guid)
             .fetch_optional(&mut *conn)
             .await?;
@@ -70,7 +70,7 @@ pub async fn item_seen(conn: &mut AnyConnection, feed: i64, guid: &str) -> Resul
 /// Records a feed item as seen (inside the transaction that stored its recap, if any).
 pub async fn mark_item(
     conn: &mut AnyConnection,
-    feed: i64,
+    feed: FeedId,
     guid: &str,
     episode: Option<EpisodeId>,
 ) -> Result<()> {
@@ -78,9 +78,9 @@ pub async fn mark_item(
         "INSERT INTO feed_items (feed_id, guid, episode_id, seen_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (feed_id, guid) DO NOTHING",
     )
-    .bind(feed)
+    .bind(feed.db())
     .bind(guid)
-    .bind(episode.map(|e| e.0))
+    .bind(episode.map(|id| id.db()))
     .bind(now())
     .execute(&mut *conn)
     .await?;
@@ -93,10 +93,10 @@ impl Store {
         &self,
         url: &str,
         show: Option<ShowId>,
-        guild: Option<u64>,
+        guild: Option<GuildId>,
         interval_secs: Option<u64>,
         backfill: u32,
-    ) -> Result<i64> {
+    ) -> Result<FeedId> {
         let mut tx = self.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO feeds (url, show_id, guild_id, interval_secs, next_poll_at, backfill, created_at)
@@ -105,19 +105,19 @@ impl Store {
              RETURNING id",
         )
         .bind(url)
-        .bind(show.map(|s| s.0))
-        .bind(guild.map(|g| g as i64))
+        .bind(show.map(|id| id.db()))
+        .bind(guild.map(GuildId::db))
         .bind(interval_secs.map(|s| s as i64))
         .bind(now())
         .bind(i64::from(backfill))
         .fetch_one(&mut *tx)
         .await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(FeedId(id))
     }
 
     /// Removes a feed by id or URL (within a guild's own feeds when `guild` is given).
-    pub async fn remove_feed(&self, id_or_url: &str, guild: Option<u64>) -> Result<bool> {
+    pub async fn remove_feed(&self, id_or_url: &str, guild: Option<GuildId>) -> Result<bool> {
         let mut tx = self.begin_write().await?;
         let id: i64 = id_or_url.parse().unwrap_or(-1);
         let done = sqlx::query(
@@ -125,7 +125,7 @@ impl Store {
         )
         .bind(id)
         .bind(id_or_url)
-        .bind(guild.map(|g| g as i64))
+        .bind(guild.map(GuildId::db))
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -133,11 +133,11 @@ impl Store {
     }
 
     /// Every feed, or a guild's own.
-    pub async fn feeds(&self, guild: Option<u64>) -> Result<Vec<Feed>> {
+    pub async fn feeds(&self, guild: Option<GuildId>) -> Result<Vec<Feed>> {
         let rows = sqlx::query(&format!(
             "SELECT {FEED_COLUMNS} WHERE ($1 IS NULL OR f.guild_id = $1) ORDER BY f.id"
         ))
-        .bind(guild.map(|g| g as i64))
+        .bind(guild.map(GuildId::db))
         .fetch_all(self.pool())
         .await?;
         rows.iter().map(feed_from_row).collect()
@@ -176,7 +176,7 @@ impl Store {
                 .bind(last_modified.as_deref())
                 .bind(now)
                 .bind(now + next_in_secs as i64)
-                .bind(feed.id)
+                .bind(feed.id.db())
                 .execute(&mut *tx)
                 .await?;
             }
@@ -188,7 +188,7 @@ impl Store {
                 .bind(now)
                 .bind(now + next_in_secs as i64)
                 .bind(error)
-                .bind(feed.id)
+                .bind(feed.id.db())
                 .execute(&mut *tx)
                 .await?;
             }
@@ -203,7 +203,7 @@ impl Store {
     /// `publish` false stores the recap without announcing it.
     pub async fn save_feed_item(
         &self,
-        feed: i64,
+        feed: FeedId,
         guid: &str,
         article: Option<&crate::recap::Article>,
         publish: bool,
@@ -228,7 +228,7 @@ impl Store {
     }
 
     /// Whether a feed's item was seen before.
-    pub async fn feed_item_seen(&self, feed: i64, guid: &str) -> Result<bool> {
+    pub async fn feed_item_seen(&self, feed: FeedId, guid: &str) -> Result<bool> {
         let mut conn = self.pool().acquire().await?;
         item_seen(&mut conn, feed, guid).await
     }

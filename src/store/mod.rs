@@ -10,7 +10,6 @@ pub mod guilds;
 pub mod outbox;
 pub mod ratings;
 pub mod recaps;
-pub mod scratch;
 pub mod shows;
 pub mod subscriptions;
 
@@ -168,7 +167,7 @@ impl Store {
         self.backend
     }
 
-    pub fn pool(&self) -> &AnyPool {
+    pub(crate) fn pool(&self) -> &AnyPool {
         &self.pool
     }
 

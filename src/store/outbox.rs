@@ -8,14 +8,14 @@ use std::time::Duration;
 use sqlx::{AnyConnection, Row};
 
 use super::{now, Backend, Result, Store};
-use crate::recap::{RecapId, ShowId};
+use crate::ids::{AlertId, MessageId, RecapId, ShowId, SubscriptionId};
 
 /// A claimed alert, to be posted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Delivery {
-    pub id: i64,
+    pub id: AlertId,
     pub recap_id: RecapId,
-    pub subscription_id: i64,
+    pub subscription_id: SubscriptionId,
     /// Stable per (recap, subscription): the message nonce.
     pub nonce: String,
     /// Including this one: above 1, an earlier attempt may have posted before it crashed.
@@ -36,9 +36,9 @@ pub async fn enqueue(conn: &mut AnyConnection, recap: RecapId, show: ShowId) -> 
                  AND (t.show_id = $3 OR t.show_id IS NULL) AND t.broken_reason IS NULL)
          ON CONFLICT DO NOTHING",
     )
-    .bind(recap.0)
+    .bind(recap.db())
     .bind(now)
-    .bind(show.0)
+    .bind(show.db())
     .execute(&mut *conn)
     .await?;
     Ok(queued.rows_affected())
@@ -84,9 +84,9 @@ impl Store {
             .iter()
             .map(|row| {
                 Ok(Delivery {
-                    id: row.try_get("id")?,
+                    id: AlertId(row.try_get("id")?),
                     recap_id: RecapId(row.try_get("recap_id")?),
-                    subscription_id: row.try_get("subscription_id")?,
+                    subscription_id: SubscriptionId(row.try_get("subscription_id")?),
                     nonce: row.try_get("nonce")?,
                     attempts: row.try_get::<i64, _>("attempts")? as u32,
                 })
@@ -97,22 +97,22 @@ impl Store {
     }
 
     /// The alert was posted as `message`.
-    pub async fn alert_delivered(&self, id: i64, message: u64) -> Result<()> {
+    pub async fn alert_delivered(&self, id: AlertId, message: MessageId) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "UPDATE outbox SET state = 'delivered', message_id = $1, delivered_at = $2, lease_until = NULL
              WHERE id = $3",
         )
-        .bind(message as i64)
+        .bind(message.db())
         .bind(now())
-        .bind(id)
+        .bind(id.db())
         .execute(&mut *tx)
         .await?;
         tx.commit().await
     }
 
     /// A passing failure: try again after `delay`.
-    pub async fn alert_retry(&self, id: i64, error: &str, delay: Duration) -> Result<()> {
+    pub async fn alert_retry(&self, id: AlertId, error: &str, delay: Duration) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "UPDATE outbox SET state = 'pending', last_error = $1, next_attempt_at = $2, lease_until = NULL
@@ -120,20 +120,20 @@ impl Store {
         )
         .bind(error)
         .bind(now() + delay.as_secs() as i64)
-        .bind(id)
+        .bind(id.db())
         .execute(&mut *tx)
         .await?;
         tx.commit().await
     }
 
     /// A final failure: the alert will not be posted.
-    pub async fn alert_failed(&self, id: i64, error: &str) -> Result<()> {
+    pub async fn alert_failed(&self, id: AlertId, error: &str) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "UPDATE outbox SET state = 'failed', last_error = $1, lease_until = NULL WHERE id = $2",
         )
         .bind(error)
-        .bind(id)
+        .bind(id.db())
         .execute(&mut *tx)
         .await?;
         tx.commit().await

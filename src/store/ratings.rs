@@ -6,15 +6,16 @@ use std::collections::{BTreeMap, HashMap};
 use sqlx::Row;
 
 use super::{now, Result, Store};
+use crate::ids::{ChannelId, GuildId, MessageId, UserId};
 use crate::recap::render::{Score, Scores};
 use crate::recap::{EpisodeId, EpisodeNumber, RecapId, ShowId};
 
 /// A bot message that carries rating reactions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Post {
-    pub message_id: u64,
-    pub guild_id: u64,
-    pub channel_id: u64,
+    pub message_id: MessageId,
+    pub guild_id: GuildId,
+    pub channel_id: ChannelId,
     pub episode_id: EpisodeId,
     pub recap_id: Option<RecapId>,
     pub page: u32,
@@ -24,8 +25,8 @@ pub struct Post {
 /// What casting a vote changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VoteChange {
-    /// The member's vote before, and the post whose reaction held it.
-    pub previous: Option<(u8, u64)>,
+    /// The member's vote before, and the post whose reaction held it (if one still does).
+    pub previous: Option<(u8, Option<MessageId>)>,
 }
 
 /// An episode's score in a season chart or a top list.
@@ -41,11 +42,11 @@ pub struct EpisodeRating {
 /// A member's vote, held by the reaction on `message`, replacing any earlier one.
 async fn upsert_vote(
     conn: &mut sqlx::AnyConnection,
-    guild: u64,
-    user: u64,
+    guild: GuildId,
+    user: UserId,
     episode: EpisodeId,
     score: u8,
-    message: u64,
+    message: MessageId,
 ) -> Result<()> {
     sqlx::query(
         "INSERT INTO ratings (guild_id, user_id, episode_id, score, message_id, voted_at)
@@ -53,11 +54,11 @@ async fn upsert_vote(
          ON CONFLICT (guild_id, user_id, episode_id)
          DO UPDATE SET score = excluded.score, message_id = excluded.message_id, voted_at = excluded.voted_at",
     )
-    .bind(guild as i64)
-    .bind(user as i64)
-    .bind(episode.0)
+    .bind(guild.db())
+    .bind(user.db())
+    .bind(episode.db())
     .bind(i64::from(score))
-    .bind(message as i64)
+    .bind(message.db())
     .bind(now())
     .execute(&mut *conn)
     .await?;
@@ -74,9 +75,9 @@ const POST_COLUMNS: &str =
 
 fn post_from_row(row: &sqlx::any::AnyRow) -> Result<Post> {
     Ok(Post {
-        message_id: row.try_get::<i64, _>("message_id")? as u64,
-        guild_id: row.try_get::<i64, _>("guild_id")? as u64,
-        channel_id: row.try_get::<i64, _>("channel_id")? as u64,
+        message_id: MessageId::from_db(row.try_get("message_id")?),
+        guild_id: GuildId::from_db(row.try_get("guild_id")?),
+        channel_id: ChannelId::from_db(row.try_get("channel_id")?),
         episode_id: EpisodeId(row.try_get("episode_id")?),
         recap_id: row.try_get::<Option<i64>, _>("recap_id")?.map(RecapId),
         page: row.try_get::<i64, _>("page")? as u32,
@@ -88,9 +89,9 @@ impl Store {
     /// Records a bot message as a rating post for the recap's episode.
     pub async fn record_post(
         &self,
-        message: u64,
-        guild: u64,
-        channel: u64,
+        message: MessageId,
+        guild: GuildId,
+        channel: ChannelId,
         episode: EpisodeId,
         recap: RecapId,
     ) -> Result<()> {
@@ -99,22 +100,22 @@ impl Store {
             "INSERT INTO posts (message_id, guild_id, channel_id, episode_id, recap_id, created_at)
              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (message_id) DO NOTHING",
         )
-        .bind(message as i64)
-        .bind(guild as i64)
-        .bind(channel as i64)
-        .bind(episode.0)
-        .bind(recap.0)
+        .bind(message.db())
+        .bind(guild.db())
+        .bind(channel.db())
+        .bind(episode.db())
+        .bind(recap.db())
         .bind(now())
         .execute(&mut *tx)
         .await?;
         tx.commit().await
     }
 
-    pub async fn post(&self, message: u64) -> Result<Option<Post>> {
+    pub async fn post(&self, message: MessageId) -> Result<Option<Post>> {
         let row = sqlx::query(&format!(
             "SELECT {POST_COLUMNS} FROM posts WHERE message_id = $1 AND gone = 0"
         ))
-        .bind(message as i64)
+        .bind(message.db())
         .fetch_optional(self.pool())
         .await?;
         row.as_ref().map(post_from_row).transpose()
@@ -132,42 +133,46 @@ impl Store {
     }
 
     /// The live rating posts of an episode in a server.
-    pub async fn posts_of_episode(&self, guild: u64, episode: EpisodeId) -> Result<Vec<u64>> {
+    pub async fn posts_of_episode(
+        &self,
+        guild: GuildId,
+        episode: EpisodeId,
+    ) -> Result<Vec<MessageId>> {
         let ids: Vec<i64> = sqlx::query_scalar(
             "SELECT message_id FROM posts WHERE guild_id = $1 AND episode_id = $2 AND gone = 0",
         )
-        .bind(guild as i64)
-        .bind(episode.0)
+        .bind(guild.db())
+        .bind(episode.db())
         .fetch_all(self.pool())
         .await?;
-        Ok(ids.into_iter().map(|id| id as u64).collect())
+        Ok(ids.into_iter().map(MessageId::from_db).collect())
     }
 
     /// The message or its channel was deleted: stop reconciling and editing it.
-    pub async fn mark_post_gone(&self, message: u64) -> Result<()> {
+    pub async fn mark_post_gone(&self, message: MessageId) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE posts SET gone = 1 WHERE message_id = $1")
-            .bind(message as i64)
+            .bind(message.db())
             .execute(&mut *tx)
             .await?;
         tx.commit().await
     }
 
-    pub async fn set_post_page(&self, message: u64, page: u32) -> Result<()> {
+    pub async fn set_post_page(&self, message: MessageId, page: u32) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE posts SET page = $1 WHERE message_id = $2")
             .bind(i64::from(page))
-            .bind(message as i64)
+            .bind(message.db())
             .execute(&mut *tx)
             .await?;
         tx.commit().await
     }
 
-    pub async fn set_shown_score(&self, message: u64, shown: &str) -> Result<()> {
+    pub async fn set_shown_score(&self, message: MessageId, shown: &str) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE posts SET shown_score = $1 WHERE message_id = $2")
             .bind(shown)
-            .bind(message as i64)
+            .bind(message.db())
             .execute(&mut *tx)
             .await?;
         tx.commit().await
@@ -176,45 +181,45 @@ impl Store {
     /// A member's 1–5 vote for an episode in a server, replacing any earlier one.
     pub async fn cast_vote(
         &self,
-        guild: u64,
-        user: u64,
+        guild: GuildId,
+        user: UserId,
         episode: EpisodeId,
         score: u8,
-        message: u64,
+        message: MessageId,
     ) -> Result<VoteChange> {
         let mut tx = self.begin_write().await?;
         let previous: Option<(i64, Option<i64>)> = sqlx::query_as(
             "SELECT score, message_id FROM ratings WHERE guild_id = $1 AND user_id = $2 AND episode_id = $3",
         )
-        .bind(guild as i64)
-        .bind(user as i64)
-        .bind(episode.0)
+        .bind(guild.db())
+        .bind(user.db())
+        .bind(episode.db())
         .fetch_optional(&mut *tx)
         .await?;
         upsert_vote(&mut tx, guild, user, episode, score, message).await?;
         tx.commit().await?;
-        Ok(VoteChange { previous: previous.map(|(s, m)| (s as u8, m.unwrap_or(0) as u64)) })
+        Ok(VoteChange { previous: previous.map(|(s, m)| (s as u8, m.map(MessageId::from_db))) })
     }
 
     /// Withdraws a member's vote if it is the one this reaction held; true if it did.
     pub async fn withdraw_vote(
         &self,
-        guild: u64,
-        user: u64,
+        guild: GuildId,
+        user: UserId,
         episode: EpisodeId,
         score: u8,
-        message: u64,
+        message: MessageId,
     ) -> Result<bool> {
         let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "DELETE FROM ratings
              WHERE guild_id = $1 AND user_id = $2 AND episode_id = $3 AND score = $4 AND message_id = $5",
         )
-        .bind(guild as i64)
-        .bind(user as i64)
-        .bind(episode.0)
+        .bind(guild.db())
+        .bind(user.db())
+        .bind(episode.db())
         .bind(i64::from(score))
-        .bind(message as i64)
+        .bind(message.db())
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -228,43 +233,43 @@ impl Store {
     pub async fn reconcile_post(
         &self,
         post: &Post,
-        reactions: &HashMap<u64, Vec<u8>>,
+        reactions: &HashMap<UserId, Vec<u8>>,
     ) -> Result<(usize, usize)> {
         let mut tx = self.begin_write().await?;
         let held: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(
             "SELECT user_id, score, message_id FROM ratings WHERE guild_id = $1 AND episode_id = $2",
         )
-        .bind(post.guild_id as i64)
-        .bind(post.episode_id.0)
+        .bind(post.guild_id.db())
+        .bind(post.episode_id.db())
         .fetch_all(&mut *tx)
         .await?;
-        let votes: HashMap<u64, (u8, u64)> = held
+        let votes: HashMap<UserId, (u8, Option<MessageId>)> = held
             .into_iter()
-            .map(|(u, s, m)| (u as u64, (s as u8, m.unwrap_or(0) as u64)))
+            .map(|(u, s, m)| (UserId::from_db(u), (s as u8, m.map(MessageId::from_db))))
             .collect();
 
         let mut removed = 0;
         for (user, (score, message)) in &votes {
             let still_there = reactions.get(user).is_some_and(|scores| scores.contains(score));
-            if *message == post.message_id && !still_there {
+            if *message == Some(post.message_id) && !still_there {
                 sqlx::query(
                     "DELETE FROM ratings WHERE guild_id = $1 AND user_id = $2 AND episode_id = $3",
                 )
-                .bind(post.guild_id as i64)
-                .bind(*user as i64)
-                .bind(post.episode_id.0)
+                .bind(post.guild_id.db())
+                .bind(user.db())
+                .bind(post.episode_id.db())
                 .execute(&mut *tx)
                 .await?;
                 removed += 1;
             }
         }
         let mut added = 0;
-        let ordered: BTreeMap<&u64, &Vec<u8>> = reactions.iter().collect();
+        let ordered: BTreeMap<&UserId, &Vec<u8>> = reactions.iter().collect();
         for (user, scores) in ordered {
             let Some(&best) = scores.iter().max() else { continue };
             let keeps_vote = votes.get(user).is_some_and(|(score, message)| {
                 // Held here and still reacted, or held by another post of the same episode.
-                *message != post.message_id || scores.contains(score)
+                *message != Some(post.message_id) || scores.contains(score)
             });
             if keeps_vote {
                 continue;
@@ -275,7 +280,7 @@ impl Store {
         }
         sqlx::query("UPDATE posts SET reconciled_at = $1 WHERE message_id = $2")
             .bind(now())
-            .bind(post.message_id as i64)
+            .bind(post.message_id.db())
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
@@ -283,15 +288,15 @@ impl Store {
     }
 
     /// The episode's score in `guild` (when given) and across all servers.
-    pub async fn scores(&self, episode: EpisodeId, guild: Option<u64>) -> Result<Scores> {
+    pub async fn scores(&self, episode: EpisodeId, guild: Option<GuildId>) -> Result<Scores> {
         let row = sqlx::query(
             "SELECT CAST(SUM(score) AS BIGINT) AS total, COUNT(*) AS votes,
                     CAST(SUM(CASE WHEN guild_id = $2 THEN score ELSE 0 END) AS BIGINT) AS guild_total,
                     CAST(SUM(CASE WHEN guild_id = $2 THEN 1 ELSE 0 END) AS BIGINT) AS guild_votes
              FROM ratings WHERE episode_id = $1",
         )
-        .bind(episode.0)
-        .bind(guild.map(|g| g as i64))
+        .bind(episode.db())
+        .bind(guild.map(GuildId::db))
         .fetch_one(self.pool())
         .await?;
         let guild_votes: Option<i64> = row.try_get("guild_votes")?;
@@ -308,7 +313,7 @@ impl Store {
         &self,
         show: ShowId,
         season: u32,
-        guild: Option<u64>,
+        guild: Option<GuildId>,
     ) -> Result<Vec<EpisodeRating>> {
         let rows = sqlx::query(
             "SELECT s.name, e.season, e.number, e.number_end, e.title,
@@ -319,9 +324,9 @@ impl Store {
              GROUP BY s.name, e.season, e.number, e.number_end, e.title
              ORDER BY e.number",
         )
-        .bind(show.0)
+        .bind(show.db())
         .bind(i64::from(season))
-        .bind(guild.map(|g| g as i64))
+        .bind(guild.map(GuildId::db))
         .fetch_all(self.pool())
         .await?;
         rows.iter().map(rating_from_row).collect()
@@ -331,7 +336,7 @@ impl Store {
     pub async fn top_episodes(
         &self,
         show: Option<ShowId>,
-        guild: Option<u64>,
+        guild: Option<GuildId>,
         min_votes: u32,
         limit: u32,
     ) -> Result<Vec<EpisodeRating>> {
@@ -346,8 +351,8 @@ impl Store {
                       s.name, e.season, e.number
              LIMIT $4",
         )
-        .bind(show.map(|s| s.0))
-        .bind(guild.map(|g| g as i64))
+        .bind(show.map(ShowId::db))
+        .bind(guild.map(GuildId::db))
         .bind(i64::from(min_votes))
         .bind(i64::from(limit))
         .fetch_all(self.pool())
@@ -360,7 +365,7 @@ impl Store {
         let seasons: Vec<i64> = sqlx::query_scalar(
             "SELECT DISTINCT season FROM episodes WHERE show_id = $1 ORDER BY season",
         )
-        .bind(show.0)
+        .bind(show.db())
         .fetch_all(self.pool())
         .await?;
         Ok(seasons.into_iter().map(|s| s as u32).collect())

@@ -73,7 +73,7 @@ pub async fn save_article(
                  title = COALESCE(excluded.title, episodes.title)
          RETURNING id",
     )
-    .bind(show.0)
+    .bind(show.db())
     .bind(i64::from(article.season))
     .bind(i64::from(article.episode))
     .bind(article.episode_end.map(i64::from))
@@ -216,7 +216,7 @@ impl Store {
                AND (e.number = $3 OR (e.number < $3 AND e.number_end >= $3))
              ORDER BY e.number DESC, r.updated_at DESC LIMIT 1"
         ))
-        .bind(show.0)
+        .bind(show.db())
         .bind(i64::from(season))
         .bind(i64::from(episode))
         .fetch_optional(&self.pool)
@@ -226,7 +226,7 @@ impl Store {
 
     pub async fn recap_by_id(&self, id: RecapId) -> Result<Option<Recap>> {
         let row = sqlx::query(&format!("SELECT {RECAP_COLUMNS} WHERE r.id = $1"))
-            .bind(id.0)
+            .bind(id.db())
             .fetch_optional(&self.pool)
             .await?;
         row.as_ref().map(recap_from_row).transpose()
@@ -238,7 +238,7 @@ impl Store {
             "SELECT {RECAP_COLUMNS} WHERE s.id = $1
              ORDER BY e.season DESC, e.number DESC, r.updated_at DESC LIMIT 1"
         ))
-        .bind(show.0)
+        .bind(show.db())
         .fetch_optional(&self.pool)
         .await?;
         row.as_ref().map(recap_from_row).transpose()
@@ -251,7 +251,7 @@ impl Store {
              WHERE e.show_id = $1 AND EXISTS (SELECT 1 FROM recaps r WHERE r.episode_id = e.id)
              ORDER BY e.season, e.number",
         )
-        .bind(show.0)
+        .bind(show.db())
         .fetch_all(&self.pool)
         .await?;
         Ok(rows
@@ -270,7 +270,7 @@ impl Store {
             "SELECT {RECAP_COLUMNS} WHERE ($1 IS NULL OR s.id = $1)
              ORDER BY s.name, e.season, e.number, r.source_site"
         ))
-        .bind(show.map(|s| s.0))
+        .bind(show.map(|id| id.db()))
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(recap_from_row).collect()

@@ -54,7 +54,7 @@ impl Store {
             "INSERT INTO show_aliases (show_id, alias, alias_key) VALUES ($1, $2, $3)
              ON CONFLICT (alias_key) DO NOTHING",
         )
-        .bind(show.0)
+        .bind(show.db())
         .bind(alias.trim())
         .bind(fold(alias))
         .execute(&mut *tx)
@@ -69,7 +69,7 @@ impl Store {
         let mut conn = self.pool.acquire().await?;
         let Some(id) = id_by_key(&mut conn, &fold(name)).await? else { return Ok(None) };
         let name: String = sqlx::query_scalar("SELECT name FROM shows WHERE id = $1")
-            .bind(id.0)
+            .bind(id.db())
             .fetch_one(&mut *conn)
             .await?;
         Ok(Some((id, name)))

@@ -3,16 +3,16 @@
 use sqlx::Row;
 
 use super::{now, Result, Store};
-use crate::recap::ShowId;
+use crate::ids::{ChannelId, GuildId, RoleId, ShowId, SubscriptionId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Subscription {
-    pub id: i64,
-    pub guild_id: u64,
-    pub channel_id: u64,
+    pub id: SubscriptionId,
+    pub guild_id: GuildId,
+    pub channel_id: ChannelId,
     /// `None`: every show.
     pub show: Option<(ShowId, String)>,
-    pub role_id: Option<u64>,
+    pub role_id: Option<RoleId>,
     pub spoilers: bool,
     pub thread: bool,
     /// Why alerts stopped (deleted channel, missing permission); `None` while healthy.
@@ -22,10 +22,10 @@ pub struct Subscription {
 /// What a server admin asked for with `/alerts subscribe`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewSubscription {
-    pub guild_id: u64,
-    pub channel_id: u64,
+    pub guild_id: GuildId,
+    pub channel_id: ChannelId,
     pub show: Option<ShowId>,
-    pub role_id: Option<u64>,
+    pub role_id: Option<RoleId>,
     pub spoilers: bool,
     pub thread: bool,
 }
@@ -34,11 +34,11 @@ fn subscription_from_row(row: &sqlx::any::AnyRow) -> Result<Subscription> {
     let show_id: Option<i64> = row.try_get("show_id")?;
     let show_name: Option<String> = row.try_get("show_name")?;
     Ok(Subscription {
-        id: row.try_get("id")?,
-        guild_id: row.try_get::<i64, _>("guild_id")? as u64,
-        channel_id: row.try_get::<i64, _>("channel_id")? as u64,
+        id: SubscriptionId(row.try_get("id")?),
+        guild_id: GuildId::from_db(row.try_get("guild_id")?),
+        channel_id: ChannelId::from_db(row.try_get("channel_id")?),
         show: show_id.zip(show_name).map(|(id, name)| (ShowId(id), name)),
-        role_id: row.try_get::<Option<i64>, _>("role_id")?.map(|r| r as u64),
+        role_id: row.try_get::<Option<i64>, _>("role_id")?.map(RoleId::from_db),
         spoilers: row.try_get::<i64, _>("spoilers")? != 0,
         thread: row.try_get::<i64, _>("thread")? != 0,
         broken_reason: row.try_get("broken_reason")?,
@@ -51,7 +51,7 @@ pub(crate) const SUBSCRIPTION_COLUMNS: &str =
 
 impl Store {
     /// Subscribes a channel (again: a re-subscription updates the options and heals it).
-    pub async fn subscribe(&self, new: &NewSubscription) -> Result<i64> {
+    pub async fn subscribe(&self, new: &NewSubscription) -> Result<SubscriptionId> {
         let mut tx = self.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO subscriptions (guild_id, channel_id, show_id, role_id, spoilers, thread, created_at)
@@ -61,32 +61,32 @@ impl Store {
                      broken_reason = NULL
              RETURNING id",
         )
-        .bind(new.guild_id as i64)
-        .bind(new.channel_id as i64)
-        .bind(new.show.map(|s| s.0))
-        .bind(new.role_id.map(|r| r as i64))
+        .bind(new.guild_id.db())
+        .bind(new.channel_id.db())
+        .bind(new.show.map(ShowId::db))
+        .bind(new.role_id.map(RoleId::db))
         .bind(i64::from(new.spoilers))
         .bind(i64::from(new.thread))
         .bind(now())
         .fetch_one(&mut *tx)
         .await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(SubscriptionId(id))
     }
 
     /// Removes a channel's subscription to one show (or to every show); true if there was one.
     pub async fn unsubscribe(
         &self,
-        guild: u64,
-        channel: u64,
+        guild: GuildId,
+        channel: ChannelId,
         show: Option<ShowId>,
     ) -> Result<bool> {
         let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "DELETE FROM subscriptions WHERE guild_id = $1 AND channel_id = $2 AND COALESCE(show_id, 0) = $3",
         )
-        .bind(guild as i64)
-        .bind(channel as i64)
+        .bind(guild.db())
+        .bind(channel.db())
         .bind(show.map(|s| s.0).unwrap_or(0))
         .execute(&mut *tx)
         .await?;
@@ -94,34 +94,34 @@ impl Store {
         Ok(done.rows_affected() > 0)
     }
 
-    pub async fn subscriptions(&self, guild: u64) -> Result<Vec<Subscription>> {
+    pub async fn subscriptions(&self, guild: GuildId) -> Result<Vec<Subscription>> {
         let rows = sqlx::query(&format!(
             "SELECT {SUBSCRIPTION_COLUMNS} FROM subscriptions s LEFT JOIN shows sh ON sh.id = s.show_id
              WHERE s.guild_id = $1 ORDER BY s.channel_id, sh.name"
         ))
-        .bind(guild as i64)
+        .bind(guild.db())
         .fetch_all(self.pool())
         .await?;
         rows.iter().map(subscription_from_row).collect()
     }
 
-    pub async fn subscription(&self, id: i64) -> Result<Option<Subscription>> {
+    pub async fn subscription(&self, id: SubscriptionId) -> Result<Option<Subscription>> {
         let row = sqlx::query(&format!(
             "SELECT {SUBSCRIPTION_COLUMNS} FROM subscriptions s LEFT JOIN shows sh ON sh.id = s.show_id
              WHERE s.id = $1"
         ))
-        .bind(id)
+        .bind(id.db())
         .fetch_optional(self.pool())
         .await?;
         row.as_ref().map(subscription_from_row).transpose()
     }
 
     /// Stops alerts to a subscription that cannot receive them, and says why.
-    pub async fn mark_subscription_broken(&self, id: i64, reason: &str) -> Result<()> {
+    pub async fn mark_subscription_broken(&self, id: SubscriptionId, reason: &str) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE subscriptions SET broken_reason = $1 WHERE id = $2")
             .bind(reason)
-            .bind(id)
+            .bind(id.db())
             .execute(&mut *tx)
             .await?;
         tx.commit().await

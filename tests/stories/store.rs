@@ -1,10 +1,9 @@
 //! The store on both backends: what importing articles leaves in the database.
 
-mod common;
-
-use common::{sample_article, TestDb};
-use recapbot::ingest::article::{parse_article, Article, Format, Hints};
+use crate::support::{sample_article, TestDb};
+use recapbot::ingest::article::{parse_article, Format, Hints};
 use recapbot::ingest::import::{self, Source};
+use recapbot::recap::Article;
 use recapbot::store::recaps::Saved;
 
 fn sample() -> Article {
@@ -14,7 +13,7 @@ fn sample() -> Article {
 
 async fn count(db: &TestDb, table: &str) -> i64 {
     sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
-        .fetch_one(db.store.pool())
+        .fetch_one(recapbot::harness::pool(&db.store))
         .await
         .unwrap()
 }
@@ -118,7 +117,7 @@ async fn a_batch_import_goes_on_past_a_bad_file(db: TestDb) {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("not-a-recap.txt");
     std::fs::write(&bad, "Top 10 K-dramas of 2024\n\nA list, not a recap.").unwrap();
-    let fetcher = import::operator_fetcher();
+    let fetcher = recapbot::ingest::fetch::Fetcher::new(Default::default());
     let mut summary = import::Summary::default();
     for source in [Source::File(sample_article()), Source::File(bad)] {
         summary

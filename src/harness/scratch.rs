@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use sqlx::{Connection, Executor};
 
-use super::{Backend, Result, Store};
+use crate::store::{Backend, Result, Store, StoreError};
 
 /// The environment variable naming a PostgreSQL server for the tests and benchmarks
 /// (`postgres://postgres@127.0.0.1:5432/test`). Unset: PostgreSQL runs are skipped.
@@ -31,8 +31,7 @@ fn unique_suffix() -> String {
 impl Scratch {
     /// A fresh SQLite file in a temporary directory.
     pub async fn sqlite() -> Result<Scratch> {
-        let dir =
-            tempfile::tempdir().map_err(|e| super::StoreError::Connect(sqlx::Error::Io(e)))?;
+        let dir = tempfile::tempdir().map_err(|e| StoreError::Connect(sqlx::Error::Io(e)))?;
         let path: PathBuf = dir.path().join("recapbot.db");
         let url = format!("sqlite://{}", path.display());
         let store = Store::open(&url).await?;
@@ -44,7 +43,7 @@ impl Scratch {
         sqlx::any::install_default_drivers();
         let database = format!("recapbot_t_{}", unique_suffix());
         let mut admin =
-            sqlx::AnyConnection::connect(admin_url).await.map_err(super::StoreError::Connect)?;
+            sqlx::AnyConnection::connect(admin_url).await.map_err(StoreError::Connect)?;
         admin.execute(format!("CREATE DATABASE {database}").as_str()).await?;
         admin.close().await?;
         let url = replace_database(admin_url, &database);
@@ -73,9 +72,8 @@ impl Scratch {
         match self.cleanup {
             Cleanup::Dir(dir) => drop(dir),
             Cleanup::Postgres { admin_url, database } => {
-                let mut admin = sqlx::AnyConnection::connect(&admin_url)
-                    .await
-                    .map_err(super::StoreError::Connect)?;
+                let mut admin =
+                    sqlx::AnyConnection::connect(&admin_url).await.map_err(StoreError::Connect)?;
                 admin
                     .execute(format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)").as_str())
                     .await?;

@@ -1,16 +1,14 @@
 //! `/recap` end to end: the real bot (started as `recapbot run` starts it) against the fake
 //! Discord, asserting what a member sees.
 
-mod common;
-
 use std::time::Duration;
 
-use common::bot::{
-    embed, field, online, sample, settings_for, start_bot, start_bot_with, stop_bot, T,
+use crate::support::bot::{
+    config_for, embed, online, sample, start_bot, start_bot_with, stop_bot, T,
 };
-use common::TestDb;
+use crate::support::driver::member;
+use crate::support::TestDb;
 use fake_discord::FakeDiscord;
-use recapbot::discord::BotSettings;
 use serde_json::{json, Value};
 
 fn button(reply: &Value, label: &str) -> Value {
@@ -21,10 +19,6 @@ fn button(reply: &Value, label: &str) -> Value {
         .find(|b| b["label"] == label)
         .unwrap_or_else(|| panic!("no {label} button in {reply}"))
         .clone()
-}
-
-fn ephemeral(reply: &Value) -> bool {
-    reply["flags"].as_u64().unwrap_or(0) & 64 != 0
 }
 
 /// Every limit Discord puts on an embed, counted in characters as Discord counts them.
@@ -63,25 +57,24 @@ async fn commands_are_registered_with_their_options(db: TestDb) {
 
 async fn recap_shows_the_sample_episode_behind_spoilers(db: TestDb) {
     let (fake, _bot) = online(&db).await;
-    let reply = fake
-        .slash(
-            "alice",
-            "recap",
-            json!([{"name": "show", "value": "Soundtrack #1"}, {"name": "episode", "value": 2}]),
-        )
-        .reply(T)
-        .await;
-    assert!(!ephemeral(&reply));
-    let e = embed(&reply);
-    assert_eq!(e["title"], "Soundtrack #1 — S1E2 · Track 2 – A picture is worth a thousand words");
-    let description = e["description"].as_str().unwrap();
-    assert!(description.starts_with("||Episode 2 of Soundtrack #1 begin"), "{description}");
-    assert!(description.trim_end().ends_with("just starting to understand too.||"));
-    let review = field(e, "Review").expect("review under its own heading");
+    let reply = member(&fake, "alice").recap("Soundtrack #1", 2).await;
+    assert!(!reply.is_private());
+    assert_eq!(
+        reply.title(),
+        "Soundtrack #1 — S1E2 · Track 2 – A picture is worth a thousand words"
+    );
+    assert!(
+        reply.description().starts_with("||Episode 2 of Soundtrack #1 begin"),
+        "{}",
+        reply.description()
+    );
+    assert!(reply.description().trim_end().ends_with("just starting to understand too.||"));
+    let review = reply.field("Review").expect("review under its own heading");
     assert!(review.contains("Roll on next week’s follow-up!"));
-    assert!(field(e, "Community").unwrap().contains("No votes yet"));
-    assert_eq!(field(e, "Source"), Some("local"));
-    assert_within_discord_limits(&reply);
+    assert!(reply.field("Community").unwrap().contains("No votes yet"));
+    assert_eq!(reply.field("Source"), Some("local"));
+    assert!(reply.enabled_buttons().is_empty(), "one page, one episode: nothing to press");
+    assert_within_discord_limits(&reply.json);
     assert!(fake.unexpected_requests().is_empty(), "{:?}", fake.unexpected_requests());
 }
 
@@ -91,40 +84,27 @@ async fn latest_episode_when_none_is_given_and_private_is_ephemeral(db: TestDb) 
     later.title = Some("Track 3".into());
     db.store.save_article(&later).await.unwrap();
     let (fake, _bot) = online(&db).await;
-    let reply = fake
+    let reply = member(&fake, "bob")
         .slash(
-            "bob",
             "recap",
             json!([{"name": "show", "value": "soundtrack 1"}, {"name": "private", "value": true}]),
         )
-        .reply(T)
         .await;
-    assert!(ephemeral(&reply), "private:true answers only the caller");
-    assert_eq!(embed(&reply)["title"], "Soundtrack #1 — S1E3 · Track 3");
+    assert!(reply.is_private(), "private:true answers only the caller");
+    assert_eq!(reply.title(), "Soundtrack #1 — S1E3 · Track 3");
+    assert_eq!(reply.enabled_buttons(), ["⏮"], "the previous episode is one click away");
 }
 
 async fn unknown_show_and_episode_say_what_exists(db: TestDb) {
     let (fake, _bot) = online(&db).await;
-    let reply = fake
-        .slash("alice", "recap", json!([{"name": "show", "value": "soundtrak"}]))
-        .reply(T)
-        .await;
-    assert!(ephemeral(&reply));
-    assert_eq!(reply["content"], "No show called “soundtrak”. Did you mean **Soundtrack #1**?");
+    let alice = member(&fake, "alice");
+    let reply = alice.slash("recap", json!([{"name": "show", "value": "soundtrak"}])).await;
+    assert!(reply.is_private());
+    assert_eq!(reply.content(), "No show called “soundtrak”. Did you mean **Soundtrack #1**?");
 
-    let reply = fake
-        .slash(
-            "alice",
-            "recap",
-            json!([{"name": "show", "value": "Soundtrack #1"}, {"name": "episode", "value": 9}]),
-        )
-        .reply(T)
-        .await;
-    assert!(ephemeral(&reply));
-    assert_eq!(
-        reply["content"],
-        "No recap of **Soundtrack #1** episode 9. Recaps exist for: S1E2."
-    );
+    let reply = alice.recap("Soundtrack #1", 9).await;
+    assert!(reply.is_private());
+    assert_eq!(reply.content(), "No recap of **Soundtrack #1** episode 9. Recaps exist for: S1E2.");
 }
 
 async fn autocomplete_finds_soundtrack_from_a_typo(db: TestDb) {
@@ -330,7 +310,8 @@ async fn a_slow_answer_is_deferred_then_edited_in(db: TestDb) {
     db.store.save_article(&sample()).await.unwrap();
     let fake = FakeDiscord::start().await;
     // A bot that considers every answer slow takes the path a slow database would force.
-    let settings = BotSettings { defer_after: Duration::ZERO, ..settings_for(&fake) };
+    let mut settings = config_for(&fake);
+    settings.tuning.defer_after = Duration::ZERO;
     let _bot = start_bot_with(&fake, &db, settings).await;
     let handle = fake.slash("alice", "recap", json!([{"name": "show", "value": "Soundtrack #1"}]));
     assert_eq!(
@@ -367,7 +348,7 @@ async fn a_server_can_turn_spoiler_markup_off(db: TestDb) {
         denied["content"],
         "Only members with **Manage Server** permission can use /settings."
     );
-    assert!(!db.store.guild_spoilers(fake.guild_id()).await.unwrap());
+    assert!(!db.store.guild_spoilers(recapbot::ids::GuildId::new(fake.guild_id())).await.unwrap());
 }
 
 backend_tests!(

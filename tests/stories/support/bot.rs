@@ -4,9 +4,10 @@
 use std::time::Duration;
 
 use fake_discord::FakeDiscord;
-use recapbot::config::Secret;
-use recapbot::discord::{self, Bot, BotSettings, Transport};
-use recapbot::ingest::article::{parse_article, Article, Format, Hints};
+use recapbot::config::Config;
+use recapbot::discord::Bot;
+use recapbot::ingest::article::{parse_article, Format, Hints};
+use recapbot::recap::Article;
 use serde_json::Value;
 
 use super::{sample_article, TestDb};
@@ -18,20 +19,22 @@ pub fn sample() -> Article {
     parse_article(&text, Format::Text, &Hints::default()).unwrap()
 }
 
-pub fn settings_for(fake: &FakeDiscord) -> BotSettings {
-    BotSettings::new(
-        Secret::new(fake.token()),
-        Some(fake.guild_id()),
-        Transport::Client(fake.http_client()),
-    )
+/// The bot's configuration pointed at the fake Discord, every other setting at its default.
+pub fn config_for(fake: &FakeDiscord) -> Config {
+    recapbot::sandbox::fake_discord_config(Config::default(), fake)
+}
+
+/// The use cases over a store, with the default settings (for driving a dispatcher alone).
+pub fn app(store: &recapbot::store::Store) -> recapbot::app::App {
+    recapbot::bot::app(&Config::default(), store.clone())
 }
 
 pub async fn start_bot(fake: &FakeDiscord, db: &TestDb) -> Bot {
-    start_bot_with(fake, db, settings_for(fake)).await
+    start_bot_with(fake, db, config_for(fake)).await
 }
 
-pub async fn start_bot_with(fake: &FakeDiscord, db: &TestDb, settings: BotSettings) -> Bot {
-    let bot = discord::start(settings, db.store.clone()).await.expect("bot starts");
+pub async fn start_bot_with(fake: &FakeDiscord, db: &TestDb, config: Config) -> Bot {
+    let bot = recapbot::bot::start(&config, db.store.clone()).await.expect("bot starts");
     fake.wait_commands(T).await;
     bot
 }

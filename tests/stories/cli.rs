@@ -1,21 +1,20 @@
 //! `recapbot import`, `recaps`, `migrate` as an operator runs them: the binary, its output
 //! and exit status, and what ends up in the database.
 
-mod common;
-
 use std::io::Write;
 use std::net::SocketAddr;
 use std::process::{Command, Output, Stdio};
 
+use crate::support::{sample_article, TestDb};
 use axum::http::header;
 use axum::routing::get;
-use common::{sample_article, TestDb};
 
 fn recapbot(database_url: &str, args: &[&str], stdin: Option<&str>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_recapbot"))
         .args(args)
         .env("DATABASE_URL", database_url)
         .env_remove("RUST_LOG")
+        .env_remove("RECAPBOT_ALLOW_PRIVATE_URLS")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -64,7 +63,10 @@ async fn recap_site() -> SocketAddr {
 }
 
 async fn recap_count(db: &TestDb) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM recaps").fetch_one(db.store.pool()).await.unwrap()
+    sqlx::query_scalar("SELECT COUNT(*) FROM recaps")
+        .fetch_one(recapbot::harness::pool(&db.store))
+        .await
+        .unwrap()
 }
 
 async fn importing_twice_reports_imported_then_unchanged(db: TestDb) {
@@ -78,10 +80,18 @@ async fn importing_twice_reports_imported_then_unchanged(db: TestDb) {
     assert!(text(&second.stderr).contains("0 imported, 0 updated, 1 unchanged, 0 failed"));
     assert_eq!(recap_count(&db).await, 1);
 
-    let listed = recapbot(&db.url, &["recaps", "--show", "soundtrak"], None);
+    let listed = recapbot(&db.url, &["recaps", "--show", "soundtrack 1"], None);
     assert_eq!(
         text(&listed.stdout),
         "Soundtrack #1 — S1E2 · Track 2 – A picture is worth a thousand words · local · 2388 chars\n1 recap(s)\n"
+    );
+    // The one show resolver, as /recap has it: a typo gets "did you mean", not a guess.
+    let typo = recapbot(&db.url, &["recaps", "--show", "soundtrak"], None);
+    assert!(!typo.status.success());
+    assert!(
+        text(&typo.stderr).contains("No show called “soundtrak”. Did you mean Soundtrack #1?"),
+        "{}",
+        text(&typo.stderr)
     );
 }
 
@@ -168,9 +178,32 @@ async fn urls_are_fetched_and_bad_responses_explained(db: TestDb) {
     let png = format!("http://{site}/poster.png");
     let gone = format!("http://{site}/gone");
     let closed = "http://127.0.0.1:1/recap".to_string();
+    // The operator's fetches follow the one address policy: loopback is refused unless the
+    // operator allows private addresses.
+    let refused = tokio::task::spawn_blocking({
+        let (url, page) = (db.url.clone(), page.clone());
+        move || recapbot(&url, &["import", &page], None)
+    })
+    .await
+    .unwrap();
+    assert!(!refused.status.success());
+    assert!(
+        text(&refused.stderr).contains("127.0.0.1, a private address: not fetched"),
+        "{}",
+        text(&refused.stderr)
+    );
+    assert_eq!(recap_count(&db).await, 0);
+
     let out = tokio::task::spawn_blocking({
         let url = db.url.clone();
-        let args = ["import".to_string(), page.clone(), png.clone(), gone.clone(), closed.clone()];
+        let args = [
+            "import".to_string(),
+            "--allow-private-urls".to_string(),
+            page.clone(),
+            png.clone(),
+            gone.clone(),
+            closed.clone(),
+        ];
         move || recapbot(&url, &args.iter().map(String::as_str).collect::<Vec<_>>(), None)
     })
     .await

@@ -1,16 +1,15 @@
 //! Feeds served by a loopback recap site: first-poll suppression, new recaps published once,
 //! conditional GET, broken and hostile feeds, and the refusal of private addresses.
 
-mod common;
-
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use crate::support::TestDb;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use common::TestDb;
+use recapbot::ids::{ChannelId, GuildId};
 use recapbot::ingest::fetch::{FetchPolicy, Fetcher};
 use recapbot::ingest::poll::Poller;
 use recapbot::store::subscriptions::NewSubscription;
@@ -95,8 +94,8 @@ fn poller(db: &TestDb) -> Poller {
 
 async fn subscribe_everything(db: &TestDb) {
     let sub = NewSubscription {
-        guild_id: 1,
-        channel_id: 2,
+        guild_id: GuildId::new(1),
+        channel_id: ChannelId::new(2),
         show: None,
         role_id: None,
         spoilers: true,
@@ -106,7 +105,10 @@ async fn subscribe_everything(db: &TestDb) {
 }
 
 async fn recap_count(db: &TestDb) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM recaps").fetch_one(db.store.pool()).await.unwrap()
+    sqlx::query_scalar("SELECT COUNT(*) FROM recaps")
+        .fetch_one(recapbot::harness::pool(&db.store))
+        .await
+        .unwrap()
 }
 
 async fn the_first_poll_records_and_later_items_are_published_once(db: TestDb) {

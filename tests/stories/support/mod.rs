@@ -2,12 +2,13 @@
 #![allow(dead_code)]
 
 pub mod bot;
+pub mod driver;
 
 use std::future::Future;
 use std::io::Write;
 use std::sync::Once;
 
-use recapbot::store::scratch::{Scratch, TEST_DATABASE_URL};
+use recapbot::harness::scratch::{Scratch, TEST_DATABASE_URL};
 use recapbot::store::{Backend, Store};
 
 /// A migrated store of its own for one test, and the URL the binary can be given.
@@ -56,12 +57,12 @@ macro_rules! backend_tests {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
             $(#[tokio::test] async fn $name() {
-                $crate::common::on(recapbot::store::Backend::Sqlite, super::$name).await
+                $crate::support::on(recapbot::store::Backend::Sqlite, super::$name).await
             })*
         }
         mod postgres {
             $(#[tokio::test] async fn $name() {
-                $crate::common::on(recapbot::store::Backend::Postgres, super::$name).await
+                $crate::support::on(recapbot::store::Backend::Postgres, super::$name).await
             })*
         }
     };

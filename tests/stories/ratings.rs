@@ -1,14 +1,14 @@
 //! Community ratings through reactions, end to end: members react on the bot's recap posts
 //! in the fake Discord, and the post shows the score they would see.
 
-mod common;
-
 use std::time::Duration;
 
-use common::bot::{embed, field, sample, settings_for, start_bot_with, stop_bot, T};
-use common::TestDb;
+use crate::support::bot::{config_for, embed, field, sample, start_bot_with, stop_bot, T};
+use crate::support::TestDb;
 use fake_discord::{perms, FakeConfig, FakeDiscord};
-use recapbot::discord::{Bot, BotSettings};
+use recapbot::config::Config;
+use recapbot::discord::Bot;
+use recapbot::ids::{GuildId, MessageId, UserId};
 use serde_json::json;
 
 const FOUR: &str = "4\u{fe0f}\u{20e3}";
@@ -17,8 +17,10 @@ fn keycap(n: u8) -> String {
 }
 
 /// Score edits this far apart keep the tests quick; the burst test uses the real interval.
-fn quick(fake: &FakeDiscord) -> BotSettings {
-    BotSettings { score_edit_interval: Duration::from_millis(300), ..settings_for(fake) }
+fn quick(fake: &FakeDiscord) -> Config {
+    let mut config = config_for(fake);
+    config.tuning.score_edit_interval = Duration::from_millis(300);
+    config
 }
 
 async fn setup(db: &TestDb, config: FakeConfig) -> (FakeDiscord, Bot) {
@@ -57,7 +59,7 @@ async fn wait_community(fake: &FakeDiscord, message: u64, expected: &str) {
 
 async fn votes(db: &TestDb) -> Vec<(i64, i64)> {
     sqlx::query_as("SELECT user_id, score FROM ratings ORDER BY user_id")
-        .fetch_all(db.store.pool())
+        .fetch_all(recapbot::harness::pool(&db.store))
         .await
         .unwrap()
 }
@@ -176,7 +178,7 @@ async fn a_deleted_post_ends_its_reconciliation_quietly(db: TestDb) {
     let gone = || async {
         sqlx::query_scalar::<_, i64>("SELECT gone FROM posts WHERE message_id = $1")
             .bind(post as i64)
-            .fetch_one(db.store.pool())
+            .fetch_one(recapbot::harness::pool(&db.store))
             .await
             .unwrap()
     };
@@ -203,7 +205,7 @@ async fn a_burst_of_reactions_makes_few_edits_and_ends_exact(db: TestDb) {
         std::iter::once("alice").chain(members.iter().map(String::as_str)).collect();
     db.store.save_article(&sample()).await.unwrap();
     let fake = FakeDiscord::start_with(FakeConfig::default().members(&names)).await;
-    let _bot = start_bot_with(&fake, &db, settings_for(&fake)).await;
+    let _bot = start_bot_with(&fake, &db, config_for(&fake)).await;
     let post = rating_post(&fake).await;
     let edits_before = fake.requests_to(&format!("PATCH /channels/*/messages/{post}")).len();
 
@@ -249,8 +251,9 @@ async fn a_burst_of_reactions_makes_few_edits_and_ends_exact(db: TestDb) {
     let elapsed = started.elapsed();
     let edits =
         fake.requests_to(&format!("PATCH /channels/*/messages/{post}")).len() - edits_before;
-    let bound = (elapsed.as_secs_f64() / recapbot::discord::SCORE_EDIT_INTERVAL.as_secs_f64())
-        .ceil() as usize
+    let bound = (elapsed.as_secs_f64()
+        / recapbot::config::Tuning::default().score_edit_interval.as_secs_f64())
+    .ceil() as usize
         + 2;
     eprintln!("burst: {events} events, {edits} score edits in {elapsed:?}");
     assert!(edits <= bound, "{edits} edits in {elapsed:?} (at most {bound})");
@@ -275,7 +278,8 @@ async fn seed_votes(db: &TestDb, guild: u64, episode: u32, scores: &[u8]) {
     let saved = db.store.save_article(&article).await.unwrap();
     let recap = db.store.recap_by_id(saved.recap_id()).await.unwrap().unwrap();
     for (user, score) in scores.iter().enumerate() {
-        db.store.cast_vote(guild, 9_000 + user as u64, recap.episode_id, *score, 1).await.unwrap();
+        let (guild, user) = (GuildId::new(guild), UserId::new(9_000 + user as u64));
+        db.store.cast_vote(guild, user, recap.episode_id, *score, MessageId::new(1)).await.unwrap();
     }
 }
 

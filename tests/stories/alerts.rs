@@ -1,15 +1,14 @@
 //! New-recap alerts end to end: subscriptions through `/alerts`, publishing when a recap first
 //! enters the store, and exactly one alert in each subscribed channel, crashes included.
 
-mod common;
-
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::bot::{embed, sample, settings_for, start_bot_with, T};
-use common::TestDb;
+use crate::support::bot::{app, config_for, embed, sample, start_bot_with, T};
+use crate::support::TestDb;
 use fake_discord::{perms, FakeConfig, FakeDiscord};
-use recapbot::discord::alerts::{DispatchOptions, Dispatcher};
+use recapbot::discord::dispatcher::{DispatchOptions, Dispatcher};
+use recapbot::ids::{ChannelId, GuildId};
 use recapbot::store::subscriptions::NewSubscription;
 use recapbot::store::Store;
 use serde_json::{json, Value};
@@ -38,7 +37,7 @@ async fn subscribed_channel_gets_one_alert_with_role_and_reactions(db: TestDb) {
         .await
         .unwrap();
     let fake = FakeDiscord::start().await;
-    let _bot = start_bot_with(&fake, &db, settings_for(&fake)).await;
+    let _bot = start_bot_with(&fake, &db, config_for(&fake)).await;
     let recaps = fake.channel("recaps");
     let reply = fake
         .slash(
@@ -92,7 +91,7 @@ async fn subscribed_channel_gets_one_alert_with_role_and_reactions(db: TestDb) {
 
 async fn only_server_managers_change_alerts(db: TestDb) {
     let fake = FakeDiscord::start().await;
-    let _bot = start_bot_with(&fake, &db, settings_for(&fake)).await;
+    let _bot = start_bot_with(&fake, &db, config_for(&fake)).await;
     let alerts = fake.commands().into_iter().find(|c| c["name"] == "alerts").unwrap();
     assert_eq!(alerts["default_member_permissions"], json!(perms_manage_guild().to_string()));
     let reply = fake
@@ -104,7 +103,7 @@ async fn only_server_managers_change_alerts(db: TestDb) {
         reply["content"],
         "Only members with **Manage Server** permission can use /alerts subscribe."
     );
-    assert!(db.store.subscriptions(fake.guild_id()).await.unwrap().is_empty());
+    assert!(db.store.subscriptions(GuildId::new(fake.guild_id())).await.unwrap().is_empty());
 }
 
 fn perms_manage_guild() -> u64 {
@@ -126,7 +125,7 @@ async fn a_channel_subscribed_twice_gets_one_alert(db: TestDb) {
     for show in [Some(show), None] {
         db.store.subscribe(&subscription(&fake, channel, show)).await.unwrap();
     }
-    let _bot = start_bot_with(&fake, &db, settings_for(&fake)).await;
+    let _bot = start_bot_with(&fake, &db, config_for(&fake)).await;
     db.store.save_article(&sample()).await.unwrap();
     wait_alerts(&fake, channel, 1).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -139,8 +138,8 @@ fn subscription(
     show: Option<recapbot::recap::ShowId>,
 ) -> NewSubscription {
     NewSubscription {
-        guild_id: fake.guild_id(),
-        channel_id: channel,
+        guild_id: GuildId::new(fake.guild_id()),
+        channel_id: ChannelId::new(channel),
         show,
         role_id: None,
         spoilers: true,
@@ -160,26 +159,31 @@ async fn a_crash_between_post_and_commit_posts_once_after_restart(db: TestDb) {
 
     // Leases are kept in whole seconds: 3 s stays unexpired across the immediate second try.
     let lease = Duration::from_secs(3);
-    let crashing = DispatchOptions { lease, crash_after_post: true, ..DispatchOptions::default() };
+    let options = DispatchOptions { lease, ..DispatchOptions::default() };
     assert_eq!(
-        Dispatcher::new(db.store.clone(), http(&fake), crashing).dispatch_once().await.unwrap(),
+        Dispatcher::new(app(&db.store), http(&fake), options.clone())
+            .dispatch_once()
+            .await
+            .unwrap(),
         1
     );
-    assert_eq!(
-        alerts_in(&fake, channel).len(),
-        1,
-        "posted, then the process died before recording it"
-    );
+    assert_eq!(alerts_in(&fake, channel).len(), 1, "posted");
+    // The process dies between the post and recording it: the row stays claimed, under the
+    // lease of the dispatcher that died.
+    let lease_until = chrono::Utc::now().timestamp() + 3;
+    recapbot::harness::execute(
+        &db.store,
+        &format!(
+            "UPDATE outbox SET state = 'sending', message_id = NULL, delivered_at = NULL, lease_until = {lease_until}"
+        ),
+    )
+    .await;
     assert_eq!(db.store.outbox_counts().await.unwrap().sending, 1);
 
     // The restarted process (same database, a new connection pool) takes the alert over once
     // its lease has run out, and finds it already posted.
     let restarted = Store::open(&db.url).await.unwrap();
-    let dispatcher = Dispatcher::new(
-        restarted.clone(),
-        http(&fake),
-        DispatchOptions { lease, ..DispatchOptions::default() },
-    );
+    let dispatcher = Dispatcher::new(app(&restarted), http(&fake), options);
     assert_eq!(dispatcher.dispatch_once().await.unwrap(), 0, "still leased to the crashed process");
     tokio::time::sleep(Duration::from_millis(4_100)).await;
     assert_eq!(dispatcher.dispatch_once().await.unwrap(), 1);
@@ -201,11 +205,12 @@ async fn a_deleted_channel_or_missing_permission_breaks_the_subscription_without
     fake.delete_channel(gone);
     fake.deny_permission(denied, perms::SEND_MESSAGES);
     db.store.save_article(&sample()).await.unwrap();
-    let dispatcher = Dispatcher::new(db.store.clone(), http(&fake), DispatchOptions::default());
+    let dispatcher = Dispatcher::new(app(&db.store), http(&fake), DispatchOptions::default());
     assert_eq!(dispatcher.dispatch_once().await.unwrap(), 2);
-    let subs = db.store.subscriptions(fake.guild_id()).await.unwrap();
-    let reason =
-        |channel: u64| subs.iter().find(|s| s.channel_id == channel).unwrap().broken_reason.clone();
+    let subs = db.store.subscriptions(GuildId::new(fake.guild_id())).await.unwrap();
+    let reason = |channel: u64| {
+        subs.iter().find(|s| s.channel_id.get() == channel).unwrap().broken_reason.clone()
+    };
     assert_eq!(reason(gone).as_deref(), Some("the channel was deleted"));
     assert_eq!(
         reason(denied).as_deref(),
@@ -222,7 +227,7 @@ async fn a_deleted_channel_or_missing_permission_breaks_the_subscription_without
     assert_eq!(fake.requests_to("POST /channels/*/messages").len(), posts_before);
 
     // /alerts list tells the admin.
-    let _bot = start_bot_with(&fake, &db, settings_for(&fake)).await;
+    let _bot = start_bot_with(&fake, &db, config_for(&fake)).await;
     let list = fake.slash("alice", "alerts list", json!([])).reply(T).await;
     let text = list["content"].as_str().unwrap();
     assert!(
@@ -248,7 +253,7 @@ async fn two_dispatchers_deliver_a_thousand_alerts_exactly_once(db: TestDb) {
 
     let second = Store::open(&db.url).await.unwrap();
     let run = |store: Store| {
-        let dispatcher = Dispatcher::new(store, http(&fake), DispatchOptions::default());
+        let dispatcher = Dispatcher::new(app(&store), http(&fake), DispatchOptions::default());
         tokio::spawn(async move {
             let mut handled = 0;
             loop {
@@ -292,9 +297,9 @@ async fn recap_site() -> String {
     base
 }
 
-fn trusting(fake: &FakeDiscord) -> recapbot::discord::BotSettings {
-    let fetch = recapbot::ingest::fetch::FetchPolicy { allow_private: true, ..Default::default() };
-    recapbot::discord::BotSettings { fetch, ..settings_for(fake) }
+/// The operator allows private addresses: the test's recap site is on loopback.
+fn trusting(fake: &FakeDiscord) -> recapbot::config::Config {
+    recapbot::config::Config { allow_private_urls: true, ..config_for(fake) }
 }
 
 async fn publish_by_url_alerts_once_and_opens_a_thread(db: TestDb) {
@@ -332,7 +337,7 @@ async fn publish_by_url_alerts_once_and_opens_a_thread(db: TestDb) {
 async fn member_urls_to_private_addresses_are_refused(db: TestDb) {
     let site = recap_site().await;
     let fake = FakeDiscord::start().await;
-    let _bot = start_bot_with(&fake, &db, settings_for(&fake)).await;
+    let _bot = start_bot_with(&fake, &db, config_for(&fake)).await;
     let reply = fake
         .slash("alice", "publish", json!([{"name": "url", "value": format!("{site}/recap")}]))
         .reply(T)
@@ -403,12 +408,12 @@ async fn a_server_error_is_retried_with_back_off_and_posts_once(db: TestDb) {
     db.store.subscribe(&subscription(&fake, channel, None)).await.unwrap();
     db.store.save_article(&sample()).await.unwrap();
     fake.force_status_once("POST /channels/*/messages", 500);
-    let dispatcher = Dispatcher::new(db.store.clone(), http(&fake), DispatchOptions::default());
+    let dispatcher = Dispatcher::new(app(&db.store), http(&fake), DispatchOptions::default());
     assert_eq!(dispatcher.dispatch_once().await.unwrap(), 1);
     assert!(alerts_in(&fake, channel).is_empty());
     let (state, error, wait): (String, String, i64) =
         sqlx::query_as("SELECT state, last_error, next_attempt_at - created_at FROM outbox")
-            .fetch_one(db.store.pool())
+            .fetch_one(recapbot::harness::pool(&db.store))
             .await
             .unwrap();
     assert_eq!(state, "pending");
@@ -416,12 +421,17 @@ async fn a_server_error_is_retried_with_back_off_and_posts_once(db: TestDb) {
     assert!(wait >= 5, "backed off {wait} s");
     assert_eq!(dispatcher.dispatch_once().await.unwrap(), 0, "not before its time");
     // Time passes.
-    sqlx::query("UPDATE outbox SET next_attempt_at = 0").execute(db.store.pool()).await.unwrap();
+    sqlx::query("UPDATE outbox SET next_attempt_at = 0")
+        .execute(recapbot::harness::pool(&db.store))
+        .await
+        .unwrap();
     assert_eq!(dispatcher.dispatch_once().await.unwrap(), 1);
     assert_eq!(alerts_in(&fake, channel).len(), 1);
     assert_eq!(db.store.outbox_counts().await.unwrap().delivered, 1);
     assert!(
-        db.store.subscriptions(fake.guild_id()).await.unwrap()[0].broken_reason.is_none(),
+        db.store.subscriptions(GuildId::new(fake.guild_id())).await.unwrap()[0]
+            .broken_reason
+            .is_none(),
         "a 5xx breaks nothing"
     );
 }

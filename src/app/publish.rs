@@ -1,0 +1,47 @@
+//! Publishing one article by its address: stored, and announced to subscribed channels.
+
+use super::{App, Result, UserError};
+use crate::ingest::article::Hints;
+use crate::ingest::import::{load_article, ImportError, Source};
+use crate::recap::EpisodeNumber;
+use crate::store::recaps::Saved;
+
+impl App {
+    /// Fetches, reads and stores the article at `url`; the answer says what happened.
+    pub async fn publish(&self, url: &str) -> Result<String> {
+        let source = Source::Url(url.to_string());
+        let article = match load_article(&source, &Hints::default(), &self.fetcher).await {
+            Ok(article) => article,
+            Err(ImportError::Parse(error)) => {
+                return Err(
+                    UserError::NotARecap { url: url.into(), reason: error.to_string() }.into()
+                )
+            }
+            Err(ImportError::Store(error)) => return Err(error.into()),
+            // The fetcher's own words ("… resolves to 10.0.0.5, a private address: not fetched").
+            Err(ImportError::Fetch(reason)) => {
+                return Err(UserError::CannotRead { url: url.into(), reason }.into())
+            }
+            Err(error) => {
+                return Err(
+                    UserError::CannotRead { url: url.into(), reason: error.to_string() }.into()
+                )
+            }
+        };
+        let number = EpisodeNumber {
+            season: article.season,
+            episode: article.episode,
+            episode_end: article.episode_end,
+        };
+        let show = &article.show;
+        Ok(match self.store.save_article(&article).await? {
+            Saved::Inserted(_) => {
+                format!("Published **{show}** {number}: subscribed channels get an alert.")
+            }
+            Saved::Updated(_) => {
+                format!("Updated the stored recap of **{show}** {number} (no new alert).")
+            }
+            Saved::Unchanged(_) => format!("**{show}** {number} is already published, unchanged."),
+        })
+    }
+}

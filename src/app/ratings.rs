@@ -1,0 +1,107 @@
+//! Community scores read back: a season's chart and the best-rated episodes.
+
+use super::{App, Result, UserError};
+use crate::ids::GuildId;
+use crate::recap::chart::{score_table, season_chart, EpisodeScore};
+use crate::recap::render::Score;
+use crate::store::ratings::EpisodeRating;
+
+/// `/top` lists this many episodes.
+pub const TOP_COUNT: u32 = 10;
+/// `RECAPBOT_TOP_MIN_VOTES` default.
+pub const TOP_MIN_VOTES: u32 = 3;
+
+/// A season's scores: a PNG chart and the same numbers as a text table (screen readers).
+pub struct SeasonChart {
+    pub show: String,
+    pub season: u32,
+    pub table: String,
+    pub png: Vec<u8>,
+}
+
+/// The best-rated episodes, and what the list was asked for.
+pub struct TopList {
+    pub show: Option<String>,
+    pub min_votes: u32,
+    pub episodes: Vec<EpisodeRating>,
+}
+
+impl App {
+    /// The chart of a season's scores (`season` None: the latest), counting the votes of
+    /// `guild` (None: every server). `scope` names whose votes, for the chart's title.
+    pub async fn season_chart(
+        &self,
+        show_query: &str,
+        season: Option<u32>,
+        guild: Option<GuildId>,
+        scope: &str,
+    ) -> Result<SeasonChart> {
+        let show = self.resolve_show(show_query).await?;
+        let seasons = self.store.seasons(show.id).await?;
+        let season = match (season, seasons.last()) {
+            (Some(wanted), _) if seasons.contains(&wanted) => wanted,
+            (None, Some(latest)) => *latest,
+            _ => {
+                return Err(UserError::UnknownSeason {
+                    show: show.name,
+                    season: season.unwrap_or(0),
+                    seasons,
+                }
+                .into())
+            }
+        };
+        let episodes: Vec<EpisodeScore> = self
+            .store
+            .season_ratings(show.id, season, guild)
+            .await?
+            .iter()
+            .map(|r| EpisodeScore { label: episode_label(r), average: r.average, votes: r.votes })
+            .collect();
+        let title = format!("{} — Season {season} · {scope}", show.name);
+        let table = score_table(&episodes);
+        // Drawing is CPU work: keep it off the async workers that serve other events.
+        let png = tokio::task::spawn_blocking(move || season_chart(&title, &episodes)).await??;
+        Ok(SeasonChart { show: show.name, season, table, png })
+    }
+
+    /// The ten best-rated episodes (of one show, when given) with enough votes.
+    pub async fn top(&self, show_query: Option<&str>, guild: Option<GuildId>) -> Result<TopList> {
+        let show = self.resolve_optional_show(show_query).await?;
+        let min_votes = self.top_min_votes;
+        let episodes = self
+            .store
+            .top_episodes(show.as_ref().map(|s| s.id), guild, min_votes, TOP_COUNT)
+            .await?;
+        Ok(TopList { show: show.map(|s| s.name), min_votes, episodes })
+    }
+}
+
+fn episode_label(rating: &EpisodeRating) -> String {
+    match rating.number.episode_end {
+        Some(end) => format!("E{}–{end}", rating.number.episode),
+        None => format!("E{}", rating.number.episode),
+    }
+}
+
+impl TopList {
+    /// The `/top` message: a numbered list, well under Discord's 2000 characters.
+    pub fn message(&self, scope: &str) -> String {
+        let of = self.show.as_ref().map(|s| format!(" of **{s}**")).unwrap_or_default();
+        let mut text =
+            format!("**Top episodes{of}** · {scope}, at least {} votes\n", self.min_votes);
+        if self.episodes.is_empty() {
+            text.push_str("No episode has enough votes yet: react 1️⃣–5️⃣ on a recap to rate it.");
+            return text;
+        }
+        for (rank, rating) in self.episodes.iter().enumerate() {
+            let score = Score { average: rating.average.unwrap_or(0.0), votes: rating.votes };
+            let mut title = rating.title.as_deref().map(|t| format!(" · {t}")).unwrap_or_default();
+            if title.chars().count() > 60 {
+                title = format!("{}…", title.chars().take(59).collect::<String>());
+            }
+            let show: String = rating.show.chars().take(60).collect();
+            text.push_str(&format!("{}. {show} — {}{title} — {score}\n", rank + 1, rating.number));
+        }
+        text
+    }
+}

@@ -1,0 +1,135 @@
+//! Loading what a recap message needs, the one way `/recap`, button clicks, score edits and
+//! alerts all use.
+
+use super::{App, Result, UserError};
+use crate::ids::GuildId;
+use crate::recap::render::{Direction, RecapView};
+use crate::recap::{EpisodeNumber, Recap, RecapId};
+
+impl App {
+    /// `/recap`'s options to a recap: without season and episode, the show's latest; with only
+    /// a season, its first episode; with only an episode, season 1 or else the only season
+    /// that has it.
+    pub async fn find_recap(
+        &self,
+        show_query: &str,
+        season: Option<u32>,
+        episode: Option<u32>,
+        guild: Option<GuildId>,
+    ) -> Result<RecapView> {
+        let store = &self.store;
+        let show = self.resolve_show(show_query).await?;
+        let existing = store.episodes_with_recaps(show.id).await?;
+        let found = match (season, episode) {
+            (None, None) => store.latest_recap(show.id).await?,
+            (Some(season), None) => match existing.iter().find(|n| n.season == season) {
+                Some(first) => store.recap(show.id, season, first.episode).await?,
+                None => None,
+            },
+            (Some(season), Some(episode)) => store.recap(show.id, season, episode).await?,
+            (None, Some(episode)) => {
+                let mut seasons: Vec<u32> =
+                    existing.iter().filter(|n| covers(n, episode)).map(|n| n.season).collect();
+                seasons.dedup();
+                match seasons.as_slice() {
+                    [] => None,
+                    [only] => store.recap(show.id, *only, episode).await?,
+                    several if several.contains(&1) => store.recap(show.id, 1, episode).await?,
+                    several => {
+                        return Err(UserError::AmbiguousEpisode {
+                            show: show.name,
+                            episode,
+                            seasons: several.to_vec(),
+                        }
+                        .into())
+                    }
+                }
+            }
+        };
+        match found {
+            Some(recap) => self.view_with_episodes(recap, existing, guild, None).await,
+            None => Err(UserError::UnknownEpisode {
+                show: show.name,
+                asked: describe_asked(season, episode),
+                existing,
+            }
+            .into()),
+        }
+    }
+
+    /// The view of a stored recap: its episode list, its scores (in `guild` and everywhere)
+    /// and the spoiler setting (`spoilers`, else the server's).
+    pub async fn recap_view(
+        &self,
+        recap: Recap,
+        guild: Option<GuildId>,
+        spoilers: Option<bool>,
+    ) -> Result<RecapView> {
+        let episodes = self.store.episodes_with_recaps(recap.show_id).await?;
+        self.view_with_episodes(recap, episodes, guild, spoilers).await
+    }
+
+    /// The view of recap `id`, or of its previous or next episode when `step` says so.
+    pub async fn recap_view_by_id(
+        &self,
+        id: RecapId,
+        step: Option<Direction>,
+        guild: Option<GuildId>,
+        spoilers: Option<bool>,
+    ) -> Result<RecapView> {
+        let Some(mut recap) = self.store.recap_by_id(id).await? else {
+            return Err(UserError::RecapGone.into());
+        };
+        let episodes = self.store.episodes_with_recaps(recap.show_id).await?;
+        if let Some(target) = step.and_then(|d| neighbour(&episodes, &recap.number, d)) {
+            if let Some(found) =
+                self.store.recap(recap.show_id, target.season, target.episode).await?
+            {
+                recap = found;
+            }
+        }
+        self.view_with_episodes(recap, episodes, guild, spoilers).await
+    }
+
+    async fn view_with_episodes(
+        &self,
+        recap: Recap,
+        episodes: Vec<EpisodeNumber>,
+        guild: Option<GuildId>,
+        spoilers: Option<bool>,
+    ) -> Result<RecapView> {
+        let scores = self.store.scores(recap.episode_id, guild).await?;
+        let spoilers = match (spoilers, guild) {
+            (Some(spoilers), _) => spoilers,
+            (None, Some(guild)) => self.store.guild_spoilers(guild).await?,
+            (None, None) => true,
+        };
+        Ok(RecapView { recap, episodes, scores, spoilers })
+    }
+}
+
+/// Whether a stored episode (perhaps a double one) covers episode `episode`.
+fn covers(number: &EpisodeNumber, episode: u32) -> bool {
+    number.episode == episode || (number.episode < episode && number.episode_end >= Some(episode))
+}
+
+fn neighbour(
+    episodes: &[EpisodeNumber],
+    current: &EpisodeNumber,
+    direction: Direction,
+) -> Option<EpisodeNumber> {
+    let at = episodes.iter().position(|n| n == current)?;
+    match direction {
+        Direction::Previous => at.checked_sub(1).and_then(|i| episodes.get(i)).copied(),
+        Direction::Next => episodes.get(at + 1).copied(),
+    }
+}
+
+fn describe_asked(season: Option<u32>, episode: Option<u32>) -> String {
+    match (season, episode) {
+        (Some(s), Some(e)) => format!("season {s}, episode {e}"),
+        (Some(s), None) => format!("season {s}"),
+        (None, Some(e)) => format!("episode {e}"),
+        (None, None) => "any episode".to_string(),
+    }
+}

@@ -1,0 +1,46 @@
+//! Finding the show a member or the operator meant: one resolver for every command.
+
+use super::{App, Result, UserError};
+use crate::recap::lookup::{ShowMatch, MAX_CHOICES};
+
+/// How close a typed show name must be to be taken without asking: exact, or the start of
+/// exactly one show's name. Anything looser gets "did you mean".
+const CONFIDENT_MATCH: f64 = 0.9;
+
+impl App {
+    /// The show meant by `query`, or [`UserError::UnknownShow`] with up to three suggestions.
+    pub async fn resolve_show(&self, query: &str) -> Result<ShowMatch> {
+        let matches = self.store.search_shows(query, 5).await?;
+        let confident: Vec<_> = matches.iter().filter(|m| m.score >= CONFIDENT_MATCH).collect();
+        match confident.as_slice() {
+            [one] => Ok((*one).clone()),
+            [first, ..] if first.score >= 1.0 => Ok((*first).clone()),
+            _ => Err(UserError::UnknownShow {
+                query: query.to_string(),
+                suggestions: matches.into_iter().take(3).map(|m| m.name).collect(),
+            }
+            .into()),
+        }
+    }
+
+    /// An optional show option: `None` when none was given.
+    pub async fn resolve_optional_show(&self, query: Option<&str>) -> Result<Option<ShowMatch>> {
+        match query {
+            Some(query) => self.resolve_show(query).await.map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Show names for the autocomplete, best first, at most Discord's 25 choices of at most
+    /// 100 characters.
+    pub async fn complete_show(&self, partial: &str) -> Result<Vec<String>> {
+        Ok(self
+            .store
+            .search_shows(partial, MAX_CHOICES)
+            .await?
+            .into_iter()
+            .map(|m| m.name)
+            .filter(|name| name.chars().count() <= 100)
+            .collect())
+    }
+}

@@ -1,0 +1,198 @@
+//! Connecting to Discord: the client, its framework, and the tasks that live as long as it.
+
+use std::sync::Arc;
+
+use poise::serenity_prelude as serenity;
+use serenity::{ClientBuilder, CreateAllowedMentions, HttpBuilder, ShardManager};
+use tokio::task::JoinHandle;
+
+use super::{dispatcher, votes, Command, Data, INTENTS};
+use crate::app::App;
+use crate::config::Config;
+
+/// How REST calls reach Discord.
+#[derive(Debug, Clone)]
+pub enum Transport {
+    /// Straight to discord.com, with serenity's own rate limiter.
+    Direct,
+    /// Through a twilight-http-proxy-style rate-limiting proxy (`DISCORD_HTTP_PROXY`); the
+    /// proxy owns rate limiting, so serenity's limiter is off, as that deployment expects.
+    Proxy(String),
+    /// A prepared HTTP client (the tests' and sandbox's fake Discord, with its test CA).
+    Client(reqwest::Client),
+}
+
+impl Transport {
+    pub fn of(config: &Config) -> Transport {
+        match (&config.tuning.discord_client, &config.discord_http_proxy) {
+            (Some(client), _) => Transport::Client(client.clone()),
+            (None, Some(proxy)) => Transport::Proxy(proxy.clone()),
+            (None, None) => Transport::Direct,
+        }
+    }
+}
+
+/// Why the bot could not start or stopped: one line for the operator, never the token.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("DISCORD_TOKEN is not set: put the bot token from the Discord Developer Portal in the environment or .env (or run `recapbot sandbox` to try the bot without one)")]
+    MissingToken,
+    #[error("DISCORD_TOKEN is malformed: a bot token is three dot-separated parts, as the Developer Portal shows it")]
+    MalformedToken,
+    #[error("Discord refused DISCORD_TOKEN (close code 4004, authentication failed): reset the token in the Developer Portal and update it")]
+    TokenRefused,
+    #[error("cannot connect to Discord: {0}")]
+    Discord(String),
+}
+
+impl StartError {
+    /// Maps serenity's error without ever formatting a request (whose headers hold the token).
+    pub fn from_serenity(error: &serenity::Error) -> StartError {
+        use serenity::{GatewayError, HttpError};
+        match error {
+            serenity::Error::Gateway(GatewayError::InvalidAuthentication) => {
+                StartError::TokenRefused
+            }
+            serenity::Error::Http(HttpError::UnsuccessfulRequest(response))
+                if response.status_code.as_u16() == 401 =>
+            {
+                StartError::TokenRefused
+            }
+            serenity::Error::Http(HttpError::UnsuccessfulRequest(response)) => {
+                StartError::Discord(format!(
+                    "HTTP {} from {}: {}",
+                    response.status_code.as_u16(),
+                    url::Url::parse(&response.url)
+                        .map(|u| u.path().to_string())
+                        .unwrap_or_default(),
+                    response.error.message
+                ))
+            }
+            other => StartError::Discord(other.to_string()),
+        }
+    }
+}
+
+/// The running bot.
+pub struct Bot {
+    pub task: JoinHandle<Result<(), serenity::Error>>,
+    pub shard_manager: Arc<ShardManager>,
+    /// The vote worker, the alert dispatcher and the feed poller: stopped with the bot, so a
+    /// stopped bot applies nothing.
+    background: Arc<std::sync::Mutex<Vec<JoinHandle<()>>>>,
+}
+
+impl Bot {
+    /// Ties a task's life to the bot's.
+    pub fn adopt(&self, task: JoinHandle<()>) {
+        self.background.lock().expect("background tasks").push(task);
+    }
+
+    /// Waits for the client to end (it ends on a fatal error, such as a refused token).
+    pub async fn wait(&mut self) -> Result<(), StartError> {
+        match (&mut self.task).await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(StartError::from_serenity(&e)),
+            Err(e) if e.is_cancelled() => Ok(()),
+            Err(e) => Err(StartError::Discord(format!("the client task failed: {e}"))),
+        }
+    }
+
+    /// Disconnects every shard cleanly (Discord sees the bot go offline at once).
+    pub async fn shutdown(mut self) {
+        self.shard_manager.shutdown_all().await;
+        let _ = self.wait().await;
+    }
+}
+
+impl Drop for Bot {
+    /// Stops at once: the shard runners are tasks of their own, so aborting the client task
+    /// alone would leave them connected and handling events.
+    fn drop(&mut self) {
+        self.task.abort();
+        for task in self.background.lock().expect("background tasks").drain(..) {
+            task.abort();
+        }
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            let shards = self.shard_manager.clone();
+            runtime.spawn(async move { shards.shutdown_all().await });
+        }
+    }
+}
+
+/// A bot token's shape: what serenity would refuse before any network call.
+pub fn check_token(token: &str) -> Result<(), StartError> {
+    serenity::validate_token(token).map_err(|_| StartError::MalformedToken)
+}
+
+/// Connects `commands` to Discord with the vote worker and the alert dispatcher beside them.
+/// [`crate::bot::start`] is the one caller in the product.
+pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Result<Bot, StartError> {
+    let token = config.token().ok_or(StartError::MissingToken)?;
+    check_token(token.expose())?;
+    let http = match Transport::of(config) {
+        Transport::Direct => HttpBuilder::new(token.expose()),
+        Transport::Proxy(url) => {
+            HttpBuilder::new(token.expose()).proxy(url).ratelimiter_disabled(true)
+        }
+        Transport::Client(client) => HttpBuilder::new(token.expose()).client(client),
+    }
+    .build();
+
+    let dev_guild = config.discord_dev_guild_id.map(serenity::GuildId::new);
+    let defer_after = config.tuning.defer_after;
+    let (score_edit_interval, reconcile_window) =
+        (config.tuning.score_edit_interval, config.reconcile_window());
+    let (app_for_alerts, alert_options) = (app.clone(), config.tuning.alerts.clone());
+    let background: Arc<std::sync::Mutex<Vec<JoinHandle<()>>>> = Arc::default();
+    let background_tasks = background.clone();
+    let framework = poise::Framework::builder()
+        .options(poise::FrameworkOptions {
+            commands,
+            // Recaps quote whatever the article says; nothing the bot sends may ping.
+            allowed_mentions: Some(CreateAllowedMentions::new()),
+            on_error: |error| Box::pin(super::error::on_error(error)),
+            event_handler: |framework, event| {
+                Box::pin(super::events::route(
+                    framework.serenity_context,
+                    event,
+                    framework.user_data,
+                ))
+            },
+            ..Default::default()
+        })
+        .setup(move |ctx, ready, framework| {
+            Box::pin(async move {
+                let commands = &framework.options().commands;
+                match dev_guild {
+                    Some(guild) => poise::builtins::register_in_guild(ctx, commands, guild).await?,
+                    None => poise::builtins::register_globally(ctx, commands).await?,
+                }
+                tracing::info!(
+                    user = %ready.user.name,
+                    guilds = ready.guilds.len(),
+                    commands = commands.len(),
+                    scope = if dev_guild.is_some() { "dev guild" } else { "global" },
+                    "ready; commands registered"
+                );
+                let (scores, votes, worker) =
+                    votes::start(ctx.http.clone(), app.clone(), ready.user.id, score_edit_interval);
+                // Catch up with votes cast or withdrawn while the bot was offline.
+                let _ = votes.send(votes::VoteJob::Reconcile(reconcile_window));
+                background_tasks.lock().expect("background tasks").push(worker);
+                Ok(Data { app, defer_after, scores, votes })
+            })
+        })
+        .build();
+
+    let mut client = ClientBuilder::new_with_http(http, INTENTS)
+        .framework(framework)
+        .await
+        .map_err(|e| StartError::from_serenity(&e))?;
+    let shard_manager = client.shard_manager.clone();
+    let dispatcher =
+        dispatcher::Dispatcher::new(app_for_alerts, client.http.clone(), alert_options).spawn();
+    background.lock().expect("background tasks").push(dispatcher);
+    let task = tokio::spawn(async move { client.start_autosharded().await });
+    Ok(Bot { task, shard_manager, background })
+}

@@ -1,0 +1,63 @@
+//! One handler for every failure, and the deadline every command answers within.
+
+use poise::CreateReply;
+
+use super::{Context, Data, Error};
+use crate::app::UserError;
+
+/// Runs `work`, deferring the interaction first if it takes longer than the bot's
+/// `defer_after`: Discord drops an interaction not answered within 3 s.
+pub async fn within_deadline<T>(
+    ctx: Context<'_>,
+    ephemeral: bool,
+    work: impl std::future::Future<Output = Result<T, Error>>,
+) -> Result<T, Error> {
+    tokio::pin!(work);
+    tokio::select! {
+        done = &mut work => done,
+        _ = tokio::time::sleep(ctx.data().defer_after) => {
+            if ephemeral { ctx.defer_ephemeral().await?; } else { ctx.defer().await?; }
+            work.await
+        }
+    }
+}
+
+/// An answer only the member who asked sees.
+pub async fn reply_privately(ctx: Context<'_>, text: impl Into<String>) -> Result<(), Error> {
+    ctx.send(CreateReply::default().content(text).ephemeral(true)).await?;
+    Ok(())
+}
+
+/// A user error is answered privately in its own words; anything else is logged with its
+/// cause and answered with one fixed sentence.
+pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
+    match error {
+        poise::FrameworkError::Command { error: Error::User(error), ctx, .. } => {
+            let _ = reply_privately(ctx, error.to_string()).await;
+        }
+        poise::FrameworkError::Command { error: Error::Internal(error), ctx, .. } => {
+            tracing::error!(command = %ctx.command().qualified_name, error = %error, cause = ?error.source(), "command failed");
+            let text = format!(
+                "Sorry, /{} failed on our side. The error was logged; please try again in a moment.",
+                ctx.command().qualified_name
+            );
+            let _ = reply_privately(ctx, text).await;
+        }
+        poise::FrameworkError::MissingUserPermissions { missing_permissions, ctx, .. } => {
+            // serenity names it "Manage Guild"; Discord's apps call it Manage Server.
+            let permission = missing_permissions
+                .map(|p| p.to_string().replace("Manage Guild", "Manage Server"))
+                .unwrap_or_else(|| "the required".into());
+            let error = UserError::MissingPermission {
+                permission,
+                command: ctx.command().qualified_name.to_string(),
+            };
+            let _ = reply_privately(ctx, error.to_string()).await;
+        }
+        other => {
+            if let Err(e) = poise::builtins::on_error(other).await {
+                tracing::error!(error = %e, "error while handling an error");
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! Recap messages as Discord holds them: a rendered page as an embed, with ◀ ▶ to turn pages
+//! and ⏮ ⏭ to move between episodes. Every message the bot sends about a recap — `/recap`,
+//! a button click, a score edit, an alert — is built here from a [`RecapView`].
+
+use poise::serenity_prelude as serenity;
+use serenity::{
+    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
+    CreateEmbedFooter, CreateMessage, Nonce,
+};
+
+use crate::recap::render::{custom_id, Direction, EmbedPage, PagerAction, RecapView};
+use crate::store::subscriptions::Subscription;
+
+/// A rendered recap page, ready for any of Discord's ways of sending a message.
+pub struct RecapMessage {
+    pub embed: CreateEmbed,
+    pub components: Vec<CreateActionRow>,
+}
+
+pub fn embed(page: &EmbedPage) -> CreateEmbed {
+    let mut embed =
+        CreateEmbed::new().title(&page.title).description(&page.description).colour(0x5865F2);
+    if let Some(url) = &page.url {
+        embed = embed.url(url);
+    }
+    for field in &page.fields {
+        embed = embed.field(&field.name, &field.value, field.inline);
+    }
+    if !page.footer.is_empty() {
+        embed = embed.footer(CreateEmbedFooter::new(&page.footer));
+    }
+    if let Some(ts) = page.timestamp.and_then(|t| serenity::Timestamp::from_unix_timestamp(t).ok())
+    {
+        embed = embed.timestamp(ts);
+    }
+    embed
+}
+
+/// Page `page` of the view, with its navigation buttons.
+pub fn recap_message(view: &RecapView, page: usize) -> RecapMessage {
+    let pages = view.pages();
+    let page = page.min(pages.len().saturating_sub(1));
+    let spoilers = view.spoilers;
+    let button = |action: PagerAction, label: &str, enabled: bool| {
+        CreateButton::new(custom_id(action, spoilers))
+            .label(label)
+            .style(ButtonStyle::Secondary)
+            .disabled(!enabled)
+    };
+    let id = view.recap.id;
+    let buttons = vec![
+        button(
+            PagerAction::Episode { recap: id, direction: Direction::Previous },
+            "⏮",
+            view.has_previous(),
+        ),
+        button(PagerAction::Page { recap: id, page: page.saturating_sub(1) as u16 }, "◀", page > 0),
+        button(
+            PagerAction::Page { recap: id, page: (page + 1) as u16 },
+            "▶",
+            page + 1 < pages.len(),
+        ),
+        button(
+            PagerAction::Episode { recap: id, direction: Direction::Next },
+            "⏭",
+            view.has_next(),
+        ),
+    ];
+    RecapMessage { embed: embed(&pages[page]), components: vec![CreateActionRow::Buttons(buttons)] }
+}
+
+/// The custom id of an alert's "Read the recap" button: it opens the recap, and it marks the
+/// message as the alert of that recap, so a retried delivery can find it.
+pub fn alert_marker(view: &RecapView) -> String {
+    custom_id(PagerAction::Page { recap: view.recap.id, page: 0 }, view.spoilers)
+}
+
+/// A new-recap alert for a subscription: its role is the one mention it may make.
+pub fn alert_message(view: &RecapView, sub: &Subscription, nonce: &str) -> CreateMessage {
+    let recap = &view.recap;
+    let read =
+        CreateButton::new(alert_marker(view)).label("Read the recap").style(ButtonStyle::Primary);
+    let (content, mentions) = match sub.role_id {
+        Some(role) => (
+            format!("<@&{role}> New recap: **{}** {}", recap.show, recap.number),
+            CreateAllowedMentions::new().roles(vec![serenity::RoleId::from(role)]),
+        ),
+        None => (
+            format!("New recap: **{}** {}", recap.show, recap.number),
+            CreateAllowedMentions::new(),
+        ),
+    };
+    CreateMessage::new()
+        .content(content)
+        .embed(embed(&view.alert_page()))
+        .components(vec![CreateActionRow::Buttons(vec![read])])
+        .allowed_mentions(mentions)
+        .nonce(Nonce::String(nonce.to_string()))
+        .enforce_nonce(true)
+}

@@ -1,0 +1,67 @@
+//! `/recap`: an episode's recap, paged, and the show-name autocomplete every command uses.
+
+use poise::serenity_prelude as serenity;
+use poise::CreateReply;
+use serenity::CreateAutocompleteResponse;
+
+use super::error::within_deadline;
+use super::message::recap_message;
+use super::{votes, Context, Error};
+use crate::ids::{ChannelId, GuildId, MessageId};
+
+pub async fn complete_show(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
+    let choices = match ctx.data().app.complete_show(partial).await {
+        Ok(names) => names
+            .into_iter()
+            .map(|name| serenity::AutocompleteChoice::new(name.clone(), name))
+            .collect(),
+        Err(error) => {
+            tracing::error!(%error, "show autocomplete failed");
+            Vec::new()
+        }
+    };
+    CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+/// Show an episode's recap (spoilers!), its review and ratings.
+#[poise::command(slash_command, guild_only)]
+pub async fn recap(
+    ctx: Context<'_>,
+    #[description = "The show (start typing to search)"]
+    #[autocomplete = "complete_show"]
+    #[max_length = 100]
+    show: String,
+    #[description = "Season (default: the latest, or season 1 when an episode is given)"]
+    #[min = 1]
+    #[max = 9999]
+    season: Option<u32>,
+    #[description = "Episode (default: the latest)"]
+    #[min = 1]
+    #[max = 9999]
+    episode: Option<u32>,
+    #[description = "Only you see the answer"] private: Option<bool>,
+) -> Result<(), Error> {
+    let private = private.unwrap_or(false);
+    let guild = ctx.guild_id().map(GuildId::from);
+    let app = &ctx.data().app;
+    let view = within_deadline(ctx, private, app.find_recap(&show, season, episode, guild)).await?;
+    let message = recap_message(&view, 0);
+    let reply = CreateReply::default()
+        .ephemeral(private)
+        .embed(message.embed)
+        .components(message.components);
+    let sent = ctx.send(reply).await?;
+    if let (false, Some(guild)) = (private, guild) {
+        // A public recap is a rating post: its 1️⃣–5️⃣ reactions are votes.
+        let message = sent.message().await?;
+        let (channel, id) = (ChannelId::from(message.channel_id), MessageId::from(message.id));
+        app.store.record_post(id, guild, channel, view.recap.episode_id, view.recap.id).await?;
+        tokio::spawn(votes::add_rating_reactions(
+            ctx.serenity_context().http.clone(),
+            channel,
+            id,
+            None,
+        ));
+    }
+    Ok(())
+}

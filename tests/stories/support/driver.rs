@@ -1,0 +1,125 @@
+//! A typed driver for stories: a member who runs commands, clicks and reacts, and the
+//! message they see, asked for its title, fields and buttons instead of indexed as JSON.
+
+use fake_discord::FakeDiscord;
+use serde_json::{json, Value};
+
+use super::bot::T;
+
+/// A member of the fake server.
+pub struct Member<'a> {
+    fake: &'a FakeDiscord,
+    name: &'a str,
+}
+
+pub fn member<'a>(fake: &'a FakeDiscord, name: &'a str) -> Member<'a> {
+    Member { fake, name }
+}
+
+impl Member<'_> {
+    /// `/recap show:… episode:…`
+    pub async fn recap(&self, show: &str, episode: u32) -> Message {
+        self.slash(
+            "recap",
+            json!([{"name": "show", "value": show}, {"name": "episode", "value": episode}]),
+        )
+        .await
+    }
+
+    /// Any slash command, with options as `[{"name": …, "value": …}]`.
+    pub async fn slash(&self, command: &str, options: Value) -> Message {
+        let handle = self.fake.slash(self.name, command, options);
+        let json = handle.reply(T).await;
+        Message { id: handle.message_id(), json }
+    }
+
+    /// Clicks the button labelled `label` on `message`; the message as it then shows.
+    pub async fn click(&self, message: &Message, label: &str) -> Message {
+        let button = message.button(label);
+        assert!(button.enabled, "the {label} button is greyed out");
+        let id = message.id.expect("a message the bot posted");
+        let handle = self.fake.click(self.name, id, &button.custom_id);
+        let json = handle.reply(T).await;
+        Message { id: handle.message_id(), json }
+    }
+
+    /// Reacts 1️⃣–5️⃣ on `message`.
+    pub fn rates(&self, message: &Message, score: u8) {
+        let emoji = format!("{score}\u{fe0f}\u{20e3}");
+        let id = message.id.expect("a message the bot posted");
+        self.fake.react(self.name, self.fake.channel_id(), id, &emoji);
+    }
+}
+
+/// A message as a member sees it.
+#[derive(Debug, Clone)]
+pub struct Message {
+    pub id: Option<u64>,
+    pub json: Value,
+}
+
+/// A button as a member sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Button {
+    pub label: String,
+    pub enabled: bool,
+    pub custom_id: String,
+}
+
+impl Message {
+    pub fn content(&self) -> &str {
+        self.json["content"].as_str().unwrap_or_default()
+    }
+
+    /// Only the member who asked sees it.
+    pub fn is_private(&self) -> bool {
+        self.json["flags"].as_u64().unwrap_or(0) & 64 != 0
+    }
+
+    pub fn title(&self) -> &str {
+        self.json["embeds"][0]["title"].as_str().unwrap_or_default()
+    }
+
+    pub fn description(&self) -> &str {
+        self.json["embeds"][0]["description"].as_str().unwrap_or_default()
+    }
+
+    pub fn footer(&self) -> &str {
+        self.json["embeds"][0]["footer"]["text"].as_str().unwrap_or_default()
+    }
+
+    /// The embed field called `name`.
+    pub fn field(&self, name: &str) -> Option<&str> {
+        self.json["embeds"][0]["fields"]
+            .as_array()?
+            .iter()
+            .find(|f| f["name"] == name)
+            .and_then(|f| f["value"].as_str())
+    }
+
+    pub fn buttons(&self) -> Vec<Button> {
+        self.json["components"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+            .map(|b| Button {
+                label: b["label"].as_str().unwrap_or_default().to_string(),
+                enabled: !b["disabled"].as_bool().unwrap_or(false),
+                custom_id: b["custom_id"].as_str().unwrap_or_default().to_string(),
+            })
+            .collect()
+    }
+
+    pub fn button(&self, label: &str) -> Button {
+        self.buttons()
+            .into_iter()
+            .find(|b| b.label == label)
+            .unwrap_or_else(|| panic!("no {label} button in {}", self.json))
+    }
+
+    /// The labels of the buttons a member can press, in order.
+    pub fn enabled_buttons(&self) -> Vec<String> {
+        self.buttons().into_iter().filter(|b| b.enabled).map(|b| b.label).collect()
+    }
+}
