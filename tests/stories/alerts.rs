@@ -83,7 +83,7 @@ async fn subscribed_channel_gets_one_alert_with_role_and_reactions(db: TestDb) {
     let mut corrected = sample();
     corrected.recap.push_str("\n\nCorrection: the song is called “Distance”.");
     db.store.save_article(&corrected).await.unwrap();
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    outbox_settled(&db).await;
     assert_eq!(alerts_in(&fake, recaps).len(), 1);
     assert!(alerts_in(&fake, fake.channel_id()).is_empty(), "only the subscribed channel");
     assert_eq!(db.store.outbox_counts().await.unwrap().delivered, 1);
@@ -128,8 +128,22 @@ async fn a_channel_subscribed_twice_gets_one_alert(db: TestDb) {
     let _bot = start_bot_with(&fake, &db, config_for(&fake)).await;
     db.store.save_article(&sample()).await.unwrap();
     wait_alerts(&fake, channel, 1).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    outbox_settled(&db).await;
     assert_eq!(alerts_in(&fake, channel).len(), 1);
+    assert_eq!(db.store.outbox_counts().await.unwrap().delivered, 1, "one alert was queued");
+}
+
+/// Alerts reach Discord only through the outbox: once nothing in it is pending or being
+/// sent, no further alert can appear, and a story may count what the channel holds.
+async fn outbox_settled(db: &TestDb) {
+    for _ in 0..200 {
+        let counts = db.store.outbox_counts().await.unwrap();
+        if counts.pending == 0 && counts.sending == 0 {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the outbox did not settle: {:?}", db.store.outbox_counts().await.unwrap());
 }
 
 fn subscription(
@@ -185,7 +199,8 @@ async fn a_crash_between_post_and_commit_posts_once_after_restart(db: TestDb) {
     let restarted = Store::open(&db.url).await.unwrap();
     let dispatcher = Dispatcher::new(app(&restarted), http(&fake), options);
     assert_eq!(dispatcher.dispatch_once().await.unwrap(), 0, "still leased to the crashed process");
-    tokio::time::sleep(Duration::from_millis(4_100)).await;
+    // Time passes: the crashed process's lease runs out.
+    recapbot::harness::execute(&db.store, "UPDATE outbox SET lease_until = 0").await;
     assert_eq!(dispatcher.dispatch_once().await.unwrap(), 1);
     assert_eq!(alerts_in(&fake, channel).len(), 1, "not posted twice");
     assert_eq!(restarted.outbox_counts().await.unwrap().delivered, 1);
@@ -330,7 +345,7 @@ async fn publish_by_url_alerts_once_and_opens_a_thread(db: TestDb) {
     let again =
         fake.slash("alice", "publish", json!([{"name": "url", "value": url}])).reply(T).await;
     assert_eq!(again["content"], "**Soundtrack #1** S1E2 is already published, unchanged.");
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    outbox_settled(&db).await;
     assert_eq!(alerts_in(&fake, channel).len(), 1);
 }
 
