@@ -4,7 +4,6 @@
 use std::fmt;
 use std::time::Duration;
 
-use crate::discord::dispatcher::DispatchOptions;
 use crate::ingest::fetch::FetchPolicy;
 
 /// A secret (the bot token). Its `Debug` and `Display` never show the value, so logging a
@@ -160,6 +159,27 @@ impl Default for Tuning {
             alerts: DispatchOptions::default(),
             feed_tick: Duration::from_secs(30),
             discord_client: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+/// How the alert dispatcher claims and posts alerts.
+pub struct DispatchOptions {
+    /// How long a claimed alert is this dispatcher's before another may take it over.
+    pub lease: Duration,
+    /// Alerts posted at once; serenity's rate limiter keeps them within Discord's buckets.
+    pub concurrency: usize,
+    /// How often to look for alerts queued by other processes.
+    pub poll: Duration,
+}
+
+impl Default for DispatchOptions {
+    fn default() -> Self {
+        DispatchOptions {
+            lease: Duration::from_secs(60),
+            concurrency: 50,
+            poll: Duration::from_secs(5),
         }
     }
 }

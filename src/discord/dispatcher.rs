@@ -15,30 +15,11 @@ use tokio::task::JoinHandle;
 use super::message::{alert_marker, alert_message};
 use super::pace::{Pace, ALERT_REQUESTS_PER_SECOND};
 use crate::app::App;
+pub use crate::config::DispatchOptions;
 use crate::ids::{ChannelId, MessageId};
 use crate::recap::render::RecapView;
 use crate::store::outbox::Delivery;
 use crate::store::subscriptions::Subscription;
-
-#[derive(Debug, Clone)]
-pub struct DispatchOptions {
-    /// How long a claimed alert is this dispatcher's before another may take it over.
-    pub lease: Duration,
-    /// Alerts posted at once; serenity's rate limiter keeps them within Discord's buckets.
-    pub concurrency: usize,
-    /// How often to look for alerts queued by other processes.
-    pub poll: Duration,
-}
-
-impl Default for DispatchOptions {
-    fn default() -> Self {
-        DispatchOptions {
-            lease: Duration::from_secs(60),
-            concurrency: 50,
-            poll: Duration::from_secs(5),
-        }
-    }
-}
 
 /// How one alert ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
