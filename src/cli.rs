@@ -99,8 +99,8 @@ enum FeedsAction {
         /// The show the feed is about, when its item titles do not name it.
         #[arg(long)]
         show: Option<String>,
-        /// Poll this feed every N minutes instead of the default.
-        #[arg(long)]
+        /// Poll this feed every N minutes (1 to a week) instead of the default.
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..=config::MAX_INTERVAL_MINUTES))]
         interval_minutes: Option<u64>,
         /// Announce the newest N items of the first poll anyway.
         #[arg(long, default_value_t = 0)]

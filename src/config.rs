@@ -47,6 +47,8 @@ pub const DEFAULT_SQLITE_FILE: &str = "recapbot.db";
 pub const RECONCILE_DAYS: u64 = 14;
 /// `RECAPBOT_FEED_INTERVAL_MINUTES` default.
 pub const FEED_INTERVAL_MINUTES: u64 = 10;
+/// The longest poll interval anyone may set: a week.
+pub const MAX_INTERVAL_MINUTES: u64 = 7 * 24 * 60;
 
 /// Every setting, read once at start-up (the environment, `.env`, or the command line's
 /// global options) and handed to whatever needs it. README's configuration table and
@@ -74,7 +76,8 @@ pub struct Config {
 
     /// On start, reconcile the votes of rating posts from this many past days with their
     /// reactions on Discord (votes cast or withdrawn while the bot was offline).
-    #[arg(long, env = "RECAPBOT_RECONCILE_DAYS", global = true, default_value_t = RECONCILE_DAYS)]
+    #[arg(long, env = "RECAPBOT_RECONCILE_DAYS", global = true, default_value_t = RECONCILE_DAYS,
+          value_parser = clap::value_parser!(u64).range(0..=365))]
     pub reconcile_days: u64,
 
     /// `/top` leaves out episodes with fewer votes than this.
@@ -83,11 +86,22 @@ pub struct Config {
 
     /// Let feed and article URLs (members' and the operator's) reach private and loopback
     /// addresses: only for a feed server on your own network, and for tests.
-    #[arg(long, env = "RECAPBOT_ALLOW_PRIVATE_URLS", global = true)]
+    /// Accepts 1/0, true/false, yes/no, on/off in any case.
+    #[arg(
+        long,
+        env = "RECAPBOT_ALLOW_PRIVATE_URLS",
+        global = true,
+        value_parser = clap::builder::BoolishValueParser::new(),
+        action = clap::ArgAction::Set,
+        num_args = 0..=1,
+        default_value = "false",
+        default_missing_value = "true"
+    )]
     pub allow_private_urls: bool,
 
     /// How often feeds are polled, unless a feed has its own interval.
-    #[arg(long, env = "RECAPBOT_FEED_INTERVAL_MINUTES", global = true, default_value_t = FEED_INTERVAL_MINUTES)]
+    #[arg(long, env = "RECAPBOT_FEED_INTERVAL_MINUTES", global = true, default_value_t = FEED_INTERVAL_MINUTES,
+          value_parser = clap::value_parser!(u64).range(1..=MAX_INTERVAL_MINUTES))]
     pub feed_interval_minutes: u64,
 
     /// Timings and transports that are not settings of the product, only of its harness.
@@ -211,6 +225,40 @@ mod tests {
         assert_eq!(format!("{token:?}"), "Secret(***)");
         assert_eq!(format!("{token}"), "***");
         assert_eq!(token.expose(), "MTEw.real.token");
+    }
+
+    #[derive(clap::Parser)]
+    struct Cli {
+        #[command(flatten)]
+        config: Config,
+    }
+
+    fn parse(args: &[&str]) -> Result<Config, clap::Error> {
+        use clap::Parser;
+        Cli::try_parse_from(std::iter::once("recapbot").chain(args.iter().copied()))
+            .map(|c| c.config)
+    }
+
+    #[test]
+    fn flags_read_the_way_operators_write_them() {
+        for yes in ["1", "true", "TRUE", "yes", "Yes", "on", "ON"] {
+            let config = parse(&[&format!("--allow-private-urls={yes}")]).unwrap();
+            assert!(config.allow_private_urls, "{yes}");
+        }
+        for no in ["0", "false", "False", "no", "off", "OFF"] {
+            let config = parse(&[&format!("--allow-private-urls={no}")]).unwrap();
+            assert!(!config.allow_private_urls, "{no}");
+        }
+        assert!(parse(&["--allow-private-urls"]).unwrap().allow_private_urls);
+        assert!(!parse(&[]).unwrap().allow_private_urls);
+        assert!(parse(&["--allow-private-urls=maybe"]).is_err());
+    }
+
+    #[test]
+    fn intervals_are_bounded() {
+        assert!(parse(&["--feed-interval-minutes", "0"]).is_err());
+        assert!(parse(&["--feed-interval-minutes", "18446744073709551615"]).is_err());
+        assert_eq!(parse(&["--feed-interval-minutes", "30"]).unwrap().feed_interval_minutes, 30);
     }
 
     #[test]

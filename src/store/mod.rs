@@ -59,6 +59,8 @@ pub struct Store {
     shows: Arc<shows::ShowCache>,
     /// Wakes this process's alert dispatcher when a recap was published here.
     alerts: Arc<tokio::sync::Notify>,
+    /// The SQLite database file, if the database is one.
+    sqlite_file: Option<std::path::PathBuf>,
 }
 
 /// A write transaction; on SQLite it also holds the writer lock until it ends.
@@ -141,6 +143,10 @@ impl Store {
             sqlite_writer: Arc::new(Mutex::new(())),
             shows: Arc::new(shows::ShowCache::default()),
             alerts: Arc::new(tokio::sync::Notify::new()),
+            sqlite_file: match backend {
+                Backend::Sqlite => sqlite_file(&url),
+                Backend::Postgres => None,
+            },
         })
     }
 
@@ -149,6 +155,12 @@ impl Store {
         let migrator = match self.backend {
             Backend::Sqlite => &SQLITE_MIGRATIONS,
             Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        // sqlx takes no lock around SQLite migrations: processes starting at once on a new
+        // file would each create the tables. A lock file beside the database serialises them.
+        let _migrating = match &self.sqlite_file {
+            Some(path) => Some(lock_file(path).await?),
+            None => None,
         };
         let before = self.applied_migrations().await.unwrap_or(0);
         migrator.run(&self.pool).await?;
@@ -177,7 +189,13 @@ impl Store {
             Backend::Sqlite => Some(self.sqlite_writer.lock().await),
             Backend::Postgres => None,
         };
-        let tx = self.pool.begin().await?;
+        // On SQLite the transaction takes the write lock up front: a deferred one that reads
+        // first cannot upgrade to a writer while another process writes, and fails at once
+        // with "database is locked" instead of waiting out the busy timeout.
+        let tx = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        };
         Ok(WriteTx { tx, _writer: writer })
     }
 
@@ -199,6 +217,29 @@ impl Store {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// The file of a `sqlite://PATH?…` URL; `None` for an in-memory database.
+fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = path.split('?').next().unwrap_or_default();
+    (!path.is_empty() && !path.contains(":memory:")).then(|| std::path::PathBuf::from(path))
+}
+
+/// An exclusive lock on `<database>.migrate-lock`, held until the returned file is dropped.
+async fn lock_file(database: &std::path::Path) -> Result<std::fs::File> {
+    let mut name = database.as_os_str().to_owned();
+    name.push(".migrate-lock");
+    let path = std::path::PathBuf::from(name);
+    let locked = tokio::task::spawn_blocking(move || {
+        let file =
+            std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path)?;
+        file.lock()?;
+        Ok::<_, std::io::Error>(file)
+    })
+    .await
+    .map_err(|e| StoreError::Connect(sqlx::Error::Io(std::io::Error::other(e))))?;
+    locked.map_err(|e| StoreError::Connect(sqlx::Error::Io(e)))
 }
 
 /// Now, in unix seconds: the one clock the store writes.

@@ -260,3 +260,58 @@ fn help_lists_the_commands() {
         assert!(help.contains(command), "{help}");
     }
 }
+
+/// A fresh directory under the system's temporary directory, for a story's own files.
+fn scratch_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("recapbot-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// `count` real-shaped articles: the sample with its episode number changed.
+fn articles(dir: &std::path::Path, episodes: std::ops::Range<u32>) {
+    let sample = std::fs::read_to_string(sample_article()).unwrap();
+    std::fs::create_dir_all(dir).unwrap();
+    for episode in episodes {
+        let text = sample.replacen("Episode 2 Recap", &format!("Episode {episode} Recap"), 1);
+        std::fs::write(dir.join(format!("e{episode:03}.txt")), text).unwrap();
+    }
+}
+
+/// Two imports at once on the embedded SQLite default, and processes migrating a new file at
+/// once: every article lands, no process fails.
+#[test]
+fn processes_share_one_sqlite_file() {
+    let dir = scratch_dir("shared-sqlite");
+    let url = format!("sqlite://{}", dir.join("recapbot.db").display());
+    let migrating: Vec<_> = (0..8)
+        .map(|_| {
+            let url = url.clone();
+            std::thread::spawn(move || recapbot(&url, &["migrate"], None))
+        })
+        .collect();
+    for process in migrating {
+        let out = process.join().unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+
+    articles(&dir.join("a"), 1..61);
+    articles(&dir.join("b"), 61..121);
+    let importing: Vec<_> = ["a", "b"]
+        .into_iter()
+        .map(|part| {
+            let (url, path) = (url.clone(), dir.join(part).display().to_string());
+            std::thread::spawn(move || recapbot(&url, &["import", &path], None))
+        })
+        .collect();
+    for process in importing {
+        let out = process.join().unwrap();
+        let stderr = text(&out.stderr);
+        assert!(out.status.success(), "{stderr}");
+        assert!(stderr.contains("60 imported, 0 updated, 0 unchanged, 0 failed"), "{stderr}");
+    }
+    let listed = recapbot(&url, &["recaps"], None);
+    assert!(text(&listed.stdout).ends_with("120 recap(s)\n"), "{}", text(&listed.stdout));
+    let _ = std::fs::remove_dir_all(&dir);
+}
