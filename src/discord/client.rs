@@ -180,7 +180,10 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
                 // Catch up with votes cast or withdrawn while the bot was offline.
                 let _ = votes.send(votes::VoteJob::Reconcile(reconcile_window));
                 background_tasks.lock().expect("background tasks").push(worker);
-                Ok(Data { app, defer_after, scores, votes })
+                // The first shard's READY reached the framework before its data existed.
+                let reactions = super::events::ReactionFeed::default();
+                reactions.collect(ctx, votes.clone());
+                Ok(Data { app, defer_after, scores, votes, reactions })
             })
         })
         .build();

@@ -39,6 +39,8 @@ pub struct Data {
     pub scores: votes::ScoreEditor,
     /// Reaction events, applied in order by one worker.
     pub votes: tokio::sync::mpsc::UnboundedSender<votes::VoteJob>,
+    /// Each shard's reactions, in gateway order, into `votes`.
+    pub reactions: events::ReactionFeed,
 }
 
 /// Only what the product needs: no privileged intent, so any server can add the bot.
