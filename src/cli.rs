@@ -235,7 +235,7 @@ async fn resolve_show(
     app: &crate::app::App,
     name: &str,
 ) -> anyhow::Result<crate::recap::lookup::ShowMatch> {
-    app.resolve_show(name).await.map_err(|e| anyhow::anyhow!("{}", plain(&e.to_string())))
+    app.resolve_show(name, None).await.map_err(|e| anyhow::anyhow!("{}", plain(&e.to_string())))
 }
 
 /// A user error's sentence without Discord's bold markup, for a terminal.

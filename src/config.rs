@@ -94,6 +94,7 @@ pub struct Config {
         value_parser = clap::builder::BoolishValueParser::new(),
         action = clap::ArgAction::Set,
         num_args = 0..=1,
+        require_equals = true,
         default_value = "false",
         default_missing_value = "true"
     )]

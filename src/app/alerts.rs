@@ -20,7 +20,7 @@ const MESSAGE_BUDGET: usize = 1_900;
 
 impl App {
     pub async fn subscribe(&self, asked: Subscribe<'_>) -> Result<String> {
-        let show = self.resolve_optional_show(asked.show).await?;
+        let show = self.resolve_optional_show(asked.show, Some(asked.guild)).await?;
         let new = NewSubscription {
             guild_id: asked.guild,
             channel_id: asked.channel,
@@ -45,7 +45,7 @@ impl App {
         channel: ChannelId,
         show: Option<&str>,
     ) -> Result<String> {
-        let show = self.resolve_optional_show(show).await?;
+        let show = self.resolve_optional_show(show, Some(guild)).await?;
         let what = show
             .as_ref()
             .map(|s| format!("**{}**", s.name))

@@ -29,7 +29,7 @@ impl App {
         }
         let fetched = self.fetcher.get(url, None, None).await.map_err(|e| cannot(e.to_string()))?;
         parse_feed(&fetched.body).map_err(|e| cannot(e.to_string()))?;
-        let show = self.resolve_optional_show(follow.show).await?;
+        let show = self.resolve_optional_show(follow.show, follow.guild).await?;
         let id = self
             .store
             .add_feed(url, show.map(|s| s.id), follow.guild, follow.interval_secs, follow.backfill)

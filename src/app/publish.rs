@@ -1,14 +1,16 @@
 //! Publishing one article by its address: stored, and announced to subscribed channels.
 
 use super::{App, Result, UserError};
+use crate::ids::GuildId;
 use crate::ingest::article::Hints;
 use crate::ingest::import::{load_article, ImportError, Source};
 use crate::recap::EpisodeNumber;
 use crate::store::recaps::Saved;
 
 impl App {
-    /// Fetches, reads and stores the article at `url`; the answer says what happened.
-    pub async fn publish(&self, url: &str) -> Result<String> {
+    /// Fetches, reads and stores the article at `url` as `guild`'s own (shown and alerted in
+    /// that server only); the answer says what happened.
+    pub async fn publish(&self, url: &str, guild: GuildId) -> Result<String> {
         let source = Source::Url(url.to_string());
         let article = match load_article(&source, &Hints::default(), &self.fetcher).await {
             Ok(article) => article,
@@ -34,7 +36,7 @@ impl App {
             episode_end: article.episode_end,
         };
         let show = &article.show;
-        Ok(match self.store.save_article(&article).await? {
+        Ok(match self.store.save_article_of(&article, Some(guild)).await? {
             Saved::Inserted(_) => {
                 format!("Published **{show}** {number}: subscribed channels get an alert.")
             }

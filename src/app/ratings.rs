@@ -28,15 +28,16 @@ pub struct TopList {
 
 impl App {
     /// The chart of a season's scores (`season` None: the latest), counting the votes of
-    /// `guild` (None: every server). `scope` names whose votes, for the chart's title.
+    /// `guild` (None: every server), asked by a member of `viewer`. `scope` names whose votes,
+    /// for the chart's title.
     pub async fn season_chart(
         &self,
         show_query: &str,
         season: Option<u32>,
-        guild: Option<GuildId>,
+        (viewer, guild): (Option<GuildId>, Option<GuildId>),
         scope: &str,
     ) -> Result<SeasonChart> {
-        let show = self.resolve_show(show_query).await?;
+        let show = self.resolve_show(show_query, viewer).await?;
         let seasons = self.store.seasons(show.id).await?;
         let season = match (season, seasons.last()) {
             (Some(wanted), _) if seasons.contains(&wanted) => wanted,
@@ -65,8 +66,12 @@ impl App {
     }
 
     /// The ten best-rated episodes (of one show, when given) with enough votes.
-    pub async fn top(&self, show_query: Option<&str>, guild: Option<GuildId>) -> Result<TopList> {
-        let show = self.resolve_optional_show(show_query).await?;
+    pub async fn top(
+        &self,
+        show_query: Option<&str>,
+        (viewer, guild): (Option<GuildId>, Option<GuildId>),
+    ) -> Result<TopList> {
+        let show = self.resolve_optional_show(show_query, viewer).await?;
         let min_votes = self.top_min_votes;
         let episodes = self
             .store

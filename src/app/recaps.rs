@@ -18,23 +18,25 @@ impl App {
         guild: Option<GuildId>,
     ) -> Result<RecapView> {
         let store = &self.store;
-        let show = self.resolve_show(show_query).await?;
-        let existing = store.episodes_with_recaps(show.id).await?;
+        let show = self.resolve_show(show_query, guild).await?;
+        let existing = store.episodes_with_recaps(show.id, guild).await?;
         let found = match (season, episode) {
-            (None, None) => store.latest_recap(show.id).await?,
+            (None, None) => store.latest_recap(show.id, guild).await?,
             (Some(season), None) => match existing.iter().find(|n| n.season == season) {
-                Some(first) => store.recap(show.id, season, first.episode).await?,
+                Some(first) => store.recap(show.id, season, first.episode, guild).await?,
                 None => None,
             },
-            (Some(season), Some(episode)) => store.recap(show.id, season, episode).await?,
+            (Some(season), Some(episode)) => store.recap(show.id, season, episode, guild).await?,
             (None, Some(episode)) => {
                 let mut seasons: Vec<u32> =
                     existing.iter().filter(|n| covers(n, episode)).map(|n| n.season).collect();
                 seasons.dedup();
                 match seasons.as_slice() {
                     [] => None,
-                    [only] => store.recap(show.id, *only, episode).await?,
-                    several if several.contains(&1) => store.recap(show.id, 1, episode).await?,
+                    [only] => store.recap(show.id, *only, episode, guild).await?,
+                    several if several.contains(&1) => {
+                        store.recap(show.id, 1, episode, guild).await?
+                    }
                     several => {
                         return Err(UserError::AmbiguousEpisode {
                             show: show.name,
@@ -65,7 +67,7 @@ impl App {
         guild: Option<GuildId>,
         spoilers: Option<bool>,
     ) -> Result<RecapView> {
-        let episodes = self.store.episodes_with_recaps(recap.show_id).await?;
+        let episodes = self.store.episodes_with_recaps(recap.show_id, guild).await?;
         self.view_with_episodes(recap, episodes, guild, spoilers).await
     }
 
@@ -77,13 +79,15 @@ impl App {
         guild: Option<GuildId>,
         spoilers: Option<bool>,
     ) -> Result<RecapView> {
-        let Some(mut recap) = self.store.recap_by_id(id).await? else {
+        let Some(mut recap) =
+            self.store.recap_by_id(id).await?.filter(|recap| recap.visible_to(guild))
+        else {
             return Err(UserError::RecapGone.into());
         };
-        let episodes = self.store.episodes_with_recaps(recap.show_id).await?;
+        let episodes = self.store.episodes_with_recaps(recap.show_id, guild).await?;
         if let Some(target) = step.and_then(|d| neighbour(&episodes, &recap.number, d)) {
             if let Some(found) =
-                self.store.recap(recap.show_id, target.season, target.episode).await?
+                self.store.recap(recap.show_id, target.season, target.episode, guild).await?
             {
                 recap = found;
             }

@@ -1,6 +1,7 @@
 //! Finding the show a member or the operator meant: one resolver for every command.
 
 use super::{App, Result, UserError};
+use crate::ids::GuildId;
 use crate::recap::lookup::{ShowMatch, MAX_CHOICES};
 
 /// How close a typed show name must be to be taken without asking: exact, or the start of
@@ -9,8 +10,9 @@ const CONFIDENT_MATCH: f64 = 0.9;
 
 impl App {
     /// The show meant by `query`, or [`UserError::UnknownShow`] with up to three suggestions.
-    pub async fn resolve_show(&self, query: &str) -> Result<ShowMatch> {
-        let matches = self.store.search_shows(query, 5).await?;
+    /// `viewer` is the server asking: shows only its own recaps have stay hidden elsewhere.
+    pub async fn resolve_show(&self, query: &str, viewer: Option<GuildId>) -> Result<ShowMatch> {
+        let matches = self.visible(self.store.search_shows(query, 5).await?, viewer).await?;
         let confident: Vec<_> = matches.iter().filter(|m| m.score >= CONFIDENT_MATCH).collect();
         match confident.as_slice() {
             [one] => Ok((*one).clone()),
@@ -24,23 +26,44 @@ impl App {
     }
 
     /// An optional show option: `None` when none was given.
-    pub async fn resolve_optional_show(&self, query: Option<&str>) -> Result<Option<ShowMatch>> {
+    pub async fn resolve_optional_show(
+        &self,
+        query: Option<&str>,
+        viewer: Option<GuildId>,
+    ) -> Result<Option<ShowMatch>> {
         match query {
-            Some(query) => self.resolve_show(query).await.map(Some),
+            Some(query) => self.resolve_show(query, viewer).await.map(Some),
             None => Ok(None),
         }
     }
 
     /// Show names for the autocomplete, best first, at most Discord's 25 choices of at most
     /// 100 characters.
-    pub async fn complete_show(&self, partial: &str) -> Result<Vec<String>> {
+    pub async fn complete_show(
+        &self,
+        partial: &str,
+        viewer: Option<GuildId>,
+    ) -> Result<Vec<String>> {
+        let matches = self.store.search_shows(partial, MAX_CHOICES).await?;
         Ok(self
-            .store
-            .search_shows(partial, MAX_CHOICES)
+            .visible(matches, viewer)
             .await?
             .into_iter()
             .map(|m| m.name)
             .filter(|name| name.chars().count() <= 100)
             .collect())
+    }
+
+    /// The matches `viewer` may see: a show that only other servers' recaps brought in is
+    /// none of its business.
+    async fn visible(
+        &self,
+        matches: Vec<ShowMatch>,
+        viewer: Option<GuildId>,
+    ) -> Result<Vec<ShowMatch>> {
+        let Some(viewer) = viewer else { return Ok(matches) };
+        let ids: Vec<_> = matches.iter().map(|m| m.id).collect();
+        let visible = self.store.shows_visible_to(&ids, viewer).await?;
+        Ok(matches.into_iter().filter(|m| visible.contains(&m.id)).collect())
     }
 }

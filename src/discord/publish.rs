@@ -16,6 +16,7 @@ pub async fn publish(
     #[max_length = 500]
     url: String,
 ) -> Result<(), Error> {
+    let Some(guild) = ctx.guild_id() else { return Ok(()) };
     ctx.defer_ephemeral().await?;
-    reply_privately(ctx, ctx.data().app.publish(&url).await?).await
+    reply_privately(ctx, ctx.data().app.publish(&url, guild.into()).await?).await
 }

@@ -49,7 +49,9 @@ pub async fn ratings(
     #[description = "Whose votes (default: this server)"] scope: Option<Scope>,
 ) -> Result<(), Error> {
     let scope = scope.unwrap_or(Scope::Server);
-    let work = ctx.data().app.season_chart(&show, season, scope.guild(ctx), scope.label());
+    let viewer = ctx.guild_id().map(GuildId::from);
+    let work =
+        ctx.data().app.season_chart(&show, season, (viewer, scope.guild(ctx)), scope.label());
     let chart = within_deadline(ctx, false, work).await?;
     let text = format!(
         "**{} — Season {}** · community ratings, {}\n```\n{}\n```",
@@ -76,8 +78,9 @@ pub async fn top(
     #[description = "Whose votes (default: this server)"] scope: Option<Scope>,
 ) -> Result<(), Error> {
     let scope = scope.unwrap_or(Scope::Server);
-    let top =
-        within_deadline(ctx, false, ctx.data().app.top(show.as_deref(), scope.guild(ctx))).await?;
+    let viewer = ctx.guild_id().map(GuildId::from);
+    let work = ctx.data().app.top(show.as_deref(), (viewer, scope.guild(ctx)));
+    let top = within_deadline(ctx, false, work).await?;
     ctx.say(top.message(scope.label())).await?;
     Ok(())
 }

@@ -10,7 +10,8 @@ use super::{votes, Context, Error};
 use crate::ids::{ChannelId, GuildId, MessageId};
 
 pub async fn complete_show(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
-    let choices = match ctx.data().app.complete_show(partial).await {
+    let viewer = ctx.guild_id().map(GuildId::from);
+    let choices = match ctx.data().app.complete_show(partial, viewer).await {
         Ok(names) => names
             .into_iter()
             .map(|name| serenity::AutocompleteChoice::new(name.clone(), name))

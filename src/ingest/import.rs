@@ -172,9 +172,17 @@ pub async fn load_article(
         known => known,
     };
     let mut article = parse_article(&fetched.text, format, hints)?;
-    // A canonical link in the page wins over the address it was fetched from.
-    if article.url.is_none() {
-        article.url = fetched.url;
+    // A page's source is the address it was fetched from. Its canonical link counts only on
+    // the same site: a page naming another site must not pass for (and overwrite) that
+    // site's recap.
+    if let Some(fetched_url) = fetched.url {
+        let same_site = article.url.as_deref().is_some_and(|canonical| {
+            crate::store::recaps::source_site(Some(canonical))
+                == crate::store::recaps::source_site(Some(&fetched_url))
+        });
+        if !same_site {
+            article.url = Some(fetched_url);
+        }
     }
     Ok(article)
 }

@@ -45,6 +45,18 @@ pub struct Recap {
     pub rating: Option<CriticRating>,
     pub published_at: Option<i64>,
     pub updated_at: i64,
+    /// The server whose admin brought it in, which alone sees it; `None`: shared by all.
+    pub owner: Option<crate::ids::GuildId>,
+}
+
+impl Recap {
+    /// Whether a member of `viewer` may see it (`None`: the operator, who sees everything).
+    pub fn visible_to(&self, viewer: Option<crate::ids::GuildId>) -> bool {
+        match (self.owner, viewer) {
+            (None, _) | (_, None) => true,
+            (Some(owner), Some(viewer)) => owner == viewer,
+        }
+    }
 }
 
 impl std::fmt::Display for CriticRating {

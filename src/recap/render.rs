@@ -567,6 +567,7 @@ mod tests {
             rating: Some(CriticRating { value: 4.0, out_of: 5.0 }),
             published_at: Some(1_714_521_600), // 2024-05-01 00:00 UTC
             updated_at: 1_714_521_600,
+            owner: None,
         }
     }
 

@@ -209,8 +209,17 @@ impl Store {
         publish: bool,
     ) -> Result<Option<super::recaps::Saved>> {
         let mut tx = self.begin_write().await?;
+        // A feed a server's admin added brings that server's recaps; the operator's, shared ones.
+        let owner: Option<i64> = sqlx::query_scalar("SELECT guild_id FROM feeds WHERE id = $1")
+            .bind(feed.db())
+            .fetch_optional(&mut *tx)
+            .await?
+            .flatten();
+        let owner = owner.map(GuildId::from_db);
         let saved = match article {
-            Some(article) => Some(super::recaps::save_article(&mut tx, article, publish).await?),
+            Some(article) => {
+                Some(super::recaps::save_article(&mut tx, article, publish, owner).await?)
+            }
             None => None,
         };
         mark_item(&mut tx, feed, guid, None).await?;

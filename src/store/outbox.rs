@@ -8,7 +8,7 @@ use std::time::Duration;
 use sqlx::{AnyConnection, Row};
 
 use super::{now, Backend, Result, Store};
-use crate::ids::{AlertId, MessageId, RecapId, ShowId, SubscriptionId};
+use crate::ids::{AlertId, GuildId, MessageId, RecapId, ShowId, SubscriptionId};
 
 /// A claimed alert, to be posted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,12 +24,19 @@ pub struct Delivery {
 
 /// Queues the alerts of a newly stored recap, inside the transaction that stored it: one per
 /// channel subscribed to its show or to every show (a channel subscribed both ways gets one).
-pub async fn enqueue(conn: &mut AnyConnection, recap: RecapId, show: ShowId) -> Result<u64> {
+/// A server's own recap (`owner`) is alerted in that server only.
+pub async fn enqueue(
+    conn: &mut AnyConnection,
+    recap: RecapId,
+    show: ShowId,
+    owner: Option<GuildId>,
+) -> Result<u64> {
     let now = now();
     let queued = sqlx::query(
         "INSERT INTO outbox (recap_id, subscription_id, nonce, next_attempt_at, created_at)
          SELECT $1, s.id, 'r' || $1 || 's' || s.id, $2, $2 FROM subscriptions s
          WHERE (s.show_id = $3 OR s.show_id IS NULL) AND s.broken_reason IS NULL
+           AND ($4 IS NULL OR s.guild_id = $4)
            AND NOT EXISTS (
                SELECT 1 FROM subscriptions t
                WHERE t.channel_id = s.channel_id AND t.id < s.id
@@ -39,6 +46,7 @@ pub async fn enqueue(conn: &mut AnyConnection, recap: RecapId, show: ShowId) -> 
     .bind(recap.db())
     .bind(now)
     .bind(show.db())
+    .bind(owner.map(GuildId::db))
     .execute(&mut *conn)
     .await?;
     Ok(queued.rows_affected())

@@ -5,6 +5,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use super::{now, shows, Result, Store};
+use crate::ids::GuildId;
 use crate::recap::{Article, CriticRating};
 use crate::recap::{EpisodeId, EpisodeNumber, Recap, RecapId, ShowId};
 
@@ -34,6 +35,18 @@ pub fn source_site(url: Option<&str>) -> String {
         .unwrap_or_else(|| "local".to_string())
 }
 
+/// How a recap's source is stored: the site, and for a server's own copy the server too, so
+/// that the copy and the shared recap of the same site's page never share a row.
+fn source_key(site: &str, owner: Option<GuildId>) -> String {
+    match owner {
+        Some(guild) => format!("{site}{OWNER_MARK}{guild}"),
+        None => site.to_string(),
+    }
+}
+
+/// Separates the site from the owning server in a stored source key; no host contains it.
+const OWNER_MARK: &str = "#g";
+
 /// Fingerprint of everything a reader would see, so re-imports of the same text write nothing.
 fn content_hash(article: &Article) -> String {
     let mut hash = Sha256::new();
@@ -60,19 +73,29 @@ fn content_hash(article: &Article) -> String {
 ///
 /// A newly stored recap is published (its alerts queued) unless `publish` is false: the
 /// first poll of a new feed stores what is already there without announcing it.
+///
+/// `owner` is the server whose admin brought the article in: its recap is that server's
+/// alone, shown and alerted there only. `None` (the operator's) is shared by every server.
 pub async fn save_article(
     conn: &mut AnyConnection,
     article: &Article,
     publish: bool,
+    owner: Option<GuildId>,
 ) -> Result<(Saved, bool)> {
     let (show, new_show) = shows::upsert(conn, &article.show).await?;
-    let episode_id: i64 = sqlx::query_scalar(
+    // Episodes are shared: a server's article may add one, but only the operator's articles
+    // change what an existing episode is called.
+    let episode_id: i64 = sqlx::query_scalar(if owner.is_none() {
         "INSERT INTO episodes (show_id, season, number, number_end, title) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (show_id, season, number) DO UPDATE
              SET number_end = COALESCE(excluded.number_end, episodes.number_end),
                  title = COALESCE(excluded.title, episodes.title)
-         RETURNING id",
-    )
+         RETURNING id"
+    } else {
+        "INSERT INTO episodes (show_id, season, number, number_end, title) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (show_id, season, number) DO UPDATE SET show_id = episodes.show_id
+         RETURNING id"
+    })
     .bind(show.db())
     .bind(i64::from(article.season))
     .bind(i64::from(article.episode))
@@ -81,7 +104,7 @@ pub async fn save_article(
     .fetch_one(&mut *conn)
     .await?;
 
-    let site = source_site(article.url.as_deref());
+    let site = source_key(&source_site(article.url.as_deref()), owner);
     let hash = content_hash(article);
     let existing: Option<(i64, String)> = sqlx::query_as(
         "SELECT id, content_hash FROM recaps WHERE episode_id = $1 AND source_site = $2",
@@ -123,8 +146,8 @@ pub async fn save_article(
         None => {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO recaps (episode_id, source_site, url, recap, review, critic_rating,
-                     critic_rating_out_of, published_at, content_hash, created_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+                     critic_rating_out_of, published_at, content_hash, created_at, updated_at, guild_id)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11)
                  RETURNING id",
             )
             .bind(episode_id)
@@ -137,12 +160,13 @@ pub async fn save_article(
             .bind(published)
             .bind(&hash)
             .bind(now)
+            .bind(owner.map(GuildId::db))
             .fetch_one(&mut *conn)
             .await?;
             // Publishing: a recap the store did not have alerts its subscribers, in this
             // same transaction, whatever brought it (a feed, an import, an admin).
             if publish {
-                super::outbox::enqueue(conn, RecapId(id), show).await?;
+                super::outbox::enqueue(conn, RecapId(id), show, owner).await?;
             }
             Ok((Saved::Inserted(RecapId(id)), new_show))
         }
@@ -152,7 +176,7 @@ pub async fn save_article(
 const RECAP_COLUMNS: &str =
     "r.id, s.id AS show_id, s.name AS show_name, e.id AS episode_id, e.season, e.number,
     e.number_end, e.title, r.source_site, r.url, r.recap, r.review, r.critic_rating,
-    r.critic_rating_out_of, r.published_at, r.updated_at
+    r.critic_rating_out_of, r.published_at, r.updated_at, r.guild_id
     FROM recaps r JOIN episodes e ON e.id = r.episode_id JOIN shows s ON s.id = e.show_id";
 
 fn recap_from_row(row: &AnyRow) -> Result<Recap> {
@@ -169,7 +193,10 @@ fn recap_from_row(row: &AnyRow) -> Result<Recap> {
             episode_end: row.try_get::<Option<i64>, _>("number_end")?.map(|n| n as u32),
         },
         title: row.try_get("title")?,
-        source_site: row.try_get("source_site")?,
+        source_site: {
+            let key: String = row.try_get("source_site")?;
+            key.split_once(OWNER_MARK).map_or(key.clone(), |(site, _)| site.to_string())
+        },
         url: row.try_get("url")?,
         recap: row.try_get("recap")?,
         review: row.try_get("review")?,
@@ -179,22 +206,40 @@ fn recap_from_row(row: &AnyRow) -> Result<Recap> {
         }),
         published_at: row.try_get("published_at")?,
         updated_at: row.try_get("updated_at")?,
+        owner: row.try_get::<Option<i64>, _>("guild_id")?.map(GuildId::from_db),
     })
 }
 
 impl Store {
-    /// Stores one article in its own transaction.
+    /// Stores one of the operator's articles (shared by every server) in its own transaction.
     pub async fn save_article(&self, article: &Article) -> Result<Saved> {
-        Ok(self.save_articles(std::slice::from_ref(article)).await?.remove(0))
+        self.save_article_of(article, None).await
     }
 
-    /// Stores many articles in one transaction (bulk loads: benchmarks, backfills).
+    /// Stores one article for `owner` (see [`save_article`]) in its own transaction.
+    pub async fn save_article_of(
+        &self,
+        article: &Article,
+        owner: Option<GuildId>,
+    ) -> Result<Saved> {
+        Ok(self.save_articles_of(std::slice::from_ref(article), owner).await?.remove(0))
+    }
+
+    /// Stores many of the operator's articles in one transaction (bulk loads, backfills).
     pub async fn save_articles(&self, articles: &[Article]) -> Result<Vec<Saved>> {
+        self.save_articles_of(articles, None).await
+    }
+
+    async fn save_articles_of(
+        &self,
+        articles: &[Article],
+        owner: Option<GuildId>,
+    ) -> Result<Vec<Saved>> {
         let mut tx = self.begin_write().await?;
         let mut saved = Vec::with_capacity(articles.len());
         let mut new_shows = false;
         for article in articles {
-            let (outcome, new_show) = save_article(&mut tx, article, true).await?;
+            let (outcome, new_show) = save_article(&mut tx, article, true, owner).await?;
             saved.push(outcome);
             new_shows |= new_show;
         }
@@ -209,16 +254,27 @@ impl Store {
     }
 
     /// The recap of one episode; the most recently updated one if several sites have it.
-    pub async fn recap(&self, show: ShowId, season: u32, episode: u32) -> Result<Option<Recap>> {
+    ///
+    /// `viewer` is the server asking: it sees the shared recaps and its own, never another
+    /// server's. `None` is the operator, who sees every recap.
+    pub async fn recap(
+        &self,
+        show: ShowId,
+        season: u32,
+        episode: u32,
+        viewer: Option<GuildId>,
+    ) -> Result<Option<Recap>> {
         let row = sqlx::query(&format!(
             "SELECT {RECAP_COLUMNS}
              WHERE s.id = $1 AND e.season = $2
                AND (e.number = $3 OR (e.number < $3 AND e.number_end >= $3))
+               AND ($4 IS NULL OR r.guild_id IS NULL OR r.guild_id = $4)
              ORDER BY e.number DESC, r.updated_at DESC LIMIT 1"
         ))
         .bind(show.db())
         .bind(i64::from(season))
         .bind(i64::from(episode))
+        .bind(viewer.map(GuildId::db))
         .fetch_optional(&self.pool)
         .await?;
         row.as_ref().map(recap_from_row).transpose()
@@ -232,26 +288,40 @@ impl Store {
         row.as_ref().map(recap_from_row).transpose()
     }
 
-    /// The recap of the show's latest episode (highest season, then episode).
-    pub async fn latest_recap(&self, show: ShowId) -> Result<Option<Recap>> {
+    /// The recap of the show's latest episode (highest season, then episode) that `viewer`
+    /// may see (see [`Store::recap`]).
+    pub async fn latest_recap(
+        &self,
+        show: ShowId,
+        viewer: Option<GuildId>,
+    ) -> Result<Option<Recap>> {
         let row = sqlx::query(&format!(
             "SELECT {RECAP_COLUMNS} WHERE s.id = $1
+               AND ($2 IS NULL OR r.guild_id IS NULL OR r.guild_id = $2)
              ORDER BY e.season DESC, e.number DESC, r.updated_at DESC LIMIT 1"
         ))
         .bind(show.db())
+        .bind(viewer.map(GuildId::db))
         .fetch_optional(&self.pool)
         .await?;
         row.as_ref().map(recap_from_row).transpose()
     }
 
-    /// The episodes of a show that have a recap, in order.
-    pub async fn episodes_with_recaps(&self, show: ShowId) -> Result<Vec<EpisodeNumber>> {
+    /// The episodes of a show that have a recap `viewer` may see, in order.
+    pub async fn episodes_with_recaps(
+        &self,
+        show: ShowId,
+        viewer: Option<GuildId>,
+    ) -> Result<Vec<EpisodeNumber>> {
         let rows: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(
             "SELECT e.season, e.number, e.number_end FROM episodes e
-             WHERE e.show_id = $1 AND EXISTS (SELECT 1 FROM recaps r WHERE r.episode_id = e.id)
+             WHERE e.show_id = $1 AND EXISTS (
+                 SELECT 1 FROM recaps r WHERE r.episode_id = e.id
+                   AND ($2 IS NULL OR r.guild_id IS NULL OR r.guild_id = $2))
              ORDER BY e.season, e.number",
         )
         .bind(show.db())
+        .bind(viewer.map(GuildId::db))
         .fetch_all(&self.pool)
         .await?;
         Ok(rows
@@ -274,5 +344,23 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(recap_from_row).collect()
+    }
+}
+
+impl Store {
+    /// Of `shows`, those with a recap `viewer` may see (see [`Store::recap`]), in the order given.
+    pub async fn shows_visible_to(&self, shows: &[ShowId], viewer: GuildId) -> Result<Vec<ShowId>> {
+        if shows.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = shows.iter().map(|s| s.db().to_string()).collect::<Vec<_>>().join(",");
+        let visible: Vec<i64> = sqlx::query_scalar(&format!(
+            "SELECT DISTINCT e.show_id FROM episodes e JOIN recaps r ON r.episode_id = e.id
+             WHERE e.show_id IN ({list}) AND (r.guild_id IS NULL OR r.guild_id = $1)"
+        ))
+        .bind(viewer.db())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(shows.iter().copied().filter(|s| visible.contains(&s.db())).collect())
     }
 }

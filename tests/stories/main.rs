@@ -12,3 +12,4 @@ mod ratings;
 mod recap;
 mod run;
 mod store;
+mod tenants;

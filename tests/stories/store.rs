@@ -24,14 +24,14 @@ async fn importing_the_sample_stores_what_recap_will_show(db: TestDb) {
 
     let (show, name) = db.store.find_show("soundtrack 1").await.unwrap().expect("show stored");
     assert_eq!(name, "Soundtrack #1");
-    let recap = db.store.recap(show, 1, 2).await.unwrap().expect("S1E2 stored");
+    let recap = db.store.recap(show, 1, 2, None).await.unwrap().expect("S1E2 stored");
     assert_eq!(recap.number.to_string(), "S1E2");
     assert_eq!(recap.title.as_deref(), Some("Track 2 – A picture is worth a thousand words"));
     assert!(recap.recap.starts_with("Episode 2 of Soundtrack #1 begin"));
     assert!(recap.recap.ends_with("just starting to understand too."));
     assert!(recap.review.as_deref().unwrap().ends_with("Roll on next week’s follow-up!"));
     assert_eq!(recap.source_site, "local");
-    assert_eq!(db.store.latest_recap(show).await.unwrap().unwrap().id, recap.id);
+    assert_eq!(db.store.latest_recap(show, None).await.unwrap().unwrap().id, recap.id);
 }
 
 async fn importing_the_same_article_twice_changes_nothing(db: TestDb) {
@@ -74,10 +74,10 @@ async fn a_double_episode_answers_for_both_numbers(db: TestDb) {
     db.store.save_article(&double).await.unwrap();
     let (show, _) = db.store.find_show("Soundtrack #1").await.unwrap().unwrap();
     let for_four =
-        db.store.recap(show, 1, 4).await.unwrap().expect("episode 4 is in the double recap");
+        db.store.recap(show, 1, 4, None).await.unwrap().expect("episode 4 is in the double recap");
     assert_eq!(for_four.number.to_string(), "S1E3–4");
-    assert!(db.store.recap(show, 1, 5).await.unwrap().is_none());
-    assert_eq!(db.store.episodes_with_recaps(show).await.unwrap(), vec![for_four.number]);
+    assert!(db.store.recap(show, 1, 5, None).await.unwrap().is_none());
+    assert_eq!(db.store.episodes_with_recaps(show, None).await.unwrap(), vec![for_four.number]);
 }
 
 async fn a_failing_article_writes_nothing(db: TestDb) {
