@@ -168,6 +168,38 @@ async fn backfill_announces_the_newest_items_of_the_first_poll(db: TestDb) {
     assert_eq!(db.store.outbox_counts().await.unwrap().pending, 0, "no subscriptions here");
 }
 
+/// A feed a server's admin follows brings that server's recaps: alerted there only, and
+/// unseen by every other server.
+async fn a_servers_feed_alerts_that_server_only(db: TestDb) {
+    let (alpha, beta) = (GuildId::new(111), GuildId::new(222));
+    for (guild, channel) in [(alpha, 1), (beta, 2)] {
+        let sub = NewSubscription {
+            guild_id: guild,
+            channel_id: ChannelId::new(channel),
+            show: None,
+            role_id: None,
+            spoilers: true,
+            thread: false,
+        };
+        db.store.subscribe(&sub).await.unwrap();
+    }
+    let (site, base) = Site::start().await;
+    site.set_feed(wordpress_feed(&base, true), "application/rss+xml");
+    db.store.add_feed(&format!("{base}/feed"), None, Some(alpha), None, 2).await.unwrap();
+    let report = poller(&db).poll_due().await.unwrap()[0].1.clone().unwrap();
+    assert_eq!(report.published, 1, "{report:?}");
+    let alerted: Vec<i64> = sqlx::query_scalar(
+        "SELECT s.guild_id FROM outbox o JOIN subscriptions s ON s.id = o.subscription_id",
+    )
+    .fetch_all(recapbot::harness::pool(&db.store))
+    .await
+    .unwrap();
+    assert_eq!(alerted, [alpha.db()], "alerted in the server that follows the feed only");
+    let app = recapbot::bot::app(&recapbot::config::Config::default(), db.store.clone());
+    assert!(app.find_recap("Soundtrack #1", None, None, Some(beta)).await.is_err());
+    assert!(app.find_recap("Soundtrack #1", None, None, Some(alpha)).await.is_ok());
+}
+
 async fn atom_and_json_feeds_become_recaps(db: TestDb) {
     let (site, base) = Site::start().await;
     let poller = poller(&db);
@@ -236,6 +268,7 @@ async fn a_feed_on_a_private_address_is_refused_unless_allowed(db: TestDb) {
 backend_tests!(
     the_first_poll_records_and_later_items_are_published_once,
     backfill_announces_the_newest_items_of_the_first_poll,
+    a_servers_feed_alerts_that_server_only,
     atom_and_json_feeds_become_recaps,
     broken_and_hostile_feeds_fail_with_a_reason_and_back_off,
     a_feed_on_a_private_address_is_refused_unless_allowed,
