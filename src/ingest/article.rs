@@ -48,6 +48,10 @@ pub enum ArticleError {
     NoHeadline(String),
     #[error("no recap paragraphs found after the headline")]
     NoRecapBody,
+    /// The page reads fine but is not an episode recap; the reason is a
+    /// short phrase ("a season review", "a list of articles", "news, not a recap").
+    #[error("not an episode recap: {0}")]
+    NotARecap(String),
 }
 
 /// Longest line that can be an episode title.

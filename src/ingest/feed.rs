@@ -245,7 +245,11 @@ pub fn candidate(item: &FeedItem, show_hint: Option<&str>) -> Candidate {
             article.published_at = article.published_at.or(item.published);
             Candidate::Recap(Box::new(article))
         }
-        Err(ArticleError::MissingHeadline | ArticleError::NoHeadline(_)) => Candidate::NotARecap,
+        Err(
+            ArticleError::MissingHeadline
+            | ArticleError::NoHeadline(_)
+            | ArticleError::NotARecap(_),
+        ) => Candidate::NotARecap,
         Err(ArticleError::Empty | ArticleError::Binary | ArticleError::NoRecapBody) => fetch(),
     }
 }

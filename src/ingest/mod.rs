@@ -10,3 +10,5 @@ pub mod fetch;
 pub mod headline;
 pub mod import;
 pub mod poll;
+pub mod rating;
+pub mod refusal;

@@ -1,0 +1,1 @@
+//! Telling episode recaps from other pages (news, lists, season reviews).
