@@ -40,7 +40,18 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
     for form in FORMS.iter() {
         for caps in form.re.captures_iter(text) {
             let whole = caps.get(0)?;
-            let show = clean_show(&text[..whole.start()]);
+            let before = &text[..whole.start()];
+            let after = &text[whole.end()..];
+            // "The Flash: The Runaway Dinosaur – Review (Season 2, Episode 21)":
+            // a marker in brackets after "Show: Title" names the show first.
+            let bracketed = before.trim_end().ends_with(['(', '['])
+                && after.trim_start().starts_with([')', ']']);
+            let (show_raw, bracket_title) = if bracketed {
+                split_show_title(before.trim_end().trim_end_matches(['(', '[']))
+            } else {
+                (before, None)
+            };
+            let show = clean_show(show_raw);
             if !has_alphanumeric(&show) || DANGLING_SEASON_RE.is_match(&show) {
                 continue;
             }
@@ -48,11 +59,34 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
             // invalid: do not fall back to a weaker form.
             let (season, episode, end) = (form.numbers)(&caps)?;
             let episode_end = end.filter(|&e| e > episode && e <= MAX_NUMBER);
-            let title = extract_title(&text[whole.end()..]);
+            let rest = if bracketed {
+                after.trim_start().trim_start_matches([')', ']'])
+            } else {
+                after
+            };
+            let title = extract_title(rest).or(bracket_title);
             return Some(Headline { show, season, episode, episode_end, title });
         }
     }
     None
+}
+
+/// "The Flash: The Runaway Dinosaur – Review" → ("The Flash", "The Runaway Dinosaur");
+/// without a separator the whole text is the show.
+fn split_show_title(s: &str) -> (&str, Option<String>) {
+    let s = strip_recap_noise(trim_separators(s));
+    for sep in [": ", " – ", " — ", " - ", " | "] {
+        if let Some(i) = s.find(sep) {
+            let (show, title) = (&s[..i], &s[i + sep.len()..]);
+            let title = clean_title(title);
+            if has_alphanumeric(show) {
+                if let Some(t) = title {
+                    return (show, Some(t));
+                }
+            }
+        }
+    }
+    (s, None)
 }
 
 // ---------------------------------------------------------------------------
@@ -245,15 +279,22 @@ pub fn trim_quotes(s: &str) -> &str {
 // "Recap" / "Review" labels
 // ---------------------------------------------------------------------------
 
-/// `Recap:`, `Review –`, `TV Recap:`, `Recap of` at the start of a headline.
+/// `Recap:`, `Review –`, `TV Recap:`, `Anime Review:`, `Recap of`, `[Drama Recap]`,
+/// `#` (hashtag), `TV Reviews` glued to the show ("TV ReviewsQuantico") at the start of a headline.
 static LEADING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:tv|k-?drama|drama|episode|series|show)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recap|review)\s*(?:of\s+|[:\-–—|]\s*)",
+        r"(?i)^(?:(?:tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?)\s*(?:of\s+|[:\-–—|]\s*)",
     )
     .unwrap()
 });
+/// A leading `[Drama Recap]` / `【Review】` tag.
+static LEADING_TAG_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:\[[^\]]{1,40}\]|【[^】]{1,40}】)\s*").unwrap());
+/// A section name glued to the headline by text extraction: "TV ReviewsQuantico".
+static GLUED_SECTION_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:TV\s*)?(?:Reviews|Recaps|News)(\p{Lu}\p{Ll})").unwrap());
 
-const NOISE: &str = r"(?:recap\s*(?:&|and|/|\+)\s*review|review\s*(?:&|and|/|\+)\s*recap|recap|review|spoilers?|ending\s+explained|explained|episode\s+guide)";
+const NOISE: &str = r"(?:(?:live\s+|episode\s+|tv\s+|full\s+)?(?:recap\s*(?:&|and|/|\+)\s*review|review\s*(?:&|and|/|\+)\s*recap|recap|review)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts)";
 
 static TRAILING_NOISE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"(?i)(?:^|[\s\-–—:|,(\[])[(\[]?\s*{NOISE}\s*[)\]]?[\s\-–—:|,!.]*$"))
@@ -264,9 +305,31 @@ static LEADING_NOISE_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 fn strip_leading_label(s: &str) -> &str {
-    match LEADING_LABEL_RE.find(s) {
-        Some(m) if has_alphanumeric(&s[m.end()..]) => &s[m.end()..],
-        _ => s,
+    let mut s = s;
+    loop {
+        let before = s.len();
+        if let Some(m) = LEADING_TAG_RE.find(s) {
+            if has_alphanumeric(&s[m.end()..]) {
+                s = s[m.end()..].trim_start();
+            }
+        }
+        if let Some(c) = GLUED_SECTION_RE.captures(s) {
+            s = &s[c.get(1).map_or(0, |m| m.start())..];
+        }
+        // A hashtag: "#Quantico S2 Episode 3" (but "#1 Cheerleader" keeps its number).
+        if let Some(rest) = s.strip_prefix('#') {
+            if rest.starts_with(char::is_alphabetic) {
+                s = rest;
+            }
+        }
+        if let Some(m) = LEADING_LABEL_RE.find(s) {
+            if has_alphanumeric(&s[m.end()..]) {
+                s = s[m.end()..].trim_start();
+            }
+        }
+        if s.len() == before {
+            return s;
+        }
     }
 }
 
@@ -315,22 +378,33 @@ const WORD_NUMBERS: [&str; 20] = [
     "twenty",
 ];
 
-const NUM: &str = r"(\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)";
+const ORDINAL_WORDS: [&str; 12] = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth",
+];
 
-/// Parses a digit string or an English number word; checks the 1..=9999 range.
+const NUM: &str = r"(\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)";
+/// "3rd", "Third": an ordinal season ("My Hero Academia 3rd Season").
+const ORD: &str = r"(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)";
+
+/// Parses a digit string, an English number word or an ordinal ("3rd",
+/// "third"); checks the 1..=9999 range.
 fn parse_number(s: &str) -> Option<u32> {
-    let n = match s.parse::<u64>() {
+    let lower = s.to_ascii_lowercase();
+    let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let n = match digits.parse::<u64>() {
         Ok(n) => n,
         Err(_) => {
-            let lower = s.to_ascii_lowercase();
-            WORD_NUMBERS.iter().position(|w| *w == lower)? as u64 + 1
+            let words = WORD_NUMBERS.iter().position(|w| *w == lower);
+            let ordinals = ORDINAL_WORDS.iter().position(|w| *w == lower);
+            words.or(ordinals)? as u64 + 1
         }
     };
     (1..=u64::from(MAX_NUMBER)).contains(&n).then_some(n as u32)
 }
 
 fn parse_end(caps: &Captures, i: usize) -> Option<u32> {
-    caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok())
+    caps.get(i).and_then(|m| parse_number(m.as_str()))
 }
 
 type Numbers = fn(&Captures) -> Option<(u32, u32, Option<u32>)>;
@@ -350,7 +424,11 @@ fn without_season(c: &Captures) -> Option<(u32, u32, Option<u32>)> {
 
 /// Episode markers, strongest first.
 static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
-    let range_sep = r"\s*(?:-|–|—|&|\+|and|to|through|thru)\s*";
+    let range_sep = r"\s*(?:-|–|—|~|&|\+|and|to|through|thru)\s*";
+    let episode_word = r"(?:Episodes?|Eps?\.?|Chapter|E)\s*(?:#|No\.?\s*)?";
+    let end = format!(r"(?:{range_sep}(?:Episode\s*|Ep\.?\s*|E)?(\d{{1,6}})\b)?");
+    // Between "Season 5" and "Episode 3": punctuation, "Part 2", "Recap:".
+    let between = r"\s*(?:[,:;\-–—|/]\s*)?(?:(?:Part|Pt\.?|Cour)\s*\d{1,2}\s*[,:;\-–—|/]?\s*)?(?:(?:recap|review)s?\s*[,:;\-–—|/]?\s*)?";
     let form = |re: String, numbers: Numbers| Form { re: Regex::new(&re).unwrap(), numbers };
     vec![
         // S01E02, s1e2, S01 E02, S01E03-E04, S01E03-04, S01E03E04
@@ -359,26 +437,26 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
             with_season,
         ),
         // Season 1 Episode 2, Season 1, Episode 2, Series 2 Ep. 3, Season One Episode Two,
-        // Season 1 Episodes 3 & 4
+        // Season 1 Episodes 3 & 4, Season Five Recap: Episodes 1-3, Season 2 Part 2 Episode 5
         form(
-            format!(
-                r"(?i)\b(?:Season|Series)\s*#?{NUM}\s*[,:;\-–—|/]?\s*(?:Episodes?|Eps?\.?)\s*#?{NUM}(?:{range_sep}(?:Episode\s*|Ep\.?\s*)?(\d{{1,6}}))?\b"
-            ),
+            format!(r"(?i)\b(?:Season|Series)\s*#?{NUM}\b{between}{episode_word}{NUM}\b{end}"),
             with_season,
         ),
-        // 1x02, 1x03-04, 1x03-1x04
+        // 3rd Season Episode 1 & 2, Second Season Episode 4
+        form(format!(r"(?i)\b{ORD}\s+(?:Season|Series)\b{between}{episode_word}{NUM}\b{end}"), with_season),
+        // S2 Episode 3, S2 Ep 3
+        form(format!(r"(?i)\bS(\d{{1,4}})\s*[,:\-–]?\s*(?:Episodes?|Eps?\.?)\s*#?{NUM}\b{end}"), with_season),
+        // 1x02, 1x03-04, 1x03-1x04, 2×02
         form(
-            r"(?i)\b(\d{1,2})x(\d{1,4})(?:\s?(?:-|–|&)\s?(?:\d{1,2}x)?(\d{1,4}))?\b".into(),
+            r"(?i)\b(\d{1,2})\s?[x×]\s?(\d{1,4})(?:\s?(?:-|–|&)\s?(?:\d{1,2}[x×])?(\d{1,4}))?\b".into(),
             with_season,
         ),
-        // Episode 12, Ep. 12, Episodes 3 & 4, Episodes 3-4, Episode 3 and 4
+        // Episode 12, Ep. 12, Episodes 3 & 4, Episodes 3-4, Episode 3 and 4, Episode #7, Chapter 4
         form(
-            format!(
-                r"(?i)\b(?:Episodes?|Eps?\.?)\s*#?{NUM}(?:{range_sep}(?:Episode\s*|Ep\.?\s*)?(\d{{1,6}}))?\b"
-            ),
+            format!(r"(?i)\b(?:Episodes?|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"),
             without_season,
         ),
-        // Korean episode counters: 3회, 3화, 3-4회
+        // Korean episode counters: 3회, 3화, 3-4회, 제3화
         form(r"(\d{1,4})\s?(?:-|~)?\s?(?:(\d{1,4})\s?)?(?:회|화)(?:\b|$)".into(), |c| {
             match c.get(2) {
                 Some(end) => Some((1, parse_number(&c[1])?, end.as_str().parse().ok())),
@@ -396,14 +474,37 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
 
 /// A "show" ending in "Season 2" is the leftover of a marker whose show was empty.
 static DANGLING_SEASON_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)(?:^|\s)(?:season|series)\s*#?\w+$").unwrap());
+    Lazy::new(|| Regex::new(r"(?i)(?:^|[\s(\[])(?:season|series)\s*#?\w+$").unwrap());
 
 static TRAILING_YEAR_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\s*[(\[](?:19|20)\d{2}[)\]]$").unwrap());
 
+const NETWORKS: &str = r"(?:netflix|hbo(?:\s+max)?|max|hulu|disney\s*\+|disney\s+plus|disney|apple\s+tv\s*\+?|apple|amazon(?:\s+prime)?|prime\s+video|peacock|paramount\s*\+?|showtime|starz|fx|amc|bbc(?:\s+(?:one|two|three))?|itv|channel\s+4|cbs|nbc|abc|fox|the\s+cw|cw|tvn|jtbc|sbs|kbs2?|mbc|ocn|ena|viki|viu|tving|wavve|coupang\s+play|crunchyroll|funimation|hidive|iqiyi|wetv|youku|tencent|syfy|usa|tnt|tbs|bravo|lifetime|freeform|adult\s+swim|toonami|shudder|acorn\s+tv|britbox|sky(?:\s+atlantic)?|stan|crave|cbc)";
+const GENRES: &str = r"(?:k-?dramas?|kdrama|korean\s+(?:drama|series|tv\s+series)|c-?drama|chinese\s+drama|j-?drama|japanese\s+drama|thai\s+drama|t-?drama|taiwanese\s+drama|anime(?:\s+series)?)";
+
+/// "Netflix’s King the Land", "SBS Korean Drama Secret Door", "K-Drama Moving".
+static LEADING_NETWORK_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:{NETWORKS}\s*(?:’s|'s)\s+|{NETWORKS}\s+{GENRES}\s+|{NETWORKS}\s+drama\s+|{GENRES}\s+(?:(?:recap|review)s?\s+)?)"
+    ))
+    .unwrap()
+});
+/// "Fates and Furies Korean Drama", "Behind Every Star – K-Drama", "Little Women (K-Drama)".
+static TRAILING_GENRE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(r"(?i)[\s\-–—:|,]*[(\[]?\s*{GENRES}\s*[)\]]?$")).unwrap()
+});
+/// "Drama Review Corner ‘Legend Of The Blue Sea’": a quoted name after a short prefix.
+static QUOTED_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"(?:^|\s)(?:“([^”“]+)”|"([^"]+)"|‘([^’‘]+)’|'([^']+)')[\s\-–—:|,]*$"#).unwrap()
+});
+/// "the Little Women" (prose) → "Little Women"; "the last of us" stays.
+static LOWER_THE_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^the\s+(\p{Lu})").unwrap());
+
 /// Show name: the text before the episode marker, without recap labels,
-/// separators, surrounding quotes or a trailing "(2024)".
-fn clean_show(raw: &str) -> String {
+/// separators, surrounding quotes, a trailing "(2024)", network
+/// possessives ("Netflix’s"), genre tags ("K-Drama", "Korean Drama",
+/// "Anime") and site/section prefixes before a quoted name.
+pub fn clean_show(raw: &str) -> String {
     let mut s = trim_separators(raw);
     loop {
         let before = s.len();
@@ -417,6 +518,32 @@ fn clean_show(raw: &str) -> String {
             if has_alphanumeric(&s[..m.start()]) {
                 s = trim_separators(&s[..m.start()]);
             }
+        }
+        if let Some(m) = TRAILING_GENRE_RE.find(s) {
+            if has_alphanumeric(&s[..m.start()]) {
+                s = trim_separators(&s[..m.start()]);
+            }
+        }
+        if let Some(m) = LEADING_NETWORK_RE.find(s) {
+            if has_alphanumeric(&s[m.end()..]) {
+                s = trim_separators(&s[m.end()..]);
+            }
+        }
+        if let Some(m) = LEADING_TAG_RE.find(s) {
+            if has_alphanumeric(&s[m.end()..]) {
+                s = trim_separators(&s[m.end()..]);
+            }
+        }
+        if let Some(c) = QUOTED_SHOW_RE.captures(s) {
+            let whole = c.get(0).expect("match");
+            let prefix_words = s[..whole.start()].split_whitespace().count();
+            let inner = (1..=4).find_map(|i| c.get(i)).map_or("", |m| m.as_str().trim());
+            if (1..=5).contains(&prefix_words) && has_alphanumeric(inner) {
+                s = inner;
+            }
+        }
+        if let Some(c) = LOWER_THE_RE.captures(s) {
+            s = &s[c.get(1).map_or(0, |m| m.start())..];
         }
         if s.len() == before {
             break;
@@ -435,9 +562,52 @@ static QUOTED_RE: Lazy<Regex> = Lazy::new(|| {
 
 static BRACKETED_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\([^)]*\)|\[[^\]]*\]").unwrap());
 
+/// Words that are never an episode title on their own.
+static GENERIC_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            recaps? | reviews? | summary | synopsis | spoilers? | spoiler\s+alert | alert | discussion | thoughts
+          | (?:live\s+)?(?:recap|blog) | preview | reactions? | highlights | analysis | explained | ending\s+explained
+          | (?:rating|grade|score|verdict)\b.* | (?:episode|ep\.?|part|chapter)\s*\d+.* | (?:season|series|mid-?season)?\s*(?:finale|premiere)
+          | \+?\s*(?:english\s+)?(?:dub|sub)(?:bed)? | is\s+(?:mostly\s+)?a\s+skip.* | watch.* | where\s+to\s+watch.*
+          | free | online | full | hd | eng\s+sub | english\s+sub(?:titles)?
+        )$",
+    )
+    .unwrap()
+});
+
+/// Notes trailing a title: "+ English dub", "(Dub)", "[Spoilers]".
+static TITLE_TAIL_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)[\s\-–—:|,]*\+?\s*(?:english\s+)?(?:dub|sub)(?:bed)?\s*$").unwrap()
+});
+
+/// Cleans a candidate episode title; `None` when nothing meaningful is left
+/// (generic words, dates, bylines, ratings).
+pub fn clean_title(s: &str) -> Option<String> {
+    let without_brackets = BRACKETED_RE.replace_all(s, " ");
+    let mut s = trim_separators(&without_brackets);
+    loop {
+        let before = s.len();
+        s = trim_separators(strip_recap_noise(s));
+        if let Some(m) = TITLE_TAIL_RE.find(s) {
+            if has_alphanumeric(&s[..m.start()]) {
+                s = trim_separators(&s[..m.start()]);
+            }
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    let s = trim_separators(trim_quotes(s));
+    let s = normalize_whitespace(s);
+    let generic = GENERIC_TITLE_RE.is_match(&s) || super::opening::is_furniture_line(&s);
+    (has_alphanumeric(&s) && !generic).then_some(s)
+}
+
 /// Episode title from the text after the episode marker: a quoted string
 /// wins; otherwise whatever remains after dropping recap labels and
-/// bracketed notes ("(Season Finale)").
+/// bracketed notes ("(Season Finale)"), unless it reads as the rest of a
+/// sentence ("is (mostly) a skip") or is a generic word.
 fn extract_title(rest: &str) -> Option<String> {
     if let Some(caps) = QUOTED_RE.captures(rest) {
         let inner = (1..=6).find_map(|i| caps.get(i)).map(|m| m.as_str().trim())?;
@@ -445,17 +615,13 @@ fn extract_title(rest: &str) -> Option<String> {
             return Some(inner.to_string());
         }
     }
-    let without_brackets = BRACKETED_RE.replace_all(rest, " ");
-    let mut s = trim_separators(&without_brackets);
-    loop {
-        let before = s.len();
-        s = trim_separators(strip_recap_noise(s));
-        if s.len() == before {
-            break;
-        }
+    let first_word = rest.split_whitespace().next().unwrap_or("");
+    let prose = first_word.chars().next().is_some_and(|c| c.is_lowercase() && c.is_ascii())
+        && !LEADING_NOISE_RE.is_match(rest.trim_start());
+    if prose {
+        return None;
     }
-    let s = trim_separators(trim_quotes(s));
-    has_alphanumeric(s).then(|| normalize_whitespace(s))
+    clean_title(rest)
 }
 
 #[cfg(test)]
