@@ -59,11 +59,8 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
             // invalid: do not fall back to a weaker form.
             let (season, episode, end) = (form.numbers)(&caps)?;
             let episode_end = end.filter(|&e| e > episode && e <= MAX_NUMBER);
-            let rest = if bracketed {
-                after.trim_start().trim_start_matches([')', ']'])
-            } else {
-                after
-            };
+            let rest =
+                if bracketed { after.trim_start().trim_start_matches([')', ']']) } else { after };
             let title = extract_title(rest).or(bracket_title);
             return Some(Headline { show, season, episode, episode_end, title });
         }
@@ -443,12 +440,19 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
             with_season,
         ),
         // 3rd Season Episode 1 & 2, Second Season Episode 4
-        form(format!(r"(?i)\b{ORD}\s+(?:Season|Series)\b{between}{episode_word}{NUM}\b{end}"), with_season),
+        form(
+            format!(r"(?i)\b{ORD}\s+(?:Season|Series)\b{between}{episode_word}{NUM}\b{end}"),
+            with_season,
+        ),
         // S2 Episode 3, S2 Ep 3
-        form(format!(r"(?i)\bS(\d{{1,4}})\s*[,:\-–]?\s*(?:Episodes?|Eps?\.?)\s*#?{NUM}\b{end}"), with_season),
+        form(
+            format!(r"(?i)\bS(\d{{1,4}})\s*[,:\-–]?\s*(?:Episodes?|Eps?\.?)\s*#?{NUM}\b{end}"),
+            with_season,
+        ),
         // 1x02, 1x03-04, 1x03-1x04, 2×02
         form(
-            r"(?i)\b(\d{1,2})\s?[x×]\s?(\d{1,4})(?:\s?(?:-|–|&)\s?(?:\d{1,2}[x×])?(\d{1,4}))?\b".into(),
+            r"(?i)\b(\d{1,2})\s?[x×]\s?(\d{1,4})(?:\s?(?:-|–|&)\s?(?:\d{1,2}[x×])?(\d{1,4}))?\b"
+                .into(),
             with_season,
         ),
         // Episode 12, Ep. 12, Episodes 3 & 4, Episodes 3-4, Episode 3 and 4, Episode #7, Chapter 4
@@ -490,9 +494,8 @@ static LEADING_NETWORK_RE: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 /// "Fates and Furies Korean Drama", "Behind Every Star – K-Drama", "Little Women (K-Drama)".
-static TRAILING_GENRE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(r"(?i)[\s\-–—:|,]*[(\[]?\s*{GENRES}\s*[)\]]?$")).unwrap()
-});
+static TRAILING_GENRE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"(?i)[\s\-–—:|,]*[(\[]?\s*{GENRES}\s*[)\]]?$")).unwrap());
 /// "Drama Review Corner ‘Legend Of The Blue Sea’": a quoted name after a short prefix.
 static QUOTED_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r#"(?:^|\s)(?:“([^”“]+)”|"([^"]+)"|‘([^’‘]+)’|'([^']+)')[\s\-–—:|,]*$"#).unwrap()

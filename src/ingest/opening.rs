@@ -111,10 +111,8 @@ fn is_prose_show(show: &str) -> bool {
     if words.len() < 4 || !words[0].chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    let lower = words[1..]
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
-        .count();
+    let lower =
+        words[1..].iter().filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase())).count();
     lower * 10 >= (words.len() - 1) * 7
 }
 
@@ -171,9 +169,8 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
     let (first, last, text, parsed) = found?;
     // A bare score ("7.0") on a line right before or after the headline.
     let near = first.saturating_sub(2)..(last + 3).min(n);
-    let rating = near
-        .filter(|&j| j < first || j > last)
-        .find_map(|j| rating::parse_bare_score(stripped[j]));
+    let rating =
+        near.filter(|&j| j < first || j > last).find_map(|j| rating::parse_bare_score(stripped[j]));
     Some(Choice { first, last, text, parsed, rating })
 }
 
@@ -238,7 +235,8 @@ mod tests {
         assert_eq!((i, h.show.as_str(), h.season, h.episode), (2, "Stranger Things", 4, 2));
         assert_eq!(text, "Stranger Things – Season 4, Episode 2 Recap");
 
-        let (_, _, h) = choose(&[" date 2024-11-20 Bad Sisters season 2 episode 3 review"]).unwrap();
+        let (_, _, h) =
+            choose(&[" date 2024-11-20 Bad Sisters season 2 episode 3 review"]).unwrap();
         assert_eq!(h.show, "Bad Sisters");
 
         assert_eq!(choose(&["How would you rate episode 12 of", "Body text."]), None);
