@@ -154,6 +154,10 @@ struct Document {
     opening_rating: Option<ParsedRating>,
     /// Index of the headline among the non-empty lines (plain text only).
     headline_start: usize,
+    /// The headline as parsed when it was chosen among the opening lines.
+    chosen: Option<headline::Headline>,
+    /// The page has no headline: its first line is already prose.
+    headline_prose: bool,
     /// The first non-empty lines of the page (plain text and Markdown), for
     /// telling recaps from other pages.
     opening: Vec<String>,
@@ -467,19 +471,29 @@ fn text_document(input: &str, markdown: bool) -> Document {
         .iter()
         .position(|(_, l)| l.heading == Some(1))
         .filter(|&k| parse_headline(&texts[k]).is_some());
-    let (consumed, headline_text) = match h1 {
-        Some(k) => (lines[k].0..=lines[k].0, texts[k].clone()),
+    // Source lines [first, last] taken by the headline; lines above it are furniture.
+    let (consumed, headline_text): (Option<(usize, usize)>, String) = match h1 {
+        Some(k) => (Some((lines[k].0, lines[k].0)), texts[k].clone()),
         None => match opening::choose_headline(&texts) {
             Some(choice) => {
                 doc.opening_rating = choice.rating.clone();
                 doc.headline_start = choice.first;
-                (lines[choice.first].0..=lines[choice.last].0, choice.text)
+                doc.chosen = Some(choice.parsed);
+                (Some((lines[choice.first].0, lines[choice.last].0)), choice.text)
             }
             None => {
                 let k = texts.iter().position(|t| !opening::is_furniture_line(t)).unwrap_or(0);
+                doc.headline_start = k;
                 match lines.get(k) {
-                    Some(&(i, _)) => (i..=i, opening::strip_leading_date(&texts[k]).to_string()),
-                    None => (0..=0, String::new()),
+                    // A page without a headline starts with its text: keep it.
+                    Some(_) if opening::is_prose(&texts[k]) => {
+                        doc.headline_prose = true;
+                        (lines.get(k.wrapping_sub(1)).map(|&(i, _)| (0, i)), texts[k].clone())
+                    }
+                    Some(&(i, _)) => {
+                        (Some((0, i)), opening::strip_leading_date(&texts[k]).to_string())
+                    }
+                    None => (None, String::new()),
                 }
             }
         },
@@ -492,11 +506,13 @@ fn text_document(input: &str, markdown: bool) -> Document {
     let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
     for (i, item) in items.into_iter().enumerate() {
         // Lines above the headline are site furniture.
-        if i <= *consumed.end() {
-            if i >= *consumed.start() {
-                paragraphs.push(Vec::new());
+        if let Some((first, last)) = consumed {
+            if i <= last {
+                if i >= first {
+                    paragraphs.push(Vec::new());
+                }
+                continue;
             }
-            continue;
         }
         let Some(line) = item else {
             paragraphs.push(Vec::new());
@@ -972,6 +988,23 @@ fn headline_from_body(headline_text: &str, opening: &[String]) -> Option<headlin
     Some(headline::Headline { show, season: 1, episode, episode_end: None, title })
 }
 
+static EPISODE_OF_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:(?:season|series)\s+\d{1,3},?\s+)?(?:episode|ep\.?)\s+\d{1,4}\s+(?:(?:recap|review|summary)\s+)?of\s+")
+        .unwrap()
+});
+
+/// A page without a headline whose opening prose says "Episode 7 of Escape
+/// of the Seven: Resurrection starts with…" or "Spoiler warning for Season 7,
+/// Episode 4 of “Game of Thrones”".
+fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
+    opening.iter().take(12).find_map(|line| {
+        let m = EPISODE_OF_RE.find(line)?;
+        let h = parse_headline(&line[m.start()..])?;
+        let words = h.show.split_whitespace().count();
+        (1..=8).contains(&words).then_some(headline::Headline { title: None, ..h })
+    })
+}
+
 fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> {
     let Document {
         headline: headline_text,
@@ -982,12 +1015,19 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         rating,
         opening_rating,
         headline_start,
+        chosen,
+        headline_prose,
         opening,
     } = doc;
     let headline_text = headline_text.ok_or(ArticleError::MissingHeadline)?;
     let hint_show = hints.show.as_deref().map(str::trim).filter(|s| !s.is_empty());
 
-    let from_headline = parse_headline(&headline_text).or_else(|| {
+    let from_headline = if headline_prose {
+        None
+    } else {
+        chosen.or_else(|| parse_headline(&headline_text))
+    };
+    let from_headline = from_headline.or_else(|| {
         hint_show.and_then(|show| parse_headline(&format!("{show} – {headline_text}")))
     });
     let parsed = from_headline.clone().or_else(|| {
@@ -998,10 +1038,12 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         address
             .and_then(|u| headline_from_url(u, &opening))
             .or_else(|| headline_from_body(&headline_text, &opening))
+            .or_else(|| headline_from_prose(&opening))
     });
     if hints.episode.is_none() {
+        let judged = if headline_prose { "" } else { headline_text.as_str() };
         if let Some(reason) =
-            refusal::judge(&headline_text, from_headline.as_ref(), &opening, headline_start)
+            refusal::judge(judged, from_headline.as_ref(), &opening, headline_start)
         {
             return Err(ArticleError::NotARecap(reason.to_string()));
         }

@@ -51,7 +51,15 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
             } else {
                 (before, None)
             };
-            let show = clean_show(show_raw);
+            let mut show = clean_show(show_raw);
+            let mut after = after;
+            if !has_alphanumeric(&show) && !bracketed {
+                // "Episode 5 Recap of Sealed with a Kiss", "Season 7, Episode 4 of “Game of Thrones”".
+                if let Some((named, rest)) = show_after_marker(after) {
+                    show = named;
+                    after = rest;
+                }
+            }
             if !has_alphanumeric(&show) || DANGLING_SEASON_RE.is_match(&show) {
                 continue;
             }
@@ -66,6 +74,50 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
         }
     }
     None
+}
+
+static OF_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:recap|review|summary|synopsis)(?:\s+and\s+review)?\s+)?(?:of|for|from)\s+(?:the\s+(?:k-?drama|drama|anime|series|show)\s+)?").unwrap()
+});
+/// Small words inside a title-case name ("Sealed with a Kiss", "Escape of the Seven").
+const NAME_JOINERS: [&str; 16] =
+    ["of", "the", "a", "an", "and", "on", "in", "with", "to", "for", "at", "from", "by", "&", "or", "de"];
+
+/// The show named after the marker: a quoted name, or the title-case words
+/// after "of" up to the first lower-case word that is not a joiner
+/// ("Escape of the Seven: Resurrection starts with…").
+fn show_after_marker(after: &str) -> Option<(String, &str)> {
+    let m = OF_SHOW_RE.find(after)?;
+    let rest = &after[m.end()..];
+    if let Some(c) = QUOTED_RE.captures(rest).filter(|c| c.get(0).is_some_and(|w| w.start() == 0)) {
+        let inner = (1..=6).find_map(|i| c.get(i))?;
+        let end = c.get(0)?.end();
+        let name = trim_separators(inner.as_str()).to_string();
+        return has_alphanumeric(&name).then_some((name, &rest[end..]));
+    }
+    let mut end = 0;
+    let mut last_name_word = 0;
+    for (i, word) in rest.split_inclusive(char::is_whitespace).enumerate() {
+        let w = word.trim();
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let starts_upper = w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| !c.is_lowercase());
+        let joiner = NAME_JOINERS.contains(&bare.to_lowercase().as_str()) || w == "&";
+        if !(starts_upper || (i > 0 && joiner)) || (bare.is_empty() && w != "&") {
+            break;
+        }
+        end += word.len();
+        if starts_upper {
+            last_name_word = end;
+        }
+        // A name ends at a sentence break: "Lost Romance begins." / "Kiss, and…"
+        if w.ends_with(['.', '!', '?', ',', ';']) {
+            break;
+        }
+    }
+    let name = clean_show(&rest[..last_name_word]);
+    let name = name.trim_end_matches(['.', '!', '?', ',', ';']).to_string();
+    (has_alphanumeric(&name) && name.split_whitespace().count() <= 10)
+        .then_some((name, &rest[last_name_word..]))
 }
 
 /// "The Flash: The Runaway Dinosaur – Review" → ("The Flash", "The Runaway Dinosaur");
@@ -423,14 +475,14 @@ fn without_season(c: &Captures) -> Option<(u32, u32, Option<u32>)> {
 static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
     let range_sep = r"\s*(?:-|–|—|~|&|\+|and|to|through|thru)\s*";
     let episode_word = r"(?:Episodes?|Eps?\.?|Chapter|E)\s*(?:#|No\.?\s*)?";
-    let end = format!(r"(?:{range_sep}(?:Episode\s*|Ep\.?\s*|E)?(\d{{1,6}})\b)?");
+    let end = format!(r"(?:{range_sep}(?:Episode\s*|Ep\.?\s*|E)?{NUM}\b)?");
     // Between "Season 5" and "Episode 3": punctuation, "Part 2", "Recap:".
     let between = r"\s*(?:[,:;\-–—|/]\s*)?(?:(?:Part|Pt\.?|Cour)\s*\d{1,2}\s*[,:;\-–—|/]?\s*)?(?:(?:recap|review)s?\s*[,:;\-–—|/]?\s*)?";
     let form = |re: String, numbers: Numbers| Form { re: Regex::new(&re).unwrap(), numbers };
     vec![
         // S01E02, s1e2, S01 E02, S01E03-E04, S01E03-04, S01E03E04
         form(
-            r"(?i)\bS(\d{1,6})\s?E(\d{1,6})(?:(?:\s?(?:-|–|&|\+)\s?E?|E)(\d{1,6}))?\b".into(),
+            r"(?i)\bS(\d{1,6})\s?[:.]?\s?E(\d{1,6})(?:(?:\s?(?:-|–|&|\+)\s?E?|E)(\d{1,6}))?\b".into(),
             with_season,
         ),
         // Season 1 Episode 2, Season 1, Episode 2, Series 2 Ep. 3, Season One Episode Two,
@@ -459,6 +511,11 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         form(
             format!(r"(?i)\b(?:Episodes?|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"),
             without_season,
+        ),
+        // Euphoria season 2: What happened in episode 7?
+        form(
+            format!(r"(?i)\b(?:Season|Series)\s*{NUM}\b[:,\-–—]?\s+(?:[^\s]+\s+){{1,6}}?(?:Episodes?|Ep\.?)\s*#?{NUM}\b{end}"),
+            with_season,
         ),
         // Korean episode counters: 3회, 3화, 3-4회, 제3화
         form(r"(\d{1,4})\s?(?:-|~)?\s?(?:(\d{1,4})\s?)?(?:회|화)(?:\b|$)".into(), |c| {
@@ -498,7 +555,15 @@ static TRAILING_GENRE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!(r"(?i)[\s\-–—:|,]*[(\[]?\s*{GENRES}\s*[)\]]?$")).unwrap());
 /// "Drama Review Corner ‘Legend Of The Blue Sea’": a quoted name after a short prefix.
 static QUOTED_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?:^|\s)(?:“([^”“]+)”|"([^"]+)"|‘([^’‘]+)’|'([^']+)')[\s\-–—:|,]*$"#).unwrap()
+    Regex::new(r#"(?:^|\s)(?:“([^”“]+)”|"([^"]+)"|‘([^’‘]+)’|'([^']+)')(?:\s+(?i:drama|series|anime|k-?drama))?[\s\-–—:|,]*$"#).unwrap()
+});
+/// "Here is a quick recap of", "A recap and review of", "This is the recap of".
+static LEAD_PHRASE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:here\s+is|here's|here’s|this\s+is|these\s+are)?\s*(?:a|an|the|our|my)?\s*(?:quick\s+|full\s+|short\s+|brief\s+|complete\s+|weekly\s+|live\s+)?(?:recaps?|reviews?|summary|synopsis)(?:\s+(?:and|&)\s+(?:review|recap))?\s+(?:of|for)\s+").unwrap()
+});
+/// "Sullivan's Crossing Premiere", "Show Season Finale", "Show Series Premiere".
+static TRAILING_EVENT_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)[\s\-–—:|,]+(?:(?:series|season|mid-?season|the)\s+)?(?:premiere|finale)$").unwrap()
 });
 /// "the Little Women" (prose) → "Little Women"; "the last of us" stays.
 static LOWER_THE_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^the\s+(\p{Lu})").unwrap());
@@ -543,6 +608,16 @@ pub fn clean_show(raw: &str) -> String {
             let inner = (1..=4).find_map(|i| c.get(i)).map_or("", |m| m.as_str().trim());
             if (1..=5).contains(&prefix_words) && has_alphanumeric(inner) {
                 s = inner;
+            }
+        }
+        if let Some(m) = LEAD_PHRASE_RE.find(s) {
+            if has_alphanumeric(&s[m.end()..]) {
+                s = trim_separators(&s[m.end()..]);
+            }
+        }
+        if let Some(m) = TRAILING_EVENT_RE.find(s) {
+            if has_alphanumeric(&s[..m.start()]) {
+                s = trim_separators(&s[..m.start()]);
             }
         }
         if let Some(c) = LOWER_THE_RE.captures(s) {

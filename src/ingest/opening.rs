@@ -12,7 +12,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::headline::{parse_headline, Headline};
+use super::headline::{self, parse_headline, Headline};
 use super::rating::{self, ParsedRating};
 
 /// How many non-empty lines from the top may hold the headline.
@@ -68,7 +68,8 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | \d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}.{{0,40}}$
           | \d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}.{{0,30}}$
           | \d+\s*(?:min(?:ute)?s?|hours?|days?|weeks?|months?)\s+(?:read|ago)\b.*$
-          | \d+\s+(?:comments?|responses?|replies|views|shares|likes)$
+          | \d+\s+(?:comments?|responses?|replies|views|shares|likes|articles|posts)$
+          | (?:connect\s+with\s+us|follow\s+us|skip\s+nav|newsletters?.*|sign\s+in.*|log\s+in.*|\(?photo\s+(?:courtesy|credit).*|image\s+(?:courtesy|credit|via).*|spoilers?\s+ahead|warning:?\s+spoilers?.*)$
           | .*(?:»|›|\s>\s|\s/\s).*$                               # breadcrumbs
           | r/\w+.*$ | u/\w+.*$ | .*\s•\s+u/\w+.*$                  # forum headers
           | (?:home|menu|search|skip\s+to\s+(?:main\s+)?content|sign\s+in|log\s*in|subscribe|newsletter|
@@ -93,7 +94,7 @@ static SENTENCE_BREAK_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"[.!?][”’\x22']?\s+\p{Lu}").unwrap());
 
 /// A line that reads like prose rather than a headline.
-fn is_prose(line: &str) -> bool {
+pub fn is_prose(line: &str) -> bool {
     let words = line.split_whitespace().count();
     words > 30
         || line.chars().count() > 220
@@ -116,12 +117,65 @@ fn is_prose_show(show: &str) -> bool {
     lower * 10 >= (words.len() - 1) * 7
 }
 
-fn accept(line: &str) -> Option<Headline> {
+static QUESTION_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:what|how|why|who|when|where|did|does|do|is|are|was|were|will|here'?s|here’s|here\s+is|this|that|these|in|on|summary|recap|review|spoilers?|warning|so|if|after|before|as|it|its|it's|we|i|you|our|my|your|episode)\b").unwrap()
+});
+static TRAILING_PREPOSITION_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\s(?:of|for|in|from|to|on|about|with|and|the|a)$").unwrap());
+
+/// "House of the Dragon: Summary and explanation of" → "House of the Dragon";
+/// a show that is a sentence start gives `None`.
+fn sensible_show(show: &str) -> Option<String> {
+    if TRAILING_PREPOSITION_RE.is_match(show) {
+        for sep in [": ", " – ", " — ", " - ", " | "] {
+            if let Some(i) = show.find(sep) {
+                let left = &show[..i];
+                return (!left.trim().is_empty() && !QUESTION_SHOW_RE.is_match(left))
+                    .then(|| left.trim().to_string());
+            }
+        }
+        return None;
+    }
+    if is_prose_show(show) {
+        return None;
+    }
+    let words = show.split_whitespace().count();
+    // "What happened in", "Summary for" (but "Who Is She" and "Doctor Who" are names).
+    if QUESTION_SHOW_RE.is_match(show)
+        && show.split_whitespace().skip(1).any(|w| w.starts_with(char::is_lowercase))
+        && words >= 2
+    {
+        return None;
+    }
+    Some(show.to_string())
+}
+
+/// Parses one line as a headline, refusing prose and sentence-start shows.
+pub fn accept(line: &str) -> Option<Headline> {
     if is_prose(line) {
         return None;
     }
-    let h = parse_headline(line)?;
-    (!is_prose_show(&h.show)).then_some(h)
+    let mut h = parse_headline(line)?;
+    h.show = sensible_show(&h.show)?;
+    Some(h)
+}
+
+/// "A B A B" (an image caption glued to itself) → "A B".
+fn undouble(line: &str) -> &str {
+    let t = line.trim();
+    let n = t.len();
+    if n >= 20 {
+        let half = n / 2;
+        for cut in [half, half + 1, half.saturating_sub(1)] {
+            if t.is_char_boundary(cut) {
+                let (a, b) = t.split_at(cut);
+                if a.trim() == b.trim() {
+                    return a.trim();
+                }
+            }
+        }
+    }
+    t
 }
 
 /// A line that carries an episode marker but no show: "Season 4, Episode 2 Recap",
@@ -142,10 +196,17 @@ fn can_lead(line: &str) -> bool {
 /// (non-empty, cleaned lines). `None` when no line names a show and an episode.
 pub fn choose_headline(lines: &[String]) -> Option<Choice> {
     let n = lines.len().min(OPENING_LINES);
-    let stripped: Vec<&str> = lines[..n].iter().map(|l| strip_leading_date(l).trim()).collect();
+    let stripped: Vec<&str> =
+        lines[..n].iter().map(|l| undouble(strip_leading_date(l).trim())).collect();
     let mut found = None;
+    let mut rating_above = None;
     for i in 0..n {
         let line = stripped[i];
+        if let Some(r) = rating::parse_line(line) {
+            // "Score: B-" printed above the headline.
+            rating_above = rating_above.or(Some(r));
+            continue;
+        }
         if is_furniture_line(line) {
             continue;
         }
@@ -160,18 +221,55 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
             } else {
                 format!("{line} – {next}")
             };
-            if let Some(h) = accept(&joined) {
+            if let Some(mut h) = accept(&joined) {
+                // "Sullivan & Son Episode Review: “Luck of the Half-Irish”" above the marker.
+                if let Some((show, title)) = split_lead(line) {
+                    h.show = show;
+                    h.title = h.title.or(Some(title));
+                }
                 found = Some((i, i + 1, joined, h));
                 break;
             }
         }
     }
-    let (first, last, text, parsed) = found?;
+    let (first, last, text, mut parsed) = found?;
     // A bare score ("7.0") on a line right before or after the headline.
     let near = first.saturating_sub(2)..(last + 3).min(n);
-    let rating =
-        near.filter(|&j| j < first || j > last).find_map(|j| rating::parse_bare_score(stripped[j]));
+    let rating = near
+        .filter(|&j| j < first || j > last)
+        .find_map(|j| rating::parse_bare_score(stripped[j]))
+        .or(rating_above);
+    // "Game Of Thrones Episode 5 Is A Joke" / "Spoilers for Game Of Thrones season 8, episode 5 ahead."
+    if !SEASON_WORD_RE.is_match(&text) {
+        let season = stripped[last + 1..(last + 4).min(n)].iter().find_map(|l| {
+            let c = SEASON_EPISODE_RE.captures(l)?;
+            let (s, e) = (c[1].parse::<u32>().ok()?, c[2].parse::<u32>().ok()?);
+            (e == parsed.episode && s > 0).then_some(s)
+        });
+        if let Some(s) = season {
+            parsed.season = s;
+        }
+    }
     Some(Choice { first, last, text, parsed, rating })
+}
+
+static SEASON_WORD_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:season|series|s\d+\s?e\d+|\d+x\d+)|\d+(?:st|nd|rd|th)\s+season").unwrap()
+});
+static SEASON_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:season|series)\s+(\d{1,3})\s*[,:]?\s*(?:episode|ep\.?)\s*(\d{1,4})\b")
+        .unwrap()
+});
+static LEAD_SPLIT_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(.+?)\s+(?:episode\s+)?(?:recap|review)\s*[:\-–—]\s*(.+)$").unwrap()
+});
+
+/// "Show Episode Review: “Title”" → ("Show", "Title").
+fn split_lead(line: &str) -> Option<(String, String)> {
+    let c = LEAD_SPLIT_RE.captures(line)?;
+    let show = headline::clean_show(&c[1]);
+    let title = headline::clean_title(&c[2])?;
+    (!show.is_empty()).then_some((show, title))
 }
 
 #[cfg(test)]

@@ -48,7 +48,7 @@ static NEWS_RE: Lazy<Regex> = Lazy::new(|| {
 static LIST_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?ix)(?:
-            \b(?:top\s+\d+|\d+\s+best|ranked|ranking|rankings|every\s+episode|all\s+episodes)\b
+            \b(?:top\s+\d+|\d+\s+best|ranked|ranking|rankings|every\s+episode)\b
           | ^(?:category|tag|tagged|archives?|author|search\s+results?)\b | \barchives?$ | \bpage\s+\d+$
           | \b(?:episode|weekly)\s+(?:reviews|recaps)\b | \breviews\s*:\s*week\b | \bround-?up\b | \bthis\s+week\s+in\b
           | ^(?:recent|latest|new)\s+(?:reviews|recaps|posts|articles)\b | ^rss\b
@@ -70,7 +70,7 @@ static SEASON_REVIEW_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?ix)\b(?:
             (?:season|series|show|full\s+season|entire\s+season|complete\s+season)\s+(?:\d+\s+|one\s+|two\s+|three\s+)?(?:review|recap|verdict)
-          | (?:season|series)\s+(?:finale\s+)?(?:retrospective|overview|wrap-?up) | binge(?:d|-watched)?\b | first\s+impressions
+          | (?:season|series)\s+(?:finale\s+)?(?:retrospective|overview|wrap-?up) | binge(?:d|-watched)?\b
           | (?:mid-?season|end\s+of\s+season)\s+(?:review|thoughts)
         )",
     )
@@ -81,7 +81,7 @@ static FILM_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\b(?:movie|film)\s+review\b|\(film\)|\bthe\s+movie\b").unwrap());
 
 static INTERVIEW_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:interview|interviews|q\s*&\s*a|in\s+conversation|talks?\s+(?:about|to)|speaks?\s+(?:about|out|to)|opens\s+up)\b").unwrap()
+    Regex::new(r"(?i)\b(?:interview|interviews|q\s*&\s*a|in\s+conversation|talks?\s+(?:about|to)|speaks?\s+(?:about|out|to)|opens\s+up|showrunners?|creators?\s+(?:on|talks?|explains?|breaks?)|exclusive|(?:star|stars|actor|actress|cast|director|writer)\s+(?:on|talks?|explains?|breaks?\s+down|reveals?)|on\s+(?:how|why)|breaks?\s+down)\b").unwrap()
 });
 
 static PREVIEW_RE: Lazy<Regex> = Lazy::new(|| {
@@ -121,19 +121,38 @@ pub fn judge(
     } else if NEWS_RE.is_match(headline) && parsed.is_none() {
         return Some(NEWS);
     }
+    // Lines above the headline: "Category: ‘Drama Recap’", "Winter 2023 Anime Episode Reviews: Week 12".
+    for line in opening.iter().take(headline_at) {
+        let line = opening::strip_leading_date(line);
+        if line.split_whitespace().count() <= 12
+            && !opening::is_furniture_line(line)
+            && LIST_RE.is_match(line)
+        {
+            return Some(LIST);
+        }
+    }
     if lists_several_episodes(opening, headline_at) {
         return Some(LIST);
     }
     None
 }
 
+static ASIDE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:see\s+also|also\s+read|read\s+also|read\s+more|related|previous|prev|next|more|recommended|up\s+next|watch|trending|popular|latest)\b").unwrap()
+});
+static BLOG_DATE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\w+\s+\d{1,2},?\s+\d{4}$").unwrap()
+});
+
 /// Many lines near the top each naming an episode (of several shows, or
 /// marker-only lines like `Season 2, Episode 4: "Title"`): an index page.
 fn lists_several_episodes(opening: &[String], from: usize) -> bool {
     let mut keys = Vec::new();
     let mut shows = Vec::new();
+    let mut parsed_lines = 0;
     let mut marker_only = 0;
     let mut read_more = 0;
+    let mut blog_dates = 0;
     for line in opening.iter().skip(from).take(40) {
         let line = opening::strip_leading_date(line);
         let lower = line.to_lowercase();
@@ -149,12 +168,16 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
         {
             read_more += 1;
         }
-        if line.split_whitespace().count() > 25 {
+        if BLOG_DATE_RE.is_match(line.trim()) {
+            blog_dates += 1;
+        }
+        if line.split_whitespace().count() > 25 || ASIDE_RE.is_match(line) {
             continue;
         }
-        match parse_headline(line) {
+        match opening::accept(line) {
             Some(h) => {
-                let key = (fold(&h.show), h.season, h.episode);
+                parsed_lines += 1;
+                let key = (h.season, h.episode);
                 if !keys.contains(&key) {
                     keys.push(key);
                 }
@@ -170,7 +193,10 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
             }
         }
     }
-    (keys.len() >= 3 && shows.len() >= 2) || marker_only >= 3 || read_more >= 2
+    (parsed_lines >= 3 && keys.len() >= 2 && shows.len() >= 2)
+        || marker_only >= 3
+        || read_more >= 2
+        || blog_dates >= 2
 }
 
 #[cfg(test)]
