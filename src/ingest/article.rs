@@ -482,7 +482,10 @@ fn text_document(input: &str, markdown: bool) -> Document {
                 (Some((lines[choice.first].0, lines[choice.last].0)), choice.text)
             }
             None => {
-                let k = texts.iter().position(|t| !opening::is_furniture_line(t)).unwrap_or(0);
+                let k = texts
+                    .iter()
+                    .position(|t| !opening::is_furniture_line(t) && ratings::parse_line(t).is_none())
+                    .unwrap_or(0);
                 doc.headline_start = k;
                 match lines.get(k) {
                     // A page without a headline starts with its text: keep it.
@@ -1005,6 +1008,51 @@ fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
     })
 }
 
+/// "CHAPTER 1: “How to put an elephant in a refrigerator”", "Episode 5 – The Hunt".
+static NUMBERED_TITLE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:chapter|episode|ep\.?|part)\s*#?(\d{1,4})\s*[:\-–—.]\s*(.{2,100})$").unwrap()
+});
+/// "is titled “The Theater and Its Double”", "called 'Driftmark'".
+static TITLED_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"(?i)\b(?:titled|entitled|called|named)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
+});
+/// "episode of Game of Thrones “The Spoils of War”", "Episode 4, “The Spoils of War”".
+static QUOTED_AFTER_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"(?i)\bepisode(?:\s+\d{1,4})?\s*[,:(–—-]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})")"#).unwrap()
+});
+
+/// An episode title named in the opening paragraphs.
+fn title_from_body(blocks: &[Block], show: &str, episode: u32) -> Option<String> {
+    let quoted_after_show = Regex::new(&format!(
+        r#"(?i){}[’']?s?,?\s*(?:“([^”]{{2,80}})”|"([^"]{{2,80}})")"#,
+        regex::escape(show)
+    ))
+    .ok();
+    for b in blocks.iter().take(8) {
+        let text = b.text.trim();
+        if let Some(c) = NUMBERED_TITLE_LINE_RE.captures(text) {
+            if c[1].parse::<u32>().ok() == Some(episode) {
+                if let Some(t) = headline::clean_title(&c[2]) {
+                    return Some(t);
+                }
+            }
+        }
+        let res = [Some(&*TITLED_RE), quoted_after_show.as_ref(), Some(&*QUOTED_AFTER_EPISODE_RE)];
+        for re in res.into_iter().flatten() {
+            if let Some(c) = re.captures(text) {
+                let inner = (1..=3).find_map(|i| c.get(i)).map(|m| m.as_str())?;
+                let inner = inner.trim().trim_end_matches(['.', ',']);
+                if inner.split_whitespace().count() <= 12 {
+                    if let Some(t) = headline::clean_title(inner) {
+                        return Some(t);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
 fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> {
     let Document {
         headline: headline_text,
@@ -1049,7 +1097,9 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         }
     }
     // Blocks equal to the headline (repeated in the body) are dropped.
-    blocks.retain(|b| !b.text.eq_ignore_ascii_case(&headline_text));
+    if !headline_prose {
+        blocks.retain(|b| !b.text.eq_ignore_ascii_case(&headline_text));
+    }
 
     let mut title;
     let (mut show, mut season, mut episode, mut episode_end);
@@ -1068,6 +1118,9 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                     let c = EPISODE_TITLE_LINE_RE.captures(&b.text)?;
                     headline::clean_title(&c[1])
                 });
+            }
+            if title.is_none() {
+                title = title_from_body(&blocks, &show, episode);
             }
         }
         None => {

@@ -501,6 +501,15 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
             format!(r"(?i)\bS(\d{{1,4}})\s*[,:\-–]?\s*(?:Episodes?|Eps?\.?)\s*#?{NUM}\b{end}"),
             with_season,
         ),
+        // Euphoria season 2: What happened in episode 7?
+        form(
+            format!(r"(?i)\b(?:Season|Series)\s*{NUM}\b[:,\-–—]?\s+(?:[^\s]+\s+){{1,6}}?(?:Episodes?|Ep\.?)\s*#?{NUM}\b{end}"),
+            with_season,
+        ),
+        // Season Two Premiere, Series Premiere: the first episode
+        form(format!(r"(?i)\b(?:Season|Series)\s*{NUM}\s+Premiere\b"), |c| {
+            Some((parse_number(&c[1])?, 1, None))
+        }),
         // 1x02, 1x03-04, 1x03-1x04, 2×02
         form(
             r"(?i)\b(\d{1,2})\s?[x×]\s?(\d{1,4})(?:\s?(?:-|–|&)\s?(?:\d{1,2}[x×])?(\d{1,4}))?\b"
@@ -511,11 +520,6 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         form(
             format!(r"(?i)\b(?:Episodes?|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"),
             without_season,
-        ),
-        // Euphoria season 2: What happened in episode 7?
-        form(
-            format!(r"(?i)\b(?:Season|Series)\s*{NUM}\b[:,\-–—]?\s+(?:[^\s]+\s+){{1,6}}?(?:Episodes?|Ep\.?)\s*#?{NUM}\b{end}"),
-            with_season,
         ),
         // Korean episode counters: 3회, 3화, 3-4회, 제3화
         form(r"(\d{1,4})\s?(?:-|~)?\s?(?:(\d{1,4})\s?)?(?:회|화)(?:\b|$)".into(), |c| {
@@ -539,6 +543,9 @@ static DANGLING_SEASON_RE: Lazy<Regex> =
 
 static TRAILING_YEAR_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\s*[(\[](?:19|20)\d{2}[)\]]$").unwrap());
+/// "Doctor Crush (Doctors)": an alternative name in brackets after the show.
+static TRAILING_ALIAS_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\s+\((?:aka\s+|a\.k\.a\.\s+)?\p{L}[^()]{0,60}\)$").unwrap());
 
 const NETWORKS: &str = r"(?:netflix|hbo(?:\s+max)?|max|hulu|disney\s*\+|disney\s+plus|disney|apple\s+tv\s*\+?|apple|amazon(?:\s+prime)?|prime\s+video|peacock|paramount\s*\+?|showtime|starz|fx|amc|bbc(?:\s+(?:one|two|three))?|itv|channel\s+4|cbs|nbc|abc|fox|the\s+cw|cw|tvn|jtbc|sbs|kbs2?|mbc|ocn|ena|viki|viu|tving|wavve|coupang\s+play|crunchyroll|funimation|hidive|iqiyi|wetv|youku|tencent|syfy|usa|tnt|tbs|bravo|lifetime|freeform|adult\s+swim|toonami|shudder|acorn\s+tv|britbox|sky(?:\s+atlantic)?|stan|crave|cbc)";
 const GENRES: &str = r"(?:k-?dramas?|kdrama|korean\s+(?:drama|series|tv\s+series)|c-?drama|chinese\s+drama|j-?drama|japanese\s+drama|thai\s+drama|t-?drama|taiwanese\s+drama|anime(?:\s+series)?)";
@@ -546,7 +553,7 @@ const GENRES: &str = r"(?:k-?dramas?|kdrama|korean\s+(?:drama|series|tv\s+series
 /// "Netflix’s King the Land", "SBS Korean Drama Secret Door", "K-Drama Moving".
 static LEADING_NETWORK_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:{NETWORKS}\s*(?:’s|'s)\s+|{NETWORKS}\s+{GENRES}\s+|{NETWORKS}\s+drama\s+|{GENRES}\s+(?:(?:recap|review)s?\s+)?)"
+        r"(?i)^(?:{NETWORKS}\s*(?:’s|'s)\s+|{NETWORKS}\s+{GENRES}\s+|(?:(?:korean|chinese|japanese|thai|taiwanese)\s+)?{NETWORKS}\s+(?:drama|series)\s+|{GENRES}\s+(?:(?:recap|review)s?\s+)?|home\b.{{0,40}}?(?:reviews|recaps|news)\s+)"
     ))
     .unwrap()
 });
@@ -583,6 +590,11 @@ pub fn clean_show(raw: &str) -> String {
         }
         s = trim_separators(trim_quotes(s));
         if let Some(m) = TRAILING_YEAR_RE.find(s) {
+            if has_alphanumeric(&s[..m.start()]) {
+                s = trim_separators(&s[..m.start()]);
+            }
+        }
+        if let Some(m) = TRAILING_ALIAS_RE.find(s) {
             if has_alphanumeric(&s[..m.start()]) {
                 s = trim_separators(&s[..m.start()]);
             }

@@ -53,7 +53,7 @@ pub fn to_five(r: CriticRating) -> CriticRating {
 /// The letter-grade table (see the module documentation).
 pub fn letter_grade(grade: &str) -> Option<f32> {
     let g = grade.trim().to_ascii_uppercase();
-    let g = g.replace(['−', '–'], "-");
+    let g = g.replace(['−', '–'], "-").replace(" MINUS", "-").replace(" PLUS", "+");
     let v = match g.as_str() {
         "A+" => 5.0,
         "A" => 4.75,
@@ -84,7 +84,8 @@ static FRACTION_RE: Lazy<Regex> = Lazy::new(|| {
 static STARS_WORD_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(\d(?:[.,]\d{1,2})?|\d\s*½|½)\s*(?:stars?|★)\s*[.!]?$").unwrap()
 });
-static GRADE_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^([A-F])\s?([+\-−–])?$").unwrap());
+static GRADE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^([A-F])\s?([+\-−–]|\s(?i:minus|plus))?$").unwrap());
 static BARE_SCORE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(\d{1,2}[.,]\d{1,2}|10|\d)$").unwrap());
 
@@ -112,7 +113,7 @@ pub fn parse_value(s: &str, grades: bool) -> Option<ParsedRating> {
     }
     if grades {
         if let Some(c) = GRADE_RE.captures(s) {
-            let sign = c.get(2).map(|m| m.as_str()).unwrap_or("");
+            let sign = c.get(2).map_or("", |m| m.as_str());
             let v = letter_grade(&format!("{}{sign}", &c[1]))?;
             return ParsedRating::new(v, 5.0, s);
         }
@@ -144,7 +145,7 @@ fn star_glyphs(s: &str) -> Option<(f32, f32)> {
 /// "Episode Rating: 4/5", "Our rating – 4.5 out of 5", "Score: 8/10", "Grade: B+".
 static LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:the|our|my|overall|final|episode|season|series|critics?'?|reviewer'?s?|total|show)\s+){0,3}(?:rating|score|grade|verdict|mark)s?\s*(?:\(?\s*out\s+of\s+(\d{1,3})\s*\)?)?\s*[:\-–—=]?\s*(.+)$",
+        r"(?i)^(?:[\p{L}'’]+\s+){0,3}(?:rating|score|grade|verdict|mark|review)s?\s*(?:\(?\s*out\s+of\s+(\d{1,3})\s*\)?)?(?:\s*,[^:]{1,30})?\s*[:\-–—=]?\s*(.+)$",
     )
     .unwrap()
 });
@@ -234,5 +235,9 @@ mod tests {
         assert_eq!(v("A"), None);
         assert_eq!(v("Episode Rating"), None);
         assert_eq!(v("Rating: A story of love"), None);
+        assert_eq!(v("Final grade, this episode: C minus."), Some((2.5, "C minus".into())));
+        assert_eq!(v("Sullywood Rating: 7/10"), Some((3.5, "7/10".into())));
+        assert_eq!(v("Final Review 9/10"), Some((4.5, "9/10".into())));
+        assert_eq!(v("Episode Review 8.9 / 10.0"), Some((4.45, "8.9 / 10.0".into())));
     }
 }

@@ -122,7 +122,7 @@ pub fn judge(
         return Some(NEWS);
     }
     // Lines above the headline: "Category: ‘Drama Recap’", "Winter 2023 Anime Episode Reviews: Week 12".
-    for line in opening.iter().take(headline_at) {
+    for line in opening.iter().take(headline_at).skip(headline_at.saturating_sub(3)) {
         let line = opening::strip_leading_date(line);
         if line.split_whitespace().count() <= 12
             && !opening::is_furniture_line(line)
