@@ -120,6 +120,12 @@ fn u32_field(v: &Value, key: &str) -> Option<u32> {
 /// Reads `dir/corpus.jsonl` and the pages it names, parses each page as
 /// the importer would (format detected, no hints) and compares.
 pub fn evaluate(dir: &Path) -> CorpusReport {
+    evaluate_with(dir, false)
+}
+
+/// [`evaluate`], optionally giving the parser each page's address (as an
+/// importer that fetched the page knows it) through [`Hints::url`].
+pub fn evaluate_with(dir: &Path, with_urls: bool) -> CorpusReport {
     let mut report = CorpusReport::default();
     let index = match std::fs::read_to_string(dir.join("corpus.jsonl")) {
         Ok(s) => s,
@@ -149,7 +155,11 @@ pub fn evaluate(dir: &Path) -> CorpusReport {
         };
         let text = String::from_utf8_lossy(&bytes);
         let started = Instant::now();
-        let parsed = parse_article(&text, Format::Auto, &Hints::default());
+        let hints = Hints {
+            url: str_field(&entry, "url").filter(|_| with_urls).map(String::from),
+            ..Hints::default()
+        };
+        let parsed = parse_article(&text, Format::Auto, &hints);
         report.elapsed += started.elapsed();
         report.pages += 1;
         let mut miss = |field: &str, expected: String, got: String| {

@@ -484,7 +484,9 @@ fn text_document(input: &str, markdown: bool) -> Document {
             None => {
                 let k = texts
                     .iter()
-                    .position(|t| !opening::is_furniture_line(t) && ratings::parse_line(t).is_none())
+                    .position(|t| {
+                        !opening::is_furniture_line(t) && ratings::parse_line(t).is_none()
+                    })
                     .unwrap_or(0);
                 doc.headline_start = k;
                 match lines.get(k) {
@@ -898,7 +900,6 @@ fn url_headline(url: &str) -> Option<String> {
     let mut words = Vec::new();
     for seg in parsed.path_segments()? {
         let seg = seg.split('.').next().unwrap_or("");
-        let seg = seg.trim_end_matches(|c: char| c.is_ascii_digit() && seg.len() > 12);
         if seg.is_empty() || seg.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
@@ -933,6 +934,22 @@ fn url_headline(url: &str) -> Option<String> {
         words.push(seg.replace(['-', '_', '+'], " "));
     }
     let text = headline::normalize_whitespace(&words.join(" "));
+    // Leading labels ("drama review angel eyes") and trailing ids ("… 01jd0mkm3vke", "… 215917").
+    let mut tokens: Vec<&str> = text.split(' ').collect();
+    while tokens.first().is_some_and(|w| {
+        matches!(*w, "recap" | "review" | "drama" | "kdrama" | "tv" | "anime" | "episode" | "and")
+            && tokens.len() > 1
+    }) {
+        tokens.remove(0);
+    }
+    while tokens.last().is_some_and(|w| {
+        w.len() >= 5
+            && w.chars().any(|c| c.is_ascii_digit())
+            && w.parse::<u32>().map_or(true, |n| n > 9999)
+    }) {
+        tokens.pop();
+    }
+    let text = tokens.join(" ");
     (!text.is_empty()).then_some(text)
 }
 
@@ -947,11 +964,32 @@ fn as_written(needle: &str, hay: &str) -> Option<String> {
     re.find(hay).map(|m| m.as_str().to_string())
 }
 
+/// "crash landing on you" → "Crash Landing On You".
+fn title_case(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+static YEAR_TAIL_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s+(?:19|20)\d{2}$").unwrap());
+
 /// Show and episode from the page address, when the text names none.
-fn headline_from_url(url: &str, opening: &[String]) -> Option<headline::Headline> {
+fn headline_from_url(url: &str, opening: &[String], untitled: bool) -> Option<headline::Headline> {
     let mut h = parse_headline(&url_headline(url)?)?;
     let hay = opening.join("\n");
-    h.show = as_written(&h.show, &hay).unwrap_or(h.show);
+    // "lost romance 2020": a year in the address is not part of the name.
+    let show = YEAR_TAIL_RE.replace(&h.show, "").into_owned();
+    // A page with a headline of its own must name the show the address names;
+    // a page whose title was lost starts with its text.
+    h.show = match as_written(&show, &hay) {
+        Some(s) => s,
+        None if untitled => title_case(&show),
+        None => return None,
+    };
     // A title read from a URL only counts when the page writes it out.
     h.title = h.title.and_then(|t| {
         let t = t
@@ -996,21 +1034,37 @@ static EPISODE_OF_RE: Lazy<Regex> = Lazy::new(|| {
         .unwrap()
 });
 
+static EPISODE_OF_SHOW_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\bepisode\s+of\s+").unwrap());
+static EPISODE_NUMBER_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\bepisode\s+(\d{1,4})\b").unwrap());
+
 /// A page without a headline whose opening prose says "Episode 7 of Escape
 /// of the Seven: Resurrection starts with…" or "Spoiler warning for Season 7,
 /// Episode 4 of “Game of Thrones”".
 fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
-    opening.iter().take(12).find_map(|line| {
+    let numbered = opening.iter().take(12).find_map(|line| {
         let m = EPISODE_OF_RE.find(line)?;
         let h = parse_headline(&line[m.start()..])?;
         let words = h.show.split_whitespace().count();
         (1..=8).contains(&words).then_some(headline::Headline { title: None, ..h })
+    });
+    // "Whatta fantastic episode of Cheongdamdong Alice! Episode 9 revived my…"
+    numbered.or_else(|| {
+        opening.iter().take(6).find_map(|line| {
+            let m = EPISODE_OF_SHOW_RE.find(line)?;
+            let n = EPISODE_NUMBER_RE.captures(line)?[1].parse::<u32>().ok()?;
+            let h = parse_headline(&format!("Episode {n} of {}", &line[m.end()..]))?;
+            let words = h.show.split_whitespace().count();
+            (1..=8).contains(&words).then_some(headline::Headline { title: None, ..h })
+        })
     })
 }
 
 /// "CHAPTER 1: “How to put an elephant in a refrigerator”", "Episode 5 – The Hunt".
 static NUMBERED_TITLE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:chapter|episode|ep\.?|part)\s*#?(\d{1,4})\s*[:\-–—.]\s*(.{2,100})$").unwrap()
+    Regex::new(r"(?i)^(?:chapter|episode|ep\.?|part)\s*#?(\d{1,4})\s*[:\-–—.]\s*(.{2,100})$")
+        .unwrap()
 });
 /// "is titled “The Theater and Its Double”", "called 'Driftmark'".
 static TITLED_RE: Lazy<Regex> = Lazy::new(|| {
@@ -1018,7 +1072,8 @@ static TITLED_RE: Lazy<Regex> = Lazy::new(|| {
 });
 /// "episode of Game of Thrones “The Spoils of War”", "Episode 4, “The Spoils of War”".
 static QUOTED_AFTER_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?i)\bepisode(?:\s+\d{1,4})?\s*[,:(–—-]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})")"#).unwrap()
+    Regex::new(r#"(?i)\bepisode(?:\s+\d{1,4})?\s*[,:(–—-]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})")"#)
+        .unwrap()
 });
 
 /// An episode title named in the opening paragraphs.
@@ -1070,11 +1125,8 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
     let headline_text = headline_text.ok_or(ArticleError::MissingHeadline)?;
     let hint_show = hints.show.as_deref().map(str::trim).filter(|s| !s.is_empty());
 
-    let from_headline = if headline_prose {
-        None
-    } else {
-        chosen.or_else(|| parse_headline(&headline_text))
-    };
+    let from_headline =
+        if headline_prose { None } else { chosen.or_else(|| parse_headline(&headline_text)) };
     let from_headline = from_headline.or_else(|| {
         hint_show.and_then(|show| parse_headline(&format!("{show} – {headline_text}")))
     });
@@ -1084,7 +1136,7 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         }
         let address = hints.url.as_deref().or(url.as_deref());
         address
-            .and_then(|u| headline_from_url(u, &opening))
+            .and_then(|u| headline_from_url(u, &opening, headline_prose))
             .or_else(|| headline_from_body(&headline_text, &opening))
             .or_else(|| headline_from_prose(&opening))
     });

@@ -80,8 +80,10 @@ static OF_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^\s*(?:(?:recap|review|summary|synopsis)(?:\s+and\s+review)?\s+)?(?:of|for|from)\s+(?:the\s+(?:k-?drama|drama|anime|series|show)\s+)?").unwrap()
 });
 /// Small words inside a title-case name ("Sealed with a Kiss", "Escape of the Seven").
-const NAME_JOINERS: [&str; 16] =
-    ["of", "the", "a", "an", "and", "on", "in", "with", "to", "for", "at", "from", "by", "&", "or", "de"];
+const NAME_JOINERS: [&str; 16] = [
+    "of", "the", "a", "an", "and", "on", "in", "with", "to", "for", "at", "from", "by", "&", "or",
+    "de",
+];
 
 /// The show named after the marker: a quoted name, or the title-case words
 /// after "of" up to the first lower-case word that is not a joiner
@@ -100,7 +102,8 @@ fn show_after_marker(after: &str) -> Option<(String, &str)> {
     for (i, word) in rest.split_inclusive(char::is_whitespace).enumerate() {
         let w = word.trim();
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let starts_upper = w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| !c.is_lowercase());
+        let starts_upper =
+            w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| !c.is_lowercase());
         let joiner = NAME_JOINERS.contains(&bare.to_lowercase().as_str()) || w == "&";
         if !(starts_upper || (i > 0 && joiner)) || (bare.is_empty() && w != "&") {
             break;
@@ -482,7 +485,8 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
     vec![
         // S01E02, s1e2, S01 E02, S01E03-E04, S01E03-04, S01E03E04
         form(
-            r"(?i)\bS(\d{1,6})\s?[:.]?\s?E(\d{1,6})(?:(?:\s?(?:-|–|&|\+)\s?E?|E)(\d{1,6}))?\b".into(),
+            r"(?i)\bS(\d{1,6})\s?[:.]?\s?E(\d{1,6})(?:(?:\s?(?:-|–|&|\+)\s?E?|E)(\d{1,6}))?\b"
+                .into(),
             with_season,
         ),
         // Season 1 Episode 2, Season 1, Episode 2, Series 2 Ep. 3, Season One Episode Two,
@@ -503,7 +507,9 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         ),
         // Euphoria season 2: What happened in episode 7?
         form(
-            format!(r"(?i)\b(?:Season|Series)\s*{NUM}\b[:,\-–—]?\s+(?:[^\s]+\s+){{1,6}}?(?:Episodes?|Ep\.?)\s*#?{NUM}\b{end}"),
+            format!(
+                r"(?i)\b(?:Season|Series)\s*{NUM}\b[:,\-–—]?\s+(?:[^\s]+\s+){{1,6}}?(?:Episodes?|Ep\.?)\s*#?{NUM}\b{end}"
+            ),
             with_season,
         ),
         // Season Two Premiere, Series Premiere: the first episode
@@ -570,7 +576,8 @@ static LEAD_PHRASE_RE: Lazy<Regex> = Lazy::new(|| {
 });
 /// "Sullivan's Crossing Premiere", "Show Season Finale", "Show Series Premiere".
 static TRAILING_EVENT_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)[\s\-–—:|,]+(?:(?:series|season|mid-?season|the)\s+)?(?:premiere|finale)$").unwrap()
+    Regex::new(r"(?i)[\s\-–—:|,]+(?:(?:series|season|mid-?season|the)\s+)?(?:premiere|finale)$")
+        .unwrap()
 });
 /// "the Little Women" (prose) → "Little Women"; "the last of us" stays.
 static LOWER_THE_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^the\s+(\p{Lu})").unwrap());

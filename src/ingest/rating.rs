@@ -150,11 +150,19 @@ static LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
+static AGGREGATE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:imdb|rotten\s+tomatoes|tomatometer|metacritic|mal|myanimelist|anilist|mdl|mydramalist|audience|readers?'?|users?'?|viewers?'?|community|fans?'?|average|avg\.?|family\s+friendly)\b").unwrap()
+});
+
 /// A labelled rating line ("Rating: 8/10", "Grade: B+", "Score: 7.5").
 /// A bare number after a label is out of 10 (out of 5 when ≤ 5 and written
 /// with a half, "Rating: 3.5"), unless the label names the scale.
 pub fn parse_labelled(line: &str) -> Option<ParsedRating> {
     let line = line.trim().trim_matches(['*', '_']).trim();
+    // Aggregated scores are not the critic's.
+    if AGGREGATE_RE.is_match(line) {
+        return None;
+    }
     let c = LABEL_RE.captures(line)?;
     let value = c[2].trim().trim_matches(['*', '_']).trim();
     let value = value.trim_end_matches(['.', '!']).trim();

@@ -122,11 +122,12 @@ pub fn judge(
         return Some(NEWS);
     }
     // Lines above the headline: "Category: ‘Drama Recap’", "Winter 2023 Anime Episode Reviews: Week 12".
-    for line in opening.iter().take(headline_at).skip(headline_at.saturating_sub(3)) {
+    for (i, line) in opening.iter().enumerate().take(headline_at) {
         let line = opening::strip_leading_date(line);
+        let near = i + 3 >= headline_at;
         if line.split_whitespace().count() <= 12
-            && !opening::is_furniture_line(line)
-            && LIST_RE.is_match(line)
+            && (ARCHIVE_RE.is_match(line)
+                || (near && !opening::is_furniture_line(line) && LIST_RE.is_match(line)))
         {
             return Some(LIST);
         }
@@ -137,11 +138,17 @@ pub fn judge(
     None
 }
 
+/// An archive page's own title, wherever it sits above the first entry.
+static ARCHIVE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:category|tag|tagged|archives?|author|search\s+results?|posts\s+(?:tagged|in|by))\b\s*:?|\barchives?$").unwrap()
+});
+
 static ASIDE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:see\s+also|also\s+read|read\s+also|read\s+more|related|previous|prev|next|more|recommended|up\s+next|watch|trending|popular|latest)\b").unwrap()
 });
 static BLOG_DATE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\w+\s+\d{1,2},?\s+\d{4}$").unwrap()
+    Regex::new(r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\w+\s+\d{1,2},?\s+\d{4}$")
+        .unwrap()
 });
 
 /// Many lines near the top each naming an episode (of several shows, or
@@ -193,7 +200,7 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
             }
         }
     }
-    (parsed_lines >= 3 && keys.len() >= 2 && shows.len() >= 2)
+    (keys.len() >= 2 && shows.len() >= 2 && (parsed_lines >= 3 || read_more >= 1))
         || marker_only >= 3
         || read_more >= 2
         || blog_dates >= 2
