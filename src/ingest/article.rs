@@ -509,6 +509,7 @@ fn text_document(input: &str, markdown: bool) -> Document {
     doc.opening = texts.iter().take(opening::OPENING_LINES * 2).cloned().collect();
 
     let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
+    let mut after_headline = 0;
     for (i, item) in items.into_iter().enumerate() {
         // Lines above the headline are site furniture.
         if let Some((first, last)) = consumed {
@@ -523,6 +524,14 @@ fn text_document(input: &str, markdown: bool) -> Document {
             paragraphs.push(Vec::new());
             continue;
         };
+        // Bylines, dates, image names and counters right below the headline.
+        if consumed.is_some() && after_headline < 6 {
+            after_headline += 1;
+            if line.text.chars().count() <= 80 && opening::is_furniture_line(&line.text) {
+                paragraphs.push(Vec::new());
+                continue;
+            }
+        }
         if line.standalone {
             paragraphs.push(vec![line.text]);
             paragraphs.push(Vec::new());
@@ -1496,6 +1505,72 @@ mod tests {
         assert_eq!(classify("Episode Rating"), Kind::Furniture);
         assert_eq!(classify("It was 1/2 good."), Kind::Body);
         assert_eq!(classify("A"), Kind::Body);
+    }
+
+    #[test]
+    fn plain_text_headline_among_site_furniture() {
+        let input = "176\nSite Logo\nheader_2022.jpg\nOpinion and Editorial\n\
+            Published: Sunday 23rd Jan 2022 by Ryan\n7.0\nStranger Things\n\
+            Season 4, Episode 2 Recap\n\nEleven is bullied at her new school.\n\n\
+            Hopper is alive.\n";
+        let a = parse(input, Format::Auto);
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Stranger Things", 4, 2));
+        assert_eq!(a.title, None);
+        assert_eq!(a.rating, Some(CriticRating { value: 3.5, out_of: 5.0 }));
+        assert_eq!(a.recap, "Eleven is bullied at her new school.\n\nHopper is alive.");
+
+        let forum = "r/StrangeNewWorlds • u/someone • May 19 '22\n\
+            Strange New Worlds 1x03 “Ghosts of Illyria” Discussion\n\nUna hides a secret.\n";
+        let a = parse(forum, Format::Text);
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Strange New Worlds", 1, 3));
+        assert_eq!(a.title.as_deref(), Some("Ghosts of Illyria"));
+
+        let next_line = "The Flash: The Runaway Dinosaur – Review\n(Season 2, Episode 21)\n\n\
+            Barry is stuck in the Speed Force.\n\nGrade: B+\n";
+        let a = parse(next_line, Format::Text);
+        assert_eq!(
+            (a.show.as_str(), a.season, a.episode, a.title.as_deref()),
+            ("The Flash", 2, 21, Some("The Runaway Dinosaur"))
+        );
+        assert_eq!(a.rating, Some(CriticRating { value: 4.25, out_of: 5.0 }));
+
+        // A byline or date after the headline is not an episode title.
+        let byline = "Moving Episode 3 Recap\nBy Jane Doe\nJanuary 5, 2024\n\nHee-Soo flies.\n";
+        let a = parse(byline, Format::Text);
+        assert_eq!(a.title, None);
+        assert_eq!(a.recap, "Hee-Soo flies.");
+
+        // Markdown: the first `#` heading, below site furniture.
+        let md = "[Home](/) | [TV](/tv)\n\n# Moving Episodes 3 & 4 Recap\n\nBong-Seok flies.\n";
+        let a = parse(md, Format::Auto);
+        assert_eq!((a.show.as_str(), a.episode, a.episode_end), ("Moving", 3, Some(4)));
+    }
+
+    #[test]
+    fn pages_that_are_not_recaps_are_refused() {
+        let none = Hints::default();
+        let refused = |input: &str| match parse_article(input, Format::Text, &none) {
+            Err(ArticleError::NotARecap(reason)) => reason,
+            other => panic!("{input:?}: {other:?}"),
+        };
+        assert_eq!(
+            refused("Queen of Tears Episode 7 ratings hit a new high\n\nViewership rose."),
+            "news, not a recap"
+        );
+        assert_eq!(
+            refused("Squid Game Season 3 release date and trailer\n\nNetflix says."),
+            "news, not a recap"
+        );
+        assert_eq!(refused("Every Episode of The Office, Ranked\n\nList."), "a list of articles");
+        assert_eq!(refused("The Glory Season 1 Review\n\nA triumph."), "a season review");
+        let index = "Reviews\nThe Flash Review: Think Fast (Season 4 Episode 22)\nBarry acts.\n\
+            Continue Reading\nWestworld Review: The Riddle of the Sphinx (Season 2 Episode 4)\n\
+            William visits.\nContinue Reading\n";
+        assert_eq!(refused(index), "a list of articles");
+        // A recap that talks about ratings is still a recap.
+        let recap =
+            "Queen of Tears Episode 7 Recap\n\nThe ratings war between the families heats up.";
+        assert!(parse_article(recap, Format::Text, &none).is_ok());
     }
 
     #[test]

@@ -847,6 +847,69 @@ mod tests {
                 "Gyeongseong Creature Season 2 Episode 3 Recap &amp;amp; Review",
                 h("Gyeongseong Creature", 2, 3, None, None),
             ),
+            // Grammar added for real recap sites
+            ("Doctor Who 2×02", h("Doctor Who", 2, 2, None, None)),
+            ("Doctor Who 2x02 Recap", h("Doctor Who", 2, 2, None, None)),
+            ("Lovely Runner Ep 12 Review", h("Lovely Runner", 1, 12, None, None)),
+            ("Shōgun E05 – Review", h("Shōgun", 1, 5, None, None)),
+            ("Tell Me a Story – Chapter 4: “Rage”", h("Tell Me a Story", 1, 4, None, Some("Rage"))),
+            ("Severance Season Five Episode Twelve", h("Severance", 5, 12, None, None)),
+            (
+                "My Hero Academia 3rd Season Episode 1 & 2",
+                h("My Hero Academia", 3, 1, Some(2), None),
+            ),
+            (
+                "Attack on Titan Season 2 Part 2 Episode 5 Recap",
+                h("Attack on Titan", 2, 5, None, None),
+            ),
+            ("The Crown Season Five Recap: Episodes 1-3", h("The Crown", 5, 1, Some(3), None)),
+            ("Moving Episode 1 and 2 Recap", h("Moving", 1, 1, Some(2), None)),
+            ("Game of Thrones S7:E5 Review (Spoilers)", h("Game of Thrones", 7, 5, None, None)),
+            ("#Quantico S2 Episode 3 Recap", h("Quantico", 2, 3, None, None)),
+            ("눈물의 여왕 1화", h("눈물의 여왕", 1, 1, None, None)),
+            ("눈물의 여왕 1회", h("눈물의 여왕", 1, 1, None, None)),
+            (
+                "The Flash: The Runaway Dinosaur – Review (Season 2, Episode 21)",
+                h("The Flash", 2, 21, None, Some("The Runaway Dinosaur")),
+            ),
+            ("Episode 5 Recap of Sealed with a Kiss", h("Sealed with a Kiss", 1, 5, None, None)),
+            ("Game of Thrones Recap Season Two Premiere", h("Game of Thrones", 2, 1, None, None)),
+            // Show names cleaned of networks, genre tags, site sections
+            ("Netflix’s King the Land Episode 3 Recap", h("King the Land", 1, 3, None, None)),
+            (
+                "Behind Every Star – K-Drama Episode 5 Recap & Review",
+                h("Behind Every Star", 1, 5, None, None),
+            ),
+            ("the Little Women K-Drama Episode 5 Recap", h("Little Women", 1, 5, None, None)),
+            ("[Drama Recap] Dream High 2 Episode 4", h("Dream High 2", 1, 4, None, None)),
+            ("SBS Korean Drama Secret Door Episode 8", h("Secret Door", 1, 8, None, None)),
+            (
+                "Drama Review Corner ‘Legend Of The Blue Sea’ Episode 3",
+                h("Legend Of The Blue Sea", 1, 3, None, None),
+            ),
+            (
+                "Fates and Furies Korean Drama Recap: Episodes 3-4",
+                h("Fates and Furies", 1, 3, Some(4), None),
+            ),
+            (
+                "Anime Review: \"Sailor Moon Crystal\" Episode 12",
+                h("Sailor Moon Crystal", 1, 12, None, None),
+            ),
+            ("TV ReviewsQuantico Season 2 Episode 3", h("Quantico", 2, 3, None, None)),
+            ("Doctor Crush (Doctors) Episode 11 Recap", h("Doctor Crush", 1, 11, None, None)),
+            // Titles only from explicit markers
+            (
+                "Love Alarm Episode #7: “It is your first crush”",
+                h("Love Alarm", 1, 7, None, Some("It is your first crush")),
+            ),
+            (
+                "Tell Me Lies season 2 episode 3 is (mostly) a skip (Review)",
+                h("Tell Me Lies", 2, 3, None, None),
+            ),
+            ("Moving Episode 5 – Spoiler alert", h("Moving", 1, 5, None, None)),
+            ("Moving Episode 5 – Rating: A", h("Moving", 1, 5, None, None)),
+            ("Moving Episode 5 Recap + English dub", h("Moving", 1, 5, None, None)),
+            ("Moving Episode 5 – January 5, 2024", h("Moving", 1, 5, None, None)),
             // Negatives
             ("Top 10 K-dramas of 2024", None),
             ("Season 2 renewed", None),
