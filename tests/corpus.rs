@@ -43,6 +43,11 @@ fn corpus_accuracy_from_text() {
     let Some(dir) = corpus_dir() else { return };
     let report = evaluate(&dir);
     println!("text only:\n{report}");
+    if std::env::var_os("RECAPBOT_CORPUS_VERBOSE").is_some() {
+        for line in &report.parsed {
+            println!("  {line}");
+        }
+    }
     // imported, show+season+episode, episode_end, title, rating, refused
     assert_floors(&report, [0.0; 6]);
 }

@@ -68,6 +68,8 @@ pub struct CorpusReport {
     pub misses: Vec<String>,
     /// Lines of corpus.jsonl that could not be read.
     pub bad_entries: Vec<String>,
+    /// What the parser made of every page, one line each (not printed by `Display`).
+    pub parsed: Vec<String>,
 }
 
 impl CorpusReport {
@@ -162,6 +164,18 @@ pub fn evaluate_with(dir: &Path, with_urls: bool) -> CorpusReport {
         let parsed = parse_article(&text, Format::Auto, &hints);
         report.elapsed += started.elapsed();
         report.pages += 1;
+        report.parsed.push(match &parsed {
+            Ok(a) => format!(
+                "{file}: {:?} S{}E{}{} title={:?} rating={:?}",
+                a.show,
+                a.season,
+                a.episode,
+                a.episode_end.map(|e| format!("-{e}")).unwrap_or_default(),
+                a.title,
+                a.rating.as_ref().map(|r| r.to_string())
+            ),
+            Err(e) => format!("{file}: error: {e}"),
+        });
         let mut miss = |field: &str, expected: String, got: String| {
             report.misses.push(format!("{file}: {field}: expected {expected}, got {got}"));
         };

@@ -884,15 +884,16 @@ static EPISODE_TITLE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
 });
 /// Words that make a line after the headline a subtitle or dek, not an episode title.
 static NOT_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:recaps?|reviews?|spoilers?|episodes?|season|starring|written\s+by|posted|published|updated)\b|^\(|^by\s")
+    Regex::new(r"(?i)\b(?:recaps?|reviews?|spoilers?|episodes?|season|starring|written\s+by|directed\s+by|posted|published|updated|release\s+date|genre|cast|network|air(?:s|ed)?\s+on|runtime)\b|^\(|^by\s|^(?:(?:release|air|original)\s+date|genre|cast|network|director|writers?|starring|runtime|country|language|aired|broadcast|source|credits?)s?\s*:")
         .unwrap()
 });
 
 /// A line right after the headline that is an episode title (the sample's
 /// `Track 2 – A picture is worth a thousand words`), not a dek, byline,
 /// date, rating or repeated marker.
-fn title_line(text: &str) -> Option<String> {
+fn title_line(text: &str, show: &str) -> Option<String> {
     if !looks_like_title(text)
+        || crate::recap::names::fold(text) == crate::recap::names::fold(show)
         || opening::is_furniture_line(text)
         || NOT_TITLE_RE.is_match(text)
         || parse_headline(text).is_some()
@@ -1077,11 +1078,11 @@ static NUMBERED_TITLE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
 });
 /// "is titled “The Theater and Its Double”", "called 'Driftmark'".
 static TITLED_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?i)\b(?:titled|entitled|called|named)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
+    Regex::new(r#"(?i)\b(?:titled|entitled|called|named|(?:highlights|recap|review|events)\s+of)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
 });
 /// "episode of Game of Thrones “The Spoils of War”", "Episode 4, “The Spoils of War”".
 static QUOTED_AFTER_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?i)\bepisode(?:\s+\d{1,4})?\s*[,:(–—-]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})")"#)
+    Regex::new(r#"(?i)\bepisode(?:\s+\d{1,4})?\s*[,:(–—-]?\s*(?:“(\p{Lu}[^”]{1,80})”|"(\p{Lu}[^"]{1,80})")"#)
         .unwrap()
 });
 
@@ -1172,7 +1173,7 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                 && blocks.first().is_some_and(|b| b.lines == 1 && looks_like_title(&b.text))
             {
                 let candidate = blocks.remove(0).text;
-                title = title.or_else(|| title_line(&candidate));
+                title = title.or_else(|| title_line(&candidate, &show));
             }
             if title.is_none() {
                 title = blocks.iter().take(15).find_map(|b| {

@@ -346,7 +346,7 @@ static LEADING_TAG_RE: Lazy<Regex> =
 static GLUED_SECTION_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:TV\s*)?(?:Reviews|Recaps|News)(\p{Lu}\p{Ll})").unwrap());
 
-const NOISE: &str = r"(?:(?:live\s+|episode\s+|tv\s+|full\s+)?(?:recap\s*(?:&|and|/|\+)\s*review|review\s*(?:&|and|/|\+)\s*recap|recap|review)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts)";
+const NOISE: &str = r"(?:(?:live\s+|episode\s+|tv\s+|full\s+)?(?:recap\s*(?:&|and|/|\+)\s*review|review\s*(?:&|and|/|\+)\s*recap|recap|review)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts|breakdown|rundown)";
 
 static TRAILING_NOISE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"(?i)(?:^|[\s\-–—:|,(\[])[(\[]?\s*{NOISE}\s*[)\]]?[\s\-–—:|,!.]*$"))
@@ -596,6 +596,13 @@ pub fn clean_show(raw: &str) -> String {
             s = stripped;
         }
         s = trim_separators(trim_quotes(s));
+        // "Humans ‘Episode 5’": a quote left open by the marker.
+        for (open, close) in [('‘', '’'), ('“', '”'), ('"', '"'), ('«', '»')] {
+            let lone = s.matches(open).count() + s.matches(close).count() == 1;
+            if lone && (s.starts_with([open, close]) || s.ends_with([open, close])) {
+                s = trim_separators(s.trim_matches([open, close]));
+            }
+        }
         if let Some(m) = TRAILING_YEAR_RE.find(s) {
             if has_alphanumeric(&s[..m.start()]) {
                 s = trim_separators(&s[..m.start()]);
@@ -696,9 +703,53 @@ pub fn clean_title(s: &str) -> Option<String> {
         }
     }
     let s = trim_separators(trim_quotes(s));
-    let s = normalize_whitespace(s);
-    let generic = GENERIC_TITLE_RE.is_match(&s) || super::opening::is_furniture_line(&s);
+    let s = SUMMARY_WORD_RE.replace_all(s, "");
+    let s = normalize_whitespace(trim_separators(&s));
+    let generic = GENERIC_TITLE_RE.is_match(&s)
+        || NETWORK_ONLY_RE.is_match(&s)
+        || super::opening::is_furniture_line(&s)
+        // "with screenshots", "? to": the rest of a sentence, not a title.
+        || s.starts_with(|c: char| c.is_ascii_lowercase() || matches!(c, '?' | '!' | '.' | ')'));
     (has_alphanumeric(&s) && !generic).then_some(s)
+}
+
+/// A verb right after the marker: the headline is a sentence, not "Show 1x02 Title".
+static SENTENCE_GOES_ON_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:is|are|was|were|has|have|had|gets?|got|will|would|can|could|does|did|makes?|brings?|proves?|delivers?|returns?|shows?|ends?|begins?|starts?|sees?|takes?|gives?|goes|puts?|keeps?|feels?|finally|just|still|also|and|but|to|in|on|at|of|with|for|as|the|a|an)\b").unwrap()
+});
+
+/// "Summary", "Synopsis" at either end of a title candidate.
+static SUMMARY_WORD_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:plot\s+)?(?:summary|synopsis)\b[\s:\-–—]*|[\s:\-–—]*\b(?:plot\s+)?(?:summary|synopsis)$").unwrap()
+});
+/// A network or platform name alone ("| Netflix TV Recap").
+static NETWORK_ONLY_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(r"(?i)^{NETWORKS}(?:\s+(?:tv|series|original|originals))?$")).unwrap()
+});
+
+/// Words that are never part of an episode title: the joiners of a
+/// title-case name are lower case, other words are capitalised.
+fn reads_as_subtitle(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() > 10 {
+        return true;
+    }
+    if words.len() <= 3 {
+        return false;
+    }
+    let content: Vec<&&str> = words
+        .iter()
+        .skip(1)
+        .filter(|w| !NAME_JOINERS.contains(&w.to_lowercase().as_str()))
+        .filter(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "is" | "are" | "be" | "it" | "as" | "but" | "so" | "not" | "vs" | "vs."
+            )
+        })
+        .collect();
+    let lower = content.iter().filter(|w| w.starts_with(|c: char| c.is_lowercase())).count();
+    !content.is_empty() && lower * 2 > content.len()
 }
 
 /// Episode title from the text after the episode marker: a quoted string
@@ -708,7 +759,7 @@ pub fn clean_title(s: &str) -> Option<String> {
 fn extract_title(rest: &str) -> Option<String> {
     if let Some(caps) = QUOTED_RE.captures(rest) {
         let inner = (1..=6).find_map(|i| caps.get(i)).map(|m| m.as_str().trim())?;
-        if has_alphanumeric(inner) {
+        if has_alphanumeric(inner) && !GENERIC_TITLE_RE.is_match(inner) {
             return Some(inner.to_string());
         }
     }
@@ -718,7 +769,18 @@ fn extract_title(rest: &str) -> Option<String> {
     if prose {
         return None;
     }
-    clean_title(rest)
+    // "Is A Joke And I’m Not Laughing": the headline's sentence goes on; a
+    // title follows a separator, a recap label or stands in another script.
+    let t = rest.trim_start();
+    let separated = t.starts_with(is_separator)
+        || t.starts_with(['(', '['])
+        || LEADING_NOISE_RE.is_match(t)
+        || t.chars().next().is_some_and(|c| c.is_alphabetic() && !c.is_ascii());
+    if !separated && SENTENCE_GOES_ON_RE.is_match(t) {
+        return None;
+    }
+    // "review: A new bully is in town" is the article's subtitle.
+    clean_title(rest).filter(|t| !reads_as_subtitle(t))
 }
 
 #[cfg(test)]

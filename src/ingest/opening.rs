@@ -125,7 +125,7 @@ static TRAILING_PREPOSITION_RE: Lazy<Regex> =
 
 /// "House of the Dragon: Summary and explanation of" → "House of the Dragon";
 /// a show that is a sentence start gives `None`.
-fn sensible_show(show: &str) -> Option<String> {
+pub fn sensible_show(show: &str) -> Option<String> {
     if TRAILING_PREPOSITION_RE.is_match(show) {
         for sep in [": ", " – ", " — ", " - ", " | "] {
             if let Some(i) = show.find(sep) {

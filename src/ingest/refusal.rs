@@ -97,6 +97,19 @@ pub fn judge(
     opening: &[String],
     headline_at: usize,
 ) -> Option<&'static str> {
+    // Words of the show's own name do not count ("Trailer Park Boys", "The Best Hit",
+    // "Interview with the Vampire").
+    let without_show;
+    let named = parsed.filter(|h| name_like(&h.show));
+    let headline = match named {
+        Some(h) => {
+            let re = Regex::new(&format!("(?i){}", regex::escape(&h.show))).ok();
+            without_show =
+                re.map_or(headline.to_string(), |re| re.replace(headline, " ").into_owned());
+            without_show.as_str()
+        }
+        None => headline,
+    };
     let says_recap = RECAP_WORD_RE.is_match(headline);
     let range = parsed.and_then(|h| h.episode_end.map(|e| e.saturating_sub(h.episode) + 1));
     if FILM_RE.is_match(headline) {
@@ -150,6 +163,17 @@ static BLOG_DATE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\w+\s+\d{1,2},?\s+\d{4}$")
         .unwrap()
 });
+
+/// A show name in title case ("Interview with the Vampire"), not a sentence
+/// ("Park Bo-gum talks about Encounter").
+fn name_like(show: &str) -> bool {
+    const JOINERS: [&str; 14] =
+        ["of", "the", "a", "an", "and", "on", "in", "with", "to", "for", "at", "from", "by", "or"];
+    !show.is_empty()
+        && show.split_whitespace().all(|w| {
+            !w.starts_with(char::is_lowercase) || JOINERS.contains(&w.to_lowercase().as_str())
+        })
+}
 
 /// Many lines near the top each naming an episode (of several shows, or
 /// marker-only lines like `Season 2, Episode 4: "Title"`): an index page.
@@ -227,6 +251,9 @@ mod tests {
         assert_eq!(j("Park Bo-gum talks about Encounter episode 3"), Some(INTERVIEW));
         assert_eq!(j("Moving Episode 5 Preview"), Some(PREVIEW));
         for recap in [
+            "Trailer Park Boys Season 12 Episode 3",
+            "The Best Hit Episode 3",
+            "Interview with the Vampire 2x05: Long Face",
             "Moving Episode 5 Recap",
             "Queen of Tears Episode 7 Recap: ratings don't matter",
             "Moving Episodes 3 & 4 Recap",
