@@ -1226,8 +1226,19 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
     }
     let hint_url = hints.url.as_deref().map(str::trim).filter(|u| !u.is_empty()).map(String::from);
     // TODO(integrator): keep `ParsedRating::display` once CriticRating has a `display` field.
-    let rating =
-        sections.rating.or(opening_rating).map(|p| p.rating).or(rating.map(ratings::to_five));
+    // A rating line wins; then a score beside the headline; then one given in
+    // a sentence of the review ("I give this episode an 8/10").
+    let prose_rating = || {
+        let review = sections.review.iter().rev();
+        review.chain(sections.recap.iter().rev().take(3)).find_map(|p| ratings::parse_prose(p))
+    };
+    let rating = sections
+        .rating
+        .clone()
+        .or(opening_rating)
+        .or_else(prose_rating)
+        .map(|p| p.rating)
+        .or(rating.map(ratings::to_five));
     Ok(Article {
         show,
         season,

@@ -169,14 +169,38 @@ pub fn parse_labelled(line: &str) -> Option<ParsedRating> {
     if let Some(r) = parse_value(value, true) {
         return Some(r);
     }
-    // "Rating: 7.5" / "Score: 8" / "Rating (out of 5): 4"
+    // "Rating: 8/10 – a great hour", "Rating: ★★★★☆ (4/5)", "Grade: B+ (very good)"
+    if let Some(m) = LEADING_VALUE_RE.find(value) {
+        if let Some(r) = parse_value(m.as_str(), true) {
+            return Some(r);
+        }
+    }
+    // "Rating: 7.5" / "Score: 8" / "Rating (out of 5): 4": out of 10, or
+    // out of 5 for values up to 5.
     let bare = BARE_SCORE_RE.captures(value)?;
     let v = number(&bare[1])?;
     let out_of = match c.get(1) {
         Some(m) => m.as_str().parse().ok()?,
+        None if v <= 5.0 => 5.0,
         None => 10.0,
     };
     ParsedRating::new(v, out_of, value)
+}
+
+/// The rating at the start of a longer value.
+static LEADING_VALUE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:\d{1,3}(?:[.,]\d{1,2})?\s*(?:/|out\s+of)\s*\d{1,3}(?:[.,]\d)?(?:\s*stars?)?|\d(?:[.,]5)?\s*stars?|[★☆½⭐✩✭✮\s]+)(?:[\s(\[,;:–—\-]|$)|^[A-F][+\-−–]?\s*(?:$|[(\[,;–—])").unwrap()
+});
+
+/// "I give this episode an 8/10", "it gets 4 out of 5 stars": a rating in a sentence.
+static PROSE_RATING_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:i\s+(?:give|gave|rate|rated)\s+(?:it|this(?:\s+(?:one|episode|week))?)|(?:it|this\s+episode)\s+(?:gets|earns|deserves)|(?:rating|score|grade)\s+(?:of|is|:))\s+(?:a\s+|an\s+|a\s+solid\s+)?(\d{1,3}(?:[.,]\d{1,2})?\s*(?:/|out\s+of)\s*\d{1,3}(?:[.,]\d)?(?:\s*stars?)?|\d(?:[.,]5)?\s*stars?)").unwrap()
+});
+
+/// A rating given in a sentence of the review.
+pub fn parse_prose(text: &str) -> Option<ParsedRating> {
+    let c = PROSE_RATING_RE.captures(text)?;
+    parse_value(c[1].trim(), false)
 }
 
 /// A whole line that is a rating: a value ("4/5", "★★★★") or a labelled rating.
@@ -247,5 +271,15 @@ mod tests {
         assert_eq!(v("Sullywood Rating: 7/10"), Some((3.5, "7/10".into())));
         assert_eq!(v("Final Review 9/10"), Some((4.5, "9/10".into())));
         assert_eq!(v("Episode Review 8.9 / 10.0"), Some((4.45, "8.9 / 10.0".into())));
+        assert_eq!(v("Rating: 4.5"), Some((4.5, "4.5".into())));
+        assert_eq!(v("Score: 7.5"), Some((3.75, "7.5".into())));
+        assert_eq!(v("Rating: 8/10 – a great hour"), Some((4.0, "8/10".into())));
+        assert_eq!(v("Rating: ★★★★☆ (4/5)"), Some((4.0, "★★★★☆".into())));
+        assert_eq!(v("Grade: B+ (very good)"), Some((4.25, "B+".into())));
+        assert_eq!(v("IMDb rating: 8.1/10"), None);
+        let p = |s| parse_prose(s).map(|r| r.rating.value);
+        assert_eq!(p("All in all, I give this episode an 8/10."), Some(4.0));
+        assert_eq!(p("It gets 4 out of 5 stars from me."), Some(4.0));
+        assert_eq!(p("Sol is 1/2 of the duo."), None);
     }
 }
