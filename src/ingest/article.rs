@@ -1150,7 +1150,8 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             .or_else(|| headline_from_body(&headline_text, &opening))
             .or_else(|| headline_from_prose(&opening))
     });
-    if hints.episode.is_none() {
+    // A page naming no episode at all keeps the plain "no show/season/episode" error.
+    if hints.episode.is_none() && parsed.is_some() {
         let judged = if headline_prose { "" } else { headline_text.as_str() };
         if let Some(reason) =
             refusal::judge(judged, from_headline.as_ref(), &opening, headline_start)
@@ -1570,11 +1571,17 @@ mod tests {
             "news, not a recap"
         );
         assert_eq!(
-            refused("Squid Game Season 3 release date and trailer\n\nNetflix says."),
+            refused("Squid Game Season 3 Episode 1 release date and trailer\n\nNetflix says."),
             "news, not a recap"
         );
-        assert_eq!(refused("Every Episode of The Office, Ranked\n\nList."), "a list of articles");
-        assert_eq!(refused("The Glory Season 1 Review\n\nA triumph."), "a season review");
+        assert_eq!(
+            refused("The Office Season 3 Episode 1: Every Episode, Ranked\n\nList."),
+            "a list of articles"
+        );
+        assert_eq!(
+            refused("The Glory Season 1 Review: Episodes 1-8\n\nA triumph."),
+            "a season review"
+        );
         let index = "Reviews\nThe Flash Review: Think Fast (Season 4 Episode 22)\nBarry acts.\n\
             Continue Reading\nWestworld Review: The Riddle of the Sphinx (Season 2 Episode 4)\n\
             William visits.\nContinue Reading\n";
@@ -1645,18 +1652,18 @@ mod tests {
         assert_eq!(parse_article("abc\0def", Format::Auto, &none), Err(ArticleError::Binary));
         let control: String = "\u{1}\u{2}\u{3}\u{4}\u{5}ab".repeat(20);
         assert_eq!(parse_article(&control, Format::Auto, &none), Err(ArticleError::Binary));
-        let long = format!("Why K-dramas of 2024 matter {}\n\nBody.", "x".repeat(100));
+        let long = format!("Top 10 K-dramas of 2024 {}\n\nBody.", "x".repeat(100));
         let err = parse_article(&long, Format::Text, &none).unwrap_err();
         match &err {
             ArticleError::NoHeadline(h) => {
-                assert!(h.starts_with("Why K-dramas of 2024") && h.chars().count() <= 81)
+                assert!(h.starts_with("Top 10 K-dramas of 2024") && h.chars().count() <= 81)
             }
             other => panic!("unexpected {other:?}"),
         }
         assert!(err
             .to_string()
-            .starts_with("no show/season/episode found in the headline \"Why K-dramas"));
-        let list = parse_article("Top 10 K-dramas of 2024\n\nBody.", Format::Text, &none);
+            .starts_with("no show/season/episode found in the headline \"Top 10"));
+        let list = parse_article("Top 10 episodes of Moving Episode 3\n\nBody.", Format::Text, &none);
         assert_eq!(list, Err(ArticleError::NotARecap("a list of articles".into())));
         assert_eq!(list.unwrap_err().to_string(), "not an episode recap: a list of articles");
         assert_eq!(
