@@ -48,8 +48,11 @@ fn corpus_accuracy_from_text() {
             println!("  {line}");
         }
     }
+    // Reached on the 159-page corpus (112 recaps, 47 non-recaps): 75.9 %, 72.3 %,
+    // 75.9 %, 81.2 %, 50.0 %, 95.7 %. Most misses are pages whose text never names
+    // the show or the episode (only their address does).
     // imported, show+season+episode, episode_end, title, rating, refused
-    assert_floors(&report, [0.0; 6]);
+    assert_floors(&report, [0.70, 0.66, 0.70, 0.72, 0.40, 0.90]);
 }
 
 #[test]
@@ -57,5 +60,6 @@ fn corpus_accuracy_with_addresses() {
     let Some(dir) = corpus_dir() else { return };
     let report = evaluate_with(&dir, true);
     println!("text and address:\n{report}");
-    assert_floors(&report, [0.0; 6]);
+    // Reached: 92.9 %, 86.6 %, 92.9 %, 84.4 %, 62.5 %, 93.6 %.
+    assert_floors(&report, [0.87, 0.80, 0.87, 0.75, 0.50, 0.88]);
 }

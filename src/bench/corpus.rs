@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::ingest::article::{parse_article, ArticleError, Format, Hints};
+use crate::ingest::article::{parse_article, Format, Hints};
 use crate::ingest::rating;
 use crate::recap::names::fold;
 
@@ -253,11 +253,6 @@ pub fn evaluate_with(dir: &Path, with_urls: bool) -> CorpusReport {
         }
     }
     report
-}
-
-/// Whether an error is a refusal (not a recap) rather than a failure to read.
-pub fn is_refusal(e: &ArticleError) -> bool {
-    matches!(e, ArticleError::NotARecap(_) | ArticleError::NoHeadline(_))
 }
 
 #[cfg(test)]

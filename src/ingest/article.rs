@@ -1,7 +1,10 @@
 //! Recap article parsing: plain text, Markdown and HTML.
 //!
 //! Every format is turned into the same stream of paragraphs ("blocks");
-//! the headline gives show/season/episode (see [`super::headline`]), the
+//! the headline gives show/season/episode (see [`super::headline`]; in plain
+//! text it is chosen among the opening lines past the site furniture, see
+//! [`super::opening`]; pages that are not episode recaps are refused, see
+//! [`super::refusal`]; ratings are read by [`super::rating`]), the
 //! blocks before a review heading ("The Episode Review", "Verdict", …) are
 //! the recap, the blocks after it are the review, and site furniture
 //! ("Previous Episode", "Share this:", "Leave a comment", …) is dropped.
@@ -1663,7 +1666,8 @@ mod tests {
         assert!(err
             .to_string()
             .starts_with("no show/season/episode found in the headline \"Top 10"));
-        let list = parse_article("Top 10 episodes of Moving Episode 3\n\nBody.", Format::Text, &none);
+        let list =
+            parse_article("Top 10 episodes of Moving Episode 3\n\nBody.", Format::Text, &none);
         assert_eq!(list, Err(ArticleError::NotARecap("a list of articles".into())));
         assert_eq!(list.unwrap_err().to_string(), "not an episode recap: a list of articles");
         assert_eq!(
