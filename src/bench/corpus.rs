@@ -166,13 +166,14 @@ pub fn evaluate_with(dir: &Path, with_urls: bool) -> CorpusReport {
         report.pages += 1;
         report.parsed.push(match &parsed {
             Ok(a) => format!(
-                "{file}: {:?} S{}E{}{} title={:?} rating={:?}",
+                "{file}: {:?} S{}E{}{} title={:?} rating={:?} recap={:?}",
                 a.show,
                 a.season,
                 a.episode,
                 a.episode_end.map(|e| format!("-{e}")).unwrap_or_default(),
                 a.title,
-                a.rating.as_ref().map(|r| r.to_string())
+                a.rating.as_ref().map(|r| r.to_string()),
+                a.recap.chars().take(60).collect::<String>()
             ),
             Err(e) => format!("{file}: error: {e}"),
         });

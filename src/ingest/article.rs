@@ -887,7 +887,7 @@ static EPISODE_TITLE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
 });
 /// Words that make a line after the headline a subtitle or dek, not an episode title.
 static NOT_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:recaps?|reviews?|spoilers?|episodes?|season|starring|written\s+by|directed\s+by|posted|published|updated|release\s+date|genre|cast|network|air(?:s|ed)?\s+on|runtime)\b|^\(|^by\s|^(?:(?:release|air|original)\s+date|genre|cast|network|director|writers?|starring|runtime|country|language|aired|broadcast|source|credits?)s?\s*:")
+    Regex::new(r"(?i)\b(?:recaps?|reviews?|spoilers?|episodes?|season|starring|written\s+by|directed\s+by|posted|published|updated|(?:release|start|end|air|premiere)\s+date|genre|cast|network|air(?:s|ed)?\s+(?:on|at)|runtime)\b|\b\d{1,2}:\d{2}\b|^\(|^by\s|^(?:(?:release|air|original)\s+date|genre|cast|network|director|writers?|starring|runtime|country|language|aired|broadcast|source|credits?)s?\s*:")
         .unwrap()
 });
 

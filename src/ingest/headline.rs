@@ -346,7 +346,7 @@ static LEADING_TAG_RE: Lazy<Regex> =
 static GLUED_SECTION_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:TV\s*)?(?:Reviews|Recaps|News)(\p{Lu}\p{Ll})").unwrap());
 
-const NOISE: &str = r"(?:(?:live\s+|episode\s+|tv\s+|full\s+)?(?:recap\s*(?:&|and|/|\+)\s*review|review\s*(?:&|and|/|\+)\s*recap|recap|review)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts|breakdown|rundown)";
+const NOISE: &str = r"(?:(?:live\s+|episode\s+|tv\s+|full\s+)?(?:recap\s*(?:&|and|/|\+)\s*review|review\s*(?:&|and|/|\+)\s*recap|recap|review)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts)";
 
 static TRAILING_NOISE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"(?i)(?:^|[\s\-–—:|,(\[])[(\[]?\s*{NOISE}\s*[)\]]?[\s\-–—:|,!.]*$"))
@@ -670,7 +670,7 @@ static BRACKETED_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\([^)]*\)|\[[^\]]*\
 static GENERIC_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?ix)^(?:
-            recaps? | reviews? | summary | synopsis | spoilers? | spoiler\s+alert | alert | discussion | thoughts
+            recaps? | reviews? | summary | synopsis | spoilers? | spoiler\s+alert | alert | discussion | thoughts | breakdown | rundown
           | (?:live\s+)?(?:recap|blog) | preview | reactions? | highlights | analysis | explained | ending\s+explained
           | (?:rating|grade|score|verdict)\b.* | (?:episode|ep\.?|part|chapter)\s*\d+.* | (?:season|series|mid-?season)?\s*(?:finale|premiere)
           | \+?\s*(?:english\s+)?(?:dub|sub)(?:bed)? | is\s+(?:mostly\s+)?a\s+skip.* | watch.* | where\s+to\s+watch.*
