@@ -215,8 +215,12 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
             found = Some((i, i, line.to_string(), h));
             break;
         }
-        if i + 1 < n && can_lead(line) && is_marker_only(stripped[i + 1]) {
-            let next = stripped[i + 1];
+        // The marker line, past an image name or a byline in between.
+        let j = (i + 1..(i + 4).min(n)).find(|&j| {
+            !is_furniture_line(stripped[j]) && rating::parse_line(stripped[j]).is_none()
+        });
+        if let Some(j) = j.filter(|&j| can_lead(line) && is_marker_only(stripped[j])) {
+            let next = stripped[j];
             let joined = if next.starts_with(['(', '[']) {
                 format!("{line} {next}")
             } else {
@@ -228,7 +232,7 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
                     h.show = show;
                     h.title = h.title.or(Some(title));
                 }
-                found = Some((i, i + 1, joined, h));
+                found = Some((i, j, joined, h));
                 break;
             }
         }
@@ -335,6 +339,15 @@ mod tests {
         .unwrap();
         assert_eq!((i, h.show.as_str(), h.season, h.episode), (2, "Stranger Things", 4, 2));
         assert_eq!(text, "Stranger Things – Season 4, Episode 2 Recap");
+
+        let (_, text, h) =
+            choose(&["Love Alarm", "love-alarm-still.jpg", "Episode #7: “It is your first crush”"])
+                .unwrap();
+        assert_eq!(text, "Love Alarm – Episode #7: “It is your first crush”");
+        assert_eq!(
+            (h.show.as_str(), h.episode, h.title.as_deref()),
+            ("Love Alarm", 7, Some("It is your first crush"))
+        );
 
         let (_, _, h) =
             choose(&[" date 2024-11-20 Bad Sisters season 2 episode 3 review"]).unwrap();
