@@ -1556,6 +1556,18 @@ mod tests {
         assert_eq!(a.title, None);
         assert_eq!(a.recap, "Hee-Soo flies.");
 
+        // Vulture-style: the show line above the marker line, the title above both,
+        // the rating under a label line.
+        let vulture = "The Bear Recap: Sweet Tooth\nThe Bear\nSeason 3 Episode 5\n\
+            Editor’s Rating\n4 stars\n\nCarmy opens the restaurant.\n";
+        let a = parse(vulture, Format::Text);
+        assert_eq!(
+            (a.show.as_str(), a.season, a.episode, a.title.as_deref()),
+            ("The Bear", 3, 5, Some("Sweet Tooth"))
+        );
+        assert_eq!(a.rating, Some(CriticRating { value: 4.0, out_of: 5.0 }));
+        assert_eq!(a.recap, "Carmy opens the restaurant.");
+
         // Markdown: the first `#` heading, below site furniture.
         let md = "[Home](/) | [TV](/tv)\n\n# Moving Episodes 3 & 4 Recap\n\nBong-Seok flies.\n";
         let a = parse(md, Format::Auto);

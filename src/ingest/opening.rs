@@ -238,12 +238,23 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
         }
     }
     let (first, last, text, mut parsed) = found?;
-    // A bare score ("7.0") on a line right before or after the headline.
-    let near = first.saturating_sub(2)..(last + 3).min(n);
-    let rating = near
-        .filter(|&j| j < first || j > last)
-        .find_map(|j| rating::parse_bare_score(stripped[j]))
+    // A bare score ("7.0") or a lone letter grade ("B+") beside the headline:
+    // two lines above it, or below it until the text starts.
+    let below = (last + 1..(last + 7).min(n)).take_while(|&j| !is_prose(stripped[j]));
+    let rating = (first.saturating_sub(2)..first)
+        .chain(below)
+        .find_map(|j| {
+            rating::parse_bare_score(stripped[j]).or_else(|| rating::parse_grade(stripped[j]))
+        })
         .or(rating_above);
+    // "The Bear Recap: Sweet Tooth" above "The Bear" / "Season 3 Episode 5".
+    if parsed.title.is_none() {
+        parsed.title = stripped[first.saturating_sub(3)..first].iter().rev().find_map(|l| {
+            let (show, title) = split_lead(l)?;
+            let same = crate::recap::names::fold(&show) == crate::recap::names::fold(&parsed.show);
+            same.then_some(title)
+        });
+    }
     // "Game Of Thrones Episode 5 Is A Joke" / "Spoilers for Game Of Thrones season 8, episode 5 ahead."
     if !SEASON_WORD_RE.is_match(&text) {
         let season = stripped[last + 1..(last + 4).min(n)].iter().find_map(|l| {
@@ -349,6 +360,20 @@ mod tests {
             ("Love Alarm", 7, Some("It is your first crush"))
         );
 
+        let (_, _, h) = choose(&[
+            "The Bear Recap: Sweet Tooth",
+            "The Bear",
+            "Season 3 Episode 5",
+            "Editor’s Rating",
+            "4 stars",
+            "Carmy opens the restaurant.",
+        ])
+        .unwrap();
+        assert_eq!(
+            (h.show.as_str(), h.season, h.episode, h.title.as_deref()),
+            ("The Bear", 3, 5, Some("Sweet Tooth"))
+        );
+
         let (_, _, h) =
             choose(&[" date 2024-11-20 Bad Sisters season 2 episode 3 review"]).unwrap();
         assert_eq!(h.show, "Bad Sisters");
@@ -358,6 +383,23 @@ mod tests {
             choose(&["Here’s everything that happened in Episode 5 of the show this week"]),
             None
         );
+    }
+
+    #[test]
+    fn grade_below_headline() {
+        let lines: Vec<String> = [
+            "Severance Review: “Hide and Seek”",
+            "(Season 1, Episode 7)",
+            "By Ann Lee",
+            "B+",
+            "Mark finds out.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let c = choose_headline(&lines).unwrap();
+        assert_eq!(c.rating.map(|r| r.rating.value), Some(4.25));
+        assert_eq!(c.parsed.title.as_deref(), Some("Hide and Seek"));
     }
 
     #[test]

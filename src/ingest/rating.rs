@@ -225,6 +225,12 @@ pub fn parse_bare_score(line: &str) -> Option<ParsedRating> {
     ParsedRating::new(v, 10.0, line)
 }
 
+/// A lone letter grade on its own line ("B+"), as printed beside a headline.
+pub fn parse_grade(line: &str) -> Option<ParsedRating> {
+    let line = line.trim();
+    GRADE_RE.is_match(line).then(|| parse_value(line, true)).flatten()
+}
+
 /// A rating as a reader writes it down (corpus annotations): any of the above.
 pub fn parse_any(s: &str) -> Option<ParsedRating> {
     parse_value(s, true).or_else(|| parse_labelled(s)).or_else(|| parse_bare_score(s))
