@@ -527,13 +527,20 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
             format!(r"(?i)\b(?:Episodes?|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"),
             without_season,
         ),
-        // Korean episode counters: 3회, 3화, 3-4회, 제3화
-        form(r"(\d{1,4})\s?(?:-|~)?\s?(?:(\d{1,4})\s?)?(?:회|화)(?:\b|$)".into(), |c| {
-            match c.get(2) {
+        // Korean and Japanese episode counters: 3회, 3화, 3-4회, 제3화, 第3話
+        form(
+            r"(?:제|第)?\s?(\d{1,4})\s?(?:-|~)?\s?(?:(\d{1,4})\s?)?(?:회|화|話)(?:\b|$)".into(),
+            |c| match c.get(2) {
                 Some(end) => Some((1, parse_number(&c[1])?, end.as_str().parse().ok())),
                 None => Some((1, parse_number(&c[1])?, None)),
-            }
-        }),
+            },
+        ),
+        // Doctor Who 10.05 Review, Good Girls 2.07: "The Dubby" (a two-digit episode
+        // followed by a label, a separator or the end, so "8.5" is not one)
+        form(
+            r#"(?i)\b(\d{1,2})\.(\d{2})(?:\s*(?:[:\-–—|"“‘(]|recap|review|$))"#.into(),
+            with_season,
+        ),
         // Show E05 (two digits at least, so "E3" the expo is not an episode)
         form(r"(?:^|\s)E(\d{2,4})(?:\s?(?:-|–|&)\s?E?(\d{2,4}))?\b".into(), without_season),
     ]
@@ -930,6 +937,11 @@ mod tests {
             ("#Quantico S2 Episode 3 Recap", h("Quantico", 2, 3, None, None)),
             ("눈물의 여왕 1화", h("눈물의 여왕", 1, 1, None, None)),
             ("눈물의 여왕 1회", h("눈물의 여왕", 1, 1, None, None)),
+            ("눈물의 여왕 제3화", h("눈물의 여왕", 1, 3, None, None)),
+            ("逃げ恥 第2話", h("逃げ恥", 1, 2, None, None)),
+            ("Doctor Who 10.05 Review", h("Doctor Who", 10, 5, None, None)),
+            ("Good Girls 2.07: “The Dubby”", h("Good Girls", 2, 7, None, Some("The Dubby"))),
+            ("Fargo rated 8.5 by fans", None),
             (
                 "The Flash: The Runaway Dinosaur – Review (Season 2, Episode 21)",
                 h("The Flash", 2, 21, None, Some("The Runaway Dinosaur")),

@@ -50,7 +50,7 @@ static LIST_RE: Lazy<Regex> = Lazy::new(|| {
         r"(?ix)(?:
             \b(?:top\s+\d+|\d+\s+best|ranked|ranking|rankings|every\s+episode)\b
           | ^(?:category|tag|tagged|archives?|author|search\s+results?)\b | \barchives?$ | \bpage\s+\d+$
-          | \b(?:episode|weekly)\s+(?:reviews|recaps)\b | \breviews\s*:\s*week\b | \bround-?up\b | \bthis\s+week\s+in\b
+          | \b(?:episode|weekly)\s+(?:reviews|recaps)\b | \breviews\s*:\s*week\b | \bround-?up\b | \b(?:this|last)\s+week\s+in\b | \bweek\s+of\b | \bepisode\s+awards\b
           | ^(?:recent|latest|new)\s+(?:reviews|recaps|posts|articles)\b | ^rss\b
           | \b(?:recaps|reviews)\s+of\s+(?:all|every)\b | \bepisode\s+guide\b
         )",
@@ -138,7 +138,7 @@ pub fn judge(
     for (i, line) in opening.iter().enumerate().take(headline_at) {
         let line = opening::strip_leading_date(line);
         let near = i + 3 >= headline_at;
-        if line.split_whitespace().count() <= 12
+        if line.split_whitespace().count() <= 16
             && (ARCHIVE_RE.is_match(line)
                 || (near && !opening::is_furniture_line(line) && LIST_RE.is_match(line)))
         {
