@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
+pub mod corpus;
 mod discord;
 
 use crate::harness::scratch::{Scratch, TEST_DATABASE_URL};

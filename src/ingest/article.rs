@@ -1,7 +1,10 @@
 //! Recap article parsing: plain text, Markdown and HTML.
 //!
 //! Every format is turned into the same stream of paragraphs ("blocks");
-//! the headline gives show/season/episode (see [`super::headline`]), the
+//! the headline gives show/season/episode (see [`super::headline`]; in plain
+//! text it is chosen among the opening lines past the site furniture, see
+//! [`super::opening`]; pages that are not episode recaps are refused, see
+//! [`super::refusal`]; ratings are read by [`super::rating`]), the
 //! blocks before a review heading ("The Episode Review", "Verdict", …) are
 //! the recap, the blocks after it are the review, and site furniture
 //! ("Previous Episode", "Share this:", "Leave a comment", …) is dropped.
@@ -12,6 +15,9 @@ use scraper::{ElementRef, Html, Node, Selector};
 use std::sync::LazyLock as Lazy;
 
 use super::headline::{self, parse_headline};
+use super::opening;
+use super::rating::{self as ratings, ParsedRating};
+use super::refusal;
 pub use crate::recap::{Article, CriticRating};
 
 /// Input format of an article.
@@ -48,6 +54,10 @@ pub enum ArticleError {
     NoHeadline(String),
     #[error("no recap paragraphs found after the headline")]
     NoRecapBody,
+    /// The page reads fine but is not an episode recap; the reason is a
+    /// short phrase ("a season review", "a list of articles", "news, not a recap").
+    #[error("not an episode recap: {0}")]
+    NotARecap(String),
 }
 
 /// Longest line that can be an episode title.
@@ -143,6 +153,17 @@ struct Document {
     published_at: Option<DateTime<Utc>>,
     /// Rating found outside the paragraph stream (JSON-LD).
     rating: Option<CriticRating>,
+    /// A bare score beside the headline ("7.0"), plain text only.
+    opening_rating: Option<ParsedRating>,
+    /// Index of the headline among the non-empty lines (plain text only).
+    headline_start: usize,
+    /// The headline as parsed when it was chosen among the opening lines.
+    chosen: Option<headline::Headline>,
+    /// The page has no headline: its first line is already prose.
+    headline_prose: bool,
+    /// The first non-empty lines of the page (plain text and Markdown), for
+    /// telling recaps from other pages.
+    opening: Vec<String>,
 }
 
 /// Turns paragraphs (lists of lines) into blocks: ordinary lines of one
@@ -193,7 +214,7 @@ enum Kind {
     FooterStart,
     /// Stray site furniture, skipped wherever it appears.
     Furniture,
-    Rating(CriticRating),
+    Rating(ParsedRating),
 }
 
 static REVIEW_HEADING_RE: Lazy<Regex> = Lazy::new(|| {
@@ -236,62 +257,6 @@ static FURNITURE_RE: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
-/// "Episode Rating: 4/5", "Our rating – 4.5 out of 5", "Score: 8/10".
-static RATING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?i)^(?:(?:the|our|my|overall|final|episode|season|series|critics?'?|reviewer'?s?)\s+){0,3}(?:rating|score|grade|verdict)\s*[:\-–—=]?\s*(.+)$",
-    )
-    .unwrap()
-});
-
-static RATING_FRACTION_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:/|out\s+of)\s*(\d{1,3}(?:[.,]\d)?)(?:\s*(?:stars?|points?))?\s*[.!]?$")
-        .unwrap()
-});
-static RATING_STARS_WORD_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)^(\d(?:[.,]5)?)\s*stars?\s*[.!]?$").unwrap());
-
-fn parse_number(s: &str) -> Option<f32> {
-    s.replace(',', ".").parse().ok()
-}
-
-/// Parses a whole rating value: "4/5", "8/10", "4.5 out of 5", "3.5 Stars",
-/// "★★★★☆" (4/5), "★★★½" (3.5/5).
-fn parse_rating_value(s: &str) -> Option<CriticRating> {
-    let s = s.trim().trim_matches(['(', ')', '[', ']']).trim();
-    let rating = if let Some(c) = RATING_FRACTION_RE.captures(s) {
-        CriticRating { value: parse_number(&c[1])?, out_of: parse_number(&c[2])? }
-    } else if let Some(c) = RATING_STARS_WORD_RE.captures(s) {
-        CriticRating { value: parse_number(&c[1])?, out_of: 5.0 }
-    } else {
-        parse_star_glyphs(s)?
-    };
-    let valid = rating.out_of > 0.0
-        && rating.out_of <= 100.0
-        && (0.0..=rating.out_of).contains(&rating.value);
-    valid.then_some(rating)
-}
-
-fn parse_star_glyphs(s: &str) -> Option<CriticRating> {
-    let (mut full, mut half, mut empty) = (0u32, 0u32, 0u32);
-    for c in s.chars() {
-        match c {
-            '★' | '⭐' | '✭' | '✮' | '🌟' => full += 1,
-            '½' | '⯪' | '⯨' => half += 1,
-            '☆' | '✩' | '✰' => empty += 1,
-            c if c.is_whitespace() || c == '\u{fe0f}' => {}
-            _ => return None,
-        }
-    }
-    if full + half == 0 && empty == 0 {
-        return None;
-    }
-    let value = full as f32 + 0.5 * half as f32;
-    let shown = (full + half + empty) as f32;
-    let out_of = if empty == 0 { shown.max(5.0) } else { shown };
-    Some(CriticRating { value, out_of })
-}
-
 fn strip_bullet(s: &str) -> &str {
     s.trim_start_matches(|c: char| {
         matches!(c, '•' | '◦' | '▪' | '‣' | '·' | '●' | '○' | '■') || c.is_whitespace()
@@ -304,21 +269,14 @@ fn classify(line: &str) -> Kind {
         return Kind::Furniture;
     }
     let chars = line.chars().count();
-    if chars <= 60 {
-        if let Some(r) = parse_rating_value(line) {
-            return Kind::Rating(r);
-        }
+    if let Some(r) = ratings::parse_line(line) {
+        return Kind::Rating(r);
     }
     let bare = line.trim_end_matches([':', '.', '!', ' ', '…']);
     if chars <= 40 && REVIEW_HEADING_RE.is_match(bare) {
         return Kind::ReviewHeading;
     }
     if chars <= 80 {
-        if let Some(c) = RATING_LABEL_RE.captures(line) {
-            if let Some(r) = parse_rating_value(&c[1]) {
-                return Kind::Rating(r);
-            }
-        }
         if !line.ends_with('.') && FOOTER_RE.is_match(bare) {
             return Kind::FooterStart;
         }
@@ -448,6 +406,8 @@ struct Line {
     text: String,
     /// Markdown headings and list items are paragraphs of their own.
     standalone: bool,
+    /// Markdown heading level (1 for `#`).
+    heading: Option<usize>,
 }
 
 /// Removes Markdown markup from one line. `None` for lines that are
@@ -461,7 +421,9 @@ fn markdown_line(raw: &str) -> Option<Line> {
         s = rest.trim_start();
     }
     let mut standalone = false;
+    let mut heading = None;
     if MD_HEADING_RE.is_match(s) {
+        heading = Some(s.chars().take_while(|&c| c == '#').count());
         s = s.trim_start_matches('#').trim().trim_end_matches('#').trim_end();
         standalone = true;
     } else if let Some(m) = MD_LIST_RE.find(s) {
@@ -479,34 +441,99 @@ fn markdown_line(raw: &str) -> Option<Line> {
     let s = MD_EM_UNDERSCORE_RE.replace_all(&s, "$1$2$3");
     let s = HTML_TAG_RE.replace_all(&s, "");
     let s = MD_ESCAPE_RE.replace_all(&s, "$1");
-    Some(Line { text: headline::clean_text(&s), standalone })
+    Some(Line { text: headline::clean_text(&s), standalone, heading })
 }
 
 fn text_line(raw: &str) -> Line {
-    Line { text: headline::clean_text(strip_bullet(raw)), standalone: false }
+    Line { text: headline::clean_text(strip_bullet(raw)), standalone: false, heading: None }
 }
 
 fn text_document(input: &str, markdown: bool) -> Document {
     let mut doc = Document::default();
-    let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
+    // Source lines; `None` is a paragraph break (blank line or metadata line).
+    let mut items: Vec<Option<Line>> = Vec::new();
     for raw in input.lines() {
         if let Some(meta) = parse_meta_line(raw) {
             match meta {
                 Meta::Url(u) => doc.url = doc.url.take().or(Some(u)),
                 Meta::Published(d) => doc.published_at = doc.published_at.or(Some(d)),
             }
-            paragraphs.push(Vec::new());
+            items.push(None);
             continue;
         }
         let line = if markdown { markdown_line(raw) } else { Some(text_line(raw)) };
-        let Some(line) = line.filter(|l| !l.text.is_empty()) else {
+        items.push(line.filter(|l| !l.text.is_empty()));
+    }
+
+    // The headline: Markdown's first `#` heading that names an episode, else
+    // the first headline-like line among the opening lines, else the first line.
+    let lines: Vec<(usize, &Line)> =
+        items.iter().enumerate().filter_map(|(i, l)| l.as_ref().map(|l| (i, l))).collect();
+    let texts: Vec<String> = lines.iter().map(|(_, l)| l.text.clone()).collect();
+    let h1 = lines
+        .iter()
+        .position(|(_, l)| l.heading == Some(1))
+        .filter(|&k| parse_headline(&texts[k]).is_some());
+    // Source lines [first, last] taken by the headline; lines above it are furniture.
+    let (consumed, headline_text): (Option<(usize, usize)>, String) = match h1 {
+        Some(k) => (Some((lines[k].0, lines[k].0)), texts[k].clone()),
+        None => match opening::choose_headline(&texts) {
+            Some(choice) => {
+                doc.opening_rating = choice.rating.clone();
+                doc.headline_start = choice.first;
+                doc.chosen = Some(choice.parsed);
+                (Some((lines[choice.first].0, lines[choice.last].0)), choice.text)
+            }
+            None => {
+                let k = texts
+                    .iter()
+                    .position(|t| {
+                        !opening::is_furniture_line(t) && ratings::parse_line(t).is_none()
+                    })
+                    .unwrap_or(0);
+                doc.headline_start = k;
+                match lines.get(k) {
+                    // A page without a headline starts with its text: keep it.
+                    Some(_) if opening::is_prose(&texts[k]) => {
+                        doc.headline_prose = true;
+                        (lines.get(k.wrapping_sub(1)).map(|&(i, _)| (0, i)), texts[k].clone())
+                    }
+                    Some(&(i, _)) => {
+                        (Some((0, i)), opening::strip_leading_date(&texts[k]).to_string())
+                    }
+                    None => (None, String::new()),
+                }
+            }
+        },
+    };
+    if !headline_text.is_empty() {
+        doc.headline = Some(headline_text);
+    }
+    doc.opening = texts.iter().take(opening::OPENING_LINES * 2).cloned().collect();
+
+    let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
+    let mut after_headline = 0;
+    for (i, item) in items.into_iter().enumerate() {
+        // Lines above the headline are site furniture.
+        if let Some((first, last)) = consumed {
+            if i <= last {
+                if i >= first {
+                    paragraphs.push(Vec::new());
+                }
+                continue;
+            }
+        }
+        let Some(line) = item else {
             paragraphs.push(Vec::new());
             continue;
         };
-        if doc.headline.is_none() {
-            doc.headline = Some(line.text);
-            paragraphs.push(Vec::new());
-            continue;
+        // Bylines, dates, image names and counters right below the headline.
+        if consumed.is_some() && after_headline < 6 {
+            after_headline += 1;
+            if line.text.chars().count() <= 80 && opening::is_furniture_line(&line.text) {
+                paragraphs.push(Vec::new());
+                continue;
+            }
         }
         if line.standalone {
             paragraphs.push(vec![line.text]);
@@ -854,6 +881,246 @@ fn truncate_chars(s: &str, max: usize) -> String {
     }
 }
 
+/// "Episode title: The Hunger", "Episode Title – Rage".
+static EPISODE_TITLE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:episode|ep\.?)\s+(?:\d+\s+)?title\s*[:\-–—]\s*(.+)$").unwrap()
+});
+/// Words that make a line after the headline a subtitle or dek, not an episode title.
+static NOT_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:recaps?|reviews?|spoilers?|episodes?|season|starring|written\s+by|directed\s+by|posted|published|updated|(?:release|start|end|air|premiere)\s+date|genre|cast|network|air(?:s|ed)?\s+(?:on|at)|runtime)\b|\b\d{1,2}:\d{2}\b|^\(|^by\s|^(?:(?:release|air|original)\s+date|genre|cast|network|director|writers?|starring|runtime|country|language|aired|broadcast|source|credits?)s?\s*:")
+        .unwrap()
+});
+
+/// A line right after the headline that is an episode title (the sample's
+/// `Track 2 – A picture is worth a thousand words`), not a dek, byline,
+/// date, rating or repeated marker.
+fn title_line(text: &str, show: &str) -> Option<String> {
+    if !looks_like_title(text)
+        || crate::recap::names::fold(text) == crate::recap::names::fold(show)
+        || opening::is_furniture_line(text)
+        || NOT_TITLE_RE.is_match(text)
+        || parse_headline(text).is_some()
+        || text.split_whitespace().count() > 14
+    {
+        return None;
+    }
+    headline::clean_title(text)
+}
+
+/// "quantico-season-2-episode-3-stescalade-recap" → "quantico season 2 episode 3 stescalade recap".
+fn url_headline(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url).ok()?;
+    let mut words = Vec::new();
+    for seg in parsed.path_segments()? {
+        let seg = seg.split('.').next().unwrap_or("");
+        if seg.is_empty() || seg.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let lower = seg.to_ascii_lowercase();
+        if matches!(
+            lower.as_str(),
+            "review"
+                | "reviews"
+                | "recap"
+                | "recaps"
+                | "tv"
+                | "anime"
+                | "news"
+                | "article"
+                | "articles"
+                | "posts"
+                | "post"
+                | "p"
+                | "blog"
+                | "category"
+                | "tv-shows"
+                | "shows"
+                | "kdrama"
+                | "k-drama"
+                | "drama"
+                | "dramas"
+                | "entertainment"
+                | "new-blog"
+        ) {
+            continue;
+        }
+        words.push(seg.replace(['-', '_', '+'], " "));
+    }
+    let text = headline::normalize_whitespace(&words.join(" "));
+    // Leading labels ("drama review angel eyes") and trailing ids ("… 01jd0mkm3vke", "… 215917").
+    let mut tokens: Vec<&str> = text.split(' ').collect();
+    while tokens.first().is_some_and(|w| {
+        matches!(*w, "recap" | "review" | "drama" | "kdrama" | "tv" | "anime" | "episode" | "and")
+            && tokens.len() > 1
+    }) {
+        tokens.remove(0);
+    }
+    while tokens.last().is_some_and(|w| {
+        w.len() >= 5
+            && w.chars().any(|c| c.is_ascii_digit())
+            && w.parse::<u32>().map_or(true, |n| n > 9999)
+    }) {
+        tokens.pop();
+    }
+    let text = tokens.join(" ");
+    (!text.is_empty()).then_some(text)
+}
+
+/// The words of `needle` as written in `hay` (case-insensitive), to give a
+/// name read from a URL its real capitals.
+fn as_written(needle: &str, hay: &str) -> Option<String> {
+    let words: Vec<String> = needle.split_whitespace().map(regex::escape).collect();
+    if words.is_empty() {
+        return None;
+    }
+    let re = Regex::new(&format!(r"(?i)\b{}\b", words.join(r"[\s\-–:’'.,]+"))).ok()?;
+    re.find(hay).map(|m| m.as_str().to_string())
+}
+
+/// "crash landing on you" → "Crash Landing On You".
+fn title_case(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+static YEAR_TAIL_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s+(?:19|20)\d{2}$").unwrap());
+
+/// Show and episode from the page address, when the text names none.
+fn headline_from_url(url: &str, opening: &[String], untitled: bool) -> Option<headline::Headline> {
+    let mut h = parse_headline(&url_headline(url)?)?;
+    let hay = opening.join("\n");
+    // "lost romance 2020": a year in the address is not part of the name.
+    let show = YEAR_TAIL_RE.replace(&h.show, "").into_owned();
+    // A page with a headline of its own must name the show the address names;
+    // a page whose title was lost starts with its text.
+    h.show = match as_written(&show, &hay) {
+        Some(s) => s,
+        None if untitled => title_case(&show),
+        None => return None,
+    };
+    // A title read from a URL only counts when the page writes it out.
+    h.title = h.title.and_then(|t| {
+        let t = t
+            .split_whitespace()
+            .take_while(|w| !matches!(*w, "recap" | "review"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        as_written(&t, &hay)
+    });
+    Some(h)
+}
+
+static BODY_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)\b(?:in|of|from|for)\s+(?:this\s+week's\s+|the\s+latest\s+)?episode\s+(\d{1,4})\b",
+    )
+    .unwrap()
+});
+static SHOW_RECAP_TITLE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^(.+?)\s+(?:recap|review)\s*[:\-–—]\s*(.+)$").unwrap());
+
+/// "‘My Hero Academia’ Recap: ‘What I Can Do For Now’" and the opening text
+/// says "everything that happened in Episode 5".
+fn headline_from_body(headline_text: &str, opening: &[String]) -> Option<headline::Headline> {
+    let c = SHOW_RECAP_TITLE_RE.captures(headline_text)?;
+    let show = headline::clean_show(&c[1]);
+    if show.is_empty() || show.split_whitespace().count() > 8 {
+        return None;
+    }
+    let episode = opening
+        .iter()
+        .take(15)
+        .find_map(|l| BODY_EPISODE_RE.captures(l))
+        .and_then(|c| c[1].parse::<u32>().ok())
+        .filter(|&e| (1..=headline::MAX_NUMBER).contains(&e))?;
+    let title = headline::clean_title(&c[2]);
+    Some(headline::Headline { show, season: 1, episode, episode_end: None, title })
+}
+
+static EPISODE_OF_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:(?:season|series)\s+\d{1,3},?\s+)?(?:episode|ep\.?)\s+\d{1,4}\s+(?:(?:recap|review|summary)\s+)?of\s+")
+        .unwrap()
+});
+
+static EPISODE_OF_SHOW_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\bepisode\s+of\s+").unwrap());
+static EPISODE_NUMBER_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\bepisode\s+(\d{1,4})\b").unwrap());
+
+/// A page without a headline whose opening prose says "Episode 7 of Escape
+/// of the Seven: Resurrection starts with…" or "Spoiler warning for Season 7,
+/// Episode 4 of “Game of Thrones”".
+fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
+    let numbered = opening.iter().take(12).find_map(|line| {
+        let m = EPISODE_OF_RE.find(line)?;
+        let h = parse_headline(&line[m.start()..])?;
+        let words = h.show.split_whitespace().count();
+        (1..=8).contains(&words).then_some(headline::Headline { title: None, ..h })
+    });
+    // "Whatta fantastic episode of Cheongdamdong Alice! Episode 9 revived my…"
+    numbered.or_else(|| {
+        opening.iter().take(6).find_map(|line| {
+            let m = EPISODE_OF_SHOW_RE.find(line)?;
+            let n = EPISODE_NUMBER_RE.captures(line)?[1].parse::<u32>().ok()?;
+            let h = parse_headline(&format!("Episode {n} of {}", &line[m.end()..]))?;
+            let words = h.show.split_whitespace().count();
+            (1..=8).contains(&words).then_some(headline::Headline { title: None, ..h })
+        })
+    })
+}
+
+/// "CHAPTER 1: “How to put an elephant in a refrigerator”", "Episode 5 – The Hunt".
+static NUMBERED_TITLE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:chapter|episode|ep\.?|part)\s*#?(\d{1,4})\s*[:\-–—.]\s*(.{2,100})$")
+        .unwrap()
+});
+/// "is titled “The Theater and Its Double”", "called 'Driftmark'".
+static TITLED_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"(?i)\b(?:titled|entitled|called|named|(?:highlights|recap|review|events)\s+of)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
+});
+/// "episode of Game of Thrones “The Spoils of War”", "Episode 4, “The Spoils of War”".
+static QUOTED_AFTER_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"(?i)\bepisode(?:\s+\d{1,4})?\s*[,:(–—-]?\s*(?:“(\p{Lu}[^”]{1,80})”|"(\p{Lu}[^"]{1,80})")"#)
+        .unwrap()
+});
+
+/// An episode title named in the opening paragraphs.
+fn title_from_body(blocks: &[Block], show: &str, episode: u32) -> Option<String> {
+    let quoted_after_show = Regex::new(&format!(
+        r#"(?i){}[’']?s?,?\s*(?:“([^”]{{2,80}})”|"([^"]{{2,80}})")"#,
+        regex::escape(show)
+    ))
+    .ok();
+    for b in blocks.iter().take(8) {
+        let text = b.text.trim();
+        if let Some(c) = NUMBERED_TITLE_LINE_RE.captures(text) {
+            if c[1].parse::<u32>().ok() == Some(episode) {
+                if let Some(t) = headline::clean_title(&c[2]) {
+                    return Some(t);
+                }
+            }
+        }
+        let res = [Some(&*TITLED_RE), quoted_after_show.as_ref(), Some(&*QUOTED_AFTER_EPISODE_RE)];
+        for re in res.into_iter().flatten() {
+            if let Some(c) = re.captures(text) {
+                let inner = (1..=3).find_map(|i| c.get(i)).map(|m| m.as_str())?;
+                let inner = inner.trim().trim_end_matches(['.', ',']);
+                if inner.split_whitespace().count() <= 12 {
+                    if let Some(t) = headline::clean_title(inner) {
+                        return Some(t);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
 fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> {
     let Document {
         headline: headline_text,
@@ -862,15 +1129,43 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         url,
         published_at,
         rating,
+        opening_rating,
+        headline_start,
+        chosen,
+        headline_prose,
+        opening,
     } = doc;
     let headline_text = headline_text.ok_or(ArticleError::MissingHeadline)?;
     let hint_show = hints.show.as_deref().map(str::trim).filter(|s| !s.is_empty());
 
-    let parsed = parse_headline(&headline_text).or_else(|| {
+    let from_headline =
+        if headline_prose { None } else { chosen.or_else(|| parse_headline(&headline_text)) };
+    let from_headline = from_headline.or_else(|| {
         hint_show.and_then(|show| parse_headline(&format!("{show} – {headline_text}")))
     });
+    let parsed = from_headline.clone().or_else(|| {
+        if hints.episode.is_some() {
+            return None;
+        }
+        let address = hints.url.as_deref().or(url.as_deref());
+        address
+            .and_then(|u| headline_from_url(u, &opening, headline_prose))
+            .or_else(|| headline_from_body(&headline_text, &opening))
+            .or_else(|| headline_from_prose(&opening))
+    });
+    // A page naming no episode at all keeps the plain "no show/season/episode" error.
+    if hints.episode.is_none() && parsed.is_some() {
+        let judged = if headline_prose { "" } else { headline_text.as_str() };
+        if let Some(reason) =
+            refusal::judge(judged, from_headline.as_ref(), &opening, headline_start)
+        {
+            return Err(ArticleError::NotARecap(reason.to_string()));
+        }
+    }
     // Blocks equal to the headline (repeated in the body) are dropped.
-    blocks.retain(|b| !b.text.eq_ignore_ascii_case(&headline_text));
+    if !headline_prose {
+        blocks.retain(|b| !b.text.eq_ignore_ascii_case(&headline_text));
+    }
 
     let mut title;
     let (mut show, mut season, mut episode, mut episode_end);
@@ -878,9 +1173,20 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         Some(h) => {
             (show, season, episode, episode_end) = (h.show, h.season, h.episode, h.episode_end);
             title = h.title.or(title_candidate);
-            if blocks.first().is_some_and(|b| b.lines == 1 && looks_like_title(&b.text)) {
+            if from_headline.is_some()
+                && blocks.first().is_some_and(|b| b.lines == 1 && looks_like_title(&b.text))
+            {
                 let candidate = blocks.remove(0).text;
-                title = title.or(Some(candidate));
+                title = title.or_else(|| title_line(&candidate, &show));
+            }
+            if title.is_none() {
+                title = blocks.iter().take(15).find_map(|b| {
+                    let c = EPISODE_TITLE_LINE_RE.captures(&b.text)?;
+                    headline::clean_title(&c[1])
+                });
+            }
+            if title.is_none() {
+                title = title_from_body(&blocks, &show, episode);
             }
         }
         None => {
@@ -923,6 +1229,20 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         return Err(ArticleError::NoRecapBody);
     }
     let hint_url = hints.url.as_deref().map(str::trim).filter(|u| !u.is_empty()).map(String::from);
+    // TODO(integrator): keep `ParsedRating::display` once CriticRating has a `display` field.
+    // A rating line wins; then a score beside the headline; then one given in
+    // a sentence of the review ("I give this episode an 8/10").
+    let prose_rating = || {
+        let review = sections.review.iter().rev();
+        review.chain(sections.recap.iter().rev().take(3)).find_map(|p| ratings::parse_prose(p))
+    };
+    let rating = sections
+        .rating
+        .clone()
+        .or(opening_rating)
+        .or_else(prose_rating)
+        .map(|p| p.rating)
+        .or(rating.map(ratings::to_five));
     Ok(Article {
         show,
         season,
@@ -931,7 +1251,7 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         title: title.map(|t| headline::trim_quotes(&t).to_string()).filter(|t| !t.is_empty()),
         recap: sections.recap.join("\n\n"),
         review: (!sections.review.is_empty()).then(|| sections.review.join("\n\n")),
-        rating: sections.rating.or(rating),
+        rating,
         url: hint_url.or(url),
         published_at,
     })
@@ -941,7 +1261,7 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
 struct Sections {
     recap: Vec<String>,
     review: Vec<String>,
-    rating: Option<CriticRating>,
+    rating: Option<ParsedRating>,
 }
 
 /// Recap until the review heading, review until the footer; furniture is
@@ -1106,7 +1426,7 @@ mod tests {
         assert_eq!((a.show.as_str(), a.season, a.episode), ("The Glory", 1, 5));
         assert_eq!(a.recap, "Dong-Eun moves her next piece.\n\nLoose text in a div.");
         assert_eq!(a.review, None);
-        assert_eq!(a.rating, Some(CriticRating { value: 8.0, out_of: 10.0 }));
+        assert_eq!(a.rating, Some(CriticRating { value: 4.0, out_of: 5.0 }));
         let og = r#"<html><head><meta property="og:site_name" content="Geek Site">
             <meta property="og:title" content="Fargo S05E09 - Geek Site"></head>
             <body><p>Dot escapes.</p><p>Roy does not.</p></body></html>"#;
@@ -1138,7 +1458,8 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("The Hunger"));
         assert_eq!(a.recap, "The prince heads south. The dead rise again.");
         assert_eq!(a.review.as_deref(), Some("Tense and bloody."));
-        assert_eq!(a.rating, Some(CriticRating { value: 8.0, out_of: 10.0 }));
+        // Ratings are converted to the five-point scale: 8/10 → 4/5.
+        assert_eq!(a.rating, Some(CriticRating { value: 4.0, out_of: 5.0 }));
         assert_eq!(a.url.as_deref(), Some("https://example.com/kingdom-1x03"));
         assert_eq!(
             a.published_at.map(|d| d.to_rfc3339()).as_deref(),
@@ -1177,26 +1498,113 @@ mod tests {
 
     #[test]
     fn ratings() {
-        let r = |v, o| Some(CriticRating { value: v, out_of: o });
-        assert_eq!(parse_rating_value("4/5"), r(4.0, 5.0));
-        assert_eq!(parse_rating_value("8/10"), r(8.0, 10.0));
-        assert_eq!(parse_rating_value("4.5 out of 5"), r(4.5, 5.0));
-        assert_eq!(parse_rating_value("★★★★☆"), r(4.0, 5.0));
-        assert_eq!(parse_rating_value("★★★½"), r(3.5, 5.0));
-        assert_eq!(parse_rating_value("3.5 Stars"), r(3.5, 5.0));
-        assert_eq!(parse_rating_value("4/5 stars"), r(4.0, 5.0));
-        assert_eq!(parse_rating_value("6/5"), None);
-        assert_eq!(parse_rating_value("hello"), None);
-        assert_eq!(
-            classify("Episode Rating: 4/5"),
-            Kind::Rating(CriticRating { value: 4.0, out_of: 5.0 })
-        );
-        assert_eq!(
-            classify("Our rating: 4.5 out of 5"),
-            Kind::Rating(CriticRating { value: 4.5, out_of: 5.0 })
-        );
+        let r = |s: &str| ratings::parse_value(s, false).map(|p| p.rating);
+        let five = |v| Some(CriticRating { value: v, out_of: 5.0 });
+        assert_eq!(r("4/5"), five(4.0));
+        assert_eq!(r("8/10"), five(4.0));
+        assert_eq!(r("4.5 out of 5"), five(4.5));
+        assert_eq!(r("★★★★☆"), five(4.0));
+        assert_eq!(r("★★★½"), five(3.5));
+        assert_eq!(r("3.5 Stars"), five(3.5));
+        assert_eq!(r("4/5 stars"), five(4.0));
+        assert_eq!(r("6/5"), None);
+        assert_eq!(r("hello"), None);
+        let rated = |line: &str| match classify(line) {
+            Kind::Rating(p) => Some((p.rating.value, p.display)),
+            _ => None,
+        };
+        assert_eq!(rated("Episode Rating: 4/5"), Some((4.0, "4/5".to_string())));
+        assert_eq!(rated("Our rating: 4.5 out of 5"), Some((4.5, "4.5 out of 5".to_string())));
+        assert_eq!(rated("Grade: B+"), Some((4.25, "B+".to_string())));
+        assert_eq!(rated("Rating: A-"), Some((4.5, "A-".to_string())));
+        assert_eq!(rated("Our score: 10/10"), Some((5.0, "10/10".to_string())));
         assert_eq!(classify("Episode Rating"), Kind::Furniture);
         assert_eq!(classify("It was 1/2 good."), Kind::Body);
+        assert_eq!(classify("A"), Kind::Body);
+    }
+
+    #[test]
+    fn plain_text_headline_among_site_furniture() {
+        let input = "176\nSite Logo\nheader_2022.jpg\nOpinion and Editorial\n\
+            Published: Sunday 23rd Jan 2022 by Ryan\n7.0\nStranger Things\n\
+            Season 4, Episode 2 Recap\n\nEleven is bullied at her new school.\n\n\
+            Hopper is alive.\n";
+        let a = parse(input, Format::Auto);
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Stranger Things", 4, 2));
+        assert_eq!(a.title, None);
+        assert_eq!(a.rating, Some(CriticRating { value: 3.5, out_of: 5.0 }));
+        assert_eq!(a.recap, "Eleven is bullied at her new school.\n\nHopper is alive.");
+
+        let forum = "r/StrangeNewWorlds • u/someone • May 19 '22\n\
+            Strange New Worlds 1x03 “Ghosts of Illyria” Discussion\n\nUna hides a secret.\n";
+        let a = parse(forum, Format::Text);
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Strange New Worlds", 1, 3));
+        assert_eq!(a.title.as_deref(), Some("Ghosts of Illyria"));
+
+        let next_line = "The Flash: The Runaway Dinosaur – Review\n(Season 2, Episode 21)\n\n\
+            Barry is stuck in the Speed Force.\n\nGrade: B+\n";
+        let a = parse(next_line, Format::Text);
+        assert_eq!(
+            (a.show.as_str(), a.season, a.episode, a.title.as_deref()),
+            ("The Flash", 2, 21, Some("The Runaway Dinosaur"))
+        );
+        assert_eq!(a.rating, Some(CriticRating { value: 4.25, out_of: 5.0 }));
+
+        // A byline or date after the headline is not an episode title.
+        let byline = "Moving Episode 3 Recap\nBy Jane Doe\nJanuary 5, 2024\n\nHee-Soo flies.\n";
+        let a = parse(byline, Format::Text);
+        assert_eq!(a.title, None);
+        assert_eq!(a.recap, "Hee-Soo flies.");
+
+        // Vulture-style: the show line above the marker line, the title above both,
+        // the rating under a label line.
+        let vulture = "The Bear Recap: Sweet Tooth\nThe Bear\nSeason 3 Episode 5\n\
+            Editor’s Rating\n4 stars\n\nCarmy opens the restaurant.\n";
+        let a = parse(vulture, Format::Text);
+        assert_eq!(
+            (a.show.as_str(), a.season, a.episode, a.title.as_deref()),
+            ("The Bear", 3, 5, Some("Sweet Tooth"))
+        );
+        assert_eq!(a.rating, Some(CriticRating { value: 4.0, out_of: 5.0 }));
+        assert_eq!(a.recap, "Carmy opens the restaurant.");
+
+        // Markdown: the first `#` heading, below site furniture.
+        let md = "[Home](/) | [TV](/tv)\n\n# Moving Episodes 3 & 4 Recap\n\nBong-Seok flies.\n";
+        let a = parse(md, Format::Auto);
+        assert_eq!((a.show.as_str(), a.episode, a.episode_end), ("Moving", 3, Some(4)));
+    }
+
+    #[test]
+    fn pages_that_are_not_recaps_are_refused() {
+        let none = Hints::default();
+        let refused = |input: &str| match parse_article(input, Format::Text, &none) {
+            Err(ArticleError::NotARecap(reason)) => reason,
+            other => panic!("{input:?}: {other:?}"),
+        };
+        assert_eq!(
+            refused("Queen of Tears Episode 7 ratings hit a new high\n\nViewership rose."),
+            "news, not a recap"
+        );
+        assert_eq!(
+            refused("Squid Game Season 3 Episode 1 release date and trailer\n\nNetflix says."),
+            "news, not a recap"
+        );
+        assert_eq!(
+            refused("The Office Season 3 Episode 1: Every Episode, Ranked\n\nList."),
+            "a list of articles"
+        );
+        assert_eq!(
+            refused("The Glory Season 1 Review: Episodes 1-8\n\nA triumph."),
+            "a season review"
+        );
+        let index = "Reviews\nThe Flash Review: Think Fast (Season 4 Episode 22)\nBarry acts.\n\
+            Continue Reading\nWestworld Review: The Riddle of the Sphinx (Season 2 Episode 4)\n\
+            William visits.\nContinue Reading\n";
+        assert_eq!(refused(index), "a list of articles");
+        // A recap that talks about ratings is still a recap.
+        let recap =
+            "Queen of Tears Episode 7 Recap\n\nThe ratings war between the families heats up.";
+        assert!(parse_article(recap, Format::Text, &none).is_ok());
     }
 
     #[test]
@@ -1270,6 +1678,10 @@ mod tests {
         assert!(err
             .to_string()
             .starts_with("no show/season/episode found in the headline \"Top 10"));
+        let list =
+            parse_article("Top 10 episodes of Moving Episode 3\n\nBody.", Format::Text, &none);
+        assert_eq!(list, Err(ArticleError::NotARecap("a list of articles".into())));
+        assert_eq!(list.unwrap_err().to_string(), "not an episode recap: a list of articles");
         assert_eq!(
             parse_article(
                 "Moving Episode 3 Recap\n\nPrevious Episode\n\nNext Episode",

@@ -245,7 +245,11 @@ pub fn candidate(item: &FeedItem, show_hint: Option<&str>) -> Candidate {
             article.published_at = article.published_at.or(item.published);
             Candidate::Recap(Box::new(article))
         }
-        Err(ArticleError::MissingHeadline | ArticleError::NoHeadline(_)) => Candidate::NotARecap,
+        Err(
+            ArticleError::MissingHeadline
+            | ArticleError::NoHeadline(_)
+            | ArticleError::NotARecap(_),
+        ) => Candidate::NotARecap,
         Err(ArticleError::Empty | ArticleError::Binary | ArticleError::NoRecapBody) => fetch(),
     }
 }
@@ -476,7 +480,8 @@ mod tests {
         let review = a.review.as_deref().expect("review");
         assert!(review.starts_with("Moving keeps finding"), "{review}");
         assert!(!review.contains("Leave a comment"));
-        assert_eq!(a.rating.as_ref().map(|r| (r.value, r.out_of)), Some((8.5, 10.0)));
+        // 8.5/10 on the five-point scale.
+        assert_eq!(a.rating.as_ref().map(|r| (r.value, r.out_of)), Some((4.25, 5.0)));
         assert_eq!(a.url, item.link);
         assert_eq!(rfc3339(a.published_at).as_deref(), Some("2023-08-16T12:00:00+00:00"));
 

@@ -40,7 +40,26 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
     for form in FORMS.iter() {
         for caps in form.re.captures_iter(text) {
             let whole = caps.get(0)?;
-            let show = clean_show(&text[..whole.start()]);
+            let before = &text[..whole.start()];
+            let after = &text[whole.end()..];
+            // "The Flash: The Runaway Dinosaur – Review (Season 2, Episode 21)":
+            // a marker in brackets after "Show: Title" names the show first.
+            let bracketed = before.trim_end().ends_with(['(', '['])
+                && after.trim_start().starts_with([')', ']']);
+            let (show_raw, bracket_title) = if bracketed {
+                split_show_title(before.trim_end().trim_end_matches(['(', '[']))
+            } else {
+                (before, None)
+            };
+            let mut show = clean_show(show_raw);
+            let mut after = after;
+            if !has_alphanumeric(&show) && !bracketed {
+                // "Episode 5 Recap of Sealed with a Kiss", "Season 7, Episode 4 of “Game of Thrones”".
+                if let Some((named, rest)) = show_after_marker(after) {
+                    show = named;
+                    after = rest;
+                }
+            }
             if !has_alphanumeric(&show) || DANGLING_SEASON_RE.is_match(&show) {
                 continue;
             }
@@ -48,11 +67,78 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
             // invalid: do not fall back to a weaker form.
             let (season, episode, end) = (form.numbers)(&caps)?;
             let episode_end = end.filter(|&e| e > episode && e <= MAX_NUMBER);
-            let title = extract_title(&text[whole.end()..]);
+            let rest =
+                if bracketed { after.trim_start().trim_start_matches([')', ']']) } else { after };
+            let title = extract_title(rest).or(bracket_title);
             return Some(Headline { show, season, episode, episode_end, title });
         }
     }
     None
+}
+
+static OF_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:recap|review|summary|synopsis)(?:\s+and\s+review)?\s+)?(?:of|for|from)\s+(?:the\s+(?:k-?drama|drama|anime|series|show)\s+)?").unwrap()
+});
+/// Small words inside a title-case name ("Sealed with a Kiss", "Escape of the Seven").
+const NAME_JOINERS: [&str; 16] = [
+    "of", "the", "a", "an", "and", "on", "in", "with", "to", "for", "at", "from", "by", "&", "or",
+    "de",
+];
+
+/// The show named after the marker: a quoted name, or the title-case words
+/// after "of" up to the first lower-case word that is not a joiner
+/// ("Escape of the Seven: Resurrection starts with…").
+fn show_after_marker(after: &str) -> Option<(String, &str)> {
+    let m = OF_SHOW_RE.find(after)?;
+    let rest = &after[m.end()..];
+    if let Some(c) = QUOTED_RE.captures(rest).filter(|c| c.get(0).is_some_and(|w| w.start() == 0)) {
+        let inner = (1..=6).find_map(|i| c.get(i))?;
+        let end = c.get(0)?.end();
+        let name = trim_separators(inner.as_str()).to_string();
+        return has_alphanumeric(&name).then_some((name, &rest[end..]));
+    }
+    let mut end = 0;
+    let mut last_name_word = 0;
+    for (i, word) in rest.split_inclusive(char::is_whitespace).enumerate() {
+        let w = word.trim();
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let starts_upper =
+            w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| !c.is_lowercase());
+        let joiner = NAME_JOINERS.contains(&bare.to_lowercase().as_str()) || w == "&";
+        if !(starts_upper || (i > 0 && joiner)) || (bare.is_empty() && w != "&") {
+            break;
+        }
+        end += word.len();
+        if starts_upper {
+            last_name_word = end;
+        }
+        // A name ends at a sentence break: "Lost Romance begins." / "Kiss, and…"
+        if w.ends_with(['.', '!', '?', ',', ';']) {
+            break;
+        }
+    }
+    let name = clean_show(&rest[..last_name_word]);
+    let name = name.trim_end_matches(['.', '!', '?', ',', ';']).to_string();
+    (has_alphanumeric(&name) && name.split_whitespace().count() <= 10)
+        .then_some((name, &rest[last_name_word..]))
+}
+
+/// "The Flash: The Runaway Dinosaur – Review" → ("The Flash", "The Runaway Dinosaur");
+/// without a separator the whole text is the show.
+fn split_show_title(s: &str) -> (&str, Option<String>) {
+    let s = strip_recap_noise(trim_separators(s));
+    for sep in [": ", " – ", " — ", " - ", " | "] {
+        if let Some(i) = s.find(sep) {
+            let (show, title) = (&s[..i], &s[i + sep.len()..]);
+            let title = clean_title(title);
+            if has_alphanumeric(show) {
+                if let Some(t) = title {
+                    return (show, Some(t));
+                }
+            }
+        }
+    }
+    (s, None)
 }
 
 // ---------------------------------------------------------------------------
@@ -245,15 +331,22 @@ pub fn trim_quotes(s: &str) -> &str {
 // "Recap" / "Review" labels
 // ---------------------------------------------------------------------------
 
-/// `Recap:`, `Review –`, `TV Recap:`, `Recap of` at the start of a headline.
+/// `Recap:`, `Review –`, `TV Recap:`, `Anime Review:`, `Recap of`, `[Drama Recap]`,
+/// `#` (hashtag), `TV Reviews` glued to the show ("TV ReviewsQuantico") at the start of a headline.
 static LEADING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:tv|k-?drama|drama|episode|series|show)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recap|review)\s*(?:of\s+|[:\-–—|]\s*)",
+        r"(?i)^(?:(?:tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?)\s*(?:of\s+|[:\-–—|]\s*)",
     )
     .unwrap()
 });
+/// A leading `[Drama Recap]` / `【Review】` tag.
+static LEADING_TAG_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:\[[^\]]{1,40}\]|【[^】]{1,40}】)\s*").unwrap());
+/// A section name glued to the headline by text extraction: "TV ReviewsQuantico".
+static GLUED_SECTION_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:TV\s*)?(?:Reviews|Recaps|News)(\p{Lu}\p{Ll})").unwrap());
 
-const NOISE: &str = r"(?:recap\s*(?:&|and|/|\+)\s*review|review\s*(?:&|and|/|\+)\s*recap|recap|review|spoilers?|ending\s+explained|explained|episode\s+guide)";
+const NOISE: &str = r"(?:(?:live\s+|episode\s+|tv\s+|full\s+)?(?:recap\s*(?:&|and|/|\+)\s*review|review\s*(?:&|and|/|\+)\s*recap|recap|review)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts)";
 
 static TRAILING_NOISE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"(?i)(?:^|[\s\-–—:|,(\[])[(\[]?\s*{NOISE}\s*[)\]]?[\s\-–—:|,!.]*$"))
@@ -264,9 +357,31 @@ static LEADING_NOISE_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 fn strip_leading_label(s: &str) -> &str {
-    match LEADING_LABEL_RE.find(s) {
-        Some(m) if has_alphanumeric(&s[m.end()..]) => &s[m.end()..],
-        _ => s,
+    let mut s = s;
+    loop {
+        let before = s.len();
+        if let Some(m) = LEADING_TAG_RE.find(s) {
+            if has_alphanumeric(&s[m.end()..]) {
+                s = s[m.end()..].trim_start();
+            }
+        }
+        if let Some(c) = GLUED_SECTION_RE.captures(s) {
+            s = &s[c.get(1).map_or(0, |m| m.start())..];
+        }
+        // A hashtag: "#Quantico S2 Episode 3" (but "#1 Cheerleader" keeps its number).
+        if let Some(rest) = s.strip_prefix('#') {
+            if rest.starts_with(char::is_alphabetic) {
+                s = rest;
+            }
+        }
+        if let Some(m) = LEADING_LABEL_RE.find(s) {
+            if has_alphanumeric(&s[m.end()..]) {
+                s = s[m.end()..].trim_start();
+            }
+        }
+        if s.len() == before {
+            return s;
+        }
     }
 }
 
@@ -315,22 +430,33 @@ const WORD_NUMBERS: [&str; 20] = [
     "twenty",
 ];
 
-const NUM: &str = r"(\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)";
+const ORDINAL_WORDS: [&str; 12] = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth",
+];
 
-/// Parses a digit string or an English number word; checks the 1..=9999 range.
+const NUM: &str = r"(\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)";
+/// "3rd", "Third": an ordinal season ("My Hero Academia 3rd Season").
+const ORD: &str = r"(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)";
+
+/// Parses a digit string, an English number word or an ordinal ("3rd",
+/// "third"); checks the 1..=9999 range.
 fn parse_number(s: &str) -> Option<u32> {
-    let n = match s.parse::<u64>() {
+    let lower = s.to_ascii_lowercase();
+    let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let n = match digits.parse::<u64>() {
         Ok(n) => n,
         Err(_) => {
-            let lower = s.to_ascii_lowercase();
-            WORD_NUMBERS.iter().position(|w| *w == lower)? as u64 + 1
+            let words = WORD_NUMBERS.iter().position(|w| *w == lower);
+            let ordinals = ORDINAL_WORDS.iter().position(|w| *w == lower);
+            words.or(ordinals)? as u64 + 1
         }
     };
     (1..=u64::from(MAX_NUMBER)).contains(&n).then_some(n as u32)
 }
 
 fn parse_end(caps: &Captures, i: usize) -> Option<u32> {
-    caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok())
+    caps.get(i).and_then(|m| parse_number(m.as_str()))
 }
 
 type Numbers = fn(&Captures) -> Option<(u32, u32, Option<u32>)>;
@@ -350,41 +476,71 @@ fn without_season(c: &Captures) -> Option<(u32, u32, Option<u32>)> {
 
 /// Episode markers, strongest first.
 static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
-    let range_sep = r"\s*(?:-|–|—|&|\+|and|to|through|thru)\s*";
+    let range_sep = r"\s*(?:-|–|—|~|&|\+|and|to|through|thru)\s*";
+    let episode_word = r"(?:Episodes?|Eps?\.?|Chapter|E)\s*(?:#|No\.?\s*)?";
+    let end = format!(r"(?:{range_sep}(?:Episode\s*|Ep\.?\s*|E)?{NUM}\b)?");
+    // Between "Season 5" and "Episode 3": punctuation, "Part 2", "Recap:".
+    let between = r"\s*(?:[,:;\-–—|/]\s*)?(?:(?:Part|Pt\.?|Cour)\s*\d{1,2}\s*[,:;\-–—|/]?\s*)?(?:(?:recap|review)s?\s*[,:;\-–—|/]?\s*)?";
     let form = |re: String, numbers: Numbers| Form { re: Regex::new(&re).unwrap(), numbers };
     vec![
         // S01E02, s1e2, S01 E02, S01E03-E04, S01E03-04, S01E03E04
         form(
-            r"(?i)\bS(\d{1,6})\s?E(\d{1,6})(?:(?:\s?(?:-|–|&|\+)\s?E?|E)(\d{1,6}))?\b".into(),
+            r"(?i)\bS(\d{1,6})\s?[:.]?\s?E(\d{1,6})(?:(?:\s?(?:-|–|&|\+)\s?E?|E)(\d{1,6}))?\b"
+                .into(),
             with_season,
         ),
         // Season 1 Episode 2, Season 1, Episode 2, Series 2 Ep. 3, Season One Episode Two,
-        // Season 1 Episodes 3 & 4
+        // Season 1 Episodes 3 & 4, Season Five Recap: Episodes 1-3, Season 2 Part 2 Episode 5
+        form(
+            format!(r"(?i)\b(?:Season|Series)\s*#?{NUM}\b{between}{episode_word}{NUM}\b{end}"),
+            with_season,
+        ),
+        // 3rd Season Episode 1 & 2, Second Season Episode 4
+        form(
+            format!(r"(?i)\b{ORD}\s+(?:Season|Series)\b{between}{episode_word}{NUM}\b{end}"),
+            with_season,
+        ),
+        // S2 Episode 3, S2 Ep 3
+        form(
+            format!(r"(?i)\bS(\d{{1,4}})\s*[,:\-–]?\s*(?:Episodes?|Eps?\.?)\s*#?{NUM}\b{end}"),
+            with_season,
+        ),
+        // Euphoria season 2: What happened in episode 7?
         form(
             format!(
-                r"(?i)\b(?:Season|Series)\s*#?{NUM}\s*[,:;\-–—|/]?\s*(?:Episodes?|Eps?\.?)\s*#?{NUM}(?:{range_sep}(?:Episode\s*|Ep\.?\s*)?(\d{{1,6}}))?\b"
+                r"(?i)\b(?:Season|Series)\s*{NUM}\b[:,\-–—]?\s+(?:[^\s]+\s+){{1,6}}?(?:Episodes?|Ep\.?)\s*#?{NUM}\b{end}"
             ),
             with_season,
         ),
-        // 1x02, 1x03-04, 1x03-1x04
+        // Season Two Premiere, Series Premiere: the first episode
+        form(format!(r"(?i)\b(?:Season|Series)\s*{NUM}\s+Premiere\b"), |c| {
+            Some((parse_number(&c[1])?, 1, None))
+        }),
+        // 1x02, 1x03-04, 1x03-1x04, 2×02
         form(
-            r"(?i)\b(\d{1,2})x(\d{1,4})(?:\s?(?:-|–|&)\s?(?:\d{1,2}x)?(\d{1,4}))?\b".into(),
+            r"(?i)\b(\d{1,2})\s?[x×]\s?(\d{1,4})(?:\s?(?:-|–|&)\s?(?:\d{1,2}[x×])?(\d{1,4}))?\b"
+                .into(),
             with_season,
         ),
-        // Episode 12, Ep. 12, Episodes 3 & 4, Episodes 3-4, Episode 3 and 4
+        // Episode 12, Ep. 12, Episodes 3 & 4, Episodes 3-4, Episode 3 and 4, Episode #7, Chapter 4
         form(
-            format!(
-                r"(?i)\b(?:Episodes?|Eps?\.?)\s*#?{NUM}(?:{range_sep}(?:Episode\s*|Ep\.?\s*)?(\d{{1,6}}))?\b"
-            ),
+            format!(r"(?i)\b(?:Episodes?|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"),
             without_season,
         ),
-        // Korean episode counters: 3회, 3화, 3-4회
-        form(r"(\d{1,4})\s?(?:-|~)?\s?(?:(\d{1,4})\s?)?(?:회|화)(?:\b|$)".into(), |c| {
-            match c.get(2) {
+        // Korean and Japanese episode counters: 3회, 3화, 3-4회, 제3화, 第3話
+        form(
+            r"(?:제|第)?\s?(\d{1,4})\s?(?:-|~)?\s?(?:(\d{1,4})\s?)?(?:회|화|話)(?:\b|$)".into(),
+            |c| match c.get(2) {
                 Some(end) => Some((1, parse_number(&c[1])?, end.as_str().parse().ok())),
                 None => Some((1, parse_number(&c[1])?, None)),
-            }
-        }),
+            },
+        ),
+        // Doctor Who 10.05 Review, Good Girls 2.07: "The Dubby" (a two-digit episode
+        // followed by a label, a separator or the end, so "8.5" is not one)
+        form(
+            r#"(?i)\b(\d{1,2})\.(\d{2})(?:\s*(?:[:\-–—|"“‘(]|recap|review|$))"#.into(),
+            with_season,
+        ),
         // Show E05 (two digits at least, so "E3" the expo is not an episode)
         form(r"(?:^|\s)E(\d{2,4})(?:\s?(?:-|–|&)\s?E?(\d{2,4}))?\b".into(), without_season),
     ]
@@ -396,14 +552,48 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
 
 /// A "show" ending in "Season 2" is the leftover of a marker whose show was empty.
 static DANGLING_SEASON_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)(?:^|\s)(?:season|series)\s*#?\w+$").unwrap());
+    Lazy::new(|| Regex::new(r"(?i)(?:^|[\s(\[])(?:season|series)\s*#?\w+$").unwrap());
 
 static TRAILING_YEAR_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\s*[(\[](?:19|20)\d{2}[)\]]$").unwrap());
+/// "Doctor Crush (Doctors)": an alternative name in brackets after the show.
+static TRAILING_ALIAS_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\s+\((?:aka\s+|a\.k\.a\.\s+)?\p{L}[^()]{0,60}\)$").unwrap());
+
+const NETWORKS: &str = r"(?:netflix|hbo(?:\s+max)?|max|hulu|disney\s*\+|disney\s+plus|disney|apple\s+tv\s*\+?|apple|amazon(?:\s+prime)?|prime\s+video|peacock|paramount\s*\+?|showtime|starz|fx|amc|bbc(?:\s+(?:one|two|three))?|itv|channel\s+4|cbs|nbc|abc|fox|the\s+cw|cw|tvn|jtbc|sbs|kbs2?|mbc|ocn|ena|viki|viu|tving|wavve|coupang\s+play|crunchyroll|funimation|hidive|iqiyi|wetv|youku|tencent|syfy|usa|tnt|tbs|bravo|lifetime|freeform|adult\s+swim|toonami|shudder|acorn\s+tv|britbox|sky(?:\s+atlantic)?|stan|crave|cbc)";
+const GENRES: &str = r"(?:k-?dramas?|kdrama|korean\s+(?:drama|series|tv\s+series)|c-?drama|chinese\s+drama|j-?drama|japanese\s+drama|thai\s+drama|t-?drama|taiwanese\s+drama|anime(?:\s+series)?)";
+
+/// "Netflix’s King the Land", "SBS Korean Drama Secret Door", "K-Drama Moving".
+static LEADING_NETWORK_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:{NETWORKS}\s*(?:’s|'s)\s+|{NETWORKS}\s+{GENRES}\s+|(?:(?:korean|chinese|japanese|thai|taiwanese)\s+)?{NETWORKS}\s+(?:drama|series)\s+|{GENRES}\s+(?:(?:recap|review)s?\s+)?|home\b.{{0,40}}?(?:reviews|recaps|news)\s+)"
+    ))
+    .unwrap()
+});
+/// "Fates and Furies Korean Drama", "Behind Every Star – K-Drama", "Little Women (K-Drama)".
+static TRAILING_GENRE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"(?i)[\s\-–—:|,]*[(\[]?\s*{GENRES}\s*[)\]]?$")).unwrap());
+/// "Drama Review Corner ‘Legend Of The Blue Sea’": a quoted name after a short prefix.
+static QUOTED_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"(?:^|\s)(?:“([^”“]+)”|"([^"]+)"|‘([^’‘]+)’|'([^']+)')(?:\s+(?i:drama|series|anime|k-?drama))?[\s\-–—:|,]*$"#).unwrap()
+});
+/// "Here is a quick recap of", "A recap and review of", "This is the recap of".
+static LEAD_PHRASE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:here\s+is|here's|here’s|this\s+is|these\s+are)?\s*(?:a|an|the|our|my)?\s*(?:quick\s+|full\s+|short\s+|brief\s+|complete\s+|weekly\s+|live\s+)?(?:recaps?|reviews?|summary|synopsis)(?:\s+(?:and|&)\s+(?:review|recap))?\s+(?:of|for)\s+").unwrap()
+});
+/// "Sullivan's Crossing Premiere", "Show Season Finale", "Show Series Premiere".
+static TRAILING_EVENT_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)[\s\-–—:|,]+(?:(?:series|season|mid-?season|the)\s+)?(?:premiere|finale)$")
+        .unwrap()
+});
+/// "the Little Women" (prose) → "Little Women"; "the last of us" stays.
+static LOWER_THE_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^the\s+(\p{Lu})").unwrap());
 
 /// Show name: the text before the episode marker, without recap labels,
-/// separators, surrounding quotes or a trailing "(2024)".
-fn clean_show(raw: &str) -> String {
+/// separators, surrounding quotes, a trailing "(2024)", network
+/// possessives ("Netflix’s"), genre tags ("K-Drama", "Korean Drama",
+/// "Anime") and site/section prefixes before a quoted name.
+pub fn clean_show(raw: &str) -> String {
     let mut s = trim_separators(raw);
     loop {
         let before = s.len();
@@ -413,10 +603,58 @@ fn clean_show(raw: &str) -> String {
             s = stripped;
         }
         s = trim_separators(trim_quotes(s));
+        // "Humans ‘Episode 5’": a quote left open by the marker.
+        for (open, close) in [('‘', '’'), ('“', '”'), ('"', '"'), ('«', '»')] {
+            let lone = s.matches(open).count() + s.matches(close).count() == 1;
+            if lone && (s.starts_with([open, close]) || s.ends_with([open, close])) {
+                s = trim_separators(s.trim_matches([open, close]));
+            }
+        }
         if let Some(m) = TRAILING_YEAR_RE.find(s) {
             if has_alphanumeric(&s[..m.start()]) {
                 s = trim_separators(&s[..m.start()]);
             }
+        }
+        if let Some(m) = TRAILING_ALIAS_RE.find(s) {
+            if has_alphanumeric(&s[..m.start()]) {
+                s = trim_separators(&s[..m.start()]);
+            }
+        }
+        if let Some(m) = TRAILING_GENRE_RE.find(s) {
+            if has_alphanumeric(&s[..m.start()]) {
+                s = trim_separators(&s[..m.start()]);
+            }
+        }
+        if let Some(m) = LEADING_NETWORK_RE.find(s) {
+            if has_alphanumeric(&s[m.end()..]) {
+                s = trim_separators(&s[m.end()..]);
+            }
+        }
+        if let Some(m) = LEADING_TAG_RE.find(s) {
+            if has_alphanumeric(&s[m.end()..]) {
+                s = trim_separators(&s[m.end()..]);
+            }
+        }
+        if let Some(c) = QUOTED_SHOW_RE.captures(s) {
+            let whole = c.get(0).expect("match");
+            let prefix_words = s[..whole.start()].split_whitespace().count();
+            let inner = (1..=4).find_map(|i| c.get(i)).map_or("", |m| m.as_str().trim());
+            if (1..=5).contains(&prefix_words) && has_alphanumeric(inner) {
+                s = inner;
+            }
+        }
+        if let Some(m) = LEAD_PHRASE_RE.find(s) {
+            if has_alphanumeric(&s[m.end()..]) {
+                s = trim_separators(&s[m.end()..]);
+            }
+        }
+        if let Some(m) = TRAILING_EVENT_RE.find(s) {
+            if has_alphanumeric(&s[..m.start()]) {
+                s = trim_separators(&s[..m.start()]);
+            }
+        }
+        if let Some(c) = LOWER_THE_RE.captures(s) {
+            s = &s[c.get(1).map_or(0, |m| m.start())..];
         }
         if s.len() == before {
             break;
@@ -435,27 +673,121 @@ static QUOTED_RE: Lazy<Regex> = Lazy::new(|| {
 
 static BRACKETED_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\([^)]*\)|\[[^\]]*\]").unwrap());
 
-/// Episode title from the text after the episode marker: a quoted string
-/// wins; otherwise whatever remains after dropping recap labels and
-/// bracketed notes ("(Season Finale)").
-fn extract_title(rest: &str) -> Option<String> {
-    if let Some(caps) = QUOTED_RE.captures(rest) {
-        let inner = (1..=6).find_map(|i| caps.get(i)).map(|m| m.as_str().trim())?;
-        if has_alphanumeric(inner) {
-            return Some(inner.to_string());
-        }
-    }
-    let without_brackets = BRACKETED_RE.replace_all(rest, " ");
+/// Words that are never an episode title on their own.
+static GENERIC_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            recaps? | reviews? | summary | synopsis | spoilers? | spoiler\s+alert | alert | discussion | thoughts | breakdown | rundown
+          | (?:live\s+)?(?:recap|blog) | preview | reactions? | highlights | analysis | explained | ending\s+explained
+          | (?:rating|grade|score|verdict)\b.* | (?:episode|ep\.?|part|chapter)\s*\d+.* | (?:season|series|mid-?season)?\s*(?:finale|premiere)
+          | \+?\s*(?:english\s+)?(?:dub|sub)(?:bed)? | is\s+(?:mostly\s+)?a\s+skip.* | watch.* | where\s+to\s+watch.*
+          | free | online | full | hd | eng\s+sub | english\s+sub(?:titles)?
+        )$",
+    )
+    .unwrap()
+});
+
+/// Notes trailing a title: "+ English dub", "(Dub)", "[Spoilers]".
+static TITLE_TAIL_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)[\s\-–—:|,]*\+?\s*(?:english\s+)?(?:dub|sub)(?:bed)?\s*$").unwrap()
+});
+
+/// Cleans a candidate episode title; `None` when nothing meaningful is left
+/// (generic words, dates, bylines, ratings).
+pub fn clean_title(s: &str) -> Option<String> {
+    let without_brackets = BRACKETED_RE.replace_all(s, " ");
     let mut s = trim_separators(&without_brackets);
     loop {
         let before = s.len();
         s = trim_separators(strip_recap_noise(s));
+        if let Some(m) = TITLE_TAIL_RE.find(s) {
+            if has_alphanumeric(&s[..m.start()]) {
+                s = trim_separators(&s[..m.start()]);
+            }
+        }
         if s.len() == before {
             break;
         }
     }
     let s = trim_separators(trim_quotes(s));
-    has_alphanumeric(s).then(|| normalize_whitespace(s))
+    let s = SUMMARY_WORD_RE.replace_all(s, "");
+    let s = normalize_whitespace(trim_separators(&s));
+    let generic = GENERIC_TITLE_RE.is_match(&s)
+        || NETWORK_ONLY_RE.is_match(&s)
+        || super::opening::is_furniture_line(&s)
+        // "with screenshots", "? to": the rest of a sentence, not a title.
+        || s.starts_with(|c: char| c.is_ascii_lowercase() || matches!(c, '?' | '!' | '.' | ')'));
+    (has_alphanumeric(&s) && !generic).then_some(s)
+}
+
+/// A verb right after the marker: the headline is a sentence, not "Show 1x02 Title".
+static SENTENCE_GOES_ON_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:is|are|was|were|has|have|had|gets?|got|will|would|can|could|does|did|makes?|brings?|proves?|delivers?|returns?|shows?|ends?|begins?|starts?|sees?|takes?|gives?|goes|puts?|keeps?|feels?|finally|just|still|also|and|but|to|in|on|at|of|with|for|as|the|a|an)\b").unwrap()
+});
+
+/// "Summary", "Synopsis" at either end of a title candidate.
+static SUMMARY_WORD_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:plot\s+)?(?:summary|synopsis)\b[\s:\-–—]*|[\s:\-–—]*\b(?:plot\s+)?(?:summary|synopsis)$").unwrap()
+});
+/// A network or platform name alone ("| Netflix TV Recap").
+static NETWORK_ONLY_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(r"(?i)^{NETWORKS}(?:\s+(?:tv|series|original|originals))?$")).unwrap()
+});
+
+/// Words that are never part of an episode title: the joiners of a
+/// title-case name are lower case, other words are capitalised.
+fn reads_as_subtitle(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() > 10 {
+        return true;
+    }
+    if words.len() <= 3 {
+        return false;
+    }
+    let content: Vec<&&str> = words
+        .iter()
+        .skip(1)
+        .filter(|w| !NAME_JOINERS.contains(&w.to_lowercase().as_str()))
+        .filter(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "is" | "are" | "be" | "it" | "as" | "but" | "so" | "not" | "vs" | "vs."
+            )
+        })
+        .collect();
+    let lower = content.iter().filter(|w| w.starts_with(|c: char| c.is_lowercase())).count();
+    !content.is_empty() && lower * 2 > content.len()
+}
+
+/// Episode title from the text after the episode marker: a quoted string
+/// wins; otherwise whatever remains after dropping recap labels and
+/// bracketed notes ("(Season Finale)"), unless it reads as the rest of a
+/// sentence ("is (mostly) a skip") or is a generic word.
+fn extract_title(rest: &str) -> Option<String> {
+    if let Some(caps) = QUOTED_RE.captures(rest) {
+        let inner = (1..=6).find_map(|i| caps.get(i)).map(|m| m.as_str().trim())?;
+        if has_alphanumeric(inner) && !GENERIC_TITLE_RE.is_match(inner) {
+            return Some(inner.to_string());
+        }
+    }
+    let first_word = rest.split_whitespace().next().unwrap_or("");
+    let prose = first_word.chars().next().is_some_and(|c| c.is_lowercase() && c.is_ascii())
+        && !LEADING_NOISE_RE.is_match(rest.trim_start());
+    if prose {
+        return None;
+    }
+    // "Is A Joke And I’m Not Laughing": the headline's sentence goes on; a
+    // title follows a separator, a recap label or stands in another script.
+    let t = rest.trim_start();
+    let separated = t.starts_with(is_separator)
+        || t.starts_with(['(', '['])
+        || LEADING_NOISE_RE.is_match(t)
+        || t.chars().next().is_some_and(|c| c.is_alphabetic() && !c.is_ascii());
+    if !separated && SENTENCE_GOES_ON_RE.is_match(t) {
+        return None;
+    }
+    // "review: A new bully is in town" is the article's subtitle.
+    clean_title(rest).filter(|t| !reads_as_subtitle(t))
 }
 
 #[cfg(test)]
@@ -584,6 +916,74 @@ mod tests {
                 "Gyeongseong Creature Season 2 Episode 3 Recap &amp;amp; Review",
                 h("Gyeongseong Creature", 2, 3, None, None),
             ),
+            // Grammar added for real recap sites
+            ("Doctor Who 2×02", h("Doctor Who", 2, 2, None, None)),
+            ("Doctor Who 2x02 Recap", h("Doctor Who", 2, 2, None, None)),
+            ("Lovely Runner Ep 12 Review", h("Lovely Runner", 1, 12, None, None)),
+            ("Shōgun E05 – Review", h("Shōgun", 1, 5, None, None)),
+            ("Tell Me a Story – Chapter 4: “Rage”", h("Tell Me a Story", 1, 4, None, Some("Rage"))),
+            ("Severance Season Five Episode Twelve", h("Severance", 5, 12, None, None)),
+            (
+                "My Hero Academia 3rd Season Episode 1 & 2",
+                h("My Hero Academia", 3, 1, Some(2), None),
+            ),
+            (
+                "Attack on Titan Season 2 Part 2 Episode 5 Recap",
+                h("Attack on Titan", 2, 5, None, None),
+            ),
+            ("The Crown Season Five Recap: Episodes 1-3", h("The Crown", 5, 1, Some(3), None)),
+            ("Moving Episode 1 and 2 Recap", h("Moving", 1, 1, Some(2), None)),
+            ("Game of Thrones S7:E5 Review (Spoilers)", h("Game of Thrones", 7, 5, None, None)),
+            ("#Quantico S2 Episode 3 Recap", h("Quantico", 2, 3, None, None)),
+            ("눈물의 여왕 1화", h("눈물의 여왕", 1, 1, None, None)),
+            ("눈물의 여왕 1회", h("눈물의 여왕", 1, 1, None, None)),
+            ("눈물의 여왕 제3화", h("눈물의 여왕", 1, 3, None, None)),
+            ("逃げ恥 第2話", h("逃げ恥", 1, 2, None, None)),
+            ("Doctor Who 10.05 Review", h("Doctor Who", 10, 5, None, None)),
+            ("Good Girls 2.07: “The Dubby”", h("Good Girls", 2, 7, None, Some("The Dubby"))),
+            ("Fargo rated 8.5 by fans", None),
+            (
+                "The Flash: The Runaway Dinosaur – Review (Season 2, Episode 21)",
+                h("The Flash", 2, 21, None, Some("The Runaway Dinosaur")),
+            ),
+            ("Episode 5 Recap of Sealed with a Kiss", h("Sealed with a Kiss", 1, 5, None, None)),
+            ("Game of Thrones Recap Season Two Premiere", h("Game of Thrones", 2, 1, None, None)),
+            // Show names cleaned of networks, genre tags, site sections
+            ("Netflix’s King the Land Episode 3 Recap", h("King the Land", 1, 3, None, None)),
+            (
+                "Behind Every Star – K-Drama Episode 5 Recap & Review",
+                h("Behind Every Star", 1, 5, None, None),
+            ),
+            ("the Little Women K-Drama Episode 5 Recap", h("Little Women", 1, 5, None, None)),
+            ("[Drama Recap] Dream High 2 Episode 4", h("Dream High 2", 1, 4, None, None)),
+            ("SBS Korean Drama Secret Door Episode 8", h("Secret Door", 1, 8, None, None)),
+            (
+                "Drama Review Corner ‘Legend Of The Blue Sea’ Episode 3",
+                h("Legend Of The Blue Sea", 1, 3, None, None),
+            ),
+            (
+                "Fates and Furies Korean Drama Recap: Episodes 3-4",
+                h("Fates and Furies", 1, 3, Some(4), None),
+            ),
+            (
+                "Anime Review: \"Sailor Moon Crystal\" Episode 12",
+                h("Sailor Moon Crystal", 1, 12, None, None),
+            ),
+            ("TV ReviewsQuantico Season 2 Episode 3", h("Quantico", 2, 3, None, None)),
+            ("Doctor Crush (Doctors) Episode 11 Recap", h("Doctor Crush", 1, 11, None, None)),
+            // Titles only from explicit markers
+            (
+                "Love Alarm Episode #7: “It is your first crush”",
+                h("Love Alarm", 1, 7, None, Some("It is your first crush")),
+            ),
+            (
+                "Tell Me Lies season 2 episode 3 is (mostly) a skip (Review)",
+                h("Tell Me Lies", 2, 3, None, None),
+            ),
+            ("Moving Episode 5 – Spoiler alert", h("Moving", 1, 5, None, None)),
+            ("Moving Episode 5 – Rating: A", h("Moving", 1, 5, None, None)),
+            ("Moving Episode 5 Recap + English dub", h("Moving", 1, 5, None, None)),
+            ("Moving Episode 5 – January 5, 2024", h("Moving", 1, 5, None, None)),
             // Negatives
             ("Top 10 K-dramas of 2024", None),
             ("Season 2 renewed", None),

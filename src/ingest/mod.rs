@@ -9,4 +9,7 @@ pub mod feed;
 pub mod fetch;
 pub mod headline;
 pub mod import;
+pub mod opening;
 pub mod poll;
+pub mod rating;
+pub mod refusal;

@@ -1,0 +1,412 @@
+//! The opening lines of a plain-text page: which one is the headline.
+//!
+//! Extracted page text starts with site furniture: logos, menus, breadcrumbs,
+//! section names, bylines and dates, comment counts, image file names, forum
+//! header lines. The headline is the first headline-like line among the
+//! first [`OPENING_LINES`] lines that names a show and an episode; the
+//! episode marker may also sit on the line after it
+//! (`The Flash: The Runaway Dinosaur – Review` / `(Season 2, Episode 21)`),
+//! or the show alone on the line before it (`Stranger Things` /
+//! `Season 4, Episode 2 Recap`).
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::headline::{self, parse_headline, Headline};
+use super::rating::{self, ParsedRating};
+
+/// How many non-empty lines from the top may hold the headline.
+pub const OPENING_LINES: usize = 25;
+
+/// The headline found among the opening lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    /// Index (into the lines given) of the first line used.
+    pub first: usize,
+    /// Index of the last line used (the same as `first` unless two lines were joined).
+    pub last: usize,
+    /// The headline text (two lines joined with " – " when needed).
+    pub text: String,
+    pub parsed: Headline,
+    /// A bare score printed beside the headline ("7.0").
+    pub rating: Option<ParsedRating>,
+}
+
+/// Extraction artefacts and dates glued to the front of a line:
+/// ` date 2024-09-24 Title`, `Monday, October 3, 2016 Title`.
+static LEADING_DATE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?ix)^\s*(?:
+            (?:date|published|posted|updated)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T\s]\d{2}:\d{2}(?::\d{2})?\S*)?
+          | \d{4}-\d{2}-\d{2}(?:[T\s]\d{2}:\d{2}(?::\d{2})?\S*)?
+        )\s+",
+    )
+    .unwrap()
+});
+
+/// Removes a date glued to the front of a line.
+pub fn strip_leading_date(line: &str) -> &str {
+    match LEADING_DATE_RE.find(line) {
+        Some(m) if line[m.end()..].chars().any(char::is_alphabetic) => &line[m.end()..],
+        _ => line,
+    }
+}
+
+const MONTHS: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+
+static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?ix)^(?:
+            [\d\s.,:/|+\-–()%]+$                                   # 176, 7.0, 12:30, 1/2
+          | .{{0,40}}\blogo\b.{{0,20}}$                            # Site logo
+          | \S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$        # image file names
+          | https?://\S+$ | www\.\S+$                              # bare addresses
+          | (?:written\s+|posted\s+|published\s+|reviewed\s+)?by\s+\p{{Lu}}[\w.'’\-]*(?:\s+\p{{Lu}}[\w.'’\-]*){{0,3}}(?:\s*[,|•·\-–]\s*.*)?$  # bylines
+          | (?:published|posted|updated|last\s+updated|posted\s+on|published\s+on|date)\b.{{0,80}}$
+          | (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+.{{0,40}}\d{{4}}.{{0,40}}$
+          | {MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}.{{0,40}}$
+          | \d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}.{{0,40}}$
+          | \d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}.{{0,30}}$
+          | \d+\s*(?:min(?:ute)?s?|hours?|days?|weeks?|months?)\s+(?:read|ago)\b.*$
+          | \d+\s+(?:comments?|responses?|replies|views|shares|likes|articles|posts)$
+          | (?:connect\s+with\s+us|follow\s+us|skip\s+nav|newsletters?.*|sign\s+in.*|log\s+in.*|\(?photo\s+(?:courtesy|credit).*|image\s+(?:courtesy|credit|via).*|spoilers?\s+ahead|warning:?\s+spoilers?.*)$
+          | .*(?:»|›|\s>\s|\s/\s).*$                               # breadcrumbs
+          | r/\w+.*$ | u/\w+.*$ | .*\s•\s+u/\w+.*$                  # forum headers
+          | (?:latest|trending(?:\s+now)?|popular|related|previous|prev|next|up\s+next|read\s+(?:more|next|also)|see\s+also|also\s+read|recommended|breaking|hot|top\s+stories|must\s+read)\s*[:|»›].*$
+          | (?:home|menu|search|skip\s+to\s+(?:main\s+)?content|sign\s+in|log\s*in|subscribe|newsletter|
+               news|reviews?|recaps?|tv|tv\s+shows?|tv\s+reviews?|tv\s+recaps?|movies?|anime|k-?dramas?|dramas?|
+               entertainment|features?|opinion|opinions?\s+and\s+editorial|editorial|blog|latest|trending|popular|
+               categories|archives?|about(?:\s+us)?|contact(?:\s+us)?|privacy\s+policy|advertisement|sponsored|
+               share|tweet|facebook|twitter|instagram|tiktok|youtube|pinterest|reddit|email|print|
+               toggle\s+navigation|main\s+menu|close|open|more|all|part\s+\d+.*|videos?\s+by\s+.*|
+               (?:leave\s+a\s+)?comments?|\d+\s+comments?)\s*:?$
+        )"
+    ))
+    .unwrap()
+});
+
+/// Site furniture that never holds the headline (or an episode title).
+pub fn is_furniture_line(line: &str) -> bool {
+    let line = line.trim();
+    line.is_empty() || !line.chars().any(char::is_alphanumeric) || FURNITURE_LINE_RE.is_match(line)
+}
+
+static SENTENCE_BREAK_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"[.!?][”’\x22']?\s+\p{Lu}").unwrap());
+
+/// A line that reads like prose rather than a headline.
+pub fn is_prose(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    words > 30
+        || line.chars().count() > 220
+        || (line.ends_with('.') && !line.ends_with("..") && words > 10)
+        || (SENTENCE_BREAK_RE.is_match(line) && words > 12)
+}
+
+/// A show name that is the start of a sentence ("How would you rate",
+/// "Here’s everything that happened in").
+fn is_prose_show(show: &str) -> bool {
+    let words: Vec<&str> = show.split_whitespace().collect();
+    if words.len() > 12 {
+        return true;
+    }
+    if words.len() < 4 || !words[0].chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let lower =
+        words[1..].iter().filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase())).count();
+    lower * 10 >= (words.len() - 1) * 7
+}
+
+static QUESTION_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:what|how|why|who|when|where|did|does|do|is|are|was|were|will|here'?s|here’s|here\s+is|this|that|these|in|on|summary|recap|review|spoilers?|warning|so|if|after|before|as|it|its|it's|we|i|you|our|my|your|episode)\b").unwrap()
+});
+static TRAILING_PREPOSITION_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\s(?:of|for|in|from|to|on|about|with|and|the|a)$").unwrap());
+
+/// "House of the Dragon: Summary and explanation of" → "House of the Dragon";
+/// a show that is a sentence start gives `None`.
+pub fn sensible_show(show: &str) -> Option<String> {
+    if TRAILING_PREPOSITION_RE.is_match(show) {
+        for sep in [": ", " – ", " — ", " - ", " | "] {
+            if let Some(i) = show.find(sep) {
+                let left = &show[..i];
+                return (!left.trim().is_empty() && !QUESTION_SHOW_RE.is_match(left))
+                    .then(|| left.trim().to_string());
+            }
+        }
+        return None;
+    }
+    if is_prose_show(show) {
+        return None;
+    }
+    let words = show.split_whitespace().count();
+    // "What happened in", "Summary for" (but "Who Is She" and "Doctor Who" are names).
+    if QUESTION_SHOW_RE.is_match(show)
+        && show.split_whitespace().skip(1).any(|w| w.starts_with(char::is_lowercase))
+        && words >= 2
+    {
+        return None;
+    }
+    Some(show.to_string())
+}
+
+/// Parses one line as a headline, refusing prose and sentence-start shows.
+pub fn accept(line: &str) -> Option<Headline> {
+    if is_prose(line) {
+        return None;
+    }
+    let mut h = parse_headline(line)?;
+    h.show = sensible_show(&h.show)?;
+    Some(h)
+}
+
+/// "A B A B" (an image caption glued to itself) → "A B".
+fn undouble(line: &str) -> &str {
+    let t = line.trim();
+    let n = t.len();
+    if n >= 20 {
+        let half = n / 2;
+        for cut in [half, half + 1, half.saturating_sub(1)] {
+            if t.is_char_boundary(cut) {
+                let (a, b) = t.split_at(cut);
+                if a.trim() == b.trim() {
+                    return a.trim();
+                }
+            }
+        }
+    }
+    t
+}
+
+/// A line that carries an episode marker but no show: "Season 4, Episode 2 Recap",
+/// "(Season 2, Episode 21)", "Episode 4 Recap".
+fn is_marker_only(line: &str) -> bool {
+    parse_headline(line).is_none()
+        && !is_prose(line)
+        && parse_headline(&format!("Show – {line}")).is_some_and(|h| h.show == "Show")
+}
+
+/// A line that can stand before a marker-only line as the show (and title).
+fn can_lead(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=16).contains(&words) && !is_prose(line) && !is_furniture_line(line)
+}
+
+/// Finds the headline among the first [`OPENING_LINES`] of `lines`
+/// (non-empty, cleaned lines). `None` when no line names a show and an episode.
+pub fn choose_headline(lines: &[String]) -> Option<Choice> {
+    let n = lines.len().min(OPENING_LINES);
+    let stripped: Vec<&str> =
+        lines[..n].iter().map(|l| undouble(strip_leading_date(l).trim())).collect();
+    let mut found = None;
+    let mut rating_above = None;
+    for i in 0..n {
+        let line = stripped[i];
+        if let Some(r) = rating::parse_line(line) {
+            // "Score: B-" printed above the headline.
+            rating_above = rating_above.or(Some(r));
+            continue;
+        }
+        if is_furniture_line(line) {
+            continue;
+        }
+        if let Some(h) = accept(line) {
+            found = Some((i, i, line.to_string(), h));
+            break;
+        }
+        // The marker line, past an image name or a byline in between.
+        let j = (i + 1..(i + 4).min(n)).find(|&j| {
+            !is_furniture_line(stripped[j]) && rating::parse_line(stripped[j]).is_none()
+        });
+        if let Some(j) = j.filter(|&j| can_lead(line) && is_marker_only(stripped[j])) {
+            let next = stripped[j];
+            let joined = if next.starts_with(['(', '[']) {
+                format!("{line} {next}")
+            } else {
+                format!("{line} – {next}")
+            };
+            if let Some(mut h) = accept(&joined) {
+                // "Sullivan & Son Episode Review: “Luck of the Half-Irish”" above the marker.
+                if let Some((show, title)) = split_lead(line) {
+                    h.show = show;
+                    h.title = h.title.or(Some(title));
+                }
+                found = Some((i, j, joined, h));
+                break;
+            }
+        }
+    }
+    let (first, last, text, mut parsed) = found?;
+    // A bare score ("7.0") or a lone letter grade ("B+") beside the headline:
+    // two lines above it, or below it until the text starts.
+    let below = (last + 1..(last + 7).min(n)).take_while(|&j| !is_prose(stripped[j]));
+    let rating = (first.saturating_sub(2)..first)
+        .chain(below)
+        .find_map(|j| {
+            rating::parse_bare_score(stripped[j]).or_else(|| rating::parse_grade(stripped[j]))
+        })
+        .or(rating_above);
+    // "The Bear Recap: Sweet Tooth" above "The Bear" / "Season 3 Episode 5".
+    if parsed.title.is_none() {
+        parsed.title = stripped[first.saturating_sub(3)..first].iter().rev().find_map(|l| {
+            let (show, title) = split_lead(l)?;
+            let same = crate::recap::names::fold(&show) == crate::recap::names::fold(&parsed.show);
+            same.then_some(title)
+        });
+    }
+    // "Game Of Thrones Episode 5 Is A Joke" / "Spoilers for Game Of Thrones season 8, episode 5 ahead."
+    if !SEASON_WORD_RE.is_match(&text) {
+        let season = stripped[last + 1..(last + 4).min(n)].iter().find_map(|l| {
+            let c = SEASON_EPISODE_RE.captures(l)?;
+            let (s, e) = (c[1].parse::<u32>().ok()?, c[2].parse::<u32>().ok()?);
+            (e == parsed.episode && s > 0).then_some(s)
+        });
+        if let Some(s) = season {
+            parsed.season = s;
+        }
+    }
+    Some(Choice { first, last, text, parsed, rating })
+}
+
+static SEASON_WORD_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:season|series|s\d+\s?e\d+|\d+x\d+)|\d+(?:st|nd|rd|th)\s+season").unwrap()
+});
+static SEASON_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:season|series)\s+(\d{1,3})\s*[,:]?\s*(?:episode|ep\.?)\s*(\d{1,4})\b")
+        .unwrap()
+});
+static LEAD_SPLIT_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(.+?)\s+(?:episode\s+)?(?:recap|review)\s*[:\-–—]\s*(.+)$").unwrap()
+});
+
+/// "Show Episode Review: “Title”" → ("Show", "Title").
+fn split_lead(line: &str) -> Option<(String, String)> {
+    let c = LEAD_SPLIT_RE.captures(line)?;
+    let show = headline::clean_show(&c[1]);
+    let title = headline::clean_title(&c[2])?;
+    (!show.is_empty()).then_some((show, title))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn choose(lines: &[&str]) -> Option<(usize, String, Headline)> {
+        let lines: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+        choose_headline(&lines).map(|c| (c.first, c.text, c.parsed))
+    }
+
+    #[test]
+    fn furniture_is_skipped() {
+        for line in [
+            "176",
+            "7.0",
+            "Site Logo",
+            "header-image_2022.jpg",
+            "Published: Sunday 23rd Jan 2022 by Ryan",
+            "By Ryan Lee",
+            "by HeyitsEst, June 16, 2013",
+            "Monday, October 3, 2016",
+            "Home » TV » Recaps",
+            "r/StrangeNewWorlds • u/someone • May 19 '22",
+            "Opinion and Editorial",
+            "Anime",
+            "5 min read",
+            "Trending: Moving Episode 3 Recap",
+            "Previous: Squid Game Season 2 Episode 6 Recap",
+        ] {
+            assert!(is_furniture_line(line), "{line:?}");
+        }
+        for line in ["Crash Landing on You – Episode 4 Recap", "A Candle In The Wind"] {
+            assert!(!is_furniture_line(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn headline_among_opening_lines() {
+        let (i, _, h) =
+            choose(&["Monday, October 3, 2016", "Recap: The K2 Episode 4", "Body."]).unwrap();
+        assert_eq!((i, h.show.as_str(), h.episode), (1, "The K2", 4));
+
+        let (_, _, h) = choose(&[
+            "The Flash: The Runaway Dinosaur – Review",
+            "(Season 2, Episode 21)",
+            "Barry is stuck in the Speed Force.",
+        ])
+        .unwrap();
+        assert_eq!(
+            (h.show.as_str(), h.season, h.episode, h.title.as_deref()),
+            ("The Flash", 2, 21, Some("The Runaway Dinosaur"))
+        );
+
+        let (i, text, h) = choose(&[
+            "176",
+            "SBS Entertainment Show",
+            "Stranger Things",
+            "Season 4, Episode 2 Recap",
+            "Text.",
+        ])
+        .unwrap();
+        assert_eq!((i, h.show.as_str(), h.season, h.episode), (2, "Stranger Things", 4, 2));
+        assert_eq!(text, "Stranger Things – Season 4, Episode 2 Recap");
+
+        let (_, text, h) =
+            choose(&["Love Alarm", "love-alarm-still.jpg", "Episode #7: “It is your first crush”"])
+                .unwrap();
+        assert_eq!(text, "Love Alarm – Episode #7: “It is your first crush”");
+        assert_eq!(
+            (h.show.as_str(), h.episode, h.title.as_deref()),
+            ("Love Alarm", 7, Some("It is your first crush"))
+        );
+
+        let (_, _, h) = choose(&[
+            "The Bear Recap: Sweet Tooth",
+            "The Bear",
+            "Season 3 Episode 5",
+            "Editor’s Rating",
+            "4 stars",
+            "Carmy opens the restaurant.",
+        ])
+        .unwrap();
+        assert_eq!(
+            (h.show.as_str(), h.season, h.episode, h.title.as_deref()),
+            ("The Bear", 3, 5, Some("Sweet Tooth"))
+        );
+
+        let (_, _, h) =
+            choose(&[" date 2024-11-20 Bad Sisters season 2 episode 3 review"]).unwrap();
+        assert_eq!(h.show, "Bad Sisters");
+
+        assert_eq!(choose(&["How would you rate episode 12 of", "Body text."]), None);
+        assert_eq!(
+            choose(&["Here’s everything that happened in Episode 5 of the show this week"]),
+            None
+        );
+    }
+
+    #[test]
+    fn grade_below_headline() {
+        let lines: Vec<String> = [
+            "Severance Review: “Hide and Seek”",
+            "(Season 1, Episode 7)",
+            "By Ann Lee",
+            "B+",
+            "Mark finds out.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let c = choose_headline(&lines).unwrap();
+        assert_eq!(c.rating.map(|r| r.rating.value), Some(4.25));
+        assert_eq!(c.parsed.title.as_deref(), Some("Hide and Seek"));
+    }
+
+    #[test]
+    fn bare_score_beside_headline() {
+        let lines: Vec<String> =
+            ["7.0", "Moving Episode 3 Recap", "Body."].iter().map(|s| s.to_string()).collect();
+        let c = choose_headline(&lines).unwrap();
+        assert_eq!(c.rating.map(|r| r.rating.value), Some(3.5));
+    }
+}

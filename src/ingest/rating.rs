@@ -1,0 +1,291 @@
+//! Critic ratings as recap sites write them: `8/10`, `4 out of 5`, `★★★½`,
+//! `4.5 stars`, letter grades (`Grade: B+`, `Rating: A-`) and a bare score
+//! beside the headline (`7.0`).
+//!
+//! Every rating is converted to the five-point scale; the text it was read
+//! from is kept in [`ParsedRating::display`] so it can be shown as written.
+//!
+//! Letter grades (out of 5):
+//!
+//! | grade | value | grade | value | grade | value |
+//! |-------|-------|-------|-------|-------|-------|
+//! | A+    | 5.00  | B     | 3.75  | C-    | 2.50  |
+//! | A     | 4.75  | B-    | 3.50  | D+    | 2.25  |
+//! | A-    | 4.50  | C+    | 3.25  | D     | 2.00  |
+//! | B+    | 4.25  | C     | 3.00  | D-    | 1.75  |
+//! |       |       |       |       | F     | 1.00  |
+//!
+//! (`F+`/`F-` are read as `F`; `E` as `D-`.)
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use crate::recap::CriticRating;
+
+/// A rating read from text: the value on the five-point scale and the text as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedRating {
+    /// Always `out_of: 5.0`.
+    pub rating: CriticRating,
+    /// The rating as written ("8/10", "B+", "★★★½").
+    pub display: String,
+}
+
+impl ParsedRating {
+    fn new(value: f32, out_of: f32, display: &str) -> Option<ParsedRating> {
+        let valid = out_of > 0.0 && out_of <= 100.0 && (0.0..=out_of).contains(&value);
+        valid.then(|| ParsedRating {
+            rating: to_five(CriticRating { value, out_of }),
+            display: display.trim().to_string(),
+        })
+    }
+}
+
+/// Converts a rating to the five-point scale, rounded to two decimals.
+pub fn to_five(r: CriticRating) -> CriticRating {
+    if r.out_of == 5.0 || r.out_of <= 0.0 {
+        return r;
+    }
+    let value = (r.value * 5.0 / r.out_of * 100.0).round() / 100.0;
+    CriticRating { value, out_of: 5.0 }
+}
+
+/// The letter-grade table (see the module documentation).
+pub fn letter_grade(grade: &str) -> Option<f32> {
+    let g = grade.trim().to_ascii_uppercase();
+    let g = g.replace(['−', '–'], "-").replace(" MINUS", "-").replace(" PLUS", "+");
+    let v = match g.as_str() {
+        "A+" => 5.0,
+        "A" => 4.75,
+        "A-" => 4.5,
+        "B+" => 4.25,
+        "B" => 3.75,
+        "B-" => 3.5,
+        "C+" => 3.25,
+        "C" => 3.0,
+        "C-" => 2.5,
+        "D+" => 2.25,
+        "D" => 2.0,
+        "D-" | "E" | "E+" | "E-" => 1.75,
+        "F" | "F+" | "F-" => 1.0,
+        _ => return None,
+    };
+    Some(v)
+}
+
+const NUMBER: &str = r"(\d{1,3}(?:[.,]\d{1,2})?)";
+
+static FRACTION_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)^{NUMBER}\s*(?:/|out\s+of|of)\s*(\d{{1,3}}(?:[.,]\d)?)(?:\s*(?:stars?|points?|pts\.?))?\s*[.!]?$"
+    ))
+    .unwrap()
+});
+static STARS_WORD_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(\d(?:[.,]\d{1,2})?|\d\s*½|½)\s*(?:stars?|★)\s*[.!]?$").unwrap()
+});
+static GRADE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^([A-F])\s?([+\-−–]|\s(?i:minus|plus))?$").unwrap());
+static BARE_SCORE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(\d{1,2}[.,]\d{1,2}|10|\d)$").unwrap());
+
+fn number(s: &str) -> Option<f32> {
+    let s = s.replace(',', ".");
+    let s = s.replace(' ', "");
+    if let Some(whole) = s.strip_suffix('½') {
+        let w: f32 = if whole.is_empty() { 0.0 } else { whole.parse().ok()? };
+        return Some(w + 0.5);
+    }
+    s.parse().ok()
+}
+
+/// Parses a whole rating value: "4/5", "8/10", "4.5 out of 5", "3.5 Stars",
+/// "★★★★☆", "★★★½". Letter grades only when `grades` is set (a lone "A"
+/// is a word, not a grade, unless a label says it is a rating).
+pub fn parse_value(s: &str, grades: bool) -> Option<ParsedRating> {
+    let s = s.trim().trim_matches(['(', ')', '[', ']', '*', '_']).trim();
+    let s = s.trim_end_matches(['.', '!']).trim();
+    if let Some(c) = FRACTION_RE.captures(s) {
+        return ParsedRating::new(number(&c[1])?, number(&c[2])?, s);
+    }
+    if let Some(c) = STARS_WORD_RE.captures(s) {
+        return ParsedRating::new(number(&c[1])?, 5.0, s);
+    }
+    if grades {
+        if let Some(c) = GRADE_RE.captures(s) {
+            let sign = c.get(2).map_or("", |m| m.as_str());
+            let v = letter_grade(&format!("{}{sign}", &c[1]))?;
+            return ParsedRating::new(v, 5.0, s);
+        }
+    }
+    let (value, out_of) = star_glyphs(s)?;
+    ParsedRating::new(value, out_of, s)
+}
+
+fn star_glyphs(s: &str) -> Option<(f32, f32)> {
+    let (mut full, mut half, mut empty) = (0u32, 0u32, 0u32);
+    for c in s.chars() {
+        match c {
+            '★' | '⭐' | '✭' | '✮' | '🌟' => full += 1,
+            '½' | '⯪' | '⯨' => half += 1,
+            '☆' | '✩' | '✰' => empty += 1,
+            c if c.is_whitespace() || c == '\u{fe0f}' => {}
+            _ => return None,
+        }
+    }
+    if full + half == 0 && empty == 0 {
+        return None;
+    }
+    let value = full as f32 + 0.5 * half as f32;
+    let shown = (full + half + empty) as f32;
+    let out_of = if empty == 0 { shown.max(5.0) } else { shown };
+    Some((value, out_of))
+}
+
+/// "Episode Rating: 4/5", "Our rating – 4.5 out of 5", "Score: 8/10", "Grade: B+".
+static LABEL_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^(?:[\p{L}'’]+\s+){0,3}(?:rating|score|grade|verdict|mark|review)s?\s*(?:\(?\s*out\s+of\s+(\d{1,3})\s*\)?)?(?:\s*,[^:]{1,30})?\s*[:\-–—=]?\s*(.+)$",
+    )
+    .unwrap()
+});
+
+static AGGREGATE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:imdb|rotten\s+tomatoes|tomatometer|metacritic|mal|myanimelist|anilist|mdl|mydramalist|audience|readers?'?|users?'?|viewers?'?|community|fans?'?|average|avg\.?|family\s+friendly)\b").unwrap()
+});
+
+/// A labelled rating line ("Rating: 8/10", "Grade: B+", "Score: 7.5").
+/// A bare number after a label is out of 10 (out of 5 when ≤ 5 and written
+/// with a half, "Rating: 3.5"), unless the label names the scale.
+pub fn parse_labelled(line: &str) -> Option<ParsedRating> {
+    let line = line.trim().trim_matches(['*', '_']).trim();
+    // Aggregated scores are not the critic's.
+    if AGGREGATE_RE.is_match(line) {
+        return None;
+    }
+    let c = LABEL_RE.captures(line)?;
+    let value = c[2].trim().trim_matches(['*', '_']).trim();
+    let value = value.trim_end_matches(['.', '!']).trim();
+    if let Some(r) = parse_value(value, true) {
+        return Some(r);
+    }
+    // "Rating: 8/10 – a great hour", "Rating: ★★★★☆ (4/5)", "Grade: B+ (very good)"
+    if let Some(m) = LEADING_VALUE_RE.find(value) {
+        if let Some(r) = parse_value(m.as_str(), true) {
+            return Some(r);
+        }
+    }
+    // "Rating: 7.5" / "Score: 8" / "Rating (out of 5): 4": out of 10, or
+    // out of 5 for values up to 5.
+    let bare = BARE_SCORE_RE.captures(value)?;
+    let v = number(&bare[1])?;
+    let out_of = match c.get(1) {
+        Some(m) => m.as_str().parse().ok()?,
+        None if v <= 5.0 => 5.0,
+        None => 10.0,
+    };
+    ParsedRating::new(v, out_of, value)
+}
+
+/// The rating at the start of a longer value.
+static LEADING_VALUE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:\d{1,3}(?:[.,]\d{1,2})?\s*(?:/|out\s+of)\s*\d{1,3}(?:[.,]\d)?(?:\s*stars?)?|\d(?:[.,]5)?\s*stars?|[★☆½⭐✩✭✮\s]+)(?:[\s(\[,;:–—\-]|$)|^[A-F][+\-−–]?\s*(?:$|[(\[,;–—])").unwrap()
+});
+
+/// "I give this episode an 8/10", "it gets 4 out of 5 stars": a rating in a sentence.
+static PROSE_RATING_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:i\s+(?:give|gave|rate|rated)\s+(?:it|this(?:\s+(?:one|episode|week))?)|(?:it|this\s+episode)\s+(?:gets|earns|deserves)|(?:rating|score|grade)\s+(?:of|is|:))\s+(?:a\s+|an\s+|a\s+solid\s+)?(\d{1,3}(?:[.,]\d{1,2})?\s*(?:/|out\s+of)\s*\d{1,3}(?:[.,]\d)?(?:\s*stars?)?|\d(?:[.,]5)?\s*stars?)").unwrap()
+});
+
+/// A rating given in a sentence of the review.
+pub fn parse_prose(text: &str) -> Option<ParsedRating> {
+    let c = PROSE_RATING_RE.captures(text)?;
+    parse_value(c[1].trim(), false)
+}
+
+/// A whole line that is a rating: a value ("4/5", "★★★★") or a labelled rating.
+pub fn parse_line(line: &str) -> Option<ParsedRating> {
+    let line = line.trim();
+    if line.chars().count() > 80 {
+        return None;
+    }
+    if line.chars().count() <= 60 {
+        if let Some(r) = parse_value(line, false) {
+            return Some(r);
+        }
+    }
+    parse_labelled(line)
+}
+
+/// A bare score printed beside the headline ("7.0", "8.5"): out of 10.
+pub fn parse_bare_score(line: &str) -> Option<ParsedRating> {
+    let line = line.trim();
+    let c = Regex::new(r"^(\d{1,2}[.,]\d)$").ok()?.captures(line)?;
+    let v = number(&c[1])?;
+    ParsedRating::new(v, 10.0, line)
+}
+
+/// A lone letter grade on its own line ("B+"), as printed beside a headline.
+pub fn parse_grade(line: &str) -> Option<ParsedRating> {
+    let line = line.trim();
+    GRADE_RE.is_match(line).then(|| parse_value(line, true)).flatten()
+}
+
+/// A rating as a reader writes it down (corpus annotations): any of the above.
+pub fn parse_any(s: &str) -> Option<ParsedRating> {
+    parse_value(s, true).or_else(|| parse_labelled(s)).or_else(|| parse_bare_score(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn five(s: &str) -> Option<f32> {
+        parse_any(s).map(|r| r.rating.value)
+    }
+
+    #[test]
+    fn values_convert_to_five() {
+        assert_eq!(five("4/5"), Some(4.0));
+        assert_eq!(five("8/10"), Some(4.0));
+        assert_eq!(five("7 out of 10"), Some(3.5));
+        assert_eq!(five("4.5 out of 5"), Some(4.5));
+        assert_eq!(five("★★★½"), Some(3.5));
+        assert_eq!(five("★★★★☆"), Some(4.0));
+        assert_eq!(five("4 stars"), Some(4.0));
+        assert_eq!(five("4.5 Stars"), Some(4.5));
+        assert_eq!(five("B+"), Some(4.25));
+        assert_eq!(five("A-"), Some(4.5));
+        assert_eq!(five("F"), Some(1.0));
+        assert_eq!(five("7.0"), Some(3.5));
+        assert_eq!(five("6/5"), None);
+        assert_eq!(five("hello"), None);
+    }
+
+    #[test]
+    fn labelled_lines() {
+        let v = |s| parse_line(s).map(|r| (r.rating.value, r.display));
+        assert_eq!(v("Grade: B+"), Some((4.25, "B+".into())));
+        assert_eq!(v("Rating: A-"), Some((4.5, "A-".into())));
+        assert_eq!(v("Episode Rating: 4/5"), Some((4.0, "4/5".into())));
+        assert_eq!(v("Score: 8.5"), Some((4.25, "8.5".into())));
+        assert_eq!(v("Rating: 8/10"), Some((4.0, "8/10".into())));
+        assert_eq!(v("A"), None);
+        assert_eq!(v("Episode Rating"), None);
+        assert_eq!(v("Rating: A story of love"), None);
+        assert_eq!(v("Final grade, this episode: C minus."), Some((2.5, "C minus".into())));
+        assert_eq!(v("Sullywood Rating: 7/10"), Some((3.5, "7/10".into())));
+        assert_eq!(v("Final Review 9/10"), Some((4.5, "9/10".into())));
+        assert_eq!(v("Episode Review 8.9 / 10.0"), Some((4.45, "8.9 / 10.0".into())));
+        assert_eq!(v("Rating: 4.5"), Some((4.5, "4.5".into())));
+        assert_eq!(v("Score: 7.5"), Some((3.75, "7.5".into())));
+        assert_eq!(v("Rating: 8/10 – a great hour"), Some((4.0, "8/10".into())));
+        assert_eq!(v("Rating: ★★★★☆ (4/5)"), Some((4.0, "★★★★☆".into())));
+        assert_eq!(v("Grade: B+ (very good)"), Some((4.25, "B+".into())));
+        assert_eq!(v("IMDb rating: 8.1/10"), None);
+        let p = |s| parse_prose(s).map(|r| r.rating.value);
+        assert_eq!(p("All in all, I give this episode an 8/10."), Some(4.0));
+        assert_eq!(p("It gets 4 out of 5 stars from me."), Some(4.0));
+        assert_eq!(p("Sol is 1/2 of the duo."), None);
+    }
+}

@@ -1,0 +1,286 @@
+//! Telling episode recaps from other pages that name episodes: news
+//! ("ratings", "renewed", "trailer", "release date", "where to watch"),
+//! lists ("best", "top 10", "every episode ranked", archive and category
+//! pages, review indexes), season reviews, film reviews, interviews and
+//! previews.
+//!
+//! Judged from the headline and the opening lines only: a recap that talks
+//! about ratings or casting in its body is still a recap.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::headline::{parse_headline, Headline};
+use super::opening;
+use crate::recap::names::fold;
+
+pub const SEASON_REVIEW: &str = "a season review";
+pub const LIST: &str = "a list of articles";
+pub const NEWS: &str = "news, not a recap";
+pub const FILM: &str = "a film review";
+pub const INTERVIEW: &str = "an interview";
+pub const PREVIEW: &str = "a preview";
+
+/// A headline that says it is a recap or an episode review.
+static RECAP_WORD_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)\b(?:recap|recaps|recapped|review|summary|synopsis|ending\s+explained)\b|리뷰|요약",
+    )
+    .unwrap()
+});
+
+static NEWS_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:
+            ratings | viewership | viewers | audience\s+share | box\s+office
+          | casting | joins?\s+(?:the\s+)?cast
+          | renew(?:s|ed|al) | cancel(?:s|ed|led|lation) | greenlit
+          | release\s+date | air\s*date | premiere\s+date | when\s+(?:does|will|is) | what\s+time | release\s+time
+          | trailers? | teasers? | first\s+look | sneak\s+peek
+          | where\s+to\s+(?:watch|stream) | how\s+to\s+(?:watch|stream) | streaming\s+guide
+          | postponed | hiatus | episode\s+count | how\s+many\s+episodes
+        )\b",
+    )
+    .unwrap()
+});
+
+/// List words that no recap headline uses.
+static LIST_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?ix)(?:
+            \b(?:top\s+\d+|\d+\s+best|ranked|ranking|rankings|every\s+episode)\b
+          | ^(?:category|tag|tagged|archives?|author|search\s+results?)\b | \barchives?$ | \bpage\s+\d+$
+          | \b(?:episode|weekly)\s+(?:reviews|recaps)\b | \breviews\s*:\s*week\b | \bround-?up\b | \b(?:this|last)\s+week\s+in\b | \bweek\s+of\b | \bepisode\s+awards\b
+          | ^(?:recent|latest|new)\s+(?:reviews|recaps|posts|articles)\b | ^rss\b
+          | \b(?:recaps|reviews)\s+of\s+(?:all|every)\b | \bepisode\s+guide\b
+        )",
+    )
+    .unwrap()
+});
+
+/// List words that a recap headline may use ("the best episode yet").
+static LIST_WEAK_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:best|worst|greatest|must[-\s]watch|underrated|(?:dramas|shows|series|anime|episodes)\s+(?:to\s+watch|like))\b",
+    )
+    .unwrap()
+});
+
+static SEASON_REVIEW_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:
+            (?:season|series|show|full\s+season|entire\s+season|complete\s+season)\s+(?:\d+\s+|one\s+|two\s+|three\s+)?(?:review|recap|verdict)
+          | (?:season|series)\s+(?:finale\s+)?(?:retrospective|overview|wrap-?up) | binge(?:d|-watched)?\b
+          | (?:mid-?season|end\s+of\s+season)\s+(?:review|thoughts)
+        )",
+    )
+    .unwrap()
+});
+
+static FILM_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\b(?:movie|film)\s+review\b|\(film\)|\bthe\s+movie\b").unwrap());
+
+static INTERVIEW_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:interview|interviews|q\s*&\s*a|in\s+conversation|talks?\s+(?:about|to)|speaks?\s+(?:about|out|to)|opens\s+up|showrunners?|creators?\s+(?:on|talks?|explains?|breaks?)|exclusive|(?:star|stars|actor|actress|cast|director|writer)\s+(?:on|talks?|explains?|breaks?\s+down|reveals?)|on\s+(?:how|why)|breaks?\s+down)\b").unwrap()
+});
+
+static PREVIEW_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:preview|previews|what\s+to\s+expect|predictions?|spoilers\s+for\s+(?:next|upcoming)|(?:next|upcoming)\s+episode)\b").unwrap()
+});
+
+/// Why a page whose headline is `headline` (parsed as `parsed`, when it
+/// names an episode) and which opens with `opening` (non-empty lines, from
+/// the top) is not an episode recap; `None` for a recap.
+pub fn judge(
+    headline: &str,
+    parsed: Option<&Headline>,
+    opening: &[String],
+    headline_at: usize,
+) -> Option<&'static str> {
+    // Words of the show's own name do not count ("Trailer Park Boys", "The Best Hit",
+    // "Interview with the Vampire").
+    let without_show;
+    let named = parsed.filter(|h| name_like(&h.show));
+    let headline = match named {
+        Some(h) => {
+            let re = Regex::new(&format!("(?i){}", regex::escape(&h.show))).ok();
+            without_show =
+                re.map_or(headline.to_string(), |re| re.replace(headline, " ").into_owned());
+            without_show.as_str()
+        }
+        None => headline,
+    };
+    let says_recap = RECAP_WORD_RE.is_match(headline);
+    let range = parsed.and_then(|h| h.episode_end.map(|e| e.saturating_sub(h.episode) + 1));
+    if FILM_RE.is_match(headline) {
+        return Some(FILM);
+    }
+    if LIST_RE.is_match(headline) || (!says_recap && LIST_WEAK_RE.is_match(headline)) {
+        return Some(LIST);
+    }
+    if SEASON_REVIEW_RE.is_match(headline) && (parsed.is_none() || range.is_some_and(|r| r > 4)) {
+        return Some(SEASON_REVIEW);
+    }
+    if !says_recap {
+        if INTERVIEW_RE.is_match(headline) {
+            return Some(INTERVIEW);
+        }
+        if NEWS_RE.is_match(headline) {
+            return Some(NEWS);
+        }
+        if PREVIEW_RE.is_match(headline) {
+            return Some(PREVIEW);
+        }
+    } else if NEWS_RE.is_match(headline) && parsed.is_none() {
+        return Some(NEWS);
+    }
+    // Lines above the headline: "Category: ‘Drama Recap’", "Winter 2023 Anime Episode Reviews: Week 12".
+    for (i, line) in opening.iter().enumerate().take(headline_at) {
+        let line = opening::strip_leading_date(line);
+        let near = i + 3 >= headline_at;
+        if line.split_whitespace().count() <= 16
+            && (ARCHIVE_RE.is_match(line)
+                || (near && !opening::is_furniture_line(line) && LIST_RE.is_match(line)))
+        {
+            return Some(LIST);
+        }
+    }
+    if lists_several_episodes(opening, headline_at) {
+        return Some(LIST);
+    }
+    None
+}
+
+/// An archive page's own title, wherever it sits above the first entry.
+static ARCHIVE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:category|tag|tagged|archives?|author|search\s+results?|posts\s+(?:tagged|in|by))\b\s*:?|\barchives?$").unwrap()
+});
+
+static ASIDE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:see\s+also|also\s+read|read\s+also|read\s+more|related|previous|prev|next|more|recommended|up\s+next|watch|trending|popular|latest)\b").unwrap()
+});
+static BLOG_DATE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\w+\s+\d{1,2},?\s+\d{4}$")
+        .unwrap()
+});
+
+/// A show name in title case ("Interview with the Vampire"), not a sentence
+/// ("Park Bo-gum talks about Encounter").
+fn name_like(show: &str) -> bool {
+    const JOINERS: [&str; 14] =
+        ["of", "the", "a", "an", "and", "on", "in", "with", "to", "for", "at", "from", "by", "or"];
+    !show.is_empty()
+        && show.split_whitespace().all(|w| {
+            !w.starts_with(char::is_lowercase) || JOINERS.contains(&w.to_lowercase().as_str())
+        })
+}
+
+/// Many lines near the top each naming an episode (of several shows, or
+/// marker-only lines like `Season 2, Episode 4: "Title"`): an index page.
+fn lists_several_episodes(opening: &[String], from: usize) -> bool {
+    let mut keys = Vec::new();
+    let mut shows = Vec::new();
+    let mut parsed_lines = 0;
+    let mut marker_only = 0;
+    let mut read_more = 0;
+    let mut blog_dates = 0;
+    for line in opening.iter().skip(from).take(40) {
+        let line = opening::strip_leading_date(line);
+        let lower = line.to_lowercase();
+        if lower.starts_with("related")
+            || lower.starts_with("you may also like")
+            || lower.starts_with("you might also like")
+            || lower.starts_with("leave a ")
+            || lower.starts_with("more from")
+        {
+            break;
+        }
+        if matches!(lower.trim(), "continue reading" | "read more" | "read more »" | "read more…")
+        {
+            read_more += 1;
+        }
+        if BLOG_DATE_RE.is_match(line.trim()) {
+            blog_dates += 1;
+        }
+        if line.split_whitespace().count() > 25 || ASIDE_RE.is_match(line) {
+            continue;
+        }
+        match opening::accept(line) {
+            Some(h) => {
+                parsed_lines += 1;
+                let key = (h.season, h.episode);
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+                let show = fold(&h.show);
+                if !shows.contains(&show) {
+                    shows.push(show);
+                }
+            }
+            None => {
+                if parse_headline(&format!("Show – {line}")).is_some_and(|h| h.show == "Show") {
+                    marker_only += 1;
+                }
+            }
+        }
+    }
+    (keys.len() >= 2 && shows.len() >= 2 && (parsed_lines >= 3 || read_more >= 1))
+        || marker_only >= 3
+        || read_more >= 2
+        || blog_dates >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn j(headline: &str) -> Option<&'static str> {
+        judge(headline, parse_headline(headline).as_ref(), &[], 0)
+    }
+
+    #[test]
+    fn headlines() {
+        assert_eq!(j("Queen of Tears Episode 7 ratings hit a new high"), Some(NEWS));
+        assert_eq!(j("Squid Game Season 3 release date, trailer and cast"), Some(NEWS));
+        assert_eq!(j("Where to watch Moving Episode 5"), Some(NEWS));
+        assert_eq!(j("Top 10 episodes of Doctor Who"), Some(LIST));
+        assert_eq!(j("Every Episode of The Office, Ranked"), Some(LIST));
+        assert_eq!(j("Winter 2023 Anime Episode Reviews: Week 12"), Some(LIST));
+        assert_eq!(j("The Glory Season 1 Review"), Some(SEASON_REVIEW));
+        assert_eq!(j("Parasite movie review"), Some(FILM));
+        assert_eq!(j("Park Bo-gum talks about Encounter episode 3"), Some(INTERVIEW));
+        assert_eq!(j("Moving Episode 5 Preview"), Some(PREVIEW));
+        for recap in [
+            "Trailer Park Boys Season 12 Episode 3",
+            "The Best Hit Episode 3",
+            "Interview with the Vampire 2x05: Long Face",
+            "Moving Episode 5 Recap",
+            "Queen of Tears Episode 7 Recap: ratings don't matter",
+            "Moving Episodes 3 & 4 Recap",
+            "The Bear Season 3 Episode 1 – Recap",
+            "Soundtrack #1 – Season 1 Episode 2 Recap & Review",
+            "Tell Me Lies season 2 episode 3 is (mostly) a skip (Review)",
+        ] {
+            assert_eq!(j(recap), None, "{recap}");
+        }
+    }
+
+    #[test]
+    fn index_pages() {
+        let lines: Vec<String> = [
+            "The Flash Review: Think Fast (Season 4 Episode 22)",
+            "The Flash Season 4 Episode 22",
+            "When DeVoe assaults a facility, Barry realises he must act.",
+            "Continue Reading",
+            "Westworld Review: The Riddle of the Sphinx (Season 2 Episode 4)",
+            "Westworld Season 2 Episode 4",
+            "Continue Reading",
+            "Supergirl Review: Shelter from the Storm (Season 3 Episode 18)",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let h = parse_headline(&lines[0]);
+        assert_eq!(judge(&lines[0], h.as_ref(), &lines, 0), Some(LIST));
+    }
+}
