@@ -9,7 +9,7 @@
 //! or the show alone on the line before it (`Stranger Things` /
 //! `Season 4, Episode 2 Recap`).
 
-use once_cell::sync::Lazy;
+use std::sync::LazyLock as Lazy;
 use regex::Regex;
 
 use super::headline::{self, parse_headline, Headline};

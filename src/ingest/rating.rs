@@ -17,7 +17,7 @@
 //!
 //! (`F+`/`F-` are read as `F`; `E` as `D-`.)
 
-use once_cell::sync::Lazy;
+use std::sync::LazyLock as Lazy;
 use regex::Regex;
 
 use crate::recap::CriticRating;

@@ -7,7 +7,7 @@
 //! Judged from the headline and the opening lines only: a recap that talks
 //! about ratings or casting in its body is still a recap.
 
-use once_cell::sync::Lazy;
+use std::sync::LazyLock as Lazy;
 use regex::Regex;
 
 use super::headline::{parse_headline, Headline};

@@ -1,5 +1,5 @@
 //! The article parser on the corpus of real recap and non-recap pages in
-//! `tests/corpus` (skipped when the directory is absent). Set
+//! `tests/corpus`. Set
 //! `RECAPBOT_CORPUS=/path` to evaluate another corpus directory.
 //!
 //! Pages are parsed from their text alone, as the hidden evaluation does;
@@ -14,12 +14,9 @@ fn corpus_dir() -> Option<PathBuf> {
     let dir = std::env::var_os("RECAPBOT_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus"));
-    if dir.join("corpus.jsonl").exists() {
-        Some(dir)
-    } else {
-        eprintln!("no corpus at {}: skipped", dir.display());
-        None
-    }
+    // The corpus is part of the repository: its absence is a failure, not a skip.
+    assert!(dir.join("corpus.jsonl").exists(), "no corpus at {}", dir.display());
+    Some(dir)
 }
 
 fn assert_floors(report: &CorpusReport, floors: [f64; 6]) {
