@@ -9,8 +9,11 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use once_cell::sync::Lazy;
 use regex::Regex;
+use std::collections::HashSet;
+
 use scraper::{ElementRef, Html, Node, Selector};
 
+use super::dom::{self, NodeId};
 use super::headline::{self, parse_headline};
 pub use crate::recap::{Article, CriticRating};
 
@@ -48,6 +51,8 @@ pub enum ArticleError {
     NoHeadline(String),
     #[error("no recap paragraphs found after the headline")]
     NoRecapBody,
+    #[error("the page nests elements more than {0} deep; not an article")]
+    TooDeep(usize),
 }
 
 /// Longest line that can be an episode title.
@@ -94,7 +99,7 @@ pub fn parse_article(input: &str, format: Format, hints: &Hints) -> Result<Artic
     }
     let format = if format == Format::Auto { detect_format(input) } else { format };
     let doc = match format {
-        Format::Html => html_document(input),
+        Format::Html => html_document(input)?,
         Format::Markdown => text_document(input, true),
         Format::Text | Format::Auto => text_document(input, false),
     };
@@ -641,14 +646,40 @@ fn is_block(el: &ElementRef) -> bool {
     BLOCK_TAGS.contains(&el.value().name())
 }
 
-fn has_block_descendant(el: &ElementRef) -> bool {
-    el.descendants().skip(1).filter_map(ElementRef::wrap).any(|d| is_block(&d))
+/// Elements with a block element somewhere below them, found in one pass
+/// from the last node back (children before their parents) instead of a
+/// subtree walk per element, which costs the nesting depth per node.
+fn block_containers(root: ElementRef) -> HashSet<NodeId> {
+    let mut containers = HashSet::new();
+    let nodes: Vec<_> = root.descendants().collect();
+    for node in nodes.into_iter().rev() {
+        let Some(el) = ElementRef::wrap(node) else { continue };
+        let contains = el
+            .children()
+            .filter_map(ElementRef::wrap)
+            .any(|child| is_block(&child) || containers.contains(&child.id()));
+        if contains {
+            containers.insert(el.id());
+        }
+    }
+    containers
 }
 
-/// Paragraph texts of `el` in document order; `<br>` becomes a line break.
-fn walk_blocks(el: ElementRef, skip: &[ElementRef], out: &mut Vec<String>) {
-    let mut run = String::new();
-    for child in el.children() {
+/// Paragraph texts of `root` in document order; `<br>` becomes a line break.
+/// An element holding blocks is a container whose own loose text forms
+/// paragraphs between its blocks; a block without blocks inside is one
+/// paragraph; anything else is inline text. Iterative: the nesting depth
+/// of the page costs heap, not stack.
+fn walk_blocks(root: ElementRef, skip: &[ElementRef], out: &mut Vec<String>) {
+    let containers = block_containers(root);
+    // One frame per open container: its remaining children and its loose text.
+    let mut frames = vec![(root.children(), String::new())];
+    while let Some((children, run)) = frames.last_mut() {
+        let Some(child) = children.next() else {
+            flush_run(run, out);
+            frames.pop();
+            continue;
+        };
         match child.value() {
             Node::Text(t) => run.push_str(t),
             Node::Element(_) => {
@@ -658,26 +689,32 @@ fn walk_blocks(el: ElementRef, skip: &[ElementRef], out: &mut Vec<String>) {
                 }
                 if child_el.value().name() == "br" {
                     run.push('\n');
-                } else if has_block_descendant(&child_el) {
-                    flush_run(&mut run, out);
-                    walk_blocks(child_el, skip, out);
+                } else if containers.contains(&child.id()) {
+                    flush_run(run, out);
+                    frames.push((child_el.children(), String::new()));
                 } else if is_block(&child_el) {
-                    flush_run(&mut run, out);
+                    flush_run(run, out);
                     let mut text = String::new();
                     inline_text(child_el, skip, &mut text);
                     flush_run(&mut text, out);
                 } else {
-                    inline_text(child_el, skip, &mut run);
+                    inline_text(child_el, skip, run);
                 }
             }
             _ => {}
         }
     }
-    flush_run(&mut run, out);
 }
 
+/// The text below `el` (skipped elements left out, `<br>` as a line break),
+/// walked with an explicit stack.
 fn inline_text(el: ElementRef, skip: &[ElementRef], out: &mut String) {
-    for child in el.children() {
+    let mut stack = vec![el.children()];
+    while let Some(children) = stack.last_mut() {
+        let Some(child) = children.next() else {
+            stack.pop();
+            continue;
+        };
         match child.value() {
             Node::Text(t) => out.push_str(t),
             Node::Element(e) => {
@@ -688,7 +725,7 @@ fn inline_text(el: ElementRef, skip: &[ElementRef], out: &mut String) {
                 if e.name() == "br" {
                     out.push('\n');
                 } else {
-                    inline_text(child_el, skip, out);
+                    stack.push(child_el.children());
                 }
             }
             _ => {}
@@ -739,8 +776,8 @@ static JSON_RATING_RE: Lazy<Regex> = Lazy::new(|| {
         .unwrap()
 });
 
-fn html_document(input: &str) -> Document {
-    let html = Html::parse_document(input);
+fn html_document(input: &str) -> Result<Document, ArticleError> {
+    let html = dom::parse_document(input).map_err(|_| ArticleError::TooDeep(dom::MAX_DEPTH))?;
     let mut doc = Document::default();
     let mut skip = Vec::new();
 
@@ -801,7 +838,7 @@ fn html_document(input: &str) -> Document {
     let paragraphs =
         texts.into_iter().map(|t| t.split('\n').map(headline::clean_text).collect()).collect();
     doc.blocks = paragraphs_to_blocks(paragraphs);
-    doc
+    Ok(doc)
 }
 
 /// An `<h2>` directly after the `<h1>` (also when the `<h1>` closes a
@@ -828,11 +865,14 @@ fn title_heading_after(h1: ElementRef) -> Option<ElementRef> {
 /// headline, any `<article>`, `<main>`, `.entry-content`/`.post-content`,
 /// then `<body>`.
 fn body_root<'a>(html: &'a Html, h1: Option<ElementRef<'a>>) -> Option<ElementRef<'a>> {
-    let articles: Vec<ElementRef> = html.select(&selector("article")).collect();
-    let with_h1 = h1
-        .and_then(|h| articles.iter().copied().find(|a| a.descendants().any(|d| d.id() == h.id())));
+    // The outermost <article> around the headline is the first one in
+    // document order that contains it; found from the headline upwards, as a
+    // subtree search per <article> costs quadratic time on nested ones.
+    let with_h1 = h1.and_then(|h| {
+        h.ancestors().filter_map(ElementRef::wrap).filter(|a| a.value().name() == "article").last()
+    });
     with_h1
-        .or_else(|| articles.first().copied())
+        .or_else(|| html.select(&selector("article")).next())
         .or_else(|| html.select(&selector("main")).next())
         .or_else(|| {
             html.select(&selector(".entry-content, .post-content, [itemprop=articleBody]")).next()
@@ -1298,6 +1338,49 @@ mod tests {
         ] {
             assert!(!e.to_string().contains('\n'));
         }
+    }
+
+    #[test]
+    fn deeply_nested_pages_are_refused_on_a_small_stack() {
+        let page = |inner: String| {
+            format!(
+                "<!DOCTYPE html><html><body><article><h1>Moving Episode 3 Recap</h1>{inner}<p>Text.</p></article></body></html>"
+            )
+        };
+        let inputs = [
+            page(dom::nested("span", 1_000_000, false)),
+            page(dom::nested("div", 5 * 1024 * 1024 / 5, false)),
+            page(dom::nested("div", 600_000, true)),
+        ];
+        for input in inputs {
+            let (result, elapsed) = dom::on_small_stack(move || {
+                let start = std::time::Instant::now();
+                (parse_article(&input, Format::Auto, &Hints::default()), start.elapsed())
+            });
+            assert_eq!(result, Err(ArticleError::TooDeep(dom::MAX_DEPTH)));
+            assert!(elapsed < std::time::Duration::from_secs(10), "{elapsed:?}");
+        }
+        let msg = ArticleError::TooDeep(dom::MAX_DEPTH).to_string();
+        assert_eq!(msg, "the page nests elements more than 512 deep; not an article");
+    }
+
+    #[test]
+    fn nesting_below_the_limit_is_read_on_a_small_stack() {
+        let depth = dom::MAX_DEPTH - 20;
+        let mut inner = String::new();
+        for i in 0..depth {
+            inner.push_str(&format!("<div><span>Level {i} text.</span>"));
+        }
+        inner.push_str(&"</div>".repeat(depth));
+        let input = format!(
+            "<html><body><article><h1>Moving Episode 3 Recap</h1>{inner}</article></body></html>"
+        );
+        let a = dom::on_small_stack(move || parse_article(&input, Format::Html, &Hints::default()))
+            .unwrap();
+        let paragraphs: Vec<&str> = a.recap.split("\n\n").collect();
+        assert_eq!(paragraphs.len(), depth);
+        assert_eq!(paragraphs[0], "Level 0 text.");
+        assert_eq!(paragraphs[depth - 1], format!("Level {} text.", depth - 1));
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub struct PollReport {
     pub not_recaps: usize,
     /// Items that could not be read this time; tried again next poll.
     pub failed: usize,
+    /// Why, one line per failed item: `title: error`.
+    pub errors: Vec<String>,
 }
 
 #[derive(Clone)]
@@ -45,14 +47,36 @@ impl Poller {
         Poller { store, fetcher, default_interval }
     }
 
-    /// Polls every due feed, one after another.
+    /// Polls every due feed, one after another, each in a task of its own (see
+    /// [`Poller::poll_isolated`]).
     pub async fn poll_due(&self) -> crate::store::Result<Vec<(Feed, Result<PollReport, String>)>> {
         let mut done = Vec::new();
         for feed in self.store.due_feeds(100).await? {
-            let report = self.poll(&feed).await;
+            let report = self.poll_isolated(&feed).await;
             done.push((feed, report));
         }
         Ok(done)
+    }
+
+    /// Polls one feed in its own task, so that a panic while reading it (a parser bug
+    /// some input runs into) costs only that feed: it is recorded and backed off like
+    /// any other failure, and the caller goes on with the next feed.
+    pub async fn poll_isolated(&self, feed: &Feed) -> Result<PollReport, String> {
+        let poller = self.clone();
+        let task_feed = feed.clone();
+        match tokio::spawn(async move { poller.poll(&task_feed).await }).await {
+            Ok(result) => result,
+            Err(join_error) => {
+                let error = if join_error.is_panic() {
+                    format!("reading the feed crashed: {}", panic_message(join_error.into_panic()))
+                } else {
+                    "the poll was cancelled".to_string()
+                };
+                tracing::error!(feed = %feed.url, %error, "feed poll panicked");
+                self.record_failure(feed, &error).await?;
+                Err(error)
+            }
+        }
     }
 
     /// Runs until aborted, looking for due feeds every `tick`.
@@ -90,17 +114,18 @@ impl Poller {
                 Ok(report)
             }
             Err(error) => {
-                // 2^failures × the interval, capped: a broken feed is not hammered.
-                let backoff =
-                    self.interval(feed).saturating_mul(1 << feed.failures.min(16)).min(MAX_BACKOFF);
-                let failed = PollResult::Failed(error.clone());
-                self.store
-                    .record_poll(feed, &failed, backoff.as_secs())
-                    .await
-                    .map_err(|e| e.to_string())?;
+                self.record_failure(feed, &error).await?;
                 Err(error)
             }
         }
+    }
+
+    async fn record_failure(&self, feed: &Feed, error: &str) -> Result<(), String> {
+        // 2^failures × the interval, capped: a broken feed is not hammered.
+        let backoff =
+            self.interval(feed).saturating_mul(1 << feed.failures.min(16)).min(MAX_BACKOFF);
+        let failed = PollResult::Failed(crate::ingest::headline::normalize_whitespace(error));
+        self.store.record_poll(feed, &failed, backoff.as_secs()).await.map_err(|e| e.to_string())
     }
 
     async fn poll_items(&self, feed: &Feed) -> Result<(PollReport, PollResult), String> {
@@ -116,7 +141,12 @@ impl Poller {
         if fetched.not_modified {
             return Ok((PollReport { not_modified: true, ..PollReport::default() }, validators));
         }
-        let parsed = parse_feed(&fetched.body).map_err(|e| e.to_string())?;
+        // Parsing is CPU work on untrusted input: off the async workers.
+        let body = fetched.body;
+        let parsed = tokio::task::spawn_blocking(move || parse_feed(&body))
+            .await
+            .map_err(join_error_message)?
+            .map_err(|e| e.to_string())?;
         let mut report = PollReport { items: parsed.items.len(), ..PollReport::default() };
 
         // Feeds list the newest first; recaps are stored (and announced) oldest first.
@@ -133,17 +163,18 @@ impl Poller {
                 continue;
             }
             let announce = position >= announce_from;
-            let article = if !announce && !matches!(candidate(item, show_hint), Candidate::Recap(_))
-            {
+            let found = classify(item, show_hint).await;
+            let article = if !announce && !matches!(found, Ok(Candidate::Recap(_))) {
                 // The first poll of a new feed stores what is there without announcing it, and
                 // does not fetch a page per summary-only item just for that.
                 None
             } else {
-                match self.article(item, show_hint).await {
+                match self.article(item, found).await {
                     Ok(article) => article,
                     Err(error) => {
                         tracing::warn!(feed = %feed.url, item = %item.title, %error, "feed item not read");
                         report.failed += 1;
+                        report.errors.push(format!("{}: {error}", item.title));
                         continue;
                     }
                 }
@@ -174,11 +205,12 @@ impl Poller {
     async fn article(
         &self,
         item: &FeedItem,
-        show_hint: Option<&str>,
+        found: Result<Candidate, String>,
     ) -> Result<Option<Article>, String> {
-        match candidate(item, show_hint) {
+        match found? {
             Candidate::Recap(article) => Ok(Some(*article)),
             Candidate::NotARecap => Ok(None),
+            Candidate::Failed(error) => Err(error),
             Candidate::FetchLink { url, hints } => {
                 let source = crate::ingest::import::Source::Url(url.clone());
                 let mut article =
@@ -192,4 +224,29 @@ impl Poller {
             }
         }
     }
+}
+
+/// [`candidate`] on a blocking thread: item content is parsed there.
+async fn classify(item: &FeedItem, show_hint: Option<&str>) -> Result<Candidate, String> {
+    let (item, show_hint) = (item.clone(), show_hint.map(String::from));
+    tokio::task::spawn_blocking(move || candidate(&item, show_hint.as_deref()))
+        .await
+        .map_err(join_error_message)
+}
+
+fn join_error_message(error: tokio::task::JoinError) -> String {
+    if error.is_panic() {
+        format!("reading it crashed: {}", panic_message(error.into_panic()))
+    } else {
+        "cancelled".to_string()
+    }
+}
+
+fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .map(|s| crate::ingest::headline::normalize_whitespace(&s))
+        .unwrap_or_else(|| "a panic".to_string())
 }
