@@ -164,9 +164,12 @@ impl Poller {
             }
             let announce = position >= announce_from;
             let found = classify(item, show_hint).await;
-            let article = if !announce && !matches!(found, Ok(Candidate::Recap(_))) {
+            let just_record =
+                matches!(found, Ok(Candidate::FetchLink { .. } | Candidate::NotARecap));
+            let article = if !announce && just_record {
                 // The first poll of a new feed stores what is there without announcing it, and
-                // does not fetch a page per summary-only item just for that.
+                // does not fetch a page per summary-only item just for that. An item that
+                // cannot be read still counts as failed rather than seen.
                 None
             } else {
                 match self.article(item, found).await {
@@ -249,4 +252,138 @@ fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .map(|s| crate::ingest::headline::normalize_whitespace(&s))
         .unwrap_or_else(|| "a panic".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::fetch::FetchPolicy;
+    use axum::http::{header, StatusCode};
+    use axum::response::IntoResponse;
+    use axum::routing::get;
+
+    const RSS: &str = include_str!("../../tests/data/feeds/wordpress-rss2.xml");
+
+    /// An RSS feed whose first recap item nests `depth` spans and whose second is fine.
+    fn hostile_feed(depth: usize) -> String {
+        let start = RSS.find("<item>").expect("fixture has items");
+        let deep = format!(
+            "<item><title>Moving Episode 3 Recap</title><guid>deep</guid>\
+             <link>http://unused.invalid/deep</link>\
+             <content:encoded><![CDATA[{}]]></content:encoded></item>",
+            "<span>".repeat(depth)
+        );
+        format!("{}{deep}{}", &RSS[..start], &RSS[start..])
+    }
+
+    async fn site() -> String {
+        let app = axum::Router::new()
+            .route(
+                "/good",
+                get(|| async { ([(header::CONTENT_TYPE, "application/rss+xml")], RSS) }),
+            )
+            .route("/broken", get(|| async { StatusCode::INTERNAL_SERVER_ERROR.into_response() }))
+            .route(
+                "/hostile",
+                get(|| async {
+                    ([(header::CONTENT_TYPE, "application/rss+xml")], hostile_feed(1_000_000))
+                }),
+            );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("address"));
+        tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
+        base
+    }
+
+    #[tokio::test]
+    async fn one_bad_feed_or_item_does_not_stop_the_others() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite:{}", dir.path().join("poll.db").display());
+        let store = Store::open(&url).await.expect("store");
+        let base = site().await;
+        for path in ["/broken", "/hostile", "/good"] {
+            store.add_feed(&format!("{base}{path}"), None, None, None, 0).await.expect("add");
+        }
+        let fetcher = Fetcher::new(FetchPolicy {
+            allow_private: true,
+            max_bytes: 16 << 20,
+            ..FetchPolicy::default()
+        });
+        let poller = Poller::new(store.clone(), fetcher, DEFAULT_INTERVAL);
+        let polled = poller.poll_due().await.expect("poll");
+        assert_eq!(polled.len(), 3);
+        for (feed, result) in &polled {
+            match feed.url.rsplit('/').next() {
+                Some("broken") => {
+                    let error = result.as_ref().expect_err("a 500 fails the feed");
+                    assert!(error.contains("500"), "{error}");
+                }
+                Some("hostile") => {
+                    let report = result.as_ref().expect("the other items are read");
+                    assert_eq!(report.items, 4);
+                    assert_eq!(report.failed, 1);
+                    assert_eq!(
+                        report.errors,
+                        ["Moving Episode 3 Recap: its content: the page nests elements more than 512 deep; not an article"]
+                    );
+                }
+                Some("good") => {
+                    let report = result.as_ref().expect("good feed");
+                    assert_eq!((report.items, report.failed, report.recorded), (3, 0, 3));
+                }
+                other => panic!("unexpected feed {other:?}"),
+            }
+        }
+        // The failure is recorded with back-off; the failed item is tried again next time.
+        let feeds = store.feeds(None).await.expect("feeds");
+        let broken = feeds.iter().find(|f| f.url.ends_with("/broken")).expect("broken");
+        assert_eq!(broken.failures, 1);
+        assert!(broken.last_error.as_deref().is_some_and(|e| e.contains("500")));
+        let hostile = feeds.iter().find(|f| f.url.ends_with("/hostile")).expect("hostile");
+        assert_eq!(hostile.failures, 0);
+        assert!(!store.feed_item_seen(hostile.id, "deep").await.expect("seen"));
+    }
+}
+
+/// The panic path, met through a real input rather than a test hook: with overflow checks
+/// on (debug builds), recording a successful poll of a feed whose interval is near
+/// `i64::MAX` seconds overflows in the store and panics.
+#[cfg(all(test, debug_assertions))]
+mod panic_tests {
+    use super::*;
+    use crate::ingest::fetch::FetchPolicy;
+    use axum::http::header;
+    use axum::routing::get;
+
+    const RSS: &str = include_str!("../../tests/data/feeds/wordpress-rss2.xml");
+
+    #[tokio::test]
+    async fn a_panicking_feed_is_recorded_and_the_next_is_polled() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite:{}", dir.path().join("poll.db").display());
+        let store = Store::open(&url).await.expect("store");
+        let app = axum::Router::new().route(
+            "/feed",
+            get(|| async { ([(header::CONTENT_TYPE, "application/rss+xml")], RSS) }),
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("address"));
+        tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
+        let (absurd, fine) = (format!("{base}/feed?absurd"), format!("{base}/feed?fine"));
+        store.add_feed(&absurd, None, None, Some(i64::MAX as u64), 0).await.expect("add");
+        store.add_feed(&fine, None, None, None, 0).await.expect("add");
+
+        let fetcher = Fetcher::new(FetchPolicy { allow_private: true, ..FetchPolicy::default() });
+        let poller = Poller::new(store.clone(), fetcher, DEFAULT_INTERVAL);
+        let polled = poller.poll_due().await.expect("poll");
+        assert_eq!(polled.len(), 2);
+        let result = |u: &str| polled.iter().find(|(f, _)| f.url == u).map(|(_, r)| r.clone());
+        let error = result(&absurd).expect("polled").expect_err("panicked");
+        assert!(error.starts_with("reading the feed crashed: "), "{error}");
+        assert!(result(&fine).expect("polled").is_ok());
+        let feeds = store.feeds(None).await.expect("feeds");
+        let recorded = feeds.iter().find(|f| f.url == absurd).expect("feed");
+        assert_eq!(recorded.failures, 1);
+        assert_eq!(recorded.last_error.as_deref(), Some(error.as_str()));
+    }
 }
