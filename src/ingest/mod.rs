@@ -5,6 +5,7 @@
 //! What comes out is a [`crate::recap::Article`]; storing it is the store's business.
 
 pub mod article;
+pub mod charset;
 pub mod dom;
 pub mod feed;
 pub mod fetch;
