@@ -15,6 +15,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 
 use super::dom::{self, NodeId};
 use super::headline::{self, parse_headline};
+use super::jsonld;
 pub use crate::recap::{Article, CriticRating};
 
 /// Input format of an article.
@@ -782,25 +783,40 @@ fn html_document(input: &str) -> Result<Document, ArticleError> {
     let mut skip = Vec::new();
 
     let site_name = meta_content(&html, r#"meta[property="og:site_name"]"#);
+    let ld_selector = selector(r#"script[type="application/ld+json"]"#);
+    let ld = jsonld::read(html.select(&ld_selector).map(|s| s.text().collect::<String>()));
     let h1 = html
         .select(&selector("article h1"))
         .chain(html.select(&selector("h1")))
         .find(|h| !element_text(h).is_empty());
+    let h1_text = h1.map(|h| element_text(&h));
     if let Some(h1) = h1 {
-        doc.headline = Some(element_text(&h1));
         skip.push(h1);
         if let Some(h2) = title_heading_after(h1) {
             doc.title_candidate = Some(element_text(&h2));
             skip.push(h2);
         }
-    } else {
-        doc.headline = meta_content(&html, r#"meta[property="og:title"]"#)
-            .or_else(|| meta_content(&html, r#"meta[name="twitter:title"]"#))
-            .or_else(|| {
-                html.select(&selector("title")).map(|t| element_text(&t)).find(|t| !t.is_empty())
-            })
-            .map(|t| strip_site_suffix(&t, site_name.as_deref()));
     }
+    let page_titles = [
+        meta_content(&html, r#"meta[property="og:title"]"#),
+        meta_content(&html, r#"meta[name="twitter:title"]"#),
+        html.select(&selector("title")).map(|t| element_text(&t)).find(|t| !t.is_empty()),
+    ]
+    .map(|t| t.map(|t| strip_site_suffix(&t, site_name.as_deref())));
+    // The first source that names show and episode wins: structured data is
+    // meant for machines, the <h1> is what readers see, og:title and <title>
+    // are often shortened or carry the site's name. When none does (hints
+    // then supply show and episode), the <h1> or the page title stands.
+    let ld_episode = ld.episode.as_ref().map(jsonld::Episode::headline);
+    let candidates = [ld_episode.clone(), ld.headline.clone(), h1_text.clone()]
+        .into_iter()
+        .chain(page_titles.clone());
+    let best = candidates.flatten().find(|c| parse_headline(c).is_some());
+    if best.is_some() && best == ld_episode {
+        let name = ld.episode.as_ref().and_then(|e| e.name.clone());
+        doc.title_candidate = doc.title_candidate.take().or(name);
+    }
+    doc.headline = best.or(h1_text).or_else(|| page_titles.into_iter().flatten().next());
 
     doc.url = html
         .select(&selector(r#"link[rel="canonical"]"#))
@@ -822,12 +838,17 @@ fn html_document(input: &str) -> Result<Document, ArticleError> {
                 .filter_map(|t| t.value().attr("datetime")),
         )
         .find_map(parse_date);
-    doc.rating = html.select(&selector(r#"script[type="application/ld+json"]"#)).find_map(|s| {
-        let json = s.text().collect::<String>();
-        let c = JSON_RATING_RE.captures(&json)?;
-        let value = c[1].parse().ok()?;
-        let out_of = c.get(2).and_then(|m| m.as_str().parse().ok()).unwrap_or(5.0);
-        (out_of > 0.0 && value >= 0.0 && value <= out_of).then_some(CriticRating { value, out_of })
+    // Scripts serde_json cannot read (sites write broken JSON-LD) may still
+    // hold a rating the pattern finds.
+    doc.rating = ld.rating.or_else(|| {
+        html.select(&selector(r#"script[type="application/ld+json"]"#)).find_map(|s| {
+            let json = s.text().collect::<String>();
+            let c = JSON_RATING_RE.captures(&json)?;
+            let value = c[1].parse().ok()?;
+            let out_of = c.get(2).and_then(|m| m.as_str().parse().ok()).unwrap_or(5.0);
+            (out_of > 0.0 && value >= 0.0 && value <= out_of)
+                .then_some(CriticRating { value, out_of })
+        })
     });
 
     let root = body_root(&html, h1);
@@ -1338,6 +1359,43 @@ mod tests {
         ] {
             assert!(!e.to_string().contains('\n'));
         }
+    }
+
+    #[test]
+    fn html_headline_from_the_best_source() {
+        let page = |head: &str, h1: &str| {
+            format!(
+                "<html><head>{head}</head><body><article><h1>{h1}</h1>\
+                 <p>Bong-Seok learns to fly.</p></article></body></html>"
+            )
+        };
+        let fields = |a: &Article| (a.show.clone(), a.season, a.episode, a.title.clone());
+        // A TVEpisode in an @graph, the <h1> without an episode marker.
+        let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+            {"@type":"WebPage","name":"Why this week broke my heart"},
+            {"@type":"Review","itemReviewed":{"@type":"TVEpisode","name":"Secrets","episodeNumber":5,
+             "partOfSeason":{"@type":"TVSeason","seasonNumber":2},"partOfSeries":{"@type":"TVSeries","name":"Moving"}},
+             "reviewRating":{"ratingValue":9,"bestRating":10}}]}</script>"#;
+        let a = parse(&page(ld, "Why this week broke my heart"), Format::Html);
+        assert_eq!(fields(&a), ("Moving".into(), 2, 5, Some("Secrets".into())));
+        assert_eq!(a.recap, "Bong-Seok learns to fly.");
+        assert_eq!(a.rating, Some(CriticRating { value: 9.0, out_of: 10.0 }));
+        // An Article headline.
+        let ld = r#"<script type="application/ld+json">[{"@type":"NewsArticle",
+            "headline":"Moving Episode 7 Recap &#8211; The Flight"}]</script>"#;
+        let a = parse(&page(ld, "Heartbreak on the rooftop"), Format::Html);
+        assert_eq!(fields(&a), ("Moving".into(), 1, 7, Some("The Flight".into())));
+        // og:title, then <title> without the site's name, when the <h1> has no episode.
+        let og = r#"<meta property="og:title" content="Moving Episode 8 Recap">
+            <title>Moving Episode 9 Recap | Drama Site</title>"#;
+        assert_eq!(fields(&parse(&page(og, "Heartbreak"), Format::Html)).2, 8);
+        let title = "<title>Moving Episode 9 Recap | Drama Site</title>";
+        assert_eq!(fields(&parse(&page(title, "Heartbreak"), Format::Html)).2, 9);
+        // An <h1> that names the episode beats og:title and <title>.
+        assert_eq!(fields(&parse(&page(og, "Moving Episode 3 Recap"), Format::Html)).2, 3);
+        // Broken JSON-LD is ignored.
+        let broken = r#"<script type="application/ld+json">{"@type":"TVEpisode",</script>"#;
+        assert_eq!(fields(&parse(&page(broken, "Moving Episode 3 Recap"), Format::Html)).2, 3);
     }
 
     #[test]

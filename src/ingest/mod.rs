@@ -11,4 +11,5 @@ pub mod feed;
 pub mod fetch;
 pub mod headline;
 pub mod import;
+pub mod jsonld;
 pub mod poll;
