@@ -52,8 +52,8 @@ pub enum ArticleError {
     NoHeadline(String),
     #[error("no recap paragraphs found after the headline")]
     NoRecapBody,
-    #[error("the page nests elements more than {0} deep; not an article")]
-    TooDeep(usize),
+    #[error("{0}")]
+    TooDeep(#[from] dom::TooDeep),
 }
 
 /// Longest line that can be an episode title.
@@ -778,7 +778,7 @@ static JSON_RATING_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 fn html_document(input: &str) -> Result<Document, ArticleError> {
-    let html = dom::parse_document(input).map_err(|_| ArticleError::TooDeep(dom::MAX_DEPTH))?;
+    let html = dom::parse_document(input)?;
     let mut doc = Document::default();
     let mut skip = Vec::new();
 
@@ -1415,10 +1415,10 @@ mod tests {
                 let start = std::time::Instant::now();
                 (parse_article(&input, Format::Auto, &Hints::default()), start.elapsed())
             });
-            assert_eq!(result, Err(ArticleError::TooDeep(dom::MAX_DEPTH)));
+            assert_eq!(result, Err(ArticleError::TooDeep(dom::TooDeep::Depth)));
             assert!(elapsed < std::time::Duration::from_secs(10), "{elapsed:?}");
         }
-        let msg = ArticleError::TooDeep(dom::MAX_DEPTH).to_string();
+        let msg = ArticleError::TooDeep(dom::TooDeep::Depth).to_string();
         assert_eq!(msg, "the page nests elements more than 512 deep; not an article");
     }
 

@@ -22,14 +22,25 @@ use scraper::Html;
 /// Deepest element nesting parsed; deeper pages are refused.
 pub const MAX_DEPTH: usize = 512;
 
+/// Work allowed for html5ever's walks of its open elements, counted as the
+/// depth of every node inserted and of every parse error (ignored end tags
+/// walk the stack too). A 3 MB page averaging 100 levels stays below it; a
+/// page that stays just under [`MAX_DEPTH`] for megabytes does not, and would
+/// cost seconds.
+const MAX_WORK: u64 = 32 << 20;
+
 /// Input handed to html5ever between depth checks. Small enough that the
 /// levels one chunk can add beyond the limit (a `<b>` is 3 bytes) stay cheap.
 const CHUNK_BYTES: usize = 4096;
 
-/// The document nests elements deeper than [`MAX_DEPTH`].
+/// Why a document was not parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("the page nests elements more than {MAX_DEPTH} deep; not an article")]
-pub struct TooDeep;
+pub enum TooDeep {
+    #[error("the page nests elements more than {MAX_DEPTH} deep; not an article")]
+    Depth,
+    #[error("the page nests elements hundreds of levels deep throughout; not an article")]
+    Work,
+}
 
 /// A node of a parsed [`Html`] tree (ego_tree's id, named without depending on ego_tree).
 pub type NodeId = <Html as TreeSink>::Handle;
@@ -39,12 +50,15 @@ type Handle = NodeId;
 struct DepthSink {
     html: Html,
     depth: HashMap<Handle, u32>,
-    too_deep: bool,
+    /// Depth of the element html5ever last inserted or popped to.
+    current: u32,
+    work: u64,
+    refused: Option<TooDeep>,
 }
 
 impl DepthSink {
     fn new(html: Html) -> Self {
-        DepthSink { html, depth: HashMap::new(), too_deep: false }
+        DepthSink { html, depth: HashMap::new(), current: 0, work: 0, refused: None }
     }
 
     fn depth_of(&self, node: &Handle) -> u32 {
@@ -53,9 +67,18 @@ impl DepthSink {
 
     fn place(&mut self, node: Handle, depth: u32) {
         if depth as usize > MAX_DEPTH {
-            self.too_deep = true;
+            self.refused = Some(TooDeep::Depth);
         }
         self.depth.insert(node, depth);
+        self.current = depth;
+        self.charge(u64::from(depth));
+    }
+
+    fn charge(&mut self, work: u64) {
+        self.work += work;
+        if self.work > MAX_WORK {
+            self.refused = self.refused.or(Some(TooDeep::Work));
+        }
     }
 
     fn has_parent(&self, node: &Handle) -> bool {
@@ -72,6 +95,7 @@ impl TreeSink for DepthSink {
     }
 
     fn parse_error(&mut self, msg: Cow<'static, str>) {
+        self.charge(u64::from(self.current));
         self.html.parse_error(msg)
     }
 
@@ -136,6 +160,7 @@ impl TreeSink for DepthSink {
     }
 
     fn pop(&mut self, node: &Handle) {
+        self.current = self.depth_of(node).saturating_sub(1);
         self.html.pop(node)
     }
 
@@ -225,16 +250,16 @@ fn run(mut parser: Parser<DepthSink>, input: &str) -> Result<Html, TooDeep> {
         }
         let (chunk, tail) = rest.split_at(end);
         parser.process(StrTendril::from_slice(chunk));
-        if parser.tokenizer.sink.sink.too_deep {
-            return Err(TooDeep);
+        if let Some(refused) = parser.tokenizer.sink.sink.refused {
+            return Err(refused);
         }
         rest = tail;
     }
     let sink = parser.finish();
-    if sink.too_deep {
-        return Err(TooDeep);
+    match sink.refused {
+        Some(refused) => Err(refused),
+        None => Ok(sink.html),
     }
-    Ok(sink.html)
 }
 
 /// Runs `f` on a thread with a 2 MB stack (a tokio worker's), so that any
@@ -291,7 +316,10 @@ mod tests {
         let ok = nested("div", MAX_DEPTH - 10, true);
         let html = parse_fragment(&ok).unwrap();
         assert_eq!(html.select(&Selector::parse("div").unwrap()).count(), MAX_DEPTH - 10);
-        assert_eq!(parse_fragment(&nested("div", MAX_DEPTH + 10, true)).unwrap_err(), TooDeep);
+        assert_eq!(
+            parse_fragment(&nested("div", MAX_DEPTH + 10, true)).unwrap_err(),
+            TooDeep::Depth
+        );
     }
 
     #[test]
@@ -315,14 +343,74 @@ mod tests {
                 let frag = parse_fragment(&input).map(|_| ());
                 (doc, frag, start.elapsed())
             });
-            assert_eq!(doc, Err(TooDeep), "{head}");
-            assert_eq!(frag, Err(TooDeep), "{head}");
+            assert_eq!(doc, Err(TooDeep::Depth), "{head}");
+            assert_eq!(frag, Err(TooDeep::Depth), "{head}");
             assert!(elapsed < Duration::from_secs(10), "{head}: {elapsed:?}");
         }
         assert_eq!(
-            TooDeep.to_string(),
+            TooDeep::Depth.to_string(),
             format!("the page nests elements more than {MAX_DEPTH} deep; not an article")
         );
+    }
+
+    #[test]
+    fn staying_just_under_the_limit_for_megabytes_is_refused() {
+        let inputs = [
+            nested("div", MAX_DEPTH - 12, true).repeat(5 * 1024 * 1024 / 5500),
+            format!("{}{}", nested("span", MAX_DEPTH - 12, false), "<p></x></p>".repeat(400_000)),
+        ];
+        for input in inputs {
+            let head: String = input.chars().take(40).collect();
+            let (result, elapsed) = on_small_stack(move || {
+                let start = Instant::now();
+                (parse_document(&input).map(|_| ()), start.elapsed())
+            });
+            assert_eq!(result, Err(TooDeep::Work), "{head}");
+            assert!(elapsed < Duration::from_secs(10), "{head}: {elapsed:?}");
+        }
+        // Ordinary pages are far from the budget, also large ones a hundred levels down.
+        let wide =
+            "<div><section><p>Some <b>text</b> and <a href=x>a link</a>.</p></section></div>"
+                .repeat(3 * 1024 * 1024 / 80);
+        assert!(parse_document(&format!("{}{wide}", nested("div", 100, false))).is_ok());
+    }
+
+    /// Timings for the report: `cargo test --release --lib timings -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn timings() {
+        use crate::ingest::article::{parse_article, Format, Hints};
+        let page = |inner: String| {
+            format!("<html><body><article><h1>Moving Episode 3 Recap</h1>{inner}</article></body></html>")
+        };
+        let cases = [
+            ("1,000,000 nested <span>", page(nested("span", 1_000_000, false))),
+            ("5 MB nested <div>", page(nested("div", 5 * 1024 * 1024 / 5, false))),
+            (
+                "5 MB of <div>s 500 deep",
+                page(nested("div", 500, true).repeat(5 * 1024 * 1024 / 5500)),
+            ),
+            (
+                "5 MB of <span>s 500 deep, misnested end tags",
+                page(format!(
+                    "{}{}",
+                    nested("span", 500, false),
+                    "<p></x></p>".repeat(5 * 1024 * 1024 / 11)
+                )),
+            ),
+        ];
+        for (name, input) in cases {
+            let bytes = input.len();
+            let (result, parsed, elapsed) = on_small_stack(move || {
+                let start = Instant::now();
+                let parsed = parse_document(&input).map(|_| ());
+                let parse_time = start.elapsed();
+                let start = Instant::now();
+                let r = parse_article(&input, Format::Html, &Hints::default()).map(|_| ());
+                (r, (parsed, parse_time), start.elapsed())
+            });
+            println!("{name} ({bytes} bytes): parse_document {parsed:?}; parse_article {result:?} in {elapsed:?}");
+        }
     }
 
     #[test]
