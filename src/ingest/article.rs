@@ -882,6 +882,11 @@ fn title_heading_after(h1: ElementRef) -> Option<ElementRef> {
     (candidate.value().name() == "h2" && looks_like_title(&text)).then_some(candidate)
 }
 
+// Not (yet) a readability port such as dom_smoothie: it parses with its own
+// html5ever (through dom_query), outside the depth and work limits of `dom`,
+// so every page would be parsed twice, and readability's cleaning of short
+// blocks may drop the rating line and title <h2> the split relies on; it has
+// not been tried against the sample page.
 /// The element holding the article text: the `<article>` containing the
 /// headline, any `<article>`, `<main>`, `.entry-content`/`.post-content`,
 /// then `<body>`.
