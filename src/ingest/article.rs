@@ -11,10 +11,14 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use regex::Regex;
+use std::collections::HashSet;
+
 use scraper::{ElementRef, Html, Node, Selector};
 use std::sync::LazyLock as Lazy;
 
+use super::dom::{self, NodeId};
 use super::headline::{self, parse_headline};
+use super::jsonld;
 use super::opening;
 use super::rating::{self as ratings, ParsedRating};
 use super::refusal;
@@ -58,6 +62,8 @@ pub enum ArticleError {
     /// short phrase ("a season review", "a list of articles", "news, not a recap").
     #[error("not an episode recap: {0}")]
     NotARecap(String),
+    #[error("{0}")]
+    TooDeep(#[from] dom::TooDeep),
 }
 
 /// Longest line that can be an episode title.
@@ -104,7 +110,7 @@ pub fn parse_article(input: &str, format: Format, hints: &Hints) -> Result<Artic
     }
     let format = if format == Format::Auto { detect_format(input) } else { format };
     let doc = match format {
-        Format::Html => html_document(input),
+        Format::Html => html_document(input)?,
         Format::Markdown => text_document(input, true),
         Format::Text | Format::Auto => text_document(input, false),
     };
@@ -668,14 +674,40 @@ fn is_block(el: &ElementRef) -> bool {
     BLOCK_TAGS.contains(&el.value().name())
 }
 
-fn has_block_descendant(el: &ElementRef) -> bool {
-    el.descendants().skip(1).filter_map(ElementRef::wrap).any(|d| is_block(&d))
+/// Elements with a block element somewhere below them, found in one pass
+/// from the last node back (children before their parents) instead of a
+/// subtree walk per element, which costs the nesting depth per node.
+fn block_containers(root: ElementRef) -> HashSet<NodeId> {
+    let mut containers = HashSet::new();
+    let nodes: Vec<_> = root.descendants().collect();
+    for node in nodes.into_iter().rev() {
+        let Some(el) = ElementRef::wrap(node) else { continue };
+        let contains = el
+            .children()
+            .filter_map(ElementRef::wrap)
+            .any(|child| is_block(&child) || containers.contains(&child.id()));
+        if contains {
+            containers.insert(el.id());
+        }
+    }
+    containers
 }
 
-/// Paragraph texts of `el` in document order; `<br>` becomes a line break.
-fn walk_blocks(el: ElementRef, skip: &[ElementRef], out: &mut Vec<String>) {
-    let mut run = String::new();
-    for child in el.children() {
+/// Paragraph texts of `root` in document order; `<br>` becomes a line break.
+/// An element holding blocks is a container whose own loose text forms
+/// paragraphs between its blocks; a block without blocks inside is one
+/// paragraph; anything else is inline text. Iterative: the nesting depth
+/// of the page costs heap, not stack.
+fn walk_blocks(root: ElementRef, skip: &[ElementRef], out: &mut Vec<String>) {
+    let containers = block_containers(root);
+    // One frame per open container: its remaining children and its loose text.
+    let mut frames = vec![(root.children(), String::new())];
+    while let Some((children, run)) = frames.last_mut() {
+        let Some(child) = children.next() else {
+            flush_run(run, out);
+            frames.pop();
+            continue;
+        };
         match child.value() {
             Node::Text(t) => run.push_str(t),
             Node::Element(_) => {
@@ -685,26 +717,32 @@ fn walk_blocks(el: ElementRef, skip: &[ElementRef], out: &mut Vec<String>) {
                 }
                 if child_el.value().name() == "br" {
                     run.push('\n');
-                } else if has_block_descendant(&child_el) {
-                    flush_run(&mut run, out);
-                    walk_blocks(child_el, skip, out);
+                } else if containers.contains(&child.id()) {
+                    flush_run(run, out);
+                    frames.push((child_el.children(), String::new()));
                 } else if is_block(&child_el) {
-                    flush_run(&mut run, out);
+                    flush_run(run, out);
                     let mut text = String::new();
                     inline_text(child_el, skip, &mut text);
                     flush_run(&mut text, out);
                 } else {
-                    inline_text(child_el, skip, &mut run);
+                    inline_text(child_el, skip, run);
                 }
             }
             _ => {}
         }
     }
-    flush_run(&mut run, out);
 }
 
+/// The text below `el` (skipped elements left out, `<br>` as a line break),
+/// walked with an explicit stack.
 fn inline_text(el: ElementRef, skip: &[ElementRef], out: &mut String) {
-    for child in el.children() {
+    let mut stack = vec![el.children()];
+    while let Some(children) = stack.last_mut() {
+        let Some(child) = children.next() else {
+            stack.pop();
+            continue;
+        };
         match child.value() {
             Node::Text(t) => out.push_str(t),
             Node::Element(e) => {
@@ -715,7 +753,7 @@ fn inline_text(el: ElementRef, skip: &[ElementRef], out: &mut String) {
                 if e.name() == "br" {
                     out.push('\n');
                 } else {
-                    inline_text(child_el, skip, out);
+                    stack.push(child_el.children());
                 }
             }
             _ => {}
@@ -766,31 +804,46 @@ static JSON_RATING_RE: Lazy<Regex> = Lazy::new(|| {
         .unwrap()
 });
 
-fn html_document(input: &str) -> Document {
-    let html = Html::parse_document(input);
+fn html_document(input: &str) -> Result<Document, ArticleError> {
+    let html = dom::parse_document(input)?;
     let mut doc = Document::default();
     let mut skip = Vec::new();
 
     let site_name = meta_content(&html, r#"meta[property="og:site_name"]"#);
+    let ld_selector = selector(r#"script[type="application/ld+json"]"#);
+    let ld = jsonld::read(html.select(&ld_selector).map(|s| s.text().collect::<String>()));
     let h1 = html
         .select(&selector("article h1"))
         .chain(html.select(&selector("h1")))
         .find(|h| !element_text(h).is_empty());
+    let h1_text = h1.map(|h| element_text(&h));
     if let Some(h1) = h1 {
-        doc.headline = Some(element_text(&h1));
         skip.push(h1);
         if let Some(h2) = title_heading_after(h1) {
             doc.title_candidate = Some(element_text(&h2));
             skip.push(h2);
         }
-    } else {
-        doc.headline = meta_content(&html, r#"meta[property="og:title"]"#)
-            .or_else(|| meta_content(&html, r#"meta[name="twitter:title"]"#))
-            .or_else(|| {
-                html.select(&selector("title")).map(|t| element_text(&t)).find(|t| !t.is_empty())
-            })
-            .map(|t| strip_site_suffix(&t, site_name.as_deref()));
     }
+    let page_titles = [
+        meta_content(&html, r#"meta[property="og:title"]"#),
+        meta_content(&html, r#"meta[name="twitter:title"]"#),
+        html.select(&selector("title")).map(|t| element_text(&t)).find(|t| !t.is_empty()),
+    ]
+    .map(|t| t.map(|t| strip_site_suffix(&t, site_name.as_deref())));
+    // The first source that names show and episode wins: structured data is
+    // meant for machines, the <h1> is what readers see, og:title and <title>
+    // are often shortened or carry the site's name. When none does (hints
+    // then supply show and episode), the <h1> or the page title stands.
+    let ld_episode = ld.episode.as_ref().map(jsonld::Episode::headline);
+    let candidates = [ld_episode.clone(), ld.headline.clone(), h1_text.clone()]
+        .into_iter()
+        .chain(page_titles.clone());
+    let best = candidates.flatten().find(|c| parse_headline(c).is_some());
+    if best.is_some() && best == ld_episode {
+        let name = ld.episode.as_ref().and_then(|e| e.name.clone());
+        doc.title_candidate = doc.title_candidate.take().or(name);
+    }
+    doc.headline = best.or(h1_text).or_else(|| page_titles.into_iter().flatten().next());
 
     doc.url = html
         .select(&selector(r#"link[rel="canonical"]"#))
@@ -812,12 +865,17 @@ fn html_document(input: &str) -> Document {
                 .filter_map(|t| t.value().attr("datetime")),
         )
         .find_map(parse_date);
-    doc.rating = html.select(&selector(r#"script[type="application/ld+json"]"#)).find_map(|s| {
-        let json = s.text().collect::<String>();
-        let c = JSON_RATING_RE.captures(&json)?;
-        let value = c[1].parse().ok()?;
-        let out_of = c.get(2).and_then(|m| m.as_str().parse().ok()).unwrap_or(5.0);
-        (out_of > 0.0 && value >= 0.0 && value <= out_of).then_some(CriticRating { value, out_of })
+    // Scripts serde_json cannot read (sites write broken JSON-LD) may still
+    // hold a rating the pattern finds.
+    doc.rating = ld.rating.or_else(|| {
+        html.select(&selector(r#"script[type="application/ld+json"]"#)).find_map(|s| {
+            let json = s.text().collect::<String>();
+            let c = JSON_RATING_RE.captures(&json)?;
+            let value = c[1].parse().ok()?;
+            let out_of = c.get(2).and_then(|m| m.as_str().parse().ok()).unwrap_or(5.0);
+            (out_of > 0.0 && value >= 0.0 && value <= out_of)
+                .then_some(CriticRating { value, out_of })
+        })
     });
 
     let root = body_root(&html, h1);
@@ -828,7 +886,7 @@ fn html_document(input: &str) -> Document {
     let paragraphs =
         texts.into_iter().map(|t| t.split('\n').map(headline::clean_text).collect()).collect();
     doc.blocks = paragraphs_to_blocks(paragraphs);
-    doc
+    Ok(doc)
 }
 
 /// An `<h2>` directly after the `<h1>` (also when the `<h1>` closes a
@@ -851,15 +909,23 @@ fn title_heading_after(h1: ElementRef) -> Option<ElementRef> {
     (candidate.value().name() == "h2" && looks_like_title(&text)).then_some(candidate)
 }
 
+// Not (yet) a readability port such as dom_smoothie: it parses with its own
+// html5ever (through dom_query), outside the depth and work limits of `dom`,
+// so every page would be parsed twice, and readability's cleaning of short
+// blocks may drop the rating line and title <h2> the split relies on; it has
+// not been tried against the sample page.
 /// The element holding the article text: the `<article>` containing the
 /// headline, any `<article>`, `<main>`, `.entry-content`/`.post-content`,
 /// then `<body>`.
 fn body_root<'a>(html: &'a Html, h1: Option<ElementRef<'a>>) -> Option<ElementRef<'a>> {
-    let articles: Vec<ElementRef> = html.select(&selector("article")).collect();
-    let with_h1 = h1
-        .and_then(|h| articles.iter().copied().find(|a| a.descendants().any(|d| d.id() == h.id())));
+    // The outermost <article> around the headline is the first one in
+    // document order that contains it; found from the headline upwards, as a
+    // subtree search per <article> costs quadratic time on nested ones.
+    let with_h1 = h1.and_then(|h| {
+        h.ancestors().filter_map(ElementRef::wrap).filter(|a| a.value().name() == "article").last()
+    });
     with_h1
-        .or_else(|| articles.first().copied())
+        .or_else(|| html.select(&selector("article")).next())
         .or_else(|| html.select(&selector("main")).next())
         .or_else(|| {
             html.select(&selector(".entry-content, .post-content, [itemprop=articleBody]")).next()
@@ -1710,6 +1776,86 @@ mod tests {
         ] {
             assert!(!e.to_string().contains('\n'));
         }
+    }
+
+    #[test]
+    fn html_headline_from_the_best_source() {
+        let page = |head: &str, h1: &str| {
+            format!(
+                "<html><head>{head}</head><body><article><h1>{h1}</h1>\
+                 <p>Bong-Seok learns to fly.</p></article></body></html>"
+            )
+        };
+        let fields = |a: &Article| (a.show.clone(), a.season, a.episode, a.title.clone());
+        // A TVEpisode in an @graph, the <h1> without an episode marker.
+        let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+            {"@type":"WebPage","name":"Why this week broke my heart"},
+            {"@type":"Review","itemReviewed":{"@type":"TVEpisode","name":"Secrets","episodeNumber":5,
+             "partOfSeason":{"@type":"TVSeason","seasonNumber":2},"partOfSeries":{"@type":"TVSeries","name":"Moving"}},
+             "reviewRating":{"ratingValue":9,"bestRating":10}}]}</script>"#;
+        let a = parse(&page(ld, "Why this week broke my heart"), Format::Html);
+        assert_eq!(fields(&a), ("Moving".into(), 2, 5, Some("Secrets".into())));
+        assert_eq!(a.recap, "Bong-Seok learns to fly.");
+        assert_eq!(a.rating, Some(CriticRating { value: 4.5, out_of: 5.0 }));
+        // An Article headline.
+        let ld = r#"<script type="application/ld+json">[{"@type":"NewsArticle",
+            "headline":"Moving Episode 7 Recap &#8211; The Flight"}]</script>"#;
+        let a = parse(&page(ld, "Heartbreak on the rooftop"), Format::Html);
+        assert_eq!(fields(&a), ("Moving".into(), 1, 7, Some("The Flight".into())));
+        // og:title, then <title> without the site's name, when the <h1> has no episode.
+        let og = r#"<meta property="og:title" content="Moving Episode 8 Recap">
+            <title>Moving Episode 9 Recap | Drama Site</title>"#;
+        assert_eq!(fields(&parse(&page(og, "Heartbreak"), Format::Html)).2, 8);
+        let title = "<title>Moving Episode 9 Recap | Drama Site</title>";
+        assert_eq!(fields(&parse(&page(title, "Heartbreak"), Format::Html)).2, 9);
+        // An <h1> that names the episode beats og:title and <title>.
+        assert_eq!(fields(&parse(&page(og, "Moving Episode 3 Recap"), Format::Html)).2, 3);
+        // Broken JSON-LD is ignored.
+        let broken = r#"<script type="application/ld+json">{"@type":"TVEpisode",</script>"#;
+        assert_eq!(fields(&parse(&page(broken, "Moving Episode 3 Recap"), Format::Html)).2, 3);
+    }
+
+    #[test]
+    fn deeply_nested_pages_are_refused_on_a_small_stack() {
+        let page = |inner: String| {
+            format!(
+                "<!DOCTYPE html><html><body><article><h1>Moving Episode 3 Recap</h1>{inner}<p>Text.</p></article></body></html>"
+            )
+        };
+        let inputs = [
+            page(dom::nested("span", 1_000_000, false)),
+            page(dom::nested("div", 5 * 1024 * 1024 / 5, false)),
+            page(dom::nested("div", 600_000, true)),
+        ];
+        for input in inputs {
+            let (result, elapsed) = dom::on_small_stack(move || {
+                let start = std::time::Instant::now();
+                (parse_article(&input, Format::Auto, &Hints::default()), start.elapsed())
+            });
+            assert_eq!(result, Err(ArticleError::TooDeep(dom::TooDeep::Depth)));
+            assert!(elapsed < std::time::Duration::from_secs(10), "{elapsed:?}");
+        }
+        let msg = ArticleError::TooDeep(dom::TooDeep::Depth).to_string();
+        assert_eq!(msg, "the page nests elements more than 512 deep; not an article");
+    }
+
+    #[test]
+    fn nesting_below_the_limit_is_read_on_a_small_stack() {
+        let depth = dom::MAX_DEPTH - 20;
+        let mut inner = String::new();
+        for i in 0..depth {
+            inner.push_str(&format!("<div><span>Level {i} text.</span>"));
+        }
+        inner.push_str(&"</div>".repeat(depth));
+        let input = format!(
+            "<html><body><article><h1>Moving Episode 3 Recap</h1>{inner}</article></body></html>"
+        );
+        let a = dom::on_small_stack(move || parse_article(&input, Format::Html, &Hints::default()))
+            .unwrap();
+        let paragraphs: Vec<&str> = a.recap.split("\n\n").collect();
+        assert_eq!(paragraphs.len(), depth);
+        assert_eq!(paragraphs[0], "Level 0 text.");
+        assert_eq!(paragraphs[depth - 1], format!("Level {} text.", depth - 1));
     }
 
     #[test]

@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 use std::sync::LazyLock as Lazy;
 
 use crate::ingest::article::{parse_article, Article, ArticleError, Format, Hints};
+use crate::ingest::dom::{self, TooDeep};
 use crate::ingest::headline::{self, parse_headline, Headline};
 
 /// Items after this many are ignored.
@@ -205,6 +206,9 @@ pub enum Candidate {
         hints: Hints,
     },
     NotARecap,
+    /// The item's own content cannot be read (the message says why, in one
+    /// line); the poller counts it as a failed item.
+    Failed(String),
 }
 
 /// A season marker written out in a headline ("Season 2", "S02E03", "2x03").
@@ -231,10 +235,14 @@ pub fn candidate(item: &FeedItem, show_hint: Option<&str>) -> Candidate {
         Some(url) => Candidate::FetchLink { url: url.clone(), hints: hints.clone() },
         None => Candidate::NotARecap,
     };
-    let Some(content) = item.content.as_deref().filter(|c| text_chars(c) >= MIN_CONTENT_CHARS)
-    else {
+    let Some(content) = item.content.as_deref() else {
         return fetch();
     };
+    match text_chars(content) {
+        Ok(chars) if chars >= MIN_CONTENT_CHARS => {}
+        Ok(_) => return fetch(),
+        Err(e) => return Candidate::Failed(format!("its content: {e}")),
+    }
     let document = format!(
         "<!DOCTYPE html><html><body><article><h1>{}</h1>\n{}\n</article></body></html>",
         escape_html(&item.title),
@@ -251,6 +259,7 @@ pub fn candidate(item: &FeedItem, show_hint: Option<&str>) -> Candidate {
             | ArticleError::NotARecap(_),
         ) => Candidate::NotARecap,
         Err(ArticleError::Empty | ArticleError::Binary | ArticleError::NoRecapBody) => fetch(),
+        Err(e @ ArticleError::TooDeep(_)) => Candidate::Failed(format!("its content: {e}")),
     }
 }
 
@@ -272,9 +281,9 @@ fn hints_for(item: &FeedItem, show_hint: Option<&str>, found: &Headline) -> Hint
 }
 
 /// Characters of text in an HTML (or plain-text) fragment.
-fn text_chars(content: &str) -> usize {
-    let text = scraper::Html::parse_fragment(content).root_element().text().collect::<String>();
-    headline::normalize_whitespace(&text).chars().count()
+fn text_chars(content: &str) -> Result<usize, TooDeep> {
+    let text = dom::parse_fragment(content)?.root_element().text().collect::<String>();
+    Ok(headline::normalize_whitespace(&text).chars().count())
 }
 
 fn escape_html(s: &str) -> String {
@@ -622,6 +631,83 @@ mod tests {
         assert!(matches!(parse_feed(&big), Err(FeedError::TooLarge(_))));
     }
 
+    fn rss_with_content(content: &str) -> String {
+        format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Deep</title>\
+             <item><title>Moving Episode 3 Recap</title><link>https://example.com/m3</link>\
+             <content:encoded xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><![CDATA[{content}]]></content:encoded></item>\
+             <item><title>Moving Episode 4 Recap</title><link>https://example.com/m4</link></item>\
+             </channel></rss>"
+        )
+    }
+
+    #[test]
+    fn deeply_nested_item_content_fails_alone_on_a_small_stack() {
+        let inputs = [
+            rss_with_content(&dom::nested("span", 1_000_000, false)),
+            rss_with_content(&dom::nested("div", 5 * 1024 * 1024 / 5, false)),
+            rss_with_content(&format!(
+                "{}<p>{}</p>",
+                dom::nested("div", 100_000, true),
+                "Long enough to count as the full article. ".repeat(20)
+            )),
+        ];
+        for doc in inputs {
+            let (first, second, elapsed) = dom::on_small_stack(move || {
+                let start = Instant::now();
+                let feed = parse_feed(doc.as_bytes()).unwrap();
+                let first = candidate(&feed.items[0], None);
+                let second = candidate(&feed.items[1], None);
+                (first, second, start.elapsed())
+            });
+            match first {
+                Candidate::Failed(e) => assert_eq!(
+                    e,
+                    "its content: the page nests elements more than 512 deep; not an article"
+                ),
+                other => panic!("expected Failed, got {other:?}"),
+            }
+            assert!(matches!(second, Candidate::FetchLink { .. }));
+            assert!(elapsed < Duration::from_secs(10), "{elapsed:?}");
+        }
+    }
+
+    fn deep_atom(depth: usize) -> String {
+        format!(
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Deep</title>\
+             <entry><id>a</id><title>Moving Episode 3 Recap</title>\
+             <content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">{}{}</div></content></entry>\
+             <entry><id>b</id><title>Moving Episode 4 Recap</title><x>{}{}</x></entry></feed>",
+            "<b>".repeat(depth),
+            "</b>".repeat(depth),
+            "<y>".repeat(depth),
+            "</y>".repeat(depth),
+        )
+    }
+
+    #[test]
+    fn deeply_nested_feed_xml_on_a_small_stack() {
+        // Nesting in the XML itself (Atom XHTML content, unknown elements), read by feed-rs
+        // without recursion; beyond 65535 levels it refuses the document.
+        let (too_deep, items, first, elapsed) = dom::on_small_stack(|| {
+            let start = Instant::now();
+            let too_deep =
+                parse_feed(deep_atom(1_000_000).as_bytes()).map(|_| ()).map_err(|e| e.to_string());
+            let feed = parse_feed(deep_atom(60_000).as_bytes()).unwrap();
+            let titles: Vec<String> = feed.items.iter().map(|i| i.title.clone()).collect();
+            let first = candidate(&feed.items[0], None);
+            (too_deep, titles, first, start.elapsed())
+        });
+        let err = too_deep.unwrap_err();
+        assert!(
+            err.starts_with("not a feed: unable to parse XML:") && err.contains("nests"),
+            "{err}"
+        );
+        assert_eq!(items, ["Moving Episode 3 Recap", "Moving Episode 4 Recap"]);
+        assert!(matches!(first, Candidate::Failed(_)), "{first:?}");
+        assert!(elapsed < Duration::from_secs(10), "{elapsed:?}");
+    }
+
     #[test]
     fn plain_text_content_becomes_paragraphs() {
         assert_eq!(
@@ -629,6 +715,6 @@ mod tests {
             "<p>One &amp; two<br>three</p>\n<p>Four &lt;3</p>\n"
         );
         assert_eq!(content_as_html("<p>kept</p>"), "<p>kept</p>");
-        assert_eq!(text_chars("<p>a &amp; b</p>\n<p> c </p>"), 7);
+        assert_eq!(text_chars("<p>a &amp; b</p>\n<p> c </p>"), Ok(7));
     }
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::ingest::article::{detect_format, parse_article, Article, ArticleError, Format, Hints};
+use crate::ingest::charset;
 use crate::ingest::fetch::{FetchError, Fetcher};
 use crate::store::recaps::Saved;
 use crate::store::{Store, StoreError};
@@ -104,7 +105,7 @@ pub async fn read_source(source: &Source, fetcher: &Fetcher) -> Result<Fetched, 
                 .await
                 .map_err(ImportError::Read)?;
             check_size(bytes.len() as u64)?;
-            Ok(Fetched { text: decode_text(bytes)?, format: Format::Auto, url: None })
+            Ok(Fetched { text: decode_text(&bytes, None)?, format: Format::Auto, url: None })
         }
         Source::File(path) => read_file(path).await,
         Source::Url(url) => fetch_url(url, fetcher).await,
@@ -121,7 +122,7 @@ async fn read_file(path: &Path) -> Result<Fetched, ImportError> {
             Some("md" | "markdown") => Format::Markdown,
             _ => Format::Auto,
         };
-    Ok(Fetched { text: decode_text(bytes)?, format, url: None })
+    Ok(Fetched { text: decode_text(&bytes, None)?, format, url: None })
 }
 
 async fn fetch_url(url: &str, fetcher: &Fetcher) -> Result<Fetched, ImportError> {
@@ -137,7 +138,8 @@ async fn fetch_url(url: &str, fetcher: &Fetcher) -> Result<Fetched, ImportError>
         "text/plain" => Format::Auto,
         other => return Err(ImportError::NotAnArticle(other.to_string())),
     };
-    Ok(Fetched { text: decode_text(page.body)?, format, url: Some(page.url) })
+    let text = decode_text(&page.body, page.content_type.as_deref())?;
+    Ok(Fetched { text, format, url: Some(page.url) })
 }
 
 fn check_size(bytes: u64) -> Result<(), ImportError> {
@@ -148,16 +150,10 @@ fn check_size(bytes: u64) -> Result<(), ImportError> {
     }
 }
 
-fn decode_text(bytes: Vec<u8>) -> Result<String, ImportError> {
-    if bytes.contains(&0) {
-        return Err(ImportError::Binary);
-    }
-    let text = String::from_utf8(bytes).map_err(|_| ImportError::Binary)?;
-    let control = text.chars().filter(|c| c.is_control() && !c.is_whitespace()).count();
-    if control * 20 > text.chars().count().max(1) {
-        return Err(ImportError::Binary);
-    }
-    Ok(text)
+/// Text in the encoding the input declares (BOM, HTTP charset, `<meta>`), see
+/// [`charset::decode`]; binary data is refused.
+fn decode_text(bytes: &[u8], content_type: Option<&str>) -> Result<String, ImportError> {
+    charset::decode(bytes, content_type).map_err(|_| ImportError::Binary)
 }
 
 /// Reads and parses one source into an article without storing it.
@@ -278,5 +274,45 @@ impl<'a> From<&'a Article> for ArticleJson<'a> {
             rating: a.rating.as_ref().map(|r| r.value / r.out_of * 5.0),
             url: a.url.as_deref(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE_HTML: &str = include_str!("../../tests/data/soundtrack-1-s01e02.html");
+
+    #[tokio::test]
+    async fn files_in_other_encodings_are_read_and_binary_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fetcher = Fetcher::new(crate::ingest::fetch::FetchPolicy::default());
+        let expected = parse_article(SAMPLE_HTML, Format::Html, &Hints::default()).unwrap();
+
+        // UTF-16LE with a BOM: NUL bytes everywhere, yet text.
+        let utf16: Vec<u8> = std::iter::once(0xfeff_u16)
+            .chain(SAMPLE_HTML.encode_utf16())
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let path = dir.path().join("utf16.html");
+        std::fs::write(&path, &utf16).expect("write");
+        let article = load_article(&Source::File(path), &Hints::default(), &fetcher).await;
+        assert_eq!(article.expect("UTF-16 page"), expected);
+
+        // Windows-1252 declared in a <meta>, with a character outside ASCII.
+        let page = SAMPLE_HTML
+            .replacen(r#"<meta charset="UTF-8">"#, r#"<meta charset="windows-1252">"#, 1)
+            .replace("&#8217;", "’");
+        let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&page);
+        assert!(!unmappable && bytes.contains(&0x92));
+        let path = dir.path().join("cp1252.html");
+        std::fs::write(&path, &bytes).expect("write");
+        let fetched = read_source(&Source::File(path), &fetcher).await.expect("read");
+        assert_eq!(fetched.text, page);
+
+        let path = dir.path().join("image.html");
+        std::fs::write(&path, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10").expect("write");
+        let err = read_source(&Source::File(path), &fetcher).await.unwrap_err();
+        assert!(matches!(err, ImportError::Binary), "{err:?}");
     }
 }

@@ -5,10 +5,13 @@
 //! What comes out is a [`crate::recap::Article`]; storing it is the store's business.
 
 pub mod article;
+pub mod charset;
+pub mod dom;
 pub mod feed;
 pub mod fetch;
 pub mod headline;
 pub mod import;
+pub mod jsonld;
 pub mod opening;
 pub mod poll;
 pub mod rating;

@@ -9,8 +9,8 @@
 //! or the show alone on the line before it (`Stranger Things` /
 //! `Season 4, Episode 2 Recap`).
 
-use std::sync::LazyLock as Lazy;
 use regex::Regex;
+use std::sync::LazyLock as Lazy;
 
 use super::headline::{self, parse_headline, Headline};
 use super::rating::{self, ParsedRating};

@@ -31,6 +31,8 @@ pub struct PollReport {
     pub not_recaps: usize,
     /// Items that could not be read this time; tried again next poll.
     pub failed: usize,
+    /// Why, one line per failed item: `title: error`.
+    pub errors: Vec<String>,
 }
 
 #[derive(Clone)]
@@ -45,14 +47,36 @@ impl Poller {
         Poller { store, fetcher, default_interval }
     }
 
-    /// Polls every due feed, one after another.
+    /// Polls every due feed, one after another, each in a task of its own (see
+    /// [`Poller::poll_isolated`]).
     pub async fn poll_due(&self) -> crate::store::Result<Vec<(Feed, Result<PollReport, String>)>> {
         let mut done = Vec::new();
         for feed in self.store.due_feeds(100).await? {
-            let report = self.poll(&feed).await;
+            let report = self.poll_isolated(&feed).await;
             done.push((feed, report));
         }
         Ok(done)
+    }
+
+    /// Polls one feed in its own task, so that a panic while reading it (a parser bug
+    /// some input runs into) costs only that feed: it is recorded and backed off like
+    /// any other failure, and the caller goes on with the next feed.
+    pub async fn poll_isolated(&self, feed: &Feed) -> Result<PollReport, String> {
+        let poller = self.clone();
+        let task_feed = feed.clone();
+        match tokio::spawn(async move { poller.poll(&task_feed).await }).await {
+            Ok(result) => result,
+            Err(join_error) => {
+                let error = if join_error.is_panic() {
+                    format!("reading the feed crashed: {}", panic_message(join_error.into_panic()))
+                } else {
+                    "the poll was cancelled".to_string()
+                };
+                tracing::error!(feed = %feed.url, %error, "feed poll panicked");
+                self.record_failure(feed, &error).await?;
+                Err(error)
+            }
+        }
     }
 
     /// Runs until aborted, looking for due feeds every `tick`.
@@ -90,17 +114,18 @@ impl Poller {
                 Ok(report)
             }
             Err(error) => {
-                // 2^failures × the interval, capped: a broken feed is not hammered.
-                let backoff =
-                    self.interval(feed).saturating_mul(1 << feed.failures.min(16)).min(MAX_BACKOFF);
-                let failed = PollResult::Failed(error.clone());
-                self.store
-                    .record_poll(feed, &failed, backoff.as_secs())
-                    .await
-                    .map_err(|e| e.to_string())?;
+                self.record_failure(feed, &error).await?;
                 Err(error)
             }
         }
+    }
+
+    async fn record_failure(&self, feed: &Feed, error: &str) -> Result<(), String> {
+        // 2^failures × the interval, capped: a broken feed is not hammered.
+        let backoff =
+            self.interval(feed).saturating_mul(1 << feed.failures.min(16)).min(MAX_BACKOFF);
+        let failed = PollResult::Failed(crate::ingest::headline::normalize_whitespace(error));
+        self.store.record_poll(feed, &failed, backoff.as_secs()).await.map_err(|e| e.to_string())
     }
 
     async fn poll_items(&self, feed: &Feed) -> Result<(PollReport, PollResult), String> {
@@ -116,7 +141,12 @@ impl Poller {
         if fetched.not_modified {
             return Ok((PollReport { not_modified: true, ..PollReport::default() }, validators));
         }
-        let parsed = parse_feed(&fetched.body).map_err(|e| e.to_string())?;
+        // Parsing is CPU work on untrusted input: off the async workers.
+        let body = fetched.body;
+        let parsed = tokio::task::spawn_blocking(move || parse_feed(&body))
+            .await
+            .map_err(join_error_message)?
+            .map_err(|e| e.to_string())?;
         let mut report = PollReport { items: parsed.items.len(), ..PollReport::default() };
 
         // Feeds list the newest first; recaps are stored (and announced) oldest first.
@@ -133,17 +163,21 @@ impl Poller {
                 continue;
             }
             let announce = position >= announce_from;
-            let article = if !announce && !matches!(candidate(item, show_hint), Candidate::Recap(_))
-            {
+            let found = classify(item, show_hint).await;
+            let just_record =
+                matches!(found, Ok(Candidate::FetchLink { .. } | Candidate::NotARecap));
+            let article = if !announce && just_record {
                 // The first poll of a new feed stores what is there without announcing it, and
-                // does not fetch a page per summary-only item just for that.
+                // does not fetch a page per summary-only item just for that. An item that
+                // cannot be read still counts as failed rather than seen.
                 None
             } else {
-                match self.article(item, show_hint).await {
+                match self.article(item, found).await {
                     Ok(article) => article,
                     Err(error) => {
                         tracing::warn!(feed = %feed.url, item = %item.title, %error, "feed item not read");
                         report.failed += 1;
+                        report.errors.push(format!("{}: {error}", item.title));
                         continue;
                     }
                 }
@@ -174,11 +208,12 @@ impl Poller {
     async fn article(
         &self,
         item: &FeedItem,
-        show_hint: Option<&str>,
+        found: Result<Candidate, String>,
     ) -> Result<Option<Article>, String> {
-        match candidate(item, show_hint) {
+        match found? {
             Candidate::Recap(article) => Ok(Some(*article)),
             Candidate::NotARecap => Ok(None),
+            Candidate::Failed(error) => Err(error),
             Candidate::FetchLink { url, hints } => {
                 let source = crate::ingest::import::Source::Url(url.clone());
                 let mut article =
@@ -191,5 +226,164 @@ impl Poller {
                 Ok(Some(article))
             }
         }
+    }
+}
+
+/// [`candidate`] on a blocking thread: item content is parsed there.
+async fn classify(item: &FeedItem, show_hint: Option<&str>) -> Result<Candidate, String> {
+    let (item, show_hint) = (item.clone(), show_hint.map(String::from));
+    tokio::task::spawn_blocking(move || candidate(&item, show_hint.as_deref()))
+        .await
+        .map_err(join_error_message)
+}
+
+fn join_error_message(error: tokio::task::JoinError) -> String {
+    if error.is_panic() {
+        format!("reading it crashed: {}", panic_message(error.into_panic()))
+    } else {
+        "cancelled".to_string()
+    }
+}
+
+fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .map(|s| crate::ingest::headline::normalize_whitespace(&s))
+        .unwrap_or_else(|| "a panic".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::fetch::FetchPolicy;
+    use axum::http::{header, StatusCode};
+    use axum::response::IntoResponse;
+    use axum::routing::get;
+
+    const RSS: &str = include_str!("../../tests/data/feeds/wordpress-rss2.xml");
+
+    /// An RSS feed whose first recap item nests `depth` spans and whose second is fine.
+    fn hostile_feed(depth: usize) -> String {
+        let start = RSS.find("<item>").expect("fixture has items");
+        let deep = format!(
+            "<item><title>Moving Episode 3 Recap</title><guid>deep</guid>\
+             <link>http://unused.invalid/deep</link>\
+             <content:encoded><![CDATA[{}]]></content:encoded></item>",
+            "<span>".repeat(depth)
+        );
+        format!("{}{deep}{}", &RSS[..start], &RSS[start..])
+    }
+
+    async fn site() -> String {
+        let app = axum::Router::new()
+            .route(
+                "/good",
+                get(|| async { ([(header::CONTENT_TYPE, "application/rss+xml")], RSS) }),
+            )
+            .route("/broken", get(|| async { StatusCode::INTERNAL_SERVER_ERROR.into_response() }))
+            .route(
+                "/hostile",
+                get(|| async {
+                    ([(header::CONTENT_TYPE, "application/rss+xml")], hostile_feed(1_000_000))
+                }),
+            );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("address"));
+        tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
+        base
+    }
+
+    #[tokio::test]
+    async fn one_bad_feed_or_item_does_not_stop_the_others() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite:{}", dir.path().join("poll.db").display());
+        let store = Store::open(&url).await.expect("store");
+        let base = site().await;
+        for path in ["/broken", "/hostile", "/good"] {
+            store.add_feed(&format!("{base}{path}"), None, None, None, 0).await.expect("add");
+        }
+        let fetcher = Fetcher::new(FetchPolicy {
+            allow_private: true,
+            max_bytes: 16 << 20,
+            ..FetchPolicy::default()
+        });
+        let poller = Poller::new(store.clone(), fetcher, DEFAULT_INTERVAL);
+        let polled = poller.poll_due().await.expect("poll");
+        assert_eq!(polled.len(), 3);
+        for (feed, result) in &polled {
+            match feed.url.rsplit('/').next() {
+                Some("broken") => {
+                    let error = result.as_ref().expect_err("a 500 fails the feed");
+                    assert!(error.contains("500"), "{error}");
+                }
+                Some("hostile") => {
+                    let report = result.as_ref().expect("the other items are read");
+                    assert_eq!(report.items, 4);
+                    assert_eq!(report.failed, 1);
+                    assert_eq!(
+                        report.errors,
+                        ["Moving Episode 3 Recap: its content: the page nests elements more than 512 deep; not an article"]
+                    );
+                }
+                Some("good") => {
+                    let report = result.as_ref().expect("good feed");
+                    assert_eq!((report.items, report.failed, report.recorded), (3, 0, 3));
+                }
+                other => panic!("unexpected feed {other:?}"),
+            }
+        }
+        // The failure is recorded with back-off; the failed item is tried again next time.
+        let feeds = store.feeds(None).await.expect("feeds");
+        let broken = feeds.iter().find(|f| f.url.ends_with("/broken")).expect("broken");
+        assert_eq!(broken.failures, 1);
+        assert!(broken.last_error.as_deref().is_some_and(|e| e.contains("500")));
+        let hostile = feeds.iter().find(|f| f.url.ends_with("/hostile")).expect("hostile");
+        assert_eq!(hostile.failures, 0);
+        assert!(!store.feed_item_seen(hostile.id, "deep").await.expect("seen"));
+    }
+}
+
+/// The panic path, met through a real input rather than a test hook: with overflow checks
+/// on (debug builds), recording a successful poll of a feed whose interval is near
+/// `i64::MAX` seconds overflows in the store and panics.
+#[cfg(all(test, debug_assertions))]
+mod panic_tests {
+    use super::*;
+    use crate::ingest::fetch::FetchPolicy;
+    use axum::http::header;
+    use axum::routing::get;
+
+    const RSS: &str = include_str!("../../tests/data/feeds/wordpress-rss2.xml");
+
+    #[tokio::test]
+    async fn a_panicking_feed_is_recorded_and_the_next_is_polled() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite:{}", dir.path().join("poll.db").display());
+        let store = Store::open(&url).await.expect("store");
+        let app = axum::Router::new().route(
+            "/feed",
+            get(|| async { ([(header::CONTENT_TYPE, "application/rss+xml")], RSS) }),
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("address"));
+        tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
+        let (absurd, fine) = (format!("{base}/feed?absurd"), format!("{base}/feed?fine"));
+        store.add_feed(&absurd, None, None, Some(i64::MAX as u64), 0).await.expect("add");
+        store.add_feed(&fine, None, None, None, 0).await.expect("add");
+
+        let fetcher = Fetcher::new(FetchPolicy { allow_private: true, ..FetchPolicy::default() });
+        let poller = Poller::new(store.clone(), fetcher, DEFAULT_INTERVAL);
+        let polled = poller.poll_due().await.expect("poll");
+        assert_eq!(polled.len(), 2);
+        let result = |u: &str| polled.iter().find(|(f, _)| f.url == u).map(|(_, r)| r.clone());
+        let error = result(&absurd).expect("polled").expect_err("panicked");
+        assert!(error.starts_with("reading the feed crashed: "), "{error}");
+        assert!(result(&fine).expect("polled").is_ok());
+        let feeds = store.feeds(None).await.expect("feeds");
+        let recorded = feeds.iter().find(|f| f.url == absurd).expect("feed");
+        assert_eq!(recorded.failures, 1);
+        assert_eq!(recorded.last_error.as_deref(), Some(error.as_str()));
     }
 }

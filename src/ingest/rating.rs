@@ -17,8 +17,8 @@
 //!
 //! (`F+`/`F-` are read as `F`; `E` as `D-`.)
 
-use std::sync::LazyLock as Lazy;
 use regex::Regex;
+use std::sync::LazyLock as Lazy;
 
 use crate::recap::CriticRating;
 

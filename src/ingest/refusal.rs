@@ -7,8 +7,8 @@
 //! Judged from the headline and the opening lines only: a recap that talks
 //! about ratings or casting in its body is still a recap.
 
-use std::sync::LazyLock as Lazy;
 use regex::Regex;
+use std::sync::LazyLock as Lazy;
 
 use super::headline::{parse_headline, Headline};
 use super::opening;
