@@ -167,19 +167,14 @@ pub async fn load_article(
         Format::Auto => detect_format(&fetched.text),
         known => known,
     };
-    let mut article = parse_article(&fetched.text, format, hints)?;
-    // A page's source is the address it was fetched from. Its canonical link counts only on
-    // the same site: a page naming another site must not pass for (and overwrite) that
-    // site's recap.
-    if let Some(fetched_url) = fetched.url {
-        let same_site = article.url.as_deref().is_some_and(|canonical| {
-            crate::store::recaps::source_site(Some(canonical))
-                == crate::store::recaps::source_site(Some(&fetched_url))
-        });
-        if !same_site {
-            article.url = Some(fetched_url);
-        }
-    }
+    // A page's source is the address it was fetched from, never the site its canonical link
+    // names (a page must not pass for, and overwrite, another site's recap). The address also
+    // tells the show and episode when the page's text does not.
+    let hints = match (&hints.url, &fetched.url) {
+        (None, Some(url)) => Hints { url: Some(url.clone()), ..hints.clone() },
+        _ => hints.clone(),
+    };
+    let article = parse_article(&fetched.text, format, &hints)?;
     Ok(article)
 }
 

@@ -114,7 +114,10 @@ pub async fn save_article(
     .fetch_optional(&mut *conn)
     .await?;
     let (rating, out_of) = match &article.rating {
-        Some(r) => (Some(f64::from(r.value)), Some(f64::from(r.out_of))),
+        // As text, cast in SQL: sqlx's Any driver binds a missing f64 as a 4-byte float on
+        // PostgreSQL, and a statement first prepared with one then rejects a real rating
+        // ("incorrect binary data format"). Text has one type whether present or not.
+        Some(r) => (Some(f64::from(r.value).to_string()), Some(f64::from(r.out_of).to_string())),
         None => (None, None),
     };
     let published = article.published_at.map(|t| t.timestamp());
@@ -125,8 +128,10 @@ pub async fn save_article(
         }
         Some((id, _)) => {
             sqlx::query(
-                "UPDATE recaps SET url = $1, recap = $2, review = $3, critic_rating = $4,
-                     critic_rating_out_of = $5, published_at = COALESCE($6, published_at),
+                "UPDATE recaps SET url = $1, recap = $2, review = $3,
+                     critic_rating = CAST($4 AS DOUBLE PRECISION),
+                     critic_rating_out_of = CAST($5 AS DOUBLE PRECISION),
+                     published_at = COALESCE($6, published_at),
                      content_hash = $7, updated_at = $8
                  WHERE id = $9",
             )
@@ -147,7 +152,8 @@ pub async fn save_article(
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO recaps (episode_id, source_site, url, recap, review, critic_rating,
                      critic_rating_out_of, published_at, content_hash, created_at, updated_at, guild_id)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11)
+                 VALUES ($1, $2, $3, $4, $5, CAST($6 AS DOUBLE PRECISION),
+                     CAST($7 AS DOUBLE PRECISION), $8, $9, $10, $10, $11)
                  RETURNING id",
             )
             .bind(episode_id)

@@ -127,7 +127,28 @@ async fn a_batch_import_goes_on_past_a_bad_file(db: TestDb) {
     assert_eq!(count(&db, "recaps").await, 1);
 }
 
+/// Recaps without a critic rating, then with one, on the same pooled connections: the
+/// statement first prepared for a missing rating takes a real one afterwards.
+async fn rated_recaps_follow_unrated_ones(db: TestDb) {
+    for episode in 1..=12 {
+        let mut unrated = sample();
+        unrated.episode = episode;
+        unrated.rating = None;
+        db.store.save_article(&unrated).await.unwrap();
+    }
+    for episode in 13..=24 {
+        let mut rated = sample();
+        rated.episode = episode;
+        rated.rating = Some(recapbot::recap::CriticRating { value: 4.5, out_of: 5.0 });
+        db.store.save_article(&rated).await.unwrap();
+    }
+    let recaps = db.store.list_recaps(None).await.unwrap();
+    assert_eq!(recaps.iter().filter(|r| r.rating.is_some()).count(), 12);
+    assert_eq!(recaps.last().unwrap().rating.as_ref().unwrap().to_string(), "4.5/5");
+}
+
 backend_tests!(
+    rated_recaps_follow_unrated_ones,
     importing_the_sample_stores_what_recap_will_show,
     importing_the_same_article_twice_changes_nothing,
     an_updated_article_updates_in_place,
