@@ -246,6 +246,14 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
     if options.feeds > 0 {
         discord::feed_polls(options.feeds).await?;
     }
+    // The intake on real pages: per-field accuracy and pages per second.
+    let corpus = std::path::Path::new("tests/corpus");
+    if corpus.join("corpus.jsonl").exists() {
+        println!("\nreal-page corpus ({}), text alone:", corpus.display());
+        println!("{}", corpus::evaluate(corpus));
+        println!("\nreal-page corpus, with each page's address:");
+        println!("{}", corpus::evaluate_with(corpus, true));
+    }
     Ok(())
 }
 
