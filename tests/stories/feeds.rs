@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crate::support::TestDb;
+use crate::support::{subscribe_everything, TestDb};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -12,7 +12,6 @@ use axum::routing::get;
 use recapbot::ids::{ChannelId, GuildId};
 use recapbot::ingest::fetch::{FetchPolicy, Fetcher};
 use recapbot::ingest::poll::Poller;
-use recapbot::store::subscriptions::NewSubscription;
 
 const INTERVAL: Duration = Duration::from_secs(600);
 
@@ -92,18 +91,6 @@ fn poller(db: &TestDb) -> Poller {
     Poller::new(db.store.clone(), Fetcher::new(policy), INTERVAL)
 }
 
-async fn subscribe_everything(db: &TestDb) {
-    let sub = NewSubscription {
-        guild_id: GuildId::new(1),
-        channel_id: ChannelId::new(2),
-        show: None,
-        role_id: None,
-        spoilers: true,
-        thread: false,
-    };
-    db.store.subscribe(&sub).await.unwrap();
-}
-
 async fn recap_count(db: &TestDb) -> i64 {
     sqlx::query_scalar("SELECT COUNT(*) FROM recaps")
         .fetch_one(recapbot::harness::pool(&db.store))
@@ -112,7 +99,7 @@ async fn recap_count(db: &TestDb) -> i64 {
 }
 
 async fn the_first_poll_records_and_later_items_are_published_once(db: TestDb) {
-    subscribe_everything(&db).await;
+    subscribe_everything(&db, GuildId::new(1), ChannelId::new(2)).await;
     let (site, base) = Site::start().await;
     site.set_feed(wordpress_feed(&base, false), "application/rss+xml");
     let id = db.store.add_feed(&format!("{base}/feed"), None, None, None, 0).await.unwrap();
@@ -172,17 +159,8 @@ async fn backfill_announces_the_newest_items_of_the_first_poll(db: TestDb) {
 /// unseen by every other server.
 async fn a_servers_feed_alerts_that_server_only(db: TestDb) {
     let (alpha, beta) = (GuildId::new(111), GuildId::new(222));
-    for (guild, channel) in [(alpha, 1), (beta, 2)] {
-        let sub = NewSubscription {
-            guild_id: guild,
-            channel_id: ChannelId::new(channel),
-            show: None,
-            role_id: None,
-            spoilers: true,
-            thread: false,
-        };
-        db.store.subscribe(&sub).await.unwrap();
-    }
+    subscribe_everything(&db, alpha, ChannelId::new(1)).await;
+    subscribe_everything(&db, beta, ChannelId::new(2)).await;
     let (site, base) = Site::start().await;
     site.set_feed(wordpress_feed(&base, true), "application/rss+xml");
     db.store.add_feed(&format!("{base}/feed"), None, Some(alpha), None, 2).await.unwrap();

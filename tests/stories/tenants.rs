@@ -9,28 +9,15 @@ use recapbot::ingest::article::Hints;
 use recapbot::ingest::fetch::{FetchPolicy, Fetcher};
 use recapbot::ingest::import::{import_one, Source};
 use recapbot::store::recaps::Saved;
-use recapbot::store::subscriptions::NewSubscription;
 
 use crate::support::bot::sample;
-use crate::support::TestDb;
+use crate::support::{subscribe_everything, TestDb};
 
 const ALPHA: GuildId = GuildId::new(111);
 const BETA: GuildId = GuildId::new(222);
 
 fn app(db: &TestDb) -> App {
     recapbot::bot::app(&Config::default(), db.store.clone())
-}
-
-async fn subscribe_everything(db: &TestDb, guild: GuildId, channel: u64) {
-    let sub = NewSubscription {
-        guild_id: guild,
-        channel_id: ChannelId::new(channel),
-        show: None,
-        role_id: None,
-        spoilers: true,
-        thread: false,
-    };
-    db.store.subscribe(&sub).await.unwrap();
 }
 
 /// The guilds whose channels have an alert queued, in order.
@@ -45,8 +32,8 @@ async fn alerted_guilds(db: &TestDb) -> Vec<i64> {
 }
 
 async fn a_servers_recap_is_shown_and_alerted_in_that_server_only(db: TestDb) {
-    subscribe_everything(&db, ALPHA, 1).await;
-    subscribe_everything(&db, BETA, 2).await;
+    subscribe_everything(&db, ALPHA, ChannelId::new(1)).await;
+    subscribe_everything(&db, BETA, ChannelId::new(2)).await;
     let mut planted = sample();
     planted.show = "Planted Show".into();
     planted.recap = "Text that only Alpha's admin brought in.".into();
@@ -70,8 +57,8 @@ async fn a_servers_recap_is_shown_and_alerted_in_that_server_only(db: TestDb) {
 }
 
 async fn the_operators_recaps_are_shared_and_a_servers_copy_overwrites_nothing(db: TestDb) {
-    subscribe_everything(&db, ALPHA, 1).await;
-    subscribe_everything(&db, BETA, 2).await;
+    subscribe_everything(&db, ALPHA, ChannelId::new(1)).await;
+    subscribe_everything(&db, BETA, ChannelId::new(2)).await;
     db.store.save_article(&sample()).await.unwrap();
     assert_eq!(alerted_guilds(&db).await, [ALPHA.db(), BETA.db()], "shared: alerted everywhere");
 

@@ -72,3 +72,20 @@ macro_rules! backend_tests {
 pub fn sample_article() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/soundtrack-1-s01e02.txt")
 }
+
+/// Subscribes `channel` of `guild` to new recaps of every show.
+pub async fn subscribe_everything(
+    db: &TestDb,
+    guild: recapbot::ids::GuildId,
+    channel: recapbot::ids::ChannelId,
+) {
+    let sub = recapbot::store::subscriptions::NewSubscription {
+        guild_id: guild,
+        channel_id: channel,
+        show: None,
+        role_id: None,
+        spoilers: true,
+        thread: false,
+    };
+    db.store.subscribe(&sub).await.unwrap();
+}
