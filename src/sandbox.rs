@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use fake_discord::{FakeConfig, FakeDiscord};
+use futures::FutureExt;
 use serde_json::{json, Value};
+use std::panic::AssertUnwindSafe;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
 use crate::config::{Config, Secret};
@@ -76,14 +78,23 @@ pub async fn run(config: Config, store: Store, options: SandboxOptions) -> anyho
         ),
         None => Box::new(tokio::io::stdin()),
     };
-    let mut lines = BufReader::new(reader).lines();
+    let mut reader = BufReader::new(reader);
     let mut stdout = tokio::io::stdout();
+    // A mistake at the prompt (or a bug it meets) answers with one line, never ends the session.
+    std::panic::set_hook(Box::new(|info| tracing::debug!(%info, "sandbox command panicked")));
     loop {
         if interactive {
             stdout.write_all(b"> ").await?;
             stdout.flush().await?;
         }
-        let Some(line) = lines.next_line().await? else { break };
+        let line = match read_line(&mut reader).await? {
+            None => break,
+            Some(Ok(line)) => line,
+            Some(Err(problem)) => {
+                println!("{problem}");
+                continue;
+            }
+        };
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -94,9 +105,10 @@ pub async fn run(config: Config, store: Store, options: SandboxOptions) -> anyho
         if matches!(line, "quit" | "exit") {
             break;
         }
-        match session.execute(line).await {
-            Ok(out) => println!("{out}"),
-            Err(e) => println!("{e:#}"),
+        match AssertUnwindSafe(session.execute(line)).catch_unwind().await {
+            Ok(Ok(out)) => println!("{out}"),
+            Ok(Err(e)) => println!("{e:#}"),
+            Err(panic) => println!("could not do that: {}", panic_text(&panic)),
         }
     }
     drop(bot);
@@ -109,6 +121,58 @@ pub fn fake_discord_config(mut config: Config, fake: &FakeDiscord) -> Config {
     config.discord_dev_guild_id = Some(fake.guild_id());
     config.tuning.discord_client = Some(fake.http_client());
     config
+}
+
+/// The longest line the prompt takes; the rest of a longer one is read and dropped.
+const MAX_LINE_BYTES: usize = 16 * 1024;
+
+/// One line of input: `None` at the end, `Some(Err(why))` for a line that cannot be a command
+/// (too long, not UTF-8), read without ever holding more than [`MAX_LINE_BYTES`].
+async fn read_line(
+    reader: &mut (impl AsyncBufReadExt + Unpin),
+) -> std::io::Result<Option<Result<String, String>>> {
+    let mut line = Vec::new();
+    let mut too_long = false;
+    loop {
+        let available = reader.fill_buf().await?;
+        if available.is_empty() {
+            if line.is_empty() && !too_long {
+                return Ok(None);
+            }
+            break;
+        }
+        let (chunk, used, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(at) => (&available[..at], at + 1, true),
+            None => (available, available.len(), false),
+        };
+        if line.len() + chunk.len() > MAX_LINE_BYTES {
+            too_long = true;
+        } else {
+            line.extend_from_slice(chunk);
+        }
+        reader.consume(used);
+        if done {
+            break;
+        }
+    }
+    if too_long {
+        return Ok(Some(Err(format!(
+            "that line is longer than {} KB; nothing was run",
+            MAX_LINE_BYTES / 1024
+        ))));
+    }
+    Ok(Some(
+        String::from_utf8(line).map_err(|_| "that line is not UTF-8 text; nothing was run".into()),
+    ))
+}
+
+fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
+    let text = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("an internal error");
+    text.lines().next().unwrap_or_default().to_string()
 }
 
 struct Session {
@@ -199,6 +263,16 @@ impl Session {
         }
         if line.starts_with('/') {
             let (command, options) = parse_command(line)?;
+            let name = command.split_whitespace().next().unwrap_or_default();
+            let registered = self.fake.commands();
+            if !registered.iter().any(|c| c["name"] == name) {
+                let known: Vec<String> = registered
+                    .iter()
+                    .filter_map(|c| c["name"].as_str())
+                    .map(|n| format!("/{n}"))
+                    .collect();
+                anyhow::bail!("no command /{name}; the commands are {}", known.join(" "));
+            }
             let reply = self.fake.slash(MEMBER, &command, options).reply(ANSWER_TIMEOUT).await;
             let shown = describe_message(&reply);
             self.last_message = Some(reply);

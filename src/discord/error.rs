@@ -54,6 +54,21 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             };
             let _ = reply_privately(ctx, error.to_string()).await;
         }
+        // Discord's clients send every required option; a hand-made request may not.
+        poise::FrameworkError::ArgumentParse { error, ctx, .. } => {
+            let text =
+                format!("/{} could not read its options: {error}.", ctx.command().qualified_name);
+            let _ = reply_privately(ctx, text).await;
+        }
+        poise::FrameworkError::CommandStructureMismatch { ctx, description, .. } => {
+            tracing::warn!(command = %ctx.command().qualified_name, %description, "options not as registered");
+            let text = format!(
+                "/{} could not read its options ({description}). Discord may still show an older version of the command; try again in a minute.",
+                ctx.command().qualified_name
+            );
+            let reply = CreateReply::default().content(text).ephemeral(true);
+            let _ = poise::Context::Application(ctx).send(reply).await;
+        }
         other => {
             if let Err(e) = poise::builtins::on_error(other).await {
                 tracing::error!(error = %e, "error while handling an error");

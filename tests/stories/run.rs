@@ -101,3 +101,41 @@ fn sandbox_answers_recap_commands_from_a_script_with_no_token_and_no_network() {
     assert!(text.contains("[attachment: ratings.png ("), "{text}");
     assert!(dir.path().join("recapbot.db").exists(), "the embedded SQLite default was used");
 }
+
+/// Whatever is typed at the sandbox's prompt, it answers with a line and carries on.
+#[test]
+fn the_sandbox_answers_malformed_input_with_a_line_and_carries_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("commands.txt");
+    let mut input: Vec<u8> = Vec::new();
+    for line in [
+        &b"/nosuchcommand"[..],
+        b"/recap show:\"unclosed",
+        b"/recap",
+        b"\xff\xfe not text",
+        &vec![b'A'; 1_000_000],
+        b"/recap show:\"Soundtrack #1\" episode:2",
+    ] {
+        input.extend_from_slice(line);
+        input.push(b'\n');
+    }
+    std::fs::write(&script, input).unwrap();
+    let samples =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/soundtrack-1-s01e02.txt");
+    let out = recapbot(
+        dir.path(),
+        &["sandbox", samples.to_str().unwrap(), "--script", script.to_str().unwrap()],
+        &[("RUST_LOG", "error")],
+    );
+    let text = all_output(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("no command /nosuchcommand; the commands are /recap"), "{text}");
+    assert!(text.contains("unclosed quote in option show"), "{text}");
+    assert!(text.contains("/recap could not read its options"), "{text}");
+    assert!(text.contains("that line is not UTF-8 text; nothing was run"), "{text}");
+    assert!(text.contains("that line is longer than 16 KB; nothing was run"), "{text}");
+    assert!(
+        text.contains("┃ Soundtrack #1 — S1E2 · Track 2 – A picture is worth a thousand words"),
+        "the session went on: {text}"
+    );
+}
