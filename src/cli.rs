@@ -263,6 +263,7 @@ async fn run_feeds(config: &Config, store: Store, action: FeedsAction) -> anyhow
                 .follow_feed(follow)
                 .await
                 .map_err(|e| anyhow::anyhow!("{}", plain(&e.to_string())))?;
+            let url = crate::store::feeds::without_credentials(&url);
             println!(
                 "feed {id} added: {url} (first poll records its items without announcing them)"
             );
@@ -280,7 +281,7 @@ async fn run_feeds(config: &Config, store: Store, action: FeedsAction) -> anyhow
                 println!(
                     "{} {}{show} · polled {last} · next {}{error}",
                     f.id,
-                    f.url,
+                    f.shown_url(),
                     when(f.next_poll_at)
                 );
             }
@@ -301,7 +302,7 @@ async fn run_feeds(config: &Config, store: Store, action: FeedsAction) -> anyhow
                 match report {
                     Ok(r) => println!(
                         "{}: {} new recap(s), {} already known, {} recorded, {} not recaps{}",
-                        feed.url,
+                        feed.shown_url(),
                         r.published,
                         r.known,
                         r.recorded,
@@ -310,7 +311,7 @@ async fn run_feeds(config: &Config, store: Store, action: FeedsAction) -> anyhow
                     ),
                     Err(e) => {
                         failed = true;
-                        println!("{}: failed: {e}", feed.url);
+                        println!("{}: failed: {e}", feed.shown_url());
                     }
                 }
             }

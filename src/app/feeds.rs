@@ -63,7 +63,7 @@ impl App {
             };
             if !super::alerts::push_line(
                 &mut text,
-                &format!("`{}` {} — {state}", feed.id, feed.url),
+                &format!("`{}` {} — {state}", feed.id, feed.shown_url()),
             ) {
                 break;
             }

@@ -72,7 +72,7 @@ impl Poller {
                 } else {
                     "the poll was cancelled".to_string()
                 };
-                tracing::error!(feed = %feed.url, %error, "feed poll panicked");
+                tracing::error!(feed = %feed.shown_url(), %error, "feed poll panicked");
                 self.record_failure(feed, &error).await?;
                 Err(error)
             }
@@ -87,9 +87,11 @@ impl Poller {
                     Ok(polled) => {
                         for (feed, report) in polled {
                             match report {
-                                Ok(r) => tracing::info!(feed = %feed.url, ?r, "feed polled"),
+                                Ok(r) => {
+                                    tracing::info!(feed = %feed.shown_url(), ?r, "feed polled")
+                                }
                                 Err(e) => {
-                                    tracing::warn!(feed = %feed.url, error = %e, "feed poll failed")
+                                    tracing::warn!(feed = %feed.shown_url(), error = %e, "feed poll failed")
                                 }
                             }
                         }
@@ -175,7 +177,7 @@ impl Poller {
                 match self.article(item, found).await {
                     Ok(article) => article,
                     Err(error) => {
-                        tracing::warn!(feed = %feed.url, item = %item.title, %error, "feed item not read");
+                        tracing::warn!(feed = %feed.shown_url(), item = %item.title, %error, "feed item not read");
                         report.failed += 1;
                         report.errors.push(format!("{}: {error}", item.title));
                         continue;

@@ -25,6 +25,25 @@ pub struct Feed {
     pub first_polled: bool,
 }
 
+impl Feed {
+    /// The address as it may be shown or logged: without any `user:password@` in it.
+    pub fn shown_url(&self) -> String {
+        without_credentials(&self.url)
+    }
+}
+
+/// `url` without its user name and password, if it has any.
+pub fn without_credentials(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if !parsed.username().is_empty() || parsed.password().is_some() => {
+            let _ = parsed.set_username("");
+            let _ = parsed.set_password(None);
+            parsed.to_string()
+        }
+        _ => url.to_string(),
+    }
+}
+
 fn feed_from_row(row: &sqlx::any::AnyRow) -> Result<Feed> {
     let show_id: Option<i64> = row.try_get("show_id")?;
     let show_name: Option<String> = row.try_get("show_name")?;
@@ -240,5 +259,20 @@ impl Store {
     pub async fn feed_item_seen(&self, feed: FeedId, guid: &str) -> Result<bool> {
         let mut conn = self.pool().acquire().await?;
         item_seen(&mut conn, feed, guid).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn credentials_never_show() {
+        assert_eq!(
+            super::without_credentials("https://me:s3cret@feeds.example/rss"),
+            "https://feeds.example/rss"
+        );
+        assert_eq!(
+            super::without_credentials("https://feeds.example/rss"),
+            "https://feeds.example/rss"
+        );
     }
 }
