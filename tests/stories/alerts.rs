@@ -4,24 +4,22 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::support::bot::{app, config_for, embed, sample, start_bot_with, T};
+use crate::support::bot::{app, config_for, sample, start_bot_with, T};
+use crate::support::driver::{member, messages_in, Message};
 use crate::support::TestDb;
 use fake_discord::{perms, FakeConfig, FakeDiscord};
 use recapbot::discord::dispatcher::{DispatchOptions, Dispatcher};
 use recapbot::ids::{ChannelId, GuildId};
 use recapbot::store::subscriptions::NewSubscription;
 use recapbot::store::Store;
-use serde_json::{json, Value};
+use serde_json::json;
 
 /// Messages the bot posted in a channel (alerts, not interaction replies).
-fn alerts_in(fake: &FakeDiscord, channel: u64) -> Vec<Value> {
-    fake.messages(channel)
-        .into_iter()
-        .filter(|m| m["content"].as_str().is_some_and(|c| c.contains("New recap: ")))
-        .collect()
+fn alerts_in(fake: &FakeDiscord, channel: u64) -> Vec<Message> {
+    messages_in(fake, channel).into_iter().filter(|m| m.content().contains("New recap: ")).collect()
 }
 
-async fn wait_alerts(fake: &FakeDiscord, channel: u64, n: usize) -> Vec<Value> {
+async fn wait_alerts(fake: &FakeDiscord, channel: u64, n: usize) -> Vec<Message> {
     let what = format!("{n} alert(s) in channel {channel}");
     fake.wait_until(T, &what, |f| alerts_in(f, channel).len() >= n).await;
     alerts_in(fake, channel)
@@ -39,17 +37,15 @@ async fn subscribed_channel_gets_one_alert_with_role_and_reactions(db: TestDb) {
     let fake = FakeDiscord::start().await;
     let _bot = start_bot_with(&fake, &db, config_for(&fake)).await;
     let recaps = fake.channel("recaps");
-    let reply = fake
+    let reply = member(&fake, "alice")
         .slash(
-            "alice",
             "alerts subscribe",
             json!([{"name": "channel", "value": "recaps"}, {"name": "show", "value": "soundtrack 1"},
                    {"name": "role", "value": "Fans"}]),
         )
-        .reply(T)
         .await;
     assert_eq!(
-        reply["content"],
+        reply.content(),
         format!(
             "New recaps of **Soundtrack #1** will be posted in <#{recaps}>, mentioning <@&{}>.",
             fake.role_id("Fans")
@@ -61,17 +57,19 @@ async fn subscribed_channel_gets_one_alert_with_role_and_reactions(db: TestDb) {
     let alerts = wait_alerts(&fake, recaps, 1).await;
     let alert = &alerts[0];
     let fans = fake.role_id("Fans");
-    assert_eq!(alert["content"], format!("<@&{fans}> New recap: **Soundtrack #1** S1E2"));
+    assert_eq!(alert.content(), format!("<@&{fans}> New recap: **Soundtrack #1** S1E2"));
     assert_eq!(
-        alert["allowed_mentions"]["roles"],
+        alert.allowed_mentions()["roles"],
         json!([fans.to_string()]),
         "the role is the only ping"
     );
-    assert_eq!(alert["allowed_mentions"]["parse"], json!([]));
-    let e = embed(alert);
-    assert_eq!(e["title"], "Soundtrack #1 — S1E2 · Track 2 – A picture is worth a thousand words");
-    assert!(e["description"].as_str().unwrap().starts_with("||Episode 2 of Soundtrack #1 begin"));
-    let id: u64 = alert["id"].as_str().unwrap().parse().unwrap();
+    assert_eq!(alert.allowed_mentions()["parse"], json!([]));
+    assert_eq!(
+        alert.title(),
+        "Soundtrack #1 — S1E2 · Track 2 – A picture is worth a thousand words"
+    );
+    assert!(alert.description().starts_with("||Episode 2 of Soundtrack #1 begin"));
+    let id = alert.id.expect("the alert's id");
     let bot = fake.bot_user_id();
     fake.wait_until(T, "1️⃣–5️⃣ on the alert", |f| {
         (1..=5).all(|n| f.reactions(id, &format!("{n}\u{fe0f}\u{20e3}")).contains(&bot))
@@ -94,13 +92,12 @@ async fn only_server_managers_change_alerts(db: TestDb) {
     let _bot = start_bot_with(&fake, &db, config_for(&fake)).await;
     let alerts = fake.commands().into_iter().find(|c| c["name"] == "alerts").unwrap();
     assert_eq!(alerts["default_member_permissions"], json!(perms_manage_guild().to_string()));
-    let reply = fake
-        .slash("bob", "alerts subscribe", json!([{"name": "channel", "value": "recaps"}]))
-        .reply(T)
+    let reply = member(&fake, "bob")
+        .slash("alerts subscribe", json!([{"name": "channel", "value": "recaps"}]))
         .await;
-    assert!(reply["flags"].as_u64().unwrap() & 64 != 0);
+    assert!(reply.is_private());
     assert_eq!(
-        reply["content"],
+        reply.content(),
         "Only members with **Manage Server** permission can use /alerts subscribe."
     );
     assert!(db.store.subscriptions(GuildId::new(fake.guild_id())).await.unwrap().is_empty());
@@ -243,8 +240,8 @@ async fn a_deleted_channel_or_missing_permission_breaks_the_subscription_without
 
     // /alerts list tells the admin.
     let _bot = start_bot_with(&fake, &db, config_for(&fake)).await;
-    let list = fake.slash("alice", "alerts list", json!([])).reply(T).await;
-    let text = list["content"].as_str().unwrap();
+    let list = member(&fake, "alice").slash("alerts list", json!([])).await;
+    let text = list.content();
     assert!(
         text.contains(&format!(
             "<#{gone}> — every show · spoilers hidden\n  ⚠️ stopped: the channel was deleted."
@@ -327,14 +324,14 @@ async fn publish_by_url_alerts_once_and_opens_a_thread(db: TestDb) {
         .unwrap();
     let _bot = start_bot_with(&fake, &db, trusting(&fake)).await;
     let url = format!("{site}/recap");
-    let reply =
-        fake.slash("alice", "publish", json!([{"name": "url", "value": url}])).reply(T).await;
+    let alice = member(&fake, "alice");
+    let reply = alice.slash("publish", json!([{"name": "url", "value": url}])).await;
     assert_eq!(
-        reply["content"],
+        reply.content(),
         "Published **Soundtrack #1** S1E2: subscribed channels get an alert."
     );
     let alerts = wait_alerts(&fake, channel, 1).await;
-    let id = alerts[0]["id"].as_str().unwrap();
+    let id = alerts[0].id.expect("the alert's id");
     fake.wait_until(T, "the discussion thread", |f| {
         !f.requests_to(&format!("POST /channels/*/messages/{id}/threads")).is_empty()
     })
@@ -342,9 +339,8 @@ async fn publish_by_url_alerts_once_and_opens_a_thread(db: TestDb) {
     let thread = &fake.requests_to(&format!("POST /channels/*/messages/{id}/threads"))[0];
     assert_eq!(thread.body["name"], "Soundtrack #1 S1E2 discussion");
 
-    let again =
-        fake.slash("alice", "publish", json!([{"name": "url", "value": url}])).reply(T).await;
-    assert_eq!(again["content"], "**Soundtrack #1** S1E2 is already published, unchanged.");
+    let again = alice.slash("publish", json!([{"name": "url", "value": url}])).await;
+    assert_eq!(again.content(), "**Soundtrack #1** S1E2 is already published, unchanged.");
     outbox_settled(&db).await;
     assert_eq!(alerts_in(&fake, channel).len(), 1);
 }
@@ -353,29 +349,20 @@ async fn member_urls_to_private_addresses_are_refused(db: TestDb) {
     let site = recap_site().await;
     let fake = FakeDiscord::start().await;
     let _bot = start_bot_with(&fake, &db, config_for(&fake)).await;
-    let reply = fake
-        .slash("alice", "publish", json!([{"name": "url", "value": format!("{site}/recap")}]))
-        .reply(T)
-        .await;
-    let text = reply["content"].as_str().unwrap();
+    let alice = member(&fake, "alice");
+    let reply =
+        alice.slash("publish", json!([{"name": "url", "value": format!("{site}/recap")}])).await;
+    let text = reply.content();
     assert!(
         text.starts_with(&format!(
             "Cannot read {site}/recap: 127.0.0.1 resolves to 127.0.0.1, a private address"
         )),
         "{text}"
     );
-    let reply = fake
-        .slash(
-            "alice",
-            "feeds add",
-            json!([{"name": "url", "value": "http://169.254.169.254/latest/"}]),
-        )
-        .reply(T)
+    let reply = alice
+        .slash("feeds add", json!([{"name": "url", "value": "http://169.254.169.254/latest/"}]))
         .await;
-    assert!(
-        reply["content"].as_str().unwrap().contains("a private address: not fetched"),
-        "{reply}"
-    );
+    assert!(reply.content().contains("a private address: not fetched"), "{reply}");
     assert!(db.store.feeds(None).await.unwrap().is_empty());
 }
 
@@ -384,35 +371,26 @@ async fn admins_follow_list_and_drop_feeds(db: TestDb) {
     let fake = FakeDiscord::start().await;
     let _bot = start_bot_with(&fake, &db, trusting(&fake)).await;
     let url = format!("{site}/feed");
-    let added =
-        fake.slash("alice", "feeds add", json!([{"name": "url", "value": url}])).reply(T).await;
+    let alice = member(&fake, "alice");
+    let added = alice.slash("feeds add", json!([{"name": "url", "value": url}])).await;
     assert_eq!(
-        added["content"],
+        added.content(),
         format!("Following {url}. Recaps already in it are not announced; new ones will be.")
     );
-    let listed = fake.slash("alice", "feeds list", json!([])).reply(T).await;
+    let listed = alice.slash("feeds list", json!([])).await;
+    assert!(listed.content().contains(&format!("{url} — not polled yet")), "{listed}");
+    let not_feed =
+        alice.slash("feeds add", json!([{"name": "url", "value": format!("{site}/recap")}])).await;
     assert!(
-        listed["content"].as_str().unwrap().contains(&format!("{url} — not polled yet")),
-        "{listed}"
-    );
-    let not_feed = fake
-        .slash("alice", "feeds add", json!([{"name": "url", "value": format!("{site}/recap")}]))
-        .reply(T)
-        .await;
-    assert!(
-        not_feed["content"]
-            .as_str()
-            .unwrap()
-            .starts_with(&format!("Cannot follow {site}/recap: not a feed")),
+        not_feed.content().starts_with(&format!("Cannot follow {site}/recap: not a feed")),
         "{not_feed}"
     );
-    let removed =
-        fake.slash("alice", "feeds remove", json!([{"name": "feed", "value": url}])).reply(T).await;
-    assert_eq!(removed["content"], format!("No longer following {url}."));
+    let removed = alice.slash("feeds remove", json!([{"name": "feed", "value": url}])).await;
+    assert_eq!(removed.content(), format!("No longer following {url}."));
     assert!(db.store.feeds(None).await.unwrap().is_empty());
-    let denied = fake.slash("bob", "feeds list", json!([])).reply(T).await;
+    let denied = member(&fake, "bob").slash("feeds list", json!([])).await;
     assert_eq!(
-        denied["content"],
+        denied.content(),
         "Only members with **Manage Server** permission can use /feeds list."
     );
 }

@@ -3,18 +3,14 @@
 
 use std::time::Duration;
 
-use crate::support::bot::{config_for, embed, field, sample, start_bot_with, stop_bot, T};
+use crate::support::bot::{config_for, sample, start_bot_with, stop_bot, T};
+use crate::support::driver::{keycap, member, message_in, Message};
 use crate::support::TestDb;
 use fake_discord::{perms, FakeConfig, FakeDiscord};
 use recapbot::config::Config;
 use recapbot::discord::Bot;
 use recapbot::ids::{GuildId, MessageId, UserId};
 use serde_json::json;
-
-const FOUR: &str = "4\u{fe0f}\u{20e3}";
-fn keycap(n: u8) -> String {
-    format!("{n}\u{fe0f}\u{20e3}")
-}
 
 /// Score edits this far apart keep the tests quick; the burst test uses the real interval.
 fn quick(fake: &FakeDiscord) -> Config {
@@ -31,28 +27,25 @@ async fn setup(db: &TestDb, config: FakeConfig) -> (FakeDiscord, Bot) {
 }
 
 /// Posts `/recap` of the sample publicly and waits for its five rating reactions.
-async fn rating_post(fake: &FakeDiscord) -> u64 {
-    let handle = fake.slash(
-        "alice",
-        "recap",
-        json!([{"name": "show", "value": "Soundtrack #1"}, {"name": "episode", "value": 2}]),
-    );
-    handle.reply(T).await;
-    let message = handle.message_id().expect("the reply is a message");
+async fn rating_post(fake: &FakeDiscord) -> Message {
+    let post = member(fake, "alice").recap("Soundtrack #1", 2).await;
+    let message = post.id.expect("the reply is a message");
     let bot = fake.bot_user_id();
     fake.wait_until(T, "the bot's 1️⃣–5️⃣ reactions", |f| {
         (1..=5).all(|n| f.reactions(message, &keycap(n)).contains(&bot))
     })
     .await;
-    message
+    post
 }
 
-fn community(fake: &FakeDiscord, message: u64) -> String {
-    let shown = fake.message(fake.channel_id(), message).expect("post exists");
-    field(embed(&shown), "Community").unwrap_or_default().to_string()
+/// The post's Community field as it shows now.
+fn community(fake: &FakeDiscord, post: &Message) -> String {
+    let id = post.id.expect("a posted message");
+    let shown = message_in(fake, fake.channel_id(), id).expect("post exists");
+    shown.field("Community").unwrap_or_default().to_string()
 }
 
-async fn wait_community(fake: &FakeDiscord, message: u64, expected: &str) {
+async fn wait_community(fake: &FakeDiscord, message: &Message, expected: &str) {
     let what = format!("the post to show {expected:?}");
     fake.wait_until(T, &what, |f| community(f, message) == expected).await;
 }
@@ -68,57 +61,61 @@ async fn a_member_reacts_and_the_post_shows_the_score(db: TestDb) {
     let (fake, _bot) = setup(&db, FakeConfig::default()).await;
     let post = rating_post(&fake).await;
     assert_eq!(
-        community(&fake, post),
+        community(&fake, &post),
         "No votes yet — rate with 1️⃣–5️⃣",
         "the bot's own reactions are no votes"
     );
-    fake.react("alice", fake.channel_id(), post, FOUR);
-    wait_community(&fake, post, "This server: ★ 4.0 · 1 vote\nAll servers: ★ 4.0 · 1 vote").await;
-    fake.react("bob", fake.channel_id(), post, &keycap(5));
-    wait_community(&fake, post, "This server: ★ 4.5 · 2 votes\nAll servers: ★ 4.5 · 2 votes").await;
+    member(&fake, "alice").rates(&post, 4);
+    wait_community(&fake, &post, "This server: ★ 4.0 · 1 vote\nAll servers: ★ 4.0 · 1 vote").await;
+    member(&fake, "bob").rates(&post, 5);
+    wait_community(&fake, &post, "This server: ★ 4.5 · 2 votes\nAll servers: ★ 4.5 · 2 votes")
+        .await;
 }
 
 async fn another_number_replaces_the_vote_and_the_old_reaction_goes(db: TestDb) {
     let config = FakeConfig::default().bot_permissions(perms::BOT_DEFAULT | perms::MANAGE_MESSAGES);
     let (fake, _bot) = setup(&db, config).await;
     let post = rating_post(&fake).await;
-    let alice = fake.user_id("alice");
-    fake.react("alice", fake.channel_id(), post, FOUR);
-    wait_community(&fake, post, "This server: ★ 4.0 · 1 vote\nAll servers: ★ 4.0 · 1 vote").await;
-    fake.react("alice", fake.channel_id(), post, &keycap(2));
-    wait_community(&fake, post, "This server: ★ 2.0 · 1 vote\nAll servers: ★ 2.0 · 1 vote").await;
+    let alice = member(&fake, "alice");
+    alice.rates(&post, 4);
+    wait_community(&fake, &post, "This server: ★ 4.0 · 1 vote\nAll servers: ★ 4.0 · 1 vote").await;
+    alice.rates(&post, 2);
+    wait_community(&fake, &post, "This server: ★ 2.0 · 1 vote\nAll servers: ★ 2.0 · 1 vote").await;
+    let (id, alice_id) = (post.id.unwrap(), fake.user_id("alice"));
     fake.wait_until(T, "alice's 4️⃣ removed by the bot", |f| {
-        !f.reactions(post, FOUR).contains(&alice)
+        !f.reactions(id, &keycap(4)).contains(&alice_id)
     })
     .await;
-    assert_eq!(votes(&db).await, vec![(alice as i64, 2)]);
+    assert_eq!(votes(&db).await, vec![(alice_id as i64, 2)]);
 }
 
 async fn without_manage_messages_the_newest_reaction_is_the_vote(db: TestDb) {
     let (fake, _bot) = setup(&db, FakeConfig::default()).await;
     let post = rating_post(&fake).await;
-    let alice = fake.user_id("alice");
-    fake.react("alice", fake.channel_id(), post, FOUR);
-    wait_community(&fake, post, "This server: ★ 4.0 · 1 vote\nAll servers: ★ 4.0 · 1 vote").await;
-    fake.react("alice", fake.channel_id(), post, &keycap(1));
-    wait_community(&fake, post, "This server: ★ 1.0 · 1 vote\nAll servers: ★ 1.0 · 1 vote").await;
+    let alice = member(&fake, "alice");
+    alice.rates(&post, 4);
+    wait_community(&fake, &post, "This server: ★ 4.0 · 1 vote\nAll servers: ★ 4.0 · 1 vote").await;
+    alice.rates(&post, 1);
+    wait_community(&fake, &post, "This server: ★ 1.0 · 1 vote\nAll servers: ★ 1.0 · 1 vote").await;
     assert!(
-        fake.reactions(post, FOUR).contains(&alice),
+        fake.reactions(post.id.unwrap(), &keycap(4)).contains(&fake.user_id("alice")),
         "the bot could not remove it, and did not pretend to"
     );
     // Taking back the 4️⃣, which no longer holds the vote, changes nothing.
-    fake.unreact("alice", fake.channel_id(), post, FOUR);
-    fake.react("bob", fake.channel_id(), post, &keycap(3));
-    wait_community(&fake, post, "This server: ★ 2.0 · 2 votes\nAll servers: ★ 2.0 · 2 votes").await;
+    alice.unrates(&post, 4);
+    member(&fake, "bob").rates(&post, 3);
+    wait_community(&fake, &post, "This server: ★ 2.0 · 2 votes\nAll servers: ★ 2.0 · 2 votes")
+        .await;
 }
 
 async fn removing_the_reaction_withdraws_the_vote(db: TestDb) {
     let (fake, _bot) = setup(&db, FakeConfig::default()).await;
     let post = rating_post(&fake).await;
-    fake.react("alice", fake.channel_id(), post, FOUR);
-    wait_community(&fake, post, "This server: ★ 4.0 · 1 vote\nAll servers: ★ 4.0 · 1 vote").await;
-    fake.unreact("alice", fake.channel_id(), post, FOUR);
-    wait_community(&fake, post, "No votes yet — rate with 1️⃣–5️⃣").await;
+    let alice = member(&fake, "alice");
+    alice.rates(&post, 4);
+    wait_community(&fake, &post, "This server: ★ 4.0 · 1 vote\nAll servers: ★ 4.0 · 1 vote").await;
+    alice.unrates(&post, 4);
+    wait_community(&fake, &post, "No votes yet — rate with 1️⃣–5️⃣").await;
     assert!(votes(&db).await.is_empty());
 }
 
@@ -126,12 +123,14 @@ async fn bots_and_other_emoji_and_other_messages_do_not_vote(db: TestDb) {
     let (fake, _bot) = setup(&db, FakeConfig::default().other_bots(&["dj-bot"])).await;
     let post = rating_post(&fake).await;
     let chatter = fake.user_message("bob", fake.channel_id(), "what a finale");
-    fake.react("dj-bot", fake.channel_id(), post, &keycap(5));
-    fake.react("alice", fake.channel_id(), post, "👍");
-    fake.react("alice", fake.channel_id(), chatter, FOUR);
+    let chatter = message_in(&fake, fake.channel_id(), chatter).expect("bob's message");
+    let alice = member(&fake, "alice");
+    member(&fake, "dj-bot").rates(&post, 5);
+    alice.reacts(&post, "👍");
+    alice.rates(&chatter, 4);
     // A real vote after them: once it shows, the ones before it have been handled.
-    fake.react("bob", fake.channel_id(), post, &keycap(3));
-    wait_community(&fake, post, "This server: ★ 3.0 · 1 vote\nAll servers: ★ 3.0 · 1 vote").await;
+    member(&fake, "bob").rates(&post, 3);
+    wait_community(&fake, &post, "This server: ★ 3.0 · 1 vote\nAll servers: ★ 3.0 · 1 vote").await;
     assert_eq!(votes(&db).await, vec![(fake.user_id("bob") as i64, 3)]);
 }
 
@@ -139,34 +138,36 @@ async fn two_posts_of_one_episode_hold_one_vote(db: TestDb) {
     let (fake, _bot) = setup(&db, FakeConfig::default()).await;
     let first = rating_post(&fake).await;
     let second = rating_post(&fake).await;
-    assert_ne!(first, second);
-    fake.react("alice", fake.channel_id(), first, &keycap(3));
-    wait_community(&fake, first, "This server: ★ 3.0 · 1 vote\nAll servers: ★ 3.0 · 1 vote").await;
-    fake.react("alice", fake.channel_id(), second, &keycap(5));
+    assert_ne!(first.id, second.id);
+    let alice = member(&fake, "alice");
+    alice.rates(&first, 3);
+    wait_community(&fake, &first, "This server: ★ 3.0 · 1 vote\nAll servers: ★ 3.0 · 1 vote").await;
+    alice.rates(&second, 5);
     let expected = "This server: ★ 5.0 · 1 vote\nAll servers: ★ 5.0 · 1 vote";
-    wait_community(&fake, second, expected).await;
-    wait_community(&fake, first, expected).await;
+    wait_community(&fake, &second, expected).await;
+    wait_community(&fake, &first, expected).await;
     assert_eq!(votes(&db).await.len(), 1);
 }
 
 async fn votes_cast_and_withdrawn_while_offline_count_after_a_restart(db: TestDb) {
     let (fake, bot) = setup(&db, FakeConfig::default()).await;
     let post = rating_post(&fake).await;
-    fake.react("alice", fake.channel_id(), post, &keycap(2));
-    wait_community(&fake, post, "This server: ★ 2.0 · 1 vote\nAll servers: ★ 2.0 · 1 vote").await;
+    let alice = member(&fake, "alice");
+    alice.rates(&post, 2);
+    wait_community(&fake, &post, "This server: ★ 2.0 · 1 vote\nAll servers: ★ 2.0 · 1 vote").await;
     stop_bot(&fake, bot).await;
 
     // While the bot is down: alice takes her vote back, bob votes.
-    fake.unreact("alice", fake.channel_id(), post, &keycap(2));
-    fake.react("bob", fake.channel_id(), post, &keycap(5));
+    alice.unrates(&post, 2);
+    member(&fake, "bob").rates(&post, 5);
     let _bot = start_bot_with(&fake, &db, quick(&fake)).await;
-    wait_community(&fake, post, "This server: ★ 5.0 · 1 vote\nAll servers: ★ 5.0 · 1 vote").await;
+    wait_community(&fake, &post, "This server: ★ 5.0 · 1 vote\nAll servers: ★ 5.0 · 1 vote").await;
     assert_eq!(votes(&db).await, vec![(fake.user_id("bob") as i64, 5)]);
 }
 
 async fn a_deleted_post_ends_its_reconciliation_quietly(db: TestDb) {
     let (fake, bot) = setup(&db, FakeConfig::default()).await;
-    let post = rating_post(&fake).await;
+    let post = rating_post(&fake).await.id.unwrap();
     stop_bot(&fake, bot).await;
     fake.delete_message(fake.channel_id(), post);
     let _bot = start_bot_with(&fake, &db, quick(&fake)).await;
@@ -191,7 +192,7 @@ async fn a_deleted_post_ends_its_reconciliation_quietly(db: TestDb) {
     assert_eq!(gone().await, 1, "the post is marked gone");
     // A newer post that still exists: reconciliation reads posts oldest first, so once it
     // has read this one's reactions it is past the deleted post.
-    let live = rating_post(&fake).await;
+    let live = rating_post(&fake).await.id.unwrap();
     let asked = fake.requests_to(&pattern).len();
     stop_bot(&fake, _bot).await;
     let live_pattern = format!("GET /channels/*/messages/{live}/reactions/*");
@@ -214,7 +215,8 @@ async fn a_burst_of_reactions_makes_few_edits_and_ends_exact(db: TestDb) {
     let fake = FakeDiscord::start_with(FakeConfig::default().members(&names)).await;
     let _bot = start_bot_with(&fake, &db, config_for(&fake)).await;
     let post = rating_post(&fake).await;
-    let edits_before = fake.requests_to(&format!("PATCH /channels/*/messages/{post}")).len();
+    let id = post.id.unwrap();
+    let edits_before = fake.requests_to(&format!("PATCH /channels/*/messages/{id}")).len();
 
     let started = std::time::Instant::now();
     let mut events = 0;
@@ -225,20 +227,21 @@ async fn a_burst_of_reactions_makes_few_edits_and_ends_exact(db: TestDb) {
                 break 'burst;
             }
             let score = ((i + usize::from(round)) % 5 + 1) as u8;
+            let fan = member(&fake, name);
             match final_votes[i] {
                 // Now and then a member takes their vote back instead of changing it.
                 Some(previous) if round % 2 == 1 && i % 3 == 0 => {
-                    fake.unreact(name, fake.channel_id(), post, &keycap(previous));
+                    fan.unrates(&post, previous);
                     final_votes[i] = None;
                 }
                 Some(previous) => {
-                    fake.unreact(name, fake.channel_id(), post, &keycap(previous));
-                    fake.react(name, fake.channel_id(), post, &keycap(score));
+                    fan.unrates(&post, previous);
+                    fan.rates(&post, score);
                     events += 1;
                     final_votes[i] = Some(score);
                 }
                 None => {
-                    fake.react(name, fake.channel_id(), post, &keycap(score));
+                    fan.rates(&post, score);
                     final_votes[i] = Some(score);
                 }
             }
@@ -254,10 +257,9 @@ async fn a_burst_of_reactions_makes_few_edits_and_ends_exact(db: TestDb) {
         n = cast.len()
     );
     let what = format!("the post to show {expected:?}");
-    fake.wait_until(Duration::from_secs(90), &what, |f| community(f, post) == expected).await;
+    fake.wait_until(Duration::from_secs(90), &what, |f| community(f, &post) == expected).await;
     let elapsed = started.elapsed();
-    let edits =
-        fake.requests_to(&format!("PATCH /channels/*/messages/{post}")).len() - edits_before;
+    let edits = fake.requests_to(&format!("PATCH /channels/*/messages/{id}")).len() - edits_before;
     let bound = (elapsed.as_secs_f64()
         / recapbot::config::Tuning::default().score_edit_interval.as_secs_f64())
     .ceil() as usize
@@ -296,11 +298,10 @@ async fn ratings_draws_the_season_as_a_chart_with_a_table(db: TestDb) {
     seed_votes(&db, fake.guild_id(), 2, &[3]).await;
     seed_votes(&db, fake.guild_id(), 3, &[]).await;
     let _bot = start_bot_with(&fake, &db, quick(&fake)).await;
-    let reply = fake
-        .slash("alice", "ratings", json!([{"name": "show", "value": "soundtrack 1"}]))
-        .reply(T)
+    let reply = member(&fake, "alice")
+        .slash("ratings", json!([{"name": "show", "value": "soundtrack 1"}]))
         .await;
-    let text = reply["content"].as_str().unwrap();
+    let text = reply.content();
     assert!(
         text.starts_with("**Soundtrack #1 — Season 1** · community ratings, this server"),
         "{text}"
@@ -308,10 +309,10 @@ async fn ratings_draws_the_season_as_a_chart_with_a_table(db: TestDb) {
     for row in ["E1       4.3    3", "E2       3.0    1", "E3       –      0"] {
         assert!(text.contains(row), "{row:?} missing from {text}");
     }
-    let attachment = &reply["attachments"][0];
-    assert_eq!(attachment["filename"], "ratings.png");
-    let id: u64 = attachment["id"].as_str().unwrap().parse().unwrap();
-    let png = fake.attachment(id).expect("the chart was uploaded");
+    let attachments = reply.attachments();
+    let chart = attachments.first().expect("the chart is attached");
+    assert_eq!(chart.filename, "ratings.png");
+    let png = fake.attachment(chart.id).expect("the chart was uploaded");
     let decoder = png::Decoder::new(std::io::Cursor::new(png));
     let reader = decoder.read_info().expect("a valid PNG");
     assert_eq!((reader.info().width, reader.info().height), (1000, 500));
@@ -327,17 +328,17 @@ async fn top_ranks_episodes_and_leaves_out_thin_votes(db: TestDb) {
     seed_votes(&db, 777, 5, &[5, 5, 5, 5, 5]).await;
     let _bot = start_bot_with(&fake, &db, quick(&fake)).await;
 
-    let here = fake.slash("alice", "top", json!([])).reply(T).await;
-    let lines: Vec<&str> = here["content"].as_str().unwrap().lines().collect();
+    let alice = member(&fake, "alice");
+    let here = alice.slash("top", json!([])).await;
+    let lines: Vec<&str> = here.content().lines().collect();
     assert_eq!(lines[0], "**Top episodes** · this server, at least 3 votes");
     assert_eq!(lines[1], "1. Soundtrack #1 — S1E2 · Track 2 — ★ 5.0 · 3 votes");
     assert_eq!(lines[2], "2. Soundtrack #1 — S1E3 · Track 3 — ★ 4.0 · 4 votes");
     assert_eq!(lines.len(), 3, "episode 4 has one vote, episode 5 none here: {lines:?}");
 
     // Scope is a choice: Discord sends the index of "all servers".
-    let everywhere =
-        fake.slash("alice", "top", json!([{"name": "scope", "value": 1}])).reply(T).await;
-    let text = everywhere["content"].as_str().unwrap();
+    let everywhere = alice.slash("top", json!([{"name": "scope", "value": 1}])).await;
+    let text = everywhere.content();
     assert!(text.contains("1. Soundtrack #1 — S1E5 · Track 5 — ★ 5.0 · 5 votes"), "{text}");
 }
 
@@ -349,23 +350,18 @@ async fn a_restart_in_the_middle_of_a_burst_loses_no_vote(db: TestDb) {
     let fake = FakeDiscord::start_with(FakeConfig::default().members(&names)).await;
     let bot = start_bot_with(&fake, &db, quick(&fake)).await;
     let post = rating_post(&fake).await;
-    let channel = fake.channel_id();
     for (i, name) in members.iter().enumerate().take(30) {
-        fake.react(name, channel, post, &keycap((i % 5) as u8 + 1));
+        member(&fake, name).rates(&post, (i % 5) as u8 + 1);
     }
     stop_bot(&fake, bot).await;
     // The second half of the burst happens while the bot is down: new votes, changed votes
     // (the bot could not remove the old reaction), withdrawn votes.
     for (i, name) in members.iter().enumerate().skip(30) {
-        fake.react(name, channel, post, &keycap((i % 5) as u8 + 1));
+        member(&fake, name).rates(&post, (i % 5) as u8 + 1);
     }
     for name in &members[..10] {
-        fake.unreact(
-            name,
-            channel,
-            post,
-            &keycap((members.iter().position(|m| m == name).unwrap() % 5) as u8 + 1),
-        );
+        let score = (members.iter().position(|m| m == name).unwrap() % 5) as u8 + 1;
+        member(&fake, name).unrates(&post, score);
     }
     let _bot = start_bot_with(&fake, &db, quick(&fake)).await;
     let expected: Vec<u8> = (10..60).map(|i| (i % 5) as u8 + 1).collect();
@@ -374,7 +370,7 @@ async fn a_restart_in_the_middle_of_a_burst_loses_no_vote(db: TestDb) {
         "This server: ★ {average:.1} · 50 votes
 All servers: ★ {average:.1} · 50 votes"
     );
-    wait_community(&fake, post, &shown).await;
+    wait_community(&fake, &post, &shown).await;
     assert_eq!(votes(&db).await.len(), 50);
 }
 
@@ -384,14 +380,14 @@ async fn recap_shows_the_server_score_beside_all_servers(db: TestDb) {
     seed_votes(&db, 778, 2, &[]).await;
     let _bot = start_bot_with(&fake, &db, quick(&fake)).await;
     let post = rating_post(&fake).await;
-    assert_eq!(community(&fake, post), "All servers: ★ 4.7 · 3 votes", "no vote here yet");
-    fake.react("alice", fake.channel_id(), post, &keycap(3));
-    wait_community(&fake, post, "This server: ★ 3.0 · 1 vote\nAll servers: ★ 4.2 · 4 votes").await;
+    assert_eq!(community(&fake, &post), "All servers: ★ 4.7 · 3 votes", "no vote here yet");
+    member(&fake, "alice").rates(&post, 3);
+    wait_community(&fake, &post, "This server: ★ 3.0 · 1 vote\nAll servers: ★ 4.2 · 4 votes").await;
 }
 
 async fn rating_reactions_come_after_the_reply(db: TestDb) {
     let (fake, _bot) = setup(&db, FakeConfig::default()).await;
-    let post = rating_post(&fake).await;
+    let post = rating_post(&fake).await.id.unwrap();
     let callback = fake.requests_to("POST /interactions/*/*/callback")[0].at;
     let reactions = fake.requests_to(&format!("PUT /channels/*/messages/{post}/reactions/*/@me"));
     assert_eq!(reactions.len(), 5);

@@ -3,27 +3,15 @@
 
 use std::time::Duration;
 
-use crate::support::bot::{
-    config_for, embed, online, sample, start_bot, start_bot_with, stop_bot, T,
-};
-use crate::support::driver::member;
+use crate::support::bot::{config_for, online, sample, start_bot, start_bot_with, stop_bot, T};
+use crate::support::driver::{member, Message};
 use crate::support::TestDb;
 use fake_discord::FakeDiscord;
 use serde_json::{json, Value};
 
-fn button(reply: &Value, label: &str) -> Value {
-    reply["components"][0]["components"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["label"] == label)
-        .unwrap_or_else(|| panic!("no {label} button in {reply}"))
-        .clone()
-}
-
 /// Every limit Discord puts on an embed, counted in characters as Discord counts them.
-fn assert_within_discord_limits(reply: &Value) {
-    let e = embed(reply);
+fn assert_within_discord_limits(reply: &Message) {
+    let e = &reply.json["embeds"][0];
     let chars = |v: &Value| v.as_str().map(|s| s.chars().count()).unwrap_or(0);
     assert!(chars(&e["title"]) <= 256);
     assert!(chars(&e["description"]) <= 4096, "description of {} chars", chars(&e["description"]));
@@ -35,7 +23,7 @@ fn assert_within_discord_limits(reply: &Value) {
         total += chars(&f["name"]) + chars(&f["value"]);
     }
     assert!(total <= 6000, "embed of {total} chars");
-    assert_eq!(reply["allowed_mentions"]["parse"], json!([]), "mentions must be off: {reply}");
+    assert_eq!(reply.allowed_mentions()["parse"], json!([]), "mentions must be off: {reply}");
 }
 
 async fn commands_are_registered_with_their_options(db: TestDb) {
@@ -74,7 +62,7 @@ async fn recap_shows_the_sample_episode_behind_spoilers(db: TestDb) {
     assert!(reply.field("Community").unwrap().contains("No votes yet"));
     assert_eq!(reply.field("Source"), Some("local"));
     assert!(reply.enabled_buttons().is_empty(), "one page, one episode: nothing to press");
-    assert_within_discord_limits(&reply.json);
+    assert_within_discord_limits(&reply);
     assert!(fake.unexpected_requests().is_empty(), "{:?}", fake.unexpected_requests());
 }
 
@@ -114,26 +102,13 @@ async fn autocomplete_finds_soundtrack_from_a_typo(db: TestDb) {
         db.store.save_article(&noise).await.unwrap();
     }
     let (fake, _bot) = online(&db).await;
-    let choices = fake
-        .autocomplete(
-            "alice",
-            "recap",
-            json!([{"name": "show", "value": "soundtrak", "focused": true}]),
-        )
-        .choices(T)
+    let alice = member(&fake, "alice");
+    let choices = alice
+        .autocomplete("recap", json!([{"name": "show", "value": "soundtrak", "focused": true}]))
         .await;
-    assert_eq!(
-        choices.first().map(|c| c["name"].clone()),
-        Some(json!("Soundtrack #1")),
-        "{choices:?}"
-    );
-    let choices = fake
-        .autocomplete(
-            "alice",
-            "recap",
-            json!([{"name": "show", "value": "sound", "focused": true}]),
-        )
-        .choices(T)
+    assert_eq!(choices.first().map(String::as_str), Some("Soundtrack #1"), "{choices:?}");
+    let choices = alice
+        .autocomplete("recap", json!([{"name": "show", "value": "sound", "focused": true}]))
         .await;
     assert_eq!(choices.len(), 25, "Discord takes at most 25 choices");
 }
@@ -151,31 +126,23 @@ async fn a_long_recap_pages_with_buttons(db: TestDb) {
     db.store.save_article(&long).await.unwrap();
     let (fake, _bot) = online(&db).await;
 
-    let mut reply = fake
-        .slash("alice", "recap", json!([{"name": "show", "value": "Studio Nights"}]))
-        .reply(T)
+    let bob = member(&fake, "bob");
+    let mut reply = member(&fake, "alice")
+        .slash("recap", json!([{"name": "show", "value": "Studio Nights"}]))
         .await;
-    let footer = embed(&reply)["footer"]["text"].as_str().unwrap().to_string();
-    assert!(footer.starts_with("Page 1/"), "{footer}");
-    assert_eq!(button(&reply, "◀")["disabled"], json!(true));
+    assert!(reply.footer().starts_with("Page 1/"), "{}", reply.footer());
+    assert!(!reply.button("◀").enabled);
     let mut seen = String::new();
     let mut pages = 0;
     loop {
         assert_within_discord_limits(&reply);
         pages += 1;
-        seen.push_str(embed(&reply)["description"].as_str().unwrap());
-        let next = button(&reply, "▶");
-        if next["disabled"] == json!(true) {
+        seen.push_str(reply.description());
+        if !reply.button("▶").enabled {
             break;
         }
-        let message = fake.messages(fake.channel_id()).last().unwrap()["id"]
-            .as_str()
-            .unwrap()
-            .parse::<u64>()
-            .unwrap();
-        reply = fake.click("bob", message, next["custom_id"].as_str().unwrap()).reply(T).await;
-        let footer = embed(&reply)["footer"]["text"].as_str().unwrap();
-        assert!(footer.starts_with(&format!("Page {}/", pages + 1)), "{footer}");
+        reply = bob.click(&reply, "▶").await;
+        assert!(reply.footer().starts_with(&format!("Page {}/", pages + 1)), "{}", reply.footer());
     }
     assert!(pages >= 3, "{pages} pages");
     let words =
@@ -193,26 +160,12 @@ async fn episode_buttons_move_between_episodes(db: TestDb) {
     next.title = Some("Track 3".into());
     db.store.save_article(&next).await.unwrap();
     let (fake, _bot) = online(&db).await;
-    let reply = fake
-        .slash(
-            "alice",
-            "recap",
-            json!([{"name": "show", "value": "Soundtrack #1"}, {"name": "episode", "value": 2}]),
-        )
-        .reply(T)
-        .await;
-    assert_eq!(button(&reply, "⏮")["disabled"], json!(true));
-    let message = fake.messages(fake.channel_id()).last().unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .parse::<u64>()
-        .unwrap();
-    let reply = fake
-        .click("alice", message, button(&reply, "⏭")["custom_id"].as_str().unwrap())
-        .reply(T)
-        .await;
-    assert_eq!(embed(&reply)["title"], "Soundtrack #1 — S1E3 · Track 3");
-    assert_eq!(button(&reply, "⏭")["disabled"], json!(true));
+    let alice = member(&fake, "alice");
+    let reply = alice.recap("Soundtrack #1", 2).await;
+    assert!(!reply.button("⏮").enabled);
+    let reply = alice.click(&reply, "⏭").await;
+    assert_eq!(reply.title(), "Soundtrack #1 — S1E3 · Track 3");
+    assert!(!reply.button("⏭").enabled);
 }
 
 async fn buttons_keep_working_after_a_restart(db: TestDb) {
@@ -220,30 +173,13 @@ async fn buttons_keep_working_after_a_restart(db: TestDb) {
     next.episode = 3;
     db.store.save_article(&next).await.unwrap();
     let (fake, bot) = online(&db).await;
-    let reply = fake
-        .slash(
-            "alice",
-            "recap",
-            json!([{"name": "show", "value": "Soundtrack #1"}, {"name": "episode", "value": 2}]),
-        )
-        .reply(T)
-        .await;
-    let message = fake.messages(fake.channel_id()).last().unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .parse::<u64>()
-        .unwrap();
+    let alice = member(&fake, "alice");
+    let reply = alice.recap("Soundtrack #1", 2).await;
     stop_bot(&fake, bot).await;
     let _restarted = start_bot(&fake, &db).await;
     fake.wait_identified(2, T).await;
-    let reply = fake
-        .click("alice", message, button(&reply, "⏭")["custom_id"].as_str().unwrap())
-        .reply(T)
-        .await;
-    assert!(
-        embed(&reply)["title"].as_str().unwrap().starts_with("Soundtrack #1 — S1E3 ·"),
-        "{reply}"
-    );
+    let reply = alice.click(&reply, "⏭").await;
+    assert!(reply.title().starts_with("Soundtrack #1 — S1E3 ·"), "{reply}");
 }
 
 async fn everyone_in_an_article_pings_nobody(db: TestDb) {
@@ -253,14 +189,13 @@ async fn everyone_in_an_article_pings_nobody(db: TestDb) {
         "@everyone look! <@&1100000000000000003> and <@1100000000000000002> were on screen.".into();
     db.store.save_article(&rude).await.unwrap();
     let (fake, _bot) = online(&db).await;
-    let reply = fake
-        .slash("alice", "recap", json!([{"name": "show", "value": "Ping Drama"}]))
-        .reply(T)
+    let reply = member(&fake, "alice")
+        .slash("recap", json!([{"name": "show", "value": "Ping Drama"}]))
         .await;
-    assert!(embed(&reply)["description"].as_str().unwrap().contains("@everyone"));
+    assert!(reply.description().contains("@everyone"));
     assert_eq!(
-        reply["allowed_mentions"],
-        json!({"parse": [], "roles": [], "users": []}),
+        reply.allowed_mentions(),
+        &json!({"parse": [], "roles": [], "users": []}),
         "{reply}"
     );
     for request in fake.requests().iter().filter(|r| r.method != "GET" && !r.body.is_null()) {
@@ -281,12 +216,11 @@ async fn a_dropped_gateway_resumes_and_recap_still_answers(db: TestDb) {
     let (fake, _bot) = online(&db).await;
     fake.drop_gateway();
     fake.wait_resumed(1, Duration::from_secs(20)).await;
-    let reply = fake
-        .slash("alice", "recap", json!([{"name": "show", "value": "Soundtrack #1"}]))
-        .reply(T)
+    let reply = member(&fake, "alice")
+        .slash("recap", json!([{"name": "show", "value": "Soundtrack #1"}]))
         .await;
     assert_eq!(
-        embed(&reply)["title"],
+        reply.title(),
         "Soundtrack #1 — S1E2 · Track 2 – A picture is worth a thousand words"
     );
 }
@@ -294,11 +228,10 @@ async fn a_dropped_gateway_resumes_and_recap_still_answers(db: TestDb) {
 async fn a_429_on_the_callback_is_retried_after_retry_after(db: TestDb) {
     let (fake, _bot) = online(&db).await;
     fake.force_429_once("POST /interactions/*/*/callback", 1.0);
-    let reply = fake
-        .slash("alice", "recap", json!([{"name": "show", "value": "Soundtrack #1"}]))
-        .reply(T)
+    let reply = member(&fake, "alice")
+        .slash("recap", json!([{"name": "show", "value": "Soundtrack #1"}]))
         .await;
-    assert!(embed(&reply)["title"].as_str().unwrap().starts_with("Soundtrack #1"));
+    assert!(reply.title().starts_with("Soundtrack #1"));
     let callbacks = fake.requests_to("POST /interactions/*/*/callback");
     assert_eq!(callbacks.len(), 2, "one 429, one retry");
     assert_eq!(callbacks[0].status, 429);
@@ -319,9 +252,9 @@ async fn a_slow_answer_is_deferred_then_edited_in(db: TestDb) {
         json!(5),
         "deferred: Discord shows “recapbot is thinking…”"
     );
-    let reply = handle.reply(T).await;
+    let reply = Message::from_json(handle.reply(T).await);
     assert_eq!(
-        embed(&reply)["title"],
+        reply.title(),
         "Soundtrack #1 — S1E2 · Track 2 – A picture is worth a thousand words"
     );
     assert_within_discord_limits(&reply);
@@ -330,22 +263,17 @@ async fn a_slow_answer_is_deferred_then_edited_in(db: TestDb) {
 
 async fn a_server_can_turn_spoiler_markup_off(db: TestDb) {
     let (fake, _bot) = online(&db).await;
-    let set = fake
-        .slash("alice", "settings", json!([{"name": "spoilers", "value": false}]))
-        .reply(T)
-        .await;
-    assert_eq!(set["content"], "Recaps in this server are shown without spoiler markup.");
-    let reply = fake
-        .slash("alice", "recap", json!([{"name": "show", "value": "Soundtrack #1"}]))
-        .reply(T)
-        .await;
-    let description = embed(&reply)["description"].as_str().unwrap();
+    let alice = member(&fake, "alice");
+    let set = alice.slash("settings", json!([{"name": "spoilers", "value": false}])).await;
+    assert_eq!(set.content(), "Recaps in this server are shown without spoiler markup.");
+    let reply = alice.slash("recap", json!([{"name": "show", "value": "Soundtrack #1"}])).await;
+    let description = reply.description();
     assert!(description.starts_with("Episode 2 of Soundtrack #1 begin"), "{description}");
     assert!(!description.contains("||"));
     let denied =
-        fake.slash("bob", "settings", json!([{"name": "spoilers", "value": true}])).reply(T).await;
+        member(&fake, "bob").slash("settings", json!([{"name": "spoilers", "value": true}])).await;
     assert_eq!(
-        denied["content"],
+        denied.content(),
         "Only members with **Manage Server** permission can use /settings."
     );
     assert!(!db.store.guild_spoilers(recapbot::ids::GuildId::new(fake.guild_id())).await.unwrap());

@@ -33,6 +33,12 @@ impl Member<'_> {
         Message { id: handle.message_id(), json }
     }
 
+    /// Types into a command's focused option; the names of the choices the bot offers.
+    pub async fn autocomplete(&self, command: &str, options: Value) -> Vec<String> {
+        let choices = self.fake.autocomplete(self.name, command, options).choices(T).await;
+        choices.iter().map(|c| c["name"].as_str().unwrap_or_default().to_string()).collect()
+    }
+
     /// Clicks the button labelled `label` on `message`; the message as it then shows.
     pub async fn click(&self, message: &Message, label: &str) -> Message {
         let button = message.button(label);
@@ -45,10 +51,35 @@ impl Member<'_> {
 
     /// Reacts 1️⃣–5️⃣ on `message`.
     pub fn rates(&self, message: &Message, score: u8) {
-        let emoji = format!("{score}\u{fe0f}\u{20e3}");
-        let id = message.id.expect("a message the bot posted");
-        self.fake.react(self.name, self.fake.channel_id(), id, &emoji);
+        self.reacts(message, &keycap(score));
     }
+
+    /// Takes back a 1️⃣–5️⃣ reaction on `message`.
+    pub fn unrates(&self, message: &Message, score: u8) {
+        let id = message.id.expect("a message in the channel");
+        self.fake.unreact(self.name, self.fake.channel_id(), id, &keycap(score));
+    }
+
+    /// Reacts with any emoji on `message`.
+    pub fn reacts(&self, message: &Message, emoji: &str) {
+        let id = message.id.expect("a message in the channel");
+        self.fake.react(self.name, self.fake.channel_id(), id, emoji);
+    }
+}
+
+/// The 1️⃣–5️⃣ keycap emoji for `n`.
+pub fn keycap(n: u8) -> String {
+    format!("{n}\u{fe0f}\u{20e3}")
+}
+
+/// The messages in `channel` as members see them now, oldest first.
+pub fn messages_in(fake: &FakeDiscord, channel: u64) -> Vec<Message> {
+    fake.messages(channel).into_iter().map(Message::from_json).collect()
+}
+
+/// One message in `channel` as members see it now, or `None` once it is deleted.
+pub fn message_in(fake: &FakeDiscord, channel: u64, id: u64) -> Option<Message> {
+    fake.message(channel, id).map(Message::from_json)
 }
 
 /// A message as a member sees it.
@@ -56,6 +87,13 @@ impl Member<'_> {
 pub struct Message {
     pub id: Option<u64>,
     pub json: Value,
+}
+
+/// Shown as the JSON Discord renders, for assertion messages.
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.json, f)
+    }
 }
 
 /// A button as a member sees it.
@@ -66,7 +104,20 @@ pub struct Button {
     pub custom_id: String,
 }
 
+/// A file attached to a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub id: u64,
+    pub filename: String,
+}
+
 impl Message {
+    /// A message as the fake Discord renders it, its id read from the JSON.
+    pub fn from_json(json: Value) -> Self {
+        let id = json["id"].as_str().and_then(|id| id.parse().ok());
+        Message { id, json }
+    }
+
     pub fn content(&self) -> &str {
         self.json["content"].as_str().unwrap_or_default()
     }
@@ -74,6 +125,23 @@ impl Message {
     /// Only the member who asked sees it.
     pub fn is_private(&self) -> bool {
         self.json["flags"].as_u64().unwrap_or(0) & 64 != 0
+    }
+
+    /// Whom the message may ping, as the bot sent it (`{"parse": [], "roles": […], …}`).
+    pub fn allowed_mentions(&self) -> &Value {
+        &self.json["allowed_mentions"]
+    }
+
+    pub fn attachments(&self) -> Vec<Attachment> {
+        self.json["attachments"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|a| Attachment {
+                id: a["id"].as_str().and_then(|id| id.parse().ok()).expect("an attachment id"),
+                filename: a["filename"].as_str().unwrap_or_default().to_string(),
+            })
+            .collect()
     }
 
     pub fn title(&self) -> &str {
