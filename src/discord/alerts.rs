@@ -26,7 +26,9 @@ pub async fn alerts(_ctx: Context<'_>) -> Result<(), Error> {
 #[poise::command(slash_command, guild_only, required_permissions = "MANAGE_GUILD")]
 async fn subscribe(
     ctx: Context<'_>,
-    #[description = "Where alerts go"] channel: serenity::ChannelId,
+    #[description = "Where alerts go"]
+    #[channel_types("Text", "News")]
+    channel: serenity::ChannelId,
     #[description = "Only this show (default: every show)"]
     #[autocomplete = "complete_show"]
     #[max_length = 100]

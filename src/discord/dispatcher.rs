@@ -30,6 +30,8 @@ pub enum Outcome {
     /// The channel cannot take alerts (deleted, no access, no permission): subscription broken.
     Broken(String),
     Retry(String),
+    /// Discord refused this alert for good (a 4xx that is not about the channel): not retried.
+    Failed(String),
 }
 
 #[derive(Clone)]
@@ -117,6 +119,10 @@ impl Dispatcher {
             Outcome::Broken(reason) => {
                 store.mark_subscription_broken(delivery.subscription_id, reason).await?;
                 store.alert_failed(delivery.id, reason).await
+            }
+            Outcome::Failed(error) => {
+                tracing::warn!(alert = %delivery.id, %error, "alert refused by Discord; not retried");
+                store.alert_failed(delivery.id, error).await
             }
             Outcome::Retry(error) => {
                 let backoff = Duration::from_secs((5u64 << delivery.attempts.min(10)).min(3_600));
@@ -211,16 +217,20 @@ fn classify(error: &serenity::Error) -> Outcome {
             10003 => Some("the channel was deleted"),
             50001 => Some("recapbot cannot see the channel (Missing Access)"),
             50013 => Some("recapbot may not post there (Missing Permissions)"),
+            50008 => Some("alerts cannot be posted in that kind of channel"),
             _ => None,
         };
         if let Some(reason) = reason {
             return Outcome::Broken(reason.to_string());
         }
-        return Outcome::Retry(format!(
-            "HTTP {}: {}",
-            response.status_code.as_u16(),
-            response.error.message
-        ));
+        let status = response.status_code.as_u16();
+        let error = format!("HTTP {status}: {}", response.error.message);
+        // The same request would be refused again: only a 429 or a server error is worth a retry.
+        return if (400..500).contains(&status) && status != 429 {
+            Outcome::Failed(error)
+        } else {
+            Outcome::Retry(error)
+        };
     }
     Outcome::Retry(error.to_string())
 }

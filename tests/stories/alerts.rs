@@ -429,7 +429,25 @@ async fn a_server_error_is_retried_with_back_off_and_posts_once(db: TestDb) {
     );
 }
 
+async fn an_alert_discord_refuses_is_not_retried(db: TestDb) {
+    let fake = FakeDiscord::start().await;
+    let channel = fake.channel("recaps");
+    db.store.subscribe(&subscription(&fake, channel, None)).await.unwrap();
+    db.store.save_article(&sample()).await.unwrap();
+    fake.force_status_once("POST /channels/*/messages", 400);
+    let dispatcher = Dispatcher::new(app(&db.store), http(&fake), DispatchOptions::default());
+    assert_eq!(dispatcher.dispatch_once().await.unwrap(), 1);
+    assert!(alerts_in(&fake, channel).is_empty());
+    let counts = db.store.outbox_counts().await.unwrap();
+    assert_eq!((counts.failed, counts.pending), (1, 0), "final, not queued again: {counts:?}");
+    // Time passes: nothing is tried again.
+    recapbot::harness::execute(&db.store, "UPDATE outbox SET next_attempt_at = 0").await;
+    assert_eq!(dispatcher.dispatch_once().await.unwrap(), 0);
+    assert_eq!(fake.requests_to("POST /channels/*/messages").len(), 1);
+}
+
 backend_tests!(
+    an_alert_discord_refuses_is_not_retried,
     a_server_error_is_retried_with_back_off_and_posts_once,
     publish_by_url_alerts_once_and_opens_a_thread,
     member_urls_to_private_addresses_are_refused,
