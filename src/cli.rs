@@ -79,8 +79,12 @@ enum Command {
         #[arg(long)]
         show: Option<String>,
     },
-    /// Rank shows for a query, as /recap's autocomplete does.
+    /// Rank shows for a query, as /recap's autocomplete does; `shows alias SHOW ALIAS` gives a
+    /// show another name.
+    #[command(args_conflicts_with_subcommands = true)]
     Shows {
+        #[command(subcommand)]
+        action: Option<ShowsAction>,
         /// What a member would type, e.g. "soundtrak".
         #[arg(default_value = "")]
         query: String,
@@ -89,6 +93,18 @@ enum Command {
     /// Measure imports, lookups, /recap latency, reaction ingest, alert fan-out and feed polls
     /// on fresh SQLite and (with TEST_DATABASE_URL) PostgreSQL databases.
     Bench(crate::bench::BenchOptions),
+}
+
+#[derive(Debug, Subcommand)]
+enum ShowsAction {
+    /// Another name the show is known by ("CLOY", "사랑의 불시착"): lookups find the show by it,
+    /// and recaps whose headline names the show so are stored under it.
+    Alias {
+        /// The show, as /recap would find it.
+        show: String,
+        /// The other name.
+        alias: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -211,7 +227,17 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             writeln!(out, "{} recap(s)", recaps.len())?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Shows { query } => {
+        Command::Shows { action: Some(ShowsAction::Alias { show, alias }), .. } => {
+            let app = crate::bot::app(&config, open_store(&config).await?);
+            let show = resolve_show(&app, &show).await?;
+            if let Some((owner, name)) = app.store.find_show(&alias).await? {
+                anyhow::ensure!(owner == show.id, "“{alias}” already names {name}");
+            }
+            app.store.add_alias(show.id, &alias).await?;
+            println!("“{alias}” now finds {}", show.name);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Shows { action: None, query } => {
             let store = open_store(&config).await?;
             let matches = store.search_shows(&query, 25).await?;
             if matches.is_empty() {

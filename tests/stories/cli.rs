@@ -229,7 +229,27 @@ async fn migrate_reports_and_is_idempotent(db: TestDb) {
     assert!(text(&out.stdout).starts_with("0 migration(s) applied"));
 }
 
+async fn an_alias_finds_the_show_and_its_recaps(db: TestDb) {
+    assert!(recapbot(&db.url, &["import", &sample_path()], None).status.success());
+    let out = recapbot(&db.url, &["shows", "alias", "soundtrack 1", "OST One"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "“OST One” now finds Soundtrack #1\n");
+    let listed = recapbot(&db.url, &["recaps", "--show", "OST One"], None);
+    assert!(text(&listed.stdout).starts_with("Soundtrack #1 — S1E2"), "{}", text(&listed.stdout));
+    let unknown = recapbot(&db.url, &["shows", "alias", "soundtrak", "x"], None);
+    assert!(!unknown.status.success());
+    assert!(
+        text(&unknown.stderr).contains("Did you mean Soundtrack #1?"),
+        "{}",
+        text(&unknown.stderr)
+    );
+    // The plain query still ranks shows.
+    let ranked = recapbot(&db.url, &["shows", "sound"], None);
+    assert!(text(&ranked.stdout).contains("Soundtrack #1"), "{}", text(&ranked.stdout));
+}
+
 backend_tests!(
+    an_alias_finds_the_show_and_its_recaps,
     importing_twice_reports_imported_then_unchanged,
     a_batch_with_bad_files_imports_the_good_one_and_names_each_failure,
     json_output_has_one_object_per_recap_with_the_documented_keys,
