@@ -414,10 +414,7 @@ async fn a_server_error_is_retried_with_back_off_and_posts_once(db: TestDb) {
     assert!(wait >= 5, "backed off {wait} s");
     assert_eq!(dispatcher.dispatch_once().await.unwrap(), 0, "not before its time");
     // Time passes.
-    sqlx::query("UPDATE outbox SET next_attempt_at = 0")
-        .execute(recapbot::harness::pool(&db.store))
-        .await
-        .unwrap();
+    recapbot::harness::execute(&db.store, "UPDATE outbox SET next_attempt_at = 0").await;
     assert_eq!(dispatcher.dispatch_once().await.unwrap(), 1);
     assert_eq!(alerts_in(&fake, channel).len(), 1);
     assert_eq!(db.store.outbox_counts().await.unwrap().delivered, 1);

@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crate::support::{subscribe_everything, TestDb};
+use crate::support::{alerted_guilds, subscribe_everything, TestDb};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -166,14 +166,12 @@ async fn a_servers_feed_alerts_that_server_only(db: TestDb) {
     db.store.add_feed(&format!("{base}/feed"), None, Some(alpha), None, 2).await.unwrap();
     let report = poller(&db).poll_due().await.unwrap()[0].1.clone().unwrap();
     assert_eq!(report.published, 1, "{report:?}");
-    let alerted: Vec<i64> = sqlx::query_scalar(
-        "SELECT s.guild_id FROM outbox o JOIN subscriptions s ON s.id = o.subscription_id",
-    )
-    .fetch_all(recapbot::harness::pool(&db.store))
-    .await
-    .unwrap();
-    assert_eq!(alerted, [alpha.db()], "alerted in the server that follows the feed only");
-    let app = recapbot::bot::app(&recapbot::config::Config::default(), db.store.clone());
+    assert_eq!(
+        alerted_guilds(&db).await,
+        [alpha.db()],
+        "alerted in the server that follows the feed only"
+    );
+    let app = crate::support::bot::app(&db.store);
     assert!(app.find_recap("Soundtrack #1", None, None, Some(beta)).await.is_err());
     assert!(app.find_recap("Soundtrack #1", None, None, Some(alpha)).await.is_ok());
 }

@@ -2,34 +2,19 @@
 //! server's, shown and alerted there only; what the operator imports is shared by all.
 
 use axum::routing::get;
-use recapbot::app::{App, Error, UserError};
-use recapbot::config::Config;
+use recapbot::app::{Error, UserError};
 use recapbot::ids::{ChannelId, GuildId};
 use recapbot::ingest::article::Hints;
 use recapbot::ingest::fetch::{FetchPolicy, Fetcher};
 use recapbot::ingest::import::{import_one, Source};
 use recapbot::store::recaps::Saved;
 
+use crate::support::bot::app;
 use crate::support::bot::sample;
-use crate::support::{subscribe_everything, TestDb};
+use crate::support::{alerted_guilds, subscribe_everything, TestDb};
 
 const ALPHA: GuildId = GuildId::new(111);
 const BETA: GuildId = GuildId::new(222);
-
-fn app(db: &TestDb) -> App {
-    recapbot::bot::app(&Config::default(), db.store.clone())
-}
-
-/// The guilds whose channels have an alert queued, in order.
-async fn alerted_guilds(db: &TestDb) -> Vec<i64> {
-    sqlx::query_scalar(
-        "SELECT s.guild_id FROM outbox o JOIN subscriptions s ON s.id = o.subscription_id
-         ORDER BY s.guild_id",
-    )
-    .fetch_all(recapbot::harness::pool(&db.store))
-    .await
-    .unwrap()
-}
 
 async fn a_servers_recap_is_shown_and_alerted_in_that_server_only(db: TestDb) {
     subscribe_everything(&db, ALPHA, ChannelId::new(1)).await;
@@ -43,7 +28,7 @@ async fn a_servers_recap_is_shown_and_alerted_in_that_server_only(db: TestDb) {
     ));
     assert_eq!(alerted_guilds(&db).await, [ALPHA.db()], "alerted in Alpha only");
 
-    let app = app(&db);
+    let app = app(&db.store);
     let seen = app.find_recap("Planted Show", None, None, Some(ALPHA)).await.unwrap();
     assert_eq!(seen.recap.recap, "Text that only Alpha's admin brought in.");
     match app.find_recap("Planted Show", None, None, Some(BETA)).await {
@@ -69,7 +54,7 @@ async fn the_operators_recaps_are_shared_and_a_servers_copy_overwrites_nothing(d
         db.store.save_article_of(&rewritten, Some(ALPHA)).await.unwrap(),
         Saved::Inserted(_)
     ));
-    let app = app(&db);
+    let app = app(&db.store);
     let beta = app.find_recap("Soundtrack #1", Some(1), Some(2), Some(BETA)).await.unwrap();
     assert!(beta.recap.recap.starts_with("Episode 2 of Soundtrack #1"), "the shared recap");
     assert_eq!(db.store.list_recaps(None).await.unwrap().len(), 2, "two recaps, none replaced");

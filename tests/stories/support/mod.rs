@@ -73,6 +73,17 @@ pub fn sample_article() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/soundtrack-1-s01e02.txt")
 }
 
+/// The servers whose channels have an alert queued, in order.
+pub async fn alerted_guilds(db: &TestDb) -> Vec<i64> {
+    sqlx::query_scalar(
+        "SELECT s.guild_id FROM outbox o JOIN subscriptions s ON s.id = o.subscription_id
+         ORDER BY s.guild_id",
+    )
+    .fetch_all(recapbot::harness::pool(&db.store))
+    .await
+    .unwrap()
+}
+
 /// Subscribes `channel` of `guild` to new recaps of every show.
 pub async fn subscribe_everything(
     db: &TestDb,
