@@ -17,7 +17,7 @@ use super::pace::{Pace, ALERT_REQUESTS_PER_SECOND};
 use crate::app::App;
 pub use crate::config::DispatchOptions;
 use crate::ids::{ChannelId, MessageId};
-use crate::recap::render::RecapView;
+use crate::recap::Recap;
 use crate::store::outbox::Delivery;
 use crate::store::subscriptions::Subscription;
 
@@ -140,32 +140,28 @@ impl Dispatcher {
         }
     }
 
-    /// The subscription and the view of its recap; `None` if either was removed.
+    /// The subscription and its recap; `None` if either was removed.
     async fn load(
         &self,
         delivery: &Delivery,
-    ) -> crate::app::Result<Option<(Subscription, RecapView)>> {
+    ) -> crate::store::Result<Option<(Subscription, Recap)>> {
         let store = &self.app.store;
         let sub = store.subscription(delivery.subscription_id).await?;
         let recap = store.recap_by_id(delivery.recap_id).await?;
-        let Some((sub, recap)) = sub.zip(recap) else { return Ok(None) };
-        // The alert shows the scores of the subscriber's server, spoilers as it asked.
-        let view = self.app.recap_view(recap, Some(sub.guild_id), Some(sub.spoilers)).await?;
-        Ok(Some((sub, view)))
+        Ok(sub.zip(recap))
     }
 
     async fn try_deliver(&self, delivery: &Delivery) -> Result<Outcome, serenity::Error> {
         let store = &self.app.store;
-        let (sub, view) = match self.load(delivery).await {
+        let (sub, recap) = match self.load(delivery).await {
             Ok(Some(found)) => found,
             Ok(None) => {
                 return Ok(Outcome::Broken("the subscription or the recap was removed".into()))
             }
             Err(error) => return Ok(Outcome::Retry(error.to_string())),
         };
-        let recap = &view.recap;
         let channel = serenity::ChannelId::from(sub.channel_id);
-        let marker = alert_marker(&view);
+        let marker = alert_marker(&recap, sub.spoilers);
         if delivery.attempts > 1 {
             // An earlier attempt may have posted before it could say so.
             self.pace.wait().await;
@@ -186,7 +182,7 @@ impl Dispatcher {
 
         self.pace.wait().await;
         let message =
-            channel.send_message(&self.http, alert_message(&view, &sub, &delivery.nonce)).await?;
+            channel.send_message(&self.http, alert_message(&recap, &sub, &delivery.nonce)).await?;
         let id = MessageId::from(message.id);
         // An alert is a rating post like a public /recap.
         if let Err(error) =

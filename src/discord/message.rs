@@ -1,6 +1,6 @@
 //! Recap messages as Discord holds them: a rendered page as an embed, with ◀ ▶ to turn pages
 //! and ⏮ ⏭ to move between episodes. Every message the bot sends about a recap — `/recap`,
-//! a button click, a score edit, an alert — is built here from a [`RecapView`].
+//! a button click, a score edit — is built here from a [`RecapView`]; an alert from its recap.
 
 use poise::serenity_prelude as serenity;
 use serenity::{
@@ -8,7 +8,8 @@ use serenity::{
     CreateEmbedFooter, CreateMessage, Nonce,
 };
 
-use crate::recap::render::{custom_id, Direction, EmbedPage, PagerAction, RecapView};
+use crate::recap::render::{alert_page, custom_id, Direction, EmbedPage, PagerAction, RecapView};
+use crate::recap::Recap;
 use crate::store::subscriptions::Subscription;
 
 /// A rendered recap page, ready for any of Discord's ways of sending a message.
@@ -71,15 +72,16 @@ pub fn recap_message(view: &RecapView, page: usize) -> RecapMessage {
 
 /// The custom id of an alert's "Read the recap" button: it opens the recap, and it marks the
 /// message as the alert of that recap, so a retried delivery can find it.
-pub fn alert_marker(view: &RecapView) -> String {
-    custom_id(PagerAction::Page { recap: view.recap.id, page: 0 }, view.spoilers)
+pub fn alert_marker(recap: &Recap, spoilers: bool) -> String {
+    custom_id(PagerAction::Page { recap: recap.id, page: 0 }, spoilers)
 }
 
 /// A new-recap alert for a subscription: its role is the one mention it may make.
-pub fn alert_message(view: &RecapView, sub: &Subscription, nonce: &str) -> CreateMessage {
-    let recap = &view.recap;
-    let read =
-        CreateButton::new(alert_marker(view)).label("Read the recap").style(ButtonStyle::Primary);
+/// The alert hides its summary behind spoiler markup as the subscription asked.
+pub fn alert_message(recap: &Recap, sub: &Subscription, nonce: &str) -> CreateMessage {
+    let read = CreateButton::new(alert_marker(recap, sub.spoilers))
+        .label("Read the recap")
+        .style(ButtonStyle::Primary);
     let (content, mentions) = match sub.role_id {
         Some(role) => (
             format!("<@&{role}> New recap: **{}** {}", recap.show, recap.number),
@@ -92,7 +94,7 @@ pub fn alert_message(view: &RecapView, sub: &Subscription, nonce: &str) -> Creat
     };
     CreateMessage::new()
         .content(content)
-        .embed(embed(&view.alert_page()))
+        .embed(embed(&alert_page(recap, sub.spoilers)))
         .components(vec![CreateActionRow::Buttons(vec![read])])
         .allowed_mentions(mentions)
         .nonce(Nonce::String(nonce.to_string()))

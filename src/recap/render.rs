@@ -146,33 +146,29 @@ impl RecapView {
     fn position(&self) -> Option<usize> {
         self.episodes.iter().position(|n| *n == self.recap.number)
     }
+}
 
-    /// The one-page alert of a new recap: its opening paragraph (cut at a word near 300
-    /// characters), critic rating and source, within the same limits as every page.
-    pub fn alert_page(&self) -> EmbedPage {
-        let recap = &self.recap;
-        let summary = summary(&recap.recap);
-        let mut fields = Vec::new();
-        if let Some(rating) = &recap.rating {
-            fields.push(EmbedField::new("Critic rating", rating.to_string(), true));
-        }
-        let url = embed_url(recap.url.as_deref());
-        let source = match &url {
-            Some(url) => format!("[{}]({url})", recap.source_site),
-            None => recap.source_site.clone(),
-        };
-        fields.push(EmbedField::new("Source", source, true));
-        EmbedPage {
-            title: truncate(&headline(recap), TITLE_MAX),
-            url,
-            description: truncate(
-                &if self.spoilers { spoiler(&summary) } else { summary },
-                DESCRIPTION_MAX,
-            ),
-            fields,
-            footer: "Rate this episode with 1️⃣–5️⃣".into(),
-            timestamp: recap.published_at,
-        }
+/// The one-page alert of a new recap: its opening paragraph (cut at a word near 300
+/// characters), critic rating and source, within the same limits as every page.
+pub fn alert_page(recap: &Recap, spoilers: bool) -> EmbedPage {
+    let summary = summary(&recap.recap);
+    let mut fields = Vec::new();
+    if let Some(rating) = &recap.rating {
+        fields.push(EmbedField::new("Critic rating", rating.to_string(), true));
+    }
+    let url = embed_url(recap.url.as_deref());
+    let source = match &url {
+        Some(url) => format!("[{}]({url})", recap.source_site),
+        None => recap.source_site.clone(),
+    };
+    fields.push(EmbedField::new("Source", source, true));
+    EmbedPage {
+        title: truncate(&headline(recap), TITLE_MAX),
+        url,
+        description: truncate(&if spoilers { spoiler(&summary) } else { summary }, DESCRIPTION_MAX),
+        fields,
+        footer: "Rate this episode with 1️⃣–5️⃣".into(),
+        timestamp: recap.published_at,
     }
 }
 
