@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::{self, Config, DEFAULT_SQLITE_FILE};
+use crate::config::{self, Config, LogFormat, DEFAULT_SQLITE_FILE};
 use crate::ingest::article::Hints;
 use crate::ingest::import::{self, ArticleJson, Source, Summary};
 use crate::store::Store;
@@ -133,7 +133,7 @@ enum FeedsAction {
 pub fn main() -> ExitCode {
     config::load_dotenv();
     let cli = Cli::parse();
-    init_tracing();
+    init_tracing(cli.config.log_format);
     let runtime = tokio::runtime::Runtime::new().expect("cannot start the tokio runtime");
     match runtime.block_on(run(cli)) {
         Ok(code) => code,
@@ -144,11 +144,15 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn init_tracing() {
+fn init_tracing(format: LogFormat) {
     use tracing_subscriber::EnvFilter;
     let filter =
         EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("recapbot=info,warn"));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+    let logs = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    match format {
+        LogFormat::Text => logs.init(),
+        LogFormat::Json => logs.json().flatten_event(true).init(),
+    }
 }
 
 async fn open_store(config: &Config) -> anyhow::Result<Store> {

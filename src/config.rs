@@ -106,8 +106,21 @@ pub struct Config {
     pub feed_interval_minutes: u64,
 
     /// Timings and transports that are not settings of the product, only of its harness.
+    /// How log lines are written to stderr: `text` for people, `json` for a log collector
+    /// (one JSON object per line, with the command, guild and shard where they apply).
+    #[arg(long, env = "RECAPBOT_LOG_FORMAT", global = true, value_enum, ignore_case = true,
+          default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+
     #[arg(skip)]
     pub tuning: Tuning,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
 }
 
 impl Default for Config {
@@ -122,6 +135,7 @@ impl Default for Config {
             top_min_votes: crate::app::ratings::TOP_MIN_VOTES,
             allow_private_urls: false,
             feed_interval_minutes: FEED_INTERVAL_MINUTES,
+            log_format: LogFormat::Text,
             tuning: Tuning::default(),
         }
     }

@@ -2,6 +2,8 @@
 //! network. Slash commands typed at a prompt (or read from a file) are sent as a member would
 //! send them, and the answers printed as a Discord user would see them.
 
+use std::collections::HashMap;
+use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -9,7 +11,6 @@ use anyhow::Context as _;
 use fake_discord::{FakeConfig, FakeDiscord};
 use futures::FutureExt;
 use serde_json::{json, Value};
-use std::panic::AssertUnwindSafe;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
 use crate::config::{Config, Secret};
@@ -20,6 +21,9 @@ use crate::store::Store;
 
 const ANSWER_TIMEOUT: Duration = Duration::from_secs(10);
 const MEMBER: &str = "alice";
+/// Where the files the bot posts (charts) are kept, so a newcomer can open them; relative to
+/// the working directory, like the embedded database.
+const ATTACHMENTS_DIR: &str = "sandbox-attachments";
 
 pub struct SandboxOptions {
     /// Articles to import first (files or directories).
@@ -68,7 +72,11 @@ pub async fn run(config: Config, store: Store, options: SandboxOptions) -> anyho
         if shows.is_empty() { "(none imported)".to_string() } else { shows.join(", ") }
     );
 
-    let mut session = Session { fake: fake.clone(), last_message: None };
+    let mut session = Session {
+        fake: fake.clone(),
+        last_message: None,
+        attachments: PathBuf::from(ATTACHMENTS_DIR),
+    };
     let interactive = options.script.is_none();
     let reader: Box<dyn tokio::io::AsyncRead + Unpin + Send> = match &options.script {
         Some(path) => Box::new(
@@ -178,6 +186,7 @@ fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
 struct Session {
     fake: FakeDiscord,
     last_message: Option<Value>,
+    attachments: PathBuf,
 }
 
 impl Session {
@@ -239,7 +248,7 @@ impl Session {
             }
             let shown = self.fake.message(channel, id).context("the post is gone")?;
             self.last_message = Some(shown.clone());
-            return Ok(describe_message(&shown));
+            return Ok(self.show(&shown));
         }
         if let Some(label) = line.strip_prefix("click ") {
             let message =
@@ -257,7 +266,7 @@ impl Session {
                 .context("message without id")?;
             let custom_id = button["custom_id"].as_str().unwrap_or_default();
             let reply = self.fake.click(MEMBER, id, custom_id).reply(ANSWER_TIMEOUT).await;
-            let shown = describe_message(&reply);
+            let shown = self.show(&reply);
             self.last_message = Some(reply);
             return Ok(shown);
         }
@@ -274,11 +283,41 @@ impl Session {
                 anyhow::bail!("no command /{name}; the commands are {}", known.join(" "));
             }
             let reply = self.fake.slash(MEMBER, &command, options).reply(ANSWER_TIMEOUT).await;
-            let shown = describe_message(&reply);
+            let shown = self.show(&reply);
             self.last_message = Some(reply);
             return Ok(shown);
         }
         anyhow::bail!("not understood: {line:?} (type help)")
+    }
+
+    /// The message as text, with every file it carries saved under the attachments folder and
+    /// named by its path there.
+    fn show(&self, message: &Value) -> String {
+        let mut saved = HashMap::new();
+        for attachment in message["attachments"].as_array().into_iter().flatten() {
+            let Some(id) = attachment["id"].as_str() else { continue };
+            let Some(bytes) = id.parse().ok().and_then(|id| self.fake.attachment(id)) else {
+                continue;
+            };
+            // The file name comes from the bot's message: keep only a plain name so it
+            // cannot point outside the folder.
+            let name = attachment["filename"].as_str().unwrap_or("file");
+            let name: String = name
+                .chars()
+                .map(|c| if c.is_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' })
+                .collect();
+            let path = self.attachments.join(format!("{id}-{}", name.trim_start_matches('.')));
+            let written = std::fs::create_dir_all(&self.attachments)
+                .and_then(|()| std::fs::write(&path, bytes));
+            saved.insert(
+                id.to_string(),
+                match written {
+                    Ok(()) => format!("saved as {}", path.display()),
+                    Err(e) => format!("could not be saved to {}: {e}", path.display()),
+                },
+            );
+        }
+        describe_message(message, &saved)
     }
 }
 
@@ -332,8 +371,9 @@ fn buttons(message: &Value) -> Vec<Value> {
         .collect()
 }
 
-/// A message as a Discord user would see it, in plain text.
-pub fn describe_message(message: &Value) -> String {
+/// A message as a Discord user would see it, in plain text; `saved` says, by attachment id,
+/// where each file went.
+pub fn describe_message(message: &Value, saved: &HashMap<String, String>) -> String {
     let mut out = Vec::new();
     if message["flags"].as_u64().unwrap_or(0) & 64 != 0 {
         out.push("[only you can see this]".to_string());
@@ -364,11 +404,16 @@ pub fn describe_message(message: &Value) -> String {
         }
     }
     for attachment in message["attachments"].as_array().into_iter().flatten() {
-        out.push(format!(
-            "[attachment: {} ({} bytes)]",
+        let mut line = format!(
+            "[attachment: {} ({} bytes)",
             attachment["filename"].as_str().unwrap_or("file"),
             attachment["size"].as_u64().unwrap_or(0)
-        ));
+        );
+        if let Some(whereabouts) = attachment["id"].as_str().and_then(|id| saved.get(id)) {
+            line.push_str(&format!(", {whereabouts}"));
+        }
+        line.push(']');
+        out.push(line);
     }
     let labels: Vec<String> = buttons(message)
         .iter()

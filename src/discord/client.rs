@@ -152,6 +152,16 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
             // Recaps quote whatever the article says; nothing the bot sends may ping.
             allowed_mentions: Some(CreateAllowedMentions::new()),
             on_error: |error| Box::pin(super::error::on_error(error)),
+            pre_command: |ctx| {
+                Box::pin(async move {
+                    tracing::info!(
+                        command = %ctx.command().qualified_name,
+                        guild = ctx.guild_id().map(|g| g.get()),
+                        shard = ctx.serenity_context().shard_id.0,
+                        "command"
+                    );
+                })
+            },
             event_handler: |framework, event| {
                 Box::pin(super::events::route(
                     framework.serenity_context,

@@ -36,7 +36,14 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             let _ = reply_privately(ctx, error.to_string()).await;
         }
         poise::FrameworkError::Command { error: Error::Internal(error), ctx, .. } => {
-            tracing::error!(command = %ctx.command().qualified_name, error = %error, cause = ?error.source(), "command failed");
+            tracing::error!(
+                command = %ctx.command().qualified_name,
+                guild = ctx.guild_id().map(|g| g.get()),
+                shard = ctx.serenity_context().shard_id.0,
+                error = %error,
+                cause = ?error.source(),
+                "command failed"
+            );
             let text = format!(
                 "Sorry, /{} failed on our side. The error was logged; please try again in a moment.",
                 ctx.command().qualified_name

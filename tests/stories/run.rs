@@ -98,8 +98,46 @@ fn sandbox_answers_recap_commands_from_a_script_with_no_token_and_no_network() {
     assert!(text.contains("the “▶” button is greyed out"), "{text}");
     assert!(text.contains("┃ Community: This server: ★ 4.0 · 1 vote"), "{text}");
     assert!(text.contains("E2       4.0    1"), "{text}");
-    assert!(text.contains("[attachment: ratings.png ("), "{text}");
+    // The chart is kept where the newcomer can open it, and the line says where.
+    let saved = text
+        .lines()
+        .find_map(|l| l.strip_prefix("[attachment: ratings.png (")?.split(", saved as ").nth(1))
+        .unwrap_or_else(|| panic!("the chart's path is not shown: {text}"));
+    let chart = dir.path().join(saved.trim_end_matches(']'));
+    assert!(chart.starts_with(dir.path().join("sandbox-attachments")), "{}", chart.display());
+    let png = std::fs::read(&chart).unwrap_or_else(|e| panic!("{}: {e}", chart.display()));
+    assert!(png.starts_with(b"\x89PNG"), "{} is not a PNG", chart.display());
     assert!(dir.path().join("recapbot.db").exists(), "the embedded SQLite default was used");
+}
+
+/// An operator who ships logs to a collector gets one JSON object per line, naming the
+/// command and the server it came from.
+#[test]
+fn json_logs_are_one_object_per_line_with_command_and_guild() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("commands.txt");
+    std::fs::write(&script, "/recap show:\"Soundtrack #1\" episode:2\n").unwrap();
+    let samples =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/soundtrack-1-s01e02.txt");
+    let out = recapbot(
+        dir.path(),
+        &["sandbox", samples.to_str().unwrap(), "--script", script.to_str().unwrap()],
+        &[("RUST_LOG", "recapbot=info"), ("RECAPBOT_LOG_FORMAT", "JSON")],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{}", all_output(&out));
+    let lines: Vec<serde_json::Value> = stderr
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect();
+    let command = lines
+        .iter()
+        .find(|l| l["command"] == "recap")
+        .unwrap_or_else(|| panic!("no log line names the command: {stderr}"));
+    assert!(command["guild"].as_u64().is_some_and(|g| g > 0), "{command}");
+    assert!(command["shard"].is_u64(), "{command}");
+    assert!(lines.iter().all(|l| l["level"].is_string() && l["timestamp"].is_string()), "{stderr}");
 }
 
 /// Whatever is typed at the sandbox's prompt, it answers with a line and carries on.
