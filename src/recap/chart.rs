@@ -3,9 +3,9 @@
 //! and the message text.
 //!
 //! Plain data in, bytes/strings out: nothing here knows about Discord or the
-//! database. Text is drawn with an embedded DejaVu Sans (no system font
-//! lookup), which has no Hangul/CJK glyphs: such characters render as empty
-//! boxes rather than failing.
+//! database. Text is drawn with embedded fonts (no system font lookup): DejaVu
+//! Sans, and a subset of Noto Sans CJK for text DejaVu has no glyphs for
+//! (Hangul, kana, Han); see `assets/README.md`.
 
 use std::fmt::Write as _;
 use std::sync::OnceLock;
@@ -46,8 +46,10 @@ pub const BAR_COLOR: RGBColor = RGBColor(0x58, 0x65, 0xF2);
 const EMPTY_SLOT: RGBColor = RGBColor(0x38, 0x3A, 0x41);
 
 const FONT_FAMILY: &str = "sans-serif";
+const CJK_FAMILY: &str = "cjk";
 static FONT_REGULAR: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
 static FONT_BOLD: &[u8] = include_bytes!("../../assets/DejaVuSans-Bold.ttf");
+static FONT_CJK: &[u8] = include_bytes!("../../assets/NotoSansCJKkr-Regular-subset.otf");
 
 /// Longest label drawn under a bar / shown in the table, in characters.
 const MAX_LABEL_CHARS: usize = 12;
@@ -65,10 +67,31 @@ fn ensure_fonts() -> Result<(), ChartError> {
             plotters::style::register_font(FONT_FAMILY, FontStyle::Normal, FONT_REGULAR)
                 .map_err(|_| "the embedded regular font is invalid".to_string())?;
             plotters::style::register_font(FONT_FAMILY, FontStyle::Bold, FONT_BOLD)
-                .map_err(|_| "the embedded bold font is invalid".to_string())
+                .map_err(|_| "the embedded bold font is invalid".to_string())?;
+            // One weight only: a bold CJK face would double the binary's font weight, so a
+            // Korean title is drawn regular.
+            for style in [FontStyle::Normal, FontStyle::Bold] {
+                plotters::style::register_font(CJK_FAMILY, style, FONT_CJK)
+                    .map_err(|_| "the embedded CJK font is invalid".to_string())?;
+            }
+            Ok(())
         })
         .clone()
         .map_err(ChartError::Draw)
+}
+
+/// The font family that has a glyph for every character of `text`. plotters draws a string
+/// in one font, so a title with a single Hangul syllable is drawn wholly in the CJK font.
+fn family_for(text: &str) -> &'static str {
+    use ab_glyph::Font as _;
+    static DEJAVU: std::sync::LazyLock<Option<ab_glyph::FontRef<'static>>> =
+        std::sync::LazyLock::new(|| ab_glyph::FontRef::try_from_slice(FONT_REGULAR).ok());
+    let Some(dejavu) = DEJAVU.as_ref() else { return CJK_FAMILY };
+    if text.chars().all(|c| c.is_whitespace() || dejavu.glyph_id(c).0 != 0) {
+        FONT_FAMILY
+    } else {
+        CJK_FAMILY
+    }
 }
 
 fn draw_err<E: std::fmt::Display>(e: E) -> ChartError {
@@ -167,7 +190,7 @@ where
     let title = truncate_chars(title, MAX_TITLE_CHARS);
     let body = root
         .margin(10, 0, 0, 0)
-        .titled(&title, (FONT_FAMILY, 24.0, FontStyle::Bold).into_font().color(&TEXT))
+        .titled(&title, (family_for(&title), 24.0, FontStyle::Bold).into_font().color(&TEXT))
         .map_err(draw_err)?;
     let mut chart = ChartBuilder::on(&body)
         // Room above the plot for the score of a 5.0 bar.
@@ -256,12 +279,11 @@ where
         // The episode label under the axis.
         let (cx, axis_y) = chart.backend_coord(&(center, 0.0));
         let label = truncate_chars(&ep.label, MAX_LABEL_CHARS);
+        let label_font = (family_for(&label), layout.label_size).into_font().color(&TEXT);
         let style = if layout.rotate {
-            text(layout.label_size)
-                .transform(FontTransform::Rotate270)
-                .pos(Pos::new(HPos::Right, VPos::Center))
+            label_font.transform(FontTransform::Rotate270).pos(Pos::new(HPos::Right, VPos::Center))
         } else {
-            text(layout.label_size).pos(Pos::new(HPos::Center, VPos::Top))
+            label_font.pos(Pos::new(HPos::Center, VPos::Top))
         };
         root.draw(&Text::new(label, (cx, axis_y + 8), style)).map_err(draw_err)?;
     }
@@ -424,6 +446,34 @@ mod tests {
         let long_title = "사랑의 불시착 ".repeat(40);
         season_chart(&long_title, &season(25)).unwrap();
         season_chart("", &season(3)).unwrap();
+    }
+
+    /// A fan server's Korean or Japanese show is drawn in its own letters: each title's
+    /// glyphs leave their own marks, where missing glyphs would all be the same empty box.
+    #[test]
+    fn korean_and_japanese_text_is_drawn_not_boxes() {
+        use ab_glyph::Font as _;
+        let cjk = ab_glyph::FontRef::try_from_slice(FONT_CJK).unwrap();
+        for text in ["사랑의 불시착", "눈물의 여왕", "進撃の巨人", "鬼滅の刃", "甄嬛傳", "1화"]
+        {
+            for c in text.chars().filter(|c| !c.is_whitespace()) {
+                assert_ne!(cjk.glyph_id(c).0, 0, "no glyph for {c} in {text}");
+            }
+            assert_eq!(family_for(text), CJK_FAMILY, "{text}");
+        }
+        assert_eq!(family_for("Crash Landing on You — Season 1"), FONT_FAMILY);
+
+        let labels = |a: &str, b: &str| vec![ep(a, Some(4.5), 3), ep(b, Some(4.0), 2)];
+        let title_band = |png: &[u8]| decode(png)[..(CHART_WIDTH * 40) as usize].to_vec();
+        let label_band = |png: &[u8]| decode(png)[(CHART_WIDTH * 440) as usize..].to_vec();
+        // Same lengths, spaces in the same places: as boxes these would be pixel-identical.
+        let one = season_chart("사랑의 불시착", &labels("1화", "2화")).unwrap();
+        let other = season_chart("눈물의 여왕님", &labels("1회", "2회")).unwrap();
+        assert_ne!(title_band(&one), title_band(&other), "Korean titles drawn as boxes");
+        assert_ne!(label_band(&one), label_band(&other), "Korean labels drawn as boxes");
+        let kana = season_chart("進撃の巨人", &labels("1話", "2話")).unwrap();
+        let other_kana = season_chart("鬼滅の刃だ", &labels("1話", "2話")).unwrap();
+        assert_ne!(title_band(&kana), title_band(&other_kana), "Japanese titles drawn as boxes");
     }
 
     #[test]
