@@ -8,6 +8,18 @@ use crate::recap::lookup::{ShowMatch, MAX_CHOICES};
 /// exactly one show's name. Anything looser gets "did you mean".
 const CONFIDENT_MATCH: f64 = 0.9;
 
+/// Discord's limit on an autocomplete choice's name and value.
+const MAX_CHOICE_CHARS: usize = 100;
+
+/// One entry of the show picker: what the member reads, and the show's name it stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShowChoice {
+    /// The name, and the alias that matched when the member typed another name
+    /// ("사랑의 불시착 · Crash Landing on You").
+    pub label: String,
+    pub name: String,
+}
+
 impl App {
     /// The show meant by `query`, or [`UserError::UnknownShow`] with up to three suggestions.
     /// `viewer` is the server asking: shows only its own recaps have stay hidden elsewhere.
@@ -43,14 +55,28 @@ impl App {
         &self,
         partial: &str,
         viewer: Option<GuildId>,
-    ) -> Result<Vec<String>> {
+    ) -> Result<Vec<ShowChoice>> {
         let matches = self.store.search_shows(partial, MAX_CHOICES).await?;
         Ok(self
             .visible(matches, viewer)
             .await?
             .into_iter()
-            .map(|m| m.name)
-            .filter(|name| name.chars().count() <= 100)
+            // The value is what the command receives and must be the whole name.
+            .filter(|m| m.name.chars().count() <= MAX_CHOICE_CHARS)
+            .map(|m| {
+                let label = match m.alias {
+                    Some(alias) => {
+                        let both = format!("{} · {alias}", m.name);
+                        if both.chars().count() <= MAX_CHOICE_CHARS {
+                            both
+                        } else {
+                            m.name.clone()
+                        }
+                    }
+                    None => m.name.clone(),
+                };
+                ShowChoice { label, name: m.name }
+            })
             .collect())
     }
 

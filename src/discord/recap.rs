@@ -12,9 +12,9 @@ use crate::ids::{ChannelId, GuildId, MessageId};
 pub async fn complete_show(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
     let viewer = ctx.guild_id().map(GuildId::from);
     let choices = match ctx.data().app.complete_show(partial, viewer).await {
-        Ok(names) => names
+        Ok(choices) => choices
             .into_iter()
-            .map(|name| serenity::AutocompleteChoice::new(name.clone(), name))
+            .map(|choice| serenity::AutocompleteChoice::new(choice.label, choice.name))
             .collect(),
         Err(error) => {
             tracing::error!(%error, "show autocomplete failed");

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use super::names::{fold, fold_words};
+use super::romanize::romanizations;
 use super::ShowId;
 
 /// What a show is known as: its name and any aliases.
@@ -22,6 +23,9 @@ pub struct ShowNames {
 pub struct ShowMatch {
     pub id: ShowId,
     pub name: String,
+    /// The alias that matched when it was not the name itself, to show beside the name
+    /// ("사랑의 불시착 · Crash Landing on You").
+    pub alias: Option<String>,
     /// 0.0–1.0; exact matches score 1.0.
     pub score: f64,
 }
@@ -38,6 +42,8 @@ const FUZZY_CANDIDATES: usize = 300;
 #[derive(Debug)]
 struct Key {
     show: usize,
+    /// Which of the show's aliases this key spells (`None`: its name, or the name romanized).
+    alias: Option<usize>,
     folded: String,
 }
 
@@ -56,8 +62,15 @@ impl ShowIndex {
     pub fn new(shows: Vec<ShowNames>) -> Self {
         let mut index = ShowIndex::default();
         for (show, names) in shows.iter().enumerate() {
-            for name in std::iter::once(&names.name).chain(&names.aliases) {
-                let words = fold_words(name);
+            let spellings = std::iter::once((None, &names.name))
+                .chain(names.aliases.iter().enumerate().map(|(i, alias)| (Some(i), alias)))
+                .flat_map(|(alias, name)| {
+                    std::iter::once(name.clone())
+                        .chain(romanizations(name))
+                        .map(move |spelling| (alias, spelling))
+                });
+            for (alias, name) in spellings {
+                let words = fold_words(&name);
                 let folded = words.concat();
                 if folded.is_empty() {
                     continue;
@@ -72,7 +85,7 @@ impl ShowIndex {
                 for gram in grams {
                     index.trigrams.entry(gram).or_default().push(key as u32);
                 }
-                index.keys.push(Key { show, folded });
+                index.keys.push(Key { show, alias, folded });
             }
         }
         index.suffixes.sort_unstable();
@@ -97,17 +110,18 @@ impl ShowIndex {
             return all
                 .into_iter()
                 .take(limit)
-                .map(|s| ShowMatch { id: s.id, name: s.name.clone(), score: 0.0 })
+                .map(|s| ShowMatch { id: s.id, name: s.name.clone(), alias: None, score: 0.0 })
                 .collect();
         }
 
-        // Best score per show, whichever of its names earned it.
-        let mut best: HashMap<usize, f64> = HashMap::new();
+        // Best score per show, and the key (name or alias) that earned it.
+        let mut best: HashMap<usize, (f64, usize)> = HashMap::new();
         let mut offer = |key: usize, score: f64| {
             let show = self.keys[key].show;
-            let entry = best.entry(show).or_insert(0.0);
-            if score > *entry {
-                *entry = score;
+            let entry = best.entry(show).or_insert((0.0, key));
+            // On a tie the name beats an alias: keys are built name first.
+            if score > entry.0 || (score == entry.0 && key < entry.1) {
+                *entry = (score, key);
             }
         };
 
@@ -133,9 +147,10 @@ impl ShowIndex {
 
         let mut ranked: Vec<ShowMatch> = best
             .into_iter()
-            .map(|(show, score)| {
+            .map(|(show, (score, key))| {
                 let s = &self.shows[show];
-                ShowMatch { id: s.id, name: s.name.clone(), score }
+                let alias = self.keys[key].alias.map(|i| s.aliases[i].clone());
+                ShowMatch { id: s.id, name: s.name.clone(), alias, score }
             })
             .collect();
         ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.name.cmp(&b.name)));
@@ -253,6 +268,30 @@ mod tests {
             Some("Attack on Titan: The Final Season")
         );
         assert_eq!(top(&index, "squid gaem").as_deref(), Some("Squid Game"));
+    }
+
+    /// A Korean show is found by its Hangul, by how it sounds in Latin letters and by its
+    /// English name, and the picker says which name matched.
+    #[test]
+    fn hangul_names_are_found_by_their_romanization() {
+        let index = index(&[
+            ("사랑의 불시착", &["Crash Landing on You"]),
+            ("사랑이라 말해요", &[]),
+            ("Squid Game", &["오징어 게임"]),
+        ]);
+        for query in ["sarangui bulsichak", "bulsichak", "crash landing", "사랑의 불"] {
+            assert_eq!(top(&index, query).as_deref(), Some("사랑의 불시착"), "query {query:?}");
+        }
+        let sarang: Vec<String> = index.search("sarang", 25).into_iter().map(|m| m.name).collect();
+        assert!(sarang.contains(&"사랑의 불시착".to_string()), "{sarang:?}");
+        assert!(sarang.contains(&"사랑이라 말해요".to_string()), "{sarang:?}");
+        assert_eq!(top(&index, "ojingeo").as_deref(), Some("Squid Game"));
+
+        let by_alias = &index.search("crash landing", 1)[0];
+        assert_eq!(by_alias.alias.as_deref(), Some("Crash Landing on You"));
+        // Typing the name (in either script) is no alias.
+        assert_eq!(index.search("sarangui", 1)[0].alias, None);
+        assert_eq!(index.search("ojingeo", 1)[0].alias.as_deref(), Some("오징어 게임"));
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod chart;
 pub mod lookup;
 pub mod names;
 pub mod render;
+pub mod romanize;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;

@@ -113,6 +113,27 @@ async fn autocomplete_finds_soundtrack_from_a_typo(db: TestDb) {
     assert_eq!(choices.len(), 25, "Discord takes at most 25 choices");
 }
 
+/// A K-drama stored under its Korean name is found by fans who type it in Latin letters or
+/// by its English name, and the picker says which name matched.
+async fn a_korean_show_is_found_by_romanization_and_english_name(db: TestDb) {
+    let mut cloy = sample();
+    cloy.show = "사랑의 불시착".into();
+    db.store.save_article(&cloy).await.unwrap();
+    let (id, _) = db.store.find_show("사랑의 불시착").await.unwrap().unwrap();
+    db.store.add_alias(id, "Crash Landing on You").await.unwrap();
+    let (fake, _bot) = online(&db).await;
+    let alice = member(&fake, "alice");
+    let focused = |value: &str| json!([{"name": "show", "value": value, "focused": true}]);
+
+    let choices = alice.autocomplete("recap", focused("sarang")).await;
+    assert_eq!(choices, ["사랑의 불시착"]);
+    let choices = alice.autocomplete("recap", focused("crash landing")).await;
+    assert_eq!(choices, ["사랑의 불시착 · Crash Landing on You"]);
+
+    let reply = alice.recap("sarangui bulsichak", 2).await;
+    assert!(reply.title().starts_with("사랑의 불시착 — S1E2"), "{}", reply.title());
+}
+
 /// A recap far longer than one embed: paged within every limit, page by page with ▶, and
 /// nothing of the text lost.
 async fn a_long_recap_pages_with_buttons(db: TestDb) {
@@ -287,6 +308,7 @@ backend_tests!(
     latest_episode_when_none_is_given_and_private_is_ephemeral,
     unknown_show_and_episode_say_what_exists,
     autocomplete_finds_soundtrack_from_a_typo,
+    a_korean_show_is_found_by_romanization_and_english_name,
     a_long_recap_pages_with_buttons,
     episode_buttons_move_between_episodes,
     buttons_keep_working_after_a_restart,
