@@ -10,6 +10,7 @@ use rand::{Rng, SeedableRng};
 
 pub mod corpus;
 mod discord;
+pub mod queries;
 
 use crate::harness::scratch::{Scratch, TEST_DATABASE_URL};
 use crate::recap::{Article, CriticRating};
@@ -123,22 +124,6 @@ fn article(show: &str, i: usize) -> Article {
     }
 }
 
-/// What a member might type for `name`: lower case, a prefix, a typo, no punctuation.
-fn query_for(name: &str, rng: &mut StdRng) -> String {
-    let chars: Vec<char> = name.chars().collect();
-    match rng.gen_range(0..4) {
-        0 => name.to_lowercase(),
-        1 => chars[..chars.len().div_ceil(2).max(3).min(chars.len())].iter().collect(),
-        2 => {
-            let mut typo = chars.clone();
-            let at = rng.gen_range(1..typo.len().max(2) - 1);
-            typo.remove(at);
-            typo.into_iter().collect()
-        }
-        _ => name.chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect(),
-    }
-}
-
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
@@ -152,7 +137,8 @@ struct Figures {
     index_build: Duration,
     lookup_median: Duration,
     lookup_p99: Duration,
-    top1_hits: usize,
+    /// Per kind of query: (queries, times the intended show came first).
+    top1: Vec<(queries::Kind, usize, usize)>,
 }
 
 async fn run_on(store: &Store, options: BenchOptions) -> anyhow::Result<Figures> {
@@ -170,16 +156,19 @@ async fn run_on(store: &Store, options: BenchOptions) -> anyhow::Result<Figures>
     let index_build = started.elapsed();
 
     let mut rng = StdRng::seed_from_u64(7);
+    let maker = queries::QueryMaker::new(&names);
     let mut timings = Vec::with_capacity(options.lookups);
-    let mut top1_hits = 0;
+    let mut top1: Vec<_> = queries::Kind::ALL.iter().map(|k| (*k, 0, 0)).collect();
     for _ in 0..options.lookups {
-        let target = &names[rng.gen_range(0..names.len())];
-        let query = query_for(target, &mut rng);
+        let target = rng.gen_range(0..names.len());
+        let (kind, query) = maker.query(target, &mut rng);
         let started = Instant::now();
         let matches = store.search_shows(&query, 25).await?;
         timings.push(started.elapsed());
-        if matches.first().is_some_and(|m| &m.name == target) {
-            top1_hits += 1;
+        let tally = top1.iter_mut().find(|(k, _, _)| *k == kind).expect("every kind is tallied");
+        tally.1 += 1;
+        if matches.first().is_some_and(|m| m.name == names[target]) {
+            tally.2 += 1;
         }
     }
     timings.sort();
@@ -188,7 +177,7 @@ async fn run_on(store: &Store, options: BenchOptions) -> anyhow::Result<Figures>
         index_build,
         lookup_median: percentile(&timings, 0.5),
         lookup_p99: percentile(&timings, 0.99),
-        top1_hits,
+        top1,
     })
 }
 
@@ -203,13 +192,22 @@ fn print_figures(backend: &str, options: BenchOptions, f: &Figures) {
         options.shows,
         f.index_build.as_secs_f64() * 1e3
     );
+    let hits: usize = f.top1.iter().map(|(_, _, hits)| hits).sum();
     println!(
         "  lookup:  {} queries, median {}, p99 {}; top result was the intended show {:.1}% of the time",
         options.lookups,
         micros(f.lookup_median),
         micros(f.lookup_p99),
-        100.0 * f.top1_hits as f64 / options.lookups as f64
+        100.0 * hits as f64 / options.lookups.max(1) as f64
     );
+    let by_kind: Vec<String> = f
+        .top1
+        .iter()
+        .map(|(kind, n, hits)| {
+            format!("{} {:.1}%", kind.label(), 100.0 * *hits as f64 / (*n).max(1) as f64)
+        })
+        .collect();
+    println!("           by kind of query: {}", by_kind.join(", "));
 }
 
 pub async fn run(options: BenchOptions) -> anyhow::Result<()> {

@@ -36,6 +36,13 @@ pub const MAX_CHOICES: usize = 25;
 /// Fuzzy matches below this similarity are noise, not typos.
 const MIN_FUZZY_SCORE: f64 = 0.72;
 
+/// Below this word-by-word similarity, the words typed do not spell the name.
+const MIN_WORD_SCORE: f64 = 0.75;
+
+/// How much less letter-by-letter similarity counts than word-by-word when several words
+/// were typed.
+const WORDS_OVER_LETTERS: f64 = 0.1;
+
 /// How many trigram candidates get the precise (and slower) similarity score.
 const FUZZY_CANDIDATES: usize = 300;
 
@@ -45,6 +52,7 @@ struct Key {
     /// Which of the show's aliases this key spells (`None`: its name, or the name romanized).
     alias: Option<usize>,
     folded: String,
+    words: Vec<String>,
 }
 
 #[derive(Debug, Default)]
@@ -85,7 +93,7 @@ impl ShowIndex {
                 for gram in grams {
                     index.trigrams.entry(gram).or_default().push(key as u32);
                 }
-                index.keys.push(Key { show, alias, folded });
+                index.keys.push(Key { show, alias, folded, words });
             }
         }
         index.suffixes.sort_unstable();
@@ -102,8 +110,8 @@ impl ShowIndex {
     }
 
     /// The best `limit` shows for `query`, best first. An empty query lists shows by name.
-    pub fn search(&self, query: &str, limit: usize) -> Vec<ShowMatch> {
-        let query = fold(query);
+    pub fn search(&self, raw_query: &str, limit: usize) -> Vec<ShowMatch> {
+        let query = fold(raw_query);
         if query.is_empty() {
             let mut all: Vec<&ShowNames> = self.shows.iter().collect();
             all.sort_by_cached_key(|s| s.name.to_lowercase());
@@ -116,7 +124,7 @@ impl ShowIndex {
 
         // Best score per show, and the key (name or alias) that earned it.
         let mut best: HashMap<usize, (f64, usize)> = HashMap::new();
-        let mut offer = |key: usize, score: f64| {
+        let offer = |best: &mut HashMap<usize, (f64, usize)>, key: usize, score: f64| {
             let show = self.keys[key].show;
             let entry = best.entry(show).or_insert((0.0, key));
             // On a tie the name beats an alias: keys are built name first.
@@ -138,11 +146,14 @@ impl ShowIndex {
             } else {
                 0.8 + 0.09 * coverage
             };
-            offer(*key, score);
+            offer(&mut best, *key, score);
         }
 
-        for (key, score) in self.fuzzy(&query) {
-            offer(key, score);
+        // Typos score below every beginning: with a full page of beginnings, none would show.
+        if best.len() < limit {
+            for (key, score) in self.fuzzy(&query, &fold_words(raw_query)) {
+                offer(&mut best, key, score);
+            }
         }
 
         let mut ranked: Vec<ShowMatch> = best
@@ -159,8 +170,9 @@ impl ShowIndex {
     }
 
     /// Typo-tolerant matches: keys sharing trigrams with the query, scored by Jaro–Winkler
-    /// against the whole key and against the key's beginning (a half-typed, misspelt name).
-    fn fuzzy(&self, query: &str) -> Vec<(usize, f64)> {
+    /// against the whole key and against the key's beginning (a half-typed, misspelt name),
+    /// or word by word (words in another order, a word left out, a typo within a word).
+    fn fuzzy(&self, query: &str, query_words: &[String]) -> Vec<(usize, f64)> {
         let grams = trigrams(query);
         if grams.is_empty() {
             return Vec::new();
@@ -184,17 +196,80 @@ impl ShowIndex {
         candidates
             .into_iter()
             .filter_map(|(key, _)| {
-                let folded = &self.keys[key as usize].folded;
+                let Key { folded, words, .. } = &self.keys[key as usize];
                 let whole = strsim::jaro_winkler(query, folded);
                 let head: String = folded.chars().take(query_len + 1).collect();
                 let start = strsim::jaro_winkler(query, &head) - 0.05;
-                let similarity = whole.max(start);
+                // Several words typed out (in any order, one left out) say more than letters
+                // in sequence: "crimson kingdom reborn 2" is the Vol. 2 show, not "… Reborn".
+                let by_letters = whole.max(start);
+                let by_letters = if query_words.len() >= 2 {
+                    by_letters - WORDS_OVER_LETTERS
+                } else {
+                    by_letters
+                };
+                let similarity = word_similarity(query_words, words).max(by_letters);
                 // Mapped below every prefix match (0.8+), keeping the order among typos.
                 (similarity >= MIN_FUZZY_SCORE)
                     .then_some((key as usize, 0.5 + 0.29 * similarity.min(1.0)))
             })
             .collect()
     }
+}
+
+/// How well the words a member typed, in any order, stand for a name's words: each typed
+/// word is paired with the name word it spells (exactly, as the start of the word being
+/// typed, or with a slip of one letter in three, two in eight), weighted by length, and the
+/// name's words nobody typed cost a little. 0.0 when a quarter of what was typed spells
+/// nothing in the name.
+fn word_similarity(typed: &[String], name: &[String]) -> f64 {
+    if typed.is_empty() || name.is_empty() {
+        return 0.0;
+    }
+    let mut used = vec![false; name.len()];
+    let (mut typed_len, mut spelt) = (0usize, 0.0);
+    for (i, word) in typed.iter().enumerate() {
+        let being_typed = i + 1 == typed.len();
+        let len = word.chars().count();
+        typed_len += len;
+        let slips = match len {
+            0..=2 => 0,
+            3..=7 => 1,
+            _ => 2,
+        };
+        let mut best: Option<(f64, usize)> = None;
+        for (j, candidate) in name.iter().enumerate().filter(|(j, _)| !used[*j]) {
+            let score = if word == candidate {
+                1.0
+            } else if being_typed && len >= 2 && candidate.starts_with(word.as_str()) {
+                0.95
+            } else if slips > 0 && candidate.chars().count().abs_diff(len) <= slips {
+                // A slip counts for less than a word typed right, so that "tale's" finds
+                // "Tale's Diary" before "Tale".
+                match strsim::osa_distance(word, candidate) {
+                    d if d <= slips => 1.0 - 0.2 * d as f64,
+                    _ => continue,
+                }
+            } else {
+                continue;
+            };
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, j));
+            }
+        }
+        if let Some((score, j)) = best {
+            used[j] = true;
+            spelt += score * len as f64;
+        }
+    }
+    let spelt = spelt / typed_len as f64;
+    if spelt < MIN_WORD_SCORE {
+        return 0.0;
+    }
+    let name_len: usize = name.iter().map(|w| w.chars().count()).sum();
+    let named: usize =
+        name.iter().zip(&used).filter(|(_, u)| **u).map(|(w, _)| w.chars().count()).sum();
+    spelt * (0.8 + 0.2 * named as f64 / name_len as f64)
 }
 
 /// Trigrams of a folded key, padded so that short keys and word starts still have some.
@@ -292,6 +367,34 @@ mod tests {
         // Typing the name (in either script) is no alias.
         assert_eq!(index.search("sarangui", 1)[0].alias, None);
         assert_eq!(index.search("ojingeo", 1)[0].alias.as_deref(), Some("오징어 게임"));
+    }
+
+    /// Members type words in another order, leave one out, or slip within one; the show whose
+    /// words they typed comes first, not the one whose letters line up best.
+    #[test]
+    fn words_typed_out_of_order_missing_or_misspelt_find_the_show() {
+        let index = index(&[
+            ("Crimson Kingdom: Reborn", &[]),
+            ("Crimson Kingdom: Reborn Vol. 2", &[]),
+            ("Gentle Prosecutor of Seoul", &[]),
+            ("Gentle Prosecutor Café", &[]),
+            ("Gentle Prosecutor", &[]),
+            ("Last Tale’s Diary Vol. 2", &[]),
+            ("Last Tale Vol. 2", &[]),
+            ("Dear Soundtrack Café", &[]),
+            ("Dear Soundtrack", &[]),
+        ]);
+        let cases = [
+            ("kingdom crimson reborn", "Crimson Kingdom: Reborn"),
+            ("crimson kingdom reborn 2", "Crimson Kingdom: Reborn Vol. 2"),
+            ("Gentle Proseutor of Seoul", "Gentle Prosecutor of Seoul"),
+            ("prosecutor gentle seoul", "Gentle Prosecutor of Seoul"),
+            ("Last Tale’s Vol. 2", "Last Tale’s Diary Vol. 2"),
+            ("Der Soundtrack Café", "Dear Soundtrack Café"),
+        ];
+        for (query, show) in cases {
+            assert_eq!(top(&index, query).as_deref(), Some(show), "query {query:?}");
+        }
     }
 
     #[test]
