@@ -26,7 +26,8 @@ pub(crate) async fn start_with(
     commands: Vec<discord::Command>,
 ) -> Result<Bot, StartError> {
     let app = app(config, store);
-    let poller = Poller::new(app.store.clone(), app.fetcher.clone(), config.feed_interval());
+    let poller = Poller::new(app.store.clone(), app.fetcher.clone(), config.feed_interval())
+        .with_options(config.tuning.feed_poll.clone());
     let bot = discord::connect(config, app, commands).await?;
     // Feeds are polled beside the bot; their new recaps reach Discord through the outbox.
     bot.adopt(poller.spawn(config.tuning.feed_tick));

@@ -303,17 +303,8 @@ async fn run_feeds(config: &Config, store: Store, action: FeedsAction) -> anyhow
             for f in &feeds {
                 let show = f.show.as_ref().map(|(_, n)| format!(" [{n}]")).unwrap_or_default();
                 let last = f.last_polled_at.map(when).unwrap_or_else(|| "never".into());
-                let error = f
-                    .last_error
-                    .as_ref()
-                    .map(|e| format!(" · last error: {e}"))
-                    .unwrap_or_default();
-                println!(
-                    "{} {}{show} · polled {last} · next {}{error}",
-                    f.id,
-                    f.shown_url(),
-                    when(f.next_poll_at)
-                );
+                let state = crate::app::feeds::feed_state(f, when);
+                println!("{} {}{show} · polled {last} · {state}", f.id, f.shown_url());
             }
             println!("{} feed(s)", feeds.len());
         }
@@ -326,19 +317,12 @@ async fn run_feeds(config: &Config, store: Store, action: FeedsAction) -> anyhow
                 app.store.clone(),
                 app.fetcher.clone(),
                 config.feed_interval(),
-            );
+            )
+            .with_options(config.tuning.feed_poll.clone());
             let mut failed = false;
             for (feed, report) in poller.poll_due().await? {
                 match report {
-                    Ok(r) => println!(
-                        "{}: {} new recap(s), {} already known, {} recorded, {} not recaps{}",
-                        feed.shown_url(),
-                        r.published,
-                        r.known,
-                        r.recorded,
-                        r.not_recaps,
-                        if r.not_modified { " (not modified)" } else { "" }
-                    ),
+                    Ok(r) => println!("{}: {}", feed.shown_url(), r.summary()),
                     Err(e) => {
                         failed = true;
                         println!("{}: failed: {e}", feed.shown_url());

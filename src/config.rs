@@ -176,6 +176,7 @@ pub struct Tuning {
     pub alerts: DispatchOptions,
     /// How often the feed poller looks for due feeds.
     pub feed_tick: Duration,
+    pub feed_poll: FeedPollOptions,
     /// A prepared HTTP client for Discord's REST API (the fake Discord's, with its test CA).
     pub discord_client: Option<reqwest::Client>,
 }
@@ -187,8 +188,26 @@ impl Default for Tuning {
             score_edit_interval: Duration::from_secs(3),
             alerts: DispatchOptions::default(),
             feed_tick: Duration::from_secs(30),
+            feed_poll: FeedPollOptions::default(),
             discord_client: None,
         }
+    }
+}
+
+/// How feed polls share their time.
+#[derive(Debug, Clone)]
+pub struct FeedPollOptions {
+    /// The longest one poll of one feed may take, its item pages included (each page fetch
+    /// is capped by the fetcher too): items not reached by then wait for the next poll, so a
+    /// site whose links never answer cannot stall polling.
+    pub budget: Duration,
+    /// Feeds polled at once, so one slow site does not hold the others back.
+    pub concurrency: usize,
+}
+
+impl Default for FeedPollOptions {
+    fn default() -> Self {
+        FeedPollOptions { budget: Duration::from_secs(60), concurrency: 4 }
     }
 }
 

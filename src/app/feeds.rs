@@ -56,11 +56,7 @@ impl App {
         }
         let mut text = String::from("**Feeds**\n");
         for feed in feeds {
-            let state = match (&feed.last_error, feed.last_polled_at) {
-                (Some(error), _) => format!("⚠️ {error} (next try <t:{}:R>)", feed.next_poll_at),
-                (None, Some(_)) => format!("ok, next poll <t:{}:R>", feed.next_poll_at),
-                (None, None) => "not polled yet".to_string(),
-            };
+            let state = feed_state(&feed, |t| format!("<t:{t}:R>"));
             if !super::alerts::push_line(
                 &mut text,
                 &format!("`{}` {} — {state}", feed.id, feed.shown_url()),
@@ -70,4 +66,30 @@ impl App {
         }
         Ok(text)
     }
+}
+
+/// A feed's health in one line, for `/feeds list` and `recapbot feeds list` (`when` writes a
+/// time the way the reader's medium shows it): the feed's own error, or what its last poll
+/// did and the items waiting for a retry.
+pub fn feed_state(feed: &Feed, when: impl Fn(i64) -> String) -> String {
+    if let Some(error) = &feed.last_error {
+        return format!("⚠️ {error} (next try {})", when(feed.next_poll_at));
+    }
+    if feed.last_polled_at.is_none() {
+        return "not polled yet".to_string();
+    }
+    let troubled = feed.last_poll_partial || feed.failing_items > 0;
+    let mut state = format!(
+        "{} last poll: {}; next poll {}",
+        if troubled { "⚠️" } else { "ok," },
+        feed.last_report.as_deref().unwrap_or("done"),
+        when(feed.next_poll_at)
+    );
+    if let (n @ 1.., Some(at)) = (feed.failing_items, feed.next_item_retry_at) {
+        state.push_str(&format!("; {n} failed item(s), next retry {}", when(at)));
+    }
+    if feed.given_up_items > 0 {
+        state.push_str(&format!("; {} item(s) given up", feed.given_up_items));
+    }
+    state
 }

@@ -16,8 +16,9 @@ use crate::ingest::article::{parse_article, Article, ArticleError, Format, Hints
 use crate::ingest::dom::{self, TooDeep};
 use crate::ingest::headline::{self, parse_headline, Headline};
 
-/// Items after this many are ignored.
-pub const MAX_ITEMS: usize = 200;
+/// At most this many items of a feed are read: the newest by date. Not the first in
+/// document order, since some feeds list their oldest items first.
+pub const MAX_ITEMS: usize = 1000;
 /// Larger documents are refused without parsing.
 pub const MAX_FEED_BYTES: usize = 16 * 1024 * 1024;
 /// Item content with at least this many characters of text is a full
@@ -57,7 +58,8 @@ pub struct FeedItem {
 #[derive(Debug, Clone)]
 pub struct ParsedFeed {
     pub title: Option<String>,
-    /// At most [`MAX_ITEMS`], in document order.
+    /// In document order; when the feed has more than [`MAX_ITEMS`], its newest
+    /// [`MAX_ITEMS`] (undated ones last), newest first.
     pub items: Vec<FeedItem>,
 }
 
@@ -65,22 +67,62 @@ pub struct ParsedFeed {
 /// bytes (not text decoded by the HTTP client): the XML prolog's encoding
 /// is honoured. A feed without items is not an error.
 pub fn parse_feed(bytes: &[u8]) -> Result<ParsedFeed, FeedError> {
+    parse_feed_at(bytes, None)
+}
+
+/// [`parse_feed`] for a document fetched from `url`: relative item links (Atom feeds
+/// without `xml:base` write `href="/2024/05/recap/"`) resolve against it.
+pub fn parse_feed_at(bytes: &[u8], url: Option<&str>) -> Result<ParsedFeed, FeedError> {
     if bytes.len() > MAX_FEED_BYTES {
         return Err(FeedError::TooLarge(bytes.len()));
     }
-    if looks_like_xml(bytes) && declares_entities(bytes) {
-        return Err(FeedError::Entities);
-    }
+    let json_ids_as_text;
+    let bytes = if looks_like_xml(bytes) {
+        if declares_entities(bytes) {
+            return Err(FeedError::Entities);
+        }
+        bytes
+    } else if let Some(coerced) = json_item_ids_as_text(bytes) {
+        json_ids_as_text = coerced;
+        &json_ids_as_text[..]
+    } else {
+        bytes
+    };
+    // Without the feed's `user:password@`: resolved links end up in public recap posts.
+    let base = url.and_then(|u| url::Url::parse(&crate::store::feeds::without_credentials(u)).ok());
     let parser = feed_rs::parser::Builder::new()
         // Leave missing ids empty so the fallbacks below apply.
         .id_generator(|_links, _title, _base| String::new())
+        .base_uri(base.as_ref().map(url::Url::as_str))
         .build();
     let feed = parser
         .parse(bytes)
         .map_err(|e| FeedError::Malformed(headline::normalize_whitespace(&e.to_string())))?;
     let title = feed.title.as_ref().map(text_to_plain).filter(|t| !t.is_empty());
-    let items = feed.entries.into_iter().take(MAX_ITEMS).map(feed_item).collect();
+    let mut entries = feed.entries;
+    if entries.len() > MAX_ITEMS {
+        // A stable sort: undated items (None, the least) end up last, in document order.
+        entries.sort_by_key(|e| std::cmp::Reverse(e.published.or(e.updated)));
+        entries.truncate(MAX_ITEMS);
+    }
+    let items = entries.into_iter().map(|e| feed_item(e, base.as_ref())).collect();
     Ok(ParsedFeed { title, items })
+}
+
+/// JSON Feed says a reader must coerce an item `id` given as a number (some generators
+/// write the post number, `"id": 901`) to a string; feed-rs refuses the whole feed instead.
+/// The document with such ids written as strings, or `None` when there is nothing to change
+/// (or it is not JSON: feed-rs then says why).
+fn json_item_ids_as_text(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut document: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    let mut changed = false;
+    for item in document.get_mut("items")?.as_array_mut()? {
+        if let Some(id) = item.get_mut("id").filter(|id| id.is_number()) {
+            *id = serde_json::Value::String(id.to_string());
+            changed = true;
+        }
+    }
+    changed.then(|| serde_json::to_vec(&document).ok()).flatten()
 }
 
 // ---------------------------------------------------------------------------
@@ -174,9 +216,15 @@ fn item_link(links: &[feed_rs::model::Link]) -> Option<String> {
         .find_map(|l| non_empty(&l.href))
 }
 
-fn feed_item(entry: feed_rs::model::Entry) -> FeedItem {
+fn feed_item(entry: feed_rs::model::Entry, base: Option<&url::Url>) -> FeedItem {
     let title = entry.title.as_ref().map(text_to_plain).unwrap_or_default();
-    let link = item_link(&entry.links);
+    // feed-rs resolves XML links against the document's address; JSON Feed's `url` it leaves.
+    let link = item_link(&entry.links).map(|link| match base {
+        Some(base) if url::Url::parse(&link).is_err() => {
+            base.join(&link).map(String::from).unwrap_or(link)
+        }
+        _ => link,
+    });
     let guid = non_empty(&entry.id).or_else(|| link.clone()).unwrap_or_else(|| {
         format!("title-sha256:{}", hex::encode(Sha256::digest(title.as_bytes())))
     });
@@ -609,20 +657,84 @@ mod tests {
         assert_eq!(parse(json).title.as_deref(), Some("<!ENTITY x>"));
     }
 
+    /// Some feeds list their oldest items first and never drop any: a long one keeps its
+    /// newest items, wherever they stand in the document.
     #[test]
-    fn items_are_capped() {
+    fn a_long_feed_keeps_its_newest_items_whatever_their_order() {
         let mut doc = String::from("<rss version=\"2.0\"><channel><title>Many</title>");
+        let start = DateTime::parse_from_rfc3339("2024-01-01T00:00:00Z").unwrap();
         for i in 0..MAX_ITEMS + 50 {
-            doc.push_str(&format!("<item><title>Moving Episode {i} Recap</title></item>"));
+            let date = (start + chrono::Duration::hours(i as i64)).to_rfc2822();
+            doc.push_str(&format!(
+                "<item><title>Moving Episode {i} Recap</title><pubDate>{date}</pubDate></item>"
+            ));
         }
-        doc.push_str("</channel></rss>");
+        doc.push_str("<item><title>Moving Special Recap</title></item></channel></rss>");
         let feed = parse(&doc);
         assert_eq!(feed.items.len(), MAX_ITEMS);
-        assert_eq!(feed.items[0].title, "Moving Episode 0 Recap");
+        let titles: Vec<&str> = feed.items.iter().map(|i| i.title.as_str()).collect();
+        assert!(titles.contains(&format!("Moving Episode {} Recap", MAX_ITEMS + 49).as_str()));
+        assert!(titles.contains(&"Moving Episode 50 Recap"));
+        assert!(!titles.contains(&"Moving Episode 49 Recap"), "the oldest go");
+        assert!(!titles.contains(&"Moving Special Recap"), "undated counts as oldest");
+    }
+
+    /// WordPress-style Atom without `xml:base`: the links are paths on the feed's site.
+    const RELATIVE_ATOM: &str = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>Diary</title>
+        <id>diary</id>
+        <entry><id>a</id><title>Moving Episode 5 Recap</title>
+          <link rel="alternate" href="/2023/08/moving-episode-5-recap/"/></entry>
+        <entry xml:base="https://cdn.kdramadiary.example/posts/"><id>b</id>
+          <title>Moving Episode 6 Recap</title><link href="moving-6/"/></entry>
+        </feed>"#;
+
+    #[test]
+    fn relative_links_resolve_against_the_feeds_address() {
+        let at = "https://reader:s3cret@kdramadiary.example/feed/atom/";
+        let feed = parse_feed_at(RELATIVE_ATOM.as_bytes(), Some(at)).unwrap();
+        let links: Vec<_> = feed.items.iter().map(|i| i.link.as_deref()).collect();
         assert_eq!(
-            feed.items[MAX_ITEMS - 1].title,
-            format!("Moving Episode {} Recap", MAX_ITEMS - 1)
+            links,
+            [
+                // Never with the feed's credentials: the link ends up in public posts.
+                Some("https://kdramadiary.example/2023/08/moving-episode-5-recap/"),
+                // An xml:base, where there is one, wins.
+                Some("https://cdn.kdramadiary.example/posts/moving-6/"),
+            ]
         );
+        // JSON Feed's `url` too.
+        let json = JSON.replace("https://seoulful.example/lovely", "/lovely");
+        let feed = parse_feed_at(json.as_bytes(), Some("http://seoulful.example/feed.json"));
+        assert_eq!(
+            feed.unwrap().items[0].link.as_deref(),
+            Some("http://seoulful.example/lovely-runner-episode-12-recap/")
+        );
+    }
+
+    /// Generators that write the post number as the id (`"id": 901`): the JSON Feed spec
+    /// tells readers to coerce it to a string.
+    #[test]
+    fn json_feed_numeric_ids_are_read_as_text() {
+        let json = JSON
+            .replace(r#""id": "https://seoulful.example/?p=901""#, r#""id": 901"#)
+            .replace(r#""id": "https://seoulful.example/?p=880""#, r#""id": 8.5e2"#);
+        assert_ne!(json, JSON, "the fixture's ids were replaced");
+        let feed = parse(&json);
+        let guids: Vec<&str> = feed.items.iter().map(|i| i.guid.as_str()).collect();
+        assert_eq!(guids, ["901", "850.0", "https://seoulful.example/?p=870"]);
+        assert_eq!(feed.items[0].title, "Lovely Runner Episode 12 Recap: “The Umbrella”");
+    }
+
+    /// Two sites' recaps of one episode in an aggregator feed without guids.
+    #[test]
+    fn same_title_different_links_are_different_items() {
+        let doc = "<rss version=\"2.0\"><channel><title>Planet K-drama</title>\
+            <item><title>Moving Episode 3 Recap</title><link>https://a.example/m3</link></item>\
+            <item><title>Moving Episode 3 Recap</title><link>https://b.example/m3</link></item>\
+            </channel></rss>";
+        let feed = parse(doc);
+        assert_eq!(feed.items.len(), 2);
+        assert_ne!(feed.items[0].guid, feed.items[1].guid);
     }
 
     #[test]

@@ -1,38 +1,117 @@
 //! Polling feeds: conditional GET, new items into recaps (published once, through the outbox),
-//! and exponential back-off on errors.
+//! exponential back-off on errors (of the feed, and of each item), each poll within a time
+//! budget, a few feeds at once.
 
+use std::collections::HashSet;
 use std::time::Duration;
 
+use futures::StreamExt;
 use tokio::task::JoinHandle;
+use tokio::time::Instant;
 
-use super::feed::{candidate, parse_feed, Candidate, FeedItem};
+use super::feed::{candidate, parse_feed_at, Candidate, FeedItem};
 use super::fetch::Fetcher;
+use crate::config::FeedPollOptions;
 use crate::ingest::article::Article;
-use crate::store::feeds::{Feed, PollResult};
+use crate::store::feeds::{Feed, ItemFailure, PollResult};
 use crate::store::recaps::Saved;
 use crate::store::Store;
 
 /// How often a feed is polled unless it says otherwise.
 pub const DEFAULT_INTERVAL: Duration = Duration::from_secs(600);
-/// The longest a failing feed waits between tries.
+/// The longest a failing feed, or a failing item, waits between tries.
 pub const MAX_BACKOFF: Duration = Duration::from_secs(6 * 3600);
+/// An item that failed this many times is given up on (about five hours of tries at the
+/// default interval).
+pub const MAX_ITEM_ATTEMPTS: u32 = 5;
+/// Failed items named in a poll's one-line report; the rest are counted.
+const ERRORS_SHOWN: usize = 3;
+/// The longest a poll's one-line report gets (it is one line of `/feeds list`).
+const REPORT_CHARS: usize = 400;
 
 /// What one poll did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct PollReport {
     pub not_modified: bool,
     pub items: usize,
+    /// Items handled by an earlier poll.
+    pub seen_before: usize,
     /// New recaps stored (and so announced).
     pub published: usize,
     /// Recaps the store had already (same episode from the same site): nothing announced.
     pub known: usize,
     /// Items recorded without announcing (the first poll of a new feed).
     pub recorded: usize,
+    /// News, lists, trailers…: seen, nothing stored.
     pub not_recaps: usize,
-    /// Items that could not be read this time; tried again next poll.
+    /// Items that could not be read this time; tried again after a back-off.
     pub failed: usize,
-    /// Why, one line per failed item: `title: error`.
+    /// Items that failed before and whose next try has not come yet.
+    pub waiting: usize,
+    /// Items that failed [`MAX_ITEM_ATTEMPTS`] times: no longer tried.
+    pub given_up: usize,
+    /// Items not reached before the poll's time budget ran out: read by the next poll.
+    pub out_of_time: usize,
+    /// The budget, when it ran out.
+    pub budget_spent: Option<Duration>,
+    /// Why, one line per failed or given-up item: `title: error`.
     pub errors: Vec<String>,
+}
+
+impl PollReport {
+    /// Whether the poll left items for a later one.
+    pub fn partial(&self) -> bool {
+        self.failed + self.waiting + self.out_of_time > 0
+    }
+
+    /// The poll in one line, as `/feeds list` and `recapbot feeds` show it: "12 items: 3 new
+    /// recaps stored, 8 not recaps (news, lists…), 1 failed, will be retried (Title: why)".
+    pub fn summary(&self) -> String {
+        if self.not_modified {
+            return "unchanged since the poll before".to_string();
+        }
+        let counted = [
+            (self.published, "new recap stored", "new recaps stored"),
+            (self.recorded, "recorded without announcing", "recorded without announcing"),
+            (self.known, "recap already known", "recaps already known"),
+            (self.not_recaps, "not a recap (news, lists…)", "not recaps (news, lists…)"),
+            (self.seen_before, "seen before", "seen before"),
+            (self.failed, "failed, will be retried", "failed, will be retried"),
+            (self.waiting, "waiting to be retried", "waiting to be retried"),
+            (self.given_up, "given up after repeated failures", "given up after repeated failures"),
+        ];
+        let mut parts: Vec<String> = counted
+            .iter()
+            .filter(|(n, _, _)| *n > 0)
+            .map(|&(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+            .collect();
+        if self.out_of_time > 0 {
+            let budget = self.budget_spent.map(|b| format!(" ({b:?})")).unwrap_or_default();
+            parts.push(format!(
+                "{} left for the next poll: the poll ran out of time{budget}",
+                self.out_of_time
+            ));
+        }
+        let mut line = format!("{} item{}", self.items, if self.items == 1 { "" } else { "s" });
+        if !parts.is_empty() {
+            line.push_str(": ");
+            line.push_str(&parts.join(", "));
+        }
+        if !self.errors.is_empty() {
+            let mut shown: Vec<String> = self.errors.iter().take(ERRORS_SHOWN).cloned().collect();
+            if self.errors.len() > ERRORS_SHOWN {
+                shown.push(format!("and {} more", self.errors.len() - ERRORS_SHOWN));
+            }
+            line.push_str(&format!(" ({})", shown.join("; ")));
+        }
+        crate::recap::render::truncate(&line, REPORT_CHARS)
+    }
+}
+
+/// `interval` doubled `doublings` times, at most [`MAX_BACKOFF`]: a broken feed or page is
+/// not hammered.
+fn backoff(interval: Duration, doublings: u32) -> Duration {
+    interval.saturating_mul(1 << doublings.min(16)).min(MAX_BACKOFF)
 }
 
 #[derive(Clone)]
@@ -40,22 +119,32 @@ pub struct Poller {
     store: Store,
     fetcher: Fetcher,
     default_interval: Duration,
+    options: FeedPollOptions,
 }
 
 impl Poller {
     pub fn new(store: Store, fetcher: Fetcher, default_interval: Duration) -> Self {
-        Poller { store, fetcher, default_interval }
+        Poller { store, fetcher, default_interval, options: FeedPollOptions::default() }
     }
 
-    /// Polls every due feed, one after another, each in a task of its own (see
-    /// [`Poller::poll_isolated`]).
+    /// With another time budget per poll and number of feeds polled at once.
+    pub fn with_options(self, options: FeedPollOptions) -> Self {
+        Poller { options, ..self }
+    }
+
+    /// Polls every due feed, [`FeedPollOptions::concurrency`] at a time, each in a task of
+    /// its own (see [`Poller::poll_isolated`]): a slow site holds back no other. The results
+    /// come in the order the polls finished.
     pub async fn poll_due(&self) -> crate::store::Result<Vec<(Feed, Result<PollReport, String>)>> {
-        let mut done = Vec::new();
-        for feed in self.store.due_feeds(100).await? {
-            let report = self.poll_isolated(&feed).await;
-            done.push((feed, report));
-        }
-        Ok(done)
+        let due = self.store.due_feeds(100).await?;
+        Ok(futures::stream::iter(due)
+            .map(|feed| async move {
+                let report = self.poll_isolated(&feed).await;
+                (feed, report)
+            })
+            .buffer_unordered(self.options.concurrency.max(1))
+            .collect()
+            .await)
     }
 
     /// Polls one feed in its own task, so that a panic while reading it (a parser bug
@@ -87,8 +176,11 @@ impl Poller {
                     Ok(polled) => {
                         for (feed, report) in polled {
                             match report {
+                                Ok(r) if r.partial() || r.given_up > 0 => {
+                                    tracing::warn!(feed = %feed.shown_url(), report = %r.summary(), "feed polled in part")
+                                }
                                 Ok(r) => {
-                                    tracing::info!(feed = %feed.shown_url(), ?r, "feed polled")
+                                    tracing::info!(feed = %feed.shown_url(), report = %r.summary(), "feed polled")
                                 }
                                 Err(e) => {
                                     tracing::warn!(feed = %feed.shown_url(), error = %e, "feed poll failed")
@@ -110,9 +202,18 @@ impl Poller {
     /// Polls one feed and records the outcome; the error is the one line `feeds list` shows.
     pub async fn poll(&self, feed: &Feed) -> Result<PollReport, String> {
         match self.poll_items(feed).await {
-            Ok((report, validators)) => {
+            Ok((report, (etag, last_modified))) => {
                 let next = self.interval(feed).as_secs();
-                self.store.record_poll(feed, &validators, next).await.map_err(|e| e.to_string())?;
+                // A 304 next time would hide the items this poll left: no validators then.
+                let (etag, last_modified) =
+                    if report.partial() { (None, None) } else { (etag, last_modified) };
+                let result = PollResult::Ok {
+                    etag,
+                    last_modified,
+                    report: (!report.not_modified).then(|| report.summary()),
+                    partial: report.partial(),
+                };
+                self.store.record_poll(feed, &result, next).await.map_err(|e| e.to_string())?;
                 Ok(report)
             }
             Err(error) => {
@@ -123,63 +224,94 @@ impl Poller {
     }
 
     async fn record_failure(&self, feed: &Feed, error: &str) -> Result<(), String> {
-        // 2^failures × the interval, capped: a broken feed is not hammered.
-        let backoff =
-            self.interval(feed).saturating_mul(1 << feed.failures.min(16)).min(MAX_BACKOFF);
+        let backoff = backoff(self.interval(feed), feed.failures);
         let failed = PollResult::Failed(crate::ingest::headline::normalize_whitespace(error));
         self.store.record_poll(feed, &failed, backoff.as_secs()).await.map_err(|e| e.to_string())
     }
 
-    async fn poll_items(&self, feed: &Feed) -> Result<(PollReport, PollResult), String> {
-        let fetched = self
-            .fetcher
-            .get(&feed.url, feed.etag.as_deref(), feed.last_modified.as_deref())
-            .await
-            .map_err(|e| e.to_string())?;
-        let validators = PollResult::Ok {
-            etag: fetched.etag.clone(),
-            last_modified: fetched.last_modified.clone(),
-        };
+    /// Reads the feed and its new items until done or until the poll's budget is spent.
+    async fn poll_items(
+        &self,
+        feed: &Feed,
+    ) -> Result<(PollReport, (Option<String>, Option<String>)), String> {
+        let budget = self.options.budget;
+        let deadline = Instant::now() + budget;
+        let out_of_time = || format!("the feed did not answer within the poll's time ({budget:?})");
+        let fetched = tokio::time::timeout_at(
+            deadline,
+            self.fetcher.get(&feed.url, feed.etag.as_deref(), feed.last_modified.as_deref()),
+        )
+        .await
+        .map_err(|_| out_of_time())?
+        .map_err(|e| e.to_string())?;
+        let validators = (fetched.etag.clone(), fetched.last_modified.clone());
         if fetched.not_modified {
             return Ok((PollReport { not_modified: true, ..PollReport::default() }, validators));
         }
         // Parsing is CPU work on untrusted input: off the async workers.
-        let body = fetched.body;
-        let parsed = tokio::task::spawn_blocking(move || parse_feed(&body))
+        let (body, url) = (fetched.body, fetched.url);
+        let parsed = tokio::task::spawn_blocking(move || parse_feed_at(&body, Some(&url)))
             .await
             .map_err(join_error_message)?
             .map_err(|e| e.to_string())?;
         let mut report = PollReport { items: parsed.items.len(), ..PollReport::default() };
 
-        // Feeds list the newest first; recaps are stored (and announced) oldest first.
+        // Feeds list the newest first, or the oldest: every item is checked against those
+        // already seen, and recaps are stored (and announced) oldest first.
         let mut items: Vec<&FeedItem> = parsed.items.iter().collect();
         items.sort_by_key(|i| i.published);
+        let guids: Vec<&str> = items.iter().map(|i| i.guid.as_str()).collect();
+        let seen = self.store.seen_feed_items(feed.id, &guids).await.map_err(|e| e.to_string())?;
+        let failures = self.store.feed_item_failures(feed.id).await.map_err(|e| e.to_string())?;
         let announce_from =
             if feed.first_polled { 0 } else { items.len().saturating_sub(feed.backfill as usize) };
         let show_hint = feed.show.as_ref().map(|(_, name)| name.as_str());
+        let now = crate::store::now();
+        // A feed listing one guid twice is read once.
+        let mut handled: HashSet<&str> = HashSet::new();
 
         for (position, item) in items.into_iter().enumerate() {
-            let seen =
-                self.store.feed_item_seen(feed.id, &item.guid).await.map_err(|e| e.to_string())?;
-            if seen {
+            if seen.contains(&item.guid) || !handled.insert(&item.guid) {
+                report.seen_before += 1;
+                continue;
+            }
+            let earlier = failures.get(&item.guid);
+            if earlier.is_some_and(|f| f.next_try_at > now) {
+                report.waiting += 1;
+                continue;
+            }
+            if Instant::now() >= deadline {
+                report.out_of_time += 1;
                 continue;
             }
             let announce = position >= announce_from;
-            let found = classify(item, show_hint).await;
-            let just_record =
-                matches!(found, Ok(Candidate::FetchLink { .. } | Candidate::NotARecap));
-            let article = if !announce && just_record {
+            let Ok(found) = tokio::time::timeout_at(deadline, classify(item, show_hint)).await
+            else {
+                report.out_of_time += 1;
+                continue;
+            };
+            if matches!(found, Ok(Candidate::NotARecap)) {
+                self.store
+                    .save_feed_item(feed.id, &item.guid, None, announce)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                report.not_recaps += 1;
+                continue;
+            }
+            let article = if !announce && matches!(found, Ok(Candidate::FetchLink { .. })) {
                 // The first poll of a new feed stores what is there without announcing it, and
                 // does not fetch a page per summary-only item just for that. An item that
                 // cannot be read still counts as failed rather than seen.
                 None
             } else {
-                match self.article(item, found).await {
-                    Ok(article) => article,
-                    Err(error) => {
-                        tracing::warn!(feed = %feed.shown_url(), item = %item.title, %error, "feed item not read");
-                        report.failed += 1;
-                        report.errors.push(format!("{}: {error}", item.title));
+                match tokio::time::timeout_at(deadline, self.article(item, found)).await {
+                    Err(_) => {
+                        report.out_of_time += 1;
+                        continue;
+                    }
+                    Ok(Ok(article)) => article,
+                    Ok(Err(error)) => {
+                        self.item_failed(feed, item, earlier, &error, &mut report).await?;
                         continue;
                     }
                 }
@@ -203,7 +335,39 @@ impl Poller {
                 None => report.not_recaps += 1,
             }
         }
+        if report.out_of_time > 0 {
+            report.budget_spent = Some(budget);
+        }
         Ok((report, validators))
+    }
+
+    /// Records an item that could not be read: tried again after a back-off that doubles with
+    /// each failure, and given up on after [`MAX_ITEM_ATTEMPTS`].
+    async fn item_failed(
+        &self,
+        feed: &Feed,
+        item: &FeedItem,
+        earlier: Option<&ItemFailure>,
+        error: &str,
+        report: &mut PollReport,
+    ) -> Result<(), String> {
+        let error = crate::ingest::headline::normalize_whitespace(error);
+        let attempts = earlier.map_or(0, |f| f.attempts) + 1;
+        let retry_in = (attempts < MAX_ITEM_ATTEMPTS)
+            .then(|| backoff(self.interval(feed), attempts).as_secs());
+        tracing::warn!(feed = %feed.shown_url(), item = %item.title, attempts, %error, "feed item not read");
+        self.store
+            .record_feed_item_failure(feed.id, &item.guid, &item.title, attempts, &error, retry_in)
+            .await
+            .map_err(|e| e.to_string())?;
+        if retry_in.is_some() {
+            report.failed += 1;
+            report.errors.push(format!("{}: {error}", item.title));
+        } else {
+            report.given_up += 1;
+            report.errors.push(format!("{}: {error}; given up after {attempts} tries", item.title));
+        }
+        Ok(())
     }
 
     /// The recap in a feed item: from its content, or from the page it links to.
@@ -331,7 +495,8 @@ mod tests {
                 }
                 Some("good") => {
                     let report = result.as_ref().expect("good feed");
-                    assert_eq!((report.items, report.failed, report.recorded), (3, 0, 3));
+                    let counts = (report.items, report.failed, report.recorded, report.not_recaps);
+                    assert_eq!(counts, (3, 0, 2, 1));
                 }
                 other => panic!("unexpected feed {other:?}"),
             }

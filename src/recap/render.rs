@@ -358,7 +358,7 @@ fn chars(s: &str) -> usize {
 }
 
 /// Cuts `s` to at most `max` chars, ending in "…" when cut.
-fn truncate(s: &str, max: usize) -> String {
+pub(crate) fn truncate(s: &str, max: usize) -> String {
     if chars(s) <= max {
         return s.to_string();
     }

@@ -23,6 +23,16 @@ pub struct Feed {
     /// Items of the first poll to announce anyway (the rest are only recorded).
     pub backfill: u32,
     pub first_polled: bool,
+    /// What the last poll that read the feed did, one line ("12 items: 3 new recaps stored, …").
+    pub last_report: Option<String>,
+    /// The last poll left items for later (failed, waiting to retry, out of time).
+    pub last_poll_partial: bool,
+    /// Items that could not be read and wait for a retry.
+    pub failing_items: u32,
+    /// When the first of them is tried again.
+    pub next_item_retry_at: Option<i64>,
+    /// Items given up on after too many failures.
+    pub given_up_items: u32,
 }
 
 impl Feed {
@@ -61,19 +71,47 @@ fn feed_from_row(row: &sqlx::any::AnyRow) -> Result<Feed> {
         last_error: row.try_get("last_error")?,
         backfill: row.try_get::<i64, _>("backfill")? as u32,
         first_polled: row.try_get::<i64, _>("first_polled")? != 0,
+        last_report: row.try_get("last_report")?,
+        last_poll_partial: row.try_get::<i64, _>("last_poll_partial")? != 0,
+        failing_items: row.try_get::<i64, _>("failing_items")? as u32,
+        next_item_retry_at: row.try_get("next_item_retry_at")?,
+        given_up_items: row.try_get::<i64, _>("given_up_items")? as u32,
     })
 }
 
 const FEED_COLUMNS: &str = "f.id, f.url, f.show_id, sh.name AS show_name, f.guild_id, f.interval_secs, f.etag,
-    f.last_modified, f.last_polled_at, f.next_poll_at, f.failures, f.last_error, f.backfill, f.first_polled
+    f.last_modified, f.last_polled_at, f.next_poll_at, f.failures, f.last_error, f.backfill, f.first_polled,
+    f.last_report, f.last_poll_partial,
+    (SELECT COUNT(*) FROM feed_item_failures x WHERE x.feed_id = f.id AND x.given_up = 0) AS failing_items,
+    (SELECT MIN(x.next_try_at) FROM feed_item_failures x WHERE x.feed_id = f.id AND x.given_up = 0)
+        AS next_item_retry_at,
+    (SELECT COUNT(*) FROM feed_item_failures x WHERE x.feed_id = f.id AND x.given_up = 1) AS given_up_items
     FROM feeds f LEFT JOIN shows sh ON sh.id = f.show_id";
 
 /// What a poll of one feed found, for its record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PollResult {
-    Ok { etag: Option<String>, last_modified: Option<String> },
+    /// The feed was read. `report` is the poll's one-line account (`None`: unchanged, the
+    /// last one stands); `partial` when it left items for a later poll.
+    Ok {
+        etag: Option<String>,
+        last_modified: Option<String>,
+        report: Option<String>,
+        partial: bool,
+    },
+    /// The feed itself could not be read (one line why).
     Failed(String),
 }
+
+/// An item that could not be read, waiting for its next try.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemFailure {
+    pub attempts: u32,
+    pub next_try_at: i64,
+}
+
+/// Rows per `IN (…)` list: far below SQLite's and PostgreSQL's bind limits.
+const IN_CHUNK: usize = 500;
 
 /// Whether a feed item was seen before (inside the item's transaction).
 pub async fn item_seen(conn: &mut AnyConnection, feed: FeedId, guid: &str) -> Result<bool> {
@@ -103,6 +141,12 @@ pub async fn mark_item(
     .bind(now())
     .execute(&mut *conn)
     .await?;
+    // Read at last: its earlier failures are history.
+    sqlx::query("DELETE FROM feed_item_failures WHERE feed_id = $1 AND guid = $2 AND given_up = 0")
+        .bind(feed.db())
+        .bind(guid)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -165,7 +209,7 @@ impl Store {
     /// Feeds whose next poll time has come.
     pub async fn due_feeds(&self, limit: u32) -> Result<Vec<Feed>> {
         let rows = sqlx::query(&format!(
-            "SELECT {FEED_COLUMNS} WHERE f.next_poll_at <= $1 ORDER BY f.next_poll_at LIMIT $2"
+            "SELECT {FEED_COLUMNS} WHERE f.next_poll_at <= $1 ORDER BY f.next_poll_at, f.id LIMIT $2"
         ))
         .bind(now())
         .bind(i64::from(limit))
@@ -185,16 +229,19 @@ impl Store {
         let now = now();
         let mut tx = self.begin_write().await?;
         match result {
-            PollResult::Ok { etag, last_modified } => {
+            PollResult::Ok { etag, last_modified, report, partial } => {
                 sqlx::query(
                     "UPDATE feeds SET etag = $1, last_modified = $2, last_polled_at = $3, next_poll_at = $4,
-                         failures = 0, last_error = NULL, first_polled = 1
-                     WHERE id = $5",
+                         failures = 0, last_error = NULL, first_polled = 1, last_report = COALESCE($5, last_report),
+                         last_poll_partial = $6
+                     WHERE id = $7",
                 )
                 .bind(etag.as_deref())
                 .bind(last_modified.as_deref())
                 .bind(now)
                 .bind(now + next_in_secs as i64)
+                .bind(report.as_deref())
+                .bind(i64::from(*partial))
                 .bind(feed.id.db())
                 .execute(&mut *tx)
                 .await?;
@@ -259,6 +306,87 @@ impl Store {
     pub async fn feed_item_seen(&self, feed: FeedId, guid: &str) -> Result<bool> {
         let mut conn = self.pool().acquire().await?;
         item_seen(&mut conn, feed, guid).await
+    }
+
+    /// Which of `guids` the feed has seen: every item of a long feed is checked, in a few
+    /// queries rather than one per item.
+    pub async fn seen_feed_items(
+        &self,
+        feed: FeedId,
+        guids: &[&str],
+    ) -> Result<std::collections::HashSet<String>> {
+        let mut seen = std::collections::HashSet::new();
+        for chunk in guids.chunks(IN_CHUNK) {
+            let placeholders: Vec<String> = (2..chunk.len() + 2).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "SELECT guid FROM feed_items WHERE feed_id = $1 AND guid IN ({})",
+                placeholders.join(", ")
+            );
+            let mut query = sqlx::query_scalar::<_, String>(&sql).bind(feed.db());
+            for guid in chunk {
+                query = query.bind(*guid);
+            }
+            seen.extend(query.fetch_all(self.pool()).await?);
+        }
+        Ok(seen)
+    }
+
+    /// The feed's items that failed and are still to be retried, by guid.
+    pub async fn feed_item_failures(
+        &self,
+        feed: FeedId,
+    ) -> Result<std::collections::HashMap<String, ItemFailure>> {
+        let rows = sqlx::query(
+            "SELECT guid, attempts, next_try_at FROM feed_item_failures
+             WHERE feed_id = $1 AND given_up = 0",
+        )
+        .bind(feed.db())
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let failure = ItemFailure {
+                    attempts: row.try_get::<i64, _>("attempts")? as u32,
+                    next_try_at: row.try_get("next_try_at")?,
+                };
+                Ok((row.try_get("guid")?, failure))
+            })
+            .collect()
+    }
+
+    /// Records the `attempts`-th failure to read an item: tried again in `retry_in_secs`, or,
+    /// when that is `None`, given up (and marked seen, so no poll reads it again).
+    pub async fn record_feed_item_failure(
+        &self,
+        feed: FeedId,
+        guid: &str,
+        title: &str,
+        attempts: u32,
+        error: &str,
+        retry_in_secs: Option<u64>,
+    ) -> Result<()> {
+        let now = now();
+        let mut tx = self.begin_write().await?;
+        if retry_in_secs.is_none() {
+            mark_item(&mut tx, feed, guid, None).await?;
+        }
+        sqlx::query(
+            "INSERT INTO feed_item_failures (feed_id, guid, title, attempts, last_error, next_try_at, given_up)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (feed_id, guid) DO UPDATE SET title = excluded.title, attempts = excluded.attempts,
+                 last_error = excluded.last_error, next_try_at = excluded.next_try_at,
+                 given_up = excluded.given_up",
+        )
+        .bind(feed.db())
+        .bind(guid)
+        .bind(title)
+        .bind(i64::from(attempts))
+        .bind(error)
+        .bind(retry_in_secs.map_or(now, |secs| now.saturating_add(secs as i64)))
+        .bind(i64::from(retry_in_secs.is_none()))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await
     }
 }
 

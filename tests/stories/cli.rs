@@ -9,7 +9,7 @@ use crate::support::{sample_article, TestDb};
 use axum::http::header;
 use axum::routing::get;
 
-fn recapbot(database_url: &str, args: &[&str], stdin: Option<&str>) -> Output {
+pub fn recapbot(database_url: &str, args: &[&str], stdin: Option<&str>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_recapbot"))
         .args(args)
         .env("DATABASE_URL", database_url)
