@@ -3,6 +3,7 @@
 use super::{App, Result, UserError};
 use crate::ids::GuildId;
 use crate::recap::chart::{score_table, season_chart, EpisodeScore};
+use crate::recap::heatmap::{heatmap_table, show_heatmap, SeasonScores};
 use crate::recap::render::Score;
 use crate::store::ratings::EpisodeRating;
 
@@ -15,6 +16,14 @@ pub const TOP_MIN_VOTES: u32 = 3;
 pub struct SeasonChart {
     pub show: String,
     pub season: u32,
+    pub table: String,
+    pub png: Vec<u8>,
+}
+
+/// Every season's scores as one grid, with the same numbers as text.
+pub struct ShowHeatmap {
+    pub show: String,
+    pub seasons: usize,
     pub table: String,
     pub png: Vec<u8>,
 }
@@ -63,6 +72,57 @@ impl App {
         // Drawing is CPU work: keep it off the async workers that serve other events.
         let png = tokio::task::spawn_blocking(move || season_chart(&title, &episodes)).await??;
         Ok(SeasonChart { show: show.name, season, table, png })
+    }
+
+    /// Every season of the show as a grid of community scores (and, with `critic`, the
+    /// critic's ratings beside them), counting the votes of `guild` (None: every server).
+    pub async fn show_heatmap(
+        &self,
+        show_query: &str,
+        critic: bool,
+        (viewer, guild): (Option<GuildId>, Option<GuildId>),
+        scope: &str,
+    ) -> Result<ShowHeatmap> {
+        let show = self.resolve_show(show_query, viewer).await?;
+        let ratings = self.store.show_ratings(show.id, guild).await?;
+        let critics =
+            if critic { self.store.critic_ratings(show.id, viewer).await? } else { Vec::new() };
+        let mut seasons: Vec<SeasonScores> = Vec::new();
+        for rating in &ratings {
+            let number = rating.number;
+            if seasons.last().map(|s| s.season) != Some(number.season) {
+                seasons.push(SeasonScores {
+                    season: number.season,
+                    episodes: Vec::new(),
+                    numbers: Vec::new(),
+                    critic: Vec::new(),
+                });
+            }
+            let season = seasons.last_mut().expect("a season was just pushed");
+            season.episodes.push(EpisodeScore {
+                label: episode_label(rating),
+                average: rating.average,
+                votes: rating.votes,
+            });
+            season.numbers.push((number.episode, number.episode_end));
+            season.critic.push(critics.iter().find(|(n, _)| *n == number).map(|(_, r)| *r));
+        }
+        if seasons.is_empty() {
+            let no_recaps = UserError::UnknownEpisode {
+                show: show.name,
+                asked: String::new(),
+                existing: vec![],
+            };
+            return Err(no_recaps.into());
+        }
+        let compared = if critic { " and the critic's" } else { "" };
+        let title = format!("{} · community ratings{compared}, {scope}", show.name);
+        let table = heatmap_table(&seasons, critic);
+        let count = seasons.len();
+        // Drawing is CPU work: keep it off the async workers that serve other events.
+        let png =
+            tokio::task::spawn_blocking(move || show_heatmap(&title, &seasons, critic)).await??;
+        Ok(ShowHeatmap { show: show.name, seasons: count, table, png })
     }
 
     /// The ten best-rated episodes (of one show, when given) with enough votes.

@@ -34,7 +34,14 @@ impl Scope {
     }
 }
 
-/// Chart a season's community ratings.
+/// What to set beside the community's scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
+pub enum Compare {
+    #[name = "critic"]
+    Critic,
+}
+
+/// Chart the community's ratings: one season, or every season as a heatmap.
 #[poise::command(slash_command, guild_only)]
 pub async fn ratings(
     ctx: Context<'_>,
@@ -42,27 +49,52 @@ pub async fn ratings(
     #[autocomplete = "complete_show"]
     #[max_length = 100]
     show: String,
-    #[description = "Season (default: the latest)"]
+    #[description = "Season (default: every season, as a heatmap)"]
     #[min = 1]
     #[max = 9999]
     season: Option<u32>,
     #[description = "Whose votes (default: this server)"] scope: Option<Scope>,
+    #[description = "Set the critic's ratings beside the community's (heatmap)"] compare: Option<
+        Compare,
+    >,
 ) -> Result<(), Error> {
     let scope = scope.unwrap_or(Scope::Server);
     let viewer = ctx.guild_id().map(GuildId::from);
-    let work =
-        ctx.data().app.season_chart(&show, season, (viewer, scope.guild(ctx)), scope.label());
-    let chart = within_deadline(ctx, false, work).await?;
-    let text = format!(
-        "**{} — Season {}** · community ratings, {}\n```\n{}\n```",
-        chart.show,
-        chart.season,
-        scope.label(),
-        chart.table
-    );
+    let votes = (viewer, scope.guild(ctx));
+    let (text, png) = match season {
+        Some(season) => {
+            let work = ctx.data().app.season_chart(&show, Some(season), votes, scope.label());
+            let chart = within_deadline(ctx, false, work).await?;
+            let text = format!(
+                "**{} — Season {}** · community ratings, {}\n```\n{}\n```",
+                chart.show,
+                chart.season,
+                scope.label(),
+                chart.table
+            );
+            (text, chart.png)
+        }
+        None => {
+            let critic = compare == Some(Compare::Critic);
+            let work = ctx.data().app.show_heatmap(&show, critic, votes, scope.label());
+            let heatmap = within_deadline(ctx, false, work).await?;
+            let seasons = match heatmap.seasons {
+                1 => "1 season".to_string(),
+                n => format!("{n} seasons"),
+            };
+            let text = format!(
+                "**{}** · {seasons}, community ratings{}, {}\n```\n{}\n```",
+                heatmap.show,
+                if critic { " and the critic's" } else { "" },
+                scope.label(),
+                heatmap.table
+            );
+            (text, heatmap.png)
+        }
+    };
     let reply = CreateReply::default()
         .content(text)
-        .attachment(CreateAttachment::bytes(chart.png, "ratings.png"));
+        .attachment(CreateAttachment::bytes(png, "ratings.png"));
     ctx.send(reply).await?;
     Ok(())
 }

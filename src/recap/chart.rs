@@ -36,14 +36,14 @@ pub enum ChartError {
 }
 
 /// Discord dark theme colours.
-const BACKGROUND: RGBColor = RGBColor(0x2B, 0x2D, 0x31);
-const TEXT: RGBColor = RGBColor(0xDB, 0xDE, 0xE1);
-const MUTED: RGBColor = RGBColor(0x94, 0x9B, 0xA4);
+pub(super) const BACKGROUND: RGBColor = RGBColor(0x2B, 0x2D, 0x31);
+pub(super) const TEXT: RGBColor = RGBColor(0xDB, 0xDE, 0xE1);
+pub(super) const MUTED: RGBColor = RGBColor(0x94, 0x9B, 0xA4);
 const GRID: RGBColor = RGBColor(0x3F, 0x41, 0x47);
 /// The bar colour (Discord blurple).
 pub const BAR_COLOR: RGBColor = RGBColor(0x58, 0x65, 0xF2);
 /// Background of an episode slot without votes.
-const EMPTY_SLOT: RGBColor = RGBColor(0x38, 0x3A, 0x41);
+pub(super) const EMPTY_SLOT: RGBColor = RGBColor(0x38, 0x3A, 0x41);
 
 const FONT_FAMILY: &str = "sans-serif";
 const CJK_FAMILY: &str = "cjk";
@@ -60,7 +60,7 @@ const MAX_TITLE_CHARS: usize = 90;
 const TABLE_LIMIT: usize = 1800;
 
 /// Registers the embedded fonts with plotters' ab_glyph backend, once.
-fn ensure_fonts() -> Result<(), ChartError> {
+pub(super) fn ensure_fonts() -> Result<(), ChartError> {
     static REGISTERED: OnceLock<Result<(), String>> = OnceLock::new();
     REGISTERED
         .get_or_init(|| {
@@ -82,7 +82,7 @@ fn ensure_fonts() -> Result<(), ChartError> {
 
 /// The font family that has a glyph for every character of `text`. plotters draws a string
 /// in one font, so a title with a single Hangul syllable is drawn wholly in the CJK font.
-fn family_for(text: &str) -> &'static str {
+pub(super) fn family_for(text: &str) -> &'static str {
     use ab_glyph::Font as _;
     static DEJAVU: std::sync::LazyLock<Option<ab_glyph::FontRef<'static>>> =
         std::sync::LazyLock::new(|| ab_glyph::FontRef::try_from_slice(FONT_REGULAR).ok());
@@ -94,16 +94,16 @@ fn family_for(text: &str) -> &'static str {
     }
 }
 
-fn draw_err<E: std::fmt::Display>(e: E) -> ChartError {
+pub(super) fn draw_err<E: std::fmt::Display>(e: E) -> ChartError {
     ChartError::Draw(e.to_string())
 }
 
 /// A finite average clamped to the chart's 0–5 range; `None` for no votes.
-fn clean_average(ep: &EpisodeScore) -> Option<f64> {
+pub(super) fn clean_average(ep: &EpisodeScore) -> Option<f64> {
     ep.average.filter(|a| a.is_finite()).map(|a| a.clamp(0.0, 5.0))
 }
 
-fn truncate_chars(s: &str, max: usize) -> String {
+pub(super) fn truncate_chars(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         s.to_string()
     } else {
@@ -113,7 +113,7 @@ fn truncate_chars(s: &str, max: usize) -> String {
     }
 }
 
-fn votes_text(votes: u32) -> String {
+pub(super) fn votes_text(votes: u32) -> String {
     if votes == 1 {
         "1 vote".to_string()
     } else {
@@ -162,7 +162,7 @@ pub fn season_chart(title: &str, episodes: &[EpisodeScore]) -> Result<Vec<u8>, C
         draw(&root, title, episodes)?;
         root.present().map_err(draw_err)?;
     }
-    encode_png(&rgb)
+    encode_png(&rgb, (CHART_WIDTH, CHART_HEIGHT))
 }
 
 fn draw<DB: DrawingBackend>(
@@ -290,10 +290,10 @@ where
     Ok(())
 }
 
-fn encode_png(rgb: &[u8]) -> Result<Vec<u8>, ChartError> {
+pub(super) fn encode_png(rgb: &[u8], (width, height): (u32, u32)) -> Result<Vec<u8>, ChartError> {
     let mut out = Vec::with_capacity(64 * 1024);
     {
-        let mut encoder = png::Encoder::new(&mut out, CHART_WIDTH, CHART_HEIGHT);
+        let mut encoder = png::Encoder::new(&mut out, width, height);
         encoder.set_color(png::ColorType::Rgb);
         encoder.set_depth(png::BitDepth::Eight);
         encoder.set_compression(png::Compression::Best);

@@ -332,6 +332,67 @@ impl Store {
         rows.iter().map(rating_from_row).collect()
     }
 
+    /// Every episode of the show with its community score, season by season.
+    pub async fn show_ratings(
+        &self,
+        show: ShowId,
+        guild: Option<GuildId>,
+    ) -> Result<Vec<EpisodeRating>> {
+        let rows = sqlx::query(
+            "SELECT s.name, e.season, e.number, e.number_end, e.title,
+                    CAST(SUM(r.score) AS BIGINT) AS total, COUNT(r.score) AS votes
+             FROM episodes e JOIN shows s ON s.id = e.show_id
+             LEFT JOIN ratings r ON r.episode_id = e.id AND ($2 IS NULL OR r.guild_id = $2)
+             WHERE e.show_id = $1
+             GROUP BY s.name, e.season, e.number, e.number_end, e.title
+             ORDER BY e.season, e.number",
+        )
+        .bind(show.db())
+        .bind(guild.map(GuildId::db))
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(rating_from_row).collect()
+    }
+
+    /// The critic's rating of each episode of the show that has one, on the five-point
+    /// scale (the mean when several sites rated it), from the recaps `viewer` may see.
+    pub async fn critic_ratings(
+        &self,
+        show: ShowId,
+        viewer: Option<GuildId>,
+    ) -> Result<Vec<(EpisodeNumber, f64)>> {
+        let rows = sqlx::query(
+            "SELECT e.season, e.number, e.number_end, r.critic_rating, r.critic_rating_out_of
+             FROM recaps r JOIN episodes e ON e.id = r.episode_id
+             WHERE e.show_id = $1 AND r.critic_rating IS NOT NULL
+               AND ($2 IS NULL OR r.guild_id IS NULL OR r.guild_id = $2)
+             ORDER BY e.season, e.number",
+        )
+        .bind(show.db())
+        .bind(viewer.map(GuildId::db))
+        .fetch_all(self.pool())
+        .await?;
+        let mut ratings: Vec<(EpisodeNumber, f64, u32)> = Vec::new();
+        for row in rows {
+            let number = EpisodeNumber {
+                season: row.try_get::<i64, _>("season")? as u32,
+                episode: row.try_get::<i64, _>("number")? as u32,
+                episode_end: row.try_get::<Option<i64>, _>("number_end")?.map(|n| n as u32),
+            };
+            let value: f64 = row.try_get("critic_rating")?;
+            let out_of: Option<f64> = row.try_get("critic_rating_out_of")?;
+            let Some(five) = out_of.filter(|o| *o > 0.0).map(|o| value / o * 5.0) else { continue };
+            match ratings.last_mut() {
+                Some((last, sum, n)) if *last == number => {
+                    *sum += five;
+                    *n += 1;
+                }
+                _ => ratings.push((number, five, 1)),
+            }
+        }
+        Ok(ratings.into_iter().map(|(number, sum, n)| (number, sum / f64::from(n))).collect())
+    }
+
     /// The best-rated episodes with at least `min_votes` votes, best first.
     pub async fn top_episodes(
         &self,

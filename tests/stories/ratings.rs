@@ -299,7 +299,10 @@ async fn ratings_draws_the_season_as_a_chart_with_a_table(db: TestDb) {
     seed_votes(&db, fake.guild_id(), 3, &[]).await;
     let _bot = start_bot_with(&fake, &db, quick(&fake)).await;
     let reply = member(&fake, "alice")
-        .slash("ratings", json!([{"name": "show", "value": "soundtrack 1"}]))
+        .slash(
+            "ratings",
+            json!([{"name": "show", "value": "soundtrack 1"}, {"name": "season", "value": 1}]),
+        )
         .await;
     let text = reply.content();
     assert!(
@@ -316,6 +319,64 @@ async fn ratings_draws_the_season_as_a_chart_with_a_table(db: TestDb) {
     let decoder = png::Decoder::new(std::io::Cursor::new(png));
     let reader = decoder.read_info().expect("a valid PNG");
     assert_eq!((reader.info().width, reader.info().height), (1000, 500));
+}
+
+/// Without a season, /ratings draws the whole show the way fans read it: a grid of seasons
+/// and episodes, with the critic's ratings beside the community's when asked.
+async fn ratings_without_a_season_draws_every_season_as_a_heatmap(db: TestDb) {
+    let fake = FakeDiscord::start().await;
+    seed_votes(&db, fake.guild_id(), 1, &[5, 4, 4]).await;
+    seed_votes(&db, fake.guild_id(), 2, &[2]).await;
+    let mut second = sample();
+    second.season = 2;
+    second.episode = 1;
+    second.rating = Some(recapbot::recap::CriticRating { value: 8.0, out_of: 10.0 });
+    let saved = db.store.save_article(&second).await.unwrap();
+    let recap = db.store.recap_by_id(saved.recap_id()).await.unwrap().unwrap();
+    let (guild, user) = (GuildId::new(fake.guild_id()), UserId::new(9_100));
+    db.store.cast_vote(guild, user, recap.episode_id, 3, MessageId::new(1)).await.unwrap();
+    let _bot = start_bot_with(&fake, &db, quick(&fake)).await;
+    let alice = member(&fake, "alice");
+
+    let reply = alice.slash("ratings", json!([{"name": "show", "value": "soundtrack 1"}])).await;
+    let text = reply.content();
+    assert!(
+        text.starts_with("**Soundtrack #1** · 2 seasons, community ratings, this server"),
+        "{text}"
+    );
+    for row in [
+        "Season 1\nEpisode  Score  Votes\nE1       4.3    3\nE2       2.0    1",
+        "Season 2\nEpisode  Score  Votes\nE1       3.0    1",
+    ] {
+        assert!(text.contains(row), "{row:?} missing from {text}");
+    }
+    let grid = reply
+        .attachments()
+        .first()
+        .map(|a| fake.attachment(a.id).unwrap())
+        .expect("the heatmap is attached");
+    let decoder = png::Decoder::new(std::io::Cursor::new(grid));
+    let reader = decoder.read_info().expect("a valid PNG");
+    let (width, height) = (reader.info().width, reader.info().height);
+    assert_ne!((width, height), (1000, 500), "a grid, not a season's bar chart");
+
+    // compare:critic is a choice: Discord sends its index.
+    let compared = alice
+        .slash(
+            "ratings",
+            json!([{"name": "show", "value": "soundtrack 1"}, {"name": "compare", "value": 0}]),
+        )
+        .await;
+    let text = compared.content();
+    assert!(text.contains("community ratings and the critic's"), "{text}");
+    assert!(
+        text.contains("Critic: E1 4.0"),
+        "season 2's critic rating, 8/10 on five points: {text}"
+    );
+    assert!(text.contains("Critic: E1 –, E2 –"), "season 1 has no critic rating: {text}");
+    let taller = compared.attachments().first().map(|a| fake.attachment(a.id).unwrap()).unwrap();
+    let reader = png::Decoder::new(std::io::Cursor::new(taller)).read_info().unwrap();
+    assert!(reader.info().height > height, "a critic row under each season");
 }
 
 async fn top_ranks_episodes_and_leaves_out_thin_votes(db: TestDb) {
@@ -399,6 +460,7 @@ backend_tests!(
     recap_shows_the_server_score_beside_all_servers,
     rating_reactions_come_after_the_reply,
     ratings_draws_the_season_as_a_chart_with_a_table,
+    ratings_without_a_season_draws_every_season_as_a_heatmap,
     top_ranks_episodes_and_leaves_out_thin_votes,
     a_restart_in_the_middle_of_a_burst_loses_no_vote,
     a_member_reacts_and_the_post_shows_the_score,
