@@ -10,6 +10,7 @@ pub mod publish;
 pub mod ratings;
 pub mod recaps;
 pub mod shows;
+pub mod watching;
 
 pub use error::{Error, Result, UserError};
 

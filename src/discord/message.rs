@@ -8,6 +8,7 @@ use serenity::{
     CreateEmbedFooter, CreateMessage, Nonce,
 };
 
+use crate::app::watching::{spoiler_question, Progress};
 use crate::recap::render::{alert_page, custom_id, Direction, EmbedPage, PagerAction, RecapView};
 use crate::recap::Recap;
 use crate::store::subscriptions::Subscription;
@@ -68,6 +69,19 @@ pub fn recap_message(view: &RecapView, page: usize) -> RecapMessage {
         ),
     ];
     RecapMessage { embed: embed(&pages[page]), components: vec![CreateActionRow::Buttons(buttons)] }
+}
+
+/// The question a member on an earlier episode is asked before a recap opens for them, and
+/// the button that opens it anyway.
+pub fn spoiler_gate(
+    recap: &Recap,
+    progress: Progress,
+    spoilers: bool,
+) -> (String, CreateActionRow) {
+    let reveal = CreateButton::new(custom_id(PagerAction::Reveal { recap: recap.id }, spoilers))
+        .label("Show it anyway")
+        .style(ButtonStyle::Danger);
+    (spoiler_question(recap, progress), CreateActionRow::Buttons(vec![reveal]))
 }
 
 /// The custom id of an alert's "Read the recap" button: it opens the recap, and it marks the

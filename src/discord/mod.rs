@@ -16,6 +16,7 @@ mod ratings;
 mod recap;
 mod settings;
 pub mod votes;
+mod watching;
 
 use std::time::Duration;
 
@@ -57,6 +58,7 @@ pub fn commands() -> Vec<Command> {
         feeds::feeds(),
         publish::publish(),
         settings::settings(),
+        watching::watching(),
     ]
 }
 

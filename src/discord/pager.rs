@@ -7,10 +7,10 @@ use serenity::{
     CreateInteractionResponseMessage,
 };
 
-use super::message::recap_message;
+use super::message::{recap_message, spoiler_gate};
 use super::{Data, Error};
 use crate::app::{self, UserError};
-use crate::ids::{GuildId, MessageId};
+use crate::ids::{GuildId, MessageId, UserId};
 use crate::recap::render::PagerAction;
 
 pub async fn on_click(
@@ -23,7 +23,9 @@ pub async fn on_click(
     let (recap, page, step) = match action {
         PagerAction::Page { recap, page } => (recap, page as usize, None),
         PagerAction::Episode { recap, direction } => (recap, 0, Some(direction)),
+        PagerAction::Reveal { recap } => (recap, 0, None),
     };
+    let revealed = matches!(action, PagerAction::Reveal { .. });
     let guild = click.guild_id.map(GuildId::from);
     let view = match data.app.recap_view_by_id(recap, step, guild, Some(spoilers)).await {
         Ok(view) => view,
@@ -37,7 +39,39 @@ pub async fn on_click(
         }
         Err(error) => return Err(error),
     };
+    // A member on an earlier episode is asked before a recap opens for them: a recap opens
+    // when an alert's Read button or ⏮ shows its first page, or ⏭ moves to another episode.
+    // A private copy they already said yes to turns its pages freely.
+    let opens = step.is_some() || (page == 0 && !is_private(click));
+    if let (false, true, Some(guild)) = (revealed, opens, guild) {
+        let member = (guild, UserId::from(click.user.id));
+        if let Some(progress) = data.app.ahead_of_progress(member, &view.recap).await? {
+            let (question, button) = spoiler_gate(&view.recap, progress, spoilers);
+            let ask = CreateInteractionResponseMessage::new()
+                .content(question)
+                .components(vec![button])
+                .ephemeral(true)
+                .allowed_mentions(CreateAllowedMentions::new());
+            click.create_response(&ctx.http, CreateInteractionResponse::Message(ask)).await?;
+            return Ok(());
+        }
+    }
     let message = recap_message(&view, page);
+    if revealed {
+        // The question was the member's alone; the recap takes its place, theirs alone too.
+        let shown = CreateInteractionResponseMessage::new()
+            .content("")
+            .embed(message.embed)
+            .components(message.components)
+            .allowed_mentions(CreateAllowedMentions::new());
+        let response = if is_private(click) {
+            CreateInteractionResponse::UpdateMessage(shown)
+        } else {
+            CreateInteractionResponse::Message(shown.ephemeral(true))
+        };
+        click.create_response(&ctx.http, response).await?;
+        return Ok(());
+    }
     let store = &data.app.store;
     let post = store.post(MessageId::from(click.message.id)).await?;
     let response = CreateInteractionResponseMessage::new()
@@ -56,4 +90,9 @@ pub async fn on_click(
     };
     click.create_response(&ctx.http, response).await?;
     Ok(())
+}
+
+/// Whether the clicked message is one only the clicker sees.
+fn is_private(click: &ComponentInteraction) -> bool {
+    click.message.flags.is_some_and(|f| f.contains(serenity::MessageFlags::EPHEMERAL))
 }

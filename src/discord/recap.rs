@@ -5,9 +5,9 @@ use poise::CreateReply;
 use serenity::CreateAutocompleteResponse;
 
 use super::error::within_deadline;
-use super::message::recap_message;
+use super::message::{recap_message, spoiler_gate};
 use super::{votes, Context, Error};
-use crate::ids::{ChannelId, GuildId, MessageId};
+use crate::ids::{ChannelId, GuildId, MessageId, UserId};
 
 pub async fn complete_show(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
     let viewer = ctx.guild_id().map(GuildId::from);
@@ -45,7 +45,22 @@ pub async fn recap(
     let private = private.unwrap_or(false);
     let guild = ctx.guild_id().map(GuildId::from);
     let app = &ctx.data().app;
-    let view = within_deadline(ctx, private, app.find_recap(&show, season, episode, guild)).await?;
+    let user = UserId::from(ctx.author().id);
+    let work = async {
+        let view = app.find_recap(&show, season, episode, guild).await?;
+        let ahead = match guild {
+            Some(guild) => app.ahead_of_progress((guild, user), &view.recap).await?,
+            None => None,
+        };
+        Ok((view, ahead))
+    };
+    let (view, ahead) = within_deadline(ctx, private, work).await?;
+    if let Some(progress) = ahead {
+        let (question, button) = spoiler_gate(&view.recap, progress, view.spoilers);
+        let ask = CreateReply::default().ephemeral(true).content(question).components(vec![button]);
+        ctx.send(ask).await?;
+        return Ok(());
+    }
     let message = recap_message(&view, 0);
     let reply = CreateReply::default()
         .ephemeral(private)

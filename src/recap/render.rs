@@ -289,6 +289,8 @@ pub enum PagerAction {
     Page { recap: RecapId, page: u16 },
     /// Show the recap of the previous/next episode.
     Episode { recap: RecapId, direction: Direction },
+    /// Show the recap although the member is on an earlier episode: they said yes.
+    Reveal { recap: RecapId },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -312,6 +314,7 @@ pub fn custom_id(action: PagerAction, spoilers: bool) -> String {
             };
             format!("{ID_PREFIX}:e:{}:{dir}:{flag}", recap.0)
         }
+        PagerAction::Reveal { recap } => format!("{ID_PREFIX}:r:{}:0:{flag}", recap.0),
     }
 }
 
@@ -337,6 +340,7 @@ pub fn parse_custom_id(id: &str) -> Option<(PagerAction, bool)> {
             };
             PagerAction::Episode { recap, direction }
         }
+        "r" if arg == "0" => PagerAction::Reveal { recap },
         _ => return None,
     };
     Some((action, spoilers))
@@ -867,6 +871,7 @@ mod tests {
             PagerAction::Page { recap: RecapId(0), page: 0 },
             PagerAction::Episode { recap: RecapId(i64::MAX), direction: Direction::Next },
             PagerAction::Episode { recap: RecapId(-1), direction: Direction::Previous },
+            PagerAction::Reveal { recap: RecapId(7) },
         ];
         assert_eq!(custom_id(actions[0], true), "recap:p:42:3:s");
         assert_eq!(custom_id(actions[3], false), format!("recap:e:{}:next:n", i64::MAX));
@@ -894,6 +899,7 @@ mod tests {
             "recap:p:042:3:s",
             "recap:p:42: 3:s",
             "recap:e:42:up:s",
+            "recap:r:42:1:s",
             "recap:x:42:3:s",
             "vote:p:42:3:s",
             "RECAP:p:42:3:s",

@@ -12,6 +12,7 @@ pub mod ratings;
 pub mod recaps;
 pub mod shows;
 pub mod subscriptions;
+pub mod watching;
 
 use std::str::FromStr;
 use std::sync::Arc;

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use crate::support::bot::{config_for, online, sample, start_bot, start_bot_with, stop_bot, T};
-use crate::support::driver::{member, Message};
+use crate::support::driver::{member, message_in, Message};
 use crate::support::TestDb;
 use fake_discord::FakeDiscord;
 use serde_json::{json, Value};
@@ -132,6 +132,100 @@ async fn a_korean_show_is_found_by_romanization_and_english_name(db: TestDb) {
 
     let reply = alice.recap("sarangui bulsichak", 2).await;
     assert!(reply.title().starts_with("사랑의 불시착 — S1E2"), "{}", reply.title());
+}
+
+/// A member who has noted they are on episode 3 is asked before the recap of episode 5 shows
+/// — privately, with a button to see it anyway — while earlier episodes and other members'
+/// recaps show as always.
+async fn a_recap_past_a_members_progress_asks_first(db: TestDb) {
+    let mut fifth = sample();
+    fifth.episode = 5;
+    fifth.title = Some("Track 5".into());
+    db.store.save_article(&sample()).await.unwrap();
+    db.store.save_article(&fifth).await.unwrap();
+    let (fake, _bot) = online(&db).await;
+    let (alice, bob) = (member(&fake, "alice"), member(&fake, "bob"));
+
+    let noted = alice
+        .slash(
+            "watching set",
+            json!([{"name": "show", "value": "soundtrack 1"}, {"name": "episode", "value": 3}]),
+        )
+        .await;
+    assert!(noted.is_private());
+    assert!(
+        noted.content().starts_with("Noted: you're on S1E3 of **Soundtrack #1**."),
+        "{}",
+        noted.content()
+    );
+
+    let asked = alice.recap("Soundtrack #1", 5).await;
+    assert!(asked.is_private(), "the question is alice's alone");
+    assert_eq!(
+        asked.content(),
+        "You're on E3 of **Soundtrack #1** — show E5 anyway? It may spoil what you haven't watched yet."
+    );
+    assert!(
+        asked.json["embeds"].as_array().is_none_or(|e| e.is_empty()),
+        "nothing of E5 shows: {}",
+        asked.json
+    );
+    let shown = alice.click(&asked, "Show it anyway").await;
+    assert!(shown.is_private());
+    assert!(shown.title().starts_with("Soundtrack #1 — S1E5 · Track 5"), "{}", shown.title());
+
+    let earlier = alice.recap("Soundtrack #1", 2).await;
+    assert!(!earlier.is_private(), "an episode she has watched shows as always");
+    let for_bob = bob.recap("Soundtrack #1", 5).await;
+    assert!(!for_bob.is_private() && for_bob.title().starts_with("Soundtrack #1 — S1E5"));
+
+    let list = alice.slash("watching list", json!([])).await;
+    assert_eq!(list.content(), "• **Soundtrack #1**: S1E3");
+    let cleared = alice.slash("watching clear", json!([])).await;
+    assert_eq!(cleared.content(), "Forgot where you are in 1 show(s).");
+    let now = alice.recap("Soundtrack #1", 5).await;
+    assert!(!now.is_private() && now.title().starts_with("Soundtrack #1 — S1E5"));
+}
+
+/// An alert's Read button honours progress too: a member who is behind is asked, privately,
+/// and the alert stays as everyone else sees it.
+async fn an_alerts_read_button_asks_a_member_who_is_behind(db: TestDb) {
+    let (fake, _bot) = online(&db).await;
+    let alice = member(&fake, "alice");
+    let recaps = fake.channel("recaps");
+    alice
+        .slash(
+            "alerts subscribe",
+            json!([{"name": "channel", "value": "recaps"}, {"name": "spoilers", "value": true}]),
+        )
+        .await;
+    alice
+        .slash(
+            "watching set",
+            json!([{"name": "show", "value": "Soundtrack #1"}, {"name": "episode", "value": 2}]),
+        )
+        .await;
+    let mut fourth = sample();
+    fourth.episode = 4;
+    db.store.save_article(&fourth).await.unwrap();
+    fake.wait_until(T, "the alert", |f| !f.messages(recaps).is_empty()).await;
+    let alert = Message::from_json(fake.messages(recaps)[0].clone());
+
+    let asked = alice.click(&alert, "Read the recap").await;
+    assert!(asked.is_private());
+    assert!(
+        asked.content().starts_with("You're on E2 of **Soundtrack #1** — show E4 anyway?"),
+        "{}",
+        asked.content()
+    );
+    let unchanged = message_in(&fake, recaps, alert.id.unwrap()).unwrap();
+    assert_eq!(unchanged.description(), alert.description(), "the alert is as it was");
+    let shown = alice.click(&asked, "Show it anyway").await;
+    assert!(
+        shown.is_private() && shown.title().starts_with("Soundtrack #1 — S1E4"),
+        "{}",
+        shown.json
+    );
 }
 
 /// A recap far longer than one embed: paged within every limit, page by page with ▶, and
@@ -309,6 +403,8 @@ backend_tests!(
     unknown_show_and_episode_say_what_exists,
     autocomplete_finds_soundtrack_from_a_typo,
     a_korean_show_is_found_by_romanization_and_english_name,
+    a_recap_past_a_members_progress_asks_first,
+    an_alerts_read_button_asks_a_member_who_is_behind,
     a_long_recap_pages_with_buttons,
     episode_buttons_move_between_episodes,
     buttons_keep_working_after_a_restart,
