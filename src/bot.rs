@@ -28,8 +28,15 @@ pub(crate) async fn start_with(
     let app = app(config, store);
     let poller = Poller::new(app.store.clone(), app.fetcher.clone(), config.feed_interval())
         .with_options(config.tuning.feed_poll.clone());
+    let store = app.store.clone();
     let bot = discord::connect(config, app, commands).await?;
     // Feeds are polled beside the bot; their new recaps reach Discord through the outbox.
     bot.adopt(poller.spawn(config.tuning.feed_tick));
+    if let Some(addr) = config.metrics_addr {
+        let (_, server) = crate::observe::serve(addr, store, bot.shard_manager.clone())
+            .await
+            .map_err(|e| StartError::MetricsAddr { addr, reason: e.to_string() })?;
+        bot.adopt(server);
+    }
     Ok(bot)
 }

@@ -106,6 +106,10 @@ pub struct Config {
     pub feed_interval_minutes: u64,
 
     /// Timings and transports that are not settings of the product, only of its harness.
+    /// Serve `/healthz` and `/metrics` (Prometheus) on this address, e.g. `127.0.0.1:9464`.
+    #[arg(long, env = "RECAPBOT_METRICS_ADDR", global = true)]
+    pub metrics_addr: Option<std::net::SocketAddr>,
+
     /// How log lines are written to stderr: `text` for people, `json` for a log collector
     /// (one JSON object per line, with the command, guild and shard where they apply).
     #[arg(long, env = "RECAPBOT_LOG_FORMAT", global = true, value_enum, ignore_case = true,
@@ -136,6 +140,7 @@ impl Default for Config {
             allow_private_urls: false,
             feed_interval_minutes: FEED_INTERVAL_MINUTES,
             log_format: LogFormat::Text,
+            metrics_addr: None,
             tuning: Tuning::default(),
         }
     }

@@ -17,6 +17,7 @@ pub mod discord;
 pub mod harness;
 pub mod ids;
 pub mod ingest;
+pub mod observe;
 pub mod recap;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;

@@ -43,6 +43,8 @@ pub enum StartError {
     TokenRefused,
     #[error("cannot connect to Discord: {0}")]
     Discord(String),
+    #[error("cannot serve /healthz and /metrics on RECAPBOT_METRICS_ADDR {addr}: {reason}")]
+    MetricsAddr { addr: std::net::SocketAddr, reason: String },
 }
 
 impl StartError {
@@ -152,16 +154,8 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
             // Recaps quote whatever the article says; nothing the bot sends may ping.
             allowed_mentions: Some(CreateAllowedMentions::new()),
             on_error: |error| Box::pin(super::error::on_error(error)),
-            pre_command: |ctx| {
-                Box::pin(async move {
-                    tracing::info!(
-                        command = %ctx.command().qualified_name,
-                        guild = ctx.guild_id().map(|g| g.get()),
-                        shard = ctx.serenity_context().shard_id.0,
-                        "command"
-                    );
-                })
-            },
+            pre_command: |ctx| Box::pin(super::error::command_started(ctx)),
+            post_command: |ctx| Box::pin(super::error::command_ended(ctx, "ok")),
             event_handler: |framework, event| {
                 Box::pin(super::events::route(
                     framework.serenity_context,

@@ -17,6 +17,7 @@ use super::pace::{Pace, ALERT_REQUESTS_PER_SECOND};
 use crate::app::App;
 pub use crate::config::DispatchOptions;
 use crate::ids::{ChannelId, MessageId};
+use crate::observe;
 use crate::recap::Recap;
 use crate::store::outbox::Delivery;
 use crate::store::subscriptions::Subscription;
@@ -112,6 +113,13 @@ impl Dispatcher {
 
     async fn record(&self, delivery: &Delivery, outcome: &Outcome) -> crate::store::Result<()> {
         let store = &self.app.store;
+        let counted = match outcome {
+            Outcome::Posted(_) | Outcome::AlreadyThere(_) => "delivered",
+            Outcome::Broken(_) => "broken",
+            Outcome::Failed(_) => "refused",
+            Outcome::Retry(_) => "failed",
+        };
+        metrics::counter!(observe::name::ALERTS, "outcome" => counted).increment(1);
         match outcome {
             Outcome::Posted(message) | Outcome::AlreadyThere(message) => {
                 store.alert_delivered(delivery.id, *message).await

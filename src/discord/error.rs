@@ -4,6 +4,7 @@ use poise::CreateReply;
 
 use super::{Context, Data, Error};
 use crate::app::UserError;
+use crate::observe::name;
 
 /// Runs `work`, deferring the interaction first if it takes longer than the bot's
 /// `defer_after`: Discord drops an interaction not answered within 3 s.
@@ -28,14 +29,37 @@ pub async fn reply_privately(ctx: Context<'_>, text: impl Into<String>) -> Resul
     Ok(())
 }
 
+/// Logs the command and notes when it started, for its duration.
+pub async fn command_started(ctx: Context<'_>) {
+    tracing::info!(
+        command = %ctx.command().qualified_name,
+        guild = ctx.guild_id().map(|g| g.get()),
+        shard = ctx.serenity_context().shard_id.0,
+        "command"
+    );
+    ctx.set_invocation_data(std::time::Instant::now()).await;
+}
+
+/// Counts the command by its outcome, with its duration.
+pub async fn command_ended(ctx: Context<'_>, outcome: &'static str) {
+    let command = ctx.command().qualified_name.clone();
+    if let Some(started) = ctx.invocation_data::<std::time::Instant>().await {
+        metrics::histogram!(name::COMMAND_SECONDS, "command" => command.clone())
+            .record(started.elapsed().as_secs_f64());
+    }
+    metrics::counter!(name::COMMANDS, "command" => command, "outcome" => outcome).increment(1);
+}
+
 /// A user error is answered privately in its own words; anything else is logged with its
 /// cause and answered with one fixed sentence.
 pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
     match error {
         poise::FrameworkError::Command { error: Error::User(error), ctx, .. } => {
+            command_ended(ctx, "user_error").await;
             let _ = reply_privately(ctx, error.to_string()).await;
         }
         poise::FrameworkError::Command { error: Error::Internal(error), ctx, .. } => {
+            command_ended(ctx, "error").await;
             tracing::error!(
                 command = %ctx.command().qualified_name,
                 guild = ctx.guild_id().map(|g| g.get()),

@@ -64,7 +64,16 @@ pub fn commands() -> Vec<Command> {
 
 impl From<serenity::Error> for Error {
     fn from(error: serenity::Error) -> Self {
+        count_discord_error(&error);
         Error::internal(error)
+    }
+}
+
+/// Counts an unsuccessful Discord response by its status, for `/metrics`.
+pub(crate) fn count_discord_error(error: &serenity::Error) {
+    if let serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(response)) = error {
+        let status = response.status_code.as_u16().to_string();
+        metrics::counter!(crate::observe::name::DISCORD_ERRORS, "status" => status).increment(1);
     }
 }
 

@@ -14,6 +14,7 @@ use serenity::{CreateAllowedMentions, EditMessage, Http, HttpError, Reaction, Re
 
 use crate::app::App;
 use crate::ids::{ChannelId, GuildId, MessageId, UserId};
+use crate::observe;
 use crate::recap::render::Scores;
 use crate::recap::EpisodeId;
 use crate::store::ratings::Post;
@@ -296,6 +297,7 @@ pub async fn on_reaction_add(
     let message = MessageId::from(reaction.message_id);
     let Some(post) = store.post(message).await? else { return Ok(()) };
     let change = store.cast_vote(guild, user, post.episode_id, score, message).await?;
+    metrics::counter!(observe::name::VOTES_APPLIED).increment(1);
     editor.touch_episode(guild, post.episode_id).await?;
 
     // One vote per member: take the older number reaction away, where the bot may. Without
@@ -345,6 +347,7 @@ pub async fn on_reaction_remove(
     let message = MessageId::from(reaction.message_id);
     let Some(post) = store.post(message).await? else { return Ok(()) };
     if store.withdraw_vote(guild, user, post.episode_id, score, message).await? {
+        metrics::counter!(observe::name::VOTES_APPLIED).increment(1);
         editor.touch_episode(guild, post.episode_id).await?;
     }
     Ok(())

@@ -13,6 +13,7 @@ use super::feed::{candidate, parse_feed_at, Candidate, FeedItem};
 use super::fetch::Fetcher;
 use crate::config::FeedPollOptions;
 use crate::ingest::article::Article;
+use crate::observe;
 use crate::store::feeds::{Feed, ItemFailure, PollResult};
 use crate::store::recaps::Saved;
 use crate::store::Store;
@@ -213,10 +214,17 @@ impl Poller {
                     report: (!report.not_modified).then(|| report.summary()),
                     partial: report.partial(),
                 };
+                let counted = match (report.not_modified, report.partial()) {
+                    (true, _) => "unchanged",
+                    (false, true) => "partial",
+                    (false, false) => "ok",
+                };
+                metrics::counter!(observe::name::FEED_POLLS, "result" => counted).increment(1);
                 self.store.record_poll(feed, &result, next).await.map_err(|e| e.to_string())?;
                 Ok(report)
             }
             Err(error) => {
+                metrics::counter!(observe::name::FEED_POLLS, "result" => "failed").increment(1);
                 self.record_failure(feed, &error).await?;
                 Err(error)
             }
