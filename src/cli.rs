@@ -289,7 +289,7 @@ async fn run_feeds(config: &Config, store: Store, action: FeedsAction) -> anyhow
                 .follow_feed(follow)
                 .await
                 .map_err(|e| anyhow::anyhow!("{}", plain(&e.to_string())))?;
-            let url = crate::store::feeds::without_credentials(&url);
+            let url = config::without_credentials(&url);
             println!(
                 "feed {id} added: {url} (first poll records its items without announcing them)"
             );

@@ -9,6 +9,7 @@ mod alerts;
 mod cli;
 mod corpus;
 mod feeds;
+mod outage;
 mod ratings;
 mod recap;
 mod run;
