@@ -2,13 +2,21 @@
 //! Discord that is slow, failing or silent. The operator gets one line saying which, soon,
 //! and nothing is lost; what may recover by itself is waited for.
 
+use std::io::{BufRead, BufReader};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::os::unix::process::CommandExt;
 use std::path::Path;
-use std::process::Output;
+use std::process::{Output, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use fake_discord::FakeDiscord;
+use recapbot::store::Backend;
+
 use crate::run::{all_output, recapbot, recapbot_command};
+use crate::support::bot::{config_for, sample, start_bot, start_bot_with, T};
+use crate::support::driver::member;
+use crate::support::on;
 
 /// The production log filter, so stderr holds what an operator would see.
 const PRODUCTION_LOG: (&str, &str) = ("RUST_LOG", "recapbot=info,warn");
@@ -157,4 +165,197 @@ fn a_database_url_of_another_kind_is_refused_without_its_password() {
     let (out, took) =
         with_database(dir.path(), "mysql://bot:hunter2secret@127.0.0.1/recaps", &["shows"]);
     fails_with_one_line(&out, took, "unsupported DATABASE_URL \"mysql://127.0.0.1/recaps\"");
+}
+
+/// The bot's settings for the fake Discord reached through `DISCORD_HTTP_PROXY`, where
+/// nothing below the bot retries a 429 for it (serenity's rate limiter is off).
+fn through_proxy(fake: &FakeDiscord) -> recapbot::config::Config {
+    let mut config = config_for(fake);
+    config.tuning.discord_client = None;
+    config.discord_http_proxy = Some(fake.proxy_url());
+    config
+}
+
+/// The statuses the fake answered `pattern` with, in order.
+fn statuses(fake: &FakeDiscord, pattern: &str) -> Vec<u16> {
+    fake.requests_to(pattern).iter().map(|r| r.status).collect()
+}
+
+async fn recap_answers(fake: &FakeDiscord) {
+    let reply = member(fake, "alice").recap("Soundtrack #1", 2).await;
+    assert_eq!(
+        reply.title(),
+        "Soundtrack #1 — S1E2 · Track 2 – A picture is worth a thousand words"
+    );
+}
+
+#[tokio::test]
+async fn start_up_waits_out_a_429_as_long_as_discord_asks_then_serves_recap() {
+    on(Backend::Sqlite, |db| async move {
+        db.store.save_article(&sample()).await.unwrap();
+        let fake = FakeDiscord::start().await;
+        fake.force_429_once("GET /gateway/bot", 1.5);
+        fake.force_429_once("GET /oauth2/applications/@me", 0.5);
+        let _bot = start_bot_with(&fake, &db, through_proxy(&fake)).await;
+        for route in ["GET /oauth2/applications/@me", "GET /gateway/bot"] {
+            assert_eq!(statuses(&fake, route), [429, 200], "{route}");
+        }
+        let calls = fake.requests_to("GET /gateway/bot");
+        let waited = calls[1].at - calls[0].at;
+        assert!(waited >= Duration::from_millis(1500), "retried after {waited:?}, not Retry-After");
+        recap_answers(&fake).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn start_up_rides_out_discord_server_errors_then_serves_recap() {
+    on(Backend::Sqlite, |db| async move {
+        db.store.save_article(&sample()).await.unwrap();
+        let fake = FakeDiscord::start().await;
+        for _ in 0..2 {
+            fake.force_status_once("GET /oauth2/applications/@me", 502);
+            fake.force_status_once("GET /gateway/bot", 503);
+        }
+        fake.force_status_once("PUT /applications/*/guilds/*/commands", 500);
+        let _bot = start_bot(&fake, &db).await;
+        assert_eq!(statuses(&fake, "GET /oauth2/applications/@me"), [502, 502, 200]);
+        assert_eq!(statuses(&fake, "GET /gateway/bot"), [503, 503, 200]);
+        assert_eq!(statuses(&fake, "PUT /applications/*/guilds/*/commands"), [500, 200]);
+        let calls = fake.requests_to("GET /oauth2/applications/@me");
+        assert!(
+            calls[2].at - calls[1].at > calls[1].at - calls[0].at,
+            "each retry waits longer than the one before"
+        );
+        recap_answers(&fake).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_refused_token_ends_start_up_at_once_without_retrying() {
+    on(Backend::Sqlite, |db| async move {
+        let fake = FakeDiscord::start().await;
+        let mut config = through_proxy(&fake);
+        config.discord_token = Some(recapbot::config::Secret::new(WELL_FORMED_TOKEN));
+        let started = Instant::now();
+        let refused = recapbot::bot::start(&config, db.store.clone()).await.err();
+        assert!(
+            matches!(refused, Some(recapbot::discord::StartError::TokenRefused)),
+            "{refused:?}"
+        );
+        assert!(started.elapsed() < PROMPTLY);
+        assert_eq!(statuses(&fake, "GET /oauth2/applications/@me"), [401]);
+        assert!(!fake.gateway_connected());
+    })
+    .await;
+}
+
+/// Reads `child`'s stderr on a thread; the lines so far, shared.
+fn collect_stderr(child: &mut std::process::Child) -> Arc<Mutex<Vec<String>>> {
+    let lines = Arc::new(Mutex::new(Vec::new()));
+    let stderr = child.stderr.take().expect("stderr is piped");
+    let sink = lines.clone();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            sink.lock().unwrap().push(line);
+        }
+    });
+    lines
+}
+
+/// Waits until `done` holds for the lines so far, or `within` passes.
+fn wait_for_lines(
+    lines: &Arc<Mutex<Vec<String>>>,
+    within: Duration,
+    done: impl Fn(&[String]) -> bool,
+) -> Vec<String> {
+    let deadline = Instant::now() + within;
+    loop {
+        let now = lines.lock().unwrap().clone();
+        if done(&now) || Instant::now() > deadline {
+            return now;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_proxy_that_never_answers_is_reported_within_seconds_and_retried() {
+    // Accepts connections and reads, and never says a word.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = silent.local_addr().unwrap().port();
+    let accepted = Arc::new(Mutex::new(Vec::new()));
+    let held = accepted.clone();
+    std::thread::spawn(move || {
+        for stream in silent.incoming().map_while(Result::ok) {
+            held.lock().unwrap().push(stream);
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let proxy = format!("http://recap:pr0xyPassw0rd@127.0.0.1:{port}");
+    let mut child = recapbot_command(
+        dir.path(),
+        &["run"],
+        &[("DISCORD_TOKEN", WELL_FORMED_TOKEN), ("DISCORD_HTTP_PROXY", &proxy), PRODUCTION_LOG],
+    )
+    .stdout(Stdio::null())
+    .stderr(Stdio::piped())
+    .spawn()
+    .unwrap();
+    let lines = collect_stderr(&mut child);
+    let started = Instant::now();
+    let report = format!("Discord at http://127.0.0.1:{port} is not answering");
+    let seen = wait_for_lines(&lines, Duration::from_secs(20), |lines| {
+        lines.iter().filter(|l| l.contains(&report)).count() >= 2
+    });
+    let first_report = started.elapsed();
+    let still_running = child.try_wait().unwrap().is_none();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let text = seen.join("\n");
+    assert!(seen.iter().any(|l| l.contains(&report) && l.contains("retrying in 1 s")), "{text}");
+    assert!(seen.iter().any(|l| l.contains(&report) && l.contains("retrying in 2 s")), "{text}");
+    assert!(first_report < Duration::from_secs(20), "{text}");
+    assert!(still_running, "run gave up instead of retrying: {text}");
+    assert!(accepted.lock().unwrap().len() >= 2, "no second try reached the proxy");
+    assert!(!text.contains("pr0xyPassw0rd") && !text.contains("recap:"), "{text}");
+}
+
+#[tokio::test]
+async fn a_proxy_url_s_credentials_appear_in_no_log_line() {
+    let fake = FakeDiscord::start().await;
+    // A retry is logged with the proxy's address, as is the proxy itself at start.
+    fake.force_status_once("GET /gateway/bot", 502);
+    let proxy = fake.proxy_url().replace("http://", "http://recap:pr0xyPassw0rd@");
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = recapbot_command(
+        dir.path(),
+        &["run"],
+        &[
+            ("DISCORD_TOKEN", fake.token()),
+            ("DISCORD_HTTP_PROXY", &proxy),
+            ("DISCORD_DEV_GUILD_ID", &fake.guild_id().to_string()),
+            ("RUST_LOG", "trace"),
+        ],
+    )
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .spawn()
+    .unwrap();
+    let lines = collect_stderr(&mut child);
+    fake.wait_commands(T).await;
+    let seen = tokio::task::spawn_blocking(move || {
+        wait_for_lines(&lines, T, |lines| lines.iter().any(|l| l.contains("commands registered")))
+    })
+    .await
+    .unwrap();
+    child.kill().unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = format!("{}{}", seen.join("\n"), String::from_utf8_lossy(&out.stdout));
+    let shown = fake.proxy_url();
+    assert!(text.contains(&format!("through the proxy at {shown}\n")), "{text}");
+    assert!(text.contains("DISCORD_HTTP_PROXY's user name and password are not sent"), "{text}");
+    assert!(text.contains(&format!("Discord at {shown} answered GET /gateway/bot with HTTP 502")));
+    assert!(!text.contains("pr0xyPassw0rd") && !text.contains("recap:"), "{text}");
 }
