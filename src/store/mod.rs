@@ -243,23 +243,43 @@ async fn probe(backend: Backend, options: &AnyConnectOptions, url: &str) -> Resu
         prepare(&mut conn, backend).await?;
         if backend == Backend::Sqlite {
             // A read-only file opens and reads fine; taking the write lock is what fails.
-            conn.execute("BEGIN IMMEDIATE").await?;
-            conn.execute("ROLLBACK").await?;
+            // Another process writing now (SQLITE_BUSY) says nothing either way: not waited for.
+            conn.execute("PRAGMA busy_timeout = 0").await?;
+            match conn.execute("BEGIN IMMEDIATE").await {
+                Ok(_) => {
+                    conn.execute("ROLLBACK").await?;
+                }
+                Err(sqlx::Error::Database(busy)) if sqlite_code(&*busy) == Some(SQLITE_BUSY) => {}
+                Err(error) => return Err(error),
+            }
         }
         conn.close().await
     };
-    match tokio::time::timeout(PROBE_TIMEOUT, attempt).await {
+    let answered = match backend {
+        // A local file: SQLite's busy timeout bounds any wait for other processes.
+        Backend::Sqlite => Ok(attempt.await),
+        Backend::Postgres => tokio::time::timeout(PROBE_TIMEOUT, attempt).await,
+    };
+    match answered {
         Ok(Ok(())) => Ok(()),
         Ok(Err(error)) => Err(explain(backend, url, error)),
-        Err(_) => Err(match backend {
-            Backend::Postgres => StoreError::Unreachable {
-                address: postgres_address(url),
-                reason: format!("no answer within {} s", PROBE_TIMEOUT.as_secs()),
-            },
-            // Another process holding the file's write lock beyond the busy timeout's reach.
-            Backend::Sqlite => StoreError::Connect(sqlx::Error::PoolTimedOut),
+        Err(_) => Err(StoreError::Unreachable {
+            address: postgres_address(url),
+            reason: format!("no answer within {} s", PROBE_TIMEOUT.as_secs()),
         }),
     }
+}
+
+/// SQLite's primary result codes that start-up tells apart.
+const SQLITE_BUSY: i32 = 5;
+const SQLITE_READONLY: i32 = 8;
+const SQLITE_CORRUPT: i32 = 11;
+const SQLITE_CANTOPEN: i32 = 14;
+const SQLITE_NOTADB: i32 = 26;
+
+/// The primary result code of a SQLite error (the low byte of the extended code sqlx gives).
+fn sqlite_code(error: &dyn sqlx::error::DatabaseError) -> Option<i32> {
+    error.code()?.parse::<i32>().ok().map(|code| code & 0xff)
 }
 
 /// A connection failure in the operator's terms, never with the URL's password.
@@ -270,12 +290,11 @@ fn explain(backend: Backend, url: &str, error: sqlx::Error) -> StoreError {
                 .map(|path| path.display().to_string())
                 .unwrap_or_else(|| "the in-memory database".into());
             match &error {
-                // SQLite's primary result codes, the low byte of its extended ones.
-                sqlx::Error::Database(db) => match db.code().and_then(|c| c.parse::<i32>().ok()) {
-                    Some(code) if matches!(code & 0xff, 11 | 26) => StoreError::NotADatabase(file),
-                    Some(code) if matches!(code & 0xff, 8 | 14) => match read_only_part(url) {
+                sqlx::Error::Database(db) => match sqlite_code(&**db) {
+                    Some(SQLITE_CORRUPT | SQLITE_NOTADB) => StoreError::NotADatabase(file),
+                    Some(code @ (SQLITE_READONLY | SQLITE_CANTOPEN)) => match read_only_part(url) {
                         Some(part) => StoreError::ReadOnly(part),
-                        None if code & 0xff == 8 => StoreError::ReadOnly(file),
+                        None if code == SQLITE_READONLY => StoreError::ReadOnly(file),
                         None => StoreError::Connect(error),
                     },
                     _ => StoreError::Connect(error),

@@ -16,7 +16,7 @@ use recapbot::store::Backend;
 use crate::run::{all_output, recapbot, recapbot_command};
 use crate::support::bot::{config_for, sample, start_bot, start_bot_with, T};
 use crate::support::driver::member;
-use crate::support::on;
+use crate::support::{on, sample_article};
 
 /// The production log filter, so stderr holds what an operator would see.
 const PRODUCTION_LOG: (&str, &str) = ("RUST_LOG", "recapbot=info,warn");
@@ -71,6 +71,34 @@ fn a_corrupt_sqlite_file_is_named_and_left_as_it_was() {
         );
     }
     assert_eq!(std::fs::read(&file).unwrap(), garbage, "the file was changed");
+}
+
+/// Another process in the middle of a long write (an import) is waited for, as SQLite's busy
+/// timeout allows, rather than taken for a broken database.
+#[tokio::test]
+async fn a_database_busy_with_another_writer_is_waited_for() {
+    use sqlx::{Connection, Executor};
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("recapbot.db").display());
+    let out = recapbot(
+        dir.path(),
+        &["import", &sample_article().display().to_string()],
+        &[("DATABASE_URL", &url)],
+    );
+    assert!(out.status.success(), "{}", all_output(&out));
+    let mut writer = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    writer.execute("BEGIN IMMEDIATE").await.unwrap();
+    let path = dir.path().to_path_buf();
+    let url_for_reader = url.clone();
+    let reader = tokio::task::spawn_blocking(move || {
+        recapbot(&path, &["recaps"], &[("DATABASE_URL", &url_for_reader), PRODUCTION_LOG])
+    });
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    writer.execute("ROLLBACK").await.unwrap();
+    let out = reader.await.unwrap();
+    let text = all_output(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("Soundtrack #1 — S1E2"), "{text}");
 }
 
 /// Whether this process is root, who may write any file whatever its mode.
