@@ -39,6 +39,8 @@ pub enum StoreError {
     UnsupportedUrl(String),
     #[error("{0} is not a SQLite database, or it is corrupt: point DATABASE_URL at recapbot's database, or move this file away to start a new one")]
     NotADatabase(String),
+    #[error("the directory {0} does not exist: create it, or point DATABASE_URL elsewhere")]
+    NoDirectory(String),
     /// The file, or the directory SQLite must create its journal in.
     #[error("{0} is read-only: recapbot needs to write its database and create files beside it")]
     ReadOnly(String),
@@ -292,6 +294,9 @@ fn explain(backend: Backend, url: &str, error: sqlx::Error) -> StoreError {
             match &error {
                 sqlx::Error::Database(db) => match sqlite_code(&**db) {
                     Some(SQLITE_CORRUPT | SQLITE_NOTADB) => StoreError::NotADatabase(file),
+                    Some(SQLITE_CANTOPEN) if missing_directory(url).is_some() => {
+                        StoreError::NoDirectory(missing_directory(url).unwrap_or_default())
+                    }
                     Some(code @ (SQLITE_READONLY | SQLITE_CANTOPEN)) => match read_only_part(url) {
                         Some(part) => StoreError::ReadOnly(part),
                         None if code == SQLITE_READONLY => StoreError::ReadOnly(file),
@@ -349,6 +354,12 @@ fn is_read_only(error: &std::io::Error) -> bool {
         error.kind(),
         std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
     )
+}
+
+/// The directory a SQLite file is to be in, if it does not exist.
+fn missing_directory(url: &str) -> Option<String> {
+    let dir = sqlite_file(url)?.parent()?.to_path_buf();
+    (!dir.as_os_str().is_empty() && !dir.exists()).then(|| dir.display().to_string())
 }
 
 /// What this process may not write of a SQLite database: the file, or the directory where

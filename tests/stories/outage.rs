@@ -387,3 +387,24 @@ async fn a_proxy_url_s_credentials_appear_in_no_log_line() {
     assert!(text.contains(&format!("Discord at {shown} answered GET /gateway/bot with HTTP 502")));
     assert!(!text.contains("pr0xyPassw0rd") && !text.contains("recap:"), "{text}");
 }
+
+#[test]
+fn a_database_in_a_missing_directory_says_which() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("not-made-yet");
+    let url = format!("sqlite://{}", missing.join("recapbot.db").display());
+    let (out, took) = with_database(dir.path(), &url, &["migrate"]);
+    fails_with_one_line(&out, took, &format!("the directory {} does not exist", missing.display()));
+    assert!(!missing.exists(), "nothing was created");
+}
+
+#[test]
+fn a_malformed_database_url_says_why_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, took) =
+        with_database(dir.path(), "postgres://bot:hunter2secret@[::1/recaps", &["shows"]);
+    fails_with_one_line(&out, took, "invalid IPv6 address");
+    let text = all_output(&out);
+    assert_eq!(text.matches("invalid IPv6 address").count(), 1, "{text}");
+    assert!(!text.contains("hunter2secret"), "{text}");
+}
