@@ -160,8 +160,10 @@ fn one_line(error: &anyhow::Error) -> String {
 
 fn init_tracing() {
     use tracing_subscriber::EnvFilter;
-    let filter =
-        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("recapbot=info,warn"));
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("recapbot=info,warn"))
+        // tungstenite's trace level prints every gateway frame in hex, IDENTIFY's token too.
+        .add_directive("tungstenite=debug".parse().expect("a valid directive"));
     // Colour only for a person at a terminal: escape codes garble a log file or journal.
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     tracing_subscriber::fmt()

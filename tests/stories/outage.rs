@@ -351,7 +351,7 @@ fn a_proxy_that_never_answers_is_reported_within_seconds_and_retried() {
 }
 
 #[tokio::test]
-async fn a_proxy_url_s_credentials_appear_in_no_log_line() {
+async fn neither_a_proxy_url_s_credentials_nor_the_token_appear_in_trace_logs() {
     let fake = FakeDiscord::start().await;
     // A retry is logged with the proxy's address, as is the proxy itself at start.
     fake.force_status_once("GET /gateway/bot", 502);
@@ -386,6 +386,14 @@ async fn a_proxy_url_s_credentials_appear_in_no_log_line() {
     assert!(text.contains("DISCORD_HTTP_PROXY's user name and password are not sent"), "{text}");
     assert!(text.contains(&format!("Discord at {shown} answered GET /gateway/bot with HTTP 502")));
     assert!(!text.contains("pr0xyPassw0rd") && !text.contains("recap:"), "{text}");
+    // Not the token either, even at the trace level, not even as the hex of a gateway frame.
+    assert!(text.contains("TRACE"), "trace logging was on");
+    assert!(!text.contains(fake.token()), "the token leaked");
+    assert!(!text.contains(&hex::encode(fake.token())[..40]), "the token leaked in hex");
+    // Not the token either, even at the trace level, not even as the hex of a gateway frame.
+    assert!(text.contains("TRACE"), "trace logging was on");
+    assert!(!text.contains(fake.token()), "the token leaked");
+    assert!(!text.contains(&hex::encode(fake.token())[..40]), "the token leaked in hex");
 }
 
 #[test]
