@@ -46,6 +46,10 @@ pub enum StartError {
     MalformedToken,
     #[error("Discord refused DISCORD_TOKEN (close code 4004, authentication failed): reset the token in the Developer Portal and update it")]
     TokenRefused,
+    #[error(
+        "DISCORD_HTTP_PROXY {0:?} is not an http:// or https:// URL, such as http://127.0.0.1:3000"
+    )]
+    MalformedProxy(String),
     #[error("cannot connect to Discord: {0}")]
     Discord(String),
 }
@@ -148,7 +152,14 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
     check_token(token.expose())?;
     let (client, proxy) = match Transport::of(config) {
         Transport::Direct => (rest_client(), None),
-        Transport::Proxy(url) => (rest_client(), Some(url)),
+        Transport::Proxy(url) => {
+            let parsed = url::Url::parse(&url).ok();
+            if !parsed.is_some_and(|u| matches!(u.scheme(), "http" | "https") && u.has_host()) {
+                let configured = config.discord_http_proxy.as_deref().unwrap_or_default();
+                return Err(StartError::MalformedProxy(without_credentials(configured)));
+            }
+            (rest_client(), Some(url))
+        }
         Transport::Client(client) => (client, None),
     };
     if let Some(proxy) = &proxy {

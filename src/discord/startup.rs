@@ -26,6 +26,9 @@ const FIRST_RETRY: Duration = Duration::from_secs(1);
 /// The longest wait between two tries: a Discord back after an outage is found within this.
 const MAX_RETRY: Duration = Duration::from_secs(60);
 
+/// The least wait after a 429, whatever its `Retry-After` says.
+const MIN_RETRY_AFTER: Duration = Duration::from_millis(100);
+
 /// What start-up learns from Discord before connecting.
 #[derive(Debug, Clone)]
 pub struct Discovered {
@@ -116,11 +119,8 @@ impl StartupRest {
                 Ok(response) => {
                     let status = response.status();
                     let retry_after = retry_after(&response);
-                    // A body that does not arrive in time is a Discord that is not answering.
-                    let text = match tokio::time::timeout(ANSWER_WITHIN, response.text()).await {
-                        Ok(Ok(text)) => text,
-                        _ => String::new(),
-                    };
+                    // The request's timeout covers the body too.
+                    let text = response.text().await.unwrap_or_default();
                     if status.is_success() {
                         if let Ok(json) = serde_json::from_str(&text) {
                             return Ok(json);
@@ -133,7 +133,8 @@ impl StartupRest {
                     } else if status == StatusCode::UNAUTHORIZED {
                         return Err(StartError::TokenRefused);
                     } else if status == StatusCode::TOO_MANY_REQUESTS {
-                        let wait = retry_after.unwrap_or(backoff);
+                        // A floor, so a proxy answering "Retry-After: 0" forever is no busy loop.
+                        let wait = retry_after.unwrap_or(backoff).max(MIN_RETRY_AFTER);
                         tracing::warn!(
                             "Discord rate-limited {method} {path}; retrying in {:.1} s as it asks",
                             wait.as_secs_f64()
@@ -162,8 +163,7 @@ impl StartupRest {
         }
     }
 
-    /// As serenity sends them. Set as a map, they replace the Basic authorization reqwest
-    /// derives from a proxy URL's `user:password@`, as serenity's do.
+    /// As serenity sends them; the token's header is marked sensitive, so no Debug prints it.
     fn headers(&self) -> Result<reqwest::header::HeaderMap, StartError> {
         use reqwest::header::{HeaderValue, AUTHORIZATION, USER_AGENT};
         let mut authorization = HeaderValue::from_str(&format!("Bot {}", self.token.expose()))

@@ -416,3 +416,25 @@ fn a_malformed_database_url_says_why_once() {
     assert_eq!(text.matches("invalid IPv6 address").count(), 1, "{text}");
     assert!(!text.contains("hunter2secret"), "{text}");
 }
+
+#[test]
+fn a_malformed_proxy_url_is_refused_at_once_without_its_password() {
+    let dir = tempfile::tempdir().unwrap();
+    for (proxy, shown) in [
+        ("localhost:3000", "\"localhost:3000\""),
+        ("ftp://recap:pr0xyPassw0rd@proxy.internal/", "\"ftp://proxy.internal/\""),
+    ] {
+        let started = Instant::now();
+        let out = recapbot(
+            dir.path(),
+            &["run"],
+            &[("DISCORD_TOKEN", WELL_FORMED_TOKEN), ("DISCORD_HTTP_PROXY", proxy), PRODUCTION_LOG],
+        );
+        fails_with_one_line(
+            &out,
+            started.elapsed(),
+            &format!("DISCORD_HTTP_PROXY {shown} is not an http:// or https:// URL"),
+        );
+        assert!(!all_output(&out).contains("pr0xyPassw0rd"), "{}", all_output(&out));
+    }
+}
