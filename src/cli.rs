@@ -138,17 +138,38 @@ pub fn main() -> ExitCode {
     match runtime.block_on(run(cli)) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            eprintln!("error: {}", one_line(&error));
             ExitCode::FAILURE
         }
     }
 }
 
+/// The error and its causes on one line, each said once: many of our errors already quote
+/// their cause, which `{:#}` would then repeat ("…: invalid IPv6 address: invalid IPv6 address").
+fn one_line(error: &anyhow::Error) -> String {
+    let mut line = error.to_string();
+    for cause in error.chain().skip(1) {
+        let text = cause.to_string();
+        if !line.contains(&text) {
+            line.push_str(": ");
+            line.push_str(&text);
+        }
+    }
+    line.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn init_tracing(format: LogFormat) {
     use tracing_subscriber::EnvFilter;
-    let filter =
-        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("recapbot=info,warn"));
-    let logs = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("recapbot=info,warn"))
+        // tungstenite's trace level prints every gateway frame in hex, IDENTIFY's token too.
+        .add_directive("tungstenite=debug".parse().expect("a valid directive"));
+    // Colour only for a person at a terminal: escape codes garble a log file or journal.
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(ansi);
     match format {
         LogFormat::Text => logs.init(),
         LogFormat::Json => logs.json().flatten_event(true).init(),
@@ -293,7 +314,7 @@ async fn run_feeds(config: &Config, store: Store, action: FeedsAction) -> anyhow
                 .follow_feed(follow)
                 .await
                 .map_err(|e| anyhow::anyhow!("{}", plain(&e.to_string())))?;
-            let url = crate::store::feeds::without_credentials(&url);
+            let url = config::without_credentials(&url);
             println!(
                 "feed {id} added: {url} (first poll records its items without announcing them)"
             );

@@ -244,6 +244,19 @@ fn database_url(configured: Option<&str>) -> String {
     }
 }
 
+/// `url` without its user name and password, if it has any: the one form in which a URL
+/// that may carry credentials (a feed's, DATABASE_URL, DISCORD_HTTP_PROXY) is shown or logged.
+pub fn without_credentials(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if !parsed.username().is_empty() || parsed.password().is_some() => {
+            let _ = parsed.set_username("");
+            let _ = parsed.set_password(None);
+            parsed.to_string()
+        }
+        _ => url.to_string(),
+    }
+}
+
 /// Loads `.env` if there is one. Variables already in the environment win.
 pub fn load_dotenv() {
     // A missing .env is the normal case in production; a malformed one is worth a warning.
@@ -298,6 +311,19 @@ mod tests {
         assert!(parse(&["--feed-interval-minutes", "0"]).is_err());
         assert!(parse(&["--feed-interval-minutes", "18446744073709551615"]).is_err());
         assert_eq!(parse(&["--feed-interval-minutes", "30"]).unwrap().feed_interval_minutes, 30);
+    }
+
+    #[test]
+    fn credentials_never_show() {
+        assert_eq!(
+            without_credentials("https://me:s3cret@feeds.example/rss"),
+            "https://feeds.example/rss"
+        );
+        assert_eq!(without_credentials("https://feeds.example/rss"), "https://feeds.example/rss");
+        assert_eq!(
+            without_credentials("postgres://bot:hunter2@db.example:5432/recaps"),
+            "postgres://db.example:5432/recaps"
+        );
     }
 
     #[test]

@@ -1,14 +1,15 @@
 //! Connecting to Discord: the client, its framework, and the tasks that live as long as it.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use poise::serenity_prelude as serenity;
 use serenity::{ClientBuilder, CreateAllowedMentions, HttpBuilder, ShardManager};
 use tokio::task::JoinHandle;
 
-use super::{dispatcher, votes, Command, Data, INTENTS};
+use super::{dispatcher, startup, votes, Command, Data, INTENTS};
 use crate::app::App;
-use crate::config::Config;
+use crate::config::{without_credentials, Config};
 
 /// How REST calls reach Discord.
 #[derive(Debug, Clone)]
@@ -17,6 +18,8 @@ pub enum Transport {
     Direct,
     /// Through a twilight-http-proxy-style rate-limiting proxy (`DISCORD_HTTP_PROXY`); the
     /// proxy owns rate limiting, so serenity's limiter is off, as that deployment expects.
+    /// Its origin, without any `user:password@`: serenity logs its `Http`, proxy URL included,
+    /// at debug level, and would have sent the bot token in place of that password anyway.
     Proxy(String),
     /// A prepared HTTP client (the tests' and sandbox's fake Discord, with its test CA).
     Client(reqwest::Client),
@@ -26,7 +29,9 @@ impl Transport {
     pub fn of(config: &Config) -> Transport {
         match (&config.tuning.discord_client, &config.discord_http_proxy) {
             (Some(client), _) => Transport::Client(client.clone()),
-            (None, Some(proxy)) => Transport::Proxy(proxy.clone()),
+            (None, Some(proxy)) => {
+                Transport::Proxy(without_credentials(proxy).trim_end_matches('/').to_string())
+            }
             (None, None) => Transport::Direct,
         }
     }
@@ -41,6 +46,10 @@ pub enum StartError {
     MalformedToken,
     #[error("Discord refused DISCORD_TOKEN (close code 4004, authentication failed): reset the token in the Developer Portal and update it")]
     TokenRefused,
+    #[error(
+        "DISCORD_HTTP_PROXY {0:?} is not an http:// or https:// URL, such as http://127.0.0.1:3000"
+    )]
+    MalformedProxy(String),
     #[error("cannot connect to Discord: {0}")]
     Discord(String),
     #[error("cannot serve /healthz and /metrics on RECAPBOT_METRICS_ADDR {addr}: {reason}")]
@@ -127,21 +136,59 @@ pub fn check_token(token: &str) -> Result<(), StartError> {
     serenity::validate_token(token).map_err(|_| StartError::MalformedToken)
 }
 
+/// The HTTP client for Discord's REST API when no prepared one is given: serenity's own has
+/// no timeouts, and a proxy that never answers would hold every call forever.
+fn rest_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .use_rustls_tls()
+        .connect_timeout(startup::ANSWER_WITHIN)
+        .timeout(Duration::from_secs(30))
+        .build()
+        .expect("a rustls reqwest client builds")
+}
+
 /// Connects `commands` to Discord with the vote worker and the alert dispatcher beside them.
 /// [`crate::bot::start`] is the one caller in the product.
 pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Result<Bot, StartError> {
     let token = config.token().ok_or(StartError::MissingToken)?;
     check_token(token.expose())?;
-    let http = match Transport::of(config) {
-        Transport::Direct => HttpBuilder::new(token.expose()),
+    let (client, proxy) = match Transport::of(config) {
+        Transport::Direct => (rest_client(), None),
         Transport::Proxy(url) => {
-            HttpBuilder::new(token.expose()).proxy(url).ratelimiter_disabled(true)
+            let parsed = url::Url::parse(&url).ok();
+            if !parsed.is_some_and(|u| matches!(u.scheme(), "http" | "https") && u.has_host()) {
+                let configured = config.discord_http_proxy.as_deref().unwrap_or_default();
+                return Err(StartError::MalformedProxy(without_credentials(configured)));
+            }
+            (rest_client(), Some(url))
         }
-        Transport::Client(client) => HttpBuilder::new(token.expose()).client(client),
+        Transport::Client(client) => (client, None),
+    };
+    if let Some(proxy) = &proxy {
+        tracing::info!("Discord's REST API through the proxy at {proxy}");
+        if config.discord_http_proxy.as_deref().is_some_and(|url| url != without_credentials(url)) {
+            tracing::warn!(
+                "DISCORD_HTTP_PROXY's user name and password are not sent: every REST call carries the bot token in its Authorization header"
+            );
+        }
+    }
+    let rest = startup::StartupRest {
+        client: client.clone(),
+        origin: proxy.clone().unwrap_or_else(|| startup::DISCORD_ORIGIN.to_string()),
+        token: token.clone(),
+    };
+    let discovered = rest.discover().await?;
+    let application_id = discovered.application_id;
+    let http = HttpBuilder::new(token.expose())
+        .client(client.clone())
+        .application_id(serenity::ApplicationId::new(application_id));
+    let http = match &proxy {
+        Some(url) => http.proxy(url).ratelimiter_disabled(true),
+        None => http,
     }
     .build();
 
-    let dev_guild = config.discord_dev_guild_id.map(serenity::GuildId::new);
+    let dev_guild = config.discord_dev_guild_id;
     let defer_after = config.tuning.defer_after;
     let (score_edit_interval, reconcile_window) =
         (config.tuning.score_edit_interval, config.reconcile_window());
@@ -168,10 +215,12 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
         .setup(move |ctx, ready, framework| {
             Box::pin(async move {
                 let commands = &framework.options().commands;
-                match dev_guild {
-                    Some(guild) => poise::builtins::register_in_guild(ctx, commands, guild).await?,
-                    None => poise::builtins::register_globally(ctx, commands).await?,
-                }
+                let registered =
+                    serde_json::to_value(poise::builtins::create_application_commands(commands))
+                        .map_err(crate::app::Error::internal)?;
+                rest.register_commands(application_id, dev_guild, &registered)
+                    .await
+                    .map_err(crate::app::Error::internal)?;
                 tracing::info!(
                     user = %ready.user.name,
                     guilds = ready.guilds.len(),
@@ -190,16 +239,22 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
                 Ok(Data { app, defer_after, scores, votes, reactions })
             })
         })
+        // Owners are never consulted, and start-up already asked who the application is.
+        .initialize_owners(false)
         .build();
 
     let mut client = ClientBuilder::new_with_http(http, INTENTS)
         .framework(framework)
         .await
         .map_err(|e| StartError::from_serenity(&e))?;
+    // serenity asked `GET /gateway` once more without retrying, and on failure fell back to
+    // the public gateway (never the proxy's or the fake's): the URL start-up found wins.
+    *client.ws_url.lock().await = discovered.gateway_url;
     let shard_manager = client.shard_manager.clone();
     let dispatcher =
         dispatcher::Dispatcher::new(app_for_alerts, client.http.clone(), alert_options).spawn();
     background.lock().expect("background tasks").push(dispatcher);
-    let task = tokio::spawn(async move { client.start_autosharded().await });
+    let shards = discovered.shards;
+    let task = tokio::spawn(async move { client.start_shards(shards).await });
     Ok(Bot { task, shard_manager, background })
 }

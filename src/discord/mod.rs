@@ -15,6 +15,7 @@ mod publish;
 mod ratings;
 mod recap;
 mod settings;
+mod startup;
 pub mod votes;
 mod watching;
 

@@ -89,7 +89,7 @@ pub fn parse_feed_at(bytes: &[u8], url: Option<&str>) -> Result<ParsedFeed, Feed
         bytes
     };
     // Without the feed's `user:password@`: resolved links end up in public recap posts.
-    let base = url.and_then(|u| url::Url::parse(&crate::store::feeds::without_credentials(u)).ok());
+    let base = url.and_then(|u| url::Url::parse(&crate::config::without_credentials(u)).ok());
     let parser = feed_rs::parser::Builder::new()
         // Leave missing ids empty so the fallbacks below apply.
         .id_generator(|_links, _title, _base| String::new())

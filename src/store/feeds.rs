@@ -3,6 +3,7 @@
 use sqlx::{AnyConnection, Row};
 
 use super::{now, Result, Store};
+use crate::config::without_credentials;
 use crate::ids::{EpisodeId, FeedId, GuildId, ShowId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,18 +40,6 @@ impl Feed {
     /// The address as it may be shown or logged: without any `user:password@` in it.
     pub fn shown_url(&self) -> String {
         without_credentials(&self.url)
-    }
-}
-
-/// `url` without its user name and password, if it has any.
-pub fn without_credentials(url: &str) -> String {
-    match url::Url::parse(url) {
-        Ok(mut parsed) if !parsed.username().is_empty() || parsed.password().is_some() => {
-            let _ = parsed.set_username("");
-            let _ = parsed.set_password(None);
-            parsed.to_string()
-        }
-        _ => url.to_string(),
     }
 }
 
@@ -387,20 +376,5 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         tx.commit().await
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn credentials_never_show() {
-        assert_eq!(
-            super::without_credentials("https://me:s3cret@feeds.example/rss"),
-            "https://feeds.example/rss"
-        );
-        assert_eq!(
-            super::without_credentials("https://feeds.example/rss"),
-            "https://feeds.example/rss"
-        );
     }
 }

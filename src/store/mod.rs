@@ -38,6 +38,17 @@ pub enum Backend {
 pub enum StoreError {
     #[error("unsupported DATABASE_URL {0:?}: use sqlite://FILE or postgres://USER@HOST/DB")]
     UnsupportedUrl(String),
+    #[error("{0} is not a SQLite database, or it is corrupt: point DATABASE_URL at recapbot's database, or move this file away to start a new one")]
+    NotADatabase(String),
+    #[error("the directory {0} does not exist: create it, or point DATABASE_URL elsewhere")]
+    NoDirectory(String),
+    /// The file, or the directory SQLite must create its journal in.
+    #[error("{0} is read-only: recapbot needs to write its database and create files beside it")]
+    ReadOnly(String),
+    #[error("cannot reach PostgreSQL at {address}: {reason}")]
+    Unreachable { address: String, reason: String },
+    #[error("PostgreSQL at {address} refused the connection: {reason}")]
+    Refused { address: String, reason: String },
     #[error("cannot open the database: {0}")]
     Connect(#[source] sqlx::Error),
     #[error("cannot apply database migrations: {0}")]
@@ -106,7 +117,7 @@ impl Store {
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             Backend::Postgres
         } else {
-            return Err(StoreError::UnsupportedUrl(url.to_string()));
+            return Err(StoreError::UnsupportedUrl(crate::config::without_credentials(url)));
         };
         let url = match backend {
             // Create the file on first use: the embedded default needs no set-up.
@@ -116,25 +127,14 @@ impl Store {
             _ => url.to_string(),
         };
         let options = AnyConnectOptions::from_str(&url).map_err(StoreError::Connect)?;
+        probe(backend, &options, &url).await?;
         let pool = AnyPoolOptions::new()
             .max_connections(match backend {
                 Backend::Sqlite => 4,
                 Backend::Postgres => 10,
             })
             .acquire_timeout(Duration::from_secs(10))
-            .after_connect(move |conn, _meta| {
-                Box::pin(async move {
-                    if backend == Backend::Sqlite {
-                        // WAL lets readers (autocomplete) run beside a writer (an import);
-                        // the busy timeout covers other processes writing the same file.
-                        conn.execute("PRAGMA foreign_keys = ON").await?;
-                        conn.execute("PRAGMA journal_mode = WAL").await?;
-                        conn.execute("PRAGMA synchronous = NORMAL").await?;
-                        conn.execute("PRAGMA busy_timeout = 10000").await?;
-                    }
-                    Ok(())
-                })
-            })
+            .after_connect(move |conn, _meta| Box::pin(prepare(conn, backend)))
             .connect_with(options)
             .await
             .map_err(StoreError::Connect)?;
@@ -220,6 +220,167 @@ impl Store {
     }
 }
 
+/// Every pooled connection's settings.
+async fn prepare(conn: &mut sqlx::AnyConnection, backend: Backend) -> sqlx::Result<()> {
+    if backend == Backend::Sqlite {
+        // WAL lets readers (autocomplete) run beside a writer (an import); the busy timeout
+        // covers other processes writing the same file.
+        conn.execute("PRAGMA foreign_keys = ON").await?;
+        conn.execute("PRAGMA journal_mode = WAL").await?;
+        conn.execute("PRAGMA synchronous = NORMAL").await?;
+        conn.execute("PRAGMA busy_timeout = 10000").await?;
+    }
+    Ok(())
+}
+
+/// How long the first connection may take before the database counts as unreachable.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// Opens one connection before the pool does, to fail at once with the reason. The pool
+/// would retry a refused connection and swallow a failing `prepare` until its 10 s acquire
+/// timeout, then report only "pool timed out".
+async fn probe(backend: Backend, options: &AnyConnectOptions, url: &str) -> Result<()> {
+    use sqlx::{ConnectOptions, Connection};
+    let attempt = async {
+        let mut conn = options.connect().await?;
+        prepare(&mut conn, backend).await?;
+        if backend == Backend::Sqlite {
+            // A read-only file opens and reads fine; taking the write lock is what fails.
+            // Another process writing now (SQLITE_BUSY) says nothing either way: not waited for.
+            conn.execute("PRAGMA busy_timeout = 0").await?;
+            match conn.execute("BEGIN IMMEDIATE").await {
+                Ok(_) => {
+                    conn.execute("ROLLBACK").await?;
+                }
+                Err(sqlx::Error::Database(busy)) if sqlite_code(&*busy) == Some(SQLITE_BUSY) => {}
+                Err(error) => return Err(error),
+            }
+        }
+        conn.close().await
+    };
+    let answered = match backend {
+        // A local file: SQLite's busy timeout bounds any wait for other processes.
+        Backend::Sqlite => Ok(attempt.await),
+        Backend::Postgres => tokio::time::timeout(PROBE_TIMEOUT, attempt).await,
+    };
+    match answered {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(error)) => Err(explain(backend, url, error)),
+        Err(_) => Err(StoreError::Unreachable {
+            address: postgres_address(url),
+            reason: format!("no answer within {} s", PROBE_TIMEOUT.as_secs()),
+        }),
+    }
+}
+
+/// SQLite's primary result codes that start-up tells apart.
+const SQLITE_BUSY: i32 = 5;
+const SQLITE_READONLY: i32 = 8;
+const SQLITE_CORRUPT: i32 = 11;
+const SQLITE_CANTOPEN: i32 = 14;
+const SQLITE_NOTADB: i32 = 26;
+
+/// The primary result code of a SQLite error (the low byte of the extended code sqlx gives).
+fn sqlite_code(error: &dyn sqlx::error::DatabaseError) -> Option<i32> {
+    error.code()?.parse::<i32>().ok().map(|code| code & 0xff)
+}
+
+/// A connection failure in the operator's terms, never with the URL's password.
+fn explain(backend: Backend, url: &str, error: sqlx::Error) -> StoreError {
+    match backend {
+        Backend::Sqlite => {
+            let file = sqlite_file(url)
+                .map(|path| path.display().to_string())
+                .unwrap_or_else(|| "the in-memory database".into());
+            match &error {
+                sqlx::Error::Database(db) => match sqlite_code(&**db) {
+                    Some(SQLITE_CORRUPT | SQLITE_NOTADB) => StoreError::NotADatabase(file),
+                    Some(SQLITE_CANTOPEN) if missing_directory(url).is_some() => {
+                        StoreError::NoDirectory(missing_directory(url).unwrap_or_default())
+                    }
+                    Some(code @ (SQLITE_READONLY | SQLITE_CANTOPEN)) => match read_only_part(url) {
+                        Some(part) => StoreError::ReadOnly(part),
+                        None if code == SQLITE_READONLY => StoreError::ReadOnly(file),
+                        None => StoreError::Connect(error),
+                    },
+                    _ => StoreError::Connect(error),
+                },
+                sqlx::Error::Io(io) if is_read_only(io) => {
+                    StoreError::ReadOnly(read_only_part(url).unwrap_or(file))
+                }
+                _ => StoreError::Connect(error),
+            }
+        }
+        Backend::Postgres => {
+            let address = postgres_address(url);
+            match error {
+                sqlx::Error::Io(io) => StoreError::Unreachable { address, reason: io_reason(&io) },
+                sqlx::Error::Tls(tls) => {
+                    StoreError::Unreachable { address, reason: format!("TLS failed: {tls}") }
+                }
+                sqlx::Error::Database(db) => {
+                    StoreError::Refused { address, reason: db.message().to_string() }
+                }
+                other => StoreError::Connect(other),
+            }
+        }
+    }
+}
+
+/// `host:port` of a PostgreSQL URL: where it points, without who connects or with what.
+fn postgres_address(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(parsed) => format!(
+            "{}:{}",
+            parsed.host_str().filter(|h| !h.is_empty()).unwrap_or("localhost"),
+            parsed.port().unwrap_or(5432)
+        ),
+        Err(_) => "the configured address".into(),
+    }
+}
+
+/// An I/O error as the one-line reason an operator acts on ("connection refused").
+fn io_reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::ConnectionRefused => "connection refused (is the server running?)".into(),
+        ErrorKind::TimedOut => "timed out".into(),
+        ErrorKind::NotFound => format!("cannot resolve the host ({error})"),
+        _ => error.to_string(),
+    }
+}
+
+fn is_read_only(error: &std::io::Error) -> bool {
+    matches!(
+        error.kind(),
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+    )
+}
+
+/// The directory a SQLite file is to be in, if it does not exist.
+fn missing_directory(url: &str) -> Option<String> {
+    let dir = sqlite_file(url)?.parent()?.to_path_buf();
+    (!dir.as_os_str().is_empty() && !dir.exists()).then(|| dir.display().to_string())
+}
+
+/// What this process may not write of a SQLite database: the file, or the directory where
+/// SQLite creates its journal (and recapbot its migration lock). Tried, not inferred from
+/// permission bits, which say nothing of a read-only mount or of root.
+fn read_only_part(url: &str) -> Option<String> {
+    let file = sqlite_file(url)?;
+    if file.exists() && std::fs::OpenOptions::new().append(true).open(&file).is_err() {
+        return Some(file.display().to_string());
+    }
+    let dir = match file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let probe = dir.join(format!(".recapbot-write-check-{}", std::process::id()));
+    let created = std::fs::OpenOptions::new().write(true).create_new(true).open(&probe).is_ok();
+    let _ = std::fs::remove_file(&probe);
+    (!created).then(|| format!("the directory {}", dir.display()))
+}
+
 /// The file of a `sqlite://PATH?…` URL; `None` for an in-memory database.
 fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
     let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
@@ -240,7 +401,14 @@ async fn lock_file(database: &std::path::Path) -> Result<std::fs::File> {
     })
     .await
     .map_err(|e| StoreError::Connect(sqlx::Error::Io(std::io::Error::other(e))))?;
-    locked.map_err(|e| StoreError::Connect(sqlx::Error::Io(e)))
+    locked.map_err(|e| {
+        if is_read_only(&e) {
+            let url = format!("sqlite://{}", database.display());
+            StoreError::ReadOnly(read_only_part(&url).unwrap_or(database.display().to_string()))
+        } else {
+            StoreError::Connect(sqlx::Error::Io(e))
+        }
+    })
 }
 
 /// Now, in unix seconds: the one clock the store writes.

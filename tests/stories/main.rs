@@ -10,6 +10,7 @@ mod cli;
 mod corpus;
 mod feeds;
 mod observe;
+mod outage;
 mod ratings;
 mod recap;
 mod run;

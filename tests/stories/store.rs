@@ -147,6 +147,37 @@ async fn rated_recaps_follow_unrated_ones(db: TestDb) {
     assert_eq!(recaps.last().unwrap().rating.as_ref().unwrap().to_string(), "4.5/5");
 }
 
+/// Hosted PostgreSQL servers require TLS: `sslmode=require` gets an encrypted connection
+/// where the server offers one, and a one-line refusal naming TLS where it does not.
+#[tokio::test]
+async fn postgres_connects_over_tls_when_the_url_requires_it() {
+    crate::support::on(recapbot::store::Backend::Postgres, |db| async move {
+        let require = format!("{}?sslmode=require", db.url);
+        let server_offers_tls: String = sqlx::query_scalar("SHOW ssl")
+            .fetch_one(recapbot::harness::pool(&db.store))
+            .await
+            .unwrap();
+        match recapbot::store::Store::connect(&require).await {
+            Ok(store) => {
+                assert_eq!(server_offers_tls, "on");
+                let encrypted: bool =
+                    sqlx::query_scalar("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+                        .fetch_one(recapbot::harness::pool(&store))
+                        .await
+                        .unwrap();
+                assert!(encrypted, "sslmode=require connected without TLS");
+                store.close().await;
+            }
+            Err(error) => {
+                assert_eq!(server_offers_tls, "off", "TLS failed: {error}");
+                let line = error.to_string();
+                assert!(line.contains("TLS") && !line.contains('\n'), "{line}");
+            }
+        }
+    })
+    .await;
+}
+
 backend_tests!(
     rated_recaps_follow_unrated_ones,
     importing_the_sample_stores_what_recap_will_show,

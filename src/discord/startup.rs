@@ -1,0 +1,227 @@
+//! The REST calls start-up makes once: who the application is, where the gateway is and how
+//! many shards it wants (before connecting), and the slash commands (once READY).
+//!
+//! serenity makes these calls with no timeout and turns a 429 or a 5xx into a fatal error,
+//! so a restarted bot exited at Discord's first bad moment and hung on a proxy that never
+//! answered. Here each call is retried until Discord answers it: after `Retry-After` for a
+//! 429, with capped exponential back-off for a 5xx, a timeout or a refused connection, each
+//! retry announced in the log. Only a refused token (401) or another 4xx, which waiting
+//! cannot mend, ends start-up.
+
+use std::time::Duration;
+
+use reqwest::{Method, StatusCode};
+use serde_json::Value;
+
+use super::StartError;
+use crate::config::Secret;
+
+/// Discord's REST API root; a proxy takes the place of this origin, as serenity does it.
+pub const DISCORD_ORIGIN: &str = "https://discord.com";
+
+/// How long one start-up call may go unanswered before it counts as failed.
+pub const ANSWER_WITHIN: Duration = Duration::from_secs(5);
+/// The first wait after a failure; each further failure doubles it.
+const FIRST_RETRY: Duration = Duration::from_secs(1);
+/// The longest wait between two tries: a Discord back after an outage is found within this.
+const MAX_RETRY: Duration = Duration::from_secs(60);
+
+/// The least wait after a 429, whatever its `Retry-After` says.
+const MIN_RETRY_AFTER: Duration = Duration::from_millis(100);
+
+/// What start-up learns from Discord before connecting.
+#[derive(Debug, Clone)]
+pub struct Discovered {
+    pub application_id: u64,
+    pub gateway_url: String,
+    pub shards: u32,
+}
+
+/// Start-up's way to Discord's REST API: the client every REST call uses, and the origin
+/// (discord.com, or the proxy standing in for it, never with credentials: it is logged).
+#[derive(Clone)]
+pub struct StartupRest {
+    pub client: reqwest::Client,
+    pub origin: String,
+    pub token: Secret,
+}
+
+impl StartupRest {
+    /// The application and the gateway, as `GET /oauth2/applications/@me` and
+    /// `GET /gateway/bot` tell them.
+    pub async fn discover(&self) -> Result<Discovered, StartError> {
+        let application = self.call(Method::GET, "/oauth2/applications/@me", None).await?;
+        let application_id = application["id"]
+            .as_str()
+            .and_then(|id| id.parse().ok())
+            .ok_or_else(|| self.malformed("/oauth2/applications/@me", "no application id"))?;
+        let gateway = self.call(Method::GET, "/gateway/bot", None).await?;
+        let gateway_url = gateway["url"]
+            .as_str()
+            .ok_or_else(|| self.malformed("/gateway/bot", "no gateway url"))?
+            .to_string();
+        let shards = gateway["shards"].as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or(1);
+        Ok(Discovered { application_id, gateway_url, shards: shards.max(1) })
+    }
+
+    /// Registers `commands` (their JSON, as poise builds it) in `guild`, or globally.
+    pub async fn register_commands(
+        &self,
+        application_id: u64,
+        guild: Option<u64>,
+        commands: &Value,
+    ) -> Result<(), StartError> {
+        let path = match guild {
+            Some(guild) => format!("/applications/{application_id}/guilds/{guild}/commands"),
+            None => format!("/applications/{application_id}/commands"),
+        };
+        self.call(Method::PUT, &path, Some(commands)).await.map(drop)
+    }
+
+    /// `method path` until Discord answers it with success or a final refusal.
+    async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&Value>,
+    ) -> Result<Value, StartError> {
+        let shown = &self.origin;
+        let mut backoff = FIRST_RETRY;
+        loop {
+            let mut request = self
+                .client
+                .request(method.clone(), format!("{}/api/v10{path}", self.origin))
+                .headers(self.headers()?)
+                .timeout(ANSWER_WITHIN);
+            if let Some(body) = body {
+                // By hand: reqwest's `json` feature is not among the product's.
+                request = request
+                    .header(reqwest::header::CONTENT_TYPE, "application/json")
+                    .body(body.to_string());
+            }
+            let wait = match request.send().await {
+                Err(error) if error.is_timeout() => {
+                    tracing::warn!(
+                        "Discord at {shown} is not answering {method} {path} within {} s; retrying in {} s",
+                        ANSWER_WITHIN.as_secs(),
+                        backoff.as_secs()
+                    );
+                    next(&mut backoff)
+                }
+                Err(error) => {
+                    tracing::warn!(
+                        "Discord at {shown} cannot be reached ({}); retrying in {} s",
+                        reason(&error),
+                        backoff.as_secs()
+                    );
+                    next(&mut backoff)
+                }
+                Ok(response) => {
+                    let status = response.status();
+                    let retry_after = retry_after(&response);
+                    // The request's timeout covers the body too.
+                    let text = response.text().await.unwrap_or_default();
+                    if status.is_success() {
+                        if let Ok(json) = serde_json::from_str(&text) {
+                            return Ok(json);
+                        }
+                        tracing::warn!(
+                            "Discord at {shown} answered {method} {path} with no JSON; retrying in {} s",
+                            backoff.as_secs()
+                        );
+                        next(&mut backoff)
+                    } else if status == StatusCode::UNAUTHORIZED {
+                        return Err(StartError::TokenRefused);
+                    } else if status == StatusCode::TOO_MANY_REQUESTS {
+                        // A floor, so a proxy answering "Retry-After: 0" forever is no busy loop.
+                        let wait = retry_after.unwrap_or(backoff).max(MIN_RETRY_AFTER);
+                        tracing::warn!(
+                            "Discord rate-limited {method} {path}; retrying in {:.1} s as it asks",
+                            wait.as_secs_f64()
+                        );
+                        wait
+                    } else if status.is_server_error() {
+                        tracing::warn!(
+                            "Discord at {shown} answered {method} {path} with HTTP {}; retrying in {} s",
+                            status.as_u16(),
+                            backoff.as_secs()
+                        );
+                        next(&mut backoff)
+                    } else {
+                        let message = serde_json::from_str::<Value>(&text)
+                            .ok()
+                            .and_then(|v| v["message"].as_str().map(str::to_string))
+                            .unwrap_or_default();
+                        return Err(StartError::Discord(format!(
+                            "Discord at {shown} answered {method} {path} with HTTP {}: {message}",
+                            status.as_u16()
+                        )));
+                    }
+                }
+            };
+            tokio::time::sleep(wait).await;
+        }
+    }
+
+    /// As serenity sends them; the token's header is marked sensitive, so no Debug prints it.
+    fn headers(&self) -> Result<reqwest::header::HeaderMap, StartError> {
+        use reqwest::header::{HeaderValue, AUTHORIZATION, USER_AGENT};
+        let mut authorization = HeaderValue::from_str(&format!("Bot {}", self.token.expose()))
+            .map_err(|_| StartError::MalformedToken)?;
+        authorization.set_sensitive(true);
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(AUTHORIZATION, authorization);
+        headers.insert(USER_AGENT, HeaderValue::from_static(serenity::constants::USER_AGENT));
+        Ok(headers)
+    }
+
+    fn malformed(&self, path: &str, what: &str) -> StartError {
+        StartError::Discord(format!("Discord at {} answered GET {path} with {what}", self.origin))
+    }
+}
+
+/// This wait, and doubles the next one up to [`MAX_RETRY`].
+fn next(backoff: &mut Duration) -> Duration {
+    let wait = *backoff;
+    *backoff = (*backoff * 2).min(MAX_RETRY);
+    wait
+}
+
+/// A 429's `Retry-After` (seconds, possibly fractional), within reason.
+fn retry_after(response: &reqwest::Response) -> Option<Duration> {
+    let seconds: f64 =
+        response.headers().get(reqwest::header::RETRY_AFTER)?.to_str().ok()?.parse().ok()?;
+    (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds.min(3_600.0)))
+}
+
+/// Why a request got no response, in a few words and without its URL.
+fn reason(error: &reqwest::Error) -> String {
+    use std::error::Error as _;
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = error.source();
+    while let Some(inner) = cause {
+        if let Some(io) = inner.downcast_ref::<std::io::Error>() {
+            return match io.kind() {
+                std::io::ErrorKind::ConnectionRefused => "connection refused".into(),
+                _ => io.to_string(),
+            };
+        }
+        cause = inner.source();
+    }
+    if error.is_connect() {
+        "cannot connect".into()
+    } else {
+        "the request failed".into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_up_to_a_minute() {
+        let mut backoff = FIRST_RETRY;
+        let waits: Vec<u64> = (0..9).map(|_| next(&mut backoff).as_secs()).collect();
+        assert_eq!(waits, [1, 2, 4, 8, 16, 32, 60, 60, 60]);
+    }
+}
