@@ -244,6 +244,10 @@ pub async fn fan_out(channels: usize) -> anyhow::Result<()> {
         while dispatcher.dispatch_once().await.map_err(|e| anyhow::anyhow!("{e}"))? > 0 {}
         let wall = started.elapsed().as_secs_f64();
         let delivered = scratch.store.outbox_counts().await?.delivered;
+        // The reactions that follow the alerts are not part of the fan-out; they are handed
+        // back to the outbox before the database goes.
+        dispatcher.stop();
+        dispatcher.complete_reactions().await;
         let bound = channels as f64 / 50.0;
         println!(
             "  {backend}: {delivered} alerts in {wall:.1} s; bound {bound:.1} s; ×{:.2} the bound; {} × 429",

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::support::bot::{app, config_for, sample, start_bot_with, T};
-use crate::support::driver::{member, messages_in, Message};
+use crate::support::driver::{keycap, member, messages_in, Message};
 use crate::support::TestDb;
 use fake_discord::{perms, FakeConfig, FakeDiscord};
 use recapbot::discord::dispatcher::{DispatchOptions, Dispatcher};
@@ -162,6 +162,30 @@ fn http(fake: &FakeDiscord) -> Arc<serenity::all::Http> {
     Arc::new(serenity::all::HttpBuilder::new(fake.token()).client(fake.http_client()).build())
 }
 
+/// Behind a rate-limiting proxy (`DISCORD_HTTP_PROXY`), where serenity's own limiter is off and
+/// a 429 reaches the bot.
+fn proxied_http(fake: &FakeDiscord) -> Arc<serenity::all::Http> {
+    Arc::new(
+        serenity::all::HttpBuilder::new(fake.token())
+            .proxy(fake.proxy_url())
+            .ratelimiter_disabled(true)
+            .build(),
+    )
+}
+
+/// The 1️⃣–5️⃣ the bot has put on a message, in order.
+fn bot_scores(fake: &FakeDiscord, message: u64) -> Vec<u8> {
+    let bot = fake.bot_user_id();
+    (1..=5).filter(|&n| fake.reactions(message, &keycap(n)).contains(&bot)).collect()
+}
+
+async fn wait_all_five(fake: &FakeDiscord, message: u64) {
+    fake.wait_until(T, "1️⃣–5️⃣ on the alert", |f| {
+        bot_scores(f, message) == [1, 2, 3, 4, 5]
+    })
+    .await;
+}
+
 async fn a_crash_between_post_and_commit_posts_once_after_restart(db: TestDb) {
     let fake = FakeDiscord::start().await;
     let channel = fake.channel("recaps");
@@ -171,21 +195,22 @@ async fn a_crash_between_post_and_commit_posts_once_after_restart(db: TestDb) {
     // Leases are kept in whole seconds: 3 s stays unexpired across the immediate second try.
     let lease = Duration::from_secs(3);
     let options = DispatchOptions { lease, ..DispatchOptions::default() };
-    assert_eq!(
-        Dispatcher::new(app(&db.store), http(&fake), options.clone())
-            .dispatch_once()
-            .await
-            .unwrap(),
-        1
-    );
-    assert_eq!(alerts_in(&fake, channel).len(), 1, "posted");
-    // The process dies between the post and recording it: the row stays claimed, under the
-    // lease of the dispatcher that died.
+    let crashed = Dispatcher::new(app(&db.store), http(&fake), options.clone());
+    assert_eq!(crashed.dispatch_once().await.unwrap(), 1);
+    crashed.complete_reactions().await;
+    let alerts = alerts_in(&fake, channel);
+    assert_eq!(alerts.len(), 1, "posted");
+    let alert = alerts[0].id.unwrap();
+    // The process dies between the post and recording it, with two of the five reactions
+    // added: the row stays claimed, under the lease of the dispatcher that died.
+    for n in 3..=5 {
+        fake.unreact("recapbot", channel, alert, &keycap(n));
+    }
     let lease_until = chrono::Utc::now().timestamp() + 3;
     recapbot::harness::execute(
         &db.store,
         &format!(
-            "UPDATE outbox SET state = 'sending', message_id = NULL, delivered_at = NULL, lease_until = {lease_until}"
+            "UPDATE outbox SET state = 'sending', message_id = NULL, delivered_at = NULL, reacted_at = NULL, lease_until = {lease_until}"
         ),
     )
     .await;
@@ -199,9 +224,47 @@ async fn a_crash_between_post_and_commit_posts_once_after_restart(db: TestDb) {
     // Time passes: the crashed process's lease runs out.
     recapbot::harness::execute(&db.store, "UPDATE outbox SET lease_until = 0").await;
     assert_eq!(dispatcher.dispatch_once().await.unwrap(), 1);
+    dispatcher.complete_reactions().await;
     assert_eq!(alerts_in(&fake, channel).len(), 1, "not posted twice");
-    assert_eq!(restarted.outbox_counts().await.unwrap().delivered, 1);
+    wait_all_five(&fake, alert).await;
+    let counts = restarted.outbox_counts().await.unwrap();
+    assert_eq!((counts.delivered, counts.reactions_owed), (1, 0), "{counts:?}");
+
+    // Another crash, after recording the alert but before its reactions: they are owed, and
+    // the next claim after the lease adds the missing ones.
+    fake.unreact("recapbot", channel, alert, &keycap(1));
+    recapbot::harness::execute(&db.store, "UPDATE outbox SET reacted_at = NULL, lease_until = 0")
+        .await;
+    assert_eq!(restarted.outbox_counts().await.unwrap().reactions_owed, 1);
+    assert_eq!(dispatcher.dispatch_once().await.unwrap(), 1);
+    dispatcher.complete_reactions().await;
+    wait_all_five(&fake, alert).await;
+    assert_eq!(alerts_in(&fake, channel).len(), 1);
+    assert_eq!(restarted.outbox_counts().await.unwrap().reactions_owed, 0);
+    let added = fake.requests_to("PUT /channels/*/messages/*/reactions/*/@me");
+    assert_eq!(
+        added.iter().filter(|r| r.status == 204).count(),
+        5 + 3 + 1,
+        "only the missing reactions were added again"
+    );
     restarted.close().await;
+}
+
+async fn a_rate_limited_reaction_is_waited_out_and_the_rest_still_added(db: TestDb) {
+    // Limits off but for the one 429 forced here.
+    let fake = FakeDiscord::start_with(FakeConfig::default().without_rate_limits()).await;
+    let channel = fake.channel("recaps");
+    db.store.subscribe(&subscription(&fake, channel, None)).await.unwrap();
+    db.store.save_article(&sample()).await.unwrap();
+    fake.force_429_once(&format!("PUT /channels/*/messages/*/reactions/{}/@me", keycap(3)), 0.3);
+    let dispatcher =
+        Dispatcher::new(app(&db.store), proxied_http(&fake), DispatchOptions::default());
+    assert_eq!(dispatcher.dispatch_once().await.unwrap(), 1);
+    dispatcher.complete_reactions().await;
+    let alert = alerts_in(&fake, channel)[0].id.unwrap();
+    assert_eq!(fake.rate_limited_count(), 1, "the third reaction got a 429");
+    assert_eq!(bot_scores(&fake, alert), [1, 2, 3, 4, 5]);
+    assert_eq!(db.store.outbox_counts().await.unwrap().reactions_owed, 0);
 }
 
 async fn a_deleted_channel_or_missing_permission_breaks_the_subscription_without_retries(
@@ -453,6 +516,7 @@ backend_tests!(
     only_server_managers_change_alerts,
     a_channel_subscribed_twice_gets_one_alert,
     a_crash_between_post_and_commit_posts_once_after_restart,
+    a_rate_limited_reaction_is_waited_out_and_the_rest_still_added,
     a_deleted_channel_or_missing_permission_breaks_the_subscription_without_retries,
     two_dispatchers_deliver_a_thousand_alerts_exactly_once,
 );
