@@ -162,7 +162,7 @@ pub async fn reaction_ingest(options: BenchOptions) -> anyhow::Result<()> {
         let fake =
             FakeDiscord::start_with(FakeConfig::default().members(&names).without_rate_limits())
                 .await;
-        let _bot = crate::bot::start(&config(&fake), store.clone()).await?;
+        let bot = crate::bot::start(&config(&fake), store.clone()).await?;
         fake.wait_commands(T).await;
         let handle =
             fake.slash("alice", "recap", json!([{"name": "show", "value": "Crimson Harbor"}]));
@@ -205,6 +205,8 @@ pub async fn reaction_ingest(options: BenchOptions) -> anyhow::Result<()> {
             sent.as_secs_f64() * 1e3,
             ingest / raw
         );
+        // The bot lets its queue finish before the database it writes to goes away.
+        bot.shutdown().await;
         scratch.remove().await?;
     }
     Ok(())

@@ -12,6 +12,7 @@ use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use futures::StreamExt;
 use poise::serenity_prelude as serenity;
 use serenity::{CreateThread, GetMessages, Http, HttpError};
 use tokio::sync::{watch, Semaphore};
@@ -165,16 +166,25 @@ impl Dispatcher {
         to_react.retain(|item| self.reacting.lock().expect("reacting").insert(item.alert));
         if !to_react.is_empty() {
             let this = self.clone();
+            // Alerts side by side: Discord limits reactions per channel (about four a second),
+            // so one alert after another would take over a second each; the pace keeps the
+            // whole run under the global limit.
             let run = tokio::spawn(async move {
-                for item in to_react {
-                    let alert = item.alert;
-                    if this.is_stopping() {
-                        this.release(alert).await;
-                    } else {
-                        this.react(item).await;
-                    }
-                    this.reacting.lock().expect("reacting").remove(&alert);
-                }
+                let concurrency = this.options.concurrency.max(1);
+                futures::stream::iter(to_react)
+                    .for_each_concurrent(concurrency, |item| {
+                        let this = &this;
+                        async move {
+                            let alert = item.alert;
+                            if this.is_stopping() {
+                                this.release(alert).await;
+                            } else {
+                                this.react(item).await;
+                            }
+                            this.reacting.lock().expect("reacting").remove(&alert);
+                        }
+                    })
+                    .await;
             });
             let mut runs = self.runs.lock().expect("reaction runs");
             runs.retain(|run| !run.is_finished());

@@ -3,6 +3,7 @@
 //! cast or withdrawn while it was offline.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -127,6 +128,9 @@ pub struct ScoreEditor {
     state: Arc<Mutex<EditorState>>,
     /// The vote worker, which checks a post against Discord after a burst.
     jobs: UnboundedSender<VoteJob>,
+    /// Set when the bot stops: edits still waiting for their interval are dropped rather than
+    /// made against a database that is closing.
+    stopped: Arc<AtomicBool>,
 }
 
 #[derive(Default)]
@@ -141,6 +145,9 @@ struct EditorState {
 impl ScoreEditor {
     /// The post's score changed: make sure an edit follows.
     pub fn touch(&self, message: MessageId) {
+        if self.stopped.load(Ordering::SeqCst) {
+            return;
+        }
         {
             let mut state = self.state.lock().expect("score editor state");
             state.dirty.insert(message);
@@ -159,6 +166,10 @@ impl ScoreEditor {
                 self.state.lock().expect("score editor state").last_edit.get(&message).copied();
             if let Some(last) = last {
                 tokio::time::sleep_until((last + self.interval).into()).await;
+            }
+            if self.stopped.load(Ordering::SeqCst) {
+                self.state.lock().expect("score editor state").running.remove(&message);
+                return;
             }
             self.state.lock().expect("score editor state").dirty.remove(&message);
             if let Err(error) = self.edit(message).await {
@@ -182,6 +193,10 @@ impl ScoreEditor {
                 return;
             }
         }
+    }
+
+    fn stop(&self) {
+        self.stopped.store(true, Ordering::SeqCst);
     }
 
     async fn edit(&self, message: MessageId) -> Result<(), crate::discord::Error> {
@@ -231,6 +246,8 @@ pub enum VoteJob {
     Check(MessageId),
     /// Reconcile every rating post younger than this (on start).
     Reconcile(Duration),
+    /// The bot is stopping: apply everything queued before this, then end.
+    Stop,
 }
 
 /// Starts the vote worker; returns the score editor, the worker's queue and its task.
@@ -249,6 +266,7 @@ pub fn start(
         interval,
         state: Arc::default(),
         jobs: jobs.clone(),
+        stopped: Arc::default(),
     };
     let worker_editor = editor.clone();
     let worker = tokio::spawn(async move {
@@ -261,6 +279,11 @@ pub fn start(
                 VoteJob::Reconcile(window) => {
                     reconcile(&http, &store, &editor, bot, *window).await;
                     Ok(())
+                }
+                VoteJob::Stop => {
+                    // The next start's reconciliation shows the final scores.
+                    editor.stop();
+                    break;
                 }
             };
             if let Err(error) = result {

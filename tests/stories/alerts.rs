@@ -130,12 +130,13 @@ async fn a_channel_subscribed_twice_gets_one_alert(db: TestDb) {
     assert_eq!(db.store.outbox_counts().await.unwrap().delivered, 1, "one alert was queued");
 }
 
-/// Alerts reach Discord only through the outbox: once nothing in it is pending or being
-/// sent, no further alert can appear, and a story may count what the channel holds.
+/// Alerts reach Discord only through the outbox: once nothing in it is pending, being sent or
+/// owed reactions, no further alert or reaction can appear, and a story may count what the
+/// channel holds.
 async fn outbox_settled(db: &TestDb) {
     for _ in 0..200 {
         let counts = db.store.outbox_counts().await.unwrap();
-        if counts.pending == 0 && counts.sending == 0 {
+        if counts.pending == 0 && counts.sending == 0 && counts.reactions_owed == 0 {
             return;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
@@ -265,6 +266,45 @@ async fn a_rate_limited_reaction_is_waited_out_and_the_rest_still_added(db: Test
     assert_eq!(fake.rate_limited_count(), 1, "the third reaction got a 429");
     assert_eq!(bot_scores(&fake, alert), [1, 2, 3, 4, 5]);
     assert_eq!(db.store.outbox_counts().await.unwrap().reactions_owed, 0);
+}
+
+async fn a_bot_stopped_mid_fan_out_leaves_every_alert_for_the_next_start(db: TestDb) {
+    let names: Vec<String> = (0..60).map(|i| format!("fans-{i:02}")).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let fake = FakeDiscord::start_with(FakeConfig::default().channels(&refs)).await;
+    let channels: Vec<u64> = names.iter().map(|name| fake.channel(name)).collect();
+    for &channel in &channels {
+        db.store.subscribe(&subscription(&fake, channel, None)).await.unwrap();
+    }
+    let bot = start_bot_with(&fake, &db, config_for(&fake)).await;
+    db.store.save_article(&sample()).await.unwrap();
+    let posted = |f: &FakeDiscord| channels.iter().map(|&c| alerts_in(f, c).len()).sum::<usize>();
+    fake.wait_until(T, "the fan-out to start", |f| posted(f) >= 5).await;
+    // The operator stops the bot (SIGTERM) in the middle of the fan-out.
+    bot.shutdown().await;
+    let stopped_at = posted(&fake);
+    let held: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM outbox WHERE lease_until IS NOT NULL AND state <> 'failed'",
+    )
+    .fetch_one(recapbot::harness::pool(&db.store))
+    .await
+    .unwrap();
+    assert_eq!(held, 0, "every alert not finished is handed back, none left under a lease");
+
+    // The next start takes them at once (no lease to wait out): every channel ends with one
+    // complete alert.
+    let _bot = start_bot_with(&fake, &db, config_for(&fake)).await;
+    fake.wait_until(Duration::from_secs(30), "every alert with its 1️⃣–5️⃣", |f| {
+        channels.iter().all(|&c| {
+            let alerts = alerts_in(f, c);
+            alerts.len() == 1 && bot_scores(f, alerts[0].id.unwrap()) == [1, 2, 3, 4, 5]
+        })
+    })
+    .await;
+    outbox_settled(&db).await;
+    assert_eq!(posted(&fake), 60, "none posted twice ({stopped_at} before the stop)");
+    let counts = db.store.outbox_counts().await.unwrap();
+    assert_eq!((counts.delivered, counts.reactions_owed), (60, 0), "{counts:?}");
 }
 
 async fn a_deleted_channel_or_missing_permission_breaks_the_subscription_without_retries(
@@ -517,6 +557,7 @@ backend_tests!(
     a_channel_subscribed_twice_gets_one_alert,
     a_crash_between_post_and_commit_posts_once_after_restart,
     a_rate_limited_reaction_is_waited_out_and_the_rest_still_added,
+    a_bot_stopped_mid_fan_out_leaves_every_alert_for_the_next_start,
     a_deleted_channel_or_missing_permission_breaks_the_subscription_without_retries,
     two_dispatchers_deliver_a_thousand_alerts_exactly_once,
 );

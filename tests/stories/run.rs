@@ -6,7 +6,17 @@ use std::time::Duration;
 
 use fake_discord::{FakeConfig, FakeDiscord};
 
-fn recapbot(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+/// `recapbot ARGS` in `dir` with only `env` configured, as an operator would start it.
+pub(crate) fn recapbot(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    recapbot_command(dir, args, env).output().unwrap()
+}
+
+/// The command [`recapbot`] runs, for a test that needs to change or watch it.
+pub(crate) fn recapbot_command(
+    dir: &std::path::Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_recapbot"));
     command
         .args(args)
@@ -19,10 +29,10 @@ fn recapbot(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Outpu
     for (k, v) in env {
         command.env(k, v);
     }
-    command.output().unwrap()
+    command
 }
 
-fn all_output(out: &Output) -> String {
+pub(crate) fn all_output(out: &Output) -> String {
     format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
 }
 
