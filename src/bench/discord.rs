@@ -233,6 +233,7 @@ pub async fn fan_out(channels: usize) -> anyhow::Result<()> {
                 role_id: None,
                 spoilers: true,
                 thread: false,
+                forum: false,
             };
             scratch.store.subscribe(&sub).await?;
         }

@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use futures::StreamExt;
 use poise::serenity_prelude as serenity;
-use serenity::{CreateThread, GetMessages, Http, HttpError};
+use serenity::{CreateForumPost, CreateThread, GetMessages, Http, HttpError};
 use tokio::sync::{watch, Semaphore};
 use tokio::task::JoinHandle;
 
@@ -198,7 +198,7 @@ impl Dispatcher {
         match self.app.store.subscription(owed.subscription_id).await {
             Ok(Some(sub)) => Some(ToReact {
                 alert: owed.id,
-                channel: sub.channel_id,
+                channel: sub.alert_channel(owed.message_id),
                 message: owed.message_id,
                 present: None,
             }),
@@ -275,7 +275,7 @@ impl Dispatcher {
                 let present = matches!(outcome, Outcome::Posted(_)).then(Vec::new);
                 return Ok(Some(ToReact {
                     alert: delivery.id,
-                    channel: sub.channel_id,
+                    channel: sub.alert_channel(*message),
                     message: *message,
                     present,
                 }));
@@ -327,7 +327,8 @@ impl Dispatcher {
         };
         let channel = serenity::ChannelId::from(sub.channel_id);
         let marker = alert_marker(&recap, sub.spoilers);
-        if delivery.attempts > 1 {
+        // A forum has no messages to look through; its posts are threads of their own.
+        if delivery.attempts > 1 && !sub.forum {
             // An earlier attempt may have posted before it could say so.
             self.pace.wait().await;
             let recent = channel.messages(&self.http, GetMessages::new().limit(50)).await?;
@@ -346,22 +347,28 @@ impl Dispatcher {
         }
 
         self.pace.wait().await;
-        let message =
-            channel.send_message(&self.http, alert_message(&recap, &sub, &delivery.nonce)).await?;
-        let id = MessageId::from(message.id);
+        let message = alert_message(&recap, &sub, &delivery.nonce);
+        let id = if sub.forum {
+            let title: String =
+                format!("{} {}", recap.show, recap.number).chars().take(100).collect();
+            let post = channel.create_forum_post(&self.http, CreateForumPost::new(title, message));
+            MessageId::new(post.await?.id.get())
+        } else {
+            MessageId::from(channel.send_message(&self.http, message).await?.id)
+        };
         // An alert is a rating post like a public /recap.
+        let posted_in = sub.alert_channel(id);
         if let Err(error) =
-            store.record_post(id, sub.guild_id, sub.channel_id, recap.episode_id, recap.id).await
+            store.record_post(id, sub.guild_id, posted_in, recap.episode_id, recap.id).await
         {
             tracing::error!(%error, "cannot record an alert as a rating post");
         }
-        if sub.thread {
+        if sub.thread && !sub.forum {
             let name: String =
                 format!("{} {} discussion", recap.show, recap.number).chars().take(100).collect();
             self.pace.wait().await;
-            if let Err(error) = channel
-                .create_thread_from_message(&self.http, message.id, CreateThread::new(name))
-                .await
+            if let Err(error) =
+                channel.create_thread_from_message(&self.http, id, CreateThread::new(name)).await
             {
                 tracing::warn!(%error, channel = %sub.channel_id, "cannot open the alert's discussion thread");
             }

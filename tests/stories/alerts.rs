@@ -87,6 +87,66 @@ async fn subscribed_channel_gets_one_alert_with_role_and_reactions(db: TestDb) {
     assert_eq!(db.store.outbox_counts().await.unwrap().delivered, 1);
 }
 
+async fn a_forum_channel_gets_each_alert_as_a_post_with_its_reactions(db: TestDb) {
+    let fake = FakeDiscord::start_with(FakeConfig::default().forums(&["recap-talk"])).await;
+    let _bot = start_bot_with(&fake, &db, config_for(&fake)).await;
+    let forum = fake.channel("recap-talk");
+    // The channel picker offers text, announcement and forum channels.
+    let alerts = fake.commands().into_iter().find(|c| c["name"] == "alerts").unwrap();
+    let subscribe = alerts["options"].as_array().unwrap().iter().find(|o| o["name"] == "subscribe");
+    let channel_option = &subscribe.unwrap()["options"][0];
+    assert_eq!(channel_option["channel_types"], json!([0, 5, 15]));
+    let reply = member(&fake, "alice")
+        .slash(
+            "alerts subscribe",
+            json!([{"name": "channel", "value": "recap-talk"}, {"name": "thread", "value": true}]),
+        )
+        .await;
+    assert_eq!(
+        reply.content(),
+        format!(
+            "New recaps of every show will be posted in <#{forum}>, each as a post of its own."
+        )
+    );
+
+    db.store.save_article(&sample()).await.unwrap();
+    fake.wait_until(T, "a post in the forum", |f| {
+        !f.requests_to(&format!("POST /channels/{forum}/threads")).is_empty()
+    })
+    .await;
+    let created = &fake.requests_to(&format!("POST /channels/{forum}/threads"))[0];
+    assert_eq!(created.status, 200, "{created}");
+    assert_eq!(created.body["name"], "Soundtrack #1 S1E2");
+    // The post is a thread whose first message is the alert, with the same id.
+    let threads = fake.threads_in(forum);
+    assert_eq!(threads.len(), 1, "one post");
+    let id = threads[0];
+    let alert = &alerts_in(&fake, id)[0];
+    assert_eq!(alert.id, Some(id));
+    assert_eq!(alert.content(), "New recap: **Soundtrack #1** S1E2");
+    assert!(alert.buttons().iter().any(|b| b.label == "Read the recap"));
+    wait_all_five(&fake, id).await;
+    outbox_settled(&db).await;
+    assert_eq!(fake.requests_to("POST /channels/*/messages").len(), 0, "no plain message");
+    assert!(fake.requests_to("POST /channels/*/messages/*/threads").is_empty(), "no extra thread");
+
+    // A member's 4️⃣ on the post is a vote, like on any rating post.
+    fake.react("alice", id, id, &keycap(4));
+    let alice = fake.user_id("alice") as i64;
+    let mut votes = Vec::new();
+    for _ in 0..200 {
+        votes = sqlx::query_as::<_, (i64, i64)>("SELECT user_id, score FROM ratings")
+            .fetch_all(recapbot::harness::pool(&db.store))
+            .await
+            .unwrap();
+        if !votes.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(votes, [(alice, 4)], "the reaction on the forum post counted");
+}
+
 async fn only_server_managers_change_alerts(db: TestDb) {
     let fake = FakeDiscord::start().await;
     let _bot = start_bot_with(&fake, &db, config_for(&fake)).await;
@@ -156,6 +216,7 @@ fn subscription(
         role_id: None,
         spoilers: true,
         thread: false,
+        forum: false,
     }
 }
 
@@ -553,6 +614,7 @@ backend_tests!(
     member_urls_to_private_addresses_are_refused,
     admins_follow_list_and_drop_feeds,
     subscribed_channel_gets_one_alert_with_role_and_reactions,
+    a_forum_channel_gets_each_alert_as_a_post_with_its_reactions,
     only_server_managers_change_alerts,
     a_channel_subscribed_twice_gets_one_alert,
     a_crash_between_post_and_commit_posts_once_after_restart,
