@@ -316,6 +316,47 @@ impl Dispatcher {
         Ok(sub.zip(recap))
     }
 
+    /// An alert an earlier attempt posted: among the channel's recent messages, or in a forum
+    /// among the active posts titled `title` (a post's first message has the thread's id).
+    async fn find_posted(
+        &self,
+        sub: &Subscription,
+        title: &str,
+        marker: &str,
+    ) -> Result<Option<MessageId>, serenity::Error> {
+        let is_alert = |m: &serenity::Message| {
+            m.author.bot
+                && m.components.iter().flat_map(|row| &row.components).any(|c| match c {
+                    serenity::ActionRowComponent::Button(b) => {
+                        matches!(&b.data, serenity::ButtonKind::NonLink { custom_id, .. } if custom_id == marker)
+                    }
+                    _ => false,
+                })
+        };
+        let channel = serenity::ChannelId::from(sub.channel_id);
+        if !sub.forum {
+            self.pace.wait().await;
+            let recent = channel.messages(&self.http, GetMessages::new().limit(50)).await?;
+            return Ok(recent.iter().find(|m| is_alert(m)).map(|m| m.id.into()));
+        }
+        self.pace.wait().await;
+        let active = serenity::GuildId::from(sub.guild_id).get_active_threads(&self.http).await?;
+        for thread in active.threads {
+            if thread.parent_id != Some(channel) || thread.name != title {
+                continue;
+            }
+            self.pace.wait().await;
+            let first = thread.id.message(&self.http, serenity::MessageId::new(thread.id.get()));
+            match first.await {
+                Ok(message) if is_alert(&message) => return Ok(Some(message.id.into())),
+                Ok(_) => {}
+                Err(error) if super::votes::is_gone(&error) => {}
+                Err(error) => return Err(error),
+            }
+        }
+        Ok(None)
+    }
+
     async fn try_deliver(&self, delivery: &Delivery) -> Result<Outcome, serenity::Error> {
         let store = &self.app.store;
         let (sub, recap) = match self.load(delivery).await {
@@ -327,30 +368,17 @@ impl Dispatcher {
         };
         let channel = serenity::ChannelId::from(sub.channel_id);
         let marker = alert_marker(&recap, sub.spoilers);
-        // A forum has no messages to look through; its posts are threads of their own.
-        if delivery.attempts > 1 && !sub.forum {
+        let title: String = format!("{} {}", recap.show, recap.number).chars().take(100).collect();
+        if delivery.attempts > 1 {
             // An earlier attempt may have posted before it could say so.
-            self.pace.wait().await;
-            let recent = channel.messages(&self.http, GetMessages::new().limit(50)).await?;
-            let found = recent.iter().find(|m| {
-                m.author.bot
-                    && m.components.iter().flat_map(|row| &row.components).any(|c| match c {
-                        serenity::ActionRowComponent::Button(b) => {
-                            matches!(&b.data, serenity::ButtonKind::NonLink { custom_id, .. } if *custom_id == marker)
-                        }
-                        _ => false,
-                    })
-            });
-            if let Some(message) = found {
-                return Ok(Outcome::AlreadyThere(message.id.into()));
+            if let Some(found) = self.find_posted(&sub, &title, &marker).await? {
+                return Ok(Outcome::AlreadyThere(found));
             }
         }
 
         self.pace.wait().await;
         let message = alert_message(&recap, &sub, &delivery.nonce);
         let id = if sub.forum {
-            let title: String =
-                format!("{} {}", recap.show, recap.number).chars().take(100).collect();
             let post = channel.create_forum_post(&self.http, CreateForumPost::new(title, message));
             MessageId::new(post.await?.id.get())
         } else {

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::support::bot::{app, config_for, sample, start_bot_with, T};
+use crate::support::bot::{app, config_for, sample, start_bot_with, stop_bot, T};
 use crate::support::driver::{keycap, member, messages_in, Message};
 use crate::support::TestDb;
 use fake_discord::{perms, FakeConfig, FakeDiscord};
@@ -89,7 +89,7 @@ async fn subscribed_channel_gets_one_alert_with_role_and_reactions(db: TestDb) {
 
 async fn a_forum_channel_gets_each_alert_as_a_post_with_its_reactions(db: TestDb) {
     let fake = FakeDiscord::start_with(FakeConfig::default().forums(&["recap-talk"])).await;
-    let _bot = start_bot_with(&fake, &db, config_for(&fake)).await;
+    let bot = start_bot_with(&fake, &db, config_for(&fake)).await;
     let forum = fake.channel("recap-talk");
     // The channel picker offers text, announcement and forum channels.
     let alerts = fake.commands().into_iter().find(|c| c["name"] == "alerts").unwrap();
@@ -145,6 +145,25 @@ async fn a_forum_channel_gets_each_alert_as_a_post_with_its_reactions(db: TestDb
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     assert_eq!(votes, [(alice, 4)], "the reaction on the forum post counted");
+
+    // A crash between the post and recording it, with two reactions added: the next claim
+    // finds the post among the forum's active ones instead of posting it again.
+    stop_bot(&fake, bot).await;
+    for n in 3..=5 {
+        fake.unreact("recapbot", id, id, &keycap(n));
+    }
+    recapbot::harness::execute(
+        &db.store,
+        "UPDATE outbox SET state = 'sending', message_id = NULL, delivered_at = NULL, reacted_at = NULL, lease_until = 0",
+    )
+    .await;
+    let dispatcher = Dispatcher::new(app(&db.store), http(&fake), DispatchOptions::default());
+    assert_eq!(dispatcher.dispatch_once().await.unwrap(), 1);
+    dispatcher.complete_reactions().await;
+    assert_eq!(fake.threads_in(forum), [id], "not posted twice");
+    assert_eq!(bot_scores(&fake, id), [1, 2, 3, 4, 5]);
+    let counts = db.store.outbox_counts().await.unwrap();
+    assert_eq!((counts.delivered, counts.reactions_owed), (1, 0), "{counts:?}");
 }
 
 async fn only_server_managers_change_alerts(db: TestDb) {

@@ -558,6 +558,20 @@ fn route(inner: &Inner, st: &mut State, r: &Req) -> Result<Reply, ApiError> {
                         .collect();
                     Ok(Reply::Json(Value::Array(list), Shape::GuildChannels))
                 }
+                ["threads", "active"] => {
+                    let threads: Vec<Value> = st
+                        .channels
+                        .iter()
+                        .filter(|(id, c)| {
+                            !st.deleted_channels.contains(id)
+                                && c["type"] == json!(11)
+                                && c["thread_metadata"]["archived"] != json!(true)
+                        })
+                        .map(|(_, c)| c.clone())
+                        .collect();
+                    let list = json!({"threads": threads, "members": []});
+                    Ok(Reply::Json(list, Shape::ActiveThreads))
+                }
                 ["members", u] => {
                     let m = w
                         .member_json(snowflake(u)?, false)
