@@ -13,6 +13,8 @@ pub struct Subscribe<'a> {
     pub role: Option<RoleId>,
     pub spoilers: bool,
     pub thread: bool,
+    /// The channel is a forum: alerts are posts there.
+    pub forum: bool,
 }
 
 /// Discord's message limit, with room for the "…" that says the list goes on.
@@ -27,14 +29,17 @@ impl App {
             show: show.as_ref().map(|s| s.id),
             role_id: asked.role,
             spoilers: asked.spoilers,
-            thread: asked.thread,
+            // A forum post is a thread already.
+            thread: asked.thread && !asked.forum,
+            forum: asked.forum,
         };
         self.store.subscribe(&new).await?;
         let what = show.map(|s| format!("**{}**", s.name)).unwrap_or_else(|| "every show".into());
         let mention = asked.role.map(|r| format!(", mentioning <@&{r}>")).unwrap_or_default();
         let threads = if new.thread { ", each with a discussion thread" } else { "" };
+        let posts = if new.forum { ", each as a post of its own" } else { "" };
         Ok(format!(
-            "New recaps of {what} will be posted in <#{}>{mention}{threads}.",
+            "New recaps of {what} will be posted in <#{}>{posts}{mention}{threads}.",
             asked.channel
         ))
     }

@@ -162,7 +162,7 @@ pub async fn reaction_ingest(options: BenchOptions) -> anyhow::Result<()> {
         let fake =
             FakeDiscord::start_with(FakeConfig::default().members(&names).without_rate_limits())
                 .await;
-        let _bot = crate::bot::start(&config(&fake), store.clone()).await?;
+        let bot = crate::bot::start(&config(&fake), store.clone()).await?;
         fake.wait_commands(T).await;
         let handle =
             fake.slash("alice", "recap", json!([{"name": "show", "value": "Crimson Harbor"}]));
@@ -205,6 +205,8 @@ pub async fn reaction_ingest(options: BenchOptions) -> anyhow::Result<()> {
             sent.as_secs_f64() * 1e3,
             ingest / raw
         );
+        // The bot lets its queue finish before the database it writes to goes away.
+        bot.shutdown().await;
         scratch.remove().await?;
     }
     Ok(())
@@ -231,6 +233,7 @@ pub async fn fan_out(channels: usize) -> anyhow::Result<()> {
                 role_id: None,
                 spoilers: true,
                 thread: false,
+                forum: false,
             };
             scratch.store.subscribe(&sub).await?;
         }
@@ -244,6 +247,10 @@ pub async fn fan_out(channels: usize) -> anyhow::Result<()> {
         while dispatcher.dispatch_once().await.map_err(|e| anyhow::anyhow!("{e}"))? > 0 {}
         let wall = started.elapsed().as_secs_f64();
         let delivered = scratch.store.outbox_counts().await?.delivered;
+        // The reactions that follow the alerts are not part of the fan-out; they are handed
+        // back to the outbox before the database goes.
+        dispatcher.stop();
+        dispatcher.complete_reactions().await;
         let bound = channels as f64 / 50.0;
         println!(
             "  {backend}: {delivered} alerts in {wall:.1} s; bound {bound:.1} s; ×{:.2} the bound; {} × 429",

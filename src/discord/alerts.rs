@@ -27,7 +27,7 @@ pub async fn alerts(_ctx: Context<'_>) -> Result<(), Error> {
 async fn subscribe(
     ctx: Context<'_>,
     #[description = "Where alerts go"]
-    #[channel_types("Text", "News")]
+    #[channel_types("Text", "News", "Forum")]
     channel: serenity::ChannelId,
     #[description = "Only this show (default: every show)"]
     #[autocomplete = "complete_show"]
@@ -38,6 +38,14 @@ async fn subscribe(
     #[description = "Open a discussion thread on each alert (default: no)"] thread: Option<bool>,
 ) -> Result<(), Error> {
     let Some(guild) = ctx.guild_id() else { return Ok(()) };
+    // Discord sends the picked channel's type with the command.
+    let forum = match ctx {
+        poise::Context::Application(command) => {
+            command.interaction.data.resolved.channels.get(&channel).map(|c| c.kind)
+                == Some(serenity::ChannelType::Forum)
+        }
+        poise::Context::Prefix(_) => false,
+    };
     let asked = Subscribe {
         guild: GuildId::from(guild),
         channel: ChannelId::from(channel),
@@ -45,6 +53,7 @@ async fn subscribe(
         role: role.map(RoleId::from),
         spoilers: spoilers.unwrap_or(true),
         thread: thread.unwrap_or(false),
+        forum,
     };
     reply_privately(ctx, ctx.data().app.subscribe(asked).await?).await
 }

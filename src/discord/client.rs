@@ -5,8 +5,10 @@ use std::time::Duration;
 
 use poise::serenity_prelude as serenity;
 use serenity::{ClientBuilder, CreateAllowedMentions, HttpBuilder, ShardManager};
+use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
 
+use super::votes::VoteJob;
 use super::{dispatcher, startup, votes, Command, Data, INTENTS};
 use crate::app::App;
 use crate::config::{without_credentials, Config};
@@ -84,19 +86,34 @@ impl StartError {
     }
 }
 
+/// How long a stopping bot gives its vote queue and alerts in flight to finish: within the
+/// 10 s Docker waits before it kills a container (systemd and Kubernetes wait longer). What is
+/// left then is not lost: the next start reconciles votes with Discord's reactions and takes
+/// over the alerts.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(8);
+
 /// The running bot.
 pub struct Bot {
     pub task: JoinHandle<Result<(), serenity::Error>>,
     pub shard_manager: Arc<ShardManager>,
     /// The vote worker, the alert dispatcher and the feed poller: stopped with the bot, so a
     /// stopped bot applies nothing.
-    background: Arc<std::sync::Mutex<Vec<JoinHandle<()>>>>,
+    workers: Arc<std::sync::Mutex<Workers>>,
+}
+
+#[derive(Default)]
+struct Workers {
+    /// The vote worker's queue and task, from the first shard's READY on.
+    votes: Option<(UnboundedSender<VoteJob>, JoinHandle<()>)>,
+    alerts: Option<(dispatcher::Dispatcher, JoinHandle<()>)>,
+    /// Tasks with nothing to finish (a feed poll is stored in one transaction or not at all).
+    others: Vec<JoinHandle<()>>,
 }
 
 impl Bot {
     /// Ties a task's life to the bot's.
     pub fn adopt(&self, task: JoinHandle<()>) {
-        self.background.lock().expect("background tasks").push(task);
+        self.workers.lock().expect("bot workers").others.push(task);
     }
 
     /// Waits for the client to end (it ends on a fatal error, such as a refused token).
@@ -109,10 +126,42 @@ impl Bot {
         }
     }
 
-    /// Disconnects every shard cleanly (Discord sees the bot go offline at once).
+    /// Stops as `recapbot run` does on SIGTERM or Ctrl-C, losing nothing: no new alert is
+    /// taken and every shard disconnects cleanly (Discord sees the bot go offline at once);
+    /// then the votes already received and the alerts being posted finish, while the database
+    /// is still there.
     pub async fn shutdown(mut self) {
+        let (votes, alerts) = {
+            let mut workers = self.workers.lock().expect("bot workers");
+            (workers.votes.take(), workers.alerts.take())
+        };
+        if let Some((dispatcher, _)) = &alerts {
+            dispatcher.stop();
+        }
         self.shard_manager.shutdown_all().await;
         let _ = self.wait().await;
+        // No shard is left to queue a vote: everything before the stop is all there is.
+        let mut unfinished = Vec::new();
+        let finishing = async {
+            if let Some((queue, worker)) = votes {
+                unfinished.push(worker.abort_handle());
+                let _ = queue.send(VoteJob::Stop);
+                let _ = worker.await;
+            }
+            if let Some((_, task)) = alerts {
+                unfinished.push(task.abort_handle());
+                let _ = task.await;
+            }
+        };
+        if tokio::time::timeout(SHUTDOWN_GRACE, finishing).await.is_err() {
+            tracing::warn!(
+                grace = ?SHUTDOWN_GRACE,
+                "stopped before the vote queue and the alerts in flight finished; the next start reconciles the votes and takes the alerts over"
+            );
+            for task in unfinished {
+                task.abort();
+            }
+        }
     }
 }
 
@@ -121,7 +170,14 @@ impl Drop for Bot {
     /// alone would leave them connected and handling events.
     fn drop(&mut self) {
         self.task.abort();
-        for task in self.background.lock().expect("background tasks").drain(..) {
+        let mut workers = self.workers.lock().expect("bot workers");
+        if let Some((_, worker)) = workers.votes.take() {
+            worker.abort();
+        }
+        if let Some((_, task)) = workers.alerts.take() {
+            task.abort();
+        }
+        for task in workers.others.drain(..) {
             task.abort();
         }
         if let Ok(runtime) = tokio::runtime::Handle::try_current() {
@@ -193,8 +249,8 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
     let (score_edit_interval, reconcile_window) =
         (config.tuning.score_edit_interval, config.reconcile_window());
     let (app_for_alerts, alert_options) = (app.clone(), config.tuning.alerts.clone());
-    let background: Arc<std::sync::Mutex<Vec<JoinHandle<()>>>> = Arc::default();
-    let background_tasks = background.clone();
+    let workers: Arc<std::sync::Mutex<Workers>> = Arc::default();
+    let vote_worker = workers.clone();
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands,
@@ -232,7 +288,7 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
                     votes::start(ctx.http.clone(), app.clone(), ready.user.id, score_edit_interval);
                 // Catch up with votes cast or withdrawn while the bot was offline.
                 let _ = votes.send(votes::VoteJob::Reconcile(reconcile_window));
-                background_tasks.lock().expect("background tasks").push(worker);
+                vote_worker.lock().expect("bot workers").votes = Some((votes.clone(), worker));
                 // The first shard's READY reached the framework before its data existed.
                 let reactions = super::events::ReactionFeed::default();
                 reactions.collect(ctx, votes.clone());
@@ -252,9 +308,10 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
     *client.ws_url.lock().await = discovered.gateway_url;
     let shard_manager = client.shard_manager.clone();
     let dispatcher =
-        dispatcher::Dispatcher::new(app_for_alerts, client.http.clone(), alert_options).spawn();
-    background.lock().expect("background tasks").push(dispatcher);
+        dispatcher::Dispatcher::new(app_for_alerts, client.http.clone(), alert_options);
+    let dispatching = dispatcher.clone().spawn();
+    workers.lock().expect("bot workers").alerts = Some((dispatcher, dispatching));
     let shards = discovered.shards;
     let task = tokio::spawn(async move { client.start_shards(shards).await });
-    Ok(Bot { task, shard_manager, background })
+    Ok(Bot { task, shard_manager, workers })
 }

@@ -3,23 +3,29 @@
 //! A row is claimed with a lease, posted, and marked delivered. If the process dies between the
 //! post and the mark, the lease runs out and another claim finds the alert already in the
 //! channel (its "Read the recap" button names the recap) instead of posting it again.
+//!
+//! A delivered alert then gets its 1️⃣–5️⃣, after every alert of its batch is out (the alerts
+//! are what readers wait for), and is marked reacted. Until then the reactions are owed in the
+//! outbox: one the process did not get to (it died, or stopped) is finished by a later claim.
 
-use std::sync::Arc;
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use futures::StreamExt;
 use poise::serenity_prelude as serenity;
-use serenity::{CreateThread, GetMessages, Http, HttpError};
-use tokio::sync::Semaphore;
+use serenity::{CreateForumPost, CreateThread, GetMessages, Http, HttpError};
+use tokio::sync::{watch, Semaphore};
 use tokio::task::JoinHandle;
 
 use super::message::{alert_marker, alert_message};
 use super::pace::{Pace, ALERT_REQUESTS_PER_SECOND};
 use crate::app::App;
 pub use crate::config::DispatchOptions;
-use crate::ids::{ChannelId, MessageId};
+use crate::ids::{AlertId, ChannelId, MessageId};
 use crate::observe;
 use crate::recap::Recap;
-use crate::store::outbox::Delivery;
+use crate::store::outbox::{Delivery, OwedReactions};
 use crate::store::subscriptions::Subscription;
 
 /// How one alert ended.
@@ -41,8 +47,22 @@ pub struct Dispatcher {
     http: Arc<Http>,
     options: DispatchOptions,
     pace: Arc<Pace>,
-    /// Alerts posted in the current batch, to get their rating reactions once all are out.
-    posted: Arc<std::sync::Mutex<Vec<(ChannelId, MessageId)>>>,
+    /// Alerts whose reactions this process is adding, so that a claim of owed reactions whose
+    /// lease ran out meanwhile does not queue them twice.
+    reacting: Arc<Mutex<HashSet<AlertId>>>,
+    /// The reaction runs under way, for [`Dispatcher::complete_reactions`].
+    runs: Arc<Mutex<Vec<JoinHandle<()>>>>,
+    /// Set by [`Dispatcher::stop`].
+    stopping: Arc<watch::Sender<bool>>,
+}
+
+/// A delivered alert's message, to get its reactions.
+struct ToReact {
+    alert: AlertId,
+    channel: ChannelId,
+    message: MessageId,
+    /// The scores it already carries, when known (none on an alert just posted).
+    present: Option<Vec<u8>>,
 }
 
 const CLAIM_BATCH: u32 = 200;
@@ -54,15 +74,18 @@ impl Dispatcher {
             http,
             options,
             pace: Arc::new(Pace::per_second(ALERT_REQUESTS_PER_SECOND)),
-            posted: Arc::default(),
+            reacting: Arc::default(),
+            runs: Arc::default(),
+            stopping: Arc::new(watch::channel(false).0),
         }
     }
 
-    /// Runs until aborted: dispatches whatever is due, then waits for a local publish or the
-    /// next poll.
+    /// Runs until [`Dispatcher::stop`]: dispatches whatever is due, then waits for a local
+    /// publish or the next poll. The task ends once the alerts in flight are recorded.
     pub fn spawn(self) -> JoinHandle<()> {
         tokio::spawn(async move {
-            loop {
+            let mut stopping = self.stopping.subscribe();
+            while !*stopping.borrow_and_update() {
                 match self.dispatch_once().await {
                     Ok(n) if n > 0 => continue,
                     Ok(_) => {}
@@ -71,15 +94,42 @@ impl Dispatcher {
                 tokio::select! {
                     _ = self.app.store.alerts_wakeup() => {}
                     _ = tokio::time::sleep(self.options.poll) => {}
+                    _ = stopping.changed() => {}
                 }
             }
+            self.complete_reactions().await;
         })
     }
 
-    /// Claims and posts one batch of due alerts, concurrently; returns how many it handled.
+    /// Takes no new alert: alerts being posted finish and are recorded; those of the batch not
+    /// yet started, and reactions not yet added, are handed back to the outbox for the next
+    /// claim (in the next process) to take at once.
+    pub fn stop(&self) {
+        self.stopping.send_replace(true);
+    }
+
+    fn is_stopping(&self) -> bool {
+        *self.stopping.borrow()
+    }
+
+    /// Waits for the reaction runs handed off so far.
+    pub async fn complete_reactions(&self) {
+        loop {
+            let runs = std::mem::take(&mut *self.runs.lock().expect("reaction runs"));
+            if runs.is_empty() {
+                return;
+            }
+            for run in runs {
+                let _ = run.await;
+            }
+        }
+    }
+
+    /// Claims and posts one batch of due alerts, concurrently, and hands their reactions (and
+    /// any owed from earlier) to a run of their own; returns how many alerts it handled.
     pub async fn dispatch_once(&self) -> Result<usize, crate::discord::Error> {
         let claimed = self.app.store.claim_alerts(CLAIM_BATCH, self.options.lease).await?;
-        let count = claimed.len();
+        let mut count = claimed.len();
         let permits = Arc::new(Semaphore::new(self.options.concurrency.max(1)));
         let mut tasks = Vec::with_capacity(count);
         for delivery in claimed {
@@ -87,31 +137,135 @@ impl Dispatcher {
             let this = self.clone();
             tasks.push(tokio::spawn(async move {
                 let _permit = permit;
-                let outcome = this.deliver(&delivery).await;
-                if let Err(error) = this.record(&delivery, &outcome).await {
-                    tracing::error!(%error, alert = %delivery.id, "cannot record an alert's outcome");
+                if this.is_stopping() {
+                    this.release(delivery.id).await;
+                    return None;
                 }
-                outcome
+                let outcome = this.deliver(&delivery).await;
+                match this.record(&delivery, &outcome).await {
+                    Ok(to_react) => to_react,
+                    Err(error) => {
+                        tracing::error!(%error, alert = %delivery.id, "cannot record an alert's outcome");
+                        None
+                    }
+                }
             }));
         }
+        let mut to_react = Vec::with_capacity(count);
         for task in tasks {
-            task.await?;
+            to_react.extend(task.await?);
         }
-        // Reactions after every alert of the batch is out: the alerts are what readers wait for.
-        let posted = std::mem::take(&mut *self.posted.lock().expect("posted alerts"));
-        if !posted.is_empty() {
-            let (http, pace) = (self.http.clone(), self.pace.clone());
-            tokio::spawn(async move {
-                for (channel, message) in posted {
-                    super::votes::add_rating_reactions(http.clone(), channel, message, Some(&pace))
-                        .await;
+        if !self.is_stopping() {
+            let owed = self.app.store.claim_owed_reactions(CLAIM_BATCH, self.options.lease).await?;
+            count += owed.len();
+            for owed in owed {
+                if let Some(item) = self.owed_to_react(owed).await {
+                    to_react.push(item);
                 }
+            }
+        }
+        to_react.retain(|item| self.reacting.lock().expect("reacting").insert(item.alert));
+        if !to_react.is_empty() {
+            let this = self.clone();
+            // Alerts side by side: Discord limits reactions per channel (about four a second),
+            // so one alert after another would take over a second each; the pace keeps the
+            // whole run under the global limit.
+            let run = tokio::spawn(async move {
+                let concurrency = this.options.concurrency.max(1);
+                futures::stream::iter(to_react)
+                    .for_each_concurrent(concurrency, |item| {
+                        let this = &this;
+                        async move {
+                            let alert = item.alert;
+                            if this.is_stopping() {
+                                this.release(alert).await;
+                            } else {
+                                this.react(item).await;
+                            }
+                            this.reacting.lock().expect("reacting").remove(&alert);
+                        }
+                    })
+                    .await;
             });
+            let mut runs = self.runs.lock().expect("reaction runs");
+            runs.retain(|run| !run.is_finished());
+            runs.push(run);
         }
         Ok(count)
     }
 
-    async fn record(&self, delivery: &Delivery, outcome: &Outcome) -> crate::store::Result<()> {
+    /// Where an owed alert's message is; `None` when its subscription is gone.
+    async fn owed_to_react(&self, owed: OwedReactions) -> Option<ToReact> {
+        match self.app.store.subscription(owed.subscription_id).await {
+            Ok(Some(sub)) => Some(ToReact {
+                alert: owed.id,
+                channel: sub.alert_channel(owed.message_id),
+                message: owed.message_id,
+                present: None,
+            }),
+            Ok(None) => None,
+            Err(error) => {
+                tracing::error!(%error, alert = %owed.id, "cannot load an alert's subscription");
+                None
+            }
+        }
+    }
+
+    async fn release(&self, alert: AlertId) {
+        if let Err(error) = self.app.store.release_alert(alert).await {
+            tracing::error!(%error, %alert, "cannot hand an alert back to the outbox");
+        }
+    }
+
+    /// Adds the reactions an alert lacks and records it complete. What Discord refuses for good
+    /// (the message deleted, no permission to react) is not tried again; anything else is left
+    /// owed, for a later claim.
+    async fn react(&self, item: ToReact) {
+        let (http, channel, message) = (&self.http, item.channel, item.message);
+        let present = match item.present {
+            Some(present) => present,
+            None => {
+                self.pace.wait().await;
+                match serenity::ChannelId::from(channel)
+                    .message(http, serenity::MessageId::from(message))
+                    .await
+                {
+                    Ok(found) => super::votes::own_scores(&found),
+                    Err(error) => return self.reactions_failed(item.alert, &error).await,
+                }
+            }
+        };
+        let added =
+            super::votes::add_missing_reactions(http, channel, message, &present, Some(&self.pace))
+                .await;
+        match added {
+            Ok(()) => {
+                if let Err(error) = self.app.store.alert_reacted(item.alert).await {
+                    tracing::error!(%error, alert = %item.alert, "cannot record an alert's reactions");
+                }
+            }
+            Err(error) => self.reactions_failed(item.alert, &error).await,
+        }
+    }
+
+    async fn reactions_failed(&self, alert: AlertId, error: &serenity::Error) {
+        if matches!(classify(error), Outcome::Retry(_)) {
+            // Kept under this dispatcher's lease: tried again once it runs out, not at once.
+            tracing::warn!(%error, %alert, "cannot add an alert's rating reactions yet; will retry");
+            return;
+        }
+        tracing::warn!(%error, %alert, "Discord refused an alert's rating reactions; not retried");
+        if let Err(error) = self.app.store.alert_reacted(alert).await {
+            tracing::error!(%error, %alert, "cannot record an alert's reactions");
+        }
+    }
+
+    /// Records how the alert ended; a delivered one is returned, to get its reactions.
+    async fn record(
+        &self,
+        delivery: &Delivery,
+        outcome: &Outcome,
+    ) -> crate::store::Result<Option<ToReact>> {
         let store = &self.app.store;
         let counted = match outcome {
             Outcome::Posted(_) | Outcome::AlreadyThere(_) => "delivered",
@@ -122,22 +276,33 @@ impl Dispatcher {
         metrics::counter!(observe::name::ALERTS, "outcome" => counted).increment(1);
         match outcome {
             Outcome::Posted(message) | Outcome::AlreadyThere(message) => {
-                store.alert_delivered(delivery.id, *message).await
+                store.alert_delivered(delivery.id, *message, self.options.lease).await?;
+                let Some(sub) = store.subscription(delivery.subscription_id).await? else {
+                    return Ok(None);
+                };
+                let present = matches!(outcome, Outcome::Posted(_)).then(Vec::new);
+                return Ok(Some(ToReact {
+                    alert: delivery.id,
+                    channel: sub.alert_channel(*message),
+                    message: *message,
+                    present,
+                }));
             }
             Outcome::Broken(reason) => {
                 store.mark_subscription_broken(delivery.subscription_id, reason).await?;
-                store.alert_failed(delivery.id, reason).await
+                store.alert_failed(delivery.id, reason).await?;
             }
             Outcome::Failed(error) => {
                 tracing::warn!(alert = %delivery.id, %error, "alert refused by Discord; not retried");
-                store.alert_failed(delivery.id, error).await
+                store.alert_failed(delivery.id, error).await?;
             }
             Outcome::Retry(error) => {
                 let backoff = Duration::from_secs((5u64 << delivery.attempts.min(10)).min(3_600));
                 tracing::warn!(alert = %delivery.id, %error, ?backoff, "alert not posted; will retry");
-                store.alert_retry(delivery.id, error, backoff).await
+                store.alert_retry(delivery.id, error, backoff).await?;
             }
         }
+        Ok(None)
     }
 
     /// Posts one alert (or finds it already posted).
@@ -159,6 +324,47 @@ impl Dispatcher {
         Ok(sub.zip(recap))
     }
 
+    /// An alert an earlier attempt posted: among the channel's recent messages, or in a forum
+    /// among the active posts titled `title` (a post's first message has the thread's id).
+    async fn find_posted(
+        &self,
+        sub: &Subscription,
+        title: &str,
+        marker: &str,
+    ) -> Result<Option<MessageId>, serenity::Error> {
+        let is_alert = |m: &serenity::Message| {
+            m.author.bot
+                && m.components.iter().flat_map(|row| &row.components).any(|c| match c {
+                    serenity::ActionRowComponent::Button(b) => {
+                        matches!(&b.data, serenity::ButtonKind::NonLink { custom_id, .. } if custom_id == marker)
+                    }
+                    _ => false,
+                })
+        };
+        let channel = serenity::ChannelId::from(sub.channel_id);
+        if !sub.forum {
+            self.pace.wait().await;
+            let recent = channel.messages(&self.http, GetMessages::new().limit(50)).await?;
+            return Ok(recent.iter().find(|m| is_alert(m)).map(|m| m.id.into()));
+        }
+        self.pace.wait().await;
+        let active = serenity::GuildId::from(sub.guild_id).get_active_threads(&self.http).await?;
+        for thread in active.threads {
+            if thread.parent_id != Some(channel) || thread.name != title {
+                continue;
+            }
+            self.pace.wait().await;
+            let first = thread.id.message(&self.http, serenity::MessageId::new(thread.id.get()));
+            match first.await {
+                Ok(message) if is_alert(&message) => return Ok(Some(message.id.into())),
+                Ok(_) => {}
+                Err(error) if super::votes::is_gone(&error) => {}
+                Err(error) => return Err(error),
+            }
+        }
+        Ok(None)
+    }
+
     async fn try_deliver(&self, delivery: &Delivery) -> Result<Outcome, serenity::Error> {
         let store = &self.app.store;
         let (sub, recap) = match self.load(delivery).await {
@@ -170,42 +376,35 @@ impl Dispatcher {
         };
         let channel = serenity::ChannelId::from(sub.channel_id);
         let marker = alert_marker(&recap, sub.spoilers);
+        let title: String = format!("{} {}", recap.show, recap.number).chars().take(100).collect();
         if delivery.attempts > 1 {
             // An earlier attempt may have posted before it could say so.
-            self.pace.wait().await;
-            let recent = channel.messages(&self.http, GetMessages::new().limit(50)).await?;
-            let found = recent.iter().find(|m| {
-                m.author.bot
-                    && m.components.iter().flat_map(|row| &row.components).any(|c| match c {
-                        serenity::ActionRowComponent::Button(b) => {
-                            matches!(&b.data, serenity::ButtonKind::NonLink { custom_id, .. } if *custom_id == marker)
-                        }
-                        _ => false,
-                    })
-            });
-            if let Some(message) = found {
-                return Ok(Outcome::AlreadyThere(message.id.into()));
+            if let Some(found) = self.find_posted(&sub, &title, &marker).await? {
+                return Ok(Outcome::AlreadyThere(found));
             }
         }
 
         self.pace.wait().await;
-        let message =
-            channel.send_message(&self.http, alert_message(&recap, &sub, &delivery.nonce)).await?;
-        let id = MessageId::from(message.id);
+        let message = alert_message(&recap, &sub, &delivery.nonce);
+        let id = if sub.forum {
+            let post = channel.create_forum_post(&self.http, CreateForumPost::new(title, message));
+            MessageId::new(post.await?.id.get())
+        } else {
+            MessageId::from(channel.send_message(&self.http, message).await?.id)
+        };
         // An alert is a rating post like a public /recap.
+        let posted_in = sub.alert_channel(id);
         if let Err(error) =
-            store.record_post(id, sub.guild_id, sub.channel_id, recap.episode_id, recap.id).await
+            store.record_post(id, sub.guild_id, posted_in, recap.episode_id, recap.id).await
         {
             tracing::error!(%error, "cannot record an alert as a rating post");
         }
-        self.posted.lock().expect("posted alerts").push((sub.channel_id, id));
-        if sub.thread {
+        if sub.thread && !sub.forum {
             let name: String =
                 format!("{} {} discussion", recap.show, recap.number).chars().take(100).collect();
             self.pace.wait().await;
-            if let Err(error) = channel
-                .create_thread_from_message(&self.http, message.id, CreateThread::new(name))
-                .await
+            if let Err(error) =
+                channel.create_thread_from_message(&self.http, id, CreateThread::new(name)).await
             {
                 tracing::warn!(%error, channel = %sub.channel_id, "cannot open the alert's discussion thread");
             }

@@ -72,12 +72,7 @@ pub async fn recap(
         let message = sent.message().await?;
         let (channel, id) = (ChannelId::from(message.channel_id), MessageId::from(message.id));
         app.store.record_post(id, guild, channel, view.recap.episode_id, view.recap.id).await?;
-        tokio::spawn(votes::add_rating_reactions(
-            ctx.serenity_context().http.clone(),
-            channel,
-            id,
-            None,
-        ));
+        tokio::spawn(votes::add_rating_reactions(ctx.serenity_context().http.clone(), channel, id));
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! cast or withdrawn while it was offline.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -43,7 +44,7 @@ fn rating_reaction(score: u8) -> ReactionType {
 }
 
 /// Discord's codes for a message or channel that is gone, or that the bot may no longer see.
-fn is_gone(error: &serenity::Error) -> bool {
+pub(super) fn is_gone(error: &serenity::Error) -> bool {
     matches!(
         error,
         serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) if matches!(r.error.code, 10003 | 10008 | 50001)
@@ -59,27 +60,59 @@ pub fn shown_score(scores: &Scores) -> String {
     crate::recap::render::score_line(scores).unwrap_or_default()
 }
 
-/// Adds 1️⃣–5️⃣ to a new rating post, in order. Runs beside the reply, never before it;
-/// serenity's rate limiter spaces the calls by the reaction route's bucket.
-pub async fn add_rating_reactions(
-    http: Arc<Http>,
+/// Adds 1️⃣–5️⃣ to a new rating post, in order. Runs beside the reply, never before it.
+pub async fn add_rating_reactions(http: Arc<Http>, channel: ChannelId, message: MessageId) {
+    if let Err(error) = add_missing_reactions(&http, channel, message, &[], None).await {
+        tracing::warn!(%error, %channel, %message, "cannot add the rating reactions");
+    }
+}
+
+/// How often one reaction is tried through 429s before it is left for later.
+const RATE_LIMITED_TRIES: u32 = 5;
+
+/// Adds, in order, the 1️⃣–5️⃣ a rating post lacks (`present`: the scores the bot already
+/// reacted with). A 429 on one reaction is waited out and that reaction tried again, so the
+/// rest are never dropped for it. `Err` is the error that stopped it, with the reactions before
+/// it in place.
+pub async fn add_missing_reactions(
+    http: &Http,
     channel: ChannelId,
     message: MessageId,
+    present: &[u8],
     pace: Option<&super::pace::Pace>,
-) {
-    for emoji in RATING_EMOJI {
-        if let Some(pace) = pace {
-            pace.wait().await;
-        }
-        let reaction = ReactionType::Unicode(emoji.to_string());
-        if let Err(error) = serenity::ChannelId::from(channel)
-            .create_reaction(&http, serenity::MessageId::from(message), reaction)
-            .await
-        {
-            tracing::warn!(%error, %channel, %message, "cannot add the rating reactions");
-            return;
+) -> Result<(), serenity::Error> {
+    for score in (1..=5u8).filter(|score| !present.contains(score)) {
+        let mut tries = 0;
+        loop {
+            if let Some(pace) = pace {
+                pace.wait().await;
+            }
+            let added = serenity::ChannelId::from(channel)
+                .create_reaction(http, serenity::MessageId::from(message), rating_reaction(score))
+                .await;
+            match added {
+                Ok(()) => break,
+                Err(error) if is_rate_limited(&error) && tries + 1 < RATE_LIMITED_TRIES => {
+                    tries += 1;
+                    // serenity's own limiter waits out Retry-After and never gets here; behind a
+                    // rate-limiting proxy (limiter off) the 429 arrives without its headers.
+                    tracing::debug!(%channel, %message, tries, "rate limited adding a reaction; waiting");
+                    tokio::time::sleep(Duration::from_secs(u64::from(tries))).await;
+                }
+                Err(error) => return Err(error),
+            }
         }
     }
+    Ok(())
+}
+
+fn is_rate_limited(error: &serenity::Error) -> bool {
+    matches!(error, serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) if r.status_code.as_u16() == 429)
+}
+
+/// The scores a message already carries as the bot's own reactions.
+pub fn own_scores(message: &serenity::Message) -> Vec<u8> {
+    message.reactions.iter().filter(|r| r.me).filter_map(|r| score_of(&r.reaction_type)).collect()
 }
 
 /// Coalesces score edits: the first vote on a post edits it at once, later ones at most once
@@ -96,6 +129,9 @@ pub struct ScoreEditor {
     state: Arc<Mutex<EditorState>>,
     /// The vote worker, which checks a post against Discord after a burst.
     jobs: UnboundedSender<VoteJob>,
+    /// Set when the bot stops: edits still waiting for their interval are dropped rather than
+    /// made against a database that is closing.
+    stopped: Arc<AtomicBool>,
 }
 
 #[derive(Default)]
@@ -110,6 +146,9 @@ struct EditorState {
 impl ScoreEditor {
     /// The post's score changed: make sure an edit follows.
     pub fn touch(&self, message: MessageId) {
+        if self.stopped.load(Ordering::SeqCst) {
+            return;
+        }
         {
             let mut state = self.state.lock().expect("score editor state");
             state.dirty.insert(message);
@@ -128,6 +167,10 @@ impl ScoreEditor {
                 self.state.lock().expect("score editor state").last_edit.get(&message).copied();
             if let Some(last) = last {
                 tokio::time::sleep_until((last + self.interval).into()).await;
+            }
+            if self.stopped.load(Ordering::SeqCst) {
+                self.state.lock().expect("score editor state").running.remove(&message);
+                return;
             }
             self.state.lock().expect("score editor state").dirty.remove(&message);
             if let Err(error) = self.edit(message).await {
@@ -151,6 +194,10 @@ impl ScoreEditor {
                 return;
             }
         }
+    }
+
+    fn stop(&self) {
+        self.stopped.store(true, Ordering::SeqCst);
     }
 
     async fn edit(&self, message: MessageId) -> Result<(), crate::discord::Error> {
@@ -200,6 +247,8 @@ pub enum VoteJob {
     Check(MessageId),
     /// Reconcile every rating post younger than this (on start).
     Reconcile(Duration),
+    /// The bot is stopping: apply everything queued before this, then end.
+    Stop,
 }
 
 /// Starts the vote worker; returns the score editor, the worker's queue and its task.
@@ -218,6 +267,7 @@ pub fn start(
         interval,
         state: Arc::default(),
         jobs: jobs.clone(),
+        stopped: Arc::default(),
     };
     let worker_editor = editor.clone();
     let worker = tokio::spawn(async move {
@@ -230,6 +280,11 @@ pub fn start(
                 VoteJob::Reconcile(window) => {
                     reconcile(&http, &store, &editor, bot, *window).await;
                     Ok(())
+                }
+                VoteJob::Stop => {
+                    // The next start's reconciliation shows the final scores.
+                    editor.stop();
+                    break;
                 }
             };
             if let Err(error) = result {

@@ -52,6 +52,14 @@ pub async fn enqueue(
     Ok(queued.rows_affected())
 }
 
+/// A delivered alert that does not carry all its 1️⃣–5️⃣ yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OwedReactions {
+    pub id: AlertId,
+    pub subscription_id: SubscriptionId,
+    pub message_id: MessageId,
+}
+
 /// Outbox rows by state, for `/alerts list`, tests and benchmarks.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct OutboxCounts {
@@ -59,6 +67,8 @@ pub struct OutboxCounts {
     pub sending: u64,
     pub delivered: u64,
     pub failed: u64,
+    /// Delivered alerts still owed some of their rating reactions.
+    pub reactions_owed: u64,
 }
 
 impl Store {
@@ -104,18 +114,90 @@ impl Store {
         Ok(claimed)
     }
 
-    /// The alert was posted as `message`.
-    pub async fn alert_delivered(&self, id: AlertId, message: MessageId) -> Result<()> {
+    /// The alert was posted as `message`; its reactions are this dispatcher's to add for
+    /// `lease`, after which another claim may take them over.
+    pub async fn alert_delivered(
+        &self,
+        id: AlertId,
+        message: MessageId,
+        lease: Duration,
+    ) -> Result<()> {
+        let now = now();
         let mut tx = self.begin_write().await?;
         sqlx::query(
-            "UPDATE outbox SET state = 'delivered', message_id = $1, delivered_at = $2, lease_until = NULL
-             WHERE id = $3",
+            "UPDATE outbox SET state = 'delivered', message_id = $1, delivered_at = $2, lease_until = $3
+             WHERE id = $4",
         )
         .bind(message.db())
-        .bind(now())
+        .bind(now)
+        .bind(now + lease.as_secs().max(1) as i64)
         .bind(id.db())
         .execute(&mut *tx)
         .await?;
+        tx.commit().await
+    }
+
+    /// Claims up to `limit` delivered alerts that still owe reactions and that no dispatcher
+    /// holds (one died, or stopped, before adding them).
+    pub async fn claim_owed_reactions(
+        &self,
+        limit: u32,
+        lease: Duration,
+    ) -> Result<Vec<OwedReactions>> {
+        let now = now();
+        let skip_locked = match self.backend() {
+            Backend::Postgres => "FOR UPDATE SKIP LOCKED",
+            Backend::Sqlite => "",
+        };
+        let mut tx = self.begin_write().await?;
+        let rows = sqlx::query(&format!(
+            "UPDATE outbox SET lease_until = $1
+             WHERE id IN (
+                 SELECT id FROM outbox
+                 WHERE state = 'delivered' AND reacted_at IS NULL
+                   AND (lease_until IS NULL OR lease_until <= $2)
+                 ORDER BY id LIMIT $3 {skip_locked})
+             RETURNING id, subscription_id, message_id"
+        ))
+        .bind(now + lease.as_secs().max(1) as i64)
+        .bind(now)
+        .bind(i64::from(limit))
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        let mut owed: Vec<OwedReactions> = rows
+            .iter()
+            .map(|row| {
+                Ok(OwedReactions {
+                    id: AlertId(row.try_get("id")?),
+                    subscription_id: SubscriptionId(row.try_get("subscription_id")?),
+                    message_id: MessageId::from_db(row.try_get("message_id")?),
+                })
+            })
+            .collect::<Result<_>>()?;
+        owed.sort_by_key(|o| o.id);
+        Ok(owed)
+    }
+
+    /// The alert carries all its reactions (or its message is gone): nothing more is owed.
+    pub async fn alert_reacted(&self, id: AlertId) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE outbox SET reacted_at = $1, lease_until = NULL WHERE id = $2")
+            .bind(now())
+            .bind(id.db())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await
+    }
+
+    /// Gives up a claim without an outcome (the bot is stopping): the next claim, in this
+    /// process or the next, takes the alert at once instead of after the lease.
+    pub async fn release_alert(&self, id: AlertId) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE outbox SET lease_until = NULL WHERE id = $1")
+            .bind(id.db())
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await
     }
 
@@ -148,13 +230,17 @@ impl Store {
     }
 
     pub async fn outbox_counts(&self) -> Result<OutboxCounts> {
-        let rows: Vec<(String, i64)> =
-            sqlx::query_as("SELECT state, COUNT(*) FROM outbox GROUP BY state")
-                .fetch_all(self.pool())
-                .await?;
+        let rows: Vec<(String, i64, i64)> = sqlx::query_as(
+            "SELECT state, COUNT(*),
+                    CAST(SUM(CASE WHEN state = 'delivered' AND reacted_at IS NULL THEN 1 ELSE 0 END) AS BIGINT)
+             FROM outbox GROUP BY state",
+        )
+        .fetch_all(self.pool())
+        .await?;
         let mut counts = OutboxCounts::default();
-        for (state, n) in rows {
+        for (state, n, owed) in rows {
             let n = n as u64;
+            counts.reactions_owed += owed as u64;
             match state.as_str() {
                 "pending" => counts.pending = n,
                 "sending" => counts.sending = n,

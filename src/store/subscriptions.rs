@@ -15,6 +15,8 @@ pub struct Subscription {
     pub role_id: Option<RoleId>,
     pub spoilers: bool,
     pub thread: bool,
+    /// A forum channel: each alert is a post of its own (a thread), not a message.
+    pub forum: bool,
     /// Why alerts stopped (deleted channel, missing permission); `None` while healthy.
     pub broken_reason: Option<String>,
 }
@@ -28,6 +30,20 @@ pub struct NewSubscription {
     pub role_id: Option<RoleId>,
     pub spoilers: bool,
     pub thread: bool,
+    /// A forum channel: each alert is a post of its own (a thread), not a message.
+    pub forum: bool,
+}
+
+impl Subscription {
+    /// Where the alert posted as `message` is: a forum post's own thread, whose id is its
+    /// first message's, or else the subscribed channel.
+    pub fn alert_channel(&self, message: crate::ids::MessageId) -> ChannelId {
+        if self.forum {
+            ChannelId::new(message.get())
+        } else {
+            self.channel_id
+        }
+    }
 }
 
 fn subscription_from_row(row: &sqlx::any::AnyRow) -> Result<Subscription> {
@@ -41,24 +57,25 @@ fn subscription_from_row(row: &sqlx::any::AnyRow) -> Result<Subscription> {
         role_id: row.try_get::<Option<i64>, _>("role_id")?.map(RoleId::from_db),
         spoilers: row.try_get::<i64, _>("spoilers")? != 0,
         thread: row.try_get::<i64, _>("thread")? != 0,
+        forum: row.try_get::<i64, _>("forum")? != 0,
         broken_reason: row.try_get("broken_reason")?,
     })
 }
 
 pub(crate) const SUBSCRIPTION_COLUMNS: &str =
     "s.id, s.guild_id, s.channel_id, s.show_id, sh.name AS show_name,
-    s.role_id, s.spoilers, s.thread, s.broken_reason";
+    s.role_id, s.spoilers, s.thread, s.forum, s.broken_reason";
 
 impl Store {
     /// Subscribes a channel (again: a re-subscription updates the options and heals it).
     pub async fn subscribe(&self, new: &NewSubscription) -> Result<SubscriptionId> {
         let mut tx = self.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO subscriptions (guild_id, channel_id, show_id, role_id, spoilers, thread, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)
+            "INSERT INTO subscriptions (guild_id, channel_id, show_id, role_id, spoilers, thread, forum, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
              ON CONFLICT (guild_id, channel_id, COALESCE(show_id, 0)) DO UPDATE
                  SET role_id = excluded.role_id, spoilers = excluded.spoilers, thread = excluded.thread,
-                     broken_reason = NULL
+                     forum = excluded.forum, broken_reason = NULL
              RETURNING id",
         )
         .bind(new.guild_id.db())
@@ -67,6 +84,7 @@ impl Store {
         .bind(new.role_id.map(RoleId::db))
         .bind(i64::from(new.spoilers))
         .bind(i64::from(new.thread))
+        .bind(i64::from(new.forum))
         .bind(now())
         .fetch_one(&mut *tx)
         .await?;

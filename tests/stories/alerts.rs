@@ -4,8 +4,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::support::bot::{app, config_for, sample, start_bot_with, T};
-use crate::support::driver::{member, messages_in, Message};
+use crate::support::bot::{app, config_for, sample, start_bot_with, stop_bot, T};
+use crate::support::driver::{keycap, member, messages_in, Message};
 use crate::support::TestDb;
 use fake_discord::{perms, FakeConfig, FakeDiscord};
 use recapbot::discord::dispatcher::{DispatchOptions, Dispatcher};
@@ -87,6 +87,85 @@ async fn subscribed_channel_gets_one_alert_with_role_and_reactions(db: TestDb) {
     assert_eq!(db.store.outbox_counts().await.unwrap().delivered, 1);
 }
 
+async fn a_forum_channel_gets_each_alert_as_a_post_with_its_reactions(db: TestDb) {
+    let fake = FakeDiscord::start_with(FakeConfig::default().forums(&["recap-talk"])).await;
+    let bot = start_bot_with(&fake, &db, config_for(&fake)).await;
+    let forum = fake.channel("recap-talk");
+    // The channel picker offers text, announcement and forum channels.
+    let alerts = fake.commands().into_iter().find(|c| c["name"] == "alerts").unwrap();
+    let subscribe = alerts["options"].as_array().unwrap().iter().find(|o| o["name"] == "subscribe");
+    let channel_option = &subscribe.unwrap()["options"][0];
+    assert_eq!(channel_option["channel_types"], json!([0, 5, 15]));
+    let reply = member(&fake, "alice")
+        .slash(
+            "alerts subscribe",
+            json!([{"name": "channel", "value": "recap-talk"}, {"name": "thread", "value": true}]),
+        )
+        .await;
+    assert_eq!(
+        reply.content(),
+        format!(
+            "New recaps of every show will be posted in <#{forum}>, each as a post of its own."
+        )
+    );
+
+    db.store.save_article(&sample()).await.unwrap();
+    fake.wait_until(T, "a post in the forum", |f| {
+        !f.requests_to(&format!("POST /channels/{forum}/threads")).is_empty()
+    })
+    .await;
+    let created = &fake.requests_to(&format!("POST /channels/{forum}/threads"))[0];
+    assert_eq!(created.status, 200, "{created}");
+    assert_eq!(created.body["name"], "Soundtrack #1 S1E2");
+    // The post is a thread whose first message is the alert, with the same id.
+    let threads = fake.threads_in(forum);
+    assert_eq!(threads.len(), 1, "one post");
+    let id = threads[0];
+    let alert = &alerts_in(&fake, id)[0];
+    assert_eq!(alert.id, Some(id));
+    assert_eq!(alert.content(), "New recap: **Soundtrack #1** S1E2");
+    assert!(alert.buttons().iter().any(|b| b.label == "Read the recap"));
+    wait_all_five(&fake, id).await;
+    outbox_settled(&db).await;
+    assert_eq!(fake.requests_to("POST /channels/*/messages").len(), 0, "no plain message");
+    assert!(fake.requests_to("POST /channels/*/messages/*/threads").is_empty(), "no extra thread");
+
+    // A member's 4️⃣ on the post is a vote, like on any rating post.
+    fake.react("alice", id, id, &keycap(4));
+    let alice = fake.user_id("alice") as i64;
+    let mut votes = Vec::new();
+    for _ in 0..200 {
+        votes = sqlx::query_as::<_, (i64, i64)>("SELECT user_id, score FROM ratings")
+            .fetch_all(recapbot::harness::pool(&db.store))
+            .await
+            .unwrap();
+        if !votes.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(votes, [(alice, 4)], "the reaction on the forum post counted");
+
+    // A crash between the post and recording it, with two reactions added: the next claim
+    // finds the post among the forum's active ones instead of posting it again.
+    stop_bot(&fake, bot).await;
+    for n in 3..=5 {
+        fake.unreact("recapbot", id, id, &keycap(n));
+    }
+    recapbot::harness::execute(
+        &db.store,
+        "UPDATE outbox SET state = 'sending', message_id = NULL, delivered_at = NULL, reacted_at = NULL, lease_until = 0",
+    )
+    .await;
+    let dispatcher = Dispatcher::new(app(&db.store), http(&fake), DispatchOptions::default());
+    assert_eq!(dispatcher.dispatch_once().await.unwrap(), 1);
+    dispatcher.complete_reactions().await;
+    assert_eq!(fake.threads_in(forum), [id], "not posted twice");
+    assert_eq!(bot_scores(&fake, id), [1, 2, 3, 4, 5]);
+    let counts = db.store.outbox_counts().await.unwrap();
+    assert_eq!((counts.delivered, counts.reactions_owed), (1, 0), "{counts:?}");
+}
+
 async fn only_server_managers_change_alerts(db: TestDb) {
     let fake = FakeDiscord::start().await;
     let _bot = start_bot_with(&fake, &db, config_for(&fake)).await;
@@ -130,12 +209,13 @@ async fn a_channel_subscribed_twice_gets_one_alert(db: TestDb) {
     assert_eq!(db.store.outbox_counts().await.unwrap().delivered, 1, "one alert was queued");
 }
 
-/// Alerts reach Discord only through the outbox: once nothing in it is pending or being
-/// sent, no further alert can appear, and a story may count what the channel holds.
+/// Alerts reach Discord only through the outbox: once nothing in it is pending, being sent or
+/// owed reactions, no further alert or reaction can appear, and a story may count what the
+/// channel holds.
 async fn outbox_settled(db: &TestDb) {
     for _ in 0..200 {
         let counts = db.store.outbox_counts().await.unwrap();
-        if counts.pending == 0 && counts.sending == 0 {
+        if counts.pending == 0 && counts.sending == 0 && counts.reactions_owed == 0 {
             return;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
@@ -155,11 +235,36 @@ fn subscription(
         role_id: None,
         spoilers: true,
         thread: false,
+        forum: false,
     }
 }
 
 fn http(fake: &FakeDiscord) -> Arc<serenity::all::Http> {
     Arc::new(serenity::all::HttpBuilder::new(fake.token()).client(fake.http_client()).build())
+}
+
+/// Behind a rate-limiting proxy (`DISCORD_HTTP_PROXY`), where serenity's own limiter is off and
+/// a 429 reaches the bot.
+fn proxied_http(fake: &FakeDiscord) -> Arc<serenity::all::Http> {
+    Arc::new(
+        serenity::all::HttpBuilder::new(fake.token())
+            .proxy(fake.proxy_url())
+            .ratelimiter_disabled(true)
+            .build(),
+    )
+}
+
+/// The 1️⃣–5️⃣ the bot has put on a message, in order.
+fn bot_scores(fake: &FakeDiscord, message: u64) -> Vec<u8> {
+    let bot = fake.bot_user_id();
+    (1..=5).filter(|&n| fake.reactions(message, &keycap(n)).contains(&bot)).collect()
+}
+
+async fn wait_all_five(fake: &FakeDiscord, message: u64) {
+    fake.wait_until(T, "1️⃣–5️⃣ on the alert", |f| {
+        bot_scores(f, message) == [1, 2, 3, 4, 5]
+    })
+    .await;
 }
 
 async fn a_crash_between_post_and_commit_posts_once_after_restart(db: TestDb) {
@@ -171,21 +276,22 @@ async fn a_crash_between_post_and_commit_posts_once_after_restart(db: TestDb) {
     // Leases are kept in whole seconds: 3 s stays unexpired across the immediate second try.
     let lease = Duration::from_secs(3);
     let options = DispatchOptions { lease, ..DispatchOptions::default() };
-    assert_eq!(
-        Dispatcher::new(app(&db.store), http(&fake), options.clone())
-            .dispatch_once()
-            .await
-            .unwrap(),
-        1
-    );
-    assert_eq!(alerts_in(&fake, channel).len(), 1, "posted");
-    // The process dies between the post and recording it: the row stays claimed, under the
-    // lease of the dispatcher that died.
+    let crashed = Dispatcher::new(app(&db.store), http(&fake), options.clone());
+    assert_eq!(crashed.dispatch_once().await.unwrap(), 1);
+    crashed.complete_reactions().await;
+    let alerts = alerts_in(&fake, channel);
+    assert_eq!(alerts.len(), 1, "posted");
+    let alert = alerts[0].id.unwrap();
+    // The process dies between the post and recording it, with two of the five reactions
+    // added: the row stays claimed, under the lease of the dispatcher that died.
+    for n in 3..=5 {
+        fake.unreact("recapbot", channel, alert, &keycap(n));
+    }
     let lease_until = chrono::Utc::now().timestamp() + 3;
     recapbot::harness::execute(
         &db.store,
         &format!(
-            "UPDATE outbox SET state = 'sending', message_id = NULL, delivered_at = NULL, lease_until = {lease_until}"
+            "UPDATE outbox SET state = 'sending', message_id = NULL, delivered_at = NULL, reacted_at = NULL, lease_until = {lease_until}"
         ),
     )
     .await;
@@ -199,9 +305,86 @@ async fn a_crash_between_post_and_commit_posts_once_after_restart(db: TestDb) {
     // Time passes: the crashed process's lease runs out.
     recapbot::harness::execute(&db.store, "UPDATE outbox SET lease_until = 0").await;
     assert_eq!(dispatcher.dispatch_once().await.unwrap(), 1);
+    dispatcher.complete_reactions().await;
     assert_eq!(alerts_in(&fake, channel).len(), 1, "not posted twice");
-    assert_eq!(restarted.outbox_counts().await.unwrap().delivered, 1);
+    wait_all_five(&fake, alert).await;
+    let counts = restarted.outbox_counts().await.unwrap();
+    assert_eq!((counts.delivered, counts.reactions_owed), (1, 0), "{counts:?}");
+
+    // Another crash, after recording the alert but before its reactions: they are owed, and
+    // the next claim after the lease adds the missing ones.
+    fake.unreact("recapbot", channel, alert, &keycap(1));
+    recapbot::harness::execute(&db.store, "UPDATE outbox SET reacted_at = NULL, lease_until = 0")
+        .await;
+    assert_eq!(restarted.outbox_counts().await.unwrap().reactions_owed, 1);
+    assert_eq!(dispatcher.dispatch_once().await.unwrap(), 1);
+    dispatcher.complete_reactions().await;
+    wait_all_five(&fake, alert).await;
+    assert_eq!(alerts_in(&fake, channel).len(), 1);
+    assert_eq!(restarted.outbox_counts().await.unwrap().reactions_owed, 0);
+    let added = fake.requests_to("PUT /channels/*/messages/*/reactions/*/@me");
+    assert_eq!(
+        added.iter().filter(|r| r.status == 204).count(),
+        5 + 3 + 1,
+        "only the missing reactions were added again"
+    );
     restarted.close().await;
+}
+
+async fn a_rate_limited_reaction_is_waited_out_and_the_rest_still_added(db: TestDb) {
+    // Limits off but for the one 429 forced here.
+    let fake = FakeDiscord::start_with(FakeConfig::default().without_rate_limits()).await;
+    let channel = fake.channel("recaps");
+    db.store.subscribe(&subscription(&fake, channel, None)).await.unwrap();
+    db.store.save_article(&sample()).await.unwrap();
+    fake.force_429_once(&format!("PUT /channels/*/messages/*/reactions/{}/@me", keycap(3)), 0.3);
+    let dispatcher =
+        Dispatcher::new(app(&db.store), proxied_http(&fake), DispatchOptions::default());
+    assert_eq!(dispatcher.dispatch_once().await.unwrap(), 1);
+    dispatcher.complete_reactions().await;
+    let alert = alerts_in(&fake, channel)[0].id.unwrap();
+    assert_eq!(fake.rate_limited_count(), 1, "the third reaction got a 429");
+    assert_eq!(bot_scores(&fake, alert), [1, 2, 3, 4, 5]);
+    assert_eq!(db.store.outbox_counts().await.unwrap().reactions_owed, 0);
+}
+
+async fn a_bot_stopped_mid_fan_out_leaves_every_alert_for_the_next_start(db: TestDb) {
+    let names: Vec<String> = (0..60).map(|i| format!("fans-{i:02}")).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let fake = FakeDiscord::start_with(FakeConfig::default().channels(&refs)).await;
+    let channels: Vec<u64> = names.iter().map(|name| fake.channel(name)).collect();
+    for &channel in &channels {
+        db.store.subscribe(&subscription(&fake, channel, None)).await.unwrap();
+    }
+    let bot = start_bot_with(&fake, &db, config_for(&fake)).await;
+    db.store.save_article(&sample()).await.unwrap();
+    let posted = |f: &FakeDiscord| channels.iter().map(|&c| alerts_in(f, c).len()).sum::<usize>();
+    fake.wait_until(T, "the fan-out to start", |f| posted(f) >= 5).await;
+    // The operator stops the bot (SIGTERM) in the middle of the fan-out.
+    bot.shutdown().await;
+    let stopped_at = posted(&fake);
+    let held: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM outbox WHERE lease_until IS NOT NULL AND state <> 'failed'",
+    )
+    .fetch_one(recapbot::harness::pool(&db.store))
+    .await
+    .unwrap();
+    assert_eq!(held, 0, "every alert not finished is handed back, none left under a lease");
+
+    // The next start takes them at once (no lease to wait out): every channel ends with one
+    // complete alert.
+    let _bot = start_bot_with(&fake, &db, config_for(&fake)).await;
+    fake.wait_until(Duration::from_secs(30), "every alert with its 1️⃣–5️⃣", |f| {
+        channels.iter().all(|&c| {
+            let alerts = alerts_in(f, c);
+            alerts.len() == 1 && bot_scores(f, alerts[0].id.unwrap()) == [1, 2, 3, 4, 5]
+        })
+    })
+    .await;
+    outbox_settled(&db).await;
+    assert_eq!(posted(&fake), 60, "none posted twice ({stopped_at} before the stop)");
+    let counts = db.store.outbox_counts().await.unwrap();
+    assert_eq!((counts.delivered, counts.reactions_owed), (60, 0), "{counts:?}");
 }
 
 async fn a_deleted_channel_or_missing_permission_breaks_the_subscription_without_retries(
@@ -450,9 +633,12 @@ backend_tests!(
     member_urls_to_private_addresses_are_refused,
     admins_follow_list_and_drop_feeds,
     subscribed_channel_gets_one_alert_with_role_and_reactions,
+    a_forum_channel_gets_each_alert_as_a_post_with_its_reactions,
     only_server_managers_change_alerts,
     a_channel_subscribed_twice_gets_one_alert,
     a_crash_between_post_and_commit_posts_once_after_restart,
+    a_rate_limited_reaction_is_waited_out_and_the_rest_still_added,
+    a_bot_stopped_mid_fan_out_leaves_every_alert_for_the_next_start,
     a_deleted_channel_or_missing_permission_breaks_the_subscription_without_retries,
     two_dispatchers_deliver_a_thousand_alerts_exactly_once,
 );

@@ -1,6 +1,7 @@
 //! Community ratings through reactions, end to end: members react on the bot's recap posts
 //! in the fake Discord, and the post shows the score they would see.
 
+use std::process::{Child, Command};
 use std::time::Duration;
 
 use crate::support::bot::{config_for, sample, start_bot_with, stop_bot, T};
@@ -10,6 +11,7 @@ use fake_discord::{perms, FakeConfig, FakeDiscord};
 use recapbot::config::Config;
 use recapbot::discord::Bot;
 use recapbot::ids::{GuildId, MessageId, UserId};
+use recapbot::store::Backend;
 use serde_json::json;
 
 /// Score edits this far apart keep the tests quick; the burst test uses the real interval.
@@ -279,6 +281,94 @@ async fn a_burst_of_reactions_makes_few_edits_and_ends_exact(db: TestDb) {
     assert_eq!(fake.rate_limited_count(), 0, "edits stayed within the rate limits");
 }
 
+/// `recapbot run` against the fake Discord (through its proxy address, so no test CA is
+/// needed), as an operator starts it; its log goes to `log`.
+fn recapbot_run(fake: &FakeDiscord, db: &TestDb, dir: &std::path::Path, log: &str) -> Child {
+    let log = std::fs::File::create(dir.join(log)).unwrap();
+    let guild = fake.guild_id().to_string();
+    let env = [
+        ("DISCORD_TOKEN", fake.token()),
+        ("DISCORD_HTTP_PROXY", &fake.proxy_url()),
+        ("DISCORD_DEV_GUILD_ID", &guild),
+        ("DATABASE_URL", &db.url),
+        ("RUST_LOG", "recapbot=info,warn"),
+    ];
+    crate::run::recapbot_command(dir, &["run"], &env)
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
+        .spawn()
+        .unwrap()
+}
+
+/// Sends SIGTERM, as a service manager stopping the bot does.
+fn sigterm(child: &Child) {
+    let pid = child.id().to_string();
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+}
+
+async fn exit_of(mut child: Child) -> std::process::ExitStatus {
+    let waited = tokio::task::spawn_blocking(move || child.wait());
+    tokio::time::timeout(Duration::from_secs(30), waited)
+        .await
+        .expect("recapbot exits within 30 s of SIGTERM")
+        .unwrap()
+        .unwrap()
+}
+
+async fn sigterm_in_a_burst_of_votes_loses_none(db: TestDb) {
+    let fans: Vec<String> = (0..300).map(|i| format!("fan{i:03}")).collect();
+    let names: Vec<&str> =
+        std::iter::once("alice").chain(fans.iter().map(String::as_str)).collect();
+    db.store.save_article(&sample()).await.unwrap();
+    let fake =
+        FakeDiscord::start_with(FakeConfig::default().members(&names).without_rate_limits()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let bot = recapbot_run(&fake, &db, dir.path(), "first.log");
+    fake.wait_commands(T).await;
+    let post = rating_post(&fake).await;
+
+    // The database is slow to take writes just then (another process holds its write lock),
+    // so the bot's vote queue is far behind when the signal comes.
+    let mut held = db.store.begin_write().await.unwrap();
+    if db.store.backend() == Backend::Postgres {
+        sqlx::query("LOCK TABLE ratings IN EXCLUSIVE MODE").execute(&mut *held).await.unwrap();
+    }
+    // Every fan votes 4️⃣, then changes their mind to 2️⃣: Discord keeps both reactions where
+    // the bot may not remove the older one, so only the order the bot saw them in says 2.
+    for fan in &fans {
+        let fan = member(&fake, fan);
+        fan.rates(&post, 4);
+        fan.rates(&post, 2);
+    }
+    // The gateway delivers in order: once the bot answers a command sent after the burst, it
+    // has received every vote of it.
+    member(&fake, "alice").slash("alerts list", json!([])).await;
+    sigterm(&bot);
+    let signalled = std::time::Instant::now();
+    // A bot that stopped without its queue would be gone before the database answers.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    held.commit().await.unwrap();
+    let status = exit_of(bot).await;
+    eprintln!("SIGTERM to exit, the database locked for the first 2 s: {:?}", signalled.elapsed());
+    let log = std::fs::read_to_string(dir.path().join("first.log")).unwrap();
+    assert!(status.success(), "{status}: {log}");
+    assert!(!log.contains("cannot apply a rating change"), "{log}");
+    assert!(!log.contains("ERROR"), "{log}");
+
+    let mut every_fan_says_two: Vec<(i64, i64)> =
+        fans.iter().map(|fan| (fake.user_id(fan) as i64, 2)).collect();
+    every_fan_says_two.sort();
+    assert_eq!(votes(&db).await, every_fan_says_two, "every vote applied before the exit");
+
+    // After a restart (which reconciles with Discord's reactions) the post shows them all.
+    let bot = recapbot_run(&fake, &db, dir.path(), "second.log");
+    wait_community(&fake, &post, "This server: ★ 2.0 · 300 votes\nAll servers: ★ 2.0 · 300 votes")
+        .await;
+    assert_eq!(votes(&db).await, every_fan_says_two);
+    sigterm(&bot);
+    assert!(exit_of(bot).await.success());
+}
+
 /// Votes straight into the store, for the chart and top-list tests.
 async fn seed_votes(db: &TestDb, guild: u64, episode: u32, scores: &[u8]) {
     let mut article = sample();
@@ -472,4 +562,5 @@ backend_tests!(
     votes_cast_and_withdrawn_while_offline_count_after_a_restart,
     a_deleted_post_ends_its_reconciliation_quietly,
     a_burst_of_reactions_makes_few_edits_and_ends_exact,
+    sigterm_in_a_burst_of_votes_loses_none,
 );

@@ -95,6 +95,9 @@ pub struct FakeConfig {
     pub guild_name: String,
     /// Text channels of the guild; the first one is [`crate::FakeDiscord::channel_id`].
     pub channels: Vec<String>,
+    /// Forum channels (type 15): no messages of their own, each post a thread with its first
+    /// message. [`crate::FakeDiscord::channel`] finds them by name like text channels.
+    pub forums: Vec<String>,
     /// Human members of the guild, besides the bot. The first one owns the guild (its
     /// interactions carry ADMINISTRATOR); the others have `@everyone`'s permissions.
     pub members: Vec<String>,
@@ -120,6 +123,7 @@ impl Default for FakeConfig {
             bot_name: "recapbot".into(),
             guild_name: "Fake Guild".into(),
             channels: vec!["general".into(), "recaps".into()],
+            forums: Vec::new(),
             members: vec!["alice".into(), "bob".into()],
             other_bots: Vec::new(),
             roles: vec!["Fans".into()],
@@ -155,6 +159,11 @@ impl FakeConfig {
 
     pub fn channels(mut self, names: &[&str]) -> Self {
         self.channels = names.iter().map(|n| n.to_string()).collect();
+        self
+    }
+
+    pub fn forums(mut self, names: &[&str]) -> Self {
+        self.forums = names.iter().map(|n| n.to_string()).collect();
         self
     }
 

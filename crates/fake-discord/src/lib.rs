@@ -428,6 +428,16 @@ impl FakeDiscord {
         st.channels.get(&channel).filter(|_| !st.deleted_channels.contains(&channel)).cloned()
     }
 
+    /// The threads started in a channel (a forum's posts), oldest first.
+    pub fn threads_in(&self, parent: u64) -> Vec<u64> {
+        let st = self.inner.lock();
+        st.channels
+            .iter()
+            .filter(|(_, c)| c["type"] == json!(11) && c["parent_id"] == json!(parent.to_string()))
+            .map(|(id, _)| *id)
+            .collect()
+    }
+
     /// Deletes a channel: CHANNEL_DELETE is dispatched and REST answers 10003 Unknown Channel.
     pub fn delete_channel(&self, channel: u64) {
         let mut st = self.inner.lock();
@@ -646,7 +656,10 @@ impl FakeDiscord {
             coerce_value(o);
             match o["type"].as_u64() {
                 Some(6) => self.resolve_user(o, &mut resolved),
-                Some(7) => self.resolve_channel(o, &mut resolved),
+                Some(7) => {
+                    self.resolve_channel(o, &mut resolved);
+                    self.check_channel_type(command, o, decl, &resolved);
+                }
                 Some(8) => self.resolve_role(o, &mut resolved),
                 _ => {}
             }
@@ -676,15 +689,34 @@ impl FakeDiscord {
         data
     }
 
+    /// Discord's channel picker offers only the channel types an option declares.
+    fn check_channel_type(
+        &self,
+        command: &str,
+        option: &Value,
+        decl: Option<&Value>,
+        resolved: &Value,
+    ) {
+        let Some(allowed) = decl.and_then(|d| d["channel_types"].as_array()) else { return };
+        let id = option["value"].as_str().unwrap_or_default();
+        let kind = &resolved["channels"][id]["type"];
+        assert!(
+            allowed.contains(kind),
+            "/{command}: Discord does not offer a channel of type {kind} for option {} (channel_types {allowed:?})",
+            option["name"]
+        );
+    }
+
     /// Turns a channel name (or id) into an id and adds the channel to `resolved`.
     fn resolve_channel(&self, option: &mut Value, resolved: &mut Value) {
         let raw = option["value"].as_str().unwrap_or_default().trim_start_matches('#').to_string();
         let id = raw.parse::<u64>().unwrap_or_else(|_| self.channel(&raw));
         option["value"] = json!(id.to_string());
         let name = self.inner.world.channels.iter().find(|c| c.1 == id).map(|c| c.0.clone());
+        let kind = self.inner.lock().channels.get(&id).map_or(json!(0), |c| c["type"].clone());
         resolved["channels"][id.to_string()] = json!({
             "id": id.to_string(), "name": name.unwrap_or_else(|| "deleted-channel".into()),
-            "type": 0, "permissions": "2248473465835073",
+            "type": kind, "permissions": "2248473465835073",
         });
     }
 

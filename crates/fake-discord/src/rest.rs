@@ -536,6 +536,7 @@ fn route(inner: &Inner, st: &mut State, r: &Req) -> Result<Reply, ApiError> {
         ("POST", ["channels", c, "messages", mid, "threads"]) => {
             start_thread(w, st, r, snowflake(c)?, snowflake(mid)?)
         }
+        ("POST", ["channels", c, "threads"]) => forum_post(w, st, r, snowflake(c)?),
         ("GET", ["channels", c]) => {
             let c = snowflake(c)?;
             require(w, st, c, 0)?;
@@ -556,6 +557,20 @@ fn route(inner: &Inner, st: &mut State, r: &Req) -> Result<Reply, ApiError> {
                         .map(|(_, c)| c.clone())
                         .collect();
                     Ok(Reply::Json(Value::Array(list), Shape::GuildChannels))
+                }
+                ["threads", "active"] => {
+                    let threads: Vec<Value> = st
+                        .channels
+                        .iter()
+                        .filter(|(id, c)| {
+                            !st.deleted_channels.contains(id)
+                                && c["type"] == json!(11)
+                                && c["thread_metadata"]["archived"] != json!(true)
+                        })
+                        .map(|(_, c)| c.clone())
+                        .collect();
+                    let list = json!({"threads": threads, "members": []});
+                    Ok(Reply::Json(list, Shape::ActiveThreads))
                 }
                 ["members", u] => {
                     let m = w
@@ -828,6 +843,18 @@ fn create_bot_message(
     interaction: bool,
 ) -> u64 {
     let id = st.id();
+    create_bot_message_with_id(w, st, id, channel, data, files, interaction)
+}
+
+fn create_bot_message_with_id(
+    w: &World,
+    st: &mut State,
+    id: u64,
+    channel: u64,
+    data: &Value,
+    files: &[FilePart],
+    interaction: bool,
+) -> u64 {
     let mut msg = payloads::message(id, channel, Some(w.guild_id), w.bot_user());
     apply_fields(st, &mut msg, data, files, false);
     if interaction {
@@ -1042,7 +1069,15 @@ fn is_thread(st: &State, channel: u64) -> bool {
     st.channels.get(&channel).is_some_and(|c| matches!(c["type"].as_u64(), Some(10..=12)))
 }
 
+fn is_forum(st: &State, channel: u64) -> bool {
+    st.channels.get(&channel).is_some_and(|c| c["type"] == json!(15))
+}
+
 fn post_message(w: &World, st: &mut State, r: &Req, channel: u64) -> Result<Reply, ApiError> {
+    if is_forum(st, channel) {
+        require(w, st, channel, 0)?;
+        return Err(err(400, 50008, "Cannot send messages in a non-text channel"));
+    }
     let mut needed =
         if is_thread(st, channel) { perms::SEND_MESSAGES_IN_THREADS } else { perms::SEND_MESSAGES };
     if r.body["embeds"].as_array().is_some_and(|e| !e.is_empty()) {
@@ -1244,4 +1279,37 @@ fn start_thread(
     event["newly_created"] = json!(true);
     st.dispatch("THREAD_CREATE", event).map_err(|e| err(500, 0, &e))?;
     Ok(Reply::Json(thread, Shape::Channel))
+}
+
+/// `POST /channels/{forum}/threads` with `{name, message}`: a forum post, a thread (type 11)
+/// whose id is also its first message's. Discord answers with the thread and that message.
+fn forum_post(w: &World, st: &mut State, r: &Req, forum: u64) -> Result<Reply, ApiError> {
+    if !is_forum(st, forum) {
+        require(w, st, forum, 0)?;
+        return Err(err(400, 50024, "Cannot execute action on this channel type"));
+    }
+    let mut needed = perms::SEND_MESSAGES;
+    let message = &r.body["message"];
+    if message["embeds"].as_array().is_some_and(|e| !e.is_empty()) {
+        needed |= perms::EMBED_LINKS;
+    }
+    require(w, st, forum, needed)?;
+    let name =
+        r.body["name"].as_str().filter(|n| !n.is_empty() && n.chars().count() <= 100).ok_or_else(
+            || form_error("name", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length."),
+        )?;
+    if !message.is_object() {
+        return Err(form_error("message", "BASE_TYPE_REQUIRED", "This field is required"));
+    }
+    validate_message(message, &r.files, false)?;
+    let id = st.id();
+    let thread = payloads::thread_channel(id, w.guild_id, forum, w.bot_id, name);
+    st.channels.insert(id, thread.clone());
+    let mut event = thread.clone();
+    event["newly_created"] = json!(true);
+    st.dispatch("THREAD_CREATE", event).map_err(|e| err(500, 0, &e))?;
+    create_bot_message_with_id(w, st, id, id, message, &r.files, false);
+    let mut answer = thread;
+    answer["message"] = st.render_message(w, id).ok_or_else(unknown_message)?;
+    Ok(Reply::Json(answer, Shape::Channel))
 }

@@ -21,8 +21,10 @@ pub(crate) struct World {
     pub guild_name: String,
     pub owner_id: u64,
     pub bot_role_id: u64,
-    /// Text channels in order; the first is "the" channel.
+    /// Text channels in order (the first is "the" channel), then forum channels.
     pub channels: Vec<(String, u64)>,
+    /// Which of `channels` are forums.
+    pub forums: HashSet<u64>,
     /// Human members; the first is the guild owner.
     pub members: Vec<(String, u64)>,
     /// Plain roles members can be given or mentioned (besides @everyone and the bot's).
@@ -44,12 +46,14 @@ impl World {
         let bot_id = ID_BASE + 1;
         let guild_id = ID_BASE + 2;
         let bot_role_id = ID_BASE + 3;
-        let channels = cfg
+        let channels: Vec<(String, u64)> = cfg
             .channels
             .iter()
+            .chain(&cfg.forums)
             .enumerate()
             .map(|(i, n)| (n.clone(), ID_BASE + 10 + i as u64))
             .collect();
+        let forums = channels.iter().skip(cfg.channels.len()).map(|(_, id)| *id).collect();
         let members: Vec<(String, u64)> = cfg
             .members
             .iter()
@@ -75,6 +79,7 @@ impl World {
             owner_id: members.first().map_or(ID_BASE + 99, |m| m.1),
             bot_role_id,
             channels,
+            forums,
             members,
             roles,
             other_bots,
@@ -273,7 +278,11 @@ impl State {
     pub fn new(world: &World) -> Self {
         let mut st = State { next_id: ID_BASE + 1_000_000, ..State::default() };
         for (i, (name, id)) in world.channels.iter().enumerate() {
-            st.channels.insert(*id, payloads::text_channel(*id, world.guild_id, name, i as u32));
+            let mut channel = payloads::text_channel(*id, world.guild_id, name, i as u32);
+            if world.forums.contains(id) {
+                channel["type"] = json!(15);
+            }
+            st.channels.insert(*id, channel);
         }
         st
     }

@@ -97,6 +97,7 @@ pub async fn subscribe_everything(
         role_id: None,
         spoilers: true,
         thread: false,
+        forum: false,
     };
     db.store.subscribe(&sub).await.unwrap();
 }
