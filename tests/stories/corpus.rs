@@ -45,11 +45,12 @@ fn corpus_accuracy_from_text() {
             println!("  {line}");
         }
     }
-    // Reached on the 159-page corpus (112 recaps, 47 non-recaps): 75.9 %, 72.3 %,
-    // 75.9 %, 81.2 %, 50.0 %, 95.7 %. Most misses are pages whose text never names
-    // the show or the episode (only their address does).
+    // Reached on the 291-page corpus (207 recaps, 84 non-recaps): 72.9 %, 65.7 %,
+    // 72.0 %, 56.7 %, 46.7 %, 89.3 %. Pages 160-291 come from sites the rules were
+    // never tuned on (alone: 69.5 %, 57.9 %, 67.4 %, 34.3 %, 42.9 %, 81.1 %); their
+    // misses are listed by cause in tests/corpus/NEW-MISSES.md.
     // imported, show+season+episode, episode_end, title, rating, refused
-    assert_floors(&report, [0.70, 0.66, 0.70, 0.72, 0.40, 0.90]);
+    assert_floors(&report, [0.70, 0.63, 0.70, 0.54, 0.40, 0.87]);
 }
 
 #[test]
@@ -57,6 +58,6 @@ fn corpus_accuracy_with_addresses() {
     let Some(dir) = corpus_dir() else { return };
     let report = evaluate_with(&dir, true);
     println!("text and address:\n{report}");
-    // Reached: 92.9 %, 86.6 %, 92.9 %, 84.4 %, 62.5 %, 93.6 %.
-    assert_floors(&report, [0.87, 0.80, 0.87, 0.75, 0.50, 0.88]);
+    // Reached: 88.9 %, 77.8 %, 87.4 %, 64.2 %, 53.3 %, 85.7 %.
+    assert_floors(&report, [0.86, 0.75, 0.85, 0.61, 0.50, 0.83]);
 }
