@@ -45,11 +45,12 @@ fn corpus_accuracy_from_text() {
             println!("  {line}");
         }
     }
-    // Reached on the 159-page corpus (112 recaps, 47 non-recaps): 75.9 %, 72.3 %,
-    // 75.9 %, 81.2 %, 50.0 %, 95.7 %. Most misses are pages whose text never names
-    // the show or the episode (only their address does).
+    // Reached on the 295-page corpus (209 recaps, 86 non-recaps): 73.2 %, 66.0 %,
+    // 72.2 %, 56.7 %, 46.7 %, 88.4 %. Pages 160-295 come from sites the rules were
+    // never tuned on (alone: 70.1 %, 58.8 %, 68.0 %, 34.3 %, 42.9 %, 79.5 %); their
+    // misses are listed by cause in tests/corpus/NEW-MISSES.md.
     // imported, show+season+episode, episode_end, title, rating, refused
-    assert_floors(&report, [0.70, 0.66, 0.70, 0.72, 0.40, 0.90]);
+    assert_floors(&report, [0.70, 0.63, 0.70, 0.54, 0.40, 0.87]);
 }
 
 #[test]
@@ -57,6 +58,6 @@ fn corpus_accuracy_with_addresses() {
     let Some(dir) = corpus_dir() else { return };
     let report = evaluate_with(&dir, true);
     println!("text and address:\n{report}");
-    // Reached: 92.9 %, 86.6 %, 92.9 %, 84.4 %, 62.5 %, 93.6 %.
-    assert_floors(&report, [0.87, 0.80, 0.87, 0.75, 0.50, 0.88]);
+    // Reached: 89.0 %, 78.0 %, 87.6 %, 64.2 %, 53.3 %, 84.9 %.
+    assert_floors(&report, [0.86, 0.75, 0.85, 0.61, 0.50, 0.83]);
 }
