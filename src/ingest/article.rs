@@ -873,8 +873,11 @@ fn html_document(input: &str) -> Result<Document, ArticleError> {
             let c = JSON_RATING_RE.captures(&json)?;
             let value = c[1].parse().ok()?;
             let out_of = c.get(2).and_then(|m| m.as_str().parse().ok()).unwrap_or(5.0);
-            (out_of > 0.0 && value >= 0.0 && value <= out_of)
-                .then_some(CriticRating { value, out_of })
+            (out_of > 0.0 && value >= 0.0 && value <= out_of).then(|| CriticRating {
+                value,
+                out_of,
+                display: Some(format!("{value}/{out_of}")),
+            })
         })
     });
 
@@ -1295,7 +1298,6 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         return Err(ArticleError::NoRecapBody);
     }
     let hint_url = hints.url.as_deref().map(str::trim).filter(|u| !u.is_empty()).map(String::from);
-    // TODO(integrator): keep `ParsedRating::display` once CriticRating has a `display` field.
     // A rating line wins; then a score beside the headline; then one given in
     // a sentence of the review ("I give this episode an 8/10").
     let prose_rating = || {
@@ -1307,7 +1309,7 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         .clone()
         .or(opening_rating)
         .or_else(prose_rating)
-        .map(|p| p.rating)
+        .map(|p| CriticRating { display: Some(p.display), ..p.rating })
         .or(rating.map(ratings::to_five));
     Ok(Article {
         show,
@@ -1417,7 +1419,7 @@ mod tests {
         let text = parse(SAMPLE, Format::Text);
         assert_eq!(a.recap, text.recap);
         assert_eq!(a.review, text.review);
-        assert_eq!(a.rating, Some(CriticRating { value: 4.0, out_of: 5.0 }));
+        assert_eq!(a.rating.map(|r| (r.value, r.out_of)), Some((4.0, 5.0)));
         assert_eq!(a.url.as_deref(), Some("https://www.thereviewgeek.com/soundtrack1-s1e2review/"));
         assert_eq!(
             a.published_at.map(|d| d.to_rfc3339()).as_deref(),
@@ -1448,7 +1450,7 @@ mod tests {
         let text = parse(SAMPLE, Format::Text);
         assert_eq!(a.recap, text.recap);
         assert_eq!(a.review, text.review);
-        assert_eq!(a.rating, Some(CriticRating { value: 4.0, out_of: 5.0 }));
+        assert_eq!(a.rating.map(|r| (r.value, r.out_of)), Some((4.0, 5.0)));
         assert_eq!(a.url.as_deref(), Some("https://www.thereviewgeek.com/soundtrack1-s1e2review/"));
         assert_eq!(
             a.published_at.map(|d| d.to_rfc3339()).as_deref(),
@@ -1475,7 +1477,7 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("Secrets – and lies"));
         assert_eq!(a.recap, "Bong-Seok learns to fly.\n\nHee-Soo notices. Mi-Hyun worries.");
         assert_eq!(a.review.as_deref(), Some("Great double bill."));
-        assert_eq!(a.rating, Some(CriticRating { value: 4.0, out_of: 5.0 }));
+        assert_eq!(a.rating.map(|r| (r.value, r.out_of)), Some((4.0, 5.0)));
         assert_eq!(a.url.as_deref(), Some("https://example.com/moving-3-4/"));
     }
 
@@ -1492,7 +1494,7 @@ mod tests {
         assert_eq!((a.show.as_str(), a.season, a.episode), ("The Glory", 1, 5));
         assert_eq!(a.recap, "Dong-Eun moves her next piece.\n\nLoose text in a div.");
         assert_eq!(a.review, None);
-        assert_eq!(a.rating, Some(CriticRating { value: 4.0, out_of: 5.0 }));
+        assert_eq!(a.rating.map(|r| (r.value, r.out_of)), Some((4.0, 5.0)));
         let og = r#"<html><head><meta property="og:site_name" content="Geek Site">
             <meta property="og:title" content="Fargo S05E09 - Geek Site"></head>
             <body><p>Dot escapes.</p><p>Roy does not.</p></body></html>"#;
@@ -1525,7 +1527,7 @@ mod tests {
         assert_eq!(a.recap, "The prince heads south. The dead rise again.");
         assert_eq!(a.review.as_deref(), Some("Tense and bloody."));
         // Ratings are converted to the five-point scale: 8/10 → 4/5.
-        assert_eq!(a.rating, Some(CriticRating { value: 4.0, out_of: 5.0 }));
+        assert_eq!(a.rating.map(|r| (r.value, r.out_of)), Some((4.0, 5.0)));
         assert_eq!(a.url.as_deref(), Some("https://example.com/kingdom-1x03"));
         assert_eq!(
             a.published_at.map(|d| d.to_rfc3339()).as_deref(),
@@ -1565,7 +1567,7 @@ mod tests {
     #[test]
     fn ratings() {
         let r = |s: &str| ratings::parse_value(s, false).map(|p| p.rating);
-        let five = |v| Some(CriticRating { value: v, out_of: 5.0 });
+        let five = |v| Some(CriticRating::new(v, 5.0));
         assert_eq!(r("4/5"), five(4.0));
         assert_eq!(r("8/10"), five(4.0));
         assert_eq!(r("4.5 out of 5"), five(4.5));
@@ -1598,7 +1600,7 @@ mod tests {
         let a = parse(input, Format::Auto);
         assert_eq!((a.show.as_str(), a.season, a.episode), ("Stranger Things", 4, 2));
         assert_eq!(a.title, None);
-        assert_eq!(a.rating, Some(CriticRating { value: 3.5, out_of: 5.0 }));
+        assert_eq!(a.rating.map(|r| (r.value, r.out_of)), Some((3.5, 5.0)));
         assert_eq!(a.recap, "Eleven is bullied at her new school.\n\nHopper is alive.");
 
         let forum = "r/StrangeNewWorlds • u/someone • May 19 '22\n\
@@ -1614,7 +1616,7 @@ mod tests {
             (a.show.as_str(), a.season, a.episode, a.title.as_deref()),
             ("The Flash", 2, 21, Some("The Runaway Dinosaur"))
         );
-        assert_eq!(a.rating, Some(CriticRating { value: 4.25, out_of: 5.0 }));
+        assert_eq!(a.rating.map(|r| (r.value, r.out_of)), Some((4.25, 5.0)));
 
         // A byline or date after the headline is not an episode title.
         let byline = "Moving Episode 3 Recap\nBy Jane Doe\nJanuary 5, 2024\n\nHee-Soo flies.\n";
@@ -1631,7 +1633,7 @@ mod tests {
             (a.show.as_str(), a.season, a.episode, a.title.as_deref()),
             ("The Bear", 3, 5, Some("Sweet Tooth"))
         );
-        assert_eq!(a.rating, Some(CriticRating { value: 4.0, out_of: 5.0 }));
+        assert_eq!(a.rating.map(|r| (r.value, r.out_of)), Some((4.0, 5.0)));
         assert_eq!(a.recap, "Carmy opens the restaurant.");
 
         // Markdown: the first `#` heading, below site furniture.
@@ -1796,7 +1798,7 @@ mod tests {
         let a = parse(&page(ld, "Why this week broke my heart"), Format::Html);
         assert_eq!(fields(&a), ("Moving".into(), 2, 5, Some("Secrets".into())));
         assert_eq!(a.recap, "Bong-Seok learns to fly.");
-        assert_eq!(a.rating, Some(CriticRating { value: 4.5, out_of: 5.0 }));
+        assert_eq!(a.rating.map(|r| (r.value, r.out_of)), Some((4.5, 5.0)));
         // An Article headline.
         let ld = r#"<script type="application/ld+json">[{"@type":"NewsArticle",
             "headline":"Moving Episode 7 Recap &#8211; The Flight"}]</script>"#;

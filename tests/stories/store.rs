@@ -139,7 +139,7 @@ async fn rated_recaps_follow_unrated_ones(db: TestDb) {
     for episode in 13..=24 {
         let mut rated = sample();
         rated.episode = episode;
-        rated.rating = Some(recapbot::recap::CriticRating { value: 4.5, out_of: 5.0 });
+        rated.rating = Some(recapbot::recap::CriticRating::new(4.5, 5.0));
         db.store.save_article(&rated).await.unwrap();
     }
     let recaps = db.store.list_recaps(None).await.unwrap();
