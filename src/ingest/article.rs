@@ -316,7 +316,9 @@ fn looks_like_title(s: &str) -> bool {
         && chars <= MAX_TITLE_CHARS
         && words <= 20
         && classify(s) == Kind::Body
-        && !matches!(last, Some('.' | ',' | ';' | ':' | '…'))
+        // Japanese and Chinese sentences end in "。" and have no spaces to count words by.
+        && !matches!(last, Some('.' | ',' | ';' | ':' | '…' | '。' | '．'))
+        && !s.trim_end_matches('。').contains('。')
         && (!matches!(last, Some('!' | '?')) || words <= 8)
         && !s.chars().next().is_some_and(char::is_lowercase)
         && !SENTENCE_BREAK_RE.is_match(s)
@@ -1342,7 +1344,9 @@ fn split_sections(blocks: &[Block]) -> Sections {
             Kind::Rating(r) => {
                 out.rating.get_or_insert(r);
             }
-            Kind::FooterStart => in_footer = true,
+            // "Share this Article:" under the headline is a share bar, not the page's end:
+            // a footer only follows some of the article.
+            Kind::FooterStart => in_footer |= !out.recap.is_empty() || !out.review.is_empty(),
             Kind::Furniture | Kind::RecapHeading => {}
             Kind::ReviewHeading => in_review |= !in_footer,
             Kind::Body if in_footer => {}
@@ -1589,6 +1593,31 @@ mod tests {
         assert_eq!(classify("Episode Rating"), Kind::Furniture);
         assert_eq!(classify("It was 1/2 good."), Kind::Body);
         assert_eq!(classify("A"), Kind::Body);
+    }
+
+    /// filmstories.co.uk/reviews/doctor-who-series-14-episode-2-the-devils-chord-spoiler-filled-review/
+    #[test]
+    fn a_share_bar_under_the_headline_is_not_the_page_end() {
+        let input = "Doctor Who series 14 episode 2 | The Devil’s Chord spoiler-filled review\n\n\
+            Doctor Who The Devil's Chord\nShare this Article:\n\n\
+            Doctor Who heads off to The Beatles with The Devil’s Chord – and here’s our \
+            spoiler-filled review of The Devil’s Chord.\n\n\
+            Final warning: this review contains spoilers.\n\n\
+            At the UK premiere for Doctor Who season 14, writer and showrunner Russell T Davies \
+            took to the stage after a screening of Space Babies and The Devil’s Chord.\n";
+        let a = parse(input, Format::Text);
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Doctor Who", 14, 2));
+        assert!(a.recap.contains("At the UK premiere"), "{}", a.recap);
+    }
+
+    /// A Japanese paragraph has no spaces to count words by; its "。" still ends sentences.
+    #[test]
+    fn a_japanese_paragraph_is_body_not_a_title() {
+        let input = "ぼっち・ざ・ろっく！ 第5話 感想\n\n\
+            ぼっちちゃんが初めてライブに出る。バンドのみんなが彼女を待っている。\n";
+        let a = parse(input, Format::Text);
+        assert_eq!((a.show.as_str(), a.episode, a.title.as_deref()), ("ぼっち・ざ・ろっく！", 5, None));
+        assert!(a.recap.starts_with("ぼっちちゃんが"), "{}", a.recap);
     }
 
     #[test]

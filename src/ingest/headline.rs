@@ -346,7 +346,7 @@ static LEADING_TAG_RE: Lazy<Regex> =
 static GLUED_SECTION_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:TV\s*)?(?:Reviews|Recaps|News)(\p{Lu}\p{Ll})").unwrap());
 
-const NOISE: &str = r"(?:(?:live\s+|episode\s+|tv\s+|full\s+)?(?:recap\s*(?:&|and|/|\+)\s*review|review\s*(?:&|and|/|\+)\s*recap|recap|review)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts)";
+const NOISE: &str = r"(?:(?:live\s+|episode\s+|tv\s+|full\s+|spoiler[\s\-]?(?:filled|free|heavy)\s+|spoilery\s+|non[\s\-]?spoiler\s+|spoiler\s+)?(?:recap\s*(?:&|and|/|\+)\s*review|review\s*(?:&|and|/|\+)\s*recap|recap|review)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts)";
 
 static TRAILING_NOISE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"(?i)(?:^|[\s\-–—:|,(\[])[(\[]?\s*{NOISE}\s*[)\]]?[\s\-–—:|,!.]*$"))
@@ -575,7 +575,7 @@ static TRAILING_GENRE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!(r"(?i)[\s\-–—:|,]*[(\[]?\s*{GENRES}\s*[)\]]?$")).unwrap());
 /// "Drama Review Corner ‘Legend Of The Blue Sea’": a quoted name after a short prefix.
 static QUOTED_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?:^|\s)(?:“([^”“]+)”|"([^"]+)"|‘([^’‘]+)’|'([^']+)')(?:\s+(?i:drama|series|anime|k-?drama))?[\s\-–—:|,]*$"#).unwrap()
+    Regex::new(r#"(?:^|\s)(?:“([^”“]+)”|"([^"]+)"|‘((?:[^’‘]|’\p{L})+)’|'((?:[^']|'\p{L})+)')(?:\s+(?i:drama|series|anime|k-?drama))?[\s\-–—:|,]*$"#).unwrap()
 });
 /// "Here is a quick recap of", "A recap and review of", "This is the recap of".
 static LEAD_PHRASE_RE: Lazy<Regex> = Lazy::new(|| {
@@ -666,7 +666,7 @@ pub fn clean_show(raw: &str) -> String {
 /// A quoted title: `"Title"`, `“Title”`, `‘Title’`, `'Title'`, `«Title»`.
 static QUOTED_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r#"(?:^|[\s,:;(\-–—|])(?:"([^"]+)"|“([^”“]+)[”“]|„([^“”]+)[“”]|‘([^’]+)’|'([^']+)'|«([^»]+)»)"#,
+        r#"(?:^|[\s,:;(\-–—|])(?:"([^"]+)"|“([^”“]+)[”“]|„([^“”]+)[“”]|‘((?:[^’]|’\p{L})+)’|'((?:[^']|'\p{L})+)'|«([^»]+)»)"#,
     )
     .unwrap()
 });
@@ -682,6 +682,7 @@ static GENERIC_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
           | (?:rating|grade|score|verdict)\b.* | (?:episode|ep\.?|part|chapter)\s*\d+.* | (?:season|series|mid-?season)?\s*(?:finale|premiere)
           | \+?\s*(?:english\s+)?(?:dub|sub)(?:bed)? | is\s+(?:mostly\s+)?a\s+skip.* | watch.* | where\s+to\s+watch.*
           | free | online | full | hd | eng\s+sub | english\s+sub(?:titles)?
+          | (?:(?:리뷰|리캡|후기|감상|줄거리|요약|정리|결말|스포(?:일러)?|感想|レビュー|あらすじ|ネタバレ|考察|まとめ)[\s&,/・및]*)+
         )$",
     )
     .unwrap()
@@ -893,7 +894,7 @@ mod tests {
             ("Bob's Burgers Season 14 Episode 9 Recap", h("Bob's Burgers", 14, 9, None, None)),
             ("Shōgun (2024) Season 1 Episode 5", h("Shōgun", 1, 5, None, None)),
             ("사랑의 불시착 Season 1 Episode 3 Recap", h("사랑의 불시착", 1, 3, None, None)),
-            ("사랑의 불시착 3회 리뷰", h("사랑의 불시착", 1, 3, None, Some("리뷰"))),
+            ("사랑의 불시착 3회 리뷰", h("사랑의 불시착", 1, 3, None, None)),
             ("Élite – Season 8 Episode 1 Recap & Review", h("Élite", 8, 1, None, None)),
             ("Señorita 89 Season 2 Episode 4 Recap", h("Señorita 89", 2, 4, None, None)),
             ("\"Squid Game\" Season 2 Episode 1 Recap", h("Squid Game", 2, 1, None, None)),
@@ -984,6 +985,24 @@ mod tests {
             ("Moving Episode 5 – Rating: A", h("Moving", 1, 5, None, None)),
             ("Moving Episode 5 Recap + English dub", h("Moving", 1, 5, None, None)),
             ("Moving Episode 5 – January 5, 2024", h("Moving", 1, 5, None, None)),
+            // "Review", "impressions", "plot" in Korean and Japanese are labels, not titles.
+            ("무빙 5화 리뷰", h("무빙", 1, 5, None, None)),
+            ("'눈물의 여왕' 15회 줄거리 및 후기", h("눈물의 여왕", 1, 15, None, None)),
+            ("葬送のフリーレン 第5話 感想", h("葬送のフリーレン", 1, 5, None, None)),
+            // filmstories.co.uk/reviews/doctor-who-series-14-episode-2-the-devils-chord-spoiler-filled-review/
+            (
+                "Doctor Who series 14 episode 2 | The Devil’s Chord spoiler-filled review",
+                h("Doctor Who", 14, 2, None, Some("The Devil’s Chord")),
+            ),
+            // An apostrophe inside single quotes does not close them.
+            (
+                "Doctor Who Series 14 Episode 2 Review: 'The Devil's Chord'",
+                h("Doctor Who", 14, 2, None, Some("The Devil's Chord")),
+            ),
+            (
+                "Doctor Who Series 14 Episode 2 Review: ‘The Devil’s Chord’",
+                h("Doctor Who", 14, 2, None, Some("The Devil’s Chord")),
+            ),
             // Negatives
             ("Top 10 K-dramas of 2024", None),
             ("Season 2 renewed", None),

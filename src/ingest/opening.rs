@@ -247,10 +247,11 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
             rating::parse_bare_score(stripped[j]).or_else(|| rating::parse_grade(stripped[j]))
         })
         .or(rating_above);
-    // "The Bear Recap: Sweet Tooth" above "The Bear" / "Season 3 Episode 5".
+    // "The Bear Recap: Sweet Tooth" above "The Bear" / "Season 3 Episode 5"; "Doctor Who –
+    // “The Devil’s Chord”" or a quoted name alone above "Doctor Who: Series 14 – Episode 2".
     if parsed.title.is_none() {
         parsed.title = stripped[first.saturating_sub(3)..first].iter().rev().find_map(|l| {
-            let (show, title) = split_lead(l)?;
+            let (show, title) = split_lead(l).or_else(|| quoted_title_line(l, &parsed.show))?;
             let same = crate::recap::names::fold(&show) == crate::recap::names::fold(&parsed.show);
             same.then_some(title)
         });
@@ -278,6 +279,20 @@ static SEASON_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
 });
 static LEAD_SPLIT_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(.+?)\s+(?:episode\s+)?(?:recap|review)\s*[:\-–—]\s*(.+)$").unwrap()
+});
+
+/// "Show – “Title”" → ("Show", "Title"); a line that is only a quoted name is `show`'s title.
+fn quoted_title_line(line: &str, show: &str) -> Option<(String, String)> {
+    let c = QUOTED_LINE_RE.captures(line)?;
+    let lead = headline::clean_show(c.get(1).map_or("", |m| m.as_str()));
+    let quoted = (2..=4).find_map(|i| c.get(i))?.as_str();
+    let title = headline::clean_title(quoted)?;
+    Some((if lead.is_empty() { show.to_string() } else { lead }, title))
+}
+
+static QUOTED_LINE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"^(?:(.+?)\s*[:\-–—|]\s*)?(?:“([^“”]+)”|"([^"]+)"|‘((?:[^‘’]|’\p{L})+)’)$"#)
+        .unwrap()
 });
 
 /// "Show Episode Review: “Title”" → ("Show", "Title").
@@ -372,6 +387,19 @@ mod tests {
         assert_eq!(
             (h.show.as_str(), h.season, h.episode, h.title.as_deref()),
             ("The Bear", 3, 5, Some("Sweet Tooth"))
+        );
+
+        // popculturebanditcom.wordpress.com/2024/05/17/doctor-who-the-devils-chord
+        let (_, _, h) = choose(&[
+            "Doctor Who – “The Devil’s Chord”",
+            "“The Devil’s Chord”",
+            "Doctor Who: Series 14 – Episode 2",
+            "Written by: Russell T Davies",
+        ])
+        .unwrap();
+        assert_eq!(
+            (h.show.as_str(), h.season, h.episode, h.title.as_deref()),
+            ("Doctor Who", 14, 2, Some("The Devil’s Chord"))
         );
 
         let (_, _, h) =

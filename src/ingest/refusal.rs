@@ -84,6 +84,11 @@ static INTERVIEW_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:interview|interviews|q\s*&\s*a|in\s+conversation|talks?\s+(?:about|to)|speaks?\s+(?:about|out|to)|opens\s+up|showrunners?|creators?\s+(?:on|talks?|explains?|breaks?)|exclusive|(?:star|stars|actor|actress|cast|director|writer)\s+(?:on|talks?|explains?|breaks?\s+down|reveals?)|on\s+(?:how|why)|breaks?\s+down)\b").unwrap()
 });
 
+static KIND_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*[\[(]?\s*(?:exclusive\s+)?(interview|q\s*&\s*a|preview|news|trailer)\s*[\])]?\s*[:|\-–—]\s")
+        .unwrap()
+});
+
 static PREVIEW_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:preview|previews|what\s+to\s+expect|predictions?|spoilers\s+for\s+(?:next|upcoming)|(?:next|upcoming)\s+episode)\b").unwrap()
 });
@@ -97,6 +102,18 @@ pub fn judge(
     opening: &[String],
     headline_at: usize,
 ) -> Option<&'static str> {
+    // A page labelled as another kind of article before the show's name: "Interview: Lee
+    // Jung-jae Talks Squid Game Season 2 Episode 7" (the label would pass for part of the name).
+    if let Some(c) = KIND_LABEL_RE.captures(headline) {
+        let label = c[1].to_lowercase();
+        return Some(if label.starts_with("pre") {
+            PREVIEW
+        } else if label.starts_with("news") || label.starts_with("trailer") {
+            NEWS
+        } else {
+            INTERVIEW
+        });
+    }
     // Words of the show's own name do not count ("Trailer Park Boys", "The Best Hit",
     // "Interview with the Vampire").
     let without_show;
@@ -241,6 +258,10 @@ mod tests {
     #[test]
     fn headlines() {
         assert_eq!(j("Queen of Tears Episode 7 ratings hit a new high"), Some(NEWS));
+        // A label naming the article's kind, which would otherwise pass for part of the name.
+        assert_eq!(j("Interview: Lee Jung-jae Talks Squid Game Season 2 Episode 7"), Some(INTERVIEW));
+        assert_eq!(j("[Preview] Moving Episode 5"), Some(PREVIEW));
+        assert_eq!(j("Interview with the Vampire Season 2 Episode 5 Recap"), None);
         assert_eq!(j("Squid Game Season 3 release date, trailer and cast"), Some(NEWS));
         assert_eq!(j("Where to watch Moving Episode 5"), Some(NEWS));
         assert_eq!(j("Top 10 episodes of Doctor Who"), Some(LIST));
