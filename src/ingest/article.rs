@@ -538,7 +538,11 @@ fn text_document(input: &str, markdown: bool) -> Document {
         // Bylines, dates, image names and counters right below the headline.
         if consumed.is_some() && after_headline < 6 {
             after_headline += 1;
-            if line.text.chars().count() <= 80 && opening::is_furniture_line(&line.text) {
+            // "Episode Review 8.9 / 10.0" is a rating, not a "a / b" breadcrumb.
+            if line.text.chars().count() <= 80
+                && opening::is_furniture_line(&line.text)
+                && ratings::parse_line(&line.text).is_none()
+            {
                 paragraphs.push(Vec::new());
                 continue;
             }
@@ -1610,13 +1614,27 @@ mod tests {
         assert!(a.recap.contains("At the UK premiere"), "{}", a.recap);
     }
 
+    /// tests/corpus/pages/100-sunnyside-s1e3.txt: a short page's rating line sits among the
+    /// lines right below the headline, where bylines and breadcrumbs are dropped.
+    #[test]
+    fn a_spaced_fraction_below_the_headline_is_a_rating_not_a_breadcrumb() {
+        let input = "Sunnyside Season 1 Episode 3 Review\n\n\
+            Ladies and gentlemen, this was the episode Sunnyside needed to be from Day 1.\n\n\
+            Episode Review 8.9 / 10.0";
+        let a = parse(input, Format::Text);
+        assert_eq!(a.rating.map(|r| r.to_string()).as_deref(), Some("8.9 / 10.0 (4.45/5)"));
+    }
+
     /// A Japanese paragraph has no spaces to count words by; its "。" still ends sentences.
     #[test]
     fn a_japanese_paragraph_is_body_not_a_title() {
         let input = "ぼっち・ざ・ろっく！ 第5話 感想\n\n\
             ぼっちちゃんが初めてライブに出る。バンドのみんなが彼女を待っている。\n";
         let a = parse(input, Format::Text);
-        assert_eq!((a.show.as_str(), a.episode, a.title.as_deref()), ("ぼっち・ざ・ろっく！", 5, None));
+        assert_eq!(
+            (a.show.as_str(), a.episode, a.title.as_deref()),
+            ("ぼっち・ざ・ろっく！", 5, None)
+        );
         assert!(a.recap.starts_with("ぼっちちゃんが"), "{}", a.recap);
     }
 

@@ -259,7 +259,10 @@ mod tests {
     fn headlines() {
         assert_eq!(j("Queen of Tears Episode 7 ratings hit a new high"), Some(NEWS));
         // A label naming the article's kind, which would otherwise pass for part of the name.
-        assert_eq!(j("Interview: Lee Jung-jae Talks Squid Game Season 2 Episode 7"), Some(INTERVIEW));
+        assert_eq!(
+            j("Interview: Lee Jung-jae Talks Squid Game Season 2 Episode 7"),
+            Some(INTERVIEW)
+        );
         assert_eq!(j("[Preview] Moving Episode 5"), Some(PREVIEW));
         assert_eq!(j("Interview with the Vampire Season 2 Episode 5 Recap"), None);
         assert_eq!(j("Squid Game Season 3 release date, trailer and cast"), Some(NEWS));
