@@ -1137,8 +1137,23 @@ fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
         let words = h.show.split_whitespace().count();
         (1..=8).contains(&words).then_some(headline::Headline { title: None, ..h })
     });
+    // A paragraph that opens with the show and its episode: "Wednesday 1×04 “Woe What a
+    // Night” takes an ever so slight step…", "Only Murders in the Building episode 5 is a
+    // tripartite journey…" (the name must read as one: title case, a few words).
+    let opens_with_show = || {
+        opening.iter().take(6).find_map(|line| {
+            let h = parse_headline(line)?;
+            let words = h.show.split_whitespace().count();
+            let at_start = line.trim_start().starts_with(h.show.split(' ').next()?);
+            let quoted =
+                |t: &String| ["“", "\"", "‘"].iter().any(|q| line.contains(&format!("{q}{t}")));
+            let title = h.title.clone().filter(quoted);
+            ((1..=8).contains(&words) && at_start && refusal::name_like(&h.show))
+                .then_some(headline::Headline { title, ..h })
+        })
+    };
     // "Whatta fantastic episode of Cheongdamdong Alice! Episode 9 revived my…"
-    numbered.or_else(|| {
+    numbered.or_else(opens_with_show).or_else(|| {
         opening.iter().take(6).find_map(|line| {
             let m = EPISODE_OF_SHOW_RE.find(line)?;
             let n = EPISODE_NUMBER_RE.captures(line)?[1].parse::<u32>().ok()?;
@@ -1213,8 +1228,14 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
     let headline_text = headline_text.ok_or(ArticleError::MissingHeadline)?;
     let hint_show = hints.show.as_deref().map(str::trim).filter(|s| !s.is_empty());
 
-    let from_headline =
-        if headline_prose { None } else { chosen.or_else(|| parse_headline(&headline_text)) };
+    let from_headline = if headline_prose {
+        None
+    } else {
+        // "Just finished watching episode 7 and…" names no show.
+        chosen.or_else(|| {
+            parse_headline(&headline_text).filter(|h| !opening::starts_a_sentence(&h.show))
+        })
+    };
     let from_headline = from_headline.or_else(|| {
         hint_show.and_then(|show| parse_headline(&format!("{show} – {headline_text}")))
     });
@@ -1623,6 +1644,23 @@ mod tests {
             Episode Review 8.9 / 10.0";
         let a = parse(input, Format::Text);
         assert_eq!(a.rating.map(|r| r.to_string()).as_deref(), Some("8.9 / 10.0 (4.45/5)"));
+    }
+
+    /// tests/corpus/pages/272-wednesday-1x04-fangirlish.txt: no headline line, the first
+    /// paragraph opens with the show, its number and the quoted title.
+    #[test]
+    fn a_paragraph_opening_with_the_show_and_number_names_the_episode() {
+        let input = "Wednesday 1×04 “Woe What a Night” takes an ever so slight step away from the \
+            series’ central mystery to focus on some more personal dynamics. That’s not to say that \
+            the investigation is swept to the side completely.\n\
+            So, if you’re here for the mystery, it’s not like you’re going to leave this episode \
+            feeling unsatisfied.\n";
+        let a = parse(input, Format::Text);
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Wednesday", 1, 4));
+        assert_eq!(a.title.as_deref(), Some("Woe What a Night"));
+        let sentence = "Just finished watching episode 7 and I just had to do a review on it so \
+            here I go!\n\nBefore I watched this episode I remember seeing the preview.\n";
+        assert!(parse_article(sentence, Format::Text, &Hints::default()).is_err());
     }
 
     /// A Japanese paragraph has no spaces to count words by; its "。" still ends sentences.

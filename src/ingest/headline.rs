@@ -130,7 +130,13 @@ fn split_show_title(s: &str) -> (&str, Option<String>) {
     for sep in [": ", " – ", " — ", " - ", " | "] {
         if let Some(i) = s.find(sep) {
             let (show, title) = (&s[..i], &s[i + sep.len()..]);
-            let title = clean_title(title);
+            // A quoted title is the title as written, even "Episode 7".
+            let quoted = trim_quotes(title);
+            let title = if quoted.len() < title.trim().len() && has_alphanumeric(quoted) {
+                Some(quoted.to_string())
+            } else {
+                clean_title(title)
+            };
             if has_alphanumeric(show) {
                 if let Some(t) = title {
                     return (show, Some(t));
@@ -478,14 +484,15 @@ fn without_season(c: &Captures) -> Option<(u32, u32, Option<u32>)> {
 static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
     let range_sep = r"\s*(?:-|–|—|~|&|\+|and|to|through|thru)\s*";
     let episode_word = r"(?:Episodes?|Eps?\.?|Chapter|E)\s*(?:#|No\.?\s*)?";
-    let end = format!(r"(?:{range_sep}(?:Episode\s*|Ep\.?\s*|E)?{NUM}\b)?");
+    // "Episodes 1,2 & 3": the list's last number ends the range.
+    let end = format!(r"(?:(?:\s*,\s*\d{{1,4}})*{range_sep}(?:Episode\s*|Ep\.?\s*|E)?{NUM}\b)?");
     // Between "Season 5" and "Episode 3": punctuation, "Part 2", "Recap:".
-    let between = r"\s*(?:[,:;\-–—|/]\s*)?(?:(?:Part|Pt\.?|Cour)\s*\d{1,2}\s*[,:;\-–—|/]?\s*)?(?:(?:recap|review)s?\s*[,:;\-–—|/]?\s*)?";
+    let between = r"\s*\)?\s*(?:[,:;\-–—|/]\s*)?(?:(?:Part|Pt\.?|Cour)\s*\d{1,2}\s*[,:;\-–—|/]?\s*)?(?:(?:recap|review)s?\s*[,:;\-–—|/]?\s*)?";
     let form = |re: String, numbers: Numbers| Form { re: Regex::new(&re).unwrap(), numbers };
     vec![
         // S01E02, s1e2, S01 E02, S01E03-E04, S01E03-04, S01E03E04
         form(
-            r"(?i)\bS(\d{1,6})\s?[:.]?\s?E(\d{1,6})(?:(?:\s?(?:-|–|&|\+)\s?E?|E)(\d{1,6}))?\b"
+            r"(?i)\bS(\d{1,6})\s?[:.,]?\s?E(\d{1,6})(?:(?:\s?(?:-|–|&|\+)\s?E?|E)(\d{1,6}))?\b"
                 .into(),
             with_season,
         ),
@@ -522,6 +529,8 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
                 .into(),
             with_season,
         ),
+        // (Episode 3.07): season 3, episode 7
+        form(r"(?i)\b(?:Episode|Ep\.?)\s*(\d{1,2})\.(\d{2})\b".into(), with_season),
         // Episode 12, Ep. 12, Episodes 3 & 4, Episodes 3-4, Episode 3 and 4, Episode #7, Chapter 4
         form(
             format!(r"(?i)\b(?:Episodes?|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"),
@@ -579,7 +588,14 @@ static QUOTED_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
 });
 /// "Here is a quick recap of", "A recap and review of", "This is the recap of".
 static LEAD_PHRASE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:here\s+is|here's|here’s|this\s+is|these\s+are)?\s*(?:a|an|the|our|my)?\s*(?:quick\s+|full\s+|short\s+|brief\s+|complete\s+|weekly\s+|live\s+)?(?:recaps?|reviews?|summary|synopsis)(?:\s+(?:and|&)\s+(?:review|recap))?\s+(?:of|for)\s+").unwrap()
+    Regex::new(r"(?i)^(?:.{1,80}?[:\-–—|]\s+)?(?:here\s+is|here's|here’s|this\s+is|these\s+are)?\s*(?:a|an|the|our|my)?\s*(?:quick\s+|full\s+|short\s+|brief\s+|complete\s+|weekly\s+|live\s+)?(?:recaps?|reviews?|summary|synopsis)(?:\s+(?:and|&)\s+(?:review|recap))?\s+(?:of|for)\s+|^[*_]*\s*(?:(?:spoiler\s+)?warning\s*:?\s*)?spoilers?\s+(?:ahead\s+)?(?:for|from)\s+").unwrap()
+});
+/// "MIDNIGHT REVIEWS Shōgun": a section or blog name in capitals before the show.
+static CAPS_SECTION_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:[A-Z][A-Z'’&-]+\s+){0,3}(?:REVIEWS?|RECAPS?|NEWS)\s+").unwrap());
+/// "House of the Dragon Soars in": a headline's verb glued to the show by the marker.
+static TRAILING_VERB_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\s+(?:Soars|Shines|Stumbles|Sizzles|Delivers|Dazzles|Falters|Excels|Continues|Returns|Heats\s+Up|Kicks\s+Off|Picks\s+Up|Ramps\s+Up|Slows\s+Down|Goes\s+Big|Hits\s+Hard|Ends|Begins|Peaks|Triumphs|Struggles|Impresses|Disappoints)\s+(?:in|with|on|at|for)$").unwrap()
 });
 /// "Sullivan's Crossing Premiere", "Show Season Finale", "Show Series Premiere".
 static TRAILING_EVENT_RE: Lazy<Regex> = Lazy::new(|| {
@@ -652,6 +668,24 @@ pub fn clean_show(raw: &str) -> String {
             if has_alphanumeric(&s[..m.start()]) {
                 s = trim_separators(&s[..m.start()]);
             }
+        }
+        if let Some(m) = CAPS_SECTION_RE.find(s) {
+            if has_alphanumeric(&s[m.end()..]) {
+                s = trim_separators(&s[m.end()..]);
+            }
+        }
+        if let Some(m) = TRAILING_VERB_RE.find(s) {
+            if has_alphanumeric(&s[..m.start()]) {
+                s = trim_separators(&s[..m.start()]);
+            }
+        }
+        // "Only Murders In The Building (Season 3) Episodes 1,2 & 3": the bracket the marker opened.
+        if s.ends_with(['(', '[']) {
+            s = trim_separators(&s[..s.len() - 1]);
+        }
+        // "Yellowstone' S5, E5": a stray quote mark after the name.
+        if s.ends_with('\'') && s.matches('\'').count() == 1 && !s.ends_with("s'") {
+            s = trim_separators(&s[..s.len() - 1]);
         }
         if let Some(c) = LOWER_THE_RE.captures(s) {
             s = &s[c.get(1).map_or(0, |m| m.start())..];
@@ -780,6 +814,13 @@ fn extract_title(rest: &str) -> Option<String> {
     // "Is A Joke And I’m Not Laughing": the headline's sentence goes on; a
     // title follows a separator, a recap label or stands in another script.
     let t = rest.trim_start();
+    // "S5, E5 (Finally!) Gives Us Some Action": the sentence goes on past the aside.
+    if let Some(after_aside) = t.strip_prefix('(').and_then(|r| r.split_once(')')).map(|(_, r)| r) {
+        let after_aside = after_aside.trim_start();
+        if !after_aside.starts_with(is_separator) && SENTENCE_GOES_ON_RE.is_match(after_aside) {
+            return None;
+        }
+    }
     let separated = t.starts_with(is_separator)
         || t.starts_with(['(', '['])
         || LEADING_NOISE_RE.is_match(t)
@@ -985,6 +1026,35 @@ mod tests {
             ("Moving Episode 5 – Rating: A", h("Moving", 1, 5, None, None)),
             ("Moving Episode 5 Recap + English dub", h("Moving", 1, 5, None, None)),
             ("Moving Episode 5 – January 5, 2024", h("Moving", 1, 5, None, None)),
+            // tests/corpus/pages/255-yellowstone-s5e5-i929fm.txt
+            (
+                "Yellowstone' S5, E5 (Finally!) Gives Us Some Action",
+                h("Yellowstone", 5, 5, None, None),
+            ),
+            // tests/corpus/pages/262-episodes-s3e7-paste.txt
+            ("Episodes: “Episode 7” (Episode 3.07)", h("Episodes", 3, 7, None, Some("Episode 7"))),
+            // tests/corpus/pages/248-only-murders-s3e1-3-highonfilms.txt
+            (
+                "Only Murders In The Building (Season 3) Episodes 1,2 & 3",
+                h("Only Murders In The Building", 3, 1, Some(3), None),
+            ),
+            // tests/corpus/pages/211-house-of-the-dragon-s2e4-mojidelano.txt
+            (
+                "House of the Dragon Soars in Episode 4: A Dance with Dragons Ignites",
+                h("House of the Dragon", 1, 4, None, Some("A Dance with Dragons Ignites")),
+            ),
+            // tests/corpus/pages/240-shogun-e9-midnightreviews.txt
+            ("MIDNIGHT REVIEWS Shōgun Episode Nine", h("Shōgun", 1, 9, None, None)),
+            // tests/corpus/pages/245-only-murders-s3e5-agentsoffandom.txt
+            (
+                "*Warning: Spoilers ahead for Only Murders in the Building season 3, episode 5*",
+                h("Only Murders in the Building", 3, 5, None, None),
+            ),
+            // tests/corpus/pages/280-squid-game-e3-capturingfantasy.txt
+            (
+                "Carving the Sweet Success: A Recap of ‘Squid Game’ Episode 3",
+                h("Squid Game", 1, 3, None, None),
+            ),
             // "Review", "impressions", "plot" in Korean and Japanese are labels, not titles.
             ("무빙 5화 리뷰", h("무빙", 1, 5, None, None)),
             ("'눈물의 여왕' 15회 줄거리 및 후기", h("눈물의 여왕", 1, 15, None, None)),

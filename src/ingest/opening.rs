@@ -14,6 +14,7 @@ use std::sync::LazyLock as Lazy;
 
 use super::headline::{self, parse_headline, Headline};
 use super::rating::{self, ParsedRating};
+use super::refusal::name_like;
 
 /// How many non-empty lines from the top may hold the headline.
 pub const OPENING_LINES: usize = 25;
@@ -119,7 +120,7 @@ fn is_prose_show(show: &str) -> bool {
 }
 
 static QUESTION_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:what|how|why|who|when|where|did|does|do|is|are|was|were|will|here'?s|here’s|here\s+is|this|that|these|in|on|summary|recap|review|spoilers?|warning|so|if|after|before|as|it|its|it's|we|i|you|our|my|your|episode)\b").unwrap()
+    Regex::new(r"(?i)^(?:just|finally|currently|what|how|why|who|when|where|did|does|do|is|are|was|were|will|here'?s|here’s|here\s+is|this|that|these|in|on|summary|recap|review|spoilers?|warning|so|if|after|before|as|it|its|it's|we|i|you|our|my|your|episode)\b").unwrap()
 });
 static TRAILING_PREPOSITION_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\s(?:of|for|in|from|to|on|about|with|and|the|a)$").unwrap());
@@ -140,15 +141,18 @@ pub fn sensible_show(show: &str) -> Option<String> {
     if is_prose_show(show) {
         return None;
     }
-    let words = show.split_whitespace().count();
-    // "What happened in", "Summary for" (but "Who Is She" and "Doctor Who" are names).
-    if QUESTION_SHOW_RE.is_match(show)
-        && show.split_whitespace().skip(1).any(|w| w.starts_with(char::is_lowercase))
-        && words >= 2
-    {
+    if starts_a_sentence(show) {
         return None;
     }
     Some(show.to_string())
+}
+
+/// "What happened in", "Summary for", "Just finished watching" (but "Who Is She" and
+/// "Doctor Who" are names).
+pub fn starts_a_sentence(show: &str) -> bool {
+    QUESTION_SHOW_RE.is_match(show)
+        && show.split_whitespace().skip(1).any(|w| w.starts_with(char::is_lowercase))
+        && show.split_whitespace().count() >= 2
 }
 
 /// Parses one line as a headline, refusing prose and sentence-start shows.
@@ -215,6 +219,14 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
             found = Some((i, i, line.to_string(), h));
             break;
         }
+        // "Only Murders In The Building (Season 3) Episodes 1,2 & 3: Mabel Mora, Charles…":
+        // a headline run into the first paragraph, up to its colon.
+        if let Some((lead, _)) = line.split_once(": ").filter(|(l, _)| l.chars().count() <= 100) {
+            if let Some(h) = accept(lead).filter(|h| is_prose(line) && name_like(&h.show)) {
+                found = Some((i, i, lead.to_string(), h));
+                break;
+            }
+        }
         // The marker line, past an image name or a byline in between.
         let j = (i + 1..(i + 4).min(n)).find(|&j| {
             !is_furniture_line(stripped[j]) && rating::parse_line(stripped[j]).is_none()
@@ -226,6 +238,22 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
             } else {
                 format!("{line} – {next}")
             };
+            // Vulture: "Wednesday Recap: Burn, Baby, Burn" / "Wednesday" / "Friend or Woe" /
+            // "Season 1 Episode 3": the show stands above its episode's title.
+            let show_above = i.checked_sub(1).map(|k| stripped[k]).filter(|above| {
+                stripped[i.saturating_sub(4)..i.saturating_sub(1)].iter().any(|l| {
+                    split_lead(l).is_some_and(|(show, _)| {
+                        crate::recap::names::fold(&show) == crate::recap::names::fold(above)
+                    })
+                })
+            });
+            if let Some(show) = show_above {
+                if let Some(mut h) = accept(&format!("{show} – {next}")) {
+                    h.title = headline::clean_title(line).or(h.title);
+                    found = Some((i - 1, j, format!("{show} – {next}"), h));
+                    break;
+                }
+            }
             if let Some(mut h) = accept(&joined) {
                 // "Sullivan & Son Episode Review: “Luck of the Half-Irish”" above the marker.
                 if let Some((show, title)) = split_lead(line) {
@@ -387,6 +415,37 @@ mod tests {
         assert_eq!(
             (h.show.as_str(), h.season, h.episode, h.title.as_deref()),
             ("The Bear", 3, 5, Some("Sweet Tooth"))
+        );
+
+        // tests/corpus/pages/271-wednesday-s1e3-vulture-mirror.txt (Vulture's layout)
+        let (_, _, h) = choose(&[
+            "overnights",
+            "Wednesday Recap: Burn, Baby, Burn",
+            "Wednesday",
+            "Friend or Woe",
+            "Season 1 Episode 3",
+            "Editor’s Rating 3 stars",
+        ])
+        .unwrap();
+        assert_eq!(
+            (h.show.as_str(), h.season, h.episode, h.title.as_deref()),
+            ("Wednesday", 1, 3, Some("Friend or Woe"))
+        );
+
+        // tests/corpus/pages/248-only-murders-s3e1-3-highonfilms.txt: run into the paragraph.
+        let (_, text, h) = choose(&[
+            "Only Murders In The Building (Season 3) Episodes 1,2 & 3: Mabel Mora, Charles Savage, \
+             and Oliver Putnam hoped to interact as regular humans rather than people discussing \
+             murders. Their lives changed with Oliver getting rich.",
+        ])
+        .unwrap();
+        assert_eq!(text, "Only Murders In The Building (Season 3) Episodes 1,2 & 3");
+        assert_eq!((h.season, h.episode, h.episode_end), (3, 1, Some(3)));
+
+        // tests/corpus/pages/291-charlotte-e7-amino.txt: a sentence, not a show.
+        assert_eq!(
+            choose(&["Just finished watching episode 7 and I just had to do a review on it so here I go!"]),
+            None
         );
 
         // popculturebanditcom.wordpress.com/2024/05/17/doctor-who-the-devils-chord

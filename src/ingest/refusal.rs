@@ -183,7 +183,7 @@ static BLOG_DATE_RE: Lazy<Regex> = Lazy::new(|| {
 
 /// A show name in title case ("Interview with the Vampire"), not a sentence
 /// ("Park Bo-gum talks about Encounter").
-fn name_like(show: &str) -> bool {
+pub fn name_like(show: &str) -> bool {
     const JOINERS: [&str; 14] =
         ["of", "the", "a", "an", "and", "on", "in", "with", "to", "for", "at", "from", "by", "or"];
     !show.is_empty()
