@@ -1122,6 +1122,21 @@ static EPISODE_OF_RE: Lazy<Regex> = Lazy::new(|| {
         .unwrap()
 });
 
+/// A show name in title case with at least one capitalised word ("Squid Game", not "to the").
+fn names_something(show: &str) -> bool {
+    refusal::name_like(show) && show.split_whitespace().any(|w| w.starts_with(char::is_uppercase))
+}
+
+static PROSE_LEAD_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)\b(?:spoilers?\s+(?:ahead\s+)?for|happen(?:ed|s)\s+in|(?:recap|review)\s+of)\s+",
+    )
+    .unwrap()
+});
+/// The end of a sentence, or a quoted title run into the next one (`"Title"Squid Game’s…`).
+static SENTENCE_END_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r#"[.!?]\s+\p{Lu}|[^\s"“][”"]\p{Lu}[\p{Ll}’']+\s"#).unwrap());
+
 static EPISODE_OF_SHOW_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\bepisode\s+of\s+").unwrap());
 static EPISODE_NUMBER_RE: Lazy<Regex> =
@@ -1144,16 +1159,50 @@ fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
         opening.iter().take(6).find_map(|line| {
             let h = parse_headline(line)?;
             let words = h.show.split_whitespace().count();
-            let at_start = line.trim_start().starts_with(h.show.split(' ').next()?);
+            // "HBO‘s House of the Dragon Episode 4 opens…": a network's possessive may come first.
+            let first = h.show.split(' ').next()?;
+            let line = line.trim_start();
+            let after_possessive = line
+                .split_once(['’', '‘', '\''])
+                .and_then(|(_, r)| r.strip_prefix("s "))
+                .filter(|_| !line.split(' ').next().unwrap_or("").is_empty());
+            let at_start =
+                line.starts_with(first) || after_possessive.is_some_and(|r| r.starts_with(first));
             let quoted =
                 |t: &String| ["“", "\"", "‘"].iter().any(|q| line.contains(&format!("{q}{t}")));
             let title = h.title.clone().filter(quoted);
-            ((1..=8).contains(&words) && at_start && refusal::name_like(&h.show))
+            ((1..=8).contains(&words) && at_start && names_something(&h.show))
                 .then_some(headline::Headline { title, ..h })
         })
     };
+    // "Contains spoilers for "The Last of Us" Episode 3 – "Long Long Time" We don't…",
+    // "Here's a recap of everything that happened in Squid Game season 2 episode 3.": the
+    // show right after the lead words, then its number, within one sentence.
+    let named_in_sentence = || {
+        opening.iter().take(8).find_map(|line| {
+            PROSE_LEAD_RE.find_iter(line).find_map(|m| {
+                let rest = &line[m.end()..];
+                let sentence = SENTENCE_END_RE.find(rest).map_or(rest, |end| {
+                    // Keep the character that ends the sentence ("Umbrella" of `Umbrella"Squid`).
+                    let first = rest[end.start()..].chars().next().map_or(0, char::len_utf8);
+                    &rest[..end.start() + first]
+                });
+                let h = parse_headline(sentence)?;
+                let words = h.show.split_whitespace().count();
+                let first = h.show.split(' ').next()?;
+                let right_after =
+                    sentence.trim_start_matches(['"', '“', '‘', '\'']).starts_with(first);
+                let quoted = |t: &String| {
+                    ["“", "\"", "‘"].iter().any(|q| sentence.contains(&format!("{q}{t}")))
+                };
+                let title = h.title.clone().filter(quoted);
+                ((1..=8).contains(&words) && right_after && names_something(&h.show))
+                    .then_some(headline::Headline { title, ..h })
+            })
+        })
+    };
     // "Whatta fantastic episode of Cheongdamdong Alice! Episode 9 revived my…"
-    numbered.or_else(opens_with_show).or_else(|| {
+    numbered.or_else(opens_with_show).or_else(named_in_sentence).or_else(|| {
         opening.iter().take(6).find_map(|line| {
             let m = EPISODE_OF_SHOW_RE.find(line)?;
             let n = EPISODE_NUMBER_RE.captures(line)?[1].parse::<u32>().ok()?;
@@ -1661,6 +1710,46 @@ mod tests {
         let sentence = "Just finished watching episode 7 and I just had to do a review on it so \
             here I go!\n\nBefore I watched this episode I remember seeing the preview.\n";
         assert!(parse_article(sentence, Format::Text, &Hints::default()).is_err());
+    }
+
+    /// Pages with no headline line that name the show and episode in a sentence of the
+    /// opening: tests/corpus/pages/233-last-of-us-e3-newsbreak.txt,
+    /// 283-squid-game-s1e3-collider.txt, 281-squid-game-s2e3-whattowatch.txt and
+    /// 210-house-of-the-dragon-e4-ru24-net.txt.
+    #[test]
+    fn a_sentence_of_the_opening_names_the_episode() {
+        let pages = [
+            (
+                " date 2023-01-27 Contains spoilers for \"The Last of Us\" Episode 3 – \"Long Long \
+                 Time\" We don't want to call it too soon, but HBO's \"The Last of Us\" may have \
+                 just reached its pinnacle. The critically-acclaimed show's third episode is great.\n",
+                ("The Last of Us", 1, 3, Some("Long Long Time")),
+            ),
+            (
+                "Editor's note: The following contains spoilers for Squid Game Season 1, Episode 3, \
+                 \"The Man With the Umbrella\"Squid Game’s Episode 3 picks up with the players \
+                 returning to the game as the camera scrolls over the SUVs carrying them.\n",
+                ("Squid Game", 1, 3, Some("The Man With the Umbrella")),
+            ),
+            (
+                " date 2024-12-26 Squid Game season 2 marks the return of Netflix's global \
+                 phenomenon.\nHere's a recap of everything that happened in Squid Game season 2 \
+                 episode 3.\nThe third episode opens at the harbour. The team are loading onto the \
+                 fisherman’s boat and use Gi-hun’s tracker to follow him to the island.\n",
+                ("Squid Game", 2, 3, None),
+            ),
+            (
+                "HBO‘s House of the Dragon Episode 4 opens a year after Episode 3, well into \
+                 Princess Rhaenyra’s (Milly Alcock) exhaustive tour of the Seven Kingdoms in search \
+                 of a husband. Spoilers, but it’s not going well.\n",
+                ("House of the Dragon", 1, 4, None),
+            ),
+        ];
+        for (input, (show, season, episode, title)) in pages {
+            let a = parse(input, Format::Text);
+            assert_eq!((a.show.as_str(), a.season, a.episode), (show, season, episode), "{input}");
+            assert_eq!(a.title.as_deref(), title, "{input}");
+        }
     }
 
     /// A Japanese paragraph has no spaces to count words by; its "。" still ends sentences.

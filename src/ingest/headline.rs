@@ -575,7 +575,7 @@ const GENRES: &str = r"(?:k-?dramas?|kdrama|korean\s+(?:drama|series|tv\s+series
 /// "Netflix’s King the Land", "SBS Korean Drama Secret Door", "K-Drama Moving".
 static LEADING_NETWORK_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:{NETWORKS}\s*(?:’s|'s)\s+|{NETWORKS}\s+{GENRES}\s+|(?:(?:korean|chinese|japanese|thai|taiwanese)\s+)?{NETWORKS}\s+(?:drama|series)\s+|{GENRES}\s+(?:(?:recap|review)s?\s+)?|home\b.{{0,40}}?(?:reviews|recaps|news)\s+)"
+        r"(?i)^(?:{NETWORKS}\s*(?:’s|'s|‘s)\s+|{NETWORKS}\s+{GENRES}\s+|(?:(?:korean|chinese|japanese|thai|taiwanese)\s+)?{NETWORKS}\s+(?:drama|series)\s+|{GENRES}\s+(?:(?:recap|review)s?\s+)?|home\b.{{0,40}}?(?:reviews|recaps|news)\s+)"
     ))
     .unwrap()
 });
