@@ -197,10 +197,29 @@ fn can_lead(line: &str) -> bool {
     (1..=16).contains(&words) && !is_prose(line) && !is_furniture_line(line)
 }
 
+/// How many of `lines` the headline may be among: [`OPENING_LINES`] lines, not counting
+/// the one-to-three-word entries of a menu printed above the article ("Support Us",
+/// "Newsletter", "Video Games"…), within [`MAX_OPENING_LINES`].
+fn opening_extent(lines: &[String]) -> usize {
+    let mut counted = 0;
+    for (i, line) in lines.iter().enumerate().take(MAX_OPENING_LINES) {
+        if line.split_whitespace().count() > 3 {
+            counted += 1;
+        }
+        if counted >= OPENING_LINES {
+            return i + 1;
+        }
+    }
+    lines.len().min(MAX_OPENING_LINES)
+}
+
+/// However long a page's menu, the headline is looked for no further down than this.
+pub const MAX_OPENING_LINES: usize = 120;
+
 /// Finds the headline among the first [`OPENING_LINES`] of `lines`
 /// (non-empty, cleaned lines). `None` when no line names a show and an episode.
 pub fn choose_headline(lines: &[String]) -> Option<Choice> {
-    let n = lines.len().min(OPENING_LINES);
+    let n = opening_extent(lines);
     let stripped: Vec<&str> =
         lines[..n].iter().map(|l| undouble(strip_leading_date(l).trim())).collect();
     let mut found = None;
@@ -213,6 +232,12 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
             continue;
         }
         if is_furniture_line(line) {
+            // "Home » TV » REVIEW: ‘Shōgun’ Episode 9 — “Crimson Sky”": the crumb for the page.
+            let crumb = line.rsplit(['»', '›']).next().filter(|c| c.len() < line.len());
+            if let Some(h) = crumb.map(str::trim).and_then(accept) {
+                found = Some((i, i, crumb.unwrap_or(line).trim().to_string(), h));
+                break;
+            }
             continue;
         }
         if let Some(h) = accept(line) {
@@ -469,6 +494,23 @@ mod tests {
         assert_eq!(
             choose(&["Here’s everything that happened in Episode 5 of the show this week"]),
             None
+        );
+    }
+
+    /// tests/corpus/pages/241-shogun-e9-butwhytho.txt: a menu of 60 one-word entries, then the
+    /// page's breadcrumb ends in its headline.
+    #[test]
+    fn headline_in_a_breadcrumb_below_a_long_menu() {
+        let mut lines: Vec<String> = vec!["Close Menu".into()];
+        for i in 0..60 {
+            lines.push(format!("Menu Entry {i}"));
+        }
+        lines.push("Home » TV » REVIEW: ‘Shōgun’ Episode 9 — “Crimson Sky”".into());
+        lines.push("Yabushige brings Blackthorne to where they must commit to a surrender.".into());
+        let c = choose_headline(&lines).expect("found below the menu");
+        assert_eq!(
+            (c.parsed.show.as_str(), c.parsed.episode, c.parsed.title.as_deref()),
+            ("Shōgun", 9, Some("Crimson Sky"))
         );
     }
 
