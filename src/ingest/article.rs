@@ -312,6 +312,8 @@ fn looks_like_title(s: &str) -> bool {
     let chars = s.chars().count();
     let words = s.split_whitespace().count();
     let last = s.trim_end_matches(['”', '’', '"', '\'', ')']).chars().last();
+    // “Luffy is on the Move! A Turning Point of a New Era!”: quoted whole, it is one title.
+    let quoted_whole = headline::trim_quotes(s).len() < s.len();
     chars > 0
         && chars <= MAX_TITLE_CHARS
         && words <= 20
@@ -319,9 +321,9 @@ fn looks_like_title(s: &str) -> bool {
         // Japanese and Chinese sentences end in "。" and have no spaces to count words by.
         && !matches!(last, Some('.' | ',' | ';' | ':' | '…' | '。' | '．'))
         && !s.trim_end_matches('。').contains('。')
-        && (!matches!(last, Some('!' | '?')) || words <= 8)
+        && (!matches!(last, Some('!' | '?')) || words <= 8 || quoted_whole)
         && !s.chars().next().is_some_and(char::is_lowercase)
-        && !SENTENCE_BREAK_RE.is_match(s)
+        && (!SENTENCE_BREAK_RE.is_match(s) || quoted_whole)
         && !BODY_START_RE.is_match(s)
 }
 
@@ -1322,7 +1324,12 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                 && blocks.first().is_some_and(|b| b.lines == 1 && looks_like_title(&b.text))
             {
                 let candidate = blocks.remove(0).text;
-                title = title.or_else(|| title_line(&candidate, &show));
+                // "Episode #7: “It is your first crush”" under the headline.
+                let numbered = NUMBERED_TITLE_LINE_RE
+                    .captures(&candidate)
+                    .filter(|c| c[1].parse::<u32>().ok() == Some(episode))
+                    .and_then(|c| headline::clean_title(&c[2]));
+                title = title.or(numbered).or_else(|| title_line(&candidate, &show));
             }
             if title.is_none() {
                 title = blocks.iter().take(15).find_map(|b| {
@@ -1750,6 +1757,22 @@ mod tests {
             assert_eq!((a.show.as_str(), a.season, a.episode), (show, season, episode), "{input}");
             assert_eq!(a.title.as_deref(), title, "{input}");
         }
+    }
+
+    /// tests/corpus/pages/162-discovery-of-romance-e7.txt and 200-one-piece-e1063-fandompost.txt:
+    /// the title on its own line under the headline.
+    #[test]
+    fn a_title_line_under_the_headline() {
+        let numbered = "Discovery of Romance Episode 7 Recap\n\nEpisode #7: “It is your first \
+            crush”\n\nWe start episode 7 recapping the exchange between Kang Tae Ha and Han Yeo \
+            Reum.\n";
+        assert_eq!(parse(numbered, Format::Text).title.as_deref(), Some("It is your first crush"));
+        let quoted = "One Piece Episode #1063 Anime Review\n\n“Luffy is on the Move! A Turning \
+            Point of a New Era!”\n\nThe Straw Hats leave Wano and things happen this week.\n";
+        assert_eq!(
+            parse(quoted, Format::Text).title.as_deref(),
+            Some("Luffy is on the Move! A Turning Point of a New Era!")
+        );
     }
 
     /// A Japanese paragraph has no spaces to count words by; its "。" still ends sentences.

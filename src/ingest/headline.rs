@@ -575,7 +575,7 @@ const GENRES: &str = r"(?:k-?dramas?|kdrama|korean\s+(?:drama|series|tv\s+series
 /// "Netflix’s King the Land", "SBS Korean Drama Secret Door", "K-Drama Moving".
 static LEADING_NETWORK_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:{NETWORKS}\s*(?:’s|'s|‘s)\s+|{NETWORKS}\s+{GENRES}\s+|(?:(?:korean|chinese|japanese|thai|taiwanese)\s+)?{NETWORKS}\s+(?:drama|series)\s+|{GENRES}\s+(?:(?:recap|review)s?\s+)?|home\b.{{0,40}}?(?:reviews|recaps|news)\s+)"
+        r"(?i)^(?:{NETWORKS}\s*(?:’s|'s|‘s)\s+|{NETWORKS}\s+{GENRES}\s+|(?:(?:korean|chinese|japanese|thai|taiwanese)\s+)?{NETWORKS}\s+(?:drama|series)\s+|{GENRES}\s+(?:(?:recap|review)s?\s+)?|(?:{NETWORKS}\s*)?드라마\s+|home\b.{{0,40}}?(?:reviews|recaps|news)\s+)"
     ))
     .unwrap()
 });
@@ -714,9 +714,9 @@ static GENERIC_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
             recaps? | reviews? | summary | synopsis | spoilers? | spoiler\s+alert | alert | discussion | thoughts | breakdown | rundown
           | (?:live\s+)?(?:recap|blog) | preview | reactions? | highlights | analysis | explained | ending\s+explained
           | (?:rating|grade|score|verdict)\b.* | (?:episode|ep\.?|part|chapter)\s*\d+.* | (?:season|series|mid-?season)?\s*(?:finale|premiere)
-          | \+?\s*(?:english\s+)?(?:dub|sub)(?:bed)? | is\s+(?:mostly\s+)?a\s+skip.* | watch.* | where\s+to\s+watch.*
+          | \+?\s*(?:english\s+)?(?:dub|sub)(?:bed)? | is\s+(?:mostly\s+)?a\s+skip.* | watch(?:\s+(?:online|free|now|here|full|it|on|the\s+episode|episode)\b.*)? | where\s+to\s+watch.*
           | free | online | full | hd | eng\s+sub | english\s+sub(?:titles)?
-          | (?:(?:리뷰|리캡|후기|감상|줄거리|요약|정리|결말|스포(?:일러)?|感想|レビュー|あらすじ|ネタバレ|考察|まとめ)[\s&,/・및]*)+
+          | (?:(?:리뷰|리캡|후기|감상|줄거리|요약|정리|결말|썸네일|스포(?:일러)?|感想|レビュー|あらすじ|ネタバレ|考察|まとめ)[\s&,/・및]*)+
         )$",
     )
     .unwrap()
@@ -1055,6 +1055,13 @@ mod tests {
                 "Carving the Sweet Success: A Recap of ‘Squid Game’ Episode 3",
                 h("Squid Game", 1, 3, None, None),
             ),
+            // tests/corpus/pages/254-yellowstone-s5e5-denofgeek.txt
+            (
+                "Yellowstone Season 5 Episode 5 Review: Watch ‘Em Ride Away",
+                h("Yellowstone", 5, 5, None, Some("Watch ‘Em Ride Away")),
+            ),
+            // tests/corpus/pages/284-geumsujeo-e5-ko.txt: "drama" and "review thumbnail".
+            ("드라마 금수저 5화 리뷰 썸네일", h("금수저", 1, 5, None, None)),
             // "Review", "impressions", "plot" in Korean and Japanese are labels, not titles.
             ("무빙 5화 리뷰", h("무빙", 1, 5, None, None)),
             ("'눈물의 여왕' 15회 줄거리 및 후기", h("눈물의 여왕", 1, 15, None, None)),

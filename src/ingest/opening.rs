@@ -294,12 +294,15 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
     // A bare score ("7.0") or a lone letter grade ("B+") beside the headline:
     // two lines above it, or below it until the text starts.
     let below = (last + 1..(last + 7).min(n)).take_while(|&j| !is_prose(stripped[j]));
+    // "Ted Lasso: Season 1, Episode 2 “Biscuits” (B+)": the grade ends the headline.
+    let in_headline = HEADLINE_GRADE_RE.captures(&text).and_then(|c| rating::parse_grade(&c[1]));
     let rating = (first.saturating_sub(2)..first)
         .chain(below)
         .find_map(|j| {
             rating::parse_bare_score(stripped[j]).or_else(|| rating::parse_grade(stripped[j]))
         })
-        .or(rating_above);
+        .or(rating_above)
+        .or(in_headline);
     // "The Bear Recap: Sweet Tooth" above "The Bear" / "Season 3 Episode 5"; "Doctor Who –
     // “The Devil’s Chord”" or a quoted name alone above "Doctor Who: Series 14 – Episode 2".
     if parsed.title.is_none() {
@@ -323,6 +326,8 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
     Some(Choice { first, last, text, parsed, rating })
 }
 
+static HEADLINE_GRADE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\(([A-F][+\-−–]?)\)\s*$").unwrap());
 static SEASON_WORD_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:season|series|s\d+\s?e\d+|\d+x\d+)|\d+(?:st|nd|rd|th)\s+season").unwrap()
 });
@@ -529,6 +534,18 @@ mod tests {
         let c = choose_headline(&lines).unwrap();
         assert_eq!(c.rating.map(|r| r.rating.value), Some(4.25));
         assert_eq!(c.parsed.title.as_deref(), Some("Hide and Seek"));
+    }
+
+    /// tests/corpus/pages/215-ted-lasso-s1e2-tvwithabe.txt
+    #[test]
+    fn grade_ending_the_headline() {
+        let lines: Vec<String> = ["Ted Lasso: Season 1, Episode 2 “Biscuits” (B+)", "Body."]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let c = choose_headline(&lines).unwrap();
+        assert_eq!(c.rating.map(|r| r.display).as_deref(), Some("B+"));
+        assert_eq!(c.parsed.title.as_deref(), Some("Biscuits"));
     }
 
     #[test]
