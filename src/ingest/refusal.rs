@@ -241,7 +241,12 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
             }
         }
     }
+    // An archive or tag page of one show lists its episodes newest first ("Severance Season 2
+    // Episode 6 Review", "… Episode 4 Review", "… Episode 3 Review"); a recap's own sections
+    // go forward ("Episode 18 of “Moving”", "Episode 19…").
+    let newest_first = keys.len() >= 3 && keys.windows(2).all(|w| w[1] < w[0]);
     (keys.len() >= 2 && shows.len() >= 2 && (parsed_lines >= 3 || read_more >= 1))
+        || newest_first
         || marker_only >= 3
         || read_more >= 2
         || blog_dates >= 2
@@ -287,6 +292,39 @@ mod tests {
         ] {
             assert_eq!(j(recap), None, "{recap}");
         }
+    }
+
+    /// tests/corpus/pages/189-severance-reviews-archive.txt
+    #[test]
+    fn one_shows_archive_newest_first() {
+        let lines: Vec<String> = [
+            "Severance",
+            "Severance Season 2 Episode 6 Review",
+            "Severance season 2 episode 6 brings the worlds of the innies and outies closer.",
+            "Severance Season 2 Episode 4 Review",
+            "Severance season 2 episode 4 unlocks a brand new avenue for a show.",
+            "Severance Season 2 Episode 3 Review",
+            "Love and all its severed complications takes the stage in Severance episode 3.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let parsed = parse_headline(&lines[1]);
+        assert_eq!(judge(&lines[1], parsed.as_ref(), &lines, 1), Some(LIST));
+        // A double recap's sections run forward.
+        let sections: Vec<String> = [
+            "Moving Episodes 18-20 Recap",
+            "Episode 18 of “Moving” Plot:",
+            "Bong-seok flies.",
+            "Episode 19 of “Moving” Plot:",
+            "Hee-soo runs.",
+            "Episode 20 of “Moving” Plot:",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let parsed = parse_headline(&sections[0]);
+        assert_eq!(judge(&sections[0], parsed.as_ref(), &sections, 0), None);
     }
 
     #[test]
