@@ -150,9 +150,13 @@ pub fn sensible_show(show: &str) -> Option<String> {
 /// "What happened in", "Summary for", "Just finished watching" (but "Who Is She" and
 /// "Doctor Who" are names).
 pub fn starts_a_sentence(show: &str) -> bool {
+    let words = show.split_whitespace().count();
+    // "That Time I Got Reincarnated as a Slime" is a name in title case.
+    let title_case_name = words >= 4 && name_like(show);
     QUESTION_SHOW_RE.is_match(show)
         && show.split_whitespace().skip(1).any(|w| w.starts_with(char::is_lowercase))
-        && show.split_whitespace().count() >= 2
+        && words >= 2
+        && !title_case_name
 }
 
 /// Parses one line as a headline, refusing prose and sentence-start shows.
@@ -471,6 +475,10 @@ mod tests {
         .unwrap();
         assert_eq!(text, "Only Murders In The Building (Season 3) Episodes 1,2 & 3");
         assert_eq!((h.season, h.episode, h.episode_end), (3, 1, Some(3)));
+
+        let (_, _, h) =
+            choose(&["That Time I Got Reincarnated as a Slime Episode 2 Review"]).unwrap();
+        assert_eq!(h.show, "That Time I Got Reincarnated as a Slime");
 
         // tests/corpus/pages/291-charlotte-e7-amino.txt: a sentence, not a show.
         assert_eq!(

@@ -184,8 +184,10 @@ static BLOG_DATE_RE: Lazy<Regex> = Lazy::new(|| {
 /// A show name in title case ("Interview with the Vampire"), not a sentence
 /// ("Park Bo-gum talks about Encounter").
 pub fn name_like(show: &str) -> bool {
-    const JOINERS: [&str; 14] =
-        ["of", "the", "a", "an", "and", "on", "in", "with", "to", "for", "at", "from", "by", "or"];
+    const JOINERS: [&str; 16] = [
+        "of", "the", "a", "an", "and", "on", "in", "with", "to", "for", "at", "from", "by", "or",
+        "as", "vs",
+    ];
     !show.is_empty()
         && show.split_whitespace().all(|w| {
             !w.starts_with(char::is_lowercase) || JOINERS.contains(&w.to_lowercase().as_str())
