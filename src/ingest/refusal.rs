@@ -61,7 +61,7 @@ static LIST_RE: Lazy<Regex> = Lazy::new(|| {
 /// List words that a recap headline may use ("the best episode yet").
 static LIST_WEAK_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?ix)\b(?:best|worst|greatest|must[-\s]watch|underrated|(?:dramas|shows|series|anime|episodes)\s+(?:to\s+watch|like))\b",
+        r"(?ix)\b(?:(?:best|worst|greatest|underrated)\s+(?:of|(?:[\w-]+\s+)?(?:episodes|shows|series|dramas|k-?dramas|c-?dramas|anime|moments|scenes|characters|couples|villains|tv))|must[-\s]watch|(?:dramas|shows|series|anime|episodes)\s+(?:to\s+watch|like))\b",
     )
     .unwrap()
 });
@@ -231,8 +231,9 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
                 if !keys.contains(&key) {
                     keys.push(key);
                 }
+                // "Home ABC Abbott Elementary Abbott Elementary" (a breadcrumb) is the same show.
                 let show = fold(&h.show);
-                if !shows.contains(&show) {
+                if !shows.iter().any(|s: &String| s.contains(&show) || show.contains(s.as_str())) {
                     shows.push(show);
                 }
             }
@@ -294,6 +295,28 @@ mod tests {
         ] {
             assert_eq!(j(recap), None, "{recap}");
         }
+    }
+
+    /// tests/corpus/pages/244-shogun-e9-gawfest.txt and 185-abbott-elementary-s3e4-tvacute.txt
+    #[test]
+    fn praise_and_a_breadcrumb_are_not_lists() {
+        let praise =
+            "'Shogun' Episode 9 Is The Best Hour Of Television You'll See This Year (2024)";
+        assert_eq!(j(praise), None);
+        assert_eq!(j("The 10 Best Episodes of Shogun"), Some(LIST));
+        let lines: Vec<String> = [
+            "Home ABC Abbott Elementary Abbott Elementary Season 3 Episode 4 Recap : Smoking",
+            "Abbott Elementary Season 3 Episode 4 Recap : Smoking",
+            "Abbott Elementary Season 3 Episode 4 Recap",
+            "One of the best episodes of the Emmy-winning comedy is when a student is caught smoking.",
+            "Abbott Elementary Season 3 Episode 9 Recap: Is Janine Leaving School?",
+            "Abbott Elementary Season 3 Episode 4 Recap",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let parsed = parse_headline(&lines[0]);
+        assert_eq!(judge(&lines[0], parsed.as_ref(), &lines, 0), None);
     }
 
     /// tests/corpus/pages/189-severance-reviews-archive.txt
