@@ -118,7 +118,7 @@ fn article(show: &str, i: usize) -> Article {
         title: Some(format!("Chapter {i}")),
         recap: format!("Episode {} of {show} begins where we left off. ", i % 16 + 1).repeat(20),
         review: Some("A solid episode with a strong ending.".repeat(5)),
-        rating: Some(CriticRating { value: (i % 5 + 1) as f32, out_of: 5.0 }),
+        rating: Some(CriticRating::new((i % 5 + 1) as f32, 5.0)),
         url: Some(format!("https://recaps.example/{i}")),
         published_at: None,
     }

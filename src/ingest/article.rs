@@ -312,14 +312,18 @@ fn looks_like_title(s: &str) -> bool {
     let chars = s.chars().count();
     let words = s.split_whitespace().count();
     let last = s.trim_end_matches(['”', '’', '"', '\'', ')']).chars().last();
+    // “Luffy is on the Move! A Turning Point of a New Era!”: quoted whole, it is one title.
+    let quoted_whole = headline::trim_quotes(s).len() < s.len();
     chars > 0
         && chars <= MAX_TITLE_CHARS
         && words <= 20
         && classify(s) == Kind::Body
-        && !matches!(last, Some('.' | ',' | ';' | ':' | '…'))
-        && (!matches!(last, Some('!' | '?')) || words <= 8)
+        // Japanese and Chinese sentences end in "。" and have no spaces to count words by.
+        && !matches!(last, Some('.' | ',' | ';' | ':' | '…' | '。' | '．'))
+        && !s.trim_end_matches('。').contains('。')
+        && (!matches!(last, Some('!' | '?')) || words <= 8 || quoted_whole)
         && !s.chars().next().is_some_and(char::is_lowercase)
-        && !SENTENCE_BREAK_RE.is_match(s)
+        && (!SENTENCE_BREAK_RE.is_match(s) || quoted_whole)
         && !BODY_START_RE.is_match(s)
 }
 
@@ -536,7 +540,11 @@ fn text_document(input: &str, markdown: bool) -> Document {
         // Bylines, dates, image names and counters right below the headline.
         if consumed.is_some() && after_headline < 6 {
             after_headline += 1;
-            if line.text.chars().count() <= 80 && opening::is_furniture_line(&line.text) {
+            // "Episode Review 8.9 / 10.0" is a rating, not a "a / b" breadcrumb.
+            if line.text.chars().count() <= 80
+                && opening::is_furniture_line(&line.text)
+                && ratings::parse_line(&line.text).is_none()
+            {
                 paragraphs.push(Vec::new());
                 continue;
             }
@@ -873,8 +881,11 @@ fn html_document(input: &str) -> Result<Document, ArticleError> {
             let c = JSON_RATING_RE.captures(&json)?;
             let value = c[1].parse().ok()?;
             let out_of = c.get(2).and_then(|m| m.as_str().parse().ok()).unwrap_or(5.0);
-            (out_of > 0.0 && value >= 0.0 && value <= out_of)
-                .then_some(CriticRating { value, out_of })
+            (out_of > 0.0 && value >= 0.0 && value <= out_of).then(|| CriticRating {
+                value,
+                out_of,
+                display: Some(format!("{value}/{out_of}")),
+            })
         })
     });
 
@@ -1113,6 +1124,21 @@ static EPISODE_OF_RE: Lazy<Regex> = Lazy::new(|| {
         .unwrap()
 });
 
+/// A show name in title case with at least one capitalised word ("Squid Game", not "to the").
+fn names_something(show: &str) -> bool {
+    refusal::name_like(show) && show.split_whitespace().any(|w| w.starts_with(char::is_uppercase))
+}
+
+static PROSE_LEAD_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)\b(?:spoilers?\s+(?:ahead\s+)?for|happen(?:ed|s)\s+in|(?:recap|review)\s+of)\s+",
+    )
+    .unwrap()
+});
+/// The end of a sentence, or a quoted title run into the next one (`"Title"Squid Game’s…`).
+static SENTENCE_END_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r#"[.!?]\s+\p{Lu}|[^\s"“][”"]\p{Lu}[\p{Ll}’']+\s"#).unwrap());
+
 static EPISODE_OF_SHOW_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\bepisode\s+of\s+").unwrap());
 static EPISODE_NUMBER_RE: Lazy<Regex> =
@@ -1128,8 +1154,57 @@ fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
         let words = h.show.split_whitespace().count();
         (1..=8).contains(&words).then_some(headline::Headline { title: None, ..h })
     });
+    // A paragraph that opens with the show and its episode: "Wednesday 1×04 “Woe What a
+    // Night” takes an ever so slight step…", "Only Murders in the Building episode 5 is a
+    // tripartite journey…" (the name must read as one: title case, a few words).
+    let opens_with_show = || {
+        opening.iter().take(6).find_map(|line| {
+            let h = parse_headline(line)?;
+            let words = h.show.split_whitespace().count();
+            // "HBO‘s House of the Dragon Episode 4 opens…": a network's possessive may come first.
+            let first = h.show.split(' ').next()?;
+            let line = line.trim_start();
+            let after_possessive = line
+                .split_once(['’', '‘', '\''])
+                .and_then(|(_, r)| r.strip_prefix("s "))
+                .filter(|_| !line.split(' ').next().unwrap_or("").is_empty());
+            let at_start =
+                line.starts_with(first) || after_possessive.is_some_and(|r| r.starts_with(first));
+            let quoted =
+                |t: &String| ["“", "\"", "‘"].iter().any(|q| line.contains(&format!("{q}{t}")));
+            let title = h.title.clone().filter(quoted);
+            ((1..=8).contains(&words) && at_start && names_something(&h.show))
+                .then_some(headline::Headline { title, ..h })
+        })
+    };
+    // "Contains spoilers for "The Last of Us" Episode 3 – "Long Long Time" We don't…",
+    // "Here's a recap of everything that happened in Squid Game season 2 episode 3.": the
+    // show right after the lead words, then its number, within one sentence.
+    let named_in_sentence = || {
+        opening.iter().take(8).find_map(|line| {
+            PROSE_LEAD_RE.find_iter(line).find_map(|m| {
+                let rest = &line[m.end()..];
+                let sentence = SENTENCE_END_RE.find(rest).map_or(rest, |end| {
+                    // Keep the character that ends the sentence ("Umbrella" of `Umbrella"Squid`).
+                    let first = rest[end.start()..].chars().next().map_or(0, char::len_utf8);
+                    &rest[..end.start() + first]
+                });
+                let h = parse_headline(sentence)?;
+                let words = h.show.split_whitespace().count();
+                let first = h.show.split(' ').next()?;
+                let right_after =
+                    sentence.trim_start_matches(['"', '“', '‘', '\'']).starts_with(first);
+                let quoted = |t: &String| {
+                    ["“", "\"", "‘"].iter().any(|q| sentence.contains(&format!("{q}{t}")))
+                };
+                let title = h.title.clone().filter(quoted);
+                ((1..=8).contains(&words) && right_after && names_something(&h.show))
+                    .then_some(headline::Headline { title, ..h })
+            })
+        })
+    };
     // "Whatta fantastic episode of Cheongdamdong Alice! Episode 9 revived my…"
-    numbered.or_else(|| {
+    numbered.or_else(opens_with_show).or_else(named_in_sentence).or_else(|| {
         opening.iter().take(6).find_map(|line| {
             let m = EPISODE_OF_SHOW_RE.find(line)?;
             let n = EPISODE_NUMBER_RE.captures(line)?[1].parse::<u32>().ok()?;
@@ -1204,8 +1279,14 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
     let headline_text = headline_text.ok_or(ArticleError::MissingHeadline)?;
     let hint_show = hints.show.as_deref().map(str::trim).filter(|s| !s.is_empty());
 
-    let from_headline =
-        if headline_prose { None } else { chosen.or_else(|| parse_headline(&headline_text)) };
+    let from_headline = if headline_prose {
+        None
+    } else {
+        // "Just finished watching episode 7 and…" names no show.
+        chosen.or_else(|| {
+            parse_headline(&headline_text).filter(|h| !opening::starts_a_sentence(&h.show))
+        })
+    };
     let from_headline = from_headline.or_else(|| {
         hint_show.and_then(|show| parse_headline(&format!("{show} – {headline_text}")))
     });
@@ -1243,7 +1324,12 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                 && blocks.first().is_some_and(|b| b.lines == 1 && looks_like_title(&b.text))
             {
                 let candidate = blocks.remove(0).text;
-                title = title.or_else(|| title_line(&candidate, &show));
+                // "Episode #7: “It is your first crush”" under the headline.
+                let numbered = NUMBERED_TITLE_LINE_RE
+                    .captures(&candidate)
+                    .filter(|c| c[1].parse::<u32>().ok() == Some(episode))
+                    .and_then(|c| headline::clean_title(&c[2]));
+                title = title.or(numbered).or_else(|| title_line(&candidate, &show));
             }
             if title.is_none() {
                 title = blocks.iter().take(15).find_map(|b| {
@@ -1295,7 +1381,6 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         return Err(ArticleError::NoRecapBody);
     }
     let hint_url = hints.url.as_deref().map(str::trim).filter(|u| !u.is_empty()).map(String::from);
-    // TODO(integrator): keep `ParsedRating::display` once CriticRating has a `display` field.
     // A rating line wins; then a score beside the headline; then one given in
     // a sentence of the review ("I give this episode an 8/10").
     let prose_rating = || {
@@ -1307,7 +1392,7 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         .clone()
         .or(opening_rating)
         .or_else(prose_rating)
-        .map(|p| p.rating)
+        .map(|p| CriticRating { display: Some(p.display), ..p.rating })
         .or(rating.map(ratings::to_five));
     Ok(Article {
         show,
@@ -1340,7 +1425,9 @@ fn split_sections(blocks: &[Block]) -> Sections {
             Kind::Rating(r) => {
                 out.rating.get_or_insert(r);
             }
-            Kind::FooterStart => in_footer = true,
+            // "Share this Article:" under the headline is a share bar, not the page's end:
+            // a footer only follows some of the article.
+            Kind::FooterStart => in_footer |= !out.recap.is_empty() || !out.review.is_empty(),
             Kind::Furniture | Kind::RecapHeading => {}
             Kind::ReviewHeading => in_review |= !in_footer,
             Kind::Body if in_footer => {}
@@ -1417,7 +1504,7 @@ mod tests {
         let text = parse(SAMPLE, Format::Text);
         assert_eq!(a.recap, text.recap);
         assert_eq!(a.review, text.review);
-        assert_eq!(a.rating, Some(CriticRating { value: 4.0, out_of: 5.0 }));
+        assert_eq!(a.rating.map(|r| (r.value, r.out_of)), Some((4.0, 5.0)));
         assert_eq!(a.url.as_deref(), Some("https://www.thereviewgeek.com/soundtrack1-s1e2review/"));
         assert_eq!(
             a.published_at.map(|d| d.to_rfc3339()).as_deref(),
@@ -1448,7 +1535,7 @@ mod tests {
         let text = parse(SAMPLE, Format::Text);
         assert_eq!(a.recap, text.recap);
         assert_eq!(a.review, text.review);
-        assert_eq!(a.rating, Some(CriticRating { value: 4.0, out_of: 5.0 }));
+        assert_eq!(a.rating.map(|r| (r.value, r.out_of)), Some((4.0, 5.0)));
         assert_eq!(a.url.as_deref(), Some("https://www.thereviewgeek.com/soundtrack1-s1e2review/"));
         assert_eq!(
             a.published_at.map(|d| d.to_rfc3339()).as_deref(),
@@ -1475,7 +1562,7 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("Secrets – and lies"));
         assert_eq!(a.recap, "Bong-Seok learns to fly.\n\nHee-Soo notices. Mi-Hyun worries.");
         assert_eq!(a.review.as_deref(), Some("Great double bill."));
-        assert_eq!(a.rating, Some(CriticRating { value: 4.0, out_of: 5.0 }));
+        assert_eq!(a.rating.map(|r| (r.value, r.out_of)), Some((4.0, 5.0)));
         assert_eq!(a.url.as_deref(), Some("https://example.com/moving-3-4/"));
     }
 
@@ -1492,7 +1579,7 @@ mod tests {
         assert_eq!((a.show.as_str(), a.season, a.episode), ("The Glory", 1, 5));
         assert_eq!(a.recap, "Dong-Eun moves her next piece.\n\nLoose text in a div.");
         assert_eq!(a.review, None);
-        assert_eq!(a.rating, Some(CriticRating { value: 4.0, out_of: 5.0 }));
+        assert_eq!(a.rating.map(|r| (r.value, r.out_of)), Some((4.0, 5.0)));
         let og = r#"<html><head><meta property="og:site_name" content="Geek Site">
             <meta property="og:title" content="Fargo S05E09 - Geek Site"></head>
             <body><p>Dot escapes.</p><p>Roy does not.</p></body></html>"#;
@@ -1525,7 +1612,7 @@ mod tests {
         assert_eq!(a.recap, "The prince heads south. The dead rise again.");
         assert_eq!(a.review.as_deref(), Some("Tense and bloody."));
         // Ratings are converted to the five-point scale: 8/10 → 4/5.
-        assert_eq!(a.rating, Some(CriticRating { value: 4.0, out_of: 5.0 }));
+        assert_eq!(a.rating.map(|r| (r.value, r.out_of)), Some((4.0, 5.0)));
         assert_eq!(a.url.as_deref(), Some("https://example.com/kingdom-1x03"));
         assert_eq!(
             a.published_at.map(|d| d.to_rfc3339()).as_deref(),
@@ -1565,7 +1652,7 @@ mod tests {
     #[test]
     fn ratings() {
         let r = |s: &str| ratings::parse_value(s, false).map(|p| p.rating);
-        let five = |v| Some(CriticRating { value: v, out_of: 5.0 });
+        let five = |v| Some(CriticRating::new(v, 5.0));
         assert_eq!(r("4/5"), five(4.0));
         assert_eq!(r("8/10"), five(4.0));
         assert_eq!(r("4.5 out of 5"), five(4.5));
@@ -1589,6 +1676,118 @@ mod tests {
         assert_eq!(classify("A"), Kind::Body);
     }
 
+    /// filmstories.co.uk/reviews/doctor-who-series-14-episode-2-the-devils-chord-spoiler-filled-review/
+    #[test]
+    fn a_share_bar_under_the_headline_is_not_the_page_end() {
+        let input = "Doctor Who series 14 episode 2 | The Devil’s Chord spoiler-filled review\n\n\
+            Doctor Who The Devil's Chord\nShare this Article:\n\n\
+            Doctor Who heads off to The Beatles with The Devil’s Chord – and here’s our \
+            spoiler-filled review of The Devil’s Chord.\n\n\
+            Final warning: this review contains spoilers.\n\n\
+            At the UK premiere for Doctor Who season 14, writer and showrunner Russell T Davies \
+            took to the stage after a screening of Space Babies and The Devil’s Chord.\n";
+        let a = parse(input, Format::Text);
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Doctor Who", 14, 2));
+        assert!(a.recap.contains("At the UK premiere"), "{}", a.recap);
+    }
+
+    /// tests/corpus/pages/100-sunnyside-s1e3.txt: a short page's rating line sits among the
+    /// lines right below the headline, where bylines and breadcrumbs are dropped.
+    #[test]
+    fn a_spaced_fraction_below_the_headline_is_a_rating_not_a_breadcrumb() {
+        let input = "Sunnyside Season 1 Episode 3 Review\n\n\
+            Ladies and gentlemen, this was the episode Sunnyside needed to be from Day 1.\n\n\
+            Episode Review 8.9 / 10.0";
+        let a = parse(input, Format::Text);
+        assert_eq!(a.rating.map(|r| r.to_string()).as_deref(), Some("8.9 / 10.0 (4.45/5)"));
+    }
+
+    /// tests/corpus/pages/272-wednesday-1x04-fangirlish.txt: no headline line, the first
+    /// paragraph opens with the show, its number and the quoted title.
+    #[test]
+    fn a_paragraph_opening_with_the_show_and_number_names_the_episode() {
+        let input = "Wednesday 1×04 “Woe What a Night” takes an ever so slight step away from the \
+            series’ central mystery to focus on some more personal dynamics. That’s not to say that \
+            the investigation is swept to the side completely.\n\
+            So, if you’re here for the mystery, it’s not like you’re going to leave this episode \
+            feeling unsatisfied.\n";
+        let a = parse(input, Format::Text);
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Wednesday", 1, 4));
+        assert_eq!(a.title.as_deref(), Some("Woe What a Night"));
+        let sentence = "Just finished watching episode 7 and I just had to do a review on it so \
+            here I go!\n\nBefore I watched this episode I remember seeing the preview.\n";
+        assert!(parse_article(sentence, Format::Text, &Hints::default()).is_err());
+    }
+
+    /// Pages with no headline line that name the show and episode in a sentence of the
+    /// opening: tests/corpus/pages/233-last-of-us-e3-newsbreak.txt,
+    /// 283-squid-game-s1e3-collider.txt, 281-squid-game-s2e3-whattowatch.txt and
+    /// 210-house-of-the-dragon-e4-ru24-net.txt.
+    #[test]
+    fn a_sentence_of_the_opening_names_the_episode() {
+        let pages = [
+            (
+                " date 2023-01-27 Contains spoilers for \"The Last of Us\" Episode 3 – \"Long Long \
+                 Time\" We don't want to call it too soon, but HBO's \"The Last of Us\" may have \
+                 just reached its pinnacle. The critically-acclaimed show's third episode is great.\n",
+                ("The Last of Us", 1, 3, Some("Long Long Time")),
+            ),
+            (
+                "Editor's note: The following contains spoilers for Squid Game Season 1, Episode 3, \
+                 \"The Man With the Umbrella\"Squid Game’s Episode 3 picks up with the players \
+                 returning to the game as the camera scrolls over the SUVs carrying them.\n",
+                ("Squid Game", 1, 3, Some("The Man With the Umbrella")),
+            ),
+            (
+                " date 2024-12-26 Squid Game season 2 marks the return of Netflix's global \
+                 phenomenon.\nHere's a recap of everything that happened in Squid Game season 2 \
+                 episode 3.\nThe third episode opens at the harbour. The team are loading onto the \
+                 fisherman’s boat and use Gi-hun’s tracker to follow him to the island.\n",
+                ("Squid Game", 2, 3, None),
+            ),
+            (
+                "HBO‘s House of the Dragon Episode 4 opens a year after Episode 3, well into \
+                 Princess Rhaenyra’s (Milly Alcock) exhaustive tour of the Seven Kingdoms in search \
+                 of a husband. Spoilers, but it’s not going well.\n",
+                ("House of the Dragon", 1, 4, None),
+            ),
+        ];
+        for (input, (show, season, episode, title)) in pages {
+            let a = parse(input, Format::Text);
+            assert_eq!((a.show.as_str(), a.season, a.episode), (show, season, episode), "{input}");
+            assert_eq!(a.title.as_deref(), title, "{input}");
+        }
+    }
+
+    /// tests/corpus/pages/162-discovery-of-romance-e7.txt and 200-one-piece-e1063-fandompost.txt:
+    /// the title on its own line under the headline.
+    #[test]
+    fn a_title_line_under_the_headline() {
+        let numbered = "Discovery of Romance Episode 7 Recap\n\nEpisode #7: “It is your first \
+            crush”\n\nWe start episode 7 recapping the exchange between Kang Tae Ha and Han Yeo \
+            Reum.\n";
+        assert_eq!(parse(numbered, Format::Text).title.as_deref(), Some("It is your first crush"));
+        let quoted = "One Piece Episode #1063 Anime Review\n\n“Luffy is on the Move! A Turning \
+            Point of a New Era!”\n\nThe Straw Hats leave Wano and things happen this week.\n";
+        assert_eq!(
+            parse(quoted, Format::Text).title.as_deref(),
+            Some("Luffy is on the Move! A Turning Point of a New Era!")
+        );
+    }
+
+    /// A Japanese paragraph has no spaces to count words by; its "。" still ends sentences.
+    #[test]
+    fn a_japanese_paragraph_is_body_not_a_title() {
+        let input = "ぼっち・ざ・ろっく！ 第5話 感想\n\n\
+            ぼっちちゃんが初めてライブに出る。バンドのみんなが彼女を待っている。\n";
+        let a = parse(input, Format::Text);
+        assert_eq!(
+            (a.show.as_str(), a.episode, a.title.as_deref()),
+            ("ぼっち・ざ・ろっく！", 5, None)
+        );
+        assert!(a.recap.starts_with("ぼっちちゃんが"), "{}", a.recap);
+    }
+
     #[test]
     fn plain_text_headline_among_site_furniture() {
         let input = "176\nSite Logo\nheader_2022.jpg\nOpinion and Editorial\n\
@@ -1598,7 +1797,7 @@ mod tests {
         let a = parse(input, Format::Auto);
         assert_eq!((a.show.as_str(), a.season, a.episode), ("Stranger Things", 4, 2));
         assert_eq!(a.title, None);
-        assert_eq!(a.rating, Some(CriticRating { value: 3.5, out_of: 5.0 }));
+        assert_eq!(a.rating.map(|r| (r.value, r.out_of)), Some((3.5, 5.0)));
         assert_eq!(a.recap, "Eleven is bullied at her new school.\n\nHopper is alive.");
 
         let forum = "r/StrangeNewWorlds • u/someone • May 19 '22\n\
@@ -1614,7 +1813,7 @@ mod tests {
             (a.show.as_str(), a.season, a.episode, a.title.as_deref()),
             ("The Flash", 2, 21, Some("The Runaway Dinosaur"))
         );
-        assert_eq!(a.rating, Some(CriticRating { value: 4.25, out_of: 5.0 }));
+        assert_eq!(a.rating.map(|r| (r.value, r.out_of)), Some((4.25, 5.0)));
 
         // A byline or date after the headline is not an episode title.
         let byline = "Moving Episode 3 Recap\nBy Jane Doe\nJanuary 5, 2024\n\nHee-Soo flies.\n";
@@ -1631,7 +1830,7 @@ mod tests {
             (a.show.as_str(), a.season, a.episode, a.title.as_deref()),
             ("The Bear", 3, 5, Some("Sweet Tooth"))
         );
-        assert_eq!(a.rating, Some(CriticRating { value: 4.0, out_of: 5.0 }));
+        assert_eq!(a.rating.map(|r| (r.value, r.out_of)), Some((4.0, 5.0)));
         assert_eq!(a.recap, "Carmy opens the restaurant.");
 
         // Markdown: the first `#` heading, below site furniture.
@@ -1796,7 +1995,7 @@ mod tests {
         let a = parse(&page(ld, "Why this week broke my heart"), Format::Html);
         assert_eq!(fields(&a), ("Moving".into(), 2, 5, Some("Secrets".into())));
         assert_eq!(a.recap, "Bong-Seok learns to fly.");
-        assert_eq!(a.rating, Some(CriticRating { value: 4.5, out_of: 5.0 }));
+        assert_eq!(a.rating.map(|r| (r.value, r.out_of)), Some((4.5, 5.0)));
         // An Article headline.
         let ld = r#"<script type="application/ld+json">[{"@type":"NewsArticle",
             "headline":"Moving Episode 7 Recap &#8211; The Flight"}]</script>"#;

@@ -130,7 +130,13 @@ fn split_show_title(s: &str) -> (&str, Option<String>) {
     for sep in [": ", " – ", " — ", " - ", " | "] {
         if let Some(i) = s.find(sep) {
             let (show, title) = (&s[..i], &s[i + sep.len()..]);
-            let title = clean_title(title);
+            // A quoted title is the title as written, even "Episode 7".
+            let quoted = trim_quotes(title);
+            let title = if quoted.len() < title.trim().len() && has_alphanumeric(quoted) {
+                Some(quoted.to_string())
+            } else {
+                clean_title(title)
+            };
             if has_alphanumeric(show) {
                 if let Some(t) = title {
                     return (show, Some(t));
@@ -346,7 +352,7 @@ static LEADING_TAG_RE: Lazy<Regex> =
 static GLUED_SECTION_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:TV\s*)?(?:Reviews|Recaps|News)(\p{Lu}\p{Ll})").unwrap());
 
-const NOISE: &str = r"(?:(?:live\s+|episode\s+|tv\s+|full\s+)?(?:recap\s*(?:&|and|/|\+)\s*review|review\s*(?:&|and|/|\+)\s*recap|recap|review)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts)";
+const NOISE: &str = r"(?:(?:live\s+|episode\s+|tv\s+|full\s+|spoiler[\s\-]?(?:filled|free|heavy)\s+|spoilery\s+|non[\s\-]?spoiler\s+|spoiler\s+)?(?:recap\s*(?:&|and|/|\+)\s*review|review\s*(?:&|and|/|\+)\s*recap|recap|review)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts)";
 
 static TRAILING_NOISE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"(?i)(?:^|[\s\-–—:|,(\[])[(\[]?\s*{NOISE}\s*[)\]]?[\s\-–—:|,!.]*$"))
@@ -478,14 +484,15 @@ fn without_season(c: &Captures) -> Option<(u32, u32, Option<u32>)> {
 static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
     let range_sep = r"\s*(?:-|–|—|~|&|\+|and|to|through|thru)\s*";
     let episode_word = r"(?:Episodes?|Eps?\.?|Chapter|E)\s*(?:#|No\.?\s*)?";
-    let end = format!(r"(?:{range_sep}(?:Episode\s*|Ep\.?\s*|E)?{NUM}\b)?");
+    // "Episodes 1,2 & 3": the list's last number ends the range.
+    let end = format!(r"(?:(?:\s*,\s*\d{{1,4}})*{range_sep}(?:Episode\s*|Ep\.?\s*|E)?{NUM}\b)?");
     // Between "Season 5" and "Episode 3": punctuation, "Part 2", "Recap:".
-    let between = r"\s*(?:[,:;\-–—|/]\s*)?(?:(?:Part|Pt\.?|Cour)\s*\d{1,2}\s*[,:;\-–—|/]?\s*)?(?:(?:recap|review)s?\s*[,:;\-–—|/]?\s*)?";
+    let between = r"\s*\)?\s*(?:[,:;\-–—|/]\s*)?(?:(?:Part|Pt\.?|Cour)\s*\d{1,2}\s*[,:;\-–—|/]?\s*)?(?:(?:recap|review)s?\s*[,:;\-–—|/]?\s*)?";
     let form = |re: String, numbers: Numbers| Form { re: Regex::new(&re).unwrap(), numbers };
     vec![
         // S01E02, s1e2, S01 E02, S01E03-E04, S01E03-04, S01E03E04
         form(
-            r"(?i)\bS(\d{1,6})\s?[:.]?\s?E(\d{1,6})(?:(?:\s?(?:-|–|&|\+)\s?E?|E)(\d{1,6}))?\b"
+            r"(?i)\bS(\d{1,6})\s?[:.,]?\s?E(\d{1,6})(?:(?:\s?(?:-|–|&|\+)\s?E?|E)(\d{1,6}))?\b"
                 .into(),
             with_season,
         ),
@@ -522,6 +529,8 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
                 .into(),
             with_season,
         ),
+        // (Episode 3.07): season 3, episode 7
+        form(r"(?i)\b(?:Episode|Ep\.?)\s*(\d{1,2})\.(\d{2})\b".into(), with_season),
         // Episode 12, Ep. 12, Episodes 3 & 4, Episodes 3-4, Episode 3 and 4, Episode #7, Chapter 4
         form(
             format!(r"(?i)\b(?:Episodes?|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"),
@@ -566,7 +575,7 @@ const GENRES: &str = r"(?:k-?dramas?|kdrama|korean\s+(?:drama|series|tv\s+series
 /// "Netflix’s King the Land", "SBS Korean Drama Secret Door", "K-Drama Moving".
 static LEADING_NETWORK_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:{NETWORKS}\s*(?:’s|'s)\s+|{NETWORKS}\s+{GENRES}\s+|(?:(?:korean|chinese|japanese|thai|taiwanese)\s+)?{NETWORKS}\s+(?:drama|series)\s+|{GENRES}\s+(?:(?:recap|review)s?\s+)?|home\b.{{0,40}}?(?:reviews|recaps|news)\s+)"
+        r"(?i)^(?:{NETWORKS}\s*(?:’s|'s|‘s)\s+|{NETWORKS}\s+{GENRES}\s+|(?:(?:korean|chinese|japanese|thai|taiwanese)\s+)?{NETWORKS}\s+(?:drama|series)\s+|{GENRES}\s+(?:(?:recap|review)s?\s+)?|(?:{NETWORKS}\s*)?드라마\s+|home\b.{{0,40}}?(?:reviews|recaps|news)\s+)"
     ))
     .unwrap()
 });
@@ -575,11 +584,18 @@ static TRAILING_GENRE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!(r"(?i)[\s\-–—:|,]*[(\[]?\s*{GENRES}\s*[)\]]?$")).unwrap());
 /// "Drama Review Corner ‘Legend Of The Blue Sea’": a quoted name after a short prefix.
 static QUOTED_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?:^|\s)(?:“([^”“]+)”|"([^"]+)"|‘([^’‘]+)’|'([^']+)')(?:\s+(?i:drama|series|anime|k-?drama))?[\s\-–—:|,]*$"#).unwrap()
+    Regex::new(r#"(?:^|\s)(?:“([^”“]+)”|"([^"]+)"|‘((?:[^’‘]|’\p{L})+)’|'((?:[^']|'\p{L})+)')(?:\s+(?i:drama|series|anime|k-?drama))?[\s\-–—:|,]*$"#).unwrap()
 });
 /// "Here is a quick recap of", "A recap and review of", "This is the recap of".
 static LEAD_PHRASE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:here\s+is|here's|here’s|this\s+is|these\s+are)?\s*(?:a|an|the|our|my)?\s*(?:quick\s+|full\s+|short\s+|brief\s+|complete\s+|weekly\s+|live\s+)?(?:recaps?|reviews?|summary|synopsis)(?:\s+(?:and|&)\s+(?:review|recap))?\s+(?:of|for)\s+").unwrap()
+    Regex::new(r"(?i)^(?:.{1,80}?[:\-–—|]\s+)?(?:here\s+is|here's|here’s|this\s+is|these\s+are)?\s*(?:a|an|the|our|my)?\s*(?:quick\s+|full\s+|short\s+|brief\s+|complete\s+|weekly\s+|live\s+)?(?:recaps?|reviews?|summary|synopsis)(?:\s+(?:and|&)\s+(?:review|recap))?\s+(?:of|for)\s+|^[*_]*\s*(?:(?:spoiler\s+)?warning\s*:?\s*)?spoilers?\s+(?:ahead\s+)?(?:for|from)\s+").unwrap()
+});
+/// "MIDNIGHT REVIEWS Shōgun": a section or blog name in capitals before the show.
+static CAPS_SECTION_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:[A-Z][A-Z'’&-]+\s+){0,3}(?:REVIEWS?|RECAPS?|NEWS)\s+").unwrap());
+/// "House of the Dragon Soars in": a headline's verb glued to the show by the marker.
+static TRAILING_VERB_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\s+(?:Soars|Shines|Stumbles|Sizzles|Delivers|Dazzles|Falters|Excels|Continues|Returns|Heats\s+Up|Kicks\s+Off|Picks\s+Up|Ramps\s+Up|Slows\s+Down|Goes\s+Big|Hits\s+Hard|Ends|Begins|Peaks|Triumphs|Struggles|Impresses|Disappoints)\s+(?:in|with|on|at|for)$").unwrap()
 });
 /// "Sullivan's Crossing Premiere", "Show Season Finale", "Show Series Premiere".
 static TRAILING_EVENT_RE: Lazy<Regex> = Lazy::new(|| {
@@ -653,6 +669,24 @@ pub fn clean_show(raw: &str) -> String {
                 s = trim_separators(&s[..m.start()]);
             }
         }
+        if let Some(m) = CAPS_SECTION_RE.find(s) {
+            if has_alphanumeric(&s[m.end()..]) {
+                s = trim_separators(&s[m.end()..]);
+            }
+        }
+        if let Some(m) = TRAILING_VERB_RE.find(s) {
+            if has_alphanumeric(&s[..m.start()]) {
+                s = trim_separators(&s[..m.start()]);
+            }
+        }
+        // "Only Murders In The Building (Season 3) Episodes 1,2 & 3": the bracket the marker opened.
+        if s.ends_with(['(', '[']) {
+            s = trim_separators(&s[..s.len() - 1]);
+        }
+        // "Yellowstone' S5, E5": a stray quote mark after the name.
+        if s.ends_with('\'') && s.matches('\'').count() == 1 && !s.ends_with("s'") {
+            s = trim_separators(&s[..s.len() - 1]);
+        }
         if let Some(c) = LOWER_THE_RE.captures(s) {
             s = &s[c.get(1).map_or(0, |m| m.start())..];
         }
@@ -666,7 +700,7 @@ pub fn clean_show(raw: &str) -> String {
 /// A quoted title: `"Title"`, `“Title”`, `‘Title’`, `'Title'`, `«Title»`.
 static QUOTED_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r#"(?:^|[\s,:;(\-–—|])(?:"([^"]+)"|“([^”“]+)[”“]|„([^“”]+)[“”]|‘([^’]+)’|'([^']+)'|«([^»]+)»)"#,
+        r#"(?:^|[\s,:;(\-–—|])(?:"([^"]+)"|“([^”“]+)[”“]|„([^“”]+)[“”]|‘((?:[^’]|’\p{L})+)’|'((?:[^']|'\p{L})+)'|«([^»]+)»)"#,
     )
     .unwrap()
 });
@@ -680,8 +714,9 @@ static GENERIC_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
             recaps? | reviews? | summary | synopsis | spoilers? | spoiler\s+alert | alert | discussion | thoughts | breakdown | rundown
           | (?:live\s+)?(?:recap|blog) | preview | reactions? | highlights | analysis | explained | ending\s+explained
           | (?:rating|grade|score|verdict)\b.* | (?:episode|ep\.?|part|chapter)\s*\d+.* | (?:season|series|mid-?season)?\s*(?:finale|premiere)
-          | \+?\s*(?:english\s+)?(?:dub|sub)(?:bed)? | is\s+(?:mostly\s+)?a\s+skip.* | watch.* | where\s+to\s+watch.*
+          | \+?\s*(?:english\s+)?(?:dub|sub)(?:bed)? | is\s+(?:mostly\s+)?a\s+skip.* | watch(?:\s+(?:online|free|now|here|full|it|on|the\s+episode|episode)\b.*)? | where\s+to\s+watch.*
           | free | online | full | hd | eng\s+sub | english\s+sub(?:titles)?
+          | (?:(?:리뷰|리캡|후기|감상|줄거리|요약|정리|결말|썸네일|스포(?:일러)?|感想|レビュー|あらすじ|ネタバレ|考察|まとめ)[\s&,/・및]*)+
         )$",
     )
     .unwrap()
@@ -779,6 +814,13 @@ fn extract_title(rest: &str) -> Option<String> {
     // "Is A Joke And I’m Not Laughing": the headline's sentence goes on; a
     // title follows a separator, a recap label or stands in another script.
     let t = rest.trim_start();
+    // "S5, E5 (Finally!) Gives Us Some Action": the sentence goes on past the aside.
+    if let Some(after_aside) = t.strip_prefix('(').and_then(|r| r.split_once(')')).map(|(_, r)| r) {
+        let after_aside = after_aside.trim_start();
+        if !after_aside.starts_with(is_separator) && SENTENCE_GOES_ON_RE.is_match(after_aside) {
+            return None;
+        }
+    }
     let separated = t.starts_with(is_separator)
         || t.starts_with(['(', '['])
         || LEADING_NOISE_RE.is_match(t)
@@ -893,7 +935,7 @@ mod tests {
             ("Bob's Burgers Season 14 Episode 9 Recap", h("Bob's Burgers", 14, 9, None, None)),
             ("Shōgun (2024) Season 1 Episode 5", h("Shōgun", 1, 5, None, None)),
             ("사랑의 불시착 Season 1 Episode 3 Recap", h("사랑의 불시착", 1, 3, None, None)),
-            ("사랑의 불시착 3회 리뷰", h("사랑의 불시착", 1, 3, None, Some("리뷰"))),
+            ("사랑의 불시착 3회 리뷰", h("사랑의 불시착", 1, 3, None, None)),
             ("Élite – Season 8 Episode 1 Recap & Review", h("Élite", 8, 1, None, None)),
             ("Señorita 89 Season 2 Episode 4 Recap", h("Señorita 89", 2, 4, None, None)),
             ("\"Squid Game\" Season 2 Episode 1 Recap", h("Squid Game", 2, 1, None, None)),
@@ -984,6 +1026,60 @@ mod tests {
             ("Moving Episode 5 – Rating: A", h("Moving", 1, 5, None, None)),
             ("Moving Episode 5 Recap + English dub", h("Moving", 1, 5, None, None)),
             ("Moving Episode 5 – January 5, 2024", h("Moving", 1, 5, None, None)),
+            // tests/corpus/pages/255-yellowstone-s5e5-i929fm.txt
+            (
+                "Yellowstone' S5, E5 (Finally!) Gives Us Some Action",
+                h("Yellowstone", 5, 5, None, None),
+            ),
+            // tests/corpus/pages/262-episodes-s3e7-paste.txt
+            ("Episodes: “Episode 7” (Episode 3.07)", h("Episodes", 3, 7, None, Some("Episode 7"))),
+            // tests/corpus/pages/248-only-murders-s3e1-3-highonfilms.txt
+            (
+                "Only Murders In The Building (Season 3) Episodes 1,2 & 3",
+                h("Only Murders In The Building", 3, 1, Some(3), None),
+            ),
+            // tests/corpus/pages/211-house-of-the-dragon-s2e4-mojidelano.txt
+            (
+                "House of the Dragon Soars in Episode 4: A Dance with Dragons Ignites",
+                h("House of the Dragon", 1, 4, None, Some("A Dance with Dragons Ignites")),
+            ),
+            // tests/corpus/pages/240-shogun-e9-midnightreviews.txt
+            ("MIDNIGHT REVIEWS Shōgun Episode Nine", h("Shōgun", 1, 9, None, None)),
+            // tests/corpus/pages/245-only-murders-s3e5-agentsoffandom.txt
+            (
+                "*Warning: Spoilers ahead for Only Murders in the Building season 3, episode 5*",
+                h("Only Murders in the Building", 3, 5, None, None),
+            ),
+            // tests/corpus/pages/280-squid-game-e3-capturingfantasy.txt
+            (
+                "Carving the Sweet Success: A Recap of ‘Squid Game’ Episode 3",
+                h("Squid Game", 1, 3, None, None),
+            ),
+            // tests/corpus/pages/254-yellowstone-s5e5-denofgeek.txt
+            (
+                "Yellowstone Season 5 Episode 5 Review: Watch ‘Em Ride Away",
+                h("Yellowstone", 5, 5, None, Some("Watch ‘Em Ride Away")),
+            ),
+            // tests/corpus/pages/284-geumsujeo-e5-ko.txt: "drama" and "review thumbnail".
+            ("드라마 금수저 5화 리뷰 썸네일", h("금수저", 1, 5, None, None)),
+            // "Review", "impressions", "plot" in Korean and Japanese are labels, not titles.
+            ("무빙 5화 리뷰", h("무빙", 1, 5, None, None)),
+            ("'눈물의 여왕' 15회 줄거리 및 후기", h("눈물의 여왕", 1, 15, None, None)),
+            ("葬送のフリーレン 第5話 感想", h("葬送のフリーレン", 1, 5, None, None)),
+            // filmstories.co.uk/reviews/doctor-who-series-14-episode-2-the-devils-chord-spoiler-filled-review/
+            (
+                "Doctor Who series 14 episode 2 | The Devil’s Chord spoiler-filled review",
+                h("Doctor Who", 14, 2, None, Some("The Devil’s Chord")),
+            ),
+            // An apostrophe inside single quotes does not close them.
+            (
+                "Doctor Who Series 14 Episode 2 Review: 'The Devil's Chord'",
+                h("Doctor Who", 14, 2, None, Some("The Devil's Chord")),
+            ),
+            (
+                "Doctor Who Series 14 Episode 2 Review: ‘The Devil’s Chord’",
+                h("Doctor Who", 14, 2, None, Some("The Devil’s Chord")),
+            ),
             // Negatives
             ("Top 10 K-dramas of 2024", None),
             ("Season 2 renewed", None),

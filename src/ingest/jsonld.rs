@@ -129,8 +129,11 @@ fn rating(o: &serde_json::Map<String, Value>) -> Option<CriticRating> {
     let r = object(o.get("reviewRating"))?;
     let value = number(r.get("ratingValue"))? as f32;
     let out_of = number(r.get("bestRating")).map_or(5.0, |b| b as f32);
-    (out_of > 0.0 && out_of <= 100.0 && (0.0..=out_of).contains(&value))
-        .then_some(CriticRating { value, out_of })
+    (out_of > 0.0 && out_of <= 100.0 && (0.0..=out_of).contains(&value)).then(|| CriticRating {
+        value,
+        out_of,
+        display: Some(format!("{value}/{out_of}")),
+    })
 }
 
 /// Reads the texts of a page's JSON-LD scripts. Scripts that are too large
@@ -207,7 +210,7 @@ mod tests {
         assert_eq!(episode.headline(), "Moving – Season 1 Episode 5");
         let parsed = headline::parse_headline(&episode.headline()).expect("parses");
         assert_eq!((parsed.show.as_str(), parsed.season, parsed.episode), ("Moving", 1, 5));
-        assert_eq!(data.rating, Some(CriticRating { value: 4.5, out_of: 5.0 }));
+        assert_eq!(data.rating.map(|r| r.to_string()).as_deref(), Some("4.5/5"));
     }
 
     #[test]

@@ -14,6 +14,7 @@ use std::sync::LazyLock as Lazy;
 
 use super::headline::{self, parse_headline, Headline};
 use super::rating::{self, ParsedRating};
+use super::refusal::name_like;
 
 /// How many non-empty lines from the top may hold the headline.
 pub const OPENING_LINES: usize = 25;
@@ -119,7 +120,7 @@ fn is_prose_show(show: &str) -> bool {
 }
 
 static QUESTION_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:what|how|why|who|when|where|did|does|do|is|are|was|were|will|here'?s|here’s|here\s+is|this|that|these|in|on|summary|recap|review|spoilers?|warning|so|if|after|before|as|it|its|it's|we|i|you|our|my|your|episode)\b").unwrap()
+    Regex::new(r"(?i)^(?:just|finally|currently|what|how|why|who|when|where|did|does|do|is|are|was|were|will|here'?s|here’s|here\s+is|this|that|these|in|on|summary|recap|review|spoilers?|warning|so|if|after|before|as|it|its|it's|we|i|you|our|my|your|episode)\b").unwrap()
 });
 static TRAILING_PREPOSITION_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\s(?:of|for|in|from|to|on|about|with|and|the|a)$").unwrap());
@@ -140,15 +141,22 @@ pub fn sensible_show(show: &str) -> Option<String> {
     if is_prose_show(show) {
         return None;
     }
-    let words = show.split_whitespace().count();
-    // "What happened in", "Summary for" (but "Who Is She" and "Doctor Who" are names).
-    if QUESTION_SHOW_RE.is_match(show)
-        && show.split_whitespace().skip(1).any(|w| w.starts_with(char::is_lowercase))
-        && words >= 2
-    {
+    if starts_a_sentence(show) {
         return None;
     }
     Some(show.to_string())
+}
+
+/// "What happened in", "Summary for", "Just finished watching" (but "Who Is She" and
+/// "Doctor Who" are names).
+pub fn starts_a_sentence(show: &str) -> bool {
+    let words = show.split_whitespace().count();
+    // "That Time I Got Reincarnated as a Slime" is a name in title case.
+    let title_case_name = words >= 4 && name_like(show);
+    QUESTION_SHOW_RE.is_match(show)
+        && show.split_whitespace().skip(1).any(|w| w.starts_with(char::is_lowercase))
+        && words >= 2
+        && !title_case_name
 }
 
 /// Parses one line as a headline, refusing prose and sentence-start shows.
@@ -193,10 +201,29 @@ fn can_lead(line: &str) -> bool {
     (1..=16).contains(&words) && !is_prose(line) && !is_furniture_line(line)
 }
 
+/// How many of `lines` the headline may be among: [`OPENING_LINES`] lines, not counting
+/// the one-to-three-word entries of a menu printed above the article ("Support Us",
+/// "Newsletter", "Video Games"…), within [`MAX_OPENING_LINES`].
+fn opening_extent(lines: &[String]) -> usize {
+    let mut counted = 0;
+    for (i, line) in lines.iter().enumerate().take(MAX_OPENING_LINES) {
+        if line.split_whitespace().count() > 3 {
+            counted += 1;
+        }
+        if counted >= OPENING_LINES {
+            return i + 1;
+        }
+    }
+    lines.len().min(MAX_OPENING_LINES)
+}
+
+/// However long a page's menu, the headline is looked for no further down than this.
+pub const MAX_OPENING_LINES: usize = 120;
+
 /// Finds the headline among the first [`OPENING_LINES`] of `lines`
 /// (non-empty, cleaned lines). `None` when no line names a show and an episode.
 pub fn choose_headline(lines: &[String]) -> Option<Choice> {
-    let n = lines.len().min(OPENING_LINES);
+    let n = opening_extent(lines);
     let stripped: Vec<&str> =
         lines[..n].iter().map(|l| undouble(strip_leading_date(l).trim())).collect();
     let mut found = None;
@@ -209,11 +236,25 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
             continue;
         }
         if is_furniture_line(line) {
+            // "Home » TV » REVIEW: ‘Shōgun’ Episode 9 — “Crimson Sky”": the crumb for the page.
+            let crumb = line.rsplit(['»', '›']).next().filter(|c| c.len() < line.len());
+            if let Some(h) = crumb.map(str::trim).and_then(accept) {
+                found = Some((i, i, crumb.unwrap_or(line).trim().to_string(), h));
+                break;
+            }
             continue;
         }
         if let Some(h) = accept(line) {
             found = Some((i, i, line.to_string(), h));
             break;
+        }
+        // "Only Murders In The Building (Season 3) Episodes 1,2 & 3: Mabel Mora, Charles…":
+        // a headline run into the first paragraph, up to its colon.
+        if let Some((lead, _)) = line.split_once(": ").filter(|(l, _)| l.chars().count() <= 100) {
+            if let Some(h) = accept(lead).filter(|h| is_prose(line) && name_like(&h.show)) {
+                found = Some((i, i, lead.to_string(), h));
+                break;
+            }
         }
         // The marker line, past an image name or a byline in between.
         let j = (i + 1..(i + 4).min(n)).find(|&j| {
@@ -226,6 +267,22 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
             } else {
                 format!("{line} – {next}")
             };
+            // Vulture: "Wednesday Recap: Burn, Baby, Burn" / "Wednesday" / "Friend or Woe" /
+            // "Season 1 Episode 3": the show stands above its episode's title.
+            let show_above = i.checked_sub(1).map(|k| stripped[k]).filter(|above| {
+                stripped[i.saturating_sub(4)..i.saturating_sub(1)].iter().any(|l| {
+                    split_lead(l).is_some_and(|(show, _)| {
+                        crate::recap::names::fold(&show) == crate::recap::names::fold(above)
+                    })
+                })
+            });
+            if let Some(show) = show_above {
+                if let Some(mut h) = accept(&format!("{show} – {next}")) {
+                    h.title = headline::clean_title(line).or(h.title);
+                    found = Some((i - 1, j, format!("{show} – {next}"), h));
+                    break;
+                }
+            }
             if let Some(mut h) = accept(&joined) {
                 // "Sullivan & Son Episode Review: “Luck of the Half-Irish”" above the marker.
                 if let Some((show, title)) = split_lead(line) {
@@ -241,16 +298,20 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
     // A bare score ("7.0") or a lone letter grade ("B+") beside the headline:
     // two lines above it, or below it until the text starts.
     let below = (last + 1..(last + 7).min(n)).take_while(|&j| !is_prose(stripped[j]));
+    // "Ted Lasso: Season 1, Episode 2 “Biscuits” (B+)": the grade ends the headline.
+    let in_headline = HEADLINE_GRADE_RE.captures(&text).and_then(|c| rating::parse_grade(&c[1]));
     let rating = (first.saturating_sub(2)..first)
         .chain(below)
         .find_map(|j| {
             rating::parse_bare_score(stripped[j]).or_else(|| rating::parse_grade(stripped[j]))
         })
-        .or(rating_above);
-    // "The Bear Recap: Sweet Tooth" above "The Bear" / "Season 3 Episode 5".
+        .or(rating_above)
+        .or(in_headline);
+    // "The Bear Recap: Sweet Tooth" above "The Bear" / "Season 3 Episode 5"; "Doctor Who –
+    // “The Devil’s Chord”" or a quoted name alone above "Doctor Who: Series 14 – Episode 2".
     if parsed.title.is_none() {
         parsed.title = stripped[first.saturating_sub(3)..first].iter().rev().find_map(|l| {
-            let (show, title) = split_lead(l)?;
+            let (show, title) = split_lead(l).or_else(|| quoted_title_line(l, &parsed.show))?;
             let same = crate::recap::names::fold(&show) == crate::recap::names::fold(&parsed.show);
             same.then_some(title)
         });
@@ -269,6 +330,8 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
     Some(Choice { first, last, text, parsed, rating })
 }
 
+static HEADLINE_GRADE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\(([A-F][+\-−–]?)\)\s*$").unwrap());
 static SEASON_WORD_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:season|series|s\d+\s?e\d+|\d+x\d+)|\d+(?:st|nd|rd|th)\s+season").unwrap()
 });
@@ -278,6 +341,20 @@ static SEASON_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
 });
 static LEAD_SPLIT_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(.+?)\s+(?:episode\s+)?(?:recap|review)\s*[:\-–—]\s*(.+)$").unwrap()
+});
+
+/// "Show – “Title”" → ("Show", "Title"); a line that is only a quoted name is `show`'s title.
+fn quoted_title_line(line: &str, show: &str) -> Option<(String, String)> {
+    let c = QUOTED_LINE_RE.captures(line)?;
+    let lead = headline::clean_show(c.get(1).map_or("", |m| m.as_str()));
+    let quoted = (2..=4).find_map(|i| c.get(i))?.as_str();
+    let title = headline::clean_title(quoted)?;
+    Some((if lead.is_empty() { show.to_string() } else { lead }, title))
+}
+
+static QUOTED_LINE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"^(?:(.+?)\s*[:\-–—|]\s*)?(?:“([^“”]+)”|"([^"]+)"|‘((?:[^‘’]|’\p{L})+)’)$"#)
+        .unwrap()
 });
 
 /// "Show Episode Review: “Title”" → ("Show", "Title").
@@ -374,6 +451,54 @@ mod tests {
             ("The Bear", 3, 5, Some("Sweet Tooth"))
         );
 
+        // tests/corpus/pages/271-wednesday-s1e3-vulture-mirror.txt (Vulture's layout)
+        let (_, _, h) = choose(&[
+            "overnights",
+            "Wednesday Recap: Burn, Baby, Burn",
+            "Wednesday",
+            "Friend or Woe",
+            "Season 1 Episode 3",
+            "Editor’s Rating 3 stars",
+        ])
+        .unwrap();
+        assert_eq!(
+            (h.show.as_str(), h.season, h.episode, h.title.as_deref()),
+            ("Wednesday", 1, 3, Some("Friend or Woe"))
+        );
+
+        // tests/corpus/pages/248-only-murders-s3e1-3-highonfilms.txt: run into the paragraph.
+        let (_, text, h) = choose(&[
+            "Only Murders In The Building (Season 3) Episodes 1,2 & 3: Mabel Mora, Charles Savage, \
+             and Oliver Putnam hoped to interact as regular humans rather than people discussing \
+             murders. Their lives changed with Oliver getting rich.",
+        ])
+        .unwrap();
+        assert_eq!(text, "Only Murders In The Building (Season 3) Episodes 1,2 & 3");
+        assert_eq!((h.season, h.episode, h.episode_end), (3, 1, Some(3)));
+
+        let (_, _, h) =
+            choose(&["That Time I Got Reincarnated as a Slime Episode 2 Review"]).unwrap();
+        assert_eq!(h.show, "That Time I Got Reincarnated as a Slime");
+
+        // tests/corpus/pages/291-charlotte-e7-amino.txt: a sentence, not a show.
+        assert_eq!(
+            choose(&["Just finished watching episode 7 and I just had to do a review on it so here I go!"]),
+            None
+        );
+
+        // popculturebanditcom.wordpress.com/2024/05/17/doctor-who-the-devils-chord
+        let (_, _, h) = choose(&[
+            "Doctor Who – “The Devil’s Chord”",
+            "“The Devil’s Chord”",
+            "Doctor Who: Series 14 – Episode 2",
+            "Written by: Russell T Davies",
+        ])
+        .unwrap();
+        assert_eq!(
+            (h.show.as_str(), h.season, h.episode, h.title.as_deref()),
+            ("Doctor Who", 14, 2, Some("The Devil’s Chord"))
+        );
+
         let (_, _, h) =
             choose(&[" date 2024-11-20 Bad Sisters season 2 episode 3 review"]).unwrap();
         assert_eq!(h.show, "Bad Sisters");
@@ -382,6 +507,23 @@ mod tests {
         assert_eq!(
             choose(&["Here’s everything that happened in Episode 5 of the show this week"]),
             None
+        );
+    }
+
+    /// tests/corpus/pages/241-shogun-e9-butwhytho.txt: a menu of 60 one-word entries, then the
+    /// page's breadcrumb ends in its headline.
+    #[test]
+    fn headline_in_a_breadcrumb_below_a_long_menu() {
+        let mut lines: Vec<String> = vec!["Close Menu".into()];
+        for i in 0..60 {
+            lines.push(format!("Menu Entry {i}"));
+        }
+        lines.push("Home » TV » REVIEW: ‘Shōgun’ Episode 9 — “Crimson Sky”".into());
+        lines.push("Yabushige brings Blackthorne to where they must commit to a surrender.".into());
+        let c = choose_headline(&lines).expect("found below the menu");
+        assert_eq!(
+            (c.parsed.show.as_str(), c.parsed.episode, c.parsed.title.as_deref()),
+            ("Shōgun", 9, Some("Crimson Sky"))
         );
     }
 
@@ -400,6 +542,18 @@ mod tests {
         let c = choose_headline(&lines).unwrap();
         assert_eq!(c.rating.map(|r| r.rating.value), Some(4.25));
         assert_eq!(c.parsed.title.as_deref(), Some("Hide and Seek"));
+    }
+
+    /// tests/corpus/pages/215-ted-lasso-s1e2-tvwithabe.txt
+    #[test]
+    fn grade_ending_the_headline() {
+        let lines: Vec<String> = ["Ted Lasso: Season 1, Episode 2 “Biscuits” (B+)", "Body."]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let c = choose_headline(&lines).unwrap();
+        assert_eq!(c.rating.map(|r| r.display).as_deref(), Some("B+"));
+        assert_eq!(c.parsed.title.as_deref(), Some("Biscuits"));
     }
 
     #[test]

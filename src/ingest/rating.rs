@@ -35,7 +35,7 @@ impl ParsedRating {
     fn new(value: f32, out_of: f32, display: &str) -> Option<ParsedRating> {
         let valid = out_of > 0.0 && out_of <= 100.0 && (0.0..=out_of).contains(&value);
         valid.then(|| ParsedRating {
-            rating: to_five(CriticRating { value, out_of }),
+            rating: to_five(CriticRating::new(value, out_of)),
             display: display.trim().to_string(),
         })
     }
@@ -47,7 +47,7 @@ pub fn to_five(r: CriticRating) -> CriticRating {
         return r;
     }
     let value = (r.value * 5.0 / r.out_of * 100.0).round() / 100.0;
-    CriticRating { value, out_of: 5.0 }
+    CriticRating { value, out_of: 5.0, ..r }
 }
 
 /// The letter-grade table (see the module documentation).

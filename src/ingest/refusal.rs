@@ -61,7 +61,7 @@ static LIST_RE: Lazy<Regex> = Lazy::new(|| {
 /// List words that a recap headline may use ("the best episode yet").
 static LIST_WEAK_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?ix)\b(?:best|worst|greatest|must[-\s]watch|underrated|(?:dramas|shows|series|anime|episodes)\s+(?:to\s+watch|like))\b",
+        r"(?ix)\b(?:(?:best|worst|greatest|underrated)\s+(?:of|(?:[\w-]+\s+)?(?:episodes|shows|series|dramas|k-?dramas|c-?dramas|anime|moments|scenes|characters|couples|villains|tv))|must[-\s]watch|(?:dramas|shows|series|anime|episodes)\s+(?:to\s+watch|like))\b",
     )
     .unwrap()
 });
@@ -84,6 +84,11 @@ static INTERVIEW_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:interview|interviews|q\s*&\s*a|in\s+conversation|talks?\s+(?:about|to)|speaks?\s+(?:about|out|to)|opens\s+up|showrunners?|creators?\s+(?:on|talks?|explains?|breaks?)|exclusive|(?:star|stars|actor|actress|cast|director|writer)\s+(?:on|talks?|explains?|breaks?\s+down|reveals?)|on\s+(?:how|why)|breaks?\s+down)\b").unwrap()
 });
 
+static KIND_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*[\[(]?\s*(?:exclusive\s+)?(interview|q\s*&\s*a|preview|news|trailer)\s*[\])]?\s*[:|\-–—]\s")
+        .unwrap()
+});
+
 static PREVIEW_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:preview|previews|what\s+to\s+expect|predictions?|spoilers\s+for\s+(?:next|upcoming)|(?:next|upcoming)\s+episode)\b").unwrap()
 });
@@ -97,6 +102,18 @@ pub fn judge(
     opening: &[String],
     headline_at: usize,
 ) -> Option<&'static str> {
+    // A page labelled as another kind of article before the show's name: "Interview: Lee
+    // Jung-jae Talks Squid Game Season 2 Episode 7" (the label would pass for part of the name).
+    if let Some(c) = KIND_LABEL_RE.captures(headline) {
+        let label = c[1].to_lowercase();
+        return Some(if label.starts_with("pre") {
+            PREVIEW
+        } else if label.starts_with("news") || label.starts_with("trailer") {
+            NEWS
+        } else {
+            INTERVIEW
+        });
+    }
     // Words of the show's own name do not count ("Trailer Park Boys", "The Best Hit",
     // "Interview with the Vampire").
     let without_show;
@@ -166,9 +183,11 @@ static BLOG_DATE_RE: Lazy<Regex> = Lazy::new(|| {
 
 /// A show name in title case ("Interview with the Vampire"), not a sentence
 /// ("Park Bo-gum talks about Encounter").
-fn name_like(show: &str) -> bool {
-    const JOINERS: [&str; 14] =
-        ["of", "the", "a", "an", "and", "on", "in", "with", "to", "for", "at", "from", "by", "or"];
+pub fn name_like(show: &str) -> bool {
+    const JOINERS: [&str; 16] = [
+        "of", "the", "a", "an", "and", "on", "in", "with", "to", "for", "at", "from", "by", "or",
+        "as", "vs",
+    ];
     !show.is_empty()
         && show.split_whitespace().all(|w| {
             !w.starts_with(char::is_lowercase) || JOINERS.contains(&w.to_lowercase().as_str())
@@ -212,8 +231,9 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
                 if !keys.contains(&key) {
                     keys.push(key);
                 }
+                // "Home ABC Abbott Elementary Abbott Elementary" (a breadcrumb) is the same show.
                 let show = fold(&h.show);
-                if !shows.contains(&show) {
+                if !shows.iter().any(|s: &String| s.contains(&show) || show.contains(s.as_str())) {
                     shows.push(show);
                 }
             }
@@ -224,7 +244,12 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
             }
         }
     }
+    // An archive or tag page of one show lists its episodes newest first ("Severance Season 2
+    // Episode 6 Review", "… Episode 4 Review", "… Episode 3 Review"); a recap's own sections
+    // go forward ("Episode 18 of “Moving”", "Episode 19…").
+    let newest_first = keys.len() >= 3 && keys.windows(2).all(|w| w[1] < w[0]);
     (keys.len() >= 2 && shows.len() >= 2 && (parsed_lines >= 3 || read_more >= 1))
+        || newest_first
         || marker_only >= 3
         || read_more >= 2
         || blog_dates >= 2
@@ -241,6 +266,13 @@ mod tests {
     #[test]
     fn headlines() {
         assert_eq!(j("Queen of Tears Episode 7 ratings hit a new high"), Some(NEWS));
+        // A label naming the article's kind, which would otherwise pass for part of the name.
+        assert_eq!(
+            j("Interview: Lee Jung-jae Talks Squid Game Season 2 Episode 7"),
+            Some(INTERVIEW)
+        );
+        assert_eq!(j("[Preview] Moving Episode 5"), Some(PREVIEW));
+        assert_eq!(j("Interview with the Vampire Season 2 Episode 5 Recap"), None);
         assert_eq!(j("Squid Game Season 3 release date, trailer and cast"), Some(NEWS));
         assert_eq!(j("Where to watch Moving Episode 5"), Some(NEWS));
         assert_eq!(j("Top 10 episodes of Doctor Who"), Some(LIST));
@@ -263,6 +295,61 @@ mod tests {
         ] {
             assert_eq!(j(recap), None, "{recap}");
         }
+    }
+
+    /// tests/corpus/pages/244-shogun-e9-gawfest.txt and 185-abbott-elementary-s3e4-tvacute.txt
+    #[test]
+    fn praise_and_a_breadcrumb_are_not_lists() {
+        let praise =
+            "'Shogun' Episode 9 Is The Best Hour Of Television You'll See This Year (2024)";
+        assert_eq!(j(praise), None);
+        assert_eq!(j("The 10 Best Episodes of Shogun"), Some(LIST));
+        let lines: Vec<String> = [
+            "Home ABC Abbott Elementary Abbott Elementary Season 3 Episode 4 Recap : Smoking",
+            "Abbott Elementary Season 3 Episode 4 Recap : Smoking",
+            "Abbott Elementary Season 3 Episode 4 Recap",
+            "One of the best episodes of the Emmy-winning comedy is when a student is caught smoking.",
+            "Abbott Elementary Season 3 Episode 9 Recap: Is Janine Leaving School?",
+            "Abbott Elementary Season 3 Episode 4 Recap",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let parsed = parse_headline(&lines[0]);
+        assert_eq!(judge(&lines[0], parsed.as_ref(), &lines, 0), None);
+    }
+
+    /// tests/corpus/pages/189-severance-reviews-archive.txt
+    #[test]
+    fn one_shows_archive_newest_first() {
+        let lines: Vec<String> = [
+            "Severance",
+            "Severance Season 2 Episode 6 Review",
+            "Severance season 2 episode 6 brings the worlds of the innies and outies closer.",
+            "Severance Season 2 Episode 4 Review",
+            "Severance season 2 episode 4 unlocks a brand new avenue for a show.",
+            "Severance Season 2 Episode 3 Review",
+            "Love and all its severed complications takes the stage in Severance episode 3.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let parsed = parse_headline(&lines[1]);
+        assert_eq!(judge(&lines[1], parsed.as_ref(), &lines, 1), Some(LIST));
+        // A double recap's sections run forward.
+        let sections: Vec<String> = [
+            "Moving Episodes 18-20 Recap",
+            "Episode 18 of “Moving” Plot:",
+            "Bong-seok flies.",
+            "Episode 19 of “Moving” Plot:",
+            "Hee-soo runs.",
+            "Episode 20 of “Moving” Plot:",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let parsed = parse_headline(&sections[0]);
+        assert_eq!(judge(&sections[0], parsed.as_ref(), &sections, 0), None);
     }
 
     #[test]

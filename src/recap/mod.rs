@@ -61,9 +61,15 @@ impl Recap {
     }
 }
 
+/// "4/5"; a rating the critic wrote another way shows that form first, so readers see the
+/// site's own verdict and a value they can compare across sites: "B+ (4.25/5)".
 impl std::fmt::Display for CriticRating {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}/{}", self.value, self.out_of)
+        let scaled = format!("{}/{}", self.value, self.out_of);
+        match self.display.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+            Some(written) if written != scaled => write!(f, "{written} ({scaled})"),
+            _ => f.write_str(&scaled),
+        }
     }
 }
 
@@ -72,6 +78,15 @@ impl std::fmt::Display for CriticRating {
 pub struct CriticRating {
     pub value: f32,
     pub out_of: f32,
+    /// The rating as the critic wrote it ("7.0/10", "B+", "★★★½"), when known.
+    pub display: Option<String>,
+}
+
+impl CriticRating {
+    /// A rating known only by its value.
+    pub fn new(value: f32, out_of: f32) -> CriticRating {
+        CriticRating { value, out_of, display: None }
+    }
 }
 
 /// A recap as it comes in (from an article page, a feed item or a file), before it is stored.

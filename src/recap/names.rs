@@ -31,6 +31,59 @@ pub fn fold_words(name: &str) -> Vec<String> {
     words
 }
 
+/// Whether the name `outer` holds the name `inner` set apart from its other words by
+/// punctuation: a dash, colon, slash, bracket or quote, or a possessive before it.
+/// "Netflix’s King the Land", "[Drama Recap] Dream High 2", "Haburashi/Onna Tomodachi" and
+/// "Escape of the Seven: Resurrection" hold "King the Land", "Dream High 2", "Haburashi"
+/// and "Escape of the Seven"; "Dream High 2", "Fear the Walking Dead" and "Removing Ghosts"
+/// are other shows than "Dream High", "The Walking Dead" and "Moving". Compared folded.
+pub fn contains_name(outer: &str, inner: &str) -> bool {
+    let needle = fold_words(inner);
+    if needle.is_empty() {
+        return false;
+    }
+    let mut words = Vec::new();
+    // Indexes into `words` where a part set apart by punctuation starts.
+    let mut starts = vec![0];
+    for part in name_parts(outer) {
+        words.extend(fold_words(part));
+        starts.push(words.len());
+    }
+    starts.iter().any(|&at| {
+        words.get(at..at + needle.len()) == Some(needle.as_slice())
+            && starts.contains(&(at + needle.len()))
+    })
+}
+
+/// Splits a name where punctuation sets its parts apart (see [`contains_name`]). Apostrophes,
+/// dots, "&", "#", "+" and a hyphen inside a word ("Spider-Man", "Soundtrack #1") do not.
+fn name_parts(name: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut from = 0;
+    let mut chars = name.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let joins_words = c.is_alphanumeric()
+            || c.is_whitespace()
+            || matches!(c, '\'' | '’' | '.' | '&' | '#' | '+')
+            || (c == '-' && next.is_some_and(|n| !n.is_whitespace()) && i > 0);
+        // "Netflix’s King": a possessive ends the part before the name it qualifies.
+        let possessive = matches!(c, '\'' | '’')
+            && next == Some('s')
+            && name[i + c.len_utf8() + 1..].starts_with(' ');
+        if !joins_words {
+            parts.push(&name[from..i]);
+            from = i + c.len_utf8();
+        } else if possessive {
+            let end = i + c.len_utf8() + 1;
+            parts.push(&name[from..end]);
+            from = end;
+        }
+    }
+    parts.push(&name[from..]);
+    parts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,5 +111,39 @@ mod tests {
     fn words_split_on_punctuation_but_not_apostrophes() {
         assert_eq!(fold_words("Grey's Anatomy – S2"), ["greys", "anatomy", "s2"]);
         assert_eq!(fold_words("Crash Landing on You"), ["crash", "landing", "on", "you"]);
+    }
+
+    #[test]
+    fn a_name_holds_another_only_where_punctuation_sets_it_apart() {
+        let holds = [
+            ("Netflix’s King the Land", "King the Land"),
+            ("Tom Clancy's Jack Ryan", "Jack Ryan"),
+            ("[Drama Recap] Dream High 2", "dream high 2"),
+            // tests/corpus/pages/085-slime-e3.txt
+            (
+                "A Good Action Anime Series so Far – That Time I Got Reincarnated as a Slime",
+                "That Time I Got Reincarnated as a Slime",
+            ),
+            // tests/corpus/pages/089-haburashi-e2-3.txt
+            ("Haburashi/Onna Tomodachi", "Haburashi"),
+            // tests/corpus/pages/065-escape-of-the-seven-s2e7.txt
+            ("Escape of the Seven: Resurrection", "Escape of the Seven"),
+            ("Drama Review Corner ‘Legend Of The Blue Sea’", "Legend of the Blue Sea"),
+            ("Behind Every Star – K-Drama", "Behind Every Star"),
+        ];
+        for (outer, inner) in holds {
+            assert!(contains_name(outer, inner), "{outer:?} holds {inner:?}");
+        }
+        let apart = [
+            ("Dream High 2", "Dream High"),
+            ("Fear the Walking Dead", "The Walking Dead"),
+            ("Removing Ghosts", "Moving"),
+            ("Spider-Man", "Man"),
+            ("King the Land", "Netflix’s King the Land"),
+            ("King the Land", ""),
+        ];
+        for (outer, inner) in apart {
+            assert!(!contains_name(outer, inner), "{outer:?} does not hold {inner:?}");
+        }
     }
 }

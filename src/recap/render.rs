@@ -564,7 +564,7 @@ mod tests {
             url: Some("https://www.thereviewgeek.com/soundtrack1-s1e2review/".into()),
             recap: a.recap,
             review: a.review,
-            rating: Some(CriticRating { value: 4.0, out_of: 5.0 }),
+            rating: Some(CriticRating::new(4.0, 5.0)),
             published_at: Some(1_714_521_600), // 2024-05-01 00:00 UTC
             updated_at: 1_714_521_600,
             owner: None,

@@ -50,7 +50,12 @@ const OWNER_MARK: &str = "#g";
 /// Fingerprint of everything a reader would see, so re-imports of the same text write nothing.
 fn content_hash(article: &Article) -> String {
     let mut hash = Sha256::new();
-    let rating = article.rating.as_ref().map(|r| format!("{}/{}", r.value, r.out_of));
+    // The written form counts (a re-import that newly keeps it stores it), but a rating
+    // without one hashes as before so earlier imports stay unchanged.
+    let rating = article.rating.as_ref().map(|r| match &r.display {
+        Some(written) => format!("{}/{} {written}", r.value, r.out_of),
+        None => format!("{}/{}", r.value, r.out_of),
+    });
     let published = article.published_at.map(|t| t.timestamp().to_string());
     for part in [
         Some(article.show.as_str()),
@@ -120,6 +125,7 @@ pub async fn save_article(
         Some(r) => (Some(f64::from(r.value).to_string()), Some(f64::from(r.out_of).to_string())),
         None => (None, None),
     };
+    let rating_display = article.rating.as_ref().and_then(|r| r.display.as_deref());
     let published = article.published_at.map(|t| t.timestamp());
     let now = now();
     match existing {
@@ -132,7 +138,7 @@ pub async fn save_article(
                      critic_rating = CAST($4 AS DOUBLE PRECISION),
                      critic_rating_out_of = CAST($5 AS DOUBLE PRECISION),
                      published_at = COALESCE($6, published_at),
-                     content_hash = $7, updated_at = $8
+                     content_hash = $7, updated_at = $8, critic_rating_display = $10
                  WHERE id = $9",
             )
             .bind(article.url.as_deref())
@@ -144,6 +150,7 @@ pub async fn save_article(
             .bind(&hash)
             .bind(now)
             .bind(id)
+            .bind(rating_display)
             .execute(&mut *conn)
             .await?;
             Ok((Saved::Updated(RecapId(id)), new_show))
@@ -151,9 +158,10 @@ pub async fn save_article(
         None => {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO recaps (episode_id, source_site, url, recap, review, critic_rating,
-                     critic_rating_out_of, published_at, content_hash, created_at, updated_at, guild_id)
+                     critic_rating_out_of, published_at, content_hash, created_at, updated_at, guild_id,
+                     critic_rating_display)
                  VALUES ($1, $2, $3, $4, $5, CAST($6 AS DOUBLE PRECISION),
-                     CAST($7 AS DOUBLE PRECISION), $8, $9, $10, $10, $11)
+                     CAST($7 AS DOUBLE PRECISION), $8, $9, $10, $10, $11, $12)
                  RETURNING id",
             )
             .bind(episode_id)
@@ -167,6 +175,7 @@ pub async fn save_article(
             .bind(&hash)
             .bind(now)
             .bind(owner.map(GuildId::db))
+            .bind(rating_display)
             .fetch_one(&mut *conn)
             .await?;
             // Publishing: a recap the store did not have alerts its subscribers, in this
@@ -182,12 +191,13 @@ pub async fn save_article(
 const RECAP_COLUMNS: &str =
     "r.id, s.id AS show_id, s.name AS show_name, e.id AS episode_id, e.season, e.number,
     e.number_end, e.title, r.source_site, r.url, r.recap, r.review, r.critic_rating,
-    r.critic_rating_out_of, r.published_at, r.updated_at, r.guild_id
+    r.critic_rating_out_of, r.critic_rating_display, r.published_at, r.updated_at, r.guild_id
     FROM recaps r JOIN episodes e ON e.id = r.episode_id JOIN shows s ON s.id = e.show_id";
 
 fn recap_from_row(row: &AnyRow) -> Result<Recap> {
     let rating: Option<f64> = row.try_get("critic_rating")?;
     let out_of: Option<f64> = row.try_get("critic_rating_out_of")?;
+    let display: Option<String> = row.try_get("critic_rating_display")?;
     Ok(Recap {
         id: RecapId(row.try_get("id")?),
         show_id: ShowId(row.try_get("show_id")?),
@@ -209,6 +219,7 @@ fn recap_from_row(row: &AnyRow) -> Result<Recap> {
         rating: rating.map(|value| CriticRating {
             value: value as f32,
             out_of: out_of.unwrap_or(5.0) as f32,
+            display,
         }),
         published_at: row.try_get("published_at")?,
         updated_at: row.try_get("updated_at")?,

@@ -8,17 +8,21 @@ use tokio::sync::RwLock;
 
 use super::{now, Result, Store};
 use crate::recap::lookup::{ShowIndex, ShowMatch, ShowNames, MAX_CHOICES};
-use crate::recap::names::fold;
+use crate::recap::names::{contains_name, fold, fold_words};
 use crate::recap::ShowId;
 
 /// How long a built index is trusted before asking the database whether shows changed
 /// (another process, such as `recapbot import` or a second shard, may have added some).
 const INDEX_RECHECK: Duration = Duration::from_secs(2);
 
-/// Returns the show stored under `name`'s folded key, creating it if needed; true if created.
+/// Returns the show stored under `name`'s folded key, else the stored show `name` contains
+/// ([`named_within`]), creating one if neither exists; true if created.
 pub async fn upsert(conn: &mut AnyConnection, name: &str) -> Result<(ShowId, bool)> {
     let key = fold(name);
     if let Some(id) = id_by_key(conn, &key).await? {
+        return Ok((id, false));
+    }
+    if let Some(id) = named_within(conn, name).await? {
         return Ok((id, false));
     }
     let id: i64 = sqlx::query_scalar(
@@ -44,6 +48,36 @@ pub async fn id_by_key(conn: &mut AnyConnection, key: &str) -> Result<Option<Sho
     .fetch_optional(&mut *conn)
     .await?;
     Ok(id.map(ShowId))
+}
+
+/// The stored show whose name or alias `name` holds, set apart by punctuation
+/// ([`contains_name`]), the longest when several do. Sites wrap a show's name in wording no
+/// cleaning rule can foresee ("A Good Action Anime Series so Far – That Time I Got
+/// Reincarnated as a Slime", "Haburashi/Onna Tomodachi"); once the show is in the store,
+/// every recap of it lands there, while a sequel ("Dream High 2") stays its own show.
+async fn named_within(conn: &mut AnyConnection, name: &str) -> Result<Option<ShowId>> {
+    let words = fold_words(name);
+    // A one-word name either is a stored show's key (found already) or holds none.
+    if words.len() < 2 {
+        return Ok(None);
+    }
+    // Keys are folded to letters and digits only, so LIKE sees no wildcard in them; the
+    // match on key characters is a cheap first cut, the word check below decides.
+    let candidates: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT id, name FROM shows WHERE name_key <> '' AND $1 LIKE ('%' || name_key || '%')
+         UNION ALL
+         SELECT show_id, alias FROM show_aliases
+             WHERE alias_key <> '' AND $1 LIKE ('%' || alias_key || '%')",
+    )
+    .bind(words.concat())
+    .fetch_all(&mut *conn)
+    .await?;
+    let best = candidates
+        .into_iter()
+        .filter(|(_, stored)| contains_name(name, stored))
+        // The longest name first ("Dream High 2" over "Dream High"); the older show on a tie.
+        .max_by_key(|(id, stored)| (fold(stored).chars().count(), std::cmp::Reverse(*id)));
+    Ok(best.map(|(id, _)| ShowId(id)))
 }
 
 impl Store {

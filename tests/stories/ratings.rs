@@ -420,7 +420,7 @@ async fn ratings_without_a_season_draws_every_season_as_a_heatmap(db: TestDb) {
     let mut second = sample();
     second.season = 2;
     second.episode = 1;
-    second.rating = Some(recapbot::recap::CriticRating { value: 8.0, out_of: 10.0 });
+    second.rating = Some(recapbot::recap::CriticRating::new(8.0, 10.0));
     let saved = db.store.save_article(&second).await.unwrap();
     let recap = db.store.recap_by_id(saved.recap_id()).await.unwrap().unwrap();
     let (guild, user) = (GuildId::new(fake.guild_id()), UserId::new(9_100));

@@ -7,6 +7,7 @@ use crate::support::bot::{config_for, online, sample, start_bot, start_bot_with,
 use crate::support::driver::{member, message_in, Message};
 use crate::support::TestDb;
 use fake_discord::FakeDiscord;
+use recapbot::ingest::article::{parse_article, Format, Hints};
 use serde_json::{json, Value};
 
 /// Every limit Discord puts on an embed, counted in characters as Discord counts them.
@@ -81,6 +82,27 @@ async fn latest_episode_when_none_is_given_and_private_is_ephemeral(db: TestDb) 
     assert!(reply.is_private(), "private:true answers only the caller");
     assert_eq!(reply.title(), "Soundtrack #1 — S1E3 · Track 3");
     assert_eq!(reply.enabled_buttons(), ["⏮"], "the previous episode is one click away");
+}
+
+/// A site's own verdict reads as the site wrote it, beside the five-point value that lets a
+/// reader compare it with other sites' ratings.
+async fn the_critic_rating_shows_as_the_site_wrote_it(db: TestDb) {
+    let pages = [
+        "Moving Episode 3 Recap\n\nBong-seok floats above the school roof.\n\nGrade: B+\n",
+        "Moving Episode 4 Recap\n\nHee-soo finds out her own secret.\n\nRating: 7.0/10\n",
+        "Moving Episode 5 Recap\n\nJang Ju-won remembers the agency.\n\nOur rating: 4/5\n",
+    ];
+    for page in pages {
+        let article = parse_article(page, Format::Text, &Hints::default()).unwrap();
+        db.store.save_article(&article).await.unwrap();
+    }
+    let (fake, _bot) = online(&db).await;
+    let alice = member(&fake, "alice");
+    let rating = |reply: &Message| reply.field("Critic rating").map(String::from);
+    assert_eq!(rating(&alice.recap("Moving", 3).await).as_deref(), Some("B+ (4.25/5)"));
+    assert_eq!(rating(&alice.recap("Moving", 4).await).as_deref(), Some("7.0/10 (3.5/5)"));
+    // Already on the five-point scale: said once.
+    assert_eq!(rating(&alice.recap("Moving", 5).await).as_deref(), Some("4/5"));
 }
 
 async fn unknown_show_and_episode_say_what_exists(db: TestDb) {
@@ -401,6 +423,7 @@ backend_tests!(
     recap_shows_the_sample_episode_behind_spoilers,
     latest_episode_when_none_is_given_and_private_is_ephemeral,
     unknown_show_and_episode_say_what_exists,
+    the_critic_rating_shows_as_the_site_wrote_it,
     autocomplete_finds_soundtrack_from_a_typo,
     a_korean_show_is_found_by_romanization_and_english_name,
     a_recap_past_a_members_progress_asks_first,

@@ -113,6 +113,54 @@ async fn show_lookup_tolerates_typos_and_aliases(db: TestDb) {
     assert!(db.store.search_shows("zzqxv", 25).await.unwrap().is_empty());
 }
 
+/// The show a recap lands on, as `/recap` would list it.
+async fn stored_show(db: &TestDb, article: &Article) -> String {
+    let saved = db.store.save_article(article).await.unwrap();
+    db.store.recap_by_id(saved.recap_id()).await.unwrap().unwrap().show
+}
+
+fn page(headline: &str) -> Article {
+    let text = format!("{headline}\n\nThe episode opens on a dark and stormy night.\n");
+    parse_article(&text, Format::Text, &Hints::default()).unwrap()
+}
+
+/// A headline that wraps a followed show's name (or alias) in a site's own wording still
+/// files the recap under that show, whatever the wording; other shows stay apart.
+async fn a_headline_containing_a_stored_show_lands_on_it(db: TestDb) {
+    let slime = "That Time I Got Reincarnated as a Slime";
+    assert_eq!(stored_show(&db, &page(&format!("{slime} Episode 2 Review"))).await, slime);
+    // tests/corpus/pages/085-slime-e3.txt
+    let wrapped = page(&format!("A Good Action Anime Series so Far – {slime} Episode 3 Review"));
+    assert_eq!(stored_show(&db, &wrapped).await, slime);
+
+    // tests/corpus/pages/089-haburashi-e2-3.txt, through an alias.
+    let mut toothbrush = sample();
+    toothbrush.show = "Toothbrush".into();
+    let saved = db.store.save_article(&toothbrush).await.unwrap();
+    let id = db.store.recap_by_id(saved.recap_id()).await.unwrap().unwrap().show_id;
+    db.store.add_alias(id, "Haburashi").await.unwrap();
+    let line = r#"Yuki Uchida: "Haburashi/Onna Tomodachi" drama episode two and three recaps"#;
+    assert_eq!(stored_show(&db, &page(line)).await, "Toothbrush");
+
+    // A sequel stays its own show; the longest stored name held wins.
+    for show in ["Dream High", "Dream High 2"] {
+        let mut article = sample();
+        article.show = show.into();
+        assert_eq!(stored_show(&db, &article).await, show);
+    }
+    let mut article = sample();
+    article.show = "[Drama Recap] Dream High 2".into();
+    assert_eq!(stored_show(&db, &article).await, "Dream High 2");
+
+    // Only whole words count: "Removing" does not hold "Moving".
+    let mut moving = sample();
+    moving.show = "Moving".into();
+    assert_eq!(stored_show(&db, &moving).await, "Moving");
+    let mut other = sample();
+    other.show = "Removing Ghosts".into();
+    assert_eq!(stored_show(&db, &other).await, "Removing Ghosts");
+}
+
 async fn a_batch_import_goes_on_past_a_bad_file(db: TestDb) {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("not-a-recap.txt");
@@ -139,7 +187,7 @@ async fn rated_recaps_follow_unrated_ones(db: TestDb) {
     for episode in 13..=24 {
         let mut rated = sample();
         rated.episode = episode;
-        rated.rating = Some(recapbot::recap::CriticRating { value: 4.5, out_of: 5.0 });
+        rated.rating = Some(recapbot::recap::CriticRating::new(4.5, 5.0));
         db.store.save_article(&rated).await.unwrap();
     }
     let recaps = db.store.list_recaps(None).await.unwrap();
@@ -187,5 +235,6 @@ backend_tests!(
     a_double_episode_answers_for_both_numbers,
     a_failing_article_writes_nothing,
     show_lookup_tolerates_typos_and_aliases,
+    a_headline_containing_a_stored_show_lands_on_it,
     a_batch_import_goes_on_past_a_bad_file,
 );
