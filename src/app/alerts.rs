@@ -15,6 +15,8 @@ pub struct Subscribe<'a> {
     pub thread: bool,
     /// The channel is a forum: alerts are posts there.
     pub forum: bool,
+    /// Where the admin ran the command: where a breakage will be reported.
+    pub made_in: Option<ChannelId>,
 }
 
 /// Discord's message limit, with room for the "…" that says the list goes on.
@@ -32,6 +34,7 @@ impl App {
             // A forum post is a thread already.
             thread: asked.thread && !asked.forum,
             forum: asked.forum,
+            made_in: asked.made_in,
         };
         self.store.subscribe(&new).await?;
         let what = show.map(|s| format!("**{}**", s.name)).unwrap_or_else(|| "every show".into());

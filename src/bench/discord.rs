@@ -234,6 +234,7 @@ pub async fn fan_out(channels: usize) -> anyhow::Result<()> {
                 spoilers: true,
                 thread: false,
                 forum: false,
+                made_in: None,
             };
             scratch.store.subscribe(&sub).await?;
         }

@@ -54,6 +54,7 @@ async fn subscribe(
         spoilers: spoilers.unwrap_or(true),
         thread: thread.unwrap_or(false),
         forum,
+        made_in: Some(ChannelId::from(ctx.channel_id())),
     };
     reply_privately(ctx, ctx.data().app.subscribe(asked).await?).await
 }

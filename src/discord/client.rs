@@ -308,7 +308,8 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
     *client.ws_url.lock().await = discovered.gateway_url;
     let shard_manager = client.shard_manager.clone();
     let dispatcher =
-        dispatcher::Dispatcher::new(app_for_alerts, client.http.clone(), alert_options);
+        dispatcher::Dispatcher::new(app_for_alerts, client.http.clone(), alert_options)
+            .with_cache(client.cache.clone());
     let dispatching = dispatcher.clone().spawn();
     workers.lock().expect("bot workers").alerts = Some((dispatcher, dispatching));
     let shards = discovered.shards;

@@ -54,6 +54,9 @@ pub struct Dispatcher {
     runs: Arc<Mutex<Vec<JoinHandle<()>>>>,
     /// Set by [`Dispatcher::stop`].
     stopping: Arc<watch::Sender<bool>>,
+    /// Servers' system channels, where a broken subscription is reported when the channel
+    /// the admin subscribed from cannot take it.
+    cache: Option<Arc<serenity::Cache>>,
 }
 
 /// A delivered alert's message, to get its reactions.
@@ -77,7 +80,14 @@ impl Dispatcher {
             reacting: Arc::default(),
             runs: Arc::default(),
             stopping: Arc::new(watch::channel(false).0),
+            cache: None,
         }
+    }
+
+    /// Reads servers' system channels from the gateway's cache.
+    pub fn with_cache(mut self, cache: Arc<serenity::Cache>) -> Self {
+        self.cache = Some(cache);
+        self
     }
 
     /// Runs until [`Dispatcher::stop`]: dispatches whatever is due, then waits for a local
@@ -194,6 +204,38 @@ impl Dispatcher {
         Ok(count)
     }
 
+    /// Says once, where the server's admins will see it, that a subscription's alerts stopped
+    /// and why: in the channel `/alerts subscribe` was run from, else the system channel.
+    async fn tell_admins(&self, sub: &Subscription, reason: &str) {
+        let system = self.cache.as_ref().and_then(|cache| {
+            cache.guild(serenity::GuildId::from(sub.guild_id))?.system_channel_id
+        });
+        let Some(channel) = [sub.made_in, system.map(ChannelId::from)]
+            .into_iter()
+            .flatten()
+            .find(|c| *c != sub.channel_id)
+        else {
+            return;
+        };
+        let what = match &sub.show {
+            Some((_, show)) => format!("New-recap alerts of **{show}**"),
+            None => "New-recap alerts".to_string(),
+        };
+        let text = format!(
+            "⚠️ {what} in <#{}> have stopped: {reason}. Fix it, then run `/alerts subscribe` again.",
+            sub.channel_id
+        );
+        let message = serenity::CreateMessage::new()
+            .content(text)
+            .allowed_mentions(serenity::CreateAllowedMentions::new());
+        self.pace.wait().await;
+        if let Err(error) =
+            serenity::ChannelId::from(channel).send_message(&self.http, message).await
+        {
+            tracing::warn!(%error, %channel, "cannot tell the admins that alerts stopped");
+        }
+    }
+
     /// Where an owed alert's message is; `None` when its subscription is gone.
     async fn owed_to_react(&self, owed: OwedReactions) -> Option<ToReact> {
         match self.app.store.subscription(owed.subscription_id).await {
@@ -289,8 +331,14 @@ impl Dispatcher {
                 }));
             }
             Outcome::Broken(reason) => {
-                store.mark_subscription_broken(delivery.subscription_id, reason).await?;
+                let newly =
+                    store.mark_subscription_broken(delivery.subscription_id, reason).await?;
                 store.alert_failed(delivery.id, reason).await?;
+                if newly {
+                    if let Some(sub) = store.subscription(delivery.subscription_id).await? {
+                        self.tell_admins(&sub, reason).await;
+                    }
+                }
             }
             Outcome::Failed(error) => {
                 tracing::warn!(alert = %delivery.id, %error, "alert refused by Discord; not retried");

@@ -19,6 +19,8 @@ pub struct Subscription {
     pub forum: bool,
     /// Why alerts stopped (deleted channel, missing permission); `None` while healthy.
     pub broken_reason: Option<String>,
+    /// Where `/alerts subscribe` was run: where a breakage is reported.
+    pub made_in: Option<ChannelId>,
 }
 
 /// What a server admin asked for with `/alerts subscribe`.
@@ -32,6 +34,8 @@ pub struct NewSubscription {
     pub thread: bool,
     /// A forum channel: each alert is a post of its own (a thread), not a message.
     pub forum: bool,
+    /// Where `/alerts subscribe` was run (`None`: not through Discord).
+    pub made_in: Option<ChannelId>,
 }
 
 impl Subscription {
@@ -59,23 +63,24 @@ fn subscription_from_row(row: &sqlx::any::AnyRow) -> Result<Subscription> {
         thread: row.try_get::<i64, _>("thread")? != 0,
         forum: row.try_get::<i64, _>("forum")? != 0,
         broken_reason: row.try_get("broken_reason")?,
+        made_in: row.try_get::<Option<i64>, _>("made_in")?.map(ChannelId::from_db),
     })
 }
 
 pub(crate) const SUBSCRIPTION_COLUMNS: &str =
     "s.id, s.guild_id, s.channel_id, s.show_id, sh.name AS show_name,
-    s.role_id, s.spoilers, s.thread, s.forum, s.broken_reason";
+    s.role_id, s.spoilers, s.thread, s.forum, s.broken_reason, s.made_in";
 
 impl Store {
     /// Subscribes a channel (again: a re-subscription updates the options and heals it).
     pub async fn subscribe(&self, new: &NewSubscription) -> Result<SubscriptionId> {
         let mut tx = self.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO subscriptions (guild_id, channel_id, show_id, role_id, spoilers, thread, forum, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            "INSERT INTO subscriptions (guild_id, channel_id, show_id, role_id, spoilers, thread, forum, created_at, made_in)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
              ON CONFLICT (guild_id, channel_id, COALESCE(show_id, 0)) DO UPDATE
                  SET role_id = excluded.role_id, spoilers = excluded.spoilers, thread = excluded.thread,
-                     forum = excluded.forum, broken_reason = NULL
+                     forum = excluded.forum, broken_reason = NULL, made_in = excluded.made_in
              RETURNING id",
         )
         .bind(new.guild_id.db())
@@ -86,6 +91,7 @@ impl Store {
         .bind(i64::from(new.thread))
         .bind(i64::from(new.forum))
         .bind(now())
+        .bind(new.made_in.map(ChannelId::db))
         .fetch_one(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -135,13 +141,18 @@ impl Store {
     }
 
     /// Stops alerts to a subscription that cannot receive them, and says why.
-    pub async fn mark_subscription_broken(&self, id: SubscriptionId, reason: &str) -> Result<()> {
+    /// Records why a subscription's alerts stopped; true when it was healthy until now (so
+    /// the admins are told once).
+    pub async fn mark_subscription_broken(&self, id: SubscriptionId, reason: &str) -> Result<bool> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("UPDATE subscriptions SET broken_reason = $1 WHERE id = $2")
-            .bind(reason)
-            .bind(id.db())
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await
+        let newly = sqlx::query(
+            "UPDATE subscriptions SET broken_reason = $1 WHERE id = $2 AND broken_reason IS NULL",
+        )
+        .bind(reason)
+        .bind(id.db())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(newly.rows_affected() == 1)
     }
 }

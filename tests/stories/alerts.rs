@@ -236,6 +236,7 @@ fn subscription(
         spoilers: true,
         thread: false,
         forum: false,
+        made_in: None,
     }
 }
 
@@ -431,6 +432,39 @@ async fn a_deleted_channel_or_missing_permission_breaks_the_subscription_without
         )),
         "{text}"
     );
+}
+
+/// When a subscription breaks, the admins hear it once, in the channel they subscribed from,
+/// not only in `/alerts list`.
+async fn admins_are_told_once_where_they_subscribed_when_alerts_break(db: TestDb) {
+    let fake =
+        FakeDiscord::start_with(FakeConfig::default().channels(&["general", "recaps"])).await;
+    let (general, recaps) = (fake.channel("general"), fake.channel("recaps"));
+    let _bot = start_bot_with(&fake, &db, config_for(&fake)).await;
+    member(&fake, "alice")
+        .slash("alerts subscribe", json!([{"name": "channel", "value": "recaps"}]))
+        .await;
+    fake.delete_channel(recaps);
+    db.store.save_article(&sample()).await.unwrap();
+    let what = "the admins told in #general";
+    let told = |f: &FakeDiscord| {
+        f.messages(general)
+            .into_iter()
+            .filter(|m| m["content"].as_str().is_some_and(|c| c.starts_with("⚠️")))
+            .collect::<Vec<_>>()
+    };
+    fake.wait_until(T, what, |f| !told(f).is_empty()).await;
+    let mut next = sample();
+    next.episode = 3;
+    db.store.save_article(&next).await.unwrap();
+    outbox_settled(&db).await;
+    let notes = told(&fake);
+    assert_eq!(notes.len(), 1, "told once: {notes:?}");
+    assert_eq!(
+        notes[0]["content"],
+        format!("⚠️ New-recap alerts in <#{recaps}> have stopped: the channel was deleted. Fix it, then run `/alerts subscribe` again.")
+    );
+    assert_eq!(notes[0]["allowed_mentions"]["parse"], json!([]), "the note pings no one");
 }
 
 /// Two dispatchers (two processes' worth of connection pools) share one outbox: every one of
@@ -640,5 +674,6 @@ backend_tests!(
     a_rate_limited_reaction_is_waited_out_and_the_rest_still_added,
     a_bot_stopped_mid_fan_out_leaves_every_alert_for_the_next_start,
     a_deleted_channel_or_missing_permission_breaks_the_subscription_without_retries,
+    admins_are_told_once_where_they_subscribed_when_alerts_break,
     two_dispatchers_deliver_a_thousand_alerts_exactly_once,
 );

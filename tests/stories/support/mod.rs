@@ -98,6 +98,7 @@ pub async fn subscribe_everything(
         spoilers: true,
         thread: false,
         forum: false,
+        made_in: None,
     };
     db.store.subscribe(&sub).await.unwrap();
 }
