@@ -112,6 +112,7 @@ pub fn show_names(count: usize) -> Vec<String> {
 fn article(show: &str, i: usize) -> Article {
     Article {
         show: show.to_string(),
+        aliases: Vec::new(),
         season: 1 + (i % 3) as u32,
         episode: 1 + (i % 16) as u32,
         episode_end: None,

@@ -1394,7 +1394,9 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         .or_else(prose_rating)
         .map(|p| CriticRating { display: Some(p.display), ..p.rating })
         .or(rating.map(ratings::to_five));
+    let aliases: Vec<String> = headline::show_alias(&headline_text, &show).into_iter().collect();
     Ok(Article {
+        aliases,
         show,
         season,
         episode,

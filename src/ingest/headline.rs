@@ -605,6 +605,35 @@ static TRAILING_EVENT_RE: Lazy<Regex> = Lazy::new(|| {
 /// "the Little Women" (prose) → "Little Women"; "the last of us" stays.
 static LOWER_THE_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^the\s+(\p{Lu})").unwrap());
 
+/// The show's other name that a headline gives beside it in brackets, in another script or
+/// after "aka": "Crash Landing on You (사랑의 불시착) Episode 4" → 사랑의 불시착,
+/// "사랑의 불시착 (Crash Landing on You)" → Crash Landing on You. A bracket in the same
+/// script ("(Season 3)", "(Doctors)", "(2024)") could be anything, so it is not taken.
+pub fn show_alias(headline: &str, show: &str) -> Option<String> {
+    let text = clean_text(headline);
+    let at = text.find(show)?;
+    let rest = text[at + show.len()..].trim_start();
+    let inner = rest.strip_prefix(['(', '（'])?;
+    let inner = &inner[..inner.find([')', '）'])?];
+    let (alias, said_aka) = match inner.trim().split_once(char::is_whitespace) {
+        Some((aka, name)) if ["aka", "a.k.a."].contains(&aka.to_lowercase().as_str()) => {
+            (name.trim(), true)
+        }
+        _ => (inner.trim(), false),
+    };
+    let east_asian = |s: &str| s.chars().any(is_east_asian);
+    let fits = (1..=80).contains(&alias.chars().count())
+        && alias.chars().any(char::is_alphabetic)
+        && (said_aka || east_asian(alias) != east_asian(show));
+    fits.then(|| alias.to_string())
+}
+
+/// Hangul, kana or Han: the scripts of K-, J- and C-drama titles.
+fn is_east_asian(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x11FF | 0x3040..=0x30FF | 0x3130..=0x318F | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF)
+}
+
 /// Show name: the text before the episode marker, without recap labels,
 /// separators, surrounding quotes, a trailing "(2024)", network
 /// possessives ("Netflix’s"), genre tags ("K-Drama", "Korean Drama",
@@ -835,6 +864,39 @@ fn extract_title(rest: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_in_brackets_in_another_script_is_an_alias() {
+        let cases = [
+            (
+                "Crash Landing on You (사랑의 불시착) Episode 4 Recap",
+                "Crash Landing on You",
+                Some("사랑의 불시착"),
+            ),
+            (
+                "사랑의 불시착 (Crash Landing on You) 5화",
+                "사랑의 불시착",
+                Some("Crash Landing on You"),
+            ),
+            ("Doctor Crush (aka Doctors) Episode 6", "Doctor Crush", Some("Doctors")),
+            (
+                "Attack on Titan (進撃の巨人) Season 4 Episode 2",
+                "Attack on Titan",
+                Some("進撃の巨人"),
+            ),
+            ("Doctor Crush (Doctors) Episode 6", "Doctor Crush", None),
+            (
+                "Only Murders in the Building (Season 3) Episode 1",
+                "Only Murders in the Building",
+                None,
+            ),
+            ("Squid Game (2021) Episode 1", "Squid Game", None),
+            ("Squid Game Episode 1 (spoilers)", "Squid Game", None),
+        ];
+        for (headline, show, alias) in cases {
+            assert_eq!(show_alias(headline, show).as_deref(), alias, "{headline}");
+        }
+    }
 
     fn h(
         show: &str,

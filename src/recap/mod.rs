@@ -93,6 +93,8 @@ impl CriticRating {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
     pub show: String,
+    /// Other names of the show the page gives ("Crash Landing on You (사랑의 불시착)").
+    pub aliases: Vec<String>,
     pub season: u32,
     pub episode: u32,
     pub episode_end: Option<u32>,

@@ -87,7 +87,8 @@ pub async fn save_article(
     publish: bool,
     owner: Option<GuildId>,
 ) -> Result<(Saved, bool)> {
-    let (show, new_show) = shows::upsert(conn, &article.show).await?;
+    let (show, new_show) =
+        shows::upsert_known_as(conn, &article.show, &article.aliases, owner.is_none()).await?;
     // Episodes are shared: a server's article may add one, but only the operator's articles
     // change what an existing episode is called.
     let episode_id: i64 = sqlx::query_scalar(if owner.is_none() {

@@ -38,6 +38,46 @@ pub async fn upsert(conn: &mut AnyConnection, name: &str) -> Result<(ShowId, boo
     Ok((ShowId(id), true))
 }
 
+/// Like [`upsert`], but a show already stored under one of the page's other names for it wins
+/// over creating one; and the operator's pages teach those names as aliases. A server's
+/// pages only read them: an alias changes lookups in every server.
+pub async fn upsert_known_as(
+    conn: &mut AnyConnection,
+    name: &str,
+    aliases: &[String],
+    teach: bool,
+) -> Result<(ShowId, bool)> {
+    let mut known = None;
+    if id_by_key(conn, &fold(name)).await?.is_none() {
+        for alias in aliases {
+            if let Some(id) = id_by_key(conn, &fold(alias)).await? {
+                known = Some(id);
+                break;
+            }
+        }
+    }
+    let (id, mut changed) = match known {
+        Some(id) => (id, false),
+        None => upsert(conn, name).await?,
+    };
+    if teach {
+        for alias in aliases {
+            let key = fold(alias);
+            if key.is_empty() || id_by_key(conn, &key).await?.is_some() {
+                continue;
+            }
+            sqlx::query("INSERT INTO show_aliases (show_id, alias, alias_key) VALUES ($1, $2, $3)")
+                .bind(id.db())
+                .bind(alias.trim())
+                .bind(&key)
+                .execute(&mut *conn)
+                .await?;
+            changed = true;
+        }
+    }
+    Ok((id, changed))
+}
+
 /// The show a name or alias folds to, if any.
 pub async fn id_by_key(conn: &mut AnyConnection, key: &str) -> Result<Option<ShowId>> {
     let id: Option<i64> = sqlx::query_scalar(

@@ -3,6 +3,7 @@
 use crate::support::{sample_article, TestDb};
 use recapbot::ingest::article::{parse_article, Format, Hints};
 use recapbot::ingest::import::{self, Source};
+use recapbot::ids::GuildId;
 use recapbot::recap::Article;
 use recapbot::store::recaps::Saved;
 
@@ -124,6 +125,27 @@ fn page(headline: &str) -> Article {
     parse_article(&text, Format::Text, &Hints::default()).unwrap()
 }
 
+/// A page that gives the show's name in two scripts teaches the other as an alias: members
+/// find the show by either (and by the Hangul's romanization), and a page in the other
+/// script lands on the same show. A server's own page reads aliases but teaches none.
+async fn a_name_in_brackets_in_another_script_becomes_an_alias(db: TestDb) {
+    let english = page("Crash Landing on You (사랑의 불시착) Episode 4 Recap");
+    assert_eq!(english.aliases, ["사랑의 불시착"]);
+    assert_eq!(stored_show(&db, &english).await, "Crash Landing on You");
+    for query in ["사랑의 불시착", "sarangui bulsichak"] {
+        let found = db.store.search_shows(query, 1).await.unwrap();
+        assert_eq!(found[0].name, "Crash Landing on You", "{query}");
+        assert_eq!(found[0].alias.as_deref(), Some("사랑의 불시착"), "{query}");
+    }
+    let korean = page("사랑의 불시착 (Crash Landing on You) 5화 Episode 5 리뷰");
+    assert_eq!(stored_show(&db, &korean).await, "Crash Landing on You");
+
+    let planted = page("Squid Game (눈물의 여왕) Episode 1 Recap");
+    db.store.save_article_of(&planted, Some(GuildId::new(77))).await.unwrap();
+    let found = db.store.search_shows("눈물의 여왕", 3).await.unwrap();
+    assert!(found.iter().all(|m| m.alias.is_none()), "a server taught an alias: {found:?}");
+}
+
 /// A headline that wraps a followed show's name (or alias) in a site's own wording still
 /// files the recap under that show, whatever the wording; other shows stay apart.
 async fn a_headline_containing_a_stored_show_lands_on_it(db: TestDb) {
@@ -227,6 +249,7 @@ async fn postgres_connects_over_tls_when_the_url_requires_it() {
 }
 
 backend_tests!(
+    a_name_in_brackets_in_another_script_becomes_an_alias,
     rated_recaps_follow_unrated_ones,
     importing_the_sample_stores_what_recap_will_show,
     importing_the_same_article_twice_changes_nothing,
