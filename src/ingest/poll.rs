@@ -115,6 +115,9 @@ fn backoff(interval: Duration, doublings: u32) -> Duration {
     interval.saturating_mul(1 << doublings.min(16)).min(MAX_BACKOFF)
 }
 
+/// How much longer than a poll's budget a claimed feed stays leased to its process.
+const FEED_LEASE_MARGIN: Duration = Duration::from_secs(60);
+
 #[derive(Clone)]
 pub struct Poller {
     store: Store,
@@ -137,7 +140,10 @@ impl Poller {
     /// its own (see [`Poller::poll_isolated`]): a slow site holds back no other. The results
     /// come in the order the polls finished.
     pub async fn poll_due(&self) -> crate::store::Result<Vec<(Feed, Result<PollReport, String>)>> {
-        let due = self.store.due_feeds(100).await?;
+        // Leased for the poll's budget and a margin: long enough that no other process
+        // polls the feed meanwhile, short enough that a dead one's feeds are soon taken over.
+        let lease = self.options.budget.as_secs() + FEED_LEASE_MARGIN.as_secs();
+        let due = self.store.claim_due_feeds(100, lease).await?;
         Ok(futures::stream::iter(due)
             .map(|feed| async move {
                 let report = self.poll_isolated(&feed).await;

@@ -196,15 +196,35 @@ impl Store {
     }
 
     /// Feeds whose next poll time has come.
-    pub async fn due_feeds(&self, limit: u32) -> Result<Vec<Feed>> {
+    /// Takes up to `limit` due feeds for this process to poll: each is leased for
+    /// `lease_secs` (its next poll moved past the lease), so that another process sharing the
+    /// database skips it, and takes it over if this one dies before recording the poll.
+    pub async fn claim_due_feeds(&self, limit: u32, lease_secs: u64) -> Result<Vec<Feed>> {
+        let now = now();
+        let mut tx = self.begin_write().await?;
         let rows = sqlx::query(&format!(
             "SELECT {FEED_COLUMNS} WHERE f.next_poll_at <= $1 ORDER BY f.next_poll_at, f.id LIMIT $2"
         ))
-        .bind(now())
+        .bind(now)
         .bind(i64::from(limit))
-        .fetch_all(self.pool())
+        .fetch_all(&mut *tx)
         .await?;
-        rows.iter().map(feed_from_row).collect()
+        let due: Vec<Feed> = rows.iter().map(feed_from_row).collect::<Result<_>>()?;
+        // The outer condition is checked again on a row another process updated meanwhile
+        // (PostgreSQL re-reads it after the row lock), so a feed is leased once.
+        let claimed: Vec<i64> = sqlx::query_scalar(
+            "UPDATE feeds SET next_poll_at = $2
+             WHERE next_poll_at <= $1 AND id IN (
+                 SELECT id FROM feeds WHERE next_poll_at <= $1 ORDER BY next_poll_at, id LIMIT $3)
+             RETURNING id",
+        )
+        .bind(now)
+        .bind(now.saturating_add(i64::try_from(lease_secs).unwrap_or(i64::MAX)))
+        .bind(i64::from(limit))
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(due.into_iter().filter(|f| claimed.contains(&f.id.db())).collect())
     }
 
     /// Records a poll: validators and the next poll time on success, the error and a

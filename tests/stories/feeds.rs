@@ -183,6 +183,32 @@ async fn the_first_poll_records_and_later_items_are_published_once(db: TestDb) {
     assert_eq!(db.store.outbox_counts().await.unwrap().pending, 1);
 }
 
+/// Two bot processes share one database: a due feed is polled by one of them, once, and a
+/// process that died holding a feed hands it over when its lease runs out.
+async fn two_processes_poll_a_due_feed_once(db: TestDb) {
+    let (site, base) = Site::start().await;
+    site.set_feed(wordpress_feed(&base, false), "application/rss+xml");
+    for i in 0..6 {
+        db.store.add_feed(&format!("{base}/feed?copy={i}"), None, None, None, 0).await.unwrap();
+    }
+    let other = recapbot::store::Store::open(&db.url).await.unwrap();
+    let policy = FetchPolicy { allow_private: true, ..FetchPolicy::default() };
+    let (one, two) = (poller(&db), Poller::new(other.clone(), Fetcher::new(policy), INTERVAL));
+    let (a, b) = tokio::join!(one.poll_due(), two.poll_due());
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(a.len() + b.len(), 6, "every feed polled: {} + {}", a.len(), b.len());
+    assert_eq!(site.feed_requests.lock().unwrap().len(), 6, "each feed fetched once");
+    assert!(one.poll_due().await.unwrap().is_empty() && two.poll_due().await.unwrap().is_empty());
+
+    // A process claims a feed and dies: nobody else polls it until its lease has run out.
+    db.store.add_feed(&format!("{base}/feed?orphan"), None, None, None, 0).await.unwrap();
+    let claimed = other.claim_due_feeds(10, 1).await.unwrap();
+    assert_eq!(claimed.len(), 1);
+    assert!(one.poll_due().await.unwrap().is_empty(), "leased to the dead process");
+    tokio::time::sleep(Duration::from_millis(2_100)).await;
+    assert_eq!(one.poll_due().await.unwrap().len(), 1, "taken over after the lease");
+}
+
 async fn backfill_announces_the_newest_items_of_the_first_poll(db: TestDb) {
     let (site, base) = Site::start().await;
     site.set_feed(wordpress_feed(&base, true), "application/rss+xml");
@@ -507,6 +533,7 @@ async fn a_feed_mixing_recaps_and_news_stores_the_recaps_and_counts_the_rest(db:
 }
 
 backend_tests!(
+    two_processes_poll_a_due_feed_once,
     the_first_poll_records_and_later_items_are_published_once,
     backfill_announces_the_newest_items_of_the_first_poll,
     a_servers_feed_alerts_that_server_only,

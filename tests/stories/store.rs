@@ -1,9 +1,9 @@
 //! The store on both backends: what importing articles leaves in the database.
 
 use crate::support::{sample_article, TestDb};
+use recapbot::ids::GuildId;
 use recapbot::ingest::article::{parse_article, Format, Hints};
 use recapbot::ingest::import::{self, Source};
-use recapbot::ids::GuildId;
 use recapbot::recap::Article;
 use recapbot::store::recaps::Saved;
 
