@@ -308,28 +308,14 @@ impl Store {
         })
     }
 
-    /// Every episode of a season with its score, in order (`guild` None: all servers).
+    /// A season's episodes with their community scores.
     pub async fn season_ratings(
         &self,
         show: ShowId,
         season: u32,
         guild: Option<GuildId>,
     ) -> Result<Vec<EpisodeRating>> {
-        let rows = sqlx::query(
-            "SELECT s.name, e.season, e.number, e.number_end, e.title,
-                    CAST(SUM(r.score) AS BIGINT) AS total, COUNT(r.score) AS votes
-             FROM episodes e JOIN shows s ON s.id = e.show_id
-             LEFT JOIN ratings r ON r.episode_id = e.id AND ($3 IS NULL OR r.guild_id = $3)
-             WHERE e.show_id = $1 AND e.season = $2
-             GROUP BY s.name, e.season, e.number, e.number_end, e.title
-             ORDER BY e.number",
-        )
-        .bind(show.db())
-        .bind(i64::from(season))
-        .bind(guild.map(GuildId::db))
-        .fetch_all(self.pool())
-        .await?;
-        rows.iter().map(rating_from_row).collect()
+        self.episode_ratings(show, Some(season), guild).await
     }
 
     /// Every episode of the show with its community score, season by season.
@@ -338,16 +324,28 @@ impl Store {
         show: ShowId,
         guild: Option<GuildId>,
     ) -> Result<Vec<EpisodeRating>> {
+        self.episode_ratings(show, None, guild).await
+    }
+
+    /// The episodes of one season (None: of every season) with the votes of `guild` (None:
+    /// of every server).
+    async fn episode_ratings(
+        &self,
+        show: ShowId,
+        season: Option<u32>,
+        guild: Option<GuildId>,
+    ) -> Result<Vec<EpisodeRating>> {
         let rows = sqlx::query(
             "SELECT s.name, e.season, e.number, e.number_end, e.title,
                     CAST(SUM(r.score) AS BIGINT) AS total, COUNT(r.score) AS votes
              FROM episodes e JOIN shows s ON s.id = e.show_id
-             LEFT JOIN ratings r ON r.episode_id = e.id AND ($2 IS NULL OR r.guild_id = $2)
-             WHERE e.show_id = $1
+             LEFT JOIN ratings r ON r.episode_id = e.id AND ($3 IS NULL OR r.guild_id = $3)
+             WHERE e.show_id = $1 AND ($2 IS NULL OR e.season = $2)
              GROUP BY s.name, e.season, e.number, e.number_end, e.title
              ORDER BY e.season, e.number",
         )
         .bind(show.db())
+        .bind(season.map(i64::from))
         .bind(guild.map(GuildId::db))
         .fetch_all(self.pool())
         .await?;
