@@ -267,7 +267,7 @@ impl Dispatcher {
         let present = match item.present {
             Some(present) => present,
             None => {
-                self.pace.wait().await;
+                self.pace.wait_behind().await;
                 match serenity::ChannelId::from(channel)
                     .message(http, serenity::MessageId::from(message))
                     .await

@@ -4,6 +4,7 @@
 //! from a 429. A fan-out of a thousand alerts would run into that wall again and again, so the
 //! dispatcher spaces its own requests below it instead.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use tokio::sync::Mutex;
@@ -16,15 +17,37 @@ pub const ALERT_REQUESTS_PER_SECOND: u32 = 45;
 pub struct Pace {
     spacing: Duration,
     next: Mutex<Instant>,
+    /// Requests in [`Pace::wait`] for their slot: while there are any, [`Pace::wait_behind`]
+    /// holds back.
+    waiting: AtomicUsize,
 }
 
 impl Pace {
     pub fn per_second(requests: u32) -> Self {
-        Pace { spacing: Duration::from_secs(1) / requests.max(1), next: Mutex::new(Instant::now()) }
+        Pace {
+            spacing: Duration::from_secs(1) / requests.max(1),
+            next: Mutex::new(Instant::now()),
+            waiting: AtomicUsize::new(0),
+        }
     }
 
     /// Waits for this request's slot.
     pub async fn wait(&self) {
+        self.waiting.fetch_add(1, Ordering::SeqCst);
+        let _done = Waiting(&self.waiting);
+        self.take_slot().await;
+    }
+
+    /// Waits for a slot that no [`Pace::wait`] wants: the reactions under alerts go after the
+    /// alerts still to post, so a fan-out posts every alert first and completes them after.
+    pub async fn wait_behind(&self) {
+        while self.waiting.load(Ordering::SeqCst) > 0 {
+            tokio::time::sleep(self.spacing).await;
+        }
+        self.take_slot().await;
+    }
+
+    async fn take_slot(&self) {
         let slot = {
             let mut next = self.next.lock().await;
             let slot = (*next).max(Instant::now());
@@ -32,5 +55,14 @@ impl Pace {
             slot
         };
         tokio::time::sleep_until(slot).await;
+    }
+}
+
+/// Counts a waiter out however its wait ends (a cancelled future included).
+struct Waiting<'a>(&'a AtomicUsize);
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }

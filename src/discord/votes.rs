@@ -85,7 +85,7 @@ pub async fn add_missing_reactions(
         let mut tries = 0;
         loop {
             if let Some(pace) = pace {
-                pace.wait().await;
+                pace.wait_behind().await;
             }
             let added = serenity::ChannelId::from(channel)
                 .create_reaction(http, serenity::MessageId::from(message), rating_reaction(score))
