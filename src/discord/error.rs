@@ -13,11 +13,25 @@ pub async fn within_deadline<T>(
     ephemeral: bool,
     work: impl std::future::Future<Output = Result<T, Error>>,
 ) -> Result<T, Error> {
+    let defer = || async {
+        if ephemeral {
+            ctx.defer_ephemeral().await
+        } else {
+            ctx.defer().await
+        }
+    };
+    let patience = ctx.data().defer_after;
+    // No patience at all means always defer: a race against a zero-length sleep could go
+    // either way.
+    if patience.is_zero() {
+        defer().await?;
+        return work.await;
+    }
     tokio::pin!(work);
     tokio::select! {
         done = &mut work => done,
-        _ = tokio::time::sleep(ctx.data().defer_after) => {
-            if ephemeral { ctx.defer_ephemeral().await?; } else { ctx.defer().await?; }
+        _ = tokio::time::sleep(patience) => {
+            defer().await?;
             work.await
         }
     }
