@@ -43,8 +43,10 @@ const MIN_WORD_SCORE: f64 = 0.75;
 /// were typed.
 const WORDS_OVER_LETTERS: f64 = 0.1;
 
-/// How many trigram candidates get the precise (and slower) similarity score.
-const FUZZY_CANDIDATES: usize = 300;
+/// How many trigram candidates get the precise (and slower) similarity score: the intended
+/// show shares the most trigrams with what was typed, and 120 keep the benchmark's top-1 at
+/// 99.9 % with a p99 under 1 ms over 10,000 shows (300 took 1.3–1.4 ms).
+const FUZZY_CANDIDATES: usize = 120;
 
 #[derive(Debug)]
 struct Key {
