@@ -37,9 +37,14 @@ impl App {
         if shows.is_empty() {
             return Ok("You haven't noted where you are in any show. Use `/watching set`.".into());
         }
-        let lines: Vec<String> =
-            shows.iter().map(|(show, p)| format!("• **{show}**: {}", number(*p))).collect();
-        Ok(truncate_lines(&lines))
+        let mut text = String::new();
+        for (show, progress) in &shows {
+            if !super::alerts::push_line(&mut text, &format!("• **{show}**: {}", number(*progress)))
+            {
+                break;
+            }
+        }
+        Ok(text.trim_end().to_string())
     }
 
     /// Forgets the member's progress on one show, or on all of them.
@@ -86,20 +91,6 @@ pub fn spoiler_question(recap: &Recap, progress: Progress) -> String {
 
 fn number(progress: Progress) -> String {
     format!("S{}E{}", progress.season, progress.episode)
-}
-
-/// Lines joined within a message's 2000 characters.
-fn truncate_lines(lines: &[String]) -> String {
-    let mut out = String::new();
-    for (i, line) in lines.iter().enumerate() {
-        if out.chars().count() + line.chars().count() + 40 > 1900 {
-            out.push_str(&format!("… and {} more", lines.len() - i));
-            break;
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
-    out.trim_end().to_string()
 }
 
 #[cfg(test)]
