@@ -47,14 +47,13 @@ pub async fn upsert_known_as(
     aliases: &[String],
     teach: bool,
 ) -> Result<(ShowId, bool)> {
-    let mut known = None;
-    if id_by_key(conn, &fold(name)).await?.is_none() {
-        for alias in aliases {
-            if let Some(id) = id_by_key(conn, &fold(alias)).await? {
-                known = Some(id);
-                break;
-            }
+    // The name itself first, then the page's other names: each is looked up once.
+    let mut known = id_by_key(conn, &fold(name)).await?;
+    for alias in aliases {
+        if known.is_some() {
+            break;
         }
+        known = id_by_key(conn, &fold(alias)).await?;
     }
     let (id, mut changed) = match known {
         Some(id) => (id, false),
