@@ -100,7 +100,7 @@ async fn health(state: &Observed) -> Result<String, String> {
     if let Some((id, stage)) = stages.iter().find(|(_, s)| *s != ConnectionStage::Connected) {
         return Err(format!("shard {id} is {stage}, not connected"));
     }
-    match tokio::time::timeout(Duration::from_secs(2), state.store.outbox_counts()).await {
+    match tokio::time::timeout(Duration::from_secs(2), state.store.ping()).await {
         Ok(Ok(_)) => Ok(format!("ok: {} shard(s) connected, the database answers", stages.len())),
         Ok(Err(error)) => Err(format!("the database does not answer: {error}")),
         Err(_) => Err("the database does not answer within 2 s".into()),

@@ -215,6 +215,12 @@ impl Store {
         self.alerts.notified().await;
     }
 
+    /// Whether the database answers: the cheapest round trip, for health checks.
+    pub async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
     pub async fn close(&self) {
         self.pool.close().await;
     }
