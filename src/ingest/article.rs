@@ -22,6 +22,7 @@ use super::jsonld;
 use super::opening;
 use super::rating::{self as ratings, ParsedRating};
 use super::refusal;
+use crate::recap::names::fold;
 pub use crate::recap::{Article, CriticRating};
 
 /// Input format of an article.
@@ -1299,6 +1300,19 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             .and_then(|u| headline_from_url(u, &opening, headline_prose))
             .or_else(|| headline_from_body(&headline_text, &opening))
             .or_else(|| headline_from_prose(&opening))
+    });
+    // "Game of Thrones episode 5 recap" at …/game-of-thrones-episode-5-season-7-story: a
+    // headline without a season takes the season its address gives the same episode.
+    let address = hints.url.as_deref().or(url.as_deref());
+    let parsed = parsed.map(|mut h| {
+        if let Some(u) = address.and_then(url_headline).and_then(|u| parse_headline(&u)) {
+            let (ours, theirs) = (fold(&h.show), fold(&u.show));
+            let same_show = !ours.is_empty() && (theirs.contains(&ours) || ours.contains(&theirs));
+            if h.season == 1 && u.season > 1 && u.episode == h.episode && same_show {
+                h.season = u.season;
+            }
+        }
+        h
     });
     // A page naming no episode at all keeps the plain "no show/season/episode" error.
     if hints.episode.is_none() && parsed.is_some() {

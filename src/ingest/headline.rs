@@ -42,6 +42,15 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
             let whole = caps.get(0)?;
             let before = &text[..whole.start()];
             let after = &text[whole.end()..];
+            // "2019.08.09", "1.4.2": bare numbers glued to more by dots or slashes are a
+            // date or a version, not "08.09" (season 8, episode 9).
+            let bare_numbers = whole.as_str().starts_with(|c: char| c.is_ascii_digit());
+            if bare_numbers
+                && (glued_to_number(before.as_bytes().iter().rev())
+                    || glued_to_number(after.as_bytes().iter()))
+            {
+                continue;
+            }
             // "The Flash: The Runaway Dinosaur – Review (Season 2, Episode 21)":
             // a marker in brackets after "Show: Title" names the show first.
             let bracketed = before.trim_end().ends_with(['(', '['])
@@ -74,6 +83,12 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
         }
     }
     None
+}
+
+/// The next two bytes are a dot or slash and then a digit.
+fn glued_to_number<'a>(mut bytes: impl Iterator<Item = &'a u8>) -> bool {
+    let sep = bytes.next().is_some_and(|b| matches!(b, b'.' | b'/'));
+    sep && bytes.next().is_some_and(u8::is_ascii_digit)
 }
 
 static OF_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
@@ -127,9 +142,13 @@ fn show_after_marker(after: &str) -> Option<(String, &str)> {
 /// without a separator the whole text is the show.
 fn split_show_title(s: &str) -> (&str, Option<String>) {
     let s = strip_recap_noise(trim_separators(s));
-    for sep in [": ", " – ", " — ", " - ", " | "] {
+    for sep in [": ", " : ", " – ", " — ", " - ", " | "] {
         if let Some(i) = s.find(sep) {
             let (show, title) = (&s[..i], &s[i + sep.len()..]);
+            // "Anime Episode Review : Tokyo Ghoul (Episode 10)": a label, then the show.
+            if LABEL_ONLY_RE.is_match(show.trim()) && has_alphanumeric(title) {
+                return (trim_separators(title), None);
+            }
             // A quoted title is the title as written, even "Episode 7".
             let quoted = trim_quotes(title);
             let title = if quoted.len() < title.trim().len() && has_alphanumeric(quoted) {
@@ -146,6 +165,14 @@ fn split_show_title(s: &str) -> (&str, Option<String>) {
     }
     (s, None)
 }
+
+/// A section label that is no show's name: "Anime Episode Review", "TV Recap".
+static LABEL_ONLY_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:(?:{GENRES}|tv|television|drama)\s+)?(?:episode\s+)?(?:recaps?|reviews?|summary|synopsis)$"
+    ))
+    .unwrap()
+});
 
 // ---------------------------------------------------------------------------
 // Text cleaning
@@ -490,9 +517,9 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
     let between = r"\s*\)?\s*(?:[,:;\-–—|/]\s*)?(?:(?:Part|Pt\.?|Cour)\s*\d{1,2}\s*[,:;\-–—|/]?\s*)?(?:(?:recap|review)s?\s*[,:;\-–—|/]?\s*)?";
     let form = |re: String, numbers: Numbers| Form { re: Regex::new(&re).unwrap(), numbers };
     vec![
-        // S01E02, s1e2, S01 E02, S01E03-E04, S01E03-04, S01E03E04
+        // S01E02, s1e2, S01 E02, S01E03-E04, S01E03-04, S01E03E04, S5EO2 (an O typed for a 0)
         form(
-            r"(?i)\bS(\d{1,6})\s?[:.,]?\s?E(\d{1,6})(?:(?:\s?(?:-|–|&|\+)\s?E?|E)(\d{1,6}))?\b"
+            r"(?i)\bS(\d{1,6})\s?[:.,]?\s?E[Oo]?(\d{1,6})(?:(?:\s?(?:-|–|&|\+)\s?E?|E)(\d{1,6}))?\b"
                 .into(),
             with_season,
         ),
@@ -519,6 +546,28 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
             ),
             with_season,
         ),
+        // Season eight’s second episode, Season 2's 5th episode
+        form(
+            format!(r"(?i)\b(?:Season|Series)\s*{NUM}(?:’s|'s)\s+{ORD}\s+episode\b"),
+            with_season,
+        ),
+        // Teen Wolf season 3! The first episode…
+        form(
+            format!(
+                r"(?i)\b(?:Season|Series)\s*{NUM}\b[:,\-–—!.]?\s+(?:[^\s]+\s+){{0,4}}?{ORD}\s+episode\b"
+            ),
+            with_season,
+        ),
+        // episode 4 of the ninth season
+        form(
+            format!(r"(?i)\b(?:Episode|Ep\.?)\s*#?{NUM}\s+of\s+(?:the\s+)?{ORD}\s+(?:Season|Series)\b"),
+            |c| Some((parse_number(&c[2])?, parse_number(&c[1])?, None)),
+        ),
+        // Walking Dead: Episode 5 Season 1, episode-5-season-7 (an address)
+        form(
+            format!(r"(?i)\b(?:Episode|Ep\.?)\s*#?{NUM}\s*(?:[,\-–]|of)?\s*(?:Season|Series)\s*{NUM}\b"),
+            |c| Some((parse_number(&c[2])?, parse_number(&c[1])?, None)),
+        ),
         // Season Two Premiere, Series Premiere: the first episode
         form(format!(r"(?i)\b(?:Season|Series)\s*{NUM}\s+Premiere\b"), |c| {
             Some((parse_number(&c[1])?, 1, None))
@@ -535,6 +584,14 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         form(
             format!(r"(?i)\b(?:Episodes?|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"),
             without_season,
+        ),
+        // 3-gatsu no Lion First Episode Impression (only at the end: "The first episode of X
+        // makes a case…", "Sixth Episode Reframes…" are sentences, not headlines)
+        form(
+            format!(
+                r"(?i)\b{ORD}\s+episode(?:\s+(?:impressions?|reviews?|recaps?|thoughts|reactions?))?\s*[!.]?$"
+            ),
+            |c| Some((1, parse_number(&c[1])?, None)),
         ),
         // Korean and Japanese episode counters: 3회, 3화, 3-4회, 제3화, 第3話
         form(
@@ -559,9 +616,11 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
 // Show and title
 // ---------------------------------------------------------------------------
 
-/// A "show" ending in "Season 2" is the leftover of a marker whose show was empty.
-static DANGLING_SEASON_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)(?:^|[\s(\[])(?:season|series)\s*#?\w+$").unwrap());
+/// A "show" ending in "Season 2" (or "Winter 2022 Season") is the leftover of a marker
+/// whose show was empty.
+static DANGLING_SEASON_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:^|[\s(\[])(?:season|series)(?:\s*#?\w+(?:’s|'s)?)?$").unwrap()
+});
 
 static TRAILING_YEAR_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\s*[(\[](?:19|20)\d{2}[)\]]$").unwrap());
@@ -572,10 +631,11 @@ static TRAILING_ALIAS_RE: Lazy<Regex> =
 const NETWORKS: &str = r"(?:netflix|hbo(?:\s+max)?|max|hulu|disney\s*\+|disney\s+plus|disney|apple\s+tv\s*\+?|apple|amazon(?:\s+prime)?|prime\s+video|peacock|paramount\s*\+?|showtime|starz|fx|amc|bbc(?:\s+(?:one|two|three))?|itv|channel\s+4|cbs|nbc|abc|fox|the\s+cw|cw|tvn|jtbc|sbs|kbs2?|mbc|ocn|ena|viki|viu|tving|wavve|coupang\s+play|crunchyroll|funimation|hidive|iqiyi|wetv|youku|tencent|syfy|usa|tnt|tbs|bravo|lifetime|freeform|adult\s+swim|toonami|shudder|acorn\s+tv|britbox|sky(?:\s+atlantic)?|stan|crave|cbc)";
 const GENRES: &str = r"(?:k-?dramas?|kdrama|korean\s+(?:drama|series|tv\s+series)|c-?drama|chinese\s+drama|j-?drama|japanese\s+drama|thai\s+drama|t-?drama|taiwanese\s+drama|anime(?:\s+series)?)";
 
-/// "Netflix’s King the Land", "SBS Korean Drama Secret Door", "K-Drama Moving".
+/// "Netflix’s King the Land", "SBS Korean Drama Secret Door", "K-Drama Moving",
+/// "K-drama: Secret Garden", "TV | The Walking Dead" (a section name before a bar).
 static LEADING_NETWORK_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:{NETWORKS}\s*(?:’s|'s|‘s)\s+|{NETWORKS}\s+{GENRES}\s+|(?:(?:korean|chinese|japanese|thai|taiwanese)\s+)?{NETWORKS}\s+(?:drama|series)\s+|{GENRES}\s+(?:(?:recap|review)s?\s+)?|(?:{NETWORKS}\s*)?드라마\s+|home\b.{{0,40}}?(?:reviews|recaps|news)\s+)"
+        r"(?i)^(?:{NETWORKS}\s*(?:’s|'s|‘s)\s+|{NETWORKS}\s+{GENRES}\s+|(?:(?:korean|chinese|japanese|thai|taiwanese)\s+)?{NETWORKS}\s+(?:drama|series)\s+|{GENRES}(?:\s*[:|]\s*|\s+)(?:(?:recap|review)s?(?:\s*[:|]\s*|\s+))?|(?:tv|television|entertainment|drama|dramas|anime|movies?\s*&\s*tv|tv\s+(?:reviews?|recaps?))\s*\|\s+|(?:{NETWORKS}\s*)?드라마\s+|home\b.{{0,40}}?(?:reviews|recaps|news)\s+)"
     ))
     .unwrap()
 });
@@ -741,6 +801,7 @@ static GENERIC_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?ix)^(?:
             recaps? | reviews? | summary | synopsis | spoilers? | spoiler\s+alert | alert | discussion | thoughts | breakdown | rundown
+          | (?:first\s+)?impressions?
           | (?:live\s+)?(?:recap|blog) | preview | reactions? | highlights | analysis | explained | ending\s+explained
           | (?:rating|grade|score|verdict)\b.* | (?:episode|ep\.?|part|chapter)\s*\d+.* | (?:season|series|mid-?season)?\s*(?:finale|premiere)
           | \+?\s*(?:english\s+)?(?:dub|sub)(?:bed)? | is\s+(?:mostly\s+)?a\s+skip.* | watch(?:\s+(?:online|free|now|here|full|it|on|the\s+episode|episode)\b.*)? | where\s+to\s+watch.*
@@ -1178,6 +1239,39 @@ mod tests {
             failures.join("\n")
         );
         assert!(rows.len() >= 40);
+    }
+
+    #[test]
+    fn prose_numbers_labels_and_dates() {
+        let rows: Vec<(&str, Option<Headline>)> = vec![
+            ("3-gatsu no Lion First Episode Impression", h("3-gatsu no Lion", 1, 1, None, None)),
+            ("Season eight’s second episode", None),
+            (
+                "Grey’s Anatomy: episode 4 of the ninth season",
+                h("Grey’s Anatomy", 9, 4, None, None),
+            ),
+            ("Walking Dead: Episode 5 Season 1 recap", h("Walking Dead", 1, 5, None, None)),
+            (
+                "Person Of Interest S5EO2- SNAFU review",
+                h("Person Of Interest", 5, 2, None, Some("SNAFU")),
+            ),
+            (
+                "K-drama: Secret Garden Episode 6 Summary and Review",
+                h("Secret Garden", 1, 6, None, None),
+            ),
+            ("TV | The Walking Dead Season 5, Episode 7", h("The Walking Dead", 5, 7, None, None)),
+            (
+                "Anime Episode Review : Tokyo Ghoul (Episode 10) Jason Is Cray Cray!",
+                h("Tokyo Ghoul", 1, 10, None, Some("Jason Is Cray Cray!")),
+            ),
+            // A date is no season and episode; a round-up's own title names no show.
+            ("방송 기간 : 2019.08.09 - 2019.09.28(완결)", None),
+            ("Anime Winter 2022 Season: First Episode Impressions", None),
+            ("The first episode of Scum’s Wish makes a case", None),
+        ];
+        for (input, want) in rows {
+            assert_eq!(parse_headline(input), want, "{input}");
+        }
     }
 
     #[test]

@@ -114,6 +114,10 @@ pub fn judge(
             INTERVIEW
         });
     }
+    // "Tag Archives: Episode Six" would pass for a show called "Tag Archives".
+    if ARCHIVE_RE.is_match(headline) {
+        return Some(LIST);
+    }
     // Words of the show's own name do not count ("Trailer Park Boys", "The Best Hit",
     // "Interview with the Vampire").
     let without_show;
@@ -154,7 +158,9 @@ pub fn judge(
     // Lines above the headline: "Category: ‘Drama Recap’", "Winter 2023 Anime Episode Reviews: Week 12".
     for (i, line) in opening.iter().enumerate().take(headline_at) {
         let line = opening::strip_leading_date(line);
-        let near = i + 3 >= headline_at;
+        // The first line is where a page's own title sits ("Last Week in TV - Week of April
+        // 13"), even when an entry further down names an episode.
+        let near = i == 0 || i + 3 >= headline_at;
         if line.split_whitespace().count() <= 16
             && (ARCHIVE_RE.is_match(line)
                 || (near && !opening::is_furniture_line(line) && LIST_RE.is_match(line)))
@@ -278,6 +284,7 @@ mod tests {
         assert_eq!(j("Top 10 episodes of Doctor Who"), Some(LIST));
         assert_eq!(j("Every Episode of The Office, Ranked"), Some(LIST));
         assert_eq!(j("Winter 2023 Anime Episode Reviews: Week 12"), Some(LIST));
+        assert_eq!(j("Tag Archives: Episode Six"), Some(LIST));
         assert_eq!(j("The Glory Season 1 Review"), Some(SEASON_REVIEW));
         assert_eq!(j("Parasite movie review"), Some(FILM));
         assert_eq!(j("Park Bo-gum talks about Encounter episode 3"), Some(INTERVIEW));
