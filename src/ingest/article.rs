@@ -988,10 +988,14 @@ fn title_line(text: &str, show: &str) -> Option<String> {
 /// "quantico-season-2-episode-3-stescalade-recap" → "quantico season 2 episode 3 stescalade recap".
 fn url_headline(url: &str) -> Option<String> {
     let parsed = url::Url::parse(url).ok()?;
-    let mut words = Vec::new();
+    let mut words: Vec<String> = Vec::new();
     for seg in parsed.path_segments()? {
+        // "summer%E2%80%99s-desire-episode%C2%A06" is "summer’s desire episode 6".
+        let seg = percent_decode(seg);
         let seg = seg.split('.').next().unwrap_or("");
-        if seg.is_empty() || seg.chars().all(|c| c.is_ascii_digit()) {
+        // ".../a-journey-to-love/episode/10": the number after "episode" is the episode.
+        let after_episode = words.last().is_some_and(|w| w.ends_with("episode"));
+        if seg.is_empty() || (seg.chars().all(|c| c.is_ascii_digit()) && !after_episode) {
             continue;
         }
         let lower = seg.to_ascii_lowercase();
@@ -1025,11 +1029,15 @@ fn url_headline(url: &str) -> Option<String> {
         words.push(seg.replace(['-', '_', '+'], " "));
     }
     let text = headline::normalize_whitespace(&words.join(" "));
-    // Leading labels ("drama review angel eyes") and trailing ids ("… 01jd0mkm3vke", "… 215917").
+    // Leading labels ("drama review angel eyes") and ids ("301215 a journey to love"), trailing
+    // ids ("… 01jd0mkm3vke", "… 215917").
     let mut tokens: Vec<&str> = text.split(' ').collect();
     while tokens.first().is_some_and(|w| {
-        matches!(*w, "recap" | "review" | "drama" | "kdrama" | "tv" | "anime" | "episode" | "and")
-            && tokens.len() > 1
+        let id = w.len() >= 4 && w.chars().all(|c| c.is_ascii_digit());
+        (id || matches!(
+            *w,
+            "recap" | "review" | "drama" | "kdrama" | "tv" | "anime" | "episode" | "and"
+        )) && tokens.len() > 1
     }) {
         tokens.remove(0);
     }
@@ -1042,6 +1050,64 @@ fn url_headline(url: &str) -> Option<String> {
     }
     let text = tokens.join(" ");
     (!text.is_empty()).then_some(text)
+}
+
+/// "https://www.animehajime.com/…" → "animehajime" (at least four letters).
+fn site_name(url: &str) -> Option<String> {
+    let host = url::Url::parse(url).ok()?.host_str()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    let label: String =
+        host.split('.').next()?.chars().filter(char::is_ascii_alphanumeric).collect();
+    (label.len() >= 4).then_some(label)
+}
+
+/// "“Will They Pass Or Fail?” – May 7, 2022" → "Will They Pass Or Fail?": a title quoted
+/// first is the title, whatever follows it; otherwise the text as it is.
+fn leading_quoted(s: &str) -> &str {
+    let s = s.trim();
+    for (open, close) in [('“', '”'), ('"', '"'), ('‘', '’')] {
+        if let Some(inner) = s.strip_prefix(open) {
+            if let Some(end) = inner.find(close) {
+                return &inner[..end];
+            }
+        }
+    }
+    s
+}
+
+/// "%E2%80%99" → "’"; bytes that do not make UTF-8 become U+FFFD.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match (b[i], b.get(i + 1).copied().and_then(hex), b.get(i + 2).copied().and_then(hex)) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (c, ..) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A headline that names no show: "Episode 4 Recap", "The Episode Recap", "Episode Recap:".
+fn names_no_show(headline: &str) -> bool {
+    const GENERIC: [&str; 16] = [
+        "the", "episode", "episodes", "ep", "recap", "recaps", "review", "reviews", "summary",
+        "synopsis", "and", "of", "a", "an", "chapter", "part",
+    ];
+    let lower = headline.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    !words.is_empty() && words.iter().all(|w| GENERIC.contains(w))
 }
 
 /// The words of `needle` as written in `hay` (case-insensitive), to give a
@@ -1296,8 +1362,15 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             return None;
         }
         let address = hints.url.as_deref().or(url.as_deref());
+        // A headline with an episode marker and no show ("Episode 10 recap: Exposure of the
+        // Desired Identity.") lets the address name the show, when it names the same episode.
+        let marker_only = parse_headline(&format!("Show – {headline_text}"))
+            .filter(|h| h.show == "Show")
+            .map(|h| h.episode);
+        let bare = headline_prose || names_no_show(&headline_text) || marker_only.is_some();
         address
-            .and_then(|u| headline_from_url(u, &opening, headline_prose))
+            .and_then(|u| headline_from_url(u, &opening, bare))
+            .filter(|h| marker_only.is_none_or(|e| e == h.episode))
             .or_else(|| headline_from_body(&headline_text, &opening))
             .or_else(|| headline_from_prose(&opening))
     });
@@ -1334,6 +1407,12 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         Some(h) => {
             (show, season, episode, episode_end) = (h.show, h.season, h.episode, h.episode_end);
             title = h.title.or(title_candidate);
+            // "Spy x Family Episode 5 – Anime Hajime Updates" on animehajime.com: the site's name.
+            if let (Some(t), Some(site)) = (&title, address.and_then(site_name)) {
+                if fold(t).replace(' ', "").starts_with(&site) {
+                    title = None;
+                }
+            }
             if from_headline.is_some()
                 && blocks.first().is_some_and(|b| b.lines == 1 && looks_like_title(&b.text))
             {
@@ -1342,7 +1421,7 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                 let numbered = NUMBERED_TITLE_LINE_RE
                     .captures(&candidate)
                     .filter(|c| c[1].parse::<u32>().ok() == Some(episode))
-                    .and_then(|c| headline::clean_title(&c[2]));
+                    .and_then(|c| headline::clean_title(leading_quoted(&c[2])));
                 title = title.or(numbered).or_else(|| title_line(&candidate, &show));
             }
             if title.is_none() {
@@ -1476,6 +1555,34 @@ mod tests {
         "Leave a comment",
         "The Episode Review",
     ];
+
+    #[test]
+    fn an_address_names_the_show_a_bare_headline_leaves_out() {
+        assert_eq!(
+            url_headline("https://cdrama.wiki/301215-a-journey-to-love/episode/10").as_deref(),
+            Some("a journey to love episode 10")
+        );
+        assert_eq!(
+            url_headline("https://x.com/2010/07/09/summer%E2%80%99s-desire-episode%C2%A06/")
+                .as_deref(),
+            Some("summer’s desire episode 6")
+        );
+        for bare in ["Episode 4 Recap", "The Episode Recap", "Episode Recap:"] {
+            assert!(names_no_show(bare), "{bare}");
+        }
+        assert!(!names_no_show("Doctor Crush Episode 6"));
+        let hints = Hints {
+            url: Some("https://cdrama.wiki/301215-a-journey-to-love/episode/10".into()),
+            ..Hints::default()
+        };
+        let page = "Episode 10 recap: Exposure of the Desired Identity.\n\nNing Yuan Zhou used the excuse of wanting to try out the carving knife given by Ruyi.";
+        let a = parse_article(page, Format::Text, &hints).expect("a recap");
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("A Journey To Love", 1, 10));
+        // The address must name the episode the headline names.
+        let hints =
+            Hints { url: Some("https://cdrama.wiki/a-journey-to-love/episode/11".into()), ..hints };
+        assert!(parse_article(page, Format::Text, &hints).is_err());
+    }
 
     fn parse(input: &str, format: Format) -> Article {
         parse_article(input, format, &Hints::default())
