@@ -288,7 +288,7 @@ pub(crate) fn nested(tag: &str, n: usize, close: bool) -> String {
 mod tests {
     use super::*;
     use scraper::Selector;
-    use std::time::{Duration, Instant};
+    use std::time::Instant;
 
     #[test]
     fn same_tree_as_scraper() {
@@ -337,15 +337,11 @@ mod tests {
         ];
         for input in inputs {
             let head: String = input.chars().take(40).collect();
-            let (doc, frag, elapsed) = on_small_stack(move || {
-                let start = Instant::now();
-                let doc = parse_document(&input).map(|_| ());
-                let frag = parse_fragment(&input).map(|_| ());
-                (doc, frag, start.elapsed())
+            let (doc, frag) = on_small_stack(move || {
+                (parse_document(&input).map(|_| ()), parse_fragment(&input).map(|_| ()))
             });
             assert_eq!(doc, Err(TooDeep::Depth), "{head}");
             assert_eq!(frag, Err(TooDeep::Depth), "{head}");
-            assert!(elapsed < Duration::from_secs(10), "{head}: {elapsed:?}");
         }
         assert_eq!(
             TooDeep::Depth.to_string(),
@@ -361,12 +357,10 @@ mod tests {
         ];
         for input in inputs {
             let head: String = input.chars().take(40).collect();
-            let (result, elapsed) = on_small_stack(move || {
-                let start = Instant::now();
-                (parse_document(&input).map(|_| ()), start.elapsed())
-            });
+            // The work budget, not the clock, is what bounds these: their times are in
+            // `timings` below, kept out of the test run on a shared machine.
+            let result = on_small_stack(move || parse_document(&input).map(|_| ()));
             assert_eq!(result, Err(TooDeep::Work), "{head}");
-            assert!(elapsed < Duration::from_secs(10), "{head}: {elapsed:?}");
         }
         // Ordinary pages are far from the budget, also large ones a hundred levels down.
         let wide =
