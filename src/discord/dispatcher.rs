@@ -84,6 +84,12 @@ impl Dispatcher {
         }
     }
 
+    /// Spaces requests with the process's one budget (shared with the other REST bursts).
+    pub fn with_pace(mut self, pace: Arc<Pace>) -> Self {
+        self.pace = pace;
+        self
+    }
+
     /// Reads servers' system channels from the gateway's cache.
     pub fn with_cache(mut self, cache: Arc<serenity::Cache>) -> Self {
         self.cache = Some(cache);
@@ -140,6 +146,9 @@ impl Dispatcher {
     pub async fn dispatch_once(&self) -> Result<usize, crate::discord::Error> {
         let claimed = self.app.store.claim_alerts(CLAIM_BATCH, self.options.lease).await?;
         let mut count = claimed.len();
+        if count > 0 {
+            tracing::info!(alerts = count, "posting alerts");
+        }
         let permits = Arc::new(Semaphore::new(self.options.concurrency.max(1)));
         let mut tasks = Vec::with_capacity(count);
         for delivery in claimed {
