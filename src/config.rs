@@ -303,6 +303,8 @@ pub struct DispatchOptions {
     pub concurrency: usize,
     /// How often to look for alerts queued by other processes.
     pub poll: Duration,
+    /// Alerts claimed at once: what one process takes of a fan-out before the others.
+    pub batch: u32,
 }
 
 impl Default for DispatchOptions {
@@ -311,6 +313,7 @@ impl Default for DispatchOptions {
             lease: Duration::from_secs(60),
             concurrency: 50,
             poll: Duration::from_secs(5),
+            batch: 200,
         }
     }
 }

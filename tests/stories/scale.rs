@@ -238,3 +238,112 @@ async fn two_processes_split_the_shards_and_do_everything_once() {
     })
     .await;
 }
+
+/// Two processes' dispatchers share one fan-out behind a proxy (where each 429 reaches the
+/// bot): each paces itself at its share of the bot's global budget, so together they stay
+/// under Discord's 50 requests a second and draw no 429, where each at the whole 45/s drew
+/// hundreds.
+#[tokio::test]
+async fn two_dispatchers_split_the_global_budget_and_draw_no_429() {
+    on(Backend::Postgres, |db| async move {
+        let (limited, requests) = fan_out_by_two(db, true).await;
+        assert_eq!(limited, 0, "no 429 in {requests} requests");
+    })
+    .await;
+}
+
+/// What the split saves: the same fan-out with each process at the whole budget. A
+/// measurement (`--ignored --nocapture`), not a test.
+#[tokio::test]
+#[ignore]
+async fn two_dispatchers_at_the_whole_budget_each() {
+    on(Backend::Postgres, |db| async move {
+        let (limited, requests) = fan_out_by_two(db, false).await;
+        println!("without the split: {limited} × 429 in {requests} requests");
+    })
+    .await;
+}
+
+/// One recap alerted into 100 channels by two processes' dispatchers, each pacing at its
+/// share (`split`) or at the whole budget; returns the 429s and the requests Discord saw.
+async fn fan_out_by_two(db: crate::support::TestDb, split: bool) -> (u32, usize) {
+    use std::sync::Arc;
+
+    use recapbot::discord::dispatcher::{DispatchOptions, Dispatcher};
+    use recapbot::discord::pace::{keep_share, Pace, ALERT_REQUESTS_PER_SECOND};
+
+    {
+        let names: Vec<String> = (0..100).map(|i| format!("news-{i:03}")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let global_only =
+            RateLimits { routes: Vec::new(), default_route: None, global_per_second: Some(50) };
+        let fake = FakeDiscord::start_with(
+            FakeConfig::default().channels(&names).rate_limits(global_only),
+        )
+        .await;
+        for name in &names {
+            let channel = ChannelId::new(fake.channel(name));
+            subscribe_everything(&db, GuildId::new(fake.guild_id()), channel).await;
+        }
+        // Small claims, so that both processes take part in the one fan-out.
+        let options = DispatchOptions {
+            batch: 10,
+            poll: Duration::from_millis(100),
+            ..DispatchOptions::default()
+        };
+        let mut running = Vec::new();
+        for process in ["first", "second"] {
+            let store = recapbot::store::Store::open(&db.url).await.unwrap();
+            let pace = Arc::new(Pace::per_second(ALERT_REQUESTS_PER_SECOND));
+            let beat = if split {
+                keep_share(
+                    store.clone(),
+                    process.into(),
+                    "0-0 of 1".into(),
+                    pace.clone(),
+                    Duration::from_secs(1),
+                )
+                .await
+            } else {
+                tokio::spawn(async {})
+            };
+            let http = serenity::all::HttpBuilder::new(fake.token())
+                .proxy(fake.proxy_url())
+                .ratelimiter_disabled(true)
+                .build();
+            let dispatcher =
+                Dispatcher::new(crate::support::bot::app(&store), Arc::new(http), options.clone())
+                    .with_pace(pace);
+            running.push((beat, dispatcher.clone(), dispatcher.spawn()));
+        }
+        // Both beat before the recap comes: each knows it has half.
+        tokio::time::sleep(Duration::from_millis(1_200)).await;
+        db.store.save_article(&sample()).await.unwrap();
+
+        let channels: Vec<u64> = names.iter().map(|n| fake.channel(n)).collect();
+        let what = "an alert with its reactions in each of 100 channels";
+        let done = |f: &FakeDiscord| {
+            channels.iter().all(|c| {
+                let alerts = alerts_in(f, *c);
+                alerts.len() == 1 && all_five(f, &alerts[0])
+            })
+        };
+        if split {
+            fake.wait_until(Duration::from_secs(60), what, done).await;
+        } else {
+            // Refused alerts wait out their back-off: the 429s are all drawn by then.
+            tokio::time::sleep(Duration::from_secs(20)).await;
+        }
+        for (beat, dispatcher, task) in running {
+            dispatcher.stop();
+            let _ = task.await;
+            beat.abort();
+        }
+        let limited = fake.rate_limited_count();
+        if split {
+            let posted = fake.requests_to("POST /channels/*/messages").len();
+            assert_eq!(posted, 100, "each alert posted once");
+        }
+        (limited, fake.requests().len())
+    }
+}
