@@ -347,3 +347,25 @@ async fn fan_out_by_two(db: crate::support::TestDb, split: bool) -> (u32, usize)
         (limited, fake.requests().len())
     }
 }
+
+/// The leases start-up work is done under: one holder at a time, taken over once it ran out.
+async fn a_lease_is_one_process_s_until_it_runs_out(db: crate::support::TestDb) {
+    let other = recapbot::store::Store::open(&db.url).await.unwrap();
+    let second = Duration::from_secs(1);
+    assert!(db.store.take_lease("register-commands", "a", second).await.unwrap());
+    assert!(!other.take_lease("register-commands", "b", second).await.unwrap(), "a holds it");
+    assert!(db.store.take_lease("register-commands", "a", second).await.unwrap(), "a extends it");
+    assert!(other.take_lease("another-lease", "b", second).await.unwrap(), "leases are apart");
+    // a dies without giving it back: b gets it once it has run out.
+    tokio::time::sleep(Duration::from_millis(2_100)).await;
+    assert!(other.take_lease("register-commands", "b", second).await.unwrap());
+    other.release_lease("register-commands", "b").await.unwrap();
+    assert!(db.store.take_lease("register-commands", "a", second).await.unwrap(), "given back");
+    // Two processes beat: each counts both alive.
+    assert_eq!(db.store.process_heartbeat("a", "0-1 of 4").await.unwrap(), 1);
+    assert_eq!(other.process_heartbeat("b", "2-3 of 4").await.unwrap(), 2);
+    other.process_stopped("b").await.unwrap();
+    assert_eq!(db.store.process_heartbeat("a", "0-1 of 4").await.unwrap(), 1, "b left");
+}
+
+backend_tests!(a_lease_is_one_process_s_until_it_runs_out);
