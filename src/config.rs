@@ -116,8 +116,66 @@ pub struct Config {
           default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
 
+    /// Run only these shards, `FIRST-LAST` (`0-3`) or one (`2`), of `RECAPBOT_SHARD_COUNT`;
+    /// unset, Discord's recommended count, all in this process.
+    #[arg(long, env = "RECAPBOT_SHARDS", global = true, value_parser = parse_shard_range)]
+    pub shards: Option<(u32, u32)>,
+
+    /// How many shards the whole deployment runs (with `RECAPBOT_SHARDS`).
+    #[arg(long, env = "RECAPBOT_SHARD_COUNT", global = true,
+          value_parser = clap::value_parser!(u32).range(1..=65_536))]
+    pub shard_count: Option<u32>,
+
     #[arg(skip)]
     pub tuning: Tuning,
+}
+
+/// Which shards a process runs: `first..=last` of `count`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shards {
+    pub first: u32,
+    pub last: u32,
+    pub count: u32,
+}
+
+impl Shards {
+    /// Every shard of `count`, in one process.
+    pub fn all(count: u32) -> Shards {
+        let count = count.max(1);
+        Shards { first: 0, last: count - 1, count }
+    }
+
+    /// Whether `guild`'s events come to this process: Discord gives a guild to shard
+    /// `(guild_id >> 22) % count`.
+    pub fn owns(&self, guild: u64) -> bool {
+        let shard = (guild >> 22) % u64::from(self.count.max(1));
+        (u64::from(self.first)..=u64::from(self.last)).contains(&shard)
+    }
+
+    /// How many shards this process runs.
+    pub fn here(&self) -> u32 {
+        self.last - self.first + 1
+    }
+}
+
+impl fmt::Display for Shards {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{} of {}", self.first, self.last, self.count)
+    }
+}
+
+/// `0-3` or `2`.
+fn parse_shard_range(text: &str) -> Result<(u32, u32), String> {
+    let bad = || format!("{text:?} is not a shard range such as 0-3 (or one shard, such as 2)");
+    let number = |s: &str| s.trim().parse::<u32>().map_err(|_| bad());
+    let (first, last) = match text.split_once('-') {
+        Some((first, last)) => (number(first)?, number(last)?),
+        None => (number(text)?, number(text)?),
+    };
+    if first > last {
+        return Err(format!("shard range {text:?} ends before it starts"));
+    }
+    Ok((first, last))
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -141,6 +199,8 @@ impl Default for Config {
             feed_interval_minutes: FEED_INTERVAL_MINUTES,
             log_format: LogFormat::Text,
             metrics_addr: None,
+            shards: None,
+            shard_count: None,
             tuning: Tuning::default(),
         }
     }
@@ -165,6 +225,21 @@ impl Config {
         Duration::from_secs(self.feed_interval_minutes.saturating_mul(60))
     }
 
+    /// The shards this process runs, when `RECAPBOT_SHARDS` and `RECAPBOT_SHARD_COUNT` say
+    /// (`None`: all those Discord recommends). Both or neither, and the range within the count.
+    pub fn shard_range(&self) -> Result<Option<Shards>, String> {
+        match (self.shards, self.shard_count) {
+            (None, None) => Ok(None),
+            (Some(_), None) => Err("RECAPBOT_SHARDS is set but RECAPBOT_SHARD_COUNT is not: set both (e.g. RECAPBOT_SHARDS=0-3 and RECAPBOT_SHARD_COUNT=8), or neither to run every shard in this process".into()),
+            (None, Some(_)) => Err("RECAPBOT_SHARD_COUNT is set but RECAPBOT_SHARDS is not: set both (e.g. RECAPBOT_SHARDS=0-3 and RECAPBOT_SHARD_COUNT=8), or neither to run every shard in this process".into()),
+            (Some((first, last)), Some(count)) if last >= count => Err(format!(
+                "RECAPBOT_SHARDS={first}-{last} does not fit RECAPBOT_SHARD_COUNT={count}: shards are numbered 0 to {}",
+                count - 1
+            )),
+            (Some((first, last)), Some(count)) => Ok(Some(Shards { first, last, count })),
+        }
+    }
+
     /// The one policy for every URL the bot fetches, whoever handed it in.
     pub fn fetch_policy(&self) -> FetchPolicy {
         FetchPolicy { allow_private: self.allow_private_urls, ..FetchPolicy::default() }
@@ -184,6 +259,8 @@ pub struct Tuning {
     pub feed_poll: FeedPollOptions,
     /// A prepared HTTP client for Discord's REST API (the fake Discord's, with its test CA).
     pub discord_client: Option<reqwest::Client>,
+    /// How often this process tells the others sharing the database it is alive.
+    pub heartbeat: Duration,
 }
 
 impl Default for Tuning {
@@ -195,6 +272,7 @@ impl Default for Tuning {
             feed_tick: Duration::from_secs(30),
             feed_poll: FeedPollOptions::default(),
             discord_client: None,
+            heartbeat: Duration::from_secs(5),
         }
     }
 }
@@ -225,6 +303,8 @@ pub struct DispatchOptions {
     pub concurrency: usize,
     /// How often to look for alerts queued by other processes.
     pub poll: Duration,
+    /// Alerts claimed at once: what one process takes of a fan-out before the others.
+    pub batch: u32,
 }
 
 impl Default for DispatchOptions {
@@ -233,6 +313,7 @@ impl Default for DispatchOptions {
             lease: Duration::from_secs(60),
             concurrency: 50,
             poll: Duration::from_secs(5),
+            batch: 200,
         }
     }
 }
@@ -324,6 +405,35 @@ mod tests {
             without_credentials("postgres://bot:hunter2@db.example:5432/recaps"),
             "postgres://db.example:5432/recaps"
         );
+    }
+
+    #[test]
+    fn shard_ranges_need_their_count_and_fit_in_it() {
+        let range = |args: &[&str]| parse(args).map_err(|e| e.to_string())?.shard_range();
+        assert_eq!(range(&[]), Ok(None));
+        assert_eq!(
+            range(&["--shards", "2-3", "--shard-count", "4"]),
+            Ok(Some(Shards { first: 2, last: 3, count: 4 }))
+        );
+        assert_eq!(
+            range(&["--shards", "5", "--shard-count", "8"]),
+            Ok(Some(Shards { first: 5, last: 5, count: 8 }))
+        );
+        assert!(range(&["--shards", "0-3"]).unwrap_err().contains("RECAPBOT_SHARD_COUNT is not"));
+        assert!(range(&["--shard-count", "4"]).unwrap_err().contains("RECAPBOT_SHARDS is not"));
+        assert!(range(&["--shards", "2-4", "--shard-count", "4"])
+            .unwrap_err()
+            .contains("numbered 0 to 3"));
+        assert!(parse(&["--shards", "3-1", "--shard-count", "4"]).is_err());
+        assert!(parse(&["--shards", "a-b", "--shard-count", "4"]).is_err());
+    }
+
+    #[test]
+    fn a_guild_belongs_to_the_shard_of_its_timestamp() {
+        let shards = Shards { first: 2, last: 3, count: 4 };
+        assert!(shards.owns(2 << 22) && shards.owns((7 << 22) | 12345));
+        assert!(!shards.owns(1 << 22) && !shards.owns(4 << 22));
+        assert!(Shards::all(1).owns(81_384_788_765_712_384));
     }
 
     #[test]

@@ -35,6 +35,9 @@ pub mod name {
     pub const DISCORD_ERRORS: &str = "recapbot_discord_errors_total";
     /// Gateway heartbeat latency by `shard`, at the last scrape.
     pub const GATEWAY_LATENCY: &str = "recapbot_gateway_latency_seconds";
+    /// Bot processes sharing the database that beat within 15 s, as this process last saw:
+    /// Discord's global request budget is split among them.
+    pub const PROCESSES_ALIVE: &str = "recapbot_processes_alive";
 }
 
 /// Installs the process's metrics recorder, once (the recorder is process-wide).

@@ -8,10 +8,11 @@ use serenity::{ClientBuilder, CreateAllowedMentions, HttpBuilder, ShardManager};
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
 
+use super::pace::{self, Pace, ALERT_REQUESTS_PER_SECOND};
 use super::votes::VoteJob;
 use super::{dispatcher, startup, votes, Command, Data, INTENTS};
 use crate::app::App;
-use crate::config::{without_credentials, Config};
+use crate::config::{without_credentials, Config, Shards};
 
 /// How REST calls reach Discord.
 #[derive(Debug, Clone)]
@@ -54,6 +55,8 @@ pub enum StartError {
     MalformedProxy(String),
     #[error("cannot connect to Discord: {0}")]
     Discord(String),
+    #[error("{0}")]
+    Shards(String),
     #[error("cannot serve /healthz and /metrics on RECAPBOT_METRICS_ADDR {addr}: {reason}")]
     MetricsAddr { addr: std::net::SocketAddr, reason: String },
 }
@@ -99,6 +102,8 @@ pub struct Bot {
     /// The vote worker, the alert dispatcher and the feed poller: stopped with the bot, so a
     /// stopped bot applies nothing.
     workers: Arc<std::sync::Mutex<Workers>>,
+    /// This process in the database's process registry, left on shutdown.
+    process: (crate::store::Store, String),
 }
 
 #[derive(Default)]
@@ -140,6 +145,10 @@ impl Bot {
         }
         self.shard_manager.shutdown_all().await;
         let _ = self.wait().await;
+        let (store, process) = &self.process;
+        if let Err(error) = store.process_stopped(process).await {
+            tracing::warn!(%error, "cannot leave the process registry; the others notice in 15 s");
+        }
         // No shard is left to queue a vote: everything before the stop is all there is.
         let mut unfinished = Vec::new();
         let finishing = async {
@@ -208,6 +217,17 @@ fn rest_client() -> reqwest::Client {
 pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Result<Bot, StartError> {
     let token = config.token().ok_or(StartError::MissingToken)?;
     check_token(token.expose())?;
+    let shard_range = config.shard_range().map_err(StartError::Shards)?;
+    // This process among those sharing the database: the pid tells an operator which one,
+    // the time tells a restarted process (same pid in a new container) from its past self.
+    let process = format!(
+        "{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis())
+            .unwrap_or_default()
+    );
     let (client, proxy) = match Transport::of(config) {
         Transport::Direct => (rest_client(), None),
         Transport::Proxy(url) => {
@@ -235,6 +255,19 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
     };
     let discovered = rest.discover().await?;
     let application_id = discovered.application_id;
+    let shards = shard_range.unwrap_or_else(|| Shards::all(discovered.shards));
+    let store = app.store.clone();
+    // One budget for every REST burst of this process: alerts, their reactions, the
+    // start-up reconciliation's reads. Its share is set before anything is sent.
+    let pace = Arc::new(Pace::per_second(ALERT_REQUESTS_PER_SECOND));
+    let heartbeat = pace::keep_share(
+        store.clone(),
+        process.clone(),
+        shards.to_string(),
+        pace.clone(),
+        config.tuning.heartbeat,
+    )
+    .await;
     let http = HttpBuilder::new(token.expose())
         .client(client.clone())
         .application_id(serenity::ApplicationId::new(application_id));
@@ -249,6 +282,7 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
     let (score_edit_interval, reconcile_window) =
         (config.tuning.score_edit_interval, config.reconcile_window());
     let (app_for_alerts, alert_options) = (app.clone(), config.tuning.alerts.clone());
+    let (holder, reconcile_pace) = (process.clone(), pace.clone());
     let workers: Arc<std::sync::Mutex<Workers>> = Arc::default();
     let vote_worker = workers.clone();
     let framework = poise::Framework::builder()
@@ -274,7 +308,8 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
                 let registered =
                     serde_json::to_value(poise::builtins::create_application_commands(commands))
                         .map_err(crate::app::Error::internal)?;
-                rest.register_commands(application_id, dev_guild, &registered)
+                let registered = rest
+                    .register_once(&app.store, &holder, application_id, dev_guild, &registered)
                     .await
                     .map_err(crate::app::Error::internal)?;
                 tracing::info!(
@@ -282,12 +317,22 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
                     guilds = ready.guilds.len(),
                     commands = commands.len(),
                     scope = if dev_guild.is_some() { "dev guild" } else { "global" },
-                    "ready; commands registered"
+                    "ready; {}",
+                    if registered {
+                        "commands registered"
+                    } else {
+                        "commands already registered by this deployment"
+                    }
                 );
                 let (scores, votes, worker) =
                     votes::start(ctx.http.clone(), app.clone(), ready.user.id, score_edit_interval);
                 // Catch up with votes cast or withdrawn while the bot was offline.
-                let _ = votes.send(votes::VoteJob::Reconcile(reconcile_window));
+                // Each process reconciles the guilds of its own shards.
+                let _ = votes.send(votes::VoteJob::Reconcile(votes::Reconcile {
+                    window: reconcile_window,
+                    shards,
+                    pace: reconcile_pace,
+                }));
                 vote_worker.lock().expect("bot workers").votes = Some((votes.clone(), worker));
                 // The first shard's READY reached the framework before its data existed.
                 let reactions = super::events::ReactionFeed::default();
@@ -305,14 +350,27 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
         .map_err(|e| StartError::from_serenity(&e))?;
     // serenity asked `GET /gateway` once more without retrying, and on failure fell back to
     // the public gateway (never the proxy's or the fake's): the URL start-up found wins.
-    *client.ws_url.lock().await = discovered.gateway_url;
+    *client.ws_url.lock().await = discovered.gateway_url.clone();
     let shard_manager = client.shard_manager.clone();
     let dispatcher =
         dispatcher::Dispatcher::new(app_for_alerts, client.http.clone(), alert_options)
-            .with_cache(client.cache.clone());
+            .with_cache(client.cache.clone())
+            .with_pace(pace);
     let dispatching = dispatcher.clone().spawn();
-    workers.lock().expect("bot workers").alerts = Some((dispatcher, dispatching));
-    let shards = discovered.shards;
-    let task = tokio::spawn(async move { client.start_shards(shards).await });
-    Ok(Bot { task, shard_manager, workers })
+    {
+        let mut workers = workers.lock().expect("bot workers");
+        workers.alerts = Some((dispatcher, dispatching));
+        workers.others.push(heartbeat);
+    }
+    let (identifying, app_store) = (process.clone(), store.clone());
+    let task = tokio::spawn(async move {
+        if let Err(error) = startup::identify_turn(&store, &identifying, shards, &discovered).await
+        {
+            tracing::warn!(%error, "cannot coordinate session starts through the database; starting anyway");
+        }
+        tracing::info!(%shards, "starting shards");
+        // serenity 0.12.5 takes this range's end as the last shard to start, not one past it.
+        client.start_shard_range(shards.first..shards.last, shards.count).await
+    });
+    Ok(Bot { task, shard_manager, workers, process: (app_store, process) })
 }

@@ -68,8 +68,6 @@ struct ToReact {
     present: Option<Vec<u8>>,
 }
 
-const CLAIM_BATCH: u32 = 200;
-
 impl Dispatcher {
     pub fn new(app: App, http: Arc<Http>, options: DispatchOptions) -> Self {
         Dispatcher {
@@ -82,6 +80,12 @@ impl Dispatcher {
             stopping: Arc::new(watch::channel(false).0),
             cache: None,
         }
+    }
+
+    /// Spaces requests with the process's one budget (shared with the other REST bursts).
+    pub fn with_pace(mut self, pace: Arc<Pace>) -> Self {
+        self.pace = pace;
+        self
     }
 
     /// Reads servers' system channels from the gateway's cache.
@@ -138,8 +142,11 @@ impl Dispatcher {
     /// Claims and posts one batch of due alerts, concurrently, and hands their reactions (and
     /// any owed from earlier) to a run of their own; returns how many alerts it handled.
     pub async fn dispatch_once(&self) -> Result<usize, crate::discord::Error> {
-        let claimed = self.app.store.claim_alerts(CLAIM_BATCH, self.options.lease).await?;
+        let claimed = self.app.store.claim_alerts(self.options.batch, self.options.lease).await?;
         let mut count = claimed.len();
+        if count > 0 {
+            tracing::info!(alerts = count, "posting alerts");
+        }
         let permits = Arc::new(Semaphore::new(self.options.concurrency.max(1)));
         let mut tasks = Vec::with_capacity(count);
         for delivery in claimed {
@@ -166,7 +173,8 @@ impl Dispatcher {
             to_react.extend(task.await?);
         }
         if !self.is_stopping() {
-            let owed = self.app.store.claim_owed_reactions(CLAIM_BATCH, self.options.lease).await?;
+            let owed =
+                self.app.store.claim_owed_reactions(self.options.batch, self.options.lease).await?;
             count += owed.len();
             for owed in owed {
                 if let Some(item) = self.owed_to_react(owed).await {

@@ -9,7 +9,7 @@ mod error;
 mod events;
 mod feeds;
 mod message;
-mod pace;
+pub mod pace;
 mod pager;
 mod publish;
 mod ratings;

@@ -3,8 +3,12 @@
 //! serenity's rate limiter follows each route's bucket, but it learns of the global limit only
 //! from a 429. A fan-out of a thousand alerts would run into that wall again and again, so the
 //! dispatcher spaces its own requests below it instead.
+//!
+//! The limit is the bot's, not a process's: processes sharing a database split it, each
+//! taking `45 / processes alive` (see [`keep_share`]).
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::sync::Mutex;
@@ -15,7 +19,8 @@ pub const ALERT_REQUESTS_PER_SECOND: u32 = 45;
 
 #[derive(Debug)]
 pub struct Pace {
-    spacing: Duration,
+    /// Nanoseconds between two requests: changes as processes come and go.
+    spacing: AtomicU64,
     next: Mutex<Instant>,
     /// Requests in [`Pace::wait`] for their slot: while there are any, [`Pace::wait_behind`]
     /// holds back.
@@ -25,10 +30,19 @@ pub struct Pace {
 impl Pace {
     pub fn per_second(requests: u32) -> Self {
         Pace {
-            spacing: Duration::from_secs(1) / requests.max(1),
+            spacing: AtomicU64::new(spacing(requests, 1)),
             next: Mutex::new(Instant::now()),
             waiting: AtomicUsize::new(0),
         }
+    }
+
+    /// Takes `1 / processes` of `requests` per second from now on.
+    pub fn share(&self, requests: u32, processes: u32) {
+        self.spacing.store(spacing(requests, processes), Ordering::SeqCst);
+    }
+
+    fn spacing(&self) -> Duration {
+        Duration::from_nanos(self.spacing.load(Ordering::SeqCst))
     }
 
     /// Waits for this request's slot.
@@ -42,7 +56,7 @@ impl Pace {
     /// alerts still to post, so a fan-out posts every alert first and completes them after.
     pub async fn wait_behind(&self) {
         while self.waiting.load(Ordering::SeqCst) > 0 {
-            tokio::time::sleep(self.spacing).await;
+            tokio::time::sleep(self.spacing()).await;
         }
         self.take_slot().await;
     }
@@ -51,7 +65,7 @@ impl Pace {
         let slot = {
             let mut next = self.next.lock().await;
             let slot = (*next).max(Instant::now());
-            *next = slot + self.spacing;
+            *next = slot + self.spacing();
             slot
         };
         tokio::time::sleep_until(slot).await;
@@ -64,5 +78,63 @@ struct Waiting<'a>(&'a AtomicUsize);
 impl Drop for Waiting<'_> {
     fn drop(&mut self) {
         self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+fn spacing(requests: u32, processes: u32) -> u64 {
+    let per_second = f64::from(requests.max(1)) / f64::from(processes.max(1));
+    (1e9 / per_second) as u64
+}
+
+/// Beats `id`'s heartbeat every `every` and keeps `pace` at this process's share of
+/// [`ALERT_REQUESTS_PER_SECOND`], until aborted. The first beat is done before it returns, so
+/// a process starts at its share, not at the whole budget.
+pub async fn keep_share(
+    store: crate::store::Store,
+    id: String,
+    shards: String,
+    pace: Arc<Pace>,
+    every: Duration,
+) -> tokio::task::JoinHandle<()> {
+    let beat = {
+        let (store, id, pace) = (store.clone(), id.clone(), pace.clone());
+        move || {
+            let (store, id, shards, pace) =
+                (store.clone(), id.clone(), shards.clone(), pace.clone());
+            async move {
+                match store.process_heartbeat(&id, &shards).await {
+                    Ok(alive) => {
+                        metrics::gauge!(crate::observe::name::PROCESSES_ALIVE)
+                            .set(f64::from(alive));
+                        pace.share(ALERT_REQUESTS_PER_SECOND, alive);
+                    }
+                    // Keeping the last share is the safe side: a process that cannot reach the
+                    // database posts nothing new anyway.
+                    Err(error) => tracing::warn!(%error, "cannot record this process's heartbeat"),
+                }
+            }
+        }
+    };
+    beat().await;
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(every).await;
+            beat().await;
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn processes_split_the_budget() {
+        let pace = Pace::per_second(ALERT_REQUESTS_PER_SECOND);
+        assert_eq!(pace.spacing().as_micros(), 22_222);
+        pace.share(ALERT_REQUESTS_PER_SECOND, 2);
+        assert_eq!(pace.spacing().as_micros(), 44_444);
+        pace.share(ALERT_REQUESTS_PER_SECOND, 0);
+        assert_eq!(pace.spacing().as_micros(), 22_222);
     }
 }

@@ -14,7 +14,8 @@ use reqwest::{Method, StatusCode};
 use serde_json::Value;
 
 use super::StartError;
-use crate::config::Secret;
+use crate::config::{Secret, Shards};
+use crate::store::{Backend, Store};
 
 /// Discord's REST API root; a proxy takes the place of this origin, as serenity does it.
 pub const DISCORD_ORIGIN: &str = "https://discord.com";
@@ -35,6 +36,12 @@ pub struct Discovered {
     pub application_id: u64,
     pub gateway_url: String,
     pub shards: u32,
+    /// Session starts Discord allows at once: shard `id` starts in bucket
+    /// `id % max_concurrency`, one start per bucket every 5 s, across every process.
+    pub max_concurrency: u32,
+    /// Session starts left today, and when the count resets.
+    pub starts_remaining: u32,
+    pub starts_reset_after: Duration,
 }
 
 /// Start-up's way to Discord's REST API: the client every REST call uses, and the origin
@@ -60,8 +67,17 @@ impl StartupRest {
             .as_str()
             .ok_or_else(|| self.malformed("/gateway/bot", "no gateway url"))?
             .to_string();
-        let shards = gateway["shards"].as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or(1);
-        Ok(Discovered { application_id, gateway_url, shards: shards.max(1) })
+        let number = |v: &Value| v.as_u64().and_then(|n| u32::try_from(n).ok());
+        let shards = number(&gateway["shards"]).unwrap_or(1);
+        let limit = &gateway["session_start_limit"];
+        Ok(Discovered {
+            application_id,
+            gateway_url,
+            shards: shards.max(1),
+            max_concurrency: number(&limit["max_concurrency"]).unwrap_or(1).max(1),
+            starts_remaining: number(&limit["remaining"]).unwrap_or(u32::MAX),
+            starts_reset_after: Duration::from_millis(limit["reset_after"].as_u64().unwrap_or(0)),
+        })
     }
 
     /// Registers `commands` (their JSON, as poise builds it) in `guild`, or globally.
@@ -76,6 +92,47 @@ impl StartupRest {
             None => format!("/applications/{application_id}/commands"),
         };
         self.call(Method::PUT, &path, Some(commands)).await.map(drop)
+    }
+
+    /// Registers `commands` unless this deployment already registered the very same ones
+    /// (same application, scope and JSON): with several processes, the first to start
+    /// registers and the others find its hash. Under a lease, so processes starting together
+    /// do not both register. On SQLite, whose database is usually one process's (and the
+    /// sandbox's, against a fresh fake Discord each time), it registers on every start as
+    /// before. Returns whether it registered.
+    pub async fn register_once(
+        &self,
+        store: &Store,
+        holder: &str,
+        application_id: u64,
+        guild: Option<u64>,
+        commands: &Value,
+    ) -> Result<bool, StartError> {
+        if store.backend() == Backend::Sqlite {
+            self.register_commands(application_id, guild, commands).await?;
+            return Ok(true);
+        }
+        let hash = {
+            use sha2::Digest;
+            let scope = guild.map_or_else(|| "global".to_string(), |g| format!("guild {g}"));
+            let digest = sha2::Sha256::digest(format!("{application_id} {scope} {commands}"));
+            digest.iter().map(|b| format!("{b:02x}")).collect::<String>()
+        };
+        let db = |e: crate::store::StoreError| StartError::Discord(format!("database: {e}"));
+        while !store.take_lease(REGISTER_LEASE, holder, LEASE_FOR).await.map_err(db)? {
+            tokio::time::sleep(LEASE_RETRY).await;
+        }
+        let result = async {
+            if store.deployment_value(COMMANDS_HASH).await.map_err(db)?.as_deref() == Some(&hash) {
+                return Ok(false);
+            }
+            self.register_commands(application_id, guild, commands).await?;
+            store.set_deployment_value(COMMANDS_HASH, &hash).await.map_err(db)?;
+            Ok(true)
+        }
+        .await;
+        let _ = store.release_lease(REGISTER_LEASE, holder).await;
+        result
     }
 
     /// `method path` until Discord answers it with success or a final refusal.
@@ -177,6 +234,69 @@ impl StartupRest {
 
     fn malformed(&self, path: &str, what: &str) -> StartError {
         StartError::Discord(format!("Discord at {} answered GET {path} with {what}", self.origin))
+    }
+}
+
+/// The lease under which one process registers the commands for all.
+const REGISTER_LEASE: &str = "register-commands";
+/// The registered commands' hash, in the deployment table.
+const COMMANDS_HASH: &str = "commands-hash";
+/// Long enough for a registration retried through a few bad moments; a holder that dies
+/// hands over when it runs out.
+const LEASE_FOR: Duration = Duration::from_secs(30);
+const LEASE_RETRY: Duration = Duration::from_millis(500);
+
+/// serenity starts a process's shards one by one, 5 s apart (Discord's identify interval).
+pub const IDENTIFY_INTERVAL: Duration = Duration::from_secs(5);
+
+/// Waits until this process may start `shards`: across processes, one session start per
+/// identify bucket (`shard % max_concurrency`) every 5 s. The process leases every bucket
+/// its shards use for as long as serenity takes to start them, so another process's shards
+/// in those buckets start after; a process that dies lets its leases run out. Also waits for
+/// the day's session starts to reset if too few are left.
+pub async fn identify_turn(
+    store: &Store,
+    holder: &str,
+    shards: Shards,
+    discovered: &Discovered,
+) -> Result<(), crate::store::StoreError> {
+    if discovered.starts_remaining < shards.here() {
+        tracing::warn!(
+            remaining = discovered.starts_remaining,
+            "Discord allows only {} more session starts until its limit resets; waiting {} s",
+            discovered.starts_remaining,
+            discovered.starts_reset_after.as_secs()
+        );
+        tokio::time::sleep(discovered.starts_reset_after).await;
+    }
+    let mut buckets: Vec<u32> =
+        (shards.first..=shards.last).map(|s| s % discovered.max_concurrency).collect();
+    buckets.sort_unstable();
+    buckets.dedup();
+    // The last shard identifies (here - 1) intervals after the first; the bucket is free one
+    // interval after that, plus a second for the whole seconds leases are kept in.
+    let hold = IDENTIFY_INTERVAL * shards.here() + Duration::from_secs(1);
+    let mut told = false;
+    loop {
+        let mut taken = Vec::new();
+        for bucket in &buckets {
+            let name = format!("identify-bucket-{bucket}");
+            if !store.take_lease(&name, holder, hold).await? {
+                break;
+            }
+            taken.push(name);
+        }
+        if taken.len() == buckets.len() {
+            return Ok(());
+        }
+        for name in taken {
+            store.release_lease(&name, holder).await?;
+        }
+        if !told {
+            tracing::info!(%shards, "waiting for other processes' shards to finish identifying");
+            told = true;
+        }
+        tokio::time::sleep(LEASE_RETRY).await;
     }
 }
 

@@ -245,10 +245,20 @@ pub enum VoteJob {
     Removed(Reaction),
     /// Make one post's votes match its reactions on Discord (after a burst).
     Check(MessageId),
-    /// Reconcile every rating post younger than this (on start).
-    Reconcile(Duration),
+    /// Reconcile the rating posts of the start-up reconciliation.
+    Reconcile(Reconcile),
     /// The bot is stopping: apply everything queued before this, then end.
     Stop,
+}
+
+/// Which rating posts a start-up reconciliation checks, and how fast.
+pub struct Reconcile {
+    /// Posts younger than this.
+    pub window: Duration,
+    /// Posts in guilds of these shards: each process reconciles its own guilds.
+    pub shards: crate::config::Shards,
+    /// The process's request budget, which the reads share with alerts.
+    pub pace: Arc<super::pace::Pace>,
 }
 
 /// Starts the vote worker; returns the score editor, the worker's queue and its task.
@@ -277,8 +287,8 @@ pub fn start(
                 VoteJob::Added(r) => on_reaction_add(&http, r, bot, &store, &editor).await,
                 VoteJob::Removed(r) => on_reaction_remove(r, &store, &editor).await,
                 VoteJob::Check(message) => check_post(&http, &store, &editor, bot, *message).await,
-                VoteJob::Reconcile(window) => {
-                    reconcile(&http, &store, &editor, bot, *window).await;
+                VoteJob::Reconcile(job) => {
+                    reconcile(&http, &store, &editor, bot, job).await;
                     Ok(())
                 }
                 VoteJob::Stop => {
@@ -304,7 +314,7 @@ async fn check_post(
     message: MessageId,
 ) -> Result<(), crate::discord::Error> {
     let Some(post) = store.post(message).await? else { return Ok(()) };
-    match read_votes(http, &post, bot).await {
+    match read_votes(http, &post, bot, None).await {
         Ok(reactions) => {
             let (added, removed) = store.reconcile_post(&post, &reactions).await?;
             if added + removed > 0 {
@@ -425,9 +435,9 @@ pub async fn reconcile(
     store: &Store,
     editor: &ScoreEditor,
     bot: UserId,
-    window: Duration,
+    job: &Reconcile,
 ) -> Reconciled {
-    let since = crate::store::now() - window.as_secs() as i64;
+    let since = crate::store::now() - job.window.as_secs() as i64;
     let posts = match store.recent_posts(since).await {
         Ok(posts) => posts,
         Err(error) => {
@@ -436,8 +446,8 @@ pub async fn reconcile(
         }
     };
     let mut done = Reconciled::default();
-    for post in posts {
-        match read_votes(http, &post, bot).await {
+    for post in posts.into_iter().filter(|p| job.shards.owns(p.guild_id.get())) {
+        match read_votes(http, &post, bot, Some(&job.pace)).await {
             Ok(reactions) => match store.reconcile_post(&post, &reactions).await {
                 Ok((added, removed)) => {
                     done.posts += 1;
@@ -469,12 +479,17 @@ async fn read_votes(
     http: &Http,
     post: &Post,
     bot: UserId,
+    pace: Option<&super::pace::Pace>,
 ) -> Result<HashMap<UserId, Vec<u8>>, serenity::Error> {
     const PAGE: u8 = 100;
     let mut votes: HashMap<UserId, Vec<u8>> = HashMap::new();
     for score in 1..=5u8 {
         let mut after: Option<serenity::UserId> = None;
         loop {
+            // A start-up reconciliation of many posts is a burst of reads: paced.
+            if let Some(pace) = pace {
+                pace.wait().await;
+            }
             let users = serenity::ChannelId::from(post.channel_id)
                 .reaction_users(
                     http,

@@ -5,6 +5,7 @@
 //! upserts, `RETURNING`, BIGINT columns and unix-second times. The few statements that must
 //! differ say so where they are written.
 
+pub mod deployment;
 pub mod feeds;
 pub mod guilds;
 pub mod outbox;

@@ -22,9 +22,9 @@ const INTERVAL: Duration = Duration::from_secs(600);
 /// `/soundtrack1-s1e3review/` the linked article of a summary-only item, and every address
 /// under `/never/` accepts the request and never answers (a dead origin behind a proxy).
 #[derive(Clone, Default)]
-struct Site {
+pub(crate) struct Site {
     feed: Arc<Mutex<(String, &'static str)>>,
-    feed_requests: Arc<Mutex<Vec<Option<String>>>>,
+    pub(crate) feed_requests: Arc<Mutex<Vec<Option<String>>>>,
     /// Paths asked for under `/never/`.
     unanswered: Arc<Mutex<Vec<String>>>,
 }
@@ -54,7 +54,7 @@ fn data(path: &str) -> String {
 }
 
 impl Site {
-    async fn start() -> (Site, String) {
+    pub(crate) async fn start() -> (Site, String) {
         let site = Site::default();
         let episode_three = data("soundtrack-1-s01e02.html")
             .replace("Episode 2", "Episode 3")
@@ -74,7 +74,7 @@ impl Site {
         (site, base)
     }
 
-    fn set_feed(&self, body: String, content_type: &'static str) {
+    pub(crate) fn set_feed(&self, body: String, content_type: &'static str) {
         *self.feed.lock().unwrap() = (body, content_type);
     }
 
@@ -101,7 +101,7 @@ fn feed_of_hanging_pages(base: &str, episodes: std::ops::RangeInclusive<u32>) ->
 
 /// The WordPress fixture with its links on the loopback site; `items` of its three items
 /// (S1E2 recap with full content, a non-recap, S1E3 with only a summary) kept, newest first.
-fn wordpress_feed(base: &str, keep_s1e3: bool) -> String {
+pub(crate) fn wordpress_feed(base: &str, keep_s1e3: bool) -> String {
     let feed = data("feeds/wordpress-rss2.xml").replace("https://www.thereviewgeek.com", base);
     if keep_s1e3 {
         return feed;

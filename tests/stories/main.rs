@@ -14,5 +14,6 @@ mod outage;
 mod ratings;
 mod recap;
 mod run;
+mod scale;
 mod store;
 mod tenants;

@@ -114,6 +114,13 @@ pub struct FakeConfig {
     /// The `heartbeat_interval` sent in HELLO. Discord's is about 41 s, so a short test never
     /// sees a heartbeat; lower it to test heartbeating.
     pub heartbeat_interval: Duration,
+    /// Guilds besides the seeded one, each with one text channel of the guild's name (find it
+    /// with [`crate::FakeDiscord::channel`]). Their ids spread them over the shards.
+    pub extra_guilds: Vec<String>,
+    /// The shard count `GET /gateway/bot` recommends.
+    pub shards: u32,
+    /// `GET /gateway/bot`'s `session_start_limit.max_concurrency`.
+    pub max_concurrency: u32,
 }
 
 impl Default for FakeConfig {
@@ -131,6 +138,9 @@ impl Default for FakeConfig {
             rate_limits: RateLimits::discord(),
             interaction_deadline: Duration::from_secs(3),
             heartbeat_interval: Duration::from_millis(41_250),
+            extra_guilds: Vec::new(),
+            shards: 1,
+            max_concurrency: 1,
         }
     }
 }
@@ -184,6 +194,19 @@ impl FakeConfig {
 
     pub fn heartbeat_interval(mut self, interval: Duration) -> Self {
         self.heartbeat_interval = interval;
+        self
+    }
+
+    /// Seeds more guilds (see [`FakeConfig::extra_guilds`]).
+    pub fn extra_guilds(mut self, names: &[&str]) -> Self {
+        self.extra_guilds = names.iter().map(|n| n.to_string()).collect();
+        self
+    }
+
+    /// What `GET /gateway/bot` reports: the recommended shard count and `max_concurrency`.
+    pub fn sharding(mut self, shards: u32, max_concurrency: u32) -> Self {
+        self.shards = shards;
+        self.max_concurrency = max_concurrency;
         self
     }
 

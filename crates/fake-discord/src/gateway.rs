@@ -78,12 +78,7 @@ async fn connection(inner: Arc<Inner>, mut socket: WebSocket) {
             },
         }
     }
-    {
-        let mut st = inner.lock();
-        if st.gateway.conn.as_ref().is_some_and(|(id, _)| *id == conn_id) {
-            st.gateway.conn = None;
-        }
-    }
+    inner.lock().gateway.conns.retain(|_, (id, _)| *id != conn_id);
     inner.bump();
 }
 
@@ -120,36 +115,51 @@ fn on_frame(
             }
             Reply::Send(json!({"op": 11, "s": null, "t": null, "d": null}))
         }
-        Some(2 | 6) if st.gateway.conn.as_ref().is_some_and(|(id, _)| *id == conn) => {
+        Some(2 | 6) if st.gateway.conns.values().any(|(id, _)| *id == conn) => {
             Reply::Close(4005, "Already authenticated.")
         }
         Some(2) => {
             if !token_ok(world, &frame["d"]["token"]) {
                 return Reply::Close(4004, "Authentication failed.");
             }
+            // `shard: [id, count]`; without it, the one shard of one.
+            let shard = &frame["d"]["shard"];
+            let count = shard[1].as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or(1).max(1);
+            let id = shard[0].as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or(0);
+            if id >= count {
+                return Reply::Close(4010, "Invalid shard.");
+            }
             st.gateway.identify_count += 1;
+            st.gateway.identifies.push((id, std::time::Instant::now()));
+            st.gateway.shard_count = count;
             st.gateway.intents = frame["d"]["intents"].as_u64().unwrap_or(0);
             let session_id = format!("fake-session-{}", st.id());
-            st.gateway.session = Some(Session { id: session_id.clone(), seq: 0, sent: Vec::new() });
-            st.gateway.conn = Some((conn, tx.clone()));
+            st.gateway
+                .sessions
+                .insert(id, Session { id: session_id.clone(), seq: 0, sent: Vec::new() });
+            st.gateway.conns.insert(id, (conn, tx.clone()));
+            let guilds: Vec<u64> =
+                world.guild_ids().into_iter().filter(|g| st.shard_of(*g) == id).collect();
             let ready = json!({
                 "v": 10,
                 "user": {
                     "id": world.bot_id.to_string(), "username": world.bot_name, "discriminator": "0",
                     "global_name": null, "avatar": null, "bot": true, "verified": true, "mfa_enabled": false, "flags": 0,
                 },
-                "guilds": [{"id": world.guild_id.to_string(), "unavailable": true}],
+                "guilds": guilds.iter().map(|g| json!({"id": g.to_string(), "unavailable": true})).collect::<Vec<_>>(),
                 "session_id": session_id,
                 "resume_gateway_url": resume_url,
-                "shard": [0, 1],
+                "shard": [id, count],
                 "application": {"id": world.bot_id.to_string(), "flags": 0},
                 "private_channels": [],
                 "presences": [],
                 "relationships": [],
             });
-            let guild = guild_create(world, st);
-            let result =
-                st.dispatch("READY", ready).and_then(|()| st.dispatch("GUILD_CREATE", guild));
+            let mut result = st.dispatch_to(id, "READY", ready);
+            for guild in guilds {
+                let created = guild_create(world, st, guild);
+                result = result.and_then(|()| st.dispatch_to(id, "GUILD_CREATE", created));
+            }
             if let Err(e) = result {
                 tracing::error!("{e}");
             }
@@ -162,19 +172,20 @@ fn on_frame(
             if !token_ok(world, &d["token"]) {
                 return Reply::Close(4004, "Authentication failed.");
             }
-            let live = st.gateway.session.as_ref().is_some_and(|s| s.id == session_id)
-                && !st.gateway.dead_sessions.contains(session_id);
-            if !live {
+            let shard =
+                st.gateway.sessions.iter().find(|(_, s)| s.id == session_id).map(|(k, _)| *k);
+            let Some(shard) = shard.filter(|_| !st.gateway.dead_sessions.contains(session_id))
+            else {
                 return Reply::Send(json!({"op": 9, "s": null, "t": null, "d": false}));
-            }
+            };
             st.gateway.resume_count += 1;
-            st.gateway.conn = Some((conn, tx.clone()));
-            if let Some(session) = &st.gateway.session {
+            st.gateway.conns.insert(shard, (conn, tx.clone()));
+            if let Some(session) = st.gateway.sessions.get(&shard) {
                 for (_, f) in session.sent.iter().filter(|(s, _)| *s > seq) {
                     let _ = tx.send(ConnCmd::Frame(f.clone()));
                 }
             }
-            if let Err(e) = st.dispatch("RESUMED", json!({})) {
+            if let Err(e) = st.dispatch_to(shard, "RESUMED", json!({})) {
                 tracing::error!("{e}");
             }
             Reply::None
@@ -183,20 +194,29 @@ fn on_frame(
     }
 }
 
-/// GUILD_CREATE with the current channels (threads included) and the members.
-fn guild_create(world: &World, st: &State) -> Value {
+/// GUILD_CREATE of `guild` with its current channels (threads included) and the members.
+fn guild_create(world: &World, st: &State, guild: u64) -> Value {
     let (channels, threads): (Vec<Value>, Vec<Value>) = st
         .channels
         .iter()
         .filter(|(id, _)| !st.deleted_channels.contains(id))
+        .filter(|(id, _)| st.guild_of(world, **id) == guild)
         .map(|(_, c)| c.clone())
         .partition(|c| c["type"] != json!(11));
     let mut members: Vec<Value> =
         world.members.iter().filter_map(|(_, id)| world.member_json(*id, false)).collect();
     members.extend(world.member_json(world.bot_id, false));
+    let name = world.extra_guilds.iter().find(|g| g.1 == guild).map_or(&world.guild_name, |g| &g.0);
+    let system_channel = match world.extra_guilds.iter().find(|g| g.1 == guild) {
+        Some(extra) => Some(extra.2.to_string()),
+        None => world.channels.first().map(|c| c.1.to_string()),
+    };
+    let mut roles = world.roles();
+    // Every guild's @everyone role has the guild's id.
+    roles[0]["id"] = json!(guild.to_string());
     json!({
-        "id": world.guild_id.to_string(),
-        "name": world.guild_name,
+        "id": guild.to_string(),
+        "name": name,
         "icon": null,
         "splash": null,
         "discovery_splash": null,
@@ -210,7 +230,7 @@ fn guild_create(world: &World, st: &State) -> Value {
         "members": members,
         "channels": channels,
         "threads": threads,
-        "roles": world.roles(),
+        "roles": roles,
         "emojis": [],
         "features": [],
         "stickers": [],
@@ -226,7 +246,7 @@ fn guild_create(world: &World, st: &State) -> Value {
         "verification_level": 0,
         "premium_tier": 0,
         "premium_subscription_count": 0,
-        "system_channel_id": world.channels.first().map(|c| c.1.to_string()),
+        "system_channel_id": system_channel,
         "system_channel_flags": 0,
         "rules_channel_id": null,
         "public_updates_channel_id": null,
@@ -252,7 +272,7 @@ mod tests {
     fn the_seeded_guild_is_a_guild_serenity_accepts() {
         let world = World::new(&FakeConfig::default());
         let st = State::new(&world);
-        let guild = guild_create(&world, &st);
+        let guild = guild_create(&world, &st, world.guild_id);
 
         assert_eq!(check_dispatch("GUILD_CREATE", &guild), Ok(()));
         assert_eq!(guild["channels"].as_array().map(Vec::len), Some(2));
@@ -261,7 +281,7 @@ mod tests {
     #[test]
     fn a_payload_serenity_would_drop_is_reported() {
         let world = World::new(&FakeConfig::default());
-        let mut guild = guild_create(&world, &State::new(&world));
+        let mut guild = guild_create(&world, &State::new(&world), world.guild_id);
         // Roles without `colors` are silently turned into an unknown event by serenity 0.12.5.
         guild["roles"][0].as_object_mut().map(|r| r.remove("colors"));
 

@@ -219,11 +219,28 @@ impl FakeDiscord {
         self.inner.world.channels[0].1
     }
 
-    /// A seeded text channel by name. Panics on an unknown name.
+    /// A seeded guild by name: the seeded one ([`FakeConfig::guild_name`]) or one of
+    /// [`FakeConfig::extra_guilds`]. Panics on an unknown name.
+    pub fn guild(&self, name: &str) -> u64 {
+        let w = &self.inner.world;
+        if name == w.guild_name {
+            return w.guild_id;
+        }
+        w.extra_guilds
+            .iter()
+            .find(|g| g.0 == name)
+            .map(|g| g.1)
+            .unwrap_or_else(|| panic!("no seeded guild {name:?}; seeded: {:?}", w.extra_guilds))
+    }
+
+    /// A seeded text channel by name (an extra guild's channel has the guild's name). Panics
+    /// on an unknown name.
     pub fn channel(&self, name: &str) -> u64 {
         let w = &self.inner.world;
         w.channels
             .iter()
+            .map(|c| (&c.0, c.1))
+            .chain(w.extra_guilds.iter().map(|g| (&g.0, g.2)))
             .find(|c| c.0 == name)
             .map(|c| c.1)
             .unwrap_or_else(|| panic!("no seeded channel {name:?}; seeded: {:?}", w.channels))
@@ -458,7 +475,8 @@ impl FakeDiscord {
             st.messages.get_mut(&id).filter(|m| m.json["channel_id"] == json!(channel.to_string()));
         let Some(m) = found else { panic!("no message {id} in channel {channel}") };
         m.deleted = true;
-        let d = json!({"id": id.to_string(), "channel_id": channel.to_string(), "guild_id": self.guild_id().to_string()});
+        let guild = st.guild_of(&self.inner.world, channel);
+        let d = json!({"id": id.to_string(), "channel_id": channel.to_string(), "guild_id": guild.to_string()});
         let result = st.dispatch("MESSAGE_DELETE", d);
         drop(st);
         self.inner.bump();
@@ -501,7 +519,7 @@ impl FakeDiscord {
         let mut st = self.inner.lock();
         let id = st.id();
         let author = w.user_json(uid).unwrap_or_default();
-        let mut msg = payloads::message(id, channel, Some(w.guild_id), author);
+        let mut msg = payloads::message(id, channel, Some(st.guild_of(w, channel)), author);
         msg["content"] = json!(content);
         st.messages.insert(id, state::StoredMessage { json: msg.clone(), deleted: false });
         let result = st.dispatch_message(w, "MESSAGE_CREATE", &msg);
@@ -874,6 +892,15 @@ impl FakeDiscord {
             "member": member,
             "data": data,
         });
+        // An interaction in another guild's channel comes from that guild.
+        let guild = st.guild_of(w, channel).to_string();
+        v["guild_id"] = json!(guild);
+        v["guild"]["id"] = json!(guild);
+        v["channel"]["guild_id"] = json!(guild);
+        v["authorizing_integration_owners"]["0"] = json!(guild);
+        if v["data"].get("guild_id").is_some() {
+            v["data"]["guild_id"] = json!(guild);
+        }
         if let Some(m) = message {
             v["message"] = m;
         }
@@ -898,13 +925,15 @@ impl FakeDiscord {
 
     // -- Gateway hooks --------------------------------------------------------------------------
 
+    /// Sends to the connection of the shard that owns the seeded guild.
     fn send_conn(&self, cmd: ConnCmd) {
         let mut st = self.inner.lock();
+        let shard = st.shard_of(self.guild_id());
         let conn = if matches!(cmd, ConnCmd::Drop | ConnCmd::Close(..)) {
             // Later dispatches are kept for RESUME instead of going to a dying connection.
-            st.gateway.conn.take()
+            st.gateway.conns.remove(&shard)
         } else {
-            st.gateway.conn.clone()
+            st.gateway.conns.get(&shard).cloned()
         };
         match conn {
             Some((_, tx)) => {
@@ -936,7 +965,8 @@ impl FakeDiscord {
     pub fn send_invalid_session(&self, resumable: bool) {
         if !resumable {
             let mut st = self.inner.lock();
-            if let Some(id) = st.gateway.session.as_ref().map(|s| s.id.clone()) {
+            let shard = st.shard_of(self.guild_id());
+            if let Some(id) = st.gateway.sessions.get(&shard).map(|s| s.id.clone()) {
                 st.gateway.dead_sessions.insert(id);
             }
         }
@@ -966,9 +996,34 @@ impl FakeDiscord {
         self.inner.lock().gateway.resume_count
     }
 
-    /// Whether a bot is connected to the gateway now.
+    /// Whether a bot is connected to the gateway now (on the seeded guild's shard).
     pub fn gateway_connected(&self) -> bool {
-        self.inner.lock().gateway.conn.is_some()
+        let st = self.inner.lock();
+        st.gateway.conns.contains_key(&st.shard_of(self.guild_id()))
+    }
+
+    /// The shards with a live gateway connection now.
+    pub fn connected_shards(&self) -> Vec<u32> {
+        self.inner.lock().gateway.conns.keys().copied().collect()
+    }
+
+    /// Every IDENTIFY the fake accepted: the shard id, and when.
+    pub fn identifies(&self) -> Vec<(u32, std::time::Instant)> {
+        self.inner.lock().gateway.identifies.clone()
+    }
+
+    /// The shard whose session gets `guild`'s events: `(guild_id >> 22) % shard_count`, the
+    /// count as the last IDENTIFY gave it.
+    pub fn shard_of(&self, guild: u64) -> u32 {
+        self.inner.lock().shard_of(guild)
+    }
+
+    /// Waits until `shards` all have a live gateway connection.
+    pub async fn wait_shards(&self, shards: &[u32], timeout: Duration) {
+        self.wait_for(timeout, &format!("shards {shards:?} to connect"), |st| {
+            shards.iter().all(|s| st.gateway.conns.contains_key(s)).then_some(())
+        })
+        .await;
     }
 
     /// How many gateway WebSocket connections were opened.
@@ -1139,15 +1194,15 @@ fn report(st: &State) -> String {
     let mut out = String::new();
     let g = &st.gateway;
     out.push_str(&format!(
-        "gateway: {} connection(s), {} identify, {} resume, {} heartbeat(s), connected: {}, close codes sent: {:?}\n",
+        "gateway: {} connection(s), {} identify, {} resume, {} heartbeat(s), connected shards: {:?}, close codes sent: {:?}\n",
         g.connections,
         g.identify_count,
         g.resume_count,
         g.heartbeat_count,
-        g.conn.is_some(),
+        g.conns.keys().collect::<Vec<_>>(),
         g.close_codes
     ));
-    if let Some(session) = &g.session {
+    for session in g.sessions.values() {
         let recent: Vec<String> = session.sent[session.sent.len().saturating_sub(10)..]
             .iter()
             .map(|(seq, frame)| {

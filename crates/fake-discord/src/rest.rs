@@ -479,8 +479,8 @@ fn route(inner: &Inner, st: &mut State, r: &Req) -> Result<Reply, ApiError> {
         ("GET", ["gateway", "bot"]) => Ok(Reply::Json(
             json!({
                 "url": inner.gateway_url,
-                "shards": 1,
-                "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 14_400_000, "max_concurrency": 1},
+                "shards": w.shards,
+                "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 14_400_000, "max_concurrency": w.max_concurrency},
             }),
             Shape::BotGateway,
         )),
@@ -497,7 +497,7 @@ fn route(inner: &Inner, st: &mut State, r: &Req) -> Result<Reply, ApiError> {
         }
         (m @ ("GET" | "PUT" | "POST"), ["applications", app, "guilds", g, "commands"]) => {
             let g = snowflake(g)?;
-            if g != w.guild_id {
+            if !w.guild_ids().contains(&g) {
                 return Err(err(404, 10004, "Unknown Guild"));
             }
             commands(w, st, r, m, app, Some(g))
@@ -855,7 +855,8 @@ fn create_bot_message_with_id(
     files: &[FilePart],
     interaction: bool,
 ) -> u64 {
-    let mut msg = payloads::message(id, channel, Some(w.guild_id), w.bot_user());
+    let guild = st.guild_of(w, channel);
+    let mut msg = payloads::message(id, channel, Some(guild), w.bot_user());
     apply_fields(st, &mut msg, data, files, false);
     if interaction {
         msg["type"] = json!(20);
@@ -866,7 +867,7 @@ fn create_bot_message_with_id(
         let ref_id = reference["message_id"].as_str().and_then(|s| s.parse().ok()).unwrap_or(0);
         if let Some(referenced) = st.render_message(w, ref_id) {
             msg["type"] = json!(19);
-            msg["message_reference"] = json!({"message_id": ref_id.to_string(), "channel_id": channel.to_string(), "guild_id": w.guild_id.to_string()});
+            msg["message_reference"] = json!({"message_id": ref_id.to_string(), "channel_id": channel.to_string(), "guild_id": guild.to_string()});
             msg["referenced_message"] = referenced;
         }
     }
@@ -900,15 +901,16 @@ fn edit_message(
     st.render_message(w, id).ok_or_else(unknown_message)
 }
 
-fn delete_message(w: &World, st: &mut State, id: u64) -> Result<(), ApiError> {
+fn delete_message(st: &mut State, id: u64) -> Result<(), ApiError> {
     let m = st.messages.get_mut(&id).filter(|m| !m.deleted).ok_or_else(unknown_message)?;
     m.deleted = true;
     let channel = m.json["channel_id"].clone();
+    let guild = m.json["guild_id"].clone();
     let ephemeral = m.json["flags"].as_u64().unwrap_or(0) & 64 != 0;
     if !ephemeral {
         let _ = st.dispatch(
             "MESSAGE_DELETE",
-            json!({"id": id.to_string(), "channel_id": channel, "guild_id": w.guild_id.to_string()}),
+            json!({"id": id.to_string(), "channel_id": channel, "guild_id": guild}),
         );
     }
     Ok(())
@@ -1028,7 +1030,7 @@ fn webhook_message(
         }
         "PATCH" => Ok(Reply::Json(edit_message(w, st, id, &r.body, &r.files)?, Shape::Message)),
         "DELETE" => {
-            delete_message(w, st, id)?;
+            delete_message(st, id)?;
             Ok(Reply::Empty)
         }
         _ => Err(unexpected()),
@@ -1151,7 +1153,7 @@ fn channel_message(
             if !own {
                 require(w, st, channel, perms::MANAGE_MESSAGES)?;
             }
-            delete_message(w, st, id)?;
+            delete_message(st, id)?;
             Ok(Reply::Empty)
         }
     }
@@ -1185,7 +1187,7 @@ pub(crate) fn add_reaction(
         "channel_id": channel.to_string(),
         "message_id": id.to_string(),
         "message_author_id": author_id(&msg).to_string(),
-        "guild_id": w.guild_id.to_string(),
+        "guild_id": st.guild_of(w, channel).to_string(),
         "emoji": payloads::emoji(emoji),
     });
     if let Some(m) = w.member_json(user, false) {
@@ -1218,7 +1220,7 @@ pub(crate) fn remove_reaction(
         "user_id": user.to_string(),
         "channel_id": channel.to_string(),
         "message_id": id.to_string(),
-        "guild_id": w.guild_id.to_string(),
+        "guild_id": st.guild_of(w, channel).to_string(),
         "emoji": payloads::emoji(emoji),
     });
     st.dispatch("MESSAGE_REACTION_REMOVE", d).map_err(|e| err(500, 0, &e))?;
@@ -1266,7 +1268,7 @@ fn start_thread(
         .as_str()
         .filter(|n| !n.is_empty())
         .ok_or_else(|| form_error("name", "BASE_TYPE_REQUIRED", "This field is required"))?;
-    let mut thread = payloads::thread_channel(id, w.guild_id, channel, w.bot_id, name);
+    let mut thread = payloads::thread_channel(id, st.guild_of(w, channel), channel, w.bot_id, name);
     if let Some(d) = r.body["auto_archive_duration"].as_u64() {
         thread["thread_metadata"]["auto_archive_duration"] = json!(d);
     }
@@ -1303,7 +1305,7 @@ fn forum_post(w: &World, st: &mut State, r: &Req, forum: u64) -> Result<Reply, A
     }
     validate_message(message, &r.files, false)?;
     let id = st.id();
-    let thread = payloads::thread_channel(id, w.guild_id, forum, w.bot_id, name);
+    let thread = payloads::thread_channel(id, st.guild_of(w, forum), forum, w.bot_id, name);
     st.channels.insert(id, thread.clone());
     let mut event = thread.clone();
     event["newly_created"] = json!(true);

@@ -36,6 +36,11 @@ pub(crate) struct World {
     pub rate_limits: RateLimits,
     pub deadline: Duration,
     pub heartbeat_interval: Duration,
+    /// Guilds besides the seeded one: (name, guild id, its one text channel's id).
+    pub extra_guilds: Vec<(String, u64, u64)>,
+    /// What `GET /gateway/bot` recommends, and its `session_start_limit.max_concurrency`.
+    pub shards: u32,
+    pub max_concurrency: u32,
 }
 
 /// Snowflake-looking ids: Discord ids from 2025 are about this large.
@@ -70,6 +75,17 @@ impl World {
         let other_bots =
             members.iter().filter(|(n, _)| cfg.other_bots.contains(n)).map(|(_, id)| *id).collect();
         let token = cfg.token.clone().unwrap_or_else(|| realistic_token(bot_id));
+        // Consecutive timestamps past the seeded guild's: guild i lands on shard
+        // `(seeded + 1 + i) % count`, so a few extra guilds cover every shard.
+        let extra_guilds = cfg
+            .extra_guilds
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let guild = ((guild_id >> 22) + 1001 + i as u64) << 22;
+                (n.clone(), guild, ID_BASE + 500 + i as u64)
+            })
+            .collect();
         Self {
             token,
             bot_id,
@@ -88,7 +104,15 @@ impl World {
             rate_limits: cfg.rate_limits.clone(),
             deadline: cfg.interaction_deadline,
             heartbeat_interval: cfg.heartbeat_interval,
+            extra_guilds,
+            shards: cfg.shards.max(1),
+            max_concurrency: cfg.max_concurrency.max(1),
         }
+    }
+
+    /// Every guild the bot is in: the seeded one first.
+    pub fn guild_ids(&self) -> Vec<u64> {
+        std::iter::once(self.guild_id).chain(self.extra_guilds.iter().map(|g| g.1)).collect()
     }
 
     pub fn user_name(&self, id: u64) -> Option<&str> {
@@ -223,10 +247,21 @@ pub(crate) struct Session {
     pub sent: Vec<(u64, String)>,
 }
 
+/// Discord's rule for which shard gets a guild's events.
+pub(crate) fn shard_of(guild: u64, shard_count: u32) -> u32 {
+    ((guild >> 22) % u64::from(shard_count.max(1))) as u32
+}
+
 #[derive(Default)]
 pub(crate) struct GatewayState {
-    pub session: Option<Session>,
-    pub conn: Option<(u64, mpsc::UnboundedSender<ConnCmd>)>,
+    /// Each shard's session, kept for RESUME while its connection is away.
+    pub sessions: BTreeMap<u32, Session>,
+    /// Each shard's live connection.
+    pub conns: BTreeMap<u32, (u64, mpsc::UnboundedSender<ConnCmd>)>,
+    /// The shard count the last IDENTIFY gave (1 until one gives another).
+    pub shard_count: u32,
+    /// Every accepted IDENTIFY: which shard, and when.
+    pub identifies: Vec<(u32, Instant)>,
     pub next_conn: u64,
     pub connections: u32,
     pub identify_count: u32,
@@ -277,6 +312,10 @@ pub(crate) const MESSAGE_CONTENT_INTENT: u64 = 1 << 15;
 impl State {
     pub fn new(world: &World) -> Self {
         let mut st = State { next_id: ID_BASE + 1_000_000, ..State::default() };
+        st.gateway.shard_count = 1;
+        for (i, (name, guild, channel)) in world.extra_guilds.iter().enumerate() {
+            st.channels.insert(*channel, payloads::text_channel(*channel, *guild, name, i as u32));
+        }
         for (i, (name, id)) in world.channels.iter().enumerate() {
             let mut channel = payloads::text_channel(*id, world.guild_id, name, i as u32);
             if world.forums.contains(id) {
@@ -293,9 +332,31 @@ impl State {
         self.next_id
     }
 
-    /// Sends a dispatch on the gateway, after checking serenity can parse it. Events are kept for
-    /// RESUME; without a session (bot not identified) they are dropped, as Discord would.
+    /// The guild a channel belongs to (the seeded one for a channel the fake does not know).
+    pub fn guild_of(&self, world: &World, channel: u64) -> u64 {
+        self.channels
+            .get(&channel)
+            .and_then(|c| c["guild_id"].as_str())
+            .and_then(|g| g.parse().ok())
+            .unwrap_or(world.guild_id)
+    }
+
+    /// The shard that gets `guild`'s events under the current shard count.
+    pub fn shard_of(&self, guild: u64) -> u32 {
+        shard_of(guild, self.gateway.shard_count)
+    }
+
+    /// Sends a dispatch on the gateway, to the one shard that owns its guild (shard 0 for
+    /// events of no guild), after checking serenity can parse it. See [`State::dispatch_to`].
     pub fn dispatch(&mut self, t: &str, d: Value) -> Result<(), String> {
+        let guild = d["guild_id"].as_str().and_then(|g| g.parse().ok());
+        let shard = guild.map_or(0, |g| self.shard_of(g));
+        self.dispatch_to(shard, t, d)
+    }
+
+    /// Sends a dispatch on `shard`'s session. Events are kept for RESUME; without a session
+    /// (that shard not identified) they are dropped, as Discord would.
+    pub fn dispatch_to(&mut self, shard: u32, t: &str, d: Value) -> Result<(), String> {
         if let Err(e) = payloads::check_dispatch(t, &d) {
             self.errors.push(e.clone());
             return Err(e);
@@ -305,14 +366,14 @@ impl State {
                 return Ok(());
             }
         }
-        let Some(session) = self.gateway.session.as_mut() else {
-            tracing::warn!("fake-discord: {t} dropped: the bot has no gateway session");
+        let Some(session) = self.gateway.sessions.get_mut(&shard) else {
+            tracing::warn!("fake-discord: {t} dropped: shard {shard} has no gateway session");
             return Ok(());
         };
         session.seq += 1;
         let frame = json!({"op": 0, "s": session.seq, "t": t, "d": d}).to_string();
         session.sent.push((session.seq, frame.clone()));
-        if let Some((_, tx)) = &self.gateway.conn {
+        if let Some((_, tx)) = self.gateway.conns.get(&shard) {
             // A closed receiver means the connection is going away; RESUME replays the event.
             let _ = tx.send(ConnCmd::Frame(frame));
         }
