@@ -281,6 +281,89 @@ async fn a_burst_of_reactions_makes_few_edits_and_ends_exact(db: TestDb) {
     assert_eq!(fake.rate_limited_count(), 0, "edits stayed within the rate limits");
 }
 
+/// Reaction events applied in batches end exactly as the same events applied one at a
+/// time: changes, withdrawals, stale removals and a second post of the episode, interleaved.
+async fn votes_applied_in_batches_end_as_one_by_one(db: TestDb) {
+    use rand::{Rng, SeedableRng};
+    use recapbot::ids::ChannelId;
+    use recapbot::store::ratings::VoteEvent;
+
+    let saved = db.store.save_article(&sample()).await.unwrap();
+    let recap = db.store.recap_by_id(saved.recap_id()).await.unwrap().unwrap();
+    let (one_by_one, batched) = (GuildId::new(1), GuildId::new(2));
+    // Two posts of the episode in each server.
+    for (guild, first) in [(one_by_one, 10), (batched, 20)] {
+        for message in [first, first + 1] {
+            db.store
+                .record_post(
+                    MessageId::new(message),
+                    guild,
+                    ChannelId::new(5),
+                    recap.episode_id,
+                    recap.id,
+                )
+                .await
+                .unwrap();
+        }
+    }
+    let mut rng = rand::rngs::StdRng::seed_from_u64(3);
+    let script: Vec<(u64, u64, u8, bool)> = (0..3_000)
+        .map(|_| {
+            (rng.gen_range(0..40), rng.gen_range(0..2), rng.gen_range(1..=5), rng.gen_bool(0.6))
+        })
+        .collect();
+    let event = |guild: GuildId, first: u64, &(user, post, score, added): &(u64, u64, u8, bool)| {
+        VoteEvent {
+            guild,
+            user: UserId::new(100 + user),
+            message: MessageId::new(first + post),
+            score,
+            added,
+        }
+    };
+    let mut superseded_one = 0;
+    for step in &script {
+        superseded_one +=
+            db.store.apply_votes(&[event(one_by_one, 10, step)]).await.unwrap().superseded.len();
+    }
+    let mut rest = &script[..];
+    while !rest.is_empty() {
+        let size = rng.gen_range(1..=400).min(rest.len());
+        let batch: Vec<VoteEvent> = rest[..size].iter().map(|s| event(batched, 20, s)).collect();
+        db.store.apply_votes(&batch).await.unwrap();
+        rest = &rest[size..];
+    }
+    assert!(superseded_one > 0, "the script changes votes");
+    let held = |guild: GuildId, first: i64| {
+        let pool = recapbot::harness::pool(&db.store).clone();
+        async move {
+            sqlx::query_as::<_, (i64, i64, i64)>(
+                "SELECT user_id, score, message_id - $2 FROM ratings WHERE guild_id = $1 ORDER BY user_id",
+            )
+            .bind(guild.db())
+            .bind(first)
+            .fetch_all(&pool)
+            .await
+            .unwrap()
+        }
+    };
+    // A member's vote is their last number added, unless they then removed that very one.
+    let mut model = std::collections::BTreeMap::new();
+    for &(user, post, score, added) in &script {
+        let vote = model.entry(100 + user as i64).or_insert(None);
+        if added {
+            *vote = Some((i64::from(score), post as i64));
+        } else if *vote == Some((i64::from(score), post as i64)) {
+            *vote = None;
+        }
+    }
+    let expected: Vec<(i64, i64, i64)> =
+        model.into_iter().filter_map(|(user, vote)| vote.map(|(s, p)| (user, s, p))).collect();
+    assert!(!expected.is_empty());
+    assert_eq!(held(one_by_one, 10).await, expected);
+    assert_eq!(held(batched, 20).await, expected);
+}
+
 /// `recapbot run` against the fake Discord (through its proxy address, so no test CA is
 /// needed), as an operator starts it; its log goes to `log`.
 fn recapbot_run(fake: &FakeDiscord, db: &TestDb, dir: &std::path::Path, log: &str) -> Child {
@@ -563,4 +646,5 @@ backend_tests!(
     a_deleted_post_ends_its_reconciliation_quietly,
     a_burst_of_reactions_makes_few_edits_and_ends_exact,
     sigterm_in_a_burst_of_votes_loses_none,
+    votes_applied_in_batches_end_as_one_by_one,
 );
