@@ -364,6 +364,47 @@ async fn votes_applied_in_batches_end_as_one_by_one(db: TestDb) {
     assert_eq!(held(batched, 20).await, expected);
 }
 
+/// /recap answers from memory, yet a vote or a corrected recap is in the very next answer,
+/// whichever process made the change (here a second store on the same database, as another
+/// bot process or `recapbot import` would be).
+async fn the_next_recap_shows_a_vote_or_a_corrected_recap_from_another_process(db: TestDb) {
+    db.store.save_article(&sample()).await.unwrap();
+    let other = recapbot::store::Store::open(&db.url).await.unwrap();
+    let fake = FakeDiscord::start().await;
+    let _bot = start_bot_with(&fake, &db, quick(&fake)).await;
+    let alice = member(&fake, "alice");
+    for _ in 0..2 {
+        let answer = alice.recap("Soundtrack #1", 2).await;
+        assert_eq!(answer.field("Community"), Some("No votes yet — rate with 1️⃣–5️⃣"));
+    }
+
+    let recap = other.list_recaps(None).await.unwrap().remove(0);
+    let (guild, user) = (GuildId::new(fake.guild_id()), UserId::new(9_000));
+    other.cast_vote(guild, user, recap.episode_id, 4, MessageId::new(1)).await.unwrap();
+    let answer = alice.recap("Soundtrack #1", 2).await;
+    assert_eq!(
+        answer.field("Community"),
+        Some("This server: ★ 4.0 · 1 vote\nAll servers: ★ 4.0 · 1 vote"),
+        "the vote counts at once"
+    );
+
+    let mut corrected = sample();
+    corrected.recap = format!("{} A corrected closing line.", corrected.recap);
+    other.save_article(&corrected).await.unwrap();
+    let answer = alice.recap("Soundtrack #1", 2).await;
+    let mut pages = answer.description().to_string();
+    let mut shown = answer;
+    while shown.enabled_buttons().iter().any(|b| b == "▶") {
+        shown = alice.click(&shown, "▶").await;
+        pages.push_str(shown.description());
+    }
+    assert!(pages.contains("A corrected closing line."), "the corrected recap shows at once");
+
+    other.set_guild_spoilers(guild, false).await.unwrap();
+    let answer = alice.recap("Soundtrack #1", 2).await;
+    assert!(!answer.description().contains("||"), "the server's new setting applies at once");
+}
+
 /// `recapbot run` against the fake Discord (through its proxy address, so no test CA is
 /// needed), as an operator starts it; its log goes to `log`.
 fn recapbot_run(fake: &FakeDiscord, db: &TestDb, dir: &std::path::Path, log: &str) -> Child {
@@ -647,4 +688,5 @@ backend_tests!(
     a_burst_of_reactions_makes_few_edits_and_ends_exact,
     sigterm_in_a_burst_of_votes_loses_none,
     votes_applied_in_batches_end_as_one_by_one,
+    the_next_recap_shows_a_vote_or_a_corrected_recap_from_another_process,
 );
