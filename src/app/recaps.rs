@@ -5,6 +5,7 @@ use super::{App, Result, UserError};
 use crate::ids::GuildId;
 use crate::recap::render::{Direction, RecapView};
 use crate::recap::{EpisodeNumber, Recap, RecapId};
+use crate::store::cache::Cached;
 
 impl App {
     /// `/recap`'s options to a recap: without season and episode, the show's latest; with only
@@ -17,8 +18,8 @@ impl App {
         episode: Option<u32>,
         guild: Option<GuildId>,
     ) -> Result<RecapView> {
-        let store = &self.store;
-        let show = self.resolve_show(show_query, guild).await?;
+        let store = self.store.cached().await?;
+        let show = self.resolve_show_in(&store, show_query, guild).await?;
         let existing = store.episodes_with_recaps(show.id, guild).await?;
         let found = match (season, episode) {
             (None, None) => store.latest_recap(show.id, guild).await?,
@@ -49,7 +50,7 @@ impl App {
             }
         };
         match found {
-            Some(recap) => self.view_with_episodes(recap, existing, guild, None).await,
+            Some(recap) => view_with_episodes(&store, recap, existing, guild, None).await,
             None => Err(UserError::UnknownEpisode {
                 show: show.name,
                 asked: describe_asked(season, episode),
@@ -67,8 +68,9 @@ impl App {
         guild: Option<GuildId>,
         spoilers: Option<bool>,
     ) -> Result<RecapView> {
-        let episodes = self.store.episodes_with_recaps(recap.show_id, guild).await?;
-        self.view_with_episodes(recap, episodes, guild, spoilers).await
+        let store = self.store.cached().await?;
+        let episodes = store.episodes_with_recaps(recap.show_id, guild).await?;
+        view_with_episodes(&store, recap, episodes, guild, spoilers).await
     }
 
     /// The view of recap `id`, or of its previous or next episode when `step` says so.
@@ -84,32 +86,33 @@ impl App {
         else {
             return Err(UserError::RecapGone.into());
         };
-        let episodes = self.store.episodes_with_recaps(recap.show_id, guild).await?;
+        let store = self.store.cached().await?;
+        let episodes = store.episodes_with_recaps(recap.show_id, guild).await?;
         if let Some(target) = step.and_then(|d| neighbour(&episodes, &recap.number, d)) {
             if let Some(found) =
-                self.store.recap(recap.show_id, target.season, target.episode, guild).await?
+                store.recap(recap.show_id, target.season, target.episode, guild).await?
             {
                 recap = found;
             }
         }
-        self.view_with_episodes(recap, episodes, guild, spoilers).await
+        view_with_episodes(&store, recap, episodes, guild, spoilers).await
     }
+}
 
-    async fn view_with_episodes(
-        &self,
-        recap: Recap,
-        episodes: Vec<EpisodeNumber>,
-        guild: Option<GuildId>,
-        spoilers: Option<bool>,
-    ) -> Result<RecapView> {
-        let scores = self.store.scores(recap.episode_id, guild).await?;
-        let spoilers = match (spoilers, guild) {
-            (Some(spoilers), _) => spoilers,
-            (None, Some(guild)) => self.store.guild_spoilers(guild).await?,
-            (None, None) => true,
-        };
-        Ok(RecapView { recap, episodes, scores, spoilers })
-    }
+async fn view_with_episodes(
+    store: &Cached<'_>,
+    recap: Recap,
+    episodes: Vec<EpisodeNumber>,
+    guild: Option<GuildId>,
+    spoilers: Option<bool>,
+) -> Result<RecapView> {
+    let scores = store.scores(recap.episode_id, guild).await?;
+    let spoilers = match (spoilers, guild) {
+        (Some(spoilers), _) => spoilers,
+        (None, Some(guild)) => store.guild_spoilers(guild).await?,
+        (None, None) => true,
+    };
+    Ok(RecapView { recap, episodes, scores, spoilers })
 }
 
 /// Whether a stored episode (perhaps a double one) covers episode `episode`.

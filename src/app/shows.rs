@@ -3,6 +3,7 @@
 use super::{App, Result, UserError};
 use crate::ids::GuildId;
 use crate::recap::lookup::{ShowMatch, MAX_CHOICES};
+use crate::store::cache::Cached;
 
 /// How close a typed show name must be to be taken without asking: exact, or the start of
 /// exactly one show's name. Anything looser gets "did you mean".
@@ -24,7 +25,17 @@ impl App {
     /// The show meant by `query`, or [`UserError::UnknownShow`] with up to three suggestions.
     /// `viewer` is the server asking: shows only its own recaps have stay hidden elsewhere.
     pub async fn resolve_show(&self, query: &str, viewer: Option<GuildId>) -> Result<ShowMatch> {
-        let matches = self.visible(self.store.search_shows(query, 5).await?, viewer).await?;
+        self.resolve_show_in(&self.store.cached().await?, query, viewer).await
+    }
+
+    /// [`App::resolve_show`] within a request that already read the data versions.
+    pub(super) async fn resolve_show_in(
+        &self,
+        store: &Cached<'_>,
+        query: &str,
+        viewer: Option<GuildId>,
+    ) -> Result<ShowMatch> {
+        let matches = visible(store, self.store.search_shows(query, 5).await?, viewer).await?;
         let confident: Vec<_> = matches.iter().filter(|m| m.score >= CONFIDENT_MATCH).collect();
         match confident.as_slice() {
             [one] => Ok((*one).clone()),
@@ -57,8 +68,7 @@ impl App {
         viewer: Option<GuildId>,
     ) -> Result<Vec<ShowChoice>> {
         let matches = self.store.search_shows(partial, MAX_CHOICES).await?;
-        Ok(self
-            .visible(matches, viewer)
+        Ok(visible(&self.store.cached().await?, matches, viewer)
             .await?
             .into_iter()
             // The value is what the command receives and must be the whole name.
@@ -79,17 +89,17 @@ impl App {
             })
             .collect())
     }
+}
 
-    /// The matches `viewer` may see: a show that only other servers' recaps brought in is
-    /// none of its business.
-    async fn visible(
-        &self,
-        matches: Vec<ShowMatch>,
-        viewer: Option<GuildId>,
-    ) -> Result<Vec<ShowMatch>> {
-        let Some(viewer) = viewer else { return Ok(matches) };
-        let ids: Vec<_> = matches.iter().map(|m| m.id).collect();
-        let visible = self.store.shows_visible_to(&ids, viewer).await?;
-        Ok(matches.into_iter().filter(|m| visible.contains(&m.id)).collect())
-    }
+/// The matches `viewer` may see: a show that only other servers' recaps brought in is none of
+/// its business.
+async fn visible(
+    store: &Cached<'_>,
+    matches: Vec<ShowMatch>,
+    viewer: Option<GuildId>,
+) -> Result<Vec<ShowMatch>> {
+    let Some(viewer) = viewer else { return Ok(matches) };
+    let ids: Vec<_> = matches.iter().map(|m| m.id).collect();
+    let visible = store.shows_visible_to(&ids, viewer).await?;
+    Ok(matches.into_iter().filter(|m| visible.contains(&m.id)).collect())
 }

@@ -90,8 +90,39 @@ async fn load(store: &Store, names: &[String], episodes: usize) -> anyhow::Resul
     Ok(())
 }
 
-pub async fn recap_latency(options: BenchOptions) -> anyhow::Result<()> {
+/// `/recap`'s latency on one loaded store beside the fixed-string bot's.
+pub struct Latency {
+    pub median: Duration,
+    pub p99: Duration,
+    pub floor_median: Duration,
+    pub floor_p99: Duration,
+}
+
+/// Loads `store` and times `/recap` on it, then the fixed-string bot on the same fake.
+pub async fn recap_latency_on(store: &Store, options: BenchOptions) -> anyhow::Result<Latency> {
     let names = show_names(options.shows);
+    load(store, &names, options.episodes_per_show).await?;
+
+    let fake = FakeDiscord::start_with(FakeConfig::default().without_rate_limits()).await;
+    let real = crate::bot::start(&config(&fake), store.clone()).await?;
+    fake.wait_commands(T).await;
+    let recap = time_recaps(&fake, &names, options).await;
+    drop(real);
+
+    let fake = FakeDiscord::start_with(FakeConfig::default().without_rate_limits()).await;
+    let floor = crate::bot::start_with(&config(&fake), store.clone(), floor_commands()).await?;
+    fake.wait_commands(T).await;
+    let fixed = time_recaps(&fake, &names, options).await;
+    drop(floor);
+    Ok(Latency {
+        median: percentile(&recap, 0.5),
+        p99: percentile(&recap, 0.99),
+        floor_median: percentile(&fixed, 0.5),
+        floor_p99: percentile(&fixed, 0.99),
+    })
+}
+
+pub async fn recap_latency(options: BenchOptions) -> anyhow::Result<()> {
     println!(
         "\n/recap latency: {} requests, {} shows, {} recaps, fake Discord on 127.0.0.1 (rate limits off)",
         options.requests,
@@ -99,29 +130,15 @@ pub async fn recap_latency(options: BenchOptions) -> anyhow::Result<()> {
         options.shows * options.episodes_per_show
     );
     for (backend, scratch) in backends().await? {
-        load(&scratch.store, &names, options.episodes_per_show).await?;
-
-        let fake = FakeDiscord::start_with(FakeConfig::default().without_rate_limits()).await;
-        let real = crate::bot::start(&config(&fake), scratch.store.clone()).await?;
-        fake.wait_commands(T).await;
-        let recap = time_recaps(&fake, &names, options).await;
-        drop(real);
-
-        let fake = FakeDiscord::start_with(FakeConfig::default().without_rate_limits()).await;
-        let floor =
-            crate::bot::start_with(&config(&fake), scratch.store.clone(), floor_commands()).await?;
-        fake.wait_commands(T).await;
-        let fixed = time_recaps(&fake, &names, options).await;
-        drop(floor);
-
-        let (median, floor_median) = (percentile(&recap, 0.5), percentile(&fixed, 0.5));
+        let l = recap_latency_on(&scratch.store, options).await?;
         println!(
-            "  {backend}: /recap median {}, p99 {}; fixed-string bot median {}, p99 {}; median ratio ×{:.2}",
-            micros(median),
-            micros(percentile(&recap, 0.99)),
-            micros(floor_median),
-            micros(percentile(&fixed, 0.99)),
-            median.as_secs_f64() / floor_median.as_secs_f64()
+            "  {backend}: /recap median {}, p99 {}; fixed-string bot median {}, p99 {}; median ratio ×{:.2}, p99 ratio ×{:.2}",
+            micros(l.median),
+            micros(l.p99),
+            micros(l.floor_median),
+            micros(l.floor_p99),
+            l.median.as_secs_f64() / l.floor_median.as_secs_f64(),
+            l.p99.as_secs_f64() / l.floor_p99.as_secs_f64()
         );
         scratch.remove().await?;
     }
@@ -131,7 +148,7 @@ pub async fn recap_latency(options: BenchOptions) -> anyhow::Result<()> {
 /// Reaction events from MESSAGE_REACTION_ADD to the vote durable in the database, beside the
 /// database's own upsert rate for as many votes.
 pub async fn reaction_ingest(options: BenchOptions) -> anyhow::Result<()> {
-    let members: Vec<String> = (0..1_000).map(|i| format!("fan{i:04}")).collect();
+    let members: Vec<String> = (0..options.members).map(|i| format!("fan{i:05}")).collect();
     let mut names: Vec<&str> = vec!["alice"];
     names.extend(members.iter().map(String::as_str));
     println!(

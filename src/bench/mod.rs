@@ -39,6 +39,13 @@ pub struct BenchOptions {
     /// Feeds answering 304 to poll (0 skips it).
     #[arg(long, default_value_t = 1_000)]
     pub feeds: usize,
+    /// Members casting the reaction events.
+    #[arg(long, default_value_t = 1_000)]
+    pub members: usize,
+    /// Instead of the usual run: import, index, lookup and /recap at `--shows` and at ten
+    /// times as many, side by side with the resident memory, to show how each grows.
+    #[arg(long)]
+    pub curve: bool,
 }
 
 const ADJECTIVES: &[&str] = &[
@@ -211,7 +218,94 @@ fn print_figures(backend: &str, options: BenchOptions, f: &Figures) {
     println!("           by kind of query: {}", by_kind.join(", "));
 }
 
+/// The process's resident memory, from /proc/self/status (Linux), in MiB.
+fn resident_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+/// One size of the cost curve on one backend.
+struct CurvePoint {
+    figures: Figures,
+    recap: discord::Latency,
+    rss_mib: f64,
+}
+
+async fn curve_point(
+    backend: Backend,
+    options: BenchOptions,
+) -> anyhow::Result<Option<CurvePoint>> {
+    let scratch = match backend {
+        Backend::Sqlite => Scratch::sqlite().await?,
+        Backend::Postgres => match Scratch::for_backend(Backend::Postgres).await? {
+            Some(pg) => pg,
+            None => return Ok(None),
+        },
+    };
+    let figures = run_on(&scratch.store, options).await?;
+    let recap = discord::recap_latency_on(&scratch.store, options).await?;
+    let rss_mib = resident_mib().unwrap_or(0.0);
+    scratch.remove().await?;
+    Ok(Some(CurvePoint { figures, recap, rss_mib }))
+}
+
+/// `--curve`: the same figures at two sizes, side by side.
+async fn curve(options: BenchOptions) -> anyhow::Result<()> {
+    let sizes = [options.shows, options.shows * 10];
+    println!(
+        "recapbot bench --curve: {} and {} shows ({} episodes each), {} lookups, {} /recap requests",
+        sizes[0], sizes[1], options.episodes_per_show, options.lookups, options.requests
+    );
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let mut points = Vec::new();
+        for shows in sizes {
+            match curve_point(backend, BenchOptions { shows, ..options }).await? {
+                Some(point) => points.push((shows, point)),
+                None => break,
+            }
+        }
+        let [(small, a), (large, b)] = points.as_slice() else {
+            println!("\n{backend:?}: SKIPPED (set {TEST_DATABASE_URL}=postgres://… to measure it)");
+            continue;
+        };
+        println!("\n{backend:?}            {small:>12} shows {large:>12} shows   growth");
+        let rows: [(&str, f64, f64, &str); 6] = [
+            (
+                "/recap median",
+                a.recap.median.as_secs_f64() * 1e3,
+                b.recap.median.as_secs_f64() * 1e3,
+                "ms",
+            ),
+            ("/recap p99", a.recap.p99.as_secs_f64() * 1e3, b.recap.p99.as_secs_f64() * 1e3, "ms"),
+            (
+                "lookup p99",
+                a.figures.lookup_p99.as_secs_f64() * 1e3,
+                b.figures.lookup_p99.as_secs_f64() * 1e3,
+                "ms",
+            ),
+            (
+                "index build",
+                a.figures.index_build.as_secs_f64() * 1e3,
+                b.figures.index_build.as_secs_f64() * 1e3,
+                "ms",
+            ),
+            ("import rate", a.figures.imports_per_sec, b.figures.imports_per_sec, "/s"),
+            ("resident memory", a.rss_mib, b.rss_mib, "MiB"),
+        ];
+        for (name, x, y, unit) in rows {
+            println!("  {name:<16} {x:>12.2} {unit:<3} {y:>12.2} {unit:<3}  ×{:.2}", y / x);
+        }
+        println!("  (the data grew ×{:.0})", *large as f64 / *small as f64);
+    }
+    Ok(())
+}
+
 pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
+    if options.curve {
+        return curve(options).await;
+    }
     println!("recapbot bench: {} shows/recaps, {} lookups\n", options.shows, options.lookups);
     let sqlite = Scratch::sqlite().await?;
     let sqlite_figures = run_on(&sqlite.store, options).await?;

@@ -18,7 +18,7 @@ use crate::ids::{ChannelId, GuildId, MessageId, UserId};
 use crate::observe;
 use crate::recap::render::Scores;
 use crate::recap::EpisodeId;
-use crate::store::ratings::Post;
+use crate::store::ratings::{Post, Superseded, VoteEvent};
 use crate::store::Store;
 
 /// The reactions a rating post carries, 1 to 5.
@@ -115,6 +115,9 @@ pub fn own_scores(message: &serenity::Message) -> Vec<u8> {
     message.reactions.iter().filter(|r| r.me).filter_map(|r| score_of(&r.reaction_type)).collect()
 }
 
+/// How often a failing score edit is tried before it waits for the next vote.
+const EDIT_TRIES: u32 = 3;
+
 /// Coalesces score edits: the first vote on a post edits it at once, later ones at most once
 /// per `interval`, and the last edit always reads the final score from the database.
 ///
@@ -161,7 +164,7 @@ impl ScoreEditor {
     }
 
     async fn run(self, message: MessageId) {
-        let mut edits = 0;
+        let (mut edits, mut failures) = (0, 0);
         loop {
             let last =
                 self.state.lock().expect("score editor state").last_edit.get(&message).copied();
@@ -173,11 +176,21 @@ impl ScoreEditor {
                 return;
             }
             self.state.lock().expect("score editor state").dirty.remove(&message);
-            if let Err(error) = self.edit(message).await {
-                tracing::warn!(%error, %message, "cannot update a rating post's score");
-            }
+            let failed = match self.edit(message).await {
+                Ok(()) => false,
+                Err(error) => {
+                    tracing::warn!(%error, %message, "cannot update a rating post's score");
+                    true
+                }
+            };
             edits += 1;
+            failures = if failed { failures + 1 } else { 0 };
             let mut state = self.state.lock().expect("score editor state");
+            // A failed edit (a timeout under load) is tried again after the interval: the
+            // post must end on the final score even if no vote follows.
+            if failed && failures < EDIT_TRIES {
+                state.dirty.insert(message);
+            }
             state.last_edit.insert(message, Instant::now());
             if !state.dirty.contains(&message) {
                 state.running.remove(&message);
@@ -261,7 +274,15 @@ pub struct Reconcile {
     pub pace: Arc<super::pace::Pace>,
 }
 
+/// Most reaction events applied in one transaction.
+const MAX_BATCH: usize = 1_000;
+
 /// Starts the vote worker; returns the score editor, the worker's queue and its task.
+///
+/// The worker applies reaction events in batches: whatever queued up while the previous
+/// batch was being written goes into the next transaction, in order. A lone reaction is
+/// therefore applied at once, and a burst costs one transaction per batch instead of one per
+/// event, which is what keeps the one ordered queue ahead of the gateway.
 pub fn start(
     http: Arc<Http>,
     app: App,
@@ -282,13 +303,34 @@ pub fn start(
     let worker_editor = editor.clone();
     let worker = tokio::spawn(async move {
         let editor = worker_editor;
-        while let Some(job) = queue.recv().await {
-            let result = match &job {
-                VoteJob::Added(r) => on_reaction_add(&http, r, bot, &store, &editor).await,
-                VoteJob::Removed(r) => on_reaction_remove(r, &store, &editor).await,
-                VoteJob::Check(message) => check_post(&http, &store, &editor, bot, *message).await,
+        let remover = start_remover(http.clone(), editor.stopped.clone());
+        let mut next: Option<VoteJob> = None;
+        loop {
+            let job = match next.take() {
+                Some(job) => job,
+                None => match queue.recv().await {
+                    Some(job) => job,
+                    None => break,
+                },
+            };
+            let result = match job {
+                VoteJob::Added(_) | VoteJob::Removed(_) => {
+                    let mut batch = vec![job];
+                    while batch.len() < MAX_BATCH {
+                        match queue.try_recv() {
+                            Ok(job @ (VoteJob::Added(_) | VoteJob::Removed(_))) => batch.push(job),
+                            Ok(other) => {
+                                next = Some(other);
+                                break;
+                            }
+                            Err(_) => break,
+                        }
+                    }
+                    apply_reactions(&batch, bot, &store, &editor, &remover).await
+                }
+                VoteJob::Check(message) => check_post(&http, &store, &editor, bot, message).await,
                 VoteJob::Reconcile(job) => {
-                    reconcile(&http, &store, &editor, bot, job).await;
+                    reconcile(&http, &store, &editor, bot, &job).await;
                     Ok(())
                 }
                 VoteJob::Stop => {
@@ -303,6 +345,106 @@ pub fn start(
         }
     });
     (editor, jobs, worker)
+}
+
+/// Takes members' older number reactions away, one after another, beside the vote worker:
+/// a vote is durable without it, and Discord paces these calls far below the rate at which
+/// votes arrive. Stops with the bot.
+fn start_remover(http: Arc<Http>, stopped: Arc<AtomicBool>) -> UnboundedSender<Superseded> {
+    let (sender, mut queue) = tokio::sync::mpsc::unbounded_channel::<Superseded>();
+    tokio::spawn(async move {
+        while let Some(old) = queue.recv().await {
+            if stopped.load(Ordering::SeqCst) {
+                return;
+            }
+            let removal = serenity::ChannelId::from(old.channel)
+                .delete_reaction(
+                    &http,
+                    serenity::MessageId::from(old.message),
+                    Some(old.user.into()),
+                    rating_reaction(old.score),
+                )
+                .await;
+            match removal {
+                Ok(()) => {}
+                Err(e) if is_missing_permission(&e) || is_gone(&e) => {
+                    tracing::debug!(
+                        channel = %old.channel,
+                        "cannot remove an older rating reaction; it no longer counts"
+                    )
+                }
+                Err(error) => {
+                    tracing::warn!(%error, channel = %old.channel, "cannot remove an older rating reaction")
+                }
+            }
+        }
+    });
+    sender
+}
+
+/// The vote a reaction event stands for, if it is one: a member's number reaction in a server.
+fn vote_event(job: &VoteJob, bot: UserId) -> Option<VoteEvent> {
+    let (reaction, added) = match job {
+        VoteJob::Added(reaction) => (reaction, true),
+        VoteJob::Removed(reaction) => (reaction, false),
+        _ => return None,
+    };
+    let score = score_of(&reaction.emoji)?;
+    let (guild, user) = (reaction.guild_id?, reaction.user_id?);
+    if is_bot(reaction, bot) {
+        return None;
+    }
+    Some(VoteEvent {
+        guild: GuildId::from(guild),
+        user: UserId::from(user),
+        message: MessageId::from(reaction.message_id),
+        score,
+        added,
+    })
+}
+
+/// Applies a batch of reaction events in one transaction, then has the posts show the new
+/// scores and the older reactions taken away. One vote per member: without Manage Messages
+/// the newest reaction is the vote and the older ones simply do not count.
+async fn apply_reactions(
+    batch: &[VoteJob],
+    bot: UserId,
+    store: &Store,
+    editor: &ScoreEditor,
+    remover: &UnboundedSender<Superseded>,
+) -> Result<(), crate::discord::Error> {
+    let events: Vec<VoteEvent> = batch.iter().filter_map(|job| vote_event(job, bot)).collect();
+    let applied = match store.apply_votes(&events).await {
+        Ok(applied) => applied,
+        Err(error) if events.len() > 1 => {
+            // One event the database refuses must not cost the others their votes.
+            tracing::warn!(%error, events = events.len(), "a batch of votes failed; applying them one by one");
+            let mut all = crate::store::ratings::AppliedVotes::default();
+            for event in &events {
+                match store.apply_votes(std::slice::from_ref(event)).await {
+                    Ok(one) => {
+                        all.applied += one.applied;
+                        all.changed.extend(one.changed);
+                        all.superseded.extend(one.superseded);
+                    }
+                    Err(error) => tracing::error!(%error, "cannot apply a rating change"),
+                }
+            }
+            all
+        }
+        Err(error) => return Err(error.into()),
+    };
+    metrics::counter!(observe::name::VOTES_APPLIED).increment(applied.applied as u64);
+    let mut changed = applied.changed;
+    changed.sort();
+    changed.dedup();
+    for (guild, episode) in changed {
+        editor.touch_episode(guild, episode).await?;
+    }
+    for old in applied.superseded {
+        let _ = remover.send(old);
+    }
+    Ok(())
 }
 
 /// Makes one post's votes match its reactions on Discord, and shows the result.
@@ -342,80 +484,6 @@ pub fn is_rating_reaction(reaction: &Reaction) -> bool {
 fn is_bot(reaction: &Reaction, bot: UserId) -> bool {
     reaction.user_id.map(UserId::from) == Some(bot)
         || reaction.member.as_ref().is_some_and(|m| m.user.bot)
-}
-
-/// MESSAGE_REACTION_ADD: a number reaction on a rating post is a vote. Anything else costs
-/// nothing beyond a look at the emoji (and, for numbers, one read of the posts table).
-pub async fn on_reaction_add(
-    http: &Http,
-    reaction: &Reaction,
-    bot: UserId,
-    store: &Store,
-    editor: &ScoreEditor,
-) -> Result<(), crate::discord::Error> {
-    let Some(score) = score_of(&reaction.emoji) else { return Ok(()) };
-    let (Some(guild), Some(user)) = (reaction.guild_id, reaction.user_id) else { return Ok(()) };
-    if is_bot(reaction, bot) {
-        return Ok(());
-    }
-    let (guild, user) = (GuildId::from(guild), UserId::from(user));
-    let message = MessageId::from(reaction.message_id);
-    let Some(post) = store.post(message).await? else { return Ok(()) };
-    let change = store.cast_vote(guild, user, post.episode_id, score, message).await?;
-    metrics::counter!(observe::name::VOTES_APPLIED).increment(1);
-    editor.touch_episode(guild, post.episode_id).await?;
-
-    // One vote per member: take the older number reaction away, where the bot may. Without
-    // Manage Messages the newest reaction is the vote and the older ones simply do not count.
-    if let Some((old_score, Some(old_message))) = change.previous {
-        if old_score != score {
-            let old_channel = if old_message == message {
-                post.channel_id
-            } else {
-                match store.post(old_message).await? {
-                    Some(old) => old.channel_id,
-                    None => return Ok(()),
-                }
-            };
-            let removal = serenity::ChannelId::from(old_channel)
-                .delete_reaction(
-                    http,
-                    serenity::MessageId::from(old_message),
-                    Some(user.into()),
-                    rating_reaction(old_score),
-                )
-                .await;
-            match removal {
-                Ok(()) => {}
-                Err(e) if is_missing_permission(&e) || is_gone(&e) => {
-                    tracing::debug!(
-                        channel = %old_channel,
-                        "cannot remove an older rating reaction; it no longer counts"
-                    )
-                }
-                Err(e) => return Err(e.into()),
-            }
-        }
-    }
-    Ok(())
-}
-
-/// MESSAGE_REACTION_REMOVE: removing the reaction that holds a vote withdraws it.
-pub async fn on_reaction_remove(
-    reaction: &Reaction,
-    store: &Store,
-    editor: &ScoreEditor,
-) -> Result<(), crate::discord::Error> {
-    let Some(score) = score_of(&reaction.emoji) else { return Ok(()) };
-    let (Some(guild), Some(user)) = (reaction.guild_id, reaction.user_id) else { return Ok(()) };
-    let (guild, user) = (GuildId::from(guild), UserId::from(user));
-    let message = MessageId::from(reaction.message_id);
-    let Some(post) = store.post(message).await? else { return Ok(()) };
-    if store.withdraw_vote(guild, user, post.episode_id, score, message).await? {
-        metrics::counter!(observe::name::VOTES_APPLIED).increment(1);
-        editor.touch_episode(guild, post.episode_id).await?;
-    }
-    Ok(())
 }
 
 /// What a start-up reconciliation did.

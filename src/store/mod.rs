@@ -5,6 +5,7 @@
 //! upserts, `RETURNING`, BIGINT columns and unix-second times. The few statements that must
 //! differ say so where they are written.
 
+pub mod cache;
 pub mod deployment;
 pub mod feeds;
 pub mod guilds;
@@ -70,6 +71,8 @@ pub struct Store {
     /// lock around write transactions turns that into orderly waiting within the process.
     sqlite_writer: Arc<Mutex<()>>,
     shows: Arc<shows::ShowCache>,
+    /// What `/recap` reads, while the data versions stand.
+    views: Arc<cache::ViewCache>,
     /// Wakes this process's alert dispatcher when a recap was published here.
     alerts: Arc<tokio::sync::Notify>,
     /// The SQLite database file, if the database is one.
@@ -144,6 +147,7 @@ impl Store {
             backend,
             sqlite_writer: Arc::new(Mutex::new(())),
             shows: Arc::new(shows::ShowCache::default()),
+            views: Arc::default(),
             alerts: Arc::new(tokio::sync::Notify::new()),
             sqlite_file: match backend {
                 Backend::Sqlite => sqlite_file(&url),

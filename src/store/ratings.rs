@@ -1,7 +1,8 @@
 //! Community ratings: rating posts (bot messages whose 1️⃣–5️⃣ reactions are votes) and the
 //! votes, one per member per episode per server.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
 
 use sqlx::Row;
 
@@ -63,6 +64,77 @@ async fn upsert_vote(
     .execute(&mut *conn)
     .await?;
     Ok(())
+}
+
+/// One number reaction added or removed, as the gateway reported it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VoteEvent {
+    pub guild: GuildId,
+    pub user: UserId,
+    pub message: MessageId,
+    pub score: u8,
+    /// A reaction added (a vote cast or changed); false: one removed.
+    pub added: bool,
+}
+
+/// A member's number reaction that no longer holds their vote, because a newer one does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Superseded {
+    pub channel: ChannelId,
+    pub message: MessageId,
+    pub user: UserId,
+    pub score: u8,
+}
+
+/// What a batch of reaction events changed.
+#[derive(Debug, Default)]
+pub struct AppliedVotes {
+    /// Events that cast, changed or withdrew a vote.
+    pub applied: usize,
+    /// The episodes (per server) whose score changed: their posts must show it.
+    pub changed: Vec<(GuildId, EpisodeId)>,
+    /// Older reactions of members whose vote moved to another number.
+    pub superseded: Vec<Superseded>,
+}
+
+/// A member's vote as stored: the score and the post whose reaction holds it.
+type Held = Option<(u8, Option<MessageId>)>;
+
+/// Rows per multi-row statement: 6 binds a row stays far below SQLite's and PostgreSQL's
+/// bind limits.
+const ROWS_PER_STATEMENT: usize = 500;
+
+/// `$first, $first+1, …` for `count` binds.
+fn placeholders(first: usize, count: usize) -> String {
+    let mut list = String::new();
+    for n in first..first + count {
+        let _ = write!(list, "{}${n}", if n == first { "" } else { ", " });
+    }
+    list
+}
+
+/// The live rating posts among `messages`.
+async fn posts_by_id(
+    conn: &mut sqlx::AnyConnection,
+    messages: &BTreeSet<MessageId>,
+) -> Result<HashMap<MessageId, Post>> {
+    let mut posts = HashMap::new();
+    let messages: Vec<MessageId> = messages.iter().copied().collect();
+    for chunk in messages.chunks(ROWS_PER_STATEMENT) {
+        let sql = format!(
+            "SELECT {POST_COLUMNS} FROM posts WHERE gone = 0 AND message_id IN ({})",
+            placeholders(1, chunk.len())
+        );
+        let mut query = sqlx::query(&sql);
+        for message in chunk {
+            query = query.bind(message.db());
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            let post = post_from_row(&row)?;
+            posts.insert(post.message_id, post);
+        }
+    }
+    Ok(posts)
 }
 
 fn score_from(sum: Option<i64>, votes: i64) -> Option<Score> {
@@ -224,6 +296,160 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(done.rows_affected() > 0)
+    }
+
+    /// Applies reaction events in one transaction, with the same outcome as applying them one
+    /// by one in order: each member's last word on each episode stands, and a removed reaction
+    /// withdraws the vote only if it still held it. Events on messages that are not rating
+    /// posts are ignored. Each member's vote is read and written once, however many events.
+    pub async fn apply_votes(&self, events: &[VoteEvent]) -> Result<AppliedVotes> {
+        let mut done = AppliedVotes::default();
+        if events.is_empty() {
+            return Ok(done);
+        }
+        let mut tx = self.begin_write().await?;
+        let messages: BTreeSet<MessageId> = events.iter().map(|e| e.message).collect();
+        let mut posts = posts_by_id(&mut tx, &messages).await?;
+
+        let mut members: BTreeMap<(GuildId, EpisodeId), BTreeSet<UserId>> = BTreeMap::new();
+        for event in events {
+            if let Some(post) = posts.get(&event.message) {
+                members.entry((event.guild, post.episode_id)).or_default().insert(event.user);
+            }
+        }
+        let mut before: HashMap<(GuildId, UserId, EpisodeId), Held> = HashMap::new();
+        for ((guild, episode), users) in &members {
+            let users: Vec<UserId> = users.iter().copied().collect();
+            for chunk in users.chunks(ROWS_PER_STATEMENT) {
+                let sql = format!(
+                    "SELECT user_id, score, message_id FROM ratings
+                     WHERE guild_id = $1 AND episode_id = $2 AND user_id IN ({})",
+                    placeholders(3, chunk.len())
+                );
+                let mut query = sqlx::query_as::<_, (i64, i64, Option<i64>)>(&sql)
+                    .bind(guild.db())
+                    .bind(episode.db());
+                for user in chunk {
+                    query = query.bind(user.db());
+                    before.insert((*guild, *user, *episode), None);
+                }
+                for (user, score, message) in query.fetch_all(&mut *tx).await? {
+                    before.insert(
+                        (*guild, UserId::from_db(user), *episode),
+                        Some((score as u8, message.map(MessageId::from_db))),
+                    );
+                }
+            }
+        }
+
+        // The events in order, in memory.
+        let mut after = before.clone();
+        let mut replaced: HashMap<(GuildId, UserId, EpisodeId), Vec<(u8, MessageId)>> =
+            HashMap::new();
+        for event in events {
+            let Some(post) = posts.get(&event.message) else { continue };
+            let key = (event.guild, event.user, post.episode_id);
+            let held = after.get_mut(&key).expect("every member's vote was read");
+            if event.added {
+                if let Some((old, Some(old_message))) = *held {
+                    if old != event.score {
+                        replaced.entry(key).or_default().push((old, old_message));
+                    }
+                }
+                *held = Some((event.score, Some(event.message)));
+                done.applied += 1;
+            } else if *held == Some((event.score, Some(event.message))) {
+                *held = None;
+                done.applied += 1;
+            }
+        }
+
+        let mut upserts = Vec::new();
+        let mut withdrawn: BTreeMap<(GuildId, EpisodeId), Vec<UserId>> = BTreeMap::new();
+        let mut changed = BTreeSet::new();
+        for (key @ (guild, user, episode), held) in &after {
+            if before.get(key) == Some(held) {
+                continue;
+            }
+            changed.insert((*guild, *episode));
+            match held {
+                Some((score, message)) => upserts.push((*key, *score, *message)),
+                None => withdrawn.entry((*guild, *episode)).or_default().push(*user),
+            }
+        }
+        let voted_at = now();
+        for chunk in upserts.chunks(ROWS_PER_STATEMENT) {
+            let mut sql = String::from(
+                "INSERT INTO ratings (guild_id, user_id, episode_id, score, message_id, voted_at) VALUES ",
+            );
+            for i in 0..chunk.len() {
+                let _ = write!(
+                    sql,
+                    "{}({})",
+                    if i == 0 { "" } else { ", " },
+                    placeholders(i * 6 + 1, 6)
+                );
+            }
+            sql.push_str(
+                " ON CONFLICT (guild_id, user_id, episode_id)
+                 DO UPDATE SET score = excluded.score, message_id = excluded.message_id, voted_at = excluded.voted_at",
+            );
+            let mut query = sqlx::query(&sql);
+            for ((guild, user, episode), score, message) in chunk {
+                query = query
+                    .bind(guild.db())
+                    .bind(user.db())
+                    .bind(episode.db())
+                    .bind(i64::from(*score))
+                    .bind(message.map(MessageId::db))
+                    .bind(voted_at);
+            }
+            query.execute(&mut *tx).await?;
+        }
+        for ((guild, episode), users) in &withdrawn {
+            for chunk in users.chunks(ROWS_PER_STATEMENT) {
+                let sql = format!(
+                    "DELETE FROM ratings WHERE guild_id = $1 AND episode_id = $2 AND user_id IN ({})",
+                    placeholders(3, chunk.len())
+                );
+                let mut query = sqlx::query(&sql).bind(guild.db()).bind(episode.db());
+                for user in chunk {
+                    query = query.bind(user.db());
+                }
+                query.execute(&mut *tx).await?;
+            }
+        }
+
+        // The reactions to take away: every number a member moved away from, except the
+        // one that holds their vote now.
+        let mut superseded = BTreeSet::new();
+        for (key, olds) in &replaced {
+            let (_, user, _) = *key;
+            let now_held = after.get(key).copied().flatten();
+            for &(score, message) in olds {
+                if now_held != Some((score, Some(message))) {
+                    superseded.insert((message, user, score));
+                }
+            }
+        }
+        let unknown: BTreeSet<MessageId> = superseded
+            .iter()
+            .map(|(message, _, _)| *message)
+            .filter(|message| !posts.contains_key(message))
+            .collect();
+        if !unknown.is_empty() {
+            posts.extend(posts_by_id(&mut tx, &unknown).await?);
+        }
+        tx.commit().await?;
+        done.changed = changed.into_iter().collect();
+        done.superseded = superseded
+            .into_iter()
+            .filter_map(|(message, user, score)| {
+                let channel = posts.get(&message)?.channel_id;
+                Some(Superseded { channel, message, user, score })
+            })
+            .collect();
+        Ok(done)
     }
 
     /// Makes the votes held by `post` match its reactions as Discord reports them now

@@ -281,6 +281,130 @@ async fn a_burst_of_reactions_makes_few_edits_and_ends_exact(db: TestDb) {
     assert_eq!(fake.rate_limited_count(), 0, "edits stayed within the rate limits");
 }
 
+/// Reaction events applied in batches end exactly as the same events applied one at a
+/// time: changes, withdrawals, stale removals and a second post of the episode, interleaved.
+async fn votes_applied_in_batches_end_as_one_by_one(db: TestDb) {
+    use rand::{Rng, SeedableRng};
+    use recapbot::ids::ChannelId;
+    use recapbot::store::ratings::VoteEvent;
+
+    let saved = db.store.save_article(&sample()).await.unwrap();
+    let recap = db.store.recap_by_id(saved.recap_id()).await.unwrap().unwrap();
+    let (one_by_one, batched) = (GuildId::new(1), GuildId::new(2));
+    // Two posts of the episode in each server.
+    for (guild, first) in [(one_by_one, 10), (batched, 20)] {
+        for message in [first, first + 1] {
+            db.store
+                .record_post(
+                    MessageId::new(message),
+                    guild,
+                    ChannelId::new(5),
+                    recap.episode_id,
+                    recap.id,
+                )
+                .await
+                .unwrap();
+        }
+    }
+    let mut rng = rand::rngs::StdRng::seed_from_u64(3);
+    let script: Vec<(u64, u64, u8, bool)> = (0..3_000)
+        .map(|_| {
+            (rng.gen_range(0..40), rng.gen_range(0..2), rng.gen_range(1..=5), rng.gen_bool(0.6))
+        })
+        .collect();
+    let event = |guild: GuildId, first: u64, &(user, post, score, added): &(u64, u64, u8, bool)| {
+        VoteEvent {
+            guild,
+            user: UserId::new(100 + user),
+            message: MessageId::new(first + post),
+            score,
+            added,
+        }
+    };
+    let mut superseded_one = 0;
+    for step in &script {
+        superseded_one +=
+            db.store.apply_votes(&[event(one_by_one, 10, step)]).await.unwrap().superseded.len();
+    }
+    let mut rest = &script[..];
+    while !rest.is_empty() {
+        let size = rng.gen_range(1..=400).min(rest.len());
+        let batch: Vec<VoteEvent> = rest[..size].iter().map(|s| event(batched, 20, s)).collect();
+        db.store.apply_votes(&batch).await.unwrap();
+        rest = &rest[size..];
+    }
+    assert!(superseded_one > 0, "the script changes votes");
+    let held = |guild: GuildId, first: i64| {
+        let pool = recapbot::harness::pool(&db.store).clone();
+        async move {
+            sqlx::query_as::<_, (i64, i64, i64)>(
+                "SELECT user_id, score, message_id - $2 FROM ratings WHERE guild_id = $1 ORDER BY user_id",
+            )
+            .bind(guild.db())
+            .bind(first)
+            .fetch_all(&pool)
+            .await
+            .unwrap()
+        }
+    };
+    // A member's vote is their last number added, unless they then removed that very one.
+    let mut model = std::collections::BTreeMap::new();
+    for &(user, post, score, added) in &script {
+        let vote = model.entry(100 + user as i64).or_insert(None);
+        if added {
+            *vote = Some((i64::from(score), post as i64));
+        } else if *vote == Some((i64::from(score), post as i64)) {
+            *vote = None;
+        }
+    }
+    let expected: Vec<(i64, i64, i64)> =
+        model.into_iter().filter_map(|(user, vote)| vote.map(|(s, p)| (user, s, p))).collect();
+    assert!(!expected.is_empty());
+    assert_eq!(held(one_by_one, 10).await, expected);
+    assert_eq!(held(batched, 20).await, expected);
+}
+
+/// /recap answers from memory, yet a vote or a corrected recap is in the very next answer,
+/// whichever process made the change (here a second store on the same database, as another
+/// bot process or `recapbot import` would be).
+async fn the_next_recap_shows_a_vote_or_a_corrected_recap_from_another_process(db: TestDb) {
+    db.store.save_article(&sample()).await.unwrap();
+    let other = recapbot::store::Store::open(&db.url).await.unwrap();
+    let fake = FakeDiscord::start().await;
+    let _bot = start_bot_with(&fake, &db, quick(&fake)).await;
+    let alice = member(&fake, "alice");
+    for _ in 0..2 {
+        let answer = alice.recap("Soundtrack #1", 2).await;
+        assert_eq!(answer.field("Community"), Some("No votes yet — rate with 1️⃣–5️⃣"));
+    }
+
+    let recap = other.list_recaps(None).await.unwrap().remove(0);
+    let (guild, user) = (GuildId::new(fake.guild_id()), UserId::new(9_000));
+    other.cast_vote(guild, user, recap.episode_id, 4, MessageId::new(1)).await.unwrap();
+    let answer = alice.recap("Soundtrack #1", 2).await;
+    assert_eq!(
+        answer.field("Community"),
+        Some("This server: ★ 4.0 · 1 vote\nAll servers: ★ 4.0 · 1 vote"),
+        "the vote counts at once"
+    );
+
+    let mut corrected = sample();
+    corrected.recap = format!("{} A corrected closing line.", corrected.recap);
+    other.save_article(&corrected).await.unwrap();
+    let answer = alice.recap("Soundtrack #1", 2).await;
+    let mut pages = answer.description().to_string();
+    let mut shown = answer;
+    while shown.enabled_buttons().iter().any(|b| b == "▶") {
+        shown = alice.click(&shown, "▶").await;
+        pages.push_str(shown.description());
+    }
+    assert!(pages.contains("A corrected closing line."), "the corrected recap shows at once");
+
+    other.set_guild_spoilers(guild, false).await.unwrap();
+    let answer = alice.recap("Soundtrack #1", 2).await;
+    assert!(!answer.description().contains("||"), "the server's new setting applies at once");
+}
+
 /// `recapbot run` against the fake Discord (through its proxy address, so no test CA is
 /// needed), as an operator starts it; its log goes to `log`.
 fn recapbot_run(fake: &FakeDiscord, db: &TestDb, dir: &std::path::Path, log: &str) -> Child {
@@ -563,4 +687,6 @@ backend_tests!(
     a_deleted_post_ends_its_reconciliation_quietly,
     a_burst_of_reactions_makes_few_edits_and_ends_exact,
     sigterm_in_a_burst_of_votes_loses_none,
+    votes_applied_in_batches_end_as_one_by_one,
+    the_next_recap_shows_a_vote_or_a_corrected_recap_from_another_process,
 );
