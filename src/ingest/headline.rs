@@ -654,6 +654,9 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         ),
         // Show E05 (two digits at least, so "E3" the expo is not an episode)
         form(r"(?:^|\s)E(\d{2,4})(?:\s?(?:-|–|&)\s?E?(\d{2,4}))?\b".into(), without_season),
+        // Two 1.4: a one-digit episode after the season's dot, only as the headline's last
+        // word right after a name ("Community score: 4.2" and a bare "8.5" are scores)
+        form(r"\b\s(\d{1,2})\.([1-9])$".into(), with_season),
     ]
 });
 
@@ -1019,6 +1022,16 @@ mod tests {
         let first =
             "The first episode of Scum’s Wish makes a case as a contender among the top series";
         assert!(ordinal_episode_in_prose(first).is_none());
+    }
+
+    #[test]
+    fn season_dot_single_digit_episode_ends_a_headline() {
+        // tests/corpus/pages/339-two-s1e4-abriefingwithmichael.txt
+        let h = parse_headline("Two 1.4").expect("parses");
+        assert_eq!((h.show.as_str(), h.season, h.episode), ("Two", 1, 4));
+        assert!(parse_headline("7.5").is_none());
+        // tests/corpus/pages/118-jujutsu-kaisen-s2-e25-27.txt
+        assert!(parse_headline("Community score: 4.2").is_none());
     }
 
     #[test]
