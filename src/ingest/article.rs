@@ -1271,15 +1271,24 @@ fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
         })
     };
     // "Whatta fantastic episode of Cheongdamdong Alice! Episode 9 revived my…"
-    numbered.or_else(opens_with_show).or_else(named_in_sentence).or_else(|| {
-        opening.iter().take(6).find_map(|line| {
-            let m = EPISODE_OF_SHOW_RE.find(line)?;
-            let n = EPISODE_NUMBER_RE.captures(line)?[1].parse::<u32>().ok()?;
-            let h = parse_headline(&format!("Episode {n} of {}", &line[m.end()..]))?;
-            let words = h.show.split_whitespace().count();
-            (1..=8).contains(&words).then_some(headline::Headline { title: None, ..h })
+    numbered
+        .or_else(opens_with_show)
+        .or_else(named_in_sentence)
+        .or_else(|| {
+            opening.iter().take(6).find_map(|line| {
+                let m = EPISODE_OF_SHOW_RE.find(line)?;
+                let n = EPISODE_NUMBER_RE.captures(line)?[1].parse::<u32>().ok()?;
+                let h = parse_headline(&format!("Episode {n} of {}", &line[m.end()..]))?;
+                let words = h.show.split_whitespace().count();
+                (1..=8).contains(&words).then_some(headline::Headline { title: None, ..h })
+            })
         })
-    })
+        // "Chris Connor reviews the fourth episode of House of the Dragon season 2…"
+        .or_else(|| {
+            opening.iter().take(6).find_map(|line| {
+                headline::ordinal_episode_in_prose(line).filter(|h| names_something(&h.show))
+            })
+        })
 }
 
 /// "CHAPTER 1: “How to put an elephant in a refrigerator”", "Episode 5 – The Hunt".

@@ -472,6 +472,51 @@ const NUM: &str = r"(\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|el
 /// "3rd", "Third": an ordinal season ("My Hero Academia 3rd Season").
 const ORD: &str = r"(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)";
 
+/// "the fourth episode of House of the Dragon season 2", "the 5th episode of Season 3 of Only
+/// Murders in the Building": an episode named by its ordinal in the middle of a sentence. The
+/// show is the run of title-case words after "of" (small words may join them).
+static ORDINAL_EPISODE_OF_RE: Lazy<Regex> = Lazy::new(|| {
+    // A dot only inside a word ("S.W.A.T."): "Building. With" ends the name.
+    let name_word = r"(?:\p{Lu}|\d)(?:[\p{L}\p{N}’'&\-]|\.[\p{L}\p{N}])*";
+    let small = r"of|the|and|in|on|a|an|to|at|for|with|from|my|your";
+    Regex::new(&format!(
+        r#"(?i:\bthe\s+{ORD}\s+episode\s+of\s+(?:(?:season|series)\s+{NUM}\s+of\s+)?)["“‘]?((?:{name_word})(?:\s+(?-i:{small})|\s+{name_word}|:\s+{name_word})*)["”’]?(?i:\s+(?:\(\d{{4}}[-–]?\d{{0,4}}\)\s+)?(?:season|series)\s+{NUM})?"#
+    ))
+    .unwrap()
+});
+
+/// An episode named by its ordinal in prose ([`ORDINAL_EPISODE_OF_RE`]); the first in `line`
+/// whose show reads as a name.
+pub fn ordinal_episode_in_prose(line: &str) -> Option<Headline> {
+    ORDINAL_EPISODE_OF_RE.captures_iter(line).find_map(|c| {
+        let episode = parse_number(&c[1])?;
+        // "The first episode of Scum’s Wish makes a case as a contender among the top series
+        // of the season": first impressions and season previews speak of a whole show this
+        // way; a recap of one episode is not told apart from them by its prose alone.
+        if episode == 1 {
+            return None;
+        }
+        let season = c.get(2).or(c.get(4)).and_then(|m| parse_number(m.as_str())).unwrap_or(1);
+        let mut show = c[3].trim();
+        // Small words that ended the run belong to the sentence, not the name.
+        while let Some((head, last)) = show.rsplit_once(' ') {
+            if !last.starts_with(char::is_lowercase) {
+                break;
+            }
+            show = head;
+        }
+        let show = clean_show(show);
+        let words = show.split_whitespace().count();
+        ((1..=8).contains(&words) && has_alphanumeric(&show)).then_some(Headline {
+            show,
+            season,
+            episode,
+            episode_end: None,
+            title: None,
+        })
+    })
+}
+
 /// Parses a digit string, an English number word or an ordinal ("3rd",
 /// "third"); checks the 1..=9999 range.
 fn parse_number(s: &str) -> Option<u32> {
@@ -609,6 +654,9 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         ),
         // Show E05 (two digits at least, so "E3" the expo is not an episode)
         form(r"(?:^|\s)E(\d{2,4})(?:\s?(?:-|–|&)\s?E?(\d{2,4}))?\b".into(), without_season),
+        // Two 1.4: a one-digit episode after the season's dot, only as the headline's last
+        // word right after a name ("Community score: 4.2" and a bare "8.5" are scores)
+        form(r"\b\s(\d{1,2})\.([1-9])$".into(), with_season),
     ]
 });
 
@@ -779,11 +827,31 @@ pub fn clean_show(raw: &str) -> String {
         if let Some(c) = LOWER_THE_RE.captures(s) {
             s = &s[c.get(1).map_or(0, |m| m.start())..];
         }
+        if let Some(tail) = repeated_tail(s) {
+            s = tail;
+        }
         if s.len() == before {
             break;
         }
     }
     s.to_string()
+}
+
+/// The name a breadcrumb trail ends on: a trail glued onto the headline names the show, then
+/// the headline names it again ("Home ABC Abbott Elementary Abbott Elementary"), so a run of
+/// two or more words repeated at the end, after other words, is the show. A name that is
+/// itself doubled ("New York New York") has nothing before it and stays whole.
+fn repeated_tail(s: &str) -> Option<&str> {
+    let words: Vec<(usize, &str)> =
+        s.split_whitespace().map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w)).collect();
+    let n = words.len();
+    (2..=n.saturating_sub(1) / 2).rev().find_map(|k| {
+        let same = (0..k).all(|i| {
+            crate::recap::names::fold(words[n - 2 * k + i].1)
+                == crate::recap::names::fold(words[n - k + i].1)
+        });
+        same.then(|| &s[words[n - k].0..])
+    })
 }
 
 /// A quoted title: `"Title"`, `“Title”`, `‘Title’`, `'Title'`, `«Title»`.
@@ -925,6 +993,60 @@ fn extract_title(rest: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ordinal_episode_in_prose_names_show_season_and_episode() {
+        let cases = [
+            // tests/corpus/pages/214-house-of-the-dragon-s2e4-flickeringmyth.txt
+            (
+                "Chris Connor reviews the fourth episode of House of the Dragon season 2…",
+                ("House of the Dragon", 2, 4),
+            ),
+            // tests/corpus/pages/246-only-murders-s3e5-laughingplace.txt
+            (
+                "C'est Lamour! Love is in the air in the 5th episode of Season 3 of Only Murders in the Building. With our favorite podcasters",
+                ("Only Murders in the Building", 3, 5),
+            ),
+            // tests/corpus/pages/186-abbott-elementary-e4-obm.txt
+            (
+                "The fourth episode of Abbott Elementary (2021-) looks at the grade school",
+                ("Abbott Elementary", 1, 4),
+            ),
+        ];
+        for (line, (show, season, episode)) in cases {
+            let h = ordinal_episode_in_prose(line).expect(line);
+            assert_eq!((h.show.as_str(), h.season, h.episode), (show, season, episode), "{line}");
+        }
+        assert!(ordinal_episode_in_prose("the fourth episode of the series was slow").is_none());
+        // tests/corpus/pages/060-first-impressions-category.txt, a category page.
+        let first =
+            "The first episode of Scum’s Wish makes a case as a contender among the top series";
+        assert!(ordinal_episode_in_prose(first).is_none());
+    }
+
+    #[test]
+    fn season_dot_single_digit_episode_ends_a_headline() {
+        // tests/corpus/pages/339-two-s1e4-abriefingwithmichael.txt
+        let h = parse_headline("Two 1.4").expect("parses");
+        assert_eq!((h.show.as_str(), h.season, h.episode), ("Two", 1, 4));
+        assert!(parse_headline("7.5").is_none());
+        // tests/corpus/pages/118-jujutsu-kaisen-s2-e25-27.txt
+        assert!(parse_headline("Community score: 4.2").is_none());
+    }
+
+    #[test]
+    fn a_breadcrumb_glued_onto_the_show_is_dropped() {
+        // tests/corpus/pages/185-abbott-elementary-s3e4-tvacute.txt
+        let h = parse_headline(
+            "Home ABC Abbott Elementary Abbott Elementary Season 3 Episode 4 Recap : Smoking",
+        )
+        .expect("parses");
+        assert_eq!((h.show.as_str(), h.season, h.episode), ("Abbott Elementary", 3, 4));
+        assert_eq!(clean_show("Home TV Shows The Bear The Bear"), "The Bear");
+        // Doubled names with nothing glued before them stay whole.
+        assert_eq!(clean_show("New York New York"), "New York New York");
+        assert_eq!(clean_show("Bye Bye Bye"), "Bye Bye Bye");
+    }
 
     #[test]
     fn a_name_in_brackets_in_another_script_is_an_alias() {

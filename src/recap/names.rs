@@ -41,7 +41,12 @@ pub fn fold_words(name: &str) -> Vec<String> {
 /// the Walking Dead" and "Removing Ghosts" the shows "Dream High", "The Walking Dead" and
 /// "Moving". Compared folded.
 pub fn contains_name(outer: &str, inner: &str) -> bool {
-    let needle = fold_words(inner);
+    let mut needle = fold_words(inner);
+    // "Walking Dead" is how fans write "The Walking Dead": a leading article is optional on
+    // both sides, but only at the start of a part, so "Fear the Walking Dead" stays apart.
+    if needle.len() > 1 && is_article(&needle[0]) {
+        needle.remove(0);
+    }
     if needle.is_empty() {
         return false;
     }
@@ -59,9 +64,22 @@ pub fn contains_name(outer: &str, inner: &str) -> bool {
         }
     }
     let ends_name = |at: usize| ends.contains(&at) || words[at..].is_empty();
+    let after_articles: Vec<usize> = starts
+        .iter()
+        .filter(|&&at| words.get(at).is_some_and(|w| is_article(w)))
+        .map(|&at| at + 1)
+        .collect();
+    starts.extend(after_articles);
     starts.iter().any(|&at| {
         words.get(at..at + needle.len()) == Some(needle.as_slice()) && ends_name(at + needle.len())
     })
+}
+
+/// The folded words a name may start with or drop without naming another show.
+pub const ARTICLES: [&str; 3] = ["the", "a", "an"];
+
+fn is_article(word: &str) -> bool {
+    ARTICLES.contains(&word)
 }
 
 /// Splits a name where punctuation sets its parts apart (see [`contains_name`]). Apostrophes,
@@ -136,6 +154,11 @@ mod tests {
             // tests/corpus/pages/089-haburashi-e2-3.txt
             ("Haburashi/Onna Tomodachi", "Haburashi"),
             ("Drama Review Corner ‘Legend Of The Blue Sea’", "Legend of the Blue Sea"),
+            // tests/corpus/pages/334-walking-dead-s1e5-zombiesloversunite.txt
+            ("Walking Dead", "The Walking Dead"),
+            ("Recap – Walking Dead", "The Walking Dead"),
+            ("The Office", "Office"),
+            ("Office", "The Office"),
         ];
         for (outer, inner) in holds {
             assert!(contains_name(outer, inner), "{outer:?} holds {inner:?}");
@@ -147,6 +170,7 @@ mod tests {
             ("Star Trek: Picard", "Star Trek"),
             ("Law & Order: SVU", "Law & Order"),
             ("Fear the Walking Dead", "The Walking Dead"),
+            ("Fear the Walking Dead", "Walking Dead"),
             ("Removing Ghosts", "Moving"),
             ("Spider-Man", "Man"),
             ("King the Land", "Netflix’s King the Land"),

@@ -8,7 +8,7 @@ use tokio::sync::RwLock;
 
 use super::{now, Result, Store};
 use crate::recap::lookup::{ShowIndex, ShowMatch, ShowNames, MAX_CHOICES};
-use crate::recap::names::{contains_name, fold, fold_words};
+use crate::recap::names::{contains_name, fold, fold_words, ARTICLES};
 use crate::recap::ShowId;
 
 /// How long a built index is trusted before asking the database whether shows changed
@@ -96,21 +96,34 @@ pub async fn id_by_key(conn: &mut AnyConnection, key: &str) -> Result<Option<Sho
 /// every recap of it lands there, while a sequel ("Dream High 2") stays its own show.
 async fn named_within(conn: &mut AnyConnection, name: &str) -> Result<Option<ShowId>> {
     let words = fold_words(name);
-    // A one-word name either is a stored show's key (found already) or holds none.
-    if words.len() < 2 {
+    if words.is_empty() {
         return Ok(None);
     }
     // Keys are folded to letters and digits only, so LIKE sees no wildcard in them; the
-    // match on key characters is a cheap first cut, the word check below decides.
-    let candidates: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT id, name FROM shows WHERE name_key <> '' AND $1 LIKE ('%' || name_key || '%')
+    // match on key characters is a cheap first cut, the word check below decides. A stored
+    // "The Walking Dead" is found from "Walking Dead": its key without the article counts too.
+    let without_article = |col: &str| {
+        ARTICLES
+            .iter()
+            .map(|a| {
+                format!(
+                    " OR ({col} LIKE '{a}%' AND $1 LIKE ('%' || substr({col}, {}) || '%'))",
+                    a.len() + 1
+                )
+            })
+            .collect::<String>()
+    };
+    let sql = format!(
+        "SELECT id, name FROM shows
+             WHERE name_key <> '' AND ($1 LIKE ('%' || name_key || '%'){})
          UNION ALL
          SELECT show_id, alias FROM show_aliases
-             WHERE alias_key <> '' AND $1 LIKE ('%' || alias_key || '%')",
-    )
-    .bind(words.concat())
-    .fetch_all(&mut *conn)
-    .await?;
+             WHERE alias_key <> '' AND ($1 LIKE ('%' || alias_key || '%'){})",
+        without_article("name_key"),
+        without_article("alias_key"),
+    );
+    let candidates: Vec<(i64, String)> =
+        sqlx::query_as(&sql).bind(words.concat()).fetch_all(&mut *conn).await?;
     let best = candidates
         .into_iter()
         .filter(|(_, stored)| contains_name(name, stored))

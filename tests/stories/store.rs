@@ -181,6 +181,17 @@ async fn a_headline_containing_a_stored_show_lands_on_it(db: TestDb) {
     let mut other = sample();
     other.show = "Removing Ghosts".into();
     assert_eq!(stored_show(&db, &other).await, "Removing Ghosts");
+
+    // A leading article does not make another show; tests/corpus/pages/334-walking-dead-s1e5-zombiesloversunite.txt
+    let mut article = sample();
+    article.show = "The Walking Dead".into();
+    assert_eq!(stored_show(&db, &article).await, "The Walking Dead");
+    for show in ["Walking Dead", "Recap – Walking Dead"] {
+        article.show = show.into();
+        assert_eq!(stored_show(&db, &article).await, "The Walking Dead", "{show}");
+    }
+    article.show = "Fear the Walking Dead".into();
+    assert_eq!(stored_show(&db, &article).await, "Fear the Walking Dead");
 }
 
 async fn a_batch_import_goes_on_past_a_bad_file(db: TestDb) {
