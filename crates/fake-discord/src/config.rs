@@ -114,6 +114,11 @@ pub struct FakeConfig {
     /// The `heartbeat_interval` sent in HELLO. Discord's is about 41 s, so a short test never
     /// sees a heartbeat; lower it to test heartbeating.
     pub heartbeat_interval: Duration,
+    /// The guild's `preferred_locale` (GUILD_CREATE) and every interaction's `guild_locale`.
+    pub preferred_locale: String,
+    /// Members whose Discord client is in another language than en-US: (member, locale). Their
+    /// interactions carry it as `locale`.
+    pub member_locales: Vec<(String, String)>,
 }
 
 impl Default for FakeConfig {
@@ -131,6 +136,8 @@ impl Default for FakeConfig {
             rate_limits: RateLimits::discord(),
             interaction_deadline: Duration::from_secs(3),
             heartbeat_interval: Duration::from_millis(41_250),
+            preferred_locale: "en-US".into(),
+            member_locales: Vec::new(),
         }
     }
 }
@@ -179,6 +186,18 @@ impl FakeConfig {
 
     pub fn interaction_deadline(mut self, deadline: Duration) -> Self {
         self.interaction_deadline = deadline;
+        self
+    }
+
+    /// The guild's language, as its settings give it (`"ja"`, `"pt-BR"`…).
+    pub fn preferred_locale(mut self, locale: &str) -> Self {
+        self.preferred_locale = locale.to_string();
+        self
+    }
+
+    /// A member whose Discord client is in `locale` (`"ko"`, `"fr"`…).
+    pub fn member_locale(mut self, member: &str, locale: &str) -> Self {
+        self.member_locales.push((member.to_string(), locale.to_string()));
         self
     }
 

@@ -235,7 +235,7 @@ fn guild_create(world: &World, st: &State) -> Value {
         "vanity_url_code": null,
         "description": null,
         "banner": null,
-        "preferred_locale": "en-US",
+        "preferred_locale": world.preferred_locale,
         "max_members": 500000,
         "max_video_channel_users": 25,
         "premium_progress_bar_enabled": false,

@@ -36,6 +36,9 @@ pub(crate) struct World {
     pub rate_limits: RateLimits,
     pub deadline: Duration,
     pub heartbeat_interval: Duration,
+    pub preferred_locale: String,
+    /// Member id → the locale their interactions carry (en-US when absent).
+    pub member_locales: HashMap<u64, String>,
 }
 
 /// Snowflake-looking ids: Discord ids from 2025 are about this large.
@@ -70,6 +73,14 @@ impl World {
         let other_bots =
             members.iter().filter(|(n, _)| cfg.other_bots.contains(n)).map(|(_, id)| *id).collect();
         let token = cfg.token.clone().unwrap_or_else(|| realistic_token(bot_id));
+        let member_locales = cfg
+            .member_locales
+            .iter()
+            .map(|(name, locale)| {
+                let id = members.iter().find(|(n, _)| n == name).map(|m| m.1);
+                (id.unwrap_or_else(|| panic!("no member {name}")), locale.clone())
+            })
+            .collect();
         Self {
             token,
             bot_id,
@@ -88,6 +99,8 @@ impl World {
             rate_limits: cfg.rate_limits.clone(),
             deadline: cfg.interaction_deadline,
             heartbeat_interval: cfg.heartbeat_interval,
+            preferred_locale: cfg.preferred_locale.clone(),
+            member_locales,
         }
     }
 
