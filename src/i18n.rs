@@ -245,6 +245,17 @@ mod tests {
     }
 
     #[test]
+    fn the_check_catches_a_forgotten_placeable_even_inside_a_plural() {
+        let english = messages(
+            "en-US",
+            "a = { $count ->\n    [one] one show\n   *[other] { $count } shows\n  } of { $who }\n",
+        );
+        let forgot = messages("xx", "a = { $count ->\n   *[other] { $count } shows\n  }\n");
+        assert_eq!(english["a"], BTreeSet::from(["count".into(), "who".into()]));
+        assert_ne!(forgot["a"], english["a"]);
+    }
+
+    #[test]
     fn a_discord_tag_picks_its_locale_or_its_language_or_english() {
         assert_eq!(Locale::for_tag("ko").tag(), "ko");
         assert_eq!(Locale::for_tag("pt-BR").tag(), "pt-BR");
