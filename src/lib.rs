@@ -15,6 +15,7 @@ pub mod config;
 pub mod discord;
 #[cfg(feature = "sandbox")]
 pub mod harness;
+pub mod i18n;
 pub mod ids;
 pub mod ingest;
 pub mod observe;

@@ -2,8 +2,10 @@
 //! are the sentences the admin reads (Discord markup for channels and roles).
 
 use super::{App, Result};
+use crate::i18n::Locale;
 use crate::ids::{ChannelId, GuildId, RoleId};
 use crate::store::subscriptions::NewSubscription;
+use crate::tr;
 
 /// What a server admin asked for.
 pub struct Subscribe<'a> {
@@ -23,7 +25,7 @@ pub struct Subscribe<'a> {
 const MESSAGE_BUDGET: usize = 1_900;
 
 impl App {
-    pub async fn subscribe(&self, asked: Subscribe<'_>) -> Result<String> {
+    pub async fn subscribe(&self, asked: Subscribe<'_>, locale: Locale) -> Result<String> {
         let show = self.resolve_optional_show(asked.show, Some(asked.guild)).await?;
         let new = NewSubscription {
             guild_id: asked.guild,
@@ -37,14 +39,21 @@ impl App {
             made_in: asked.made_in,
         };
         self.store.subscribe(&new).await?;
-        let what = show.map(|s| format!("**{}**", s.name)).unwrap_or_else(|| "every show".into());
-        let mention = asked.role.map(|r| format!(", mentioning <@&{r}>")).unwrap_or_default();
-        let threads = if new.thread { ", each with a discussion thread" } else { "" };
-        let posts = if new.forum { ", each as a post of its own" } else { "" };
-        Ok(format!(
-            "New recaps of {what} will be posted in <#{}>{posts}{mention}{threads}.",
-            asked.channel
-        ))
+        let what = show
+            .map(|s| format!("**{}**", s.name))
+            .unwrap_or_else(|| tr!(locale, "alerts-every-show"));
+        let mut details = String::new();
+        if new.forum {
+            details.push_str(&tr!(locale, "alerts-detail-posts"));
+        }
+        if let Some(role) = asked.role {
+            details.push_str(&tr!(locale, "alerts-detail-mention", role = format!("<@&{role}>")));
+        }
+        if new.thread {
+            details.push_str(&tr!(locale, "alerts-detail-threads"));
+        }
+        let channel = format!("<#{}>", asked.channel);
+        Ok(tr!(locale, "alerts-subscribed", what = what, channel = channel, details = details))
     }
 
     pub async fn unsubscribe(
@@ -52,40 +61,47 @@ impl App {
         guild: GuildId,
         channel: ChannelId,
         show: Option<&str>,
+        locale: Locale,
     ) -> Result<String> {
         let show = self.resolve_optional_show(show, Some(guild)).await?;
         let what = show
             .as_ref()
             .map(|s| format!("**{}**", s.name))
-            .unwrap_or_else(|| "every show".to_string());
-        Ok(if self.store.unsubscribe(guild, channel, show.map(|s| s.id)).await? {
-            format!("<#{channel}> will no longer get alerts for {what}.")
+            .unwrap_or_else(|| tr!(locale, "alerts-every-show"));
+        let id = if self.store.unsubscribe(guild, channel, show.map(|s| s.id)).await? {
+            "alerts-unsubscribed"
         } else {
-            format!("<#{channel}> had no alerts for {what}. `/alerts list` shows what there is.")
-        })
+            "alerts-not-subscribed"
+        };
+        Ok(tr!(locale, id, channel = format!("<#{channel}>"), what = what))
     }
 
     /// The server's subscriptions, a broken one with the reason it stopped.
-    pub async fn subscriptions_message(&self, guild: GuildId) -> Result<String> {
+    pub async fn subscriptions_message(&self, guild: GuildId, locale: Locale) -> Result<String> {
         let subscriptions = self.store.subscriptions(guild).await?;
         if subscriptions.is_empty() {
-            return Ok("No alerts yet: `/alerts subscribe` posts new recaps in a channel.".into());
+            return Ok(tr!(locale, "alerts-none"));
         }
-        let mut text = String::from("**New-recap alerts**\n");
+        let mut text = tr!(locale, "alerts-list-title") + "\n";
+        let every_show = tr!(locale, "alerts-every-show");
         for sub in &subscriptions {
-            let show = sub.show.as_ref().map(|(_, name)| name.as_str()).unwrap_or("every show");
-            let mut line = format!("<#{}> — {show}", sub.channel_id);
+            let show = sub.show.as_ref().map(|(_, name)| name.as_str()).unwrap_or(&every_show);
+            let mut parts = vec![format!("<#{}> — {show}", sub.channel_id)];
             if let Some(role) = sub.role_id {
-                line.push_str(&format!(" · mentions <@&{role}>"));
+                parts.push(tr!(locale, "alerts-list-mentions", role = format!("<@&{role}>")));
             }
-            line.push_str(if sub.spoilers { " · spoilers hidden" } else { " · spoilers shown" });
+            parts.push(if sub.spoilers {
+                tr!(locale, "alerts-list-spoilers-hidden")
+            } else {
+                tr!(locale, "alerts-list-spoilers-shown")
+            });
             if sub.thread {
-                line.push_str(" · threads");
+                parts.push(tr!(locale, "alerts-list-threads"));
             }
+            let mut line = parts.join(" · ");
             if let Some(reason) = &sub.broken_reason {
-                line.push_str(&format!(
-                    "\n  ⚠️ stopped: {reason}. Fix it, then subscribe again to resume."
-                ));
+                line.push_str("\n  ");
+                line.push_str(&tr!(locale, "alerts-list-stopped", reason = reason));
             }
             if !push_line(&mut text, &line) {
                 break;
@@ -95,14 +111,18 @@ impl App {
     }
 
     /// Whether recap text hides behind spoiler markup in this server.
-    pub async fn set_spoilers(&self, guild: GuildId, spoilers: bool) -> Result<String> {
+    pub async fn set_spoilers(
+        &self,
+        guild: GuildId,
+        spoilers: bool,
+        locale: Locale,
+    ) -> Result<String> {
         self.store.set_guild_spoilers(guild, spoilers).await?;
         Ok(if spoilers {
-            "Recaps in this server are hidden behind spoiler markup."
+            tr!(locale, "settings-spoilers-hidden")
         } else {
-            "Recaps in this server are shown without spoiler markup."
-        }
-        .to_string())
+            tr!(locale, "settings-spoilers-shown")
+        })
     }
 }
 

@@ -2,58 +2,122 @@
 //! words they can act on, and what failed on our side, logged with its cause and answered
 //! with one fixed sentence.
 
+use crate::i18n::Locale;
 use crate::recap::EpisodeNumber;
+use crate::tr;
 
-/// A request that cannot be served as asked. The `Display` text is the whole answer.
+/// A request that cannot be served as asked. [`UserError::text`] is the whole answer, in the
+/// member's language; `Display` is its English.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UserError {
-    #[error("{}", unknown_show(query, suggestions))]
+    #[error("{}", self.text(Locale::EN))]
     UnknownShow { query: String, suggestions: Vec<String> },
-    #[error("{}", unknown_episode(show, asked, existing))]
-    UnknownEpisode { show: String, asked: String, existing: Vec<EpisodeNumber> },
-    #[error(
-        "**{show}** has an episode {episode} in seasons {}: add `season:` to pick one.",
-        join(seasons)
-    )]
+    #[error("{}", self.text(Locale::EN))]
+    UnknownEpisode { show: String, asked: Asked, existing: Vec<EpisodeNumber> },
+    #[error("{}", self.text(Locale::EN))]
     AmbiguousEpisode { show: String, episode: u32, seasons: Vec<u32> },
-    #[error("**{show}** has no season {season}. Seasons: {}.", join(seasons))]
+    #[error("{}", self.text(Locale::EN))]
     UnknownSeason { show: String, season: u32, seasons: Vec<u32> },
-    #[error("Only members with **{permission}** permission can use /{command}.")]
-    MissingPermission { permission: String, command: String },
-    #[error("Cannot follow {url}: {reason}.")]
+    /// `permission` as Discord names it, or `None` when unknown.
+    #[error("{}", self.text(Locale::EN))]
+    MissingPermission { permission: Option<String>, command: String },
+    /// `reason` is the intake's own (English) words.
+    #[error("{}", self.text(Locale::EN))]
     CannotFollow { url: String, reason: String },
-    #[error("Cannot read {url}: {reason}.")]
+    #[error("{}", self.text(Locale::EN))]
     CannotRead { url: String, reason: String },
-    #[error("{url} is not a recap I can read: {reason}.")]
+    #[error("{}", self.text(Locale::EN))]
     NotARecap { url: String, reason: String },
-    #[error("This recap is no longer available.")]
+    #[error("{}", self.text(Locale::EN))]
     RecapGone,
-    /// A bad option value, said as a whole sentence.
-    #[error("{0}")]
-    BadOption(String),
+    /// A bad option value: the id of the sentence that says so.
+    #[error("{}", self.text(Locale::EN))]
+    BadOption(&'static str),
+}
+
+/// Which episode a member asked for, when there is no recap of it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Asked {
+    pub season: Option<u32>,
+    pub episode: Option<u32>,
+}
+
+impl Asked {
+    fn text(self, locale: Locale) -> String {
+        match (self.season, self.episode) {
+            (Some(season), Some(episode)) => {
+                tr!(locale, "asked-season-episode", season = season, episode = episode)
+            }
+            (Some(season), None) => tr!(locale, "asked-season", season = season),
+            (None, Some(episode)) => tr!(locale, "asked-episode", episode = episode),
+            (None, None) => tr!(locale, "asked-any"),
+        }
+    }
+}
+
+impl UserError {
+    /// The answer in `locale`.
+    pub fn text(&self, locale: Locale) -> String {
+        match self {
+            UserError::UnknownShow { query, suggestions } => match suggestions.as_slice() {
+                [] => tr!(locale, "show-unknown-none", query = query),
+                [one] => tr!(locale, "show-unknown-one", query = query, suggestion = one),
+                several => {
+                    let bold: Vec<String> = several.iter().map(|s| format!("**{s}**")).collect();
+                    tr!(
+                        locale,
+                        "show-unknown-several",
+                        query = query,
+                        suggestions = bold.join(", ")
+                    )
+                }
+            },
+            UserError::UnknownEpisode { show, existing, .. } if existing.is_empty() => {
+                tr!(locale, "episode-none-yet", show = show)
+            }
+            UserError::UnknownEpisode { show, asked, existing } => tr!(
+                locale,
+                "episode-unknown",
+                show = show,
+                asked = asked.text(locale),
+                existing = join(existing)
+            ),
+            UserError::AmbiguousEpisode { show, episode, seasons } => tr!(
+                locale,
+                "episode-ambiguous",
+                show = show,
+                episode = *episode,
+                seasons = join(seasons)
+            ),
+            UserError::UnknownSeason { show, season, seasons } => tr!(
+                locale,
+                "season-unknown",
+                show = show,
+                season = *season,
+                seasons = join(seasons)
+            ),
+            UserError::MissingPermission { permission, command } => {
+                let permission =
+                    permission.clone().unwrap_or_else(|| tr!(locale, "permission-the-required"));
+                tr!(locale, "permission-missing", permission = permission, command = command)
+            }
+            UserError::CannotFollow { url, reason } => {
+                tr!(locale, "feed-cannot-follow", url = url, reason = reason)
+            }
+            UserError::CannotRead { url, reason } => {
+                tr!(locale, "url-cannot-read", url = url, reason = reason)
+            }
+            UserError::NotARecap { url, reason } => {
+                tr!(locale, "url-not-a-recap", url = url, reason = reason)
+            }
+            UserError::RecapGone => tr!(locale, "recap-gone"),
+            UserError::BadOption(id) => locale.text(id, &[]),
+        }
+    }
 }
 
 fn join<T: ToString>(items: &[T]) -> String {
     items.iter().map(T::to_string).collect::<Vec<_>>().join(", ")
-}
-
-fn unknown_show(query: &str, suggestions: &[String]) -> String {
-    match suggestions {
-        [] => format!("No show called “{query}” has recaps yet."),
-        [one] => format!("No show called “{query}”. Did you mean **{one}**?"),
-        several => format!(
-            "No show called “{query}”. Did you mean {}?",
-            several.iter().map(|s| format!("**{s}**")).collect::<Vec<_>>().join(", ")
-        ),
-    }
-}
-
-fn unknown_episode(show: &str, asked: &str, existing: &[EpisodeNumber]) -> String {
-    if existing.is_empty() {
-        format!("**{show}** has no recaps yet.")
-    } else {
-        format!("No recap of **{show}** {asked}. Recaps exist for: {}.", join(existing))
-    }
 }
 
 /// Every failure of a use case, a command or an event handler.

@@ -1,9 +1,11 @@
 //! The recap sites a server (or the operator) follows.
 
 use super::{App, Result, UserError};
+use crate::i18n::Locale;
 use crate::ids::{FeedId, GuildId};
 use crate::ingest::feed::parse_feed;
 use crate::store::feeds::Feed;
+use crate::tr;
 
 /// A feed to follow.
 pub struct Follow<'a> {
@@ -49,12 +51,12 @@ impl App {
     }
 
     /// `/feeds list`: each feed with its health.
-    pub async fn feeds_message(&self, guild: GuildId) -> Result<String> {
+    pub async fn feeds_message(&self, guild: GuildId, locale: Locale) -> Result<String> {
         let feeds = self.feeds(Some(guild)).await?;
         if feeds.is_empty() {
-            return Ok("This server follows no feeds: `/feeds add` follows one.".into());
+            return Ok(tr!(locale, "feeds-none"));
         }
-        let mut text = String::from("**Feeds**\n");
+        let mut text = tr!(locale, "feeds-list-title") + "\n";
         for feed in feeds {
             let state = feed_state(&feed, |t| format!("<t:{t}:R>"));
             if !super::alerts::push_line(

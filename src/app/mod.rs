@@ -12,7 +12,7 @@ pub mod recaps;
 pub mod shows;
 pub mod watching;
 
-pub use error::{Error, Result, UserError};
+pub use error::{Asked, Error, Result, UserError};
 
 use crate::ingest::fetch::Fetcher;
 use crate::store::Store;

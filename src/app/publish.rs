@@ -1,16 +1,18 @@
 //! Publishing one article by its address: stored, and announced to subscribed channels.
 
 use super::{App, Result, UserError};
+use crate::i18n::Locale;
 use crate::ids::GuildId;
 use crate::ingest::article::Hints;
 use crate::ingest::import::{load_article, ImportError, Source};
 use crate::recap::EpisodeNumber;
 use crate::store::recaps::Saved;
+use crate::tr;
 
 impl App {
     /// Fetches, reads and stores the article at `url` as `guild`'s own (shown and alerted in
     /// that server only); the answer says what happened.
-    pub async fn publish(&self, url: &str, guild: GuildId) -> Result<String> {
+    pub async fn publish(&self, url: &str, guild: GuildId, locale: Locale) -> Result<String> {
         let source = Source::Url(url.to_string());
         let article = match load_article(&source, &Hints::default(), &self.fetcher).await {
             Ok(article) => article,
@@ -38,12 +40,14 @@ impl App {
         let show = &article.show;
         Ok(match self.store.save_article_of(&article, Some(guild)).await? {
             Saved::Inserted(_) => {
-                format!("Published **{show}** {number}: subscribed channels get an alert.")
+                tr!(locale, "publish-inserted", show = show, number = number.to_string())
             }
             Saved::Updated(_) => {
-                format!("Updated the stored recap of **{show}** {number} (no new alert).")
+                tr!(locale, "publish-updated", show = show, number = number.to_string())
             }
-            Saved::Unchanged(_) => format!("**{show}** {number} is already published, unchanged."),
+            Saved::Unchanged(_) => {
+                tr!(locale, "publish-unchanged", show = show, number = number.to_string())
+            }
         })
     }
 }

@@ -1,11 +1,13 @@
 //! Community scores read back: a season's chart and the best-rated episodes.
 
 use super::{App, Result, UserError};
+use crate::i18n::Locale;
 use crate::ids::GuildId;
 use crate::recap::chart::{score_table, season_chart, EpisodeScore};
 use crate::recap::heatmap::{heatmap_table, show_heatmap, SeasonScores};
 use crate::recap::render::Score;
 use crate::store::ratings::EpisodeRating;
+use crate::tr;
 
 /// `/top` lists this many episodes.
 pub const TOP_COUNT: u32 = 10;
@@ -110,7 +112,7 @@ impl App {
         if seasons.is_empty() {
             let no_recaps = UserError::UnknownEpisode {
                 show: show.name,
-                asked: String::new(),
+                asked: Default::default(),
                 existing: vec![],
             };
             return Err(no_recaps.into());
@@ -150,12 +152,15 @@ fn episode_label(rating: &EpisodeRating) -> String {
 
 impl TopList {
     /// The `/top` message: a numbered list, well under Discord's 2000 characters.
-    pub fn message(&self, scope: &str) -> String {
-        let of = self.show.as_ref().map(|s| format!(" of **{s}**")).unwrap_or_default();
-        let mut text =
-            format!("**Top episodes{of}** · {scope}, at least {} votes\n", self.min_votes);
+    pub fn message(&self, scope: &str, locale: Locale) -> String {
+        let votes = self.min_votes;
+        let mut text = match &self.show {
+            Some(show) => tr!(locale, "top-title-show", show = show, scope = scope, votes = votes),
+            None => tr!(locale, "top-title", scope = scope, votes = votes),
+        };
+        text.push('\n');
         if self.episodes.is_empty() {
-            text.push_str("No episode has enough votes yet: react 1️⃣–5️⃣ on a recap to rate it.");
+            text.push_str(&tr!(locale, "top-none"));
             return text;
         }
         for (rank, rating) in self.episodes.iter().enumerate() {

@@ -132,11 +132,6 @@ fn neighbour(
     }
 }
 
-fn describe_asked(season: Option<u32>, episode: Option<u32>) -> String {
-    match (season, episode) {
-        (Some(s), Some(e)) => format!("season {s}, episode {e}"),
-        (Some(s), None) => format!("season {s}"),
-        (None, Some(e)) => format!("episode {e}"),
-        (None, None) => "any episode".to_string(),
-    }
+fn describe_asked(season: Option<u32>, episode: Option<u32>) -> super::Asked {
+    super::Asked { season, episode }
 }

@@ -2,9 +2,11 @@
 //! before they show. Private to the member, per server.
 
 use super::{App, Result, UserError};
+use crate::i18n::Locale;
 use crate::ids::{GuildId, UserId};
 use crate::recap::{EpisodeNumber, Recap};
 pub use crate::store::watching::Progress;
+use crate::tr;
 
 /// A member in a server.
 pub type Member = (GuildId, UserId);
@@ -17,25 +19,22 @@ impl App {
         show_query: &str,
         season: Option<u32>,
         episode: u32,
+        locale: Locale,
     ) -> Result<String> {
         let show = self.resolve_show(show_query, Some(member.0)).await?;
         if episode == 0 || season == Some(0) {
-            return Err(UserError::BadOption("Seasons and episodes count from 1.".into()).into());
+            return Err(UserError::BadOption("counts-from-one").into());
         }
         let progress = Progress { season: season.unwrap_or(1), episode };
         self.store.set_progress(member, show.id, progress).await?;
-        Ok(format!(
-            "Noted: you're on {} of **{}**. Recaps of later episodes will ask before they show.",
-            number(progress),
-            show.name
-        ))
+        Ok(tr!(locale, "watching-noted", number = number(progress), show = show.name))
     }
 
     /// The member's progress on every show, one line each.
-    pub async fn progress_list(&self, member: Member) -> Result<String> {
+    pub async fn progress_list(&self, member: Member, locale: Locale) -> Result<String> {
         let shows = self.store.progress_list(member).await?;
         if shows.is_empty() {
-            return Ok("You haven't noted where you are in any show. Use `/watching set`.".into());
+            return Ok(tr!(locale, "watching-none"));
         }
         let mut text = String::new();
         for (show, progress) in &shows {
@@ -48,16 +47,21 @@ impl App {
     }
 
     /// Forgets the member's progress on one show, or on all of them.
-    pub async fn clear_progress(&self, member: Member, show_query: Option<&str>) -> Result<String> {
+    pub async fn clear_progress(
+        &self,
+        member: Member,
+        show_query: Option<&str>,
+        locale: Locale,
+    ) -> Result<String> {
         let show = match show_query {
             Some(query) => Some(self.resolve_show(query, Some(member.0)).await?),
             None => None,
         };
         let cleared = self.store.clear_progress(member, show.as_ref().map(|s| s.id)).await?;
         Ok(match (show, cleared) {
-            (Some(show), 0) => format!("You had no progress noted for **{}**.", show.name),
-            (Some(show), _) => format!("Forgot where you are in **{}**.", show.name),
-            (None, n) => format!("Forgot where you are in {n} show(s)."),
+            (Some(show), 0) => tr!(locale, "watching-cleared-none", show = show.name),
+            (Some(show), _) => tr!(locale, "watching-cleared-show", show = show.name),
+            (None, n) => tr!(locale, "watching-cleared-all", count = n),
         })
     }
 
@@ -80,13 +84,13 @@ pub fn is_ahead(episode: &EpisodeNumber, progress: Progress) -> bool {
 }
 
 /// "You're on E3 of **Show** — show E5 anyway?", in the shortest words that are unambiguous.
-pub fn spoiler_question(recap: &Recap, progress: Progress) -> String {
+pub fn spoiler_question(recap: &Recap, progress: Progress, locale: Locale) -> String {
     let (on, asked) = if recap.number.season == progress.season {
         (format!("E{}", progress.episode), format!("E{}", recap.number.episode))
     } else {
         (number(progress), format!("S{}E{}", recap.number.season, recap.number.episode))
     };
-    format!("You're on {on} of **{}** — show {asked} anyway? It may spoil what you haven't watched yet.", recap.show)
+    tr!(locale, "gate-question", on = on, show = &recap.show, asked = asked)
 }
 
 fn number(progress: Progress) -> String {

@@ -4,6 +4,7 @@
 use poise::serenity_prelude as serenity;
 
 use super::error::reply_privately;
+use super::l10n::locale;
 use super::recap::complete_show;
 use super::{Context, Error};
 use crate::app::alerts::Subscribe;
@@ -56,7 +57,7 @@ async fn subscribe(
         forum,
         made_in: Some(ChannelId::from(ctx.channel_id())),
     };
-    reply_privately(ctx, ctx.data().app.subscribe(asked).await?).await
+    reply_privately(ctx, ctx.data().app.subscribe(asked, locale(ctx)).await?).await
 }
 
 /// Stop posting new recaps in a channel.
@@ -70,7 +71,8 @@ async fn unsubscribe(
     show: Option<String>,
 ) -> Result<(), Error> {
     let Some(guild) = ctx.guild_id() else { return Ok(()) };
-    let text = ctx.data().app.unsubscribe(guild.into(), channel.into(), show.as_deref()).await?;
+    let app = &ctx.data().app;
+    let text = app.unsubscribe(guild.into(), channel.into(), show.as_deref(), locale(ctx)).await?;
     reply_privately(ctx, text).await
 }
 
@@ -78,5 +80,6 @@ async fn unsubscribe(
 #[poise::command(slash_command, guild_only, required_permissions = "MANAGE_GUILD")]
 async fn list(ctx: Context<'_>) -> Result<(), Error> {
     let Some(guild) = ctx.guild_id() else { return Ok(()) };
-    reply_privately(ctx, ctx.data().app.subscriptions_message(guild.into()).await?).await
+    reply_privately(ctx, ctx.data().app.subscriptions_message(guild.into(), locale(ctx)).await?)
+        .await
 }

@@ -22,11 +22,13 @@ use super::message::{alert_marker, alert_message};
 use super::pace::{Pace, ALERT_REQUESTS_PER_SECOND};
 use crate::app::App;
 pub use crate::config::DispatchOptions;
+use crate::i18n::Locale;
 use crate::ids::{AlertId, ChannelId, MessageId};
 use crate::observe;
 use crate::recap::Recap;
 use crate::store::outbox::{Delivery, OwedReactions};
 use crate::store::subscriptions::Subscription;
+use crate::tr;
 
 /// How one alert ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -212,6 +214,16 @@ impl Dispatcher {
         Ok(count)
     }
 
+    /// The server's language, as Discord reported it when the server came online (the
+    /// gateway cache keeps it, and updates it when the server changes it): an alert speaks to
+    /// the whole server, not to one member. English without a cache.
+    fn guild_locale(&self, guild: crate::ids::GuildId) -> Locale {
+        let cache = self.cache.as_ref();
+        let tag = cache
+            .and_then(|c| Some(c.guild(serenity::GuildId::from(guild))?.preferred_locale.clone()));
+        tag.map(|t| Locale::for_tag(&t)).unwrap_or_default()
+    }
+
     /// Says once, where the server's admins will see it, that a subscription's alerts stopped
     /// and why: in the channel `/alerts subscribe` was run from, else the system channel.
     async fn tell_admins(&self, sub: &Subscription, reason: &str) {
@@ -225,14 +237,18 @@ impl Dispatcher {
         else {
             return;
         };
-        let what = match &sub.show {
-            Some((_, show)) => format!("New-recap alerts of **{show}**"),
-            None => "New-recap alerts".to_string(),
+        let locale = self.guild_locale(sub.guild_id);
+        let channel_mention = format!("<#{}>", sub.channel_id);
+        let text = match &sub.show {
+            Some((_, show)) => tr!(
+                locale,
+                "alerts-stopped-show",
+                show = show,
+                channel = channel_mention,
+                reason = reason
+            ),
+            None => tr!(locale, "alerts-stopped", channel = channel_mention, reason = reason),
         };
-        let text = format!(
-            "⚠️ {what} in <#{}> have stopped: {reason}. Fix it, then run `/alerts subscribe` again.",
-            sub.channel_id
-        );
         let message = serenity::CreateMessage::new()
             .content(text)
             .allowed_mentions(serenity::CreateAllowedMentions::new());
@@ -441,7 +457,7 @@ impl Dispatcher {
         }
 
         self.pace.wait().await;
-        let message = alert_message(&recap, &sub, &delivery.nonce);
+        let message = alert_message(&recap, &sub, &delivery.nonce, self.guild_locale(sub.guild_id));
         let id = if sub.forum {
             let post = channel.create_forum_post(&self.http, CreateForumPost::new(title, message));
             MessageId::new(post.await?.id.get())

@@ -2,9 +2,12 @@
 
 use poise::CreateReply;
 
+use super::l10n::locale;
 use super::{Context, Data, Error};
 use crate::app::UserError;
+use crate::i18n::Locale;
 use crate::observe::name;
+use crate::tr;
 
 /// Runs `work`, deferring the interaction first if it takes longer than the bot's
 /// `defer_after`: Discord drops an interaction not answered within 3 s.
@@ -70,7 +73,7 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
     match error {
         poise::FrameworkError::Command { error: Error::User(error), ctx, .. } => {
             command_ended(ctx, "user_error").await;
-            let _ = reply_privately(ctx, error.to_string()).await;
+            let _ = reply_privately(ctx, error.text(locale(ctx))).await;
         }
         poise::FrameworkError::Command { error: Error::Internal(error), ctx, .. } => {
             command_ended(ctx, "error").await;
@@ -82,34 +85,33 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
                 cause = ?error.source(),
                 "command failed"
             );
-            let text = format!(
-                "Sorry, /{} failed on our side. The error was logged; please try again in a moment.",
-                ctx.command().qualified_name
-            );
+            let text = tr!(locale(ctx), "error-internal", command = &ctx.command().qualified_name);
             let _ = reply_privately(ctx, text).await;
         }
         poise::FrameworkError::MissingUserPermissions { missing_permissions, ctx, .. } => {
             // serenity names it "Manage Guild"; Discord's apps call it Manage Server.
-            let permission = missing_permissions
-                .map(|p| p.to_string().replace("Manage Guild", "Manage Server"))
-                .unwrap_or_else(|| "the required".into());
+            let permission =
+                missing_permissions.map(|p| p.to_string().replace("Manage Guild", "Manage Server"));
             let error = UserError::MissingPermission {
                 permission,
                 command: ctx.command().qualified_name.to_string(),
             };
-            let _ = reply_privately(ctx, error.to_string()).await;
+            let _ = reply_privately(ctx, error.text(locale(ctx))).await;
         }
         // Discord's clients send every required option; a hand-made request may not.
         poise::FrameworkError::ArgumentParse { error, ctx, .. } => {
+            let command = &ctx.command().qualified_name;
             let text =
-                format!("/{} could not read its options: {error}.", ctx.command().qualified_name);
+                tr!(locale(ctx), "error-options", command = command, error = error.to_string());
             let _ = reply_privately(ctx, text).await;
         }
         poise::FrameworkError::CommandStructureMismatch { ctx, description, .. } => {
             tracing::warn!(command = %ctx.command().qualified_name, %description, "options not as registered");
-            let text = format!(
-                "/{} could not read its options ({description}). Discord may still show an older version of the command; try again in a minute.",
-                ctx.command().qualified_name
+            let text = tr!(
+                Locale::for_tag(&ctx.interaction.locale),
+                "error-options-outdated",
+                command = &ctx.command().qualified_name,
+                description = description
             );
             let reply = CreateReply::default().content(text).ephemeral(true);
             let _ = poise::Context::Application(ctx).send(reply).await;

@@ -1,9 +1,11 @@
 //! `/feeds add|list|remove`: the recap sites this server follows. Server admins only.
 
 use super::error::reply_privately;
+use super::l10n::locale;
 use super::recap::complete_show;
 use super::{Context, Error};
 use crate::app::feeds::Follow;
+use crate::tr;
 
 /// The recap sites this server follows.
 #[poise::command(
@@ -40,18 +42,14 @@ async fn add(
         backfill: 0,
     };
     ctx.data().app.follow_feed(follow).await?;
-    reply_privately(
-        ctx,
-        format!("Following {url}. Recaps already in it are not announced; new ones will be."),
-    )
-    .await
+    reply_privately(ctx, tr!(locale(ctx), "feeds-following", url = &url)).await
 }
 
 /// The feeds this server follows, with their health.
 #[poise::command(slash_command, guild_only, required_permissions = "MANAGE_GUILD")]
 async fn list(ctx: Context<'_>) -> Result<(), Error> {
     let Some(guild) = ctx.guild_id() else { return Ok(()) };
-    reply_privately(ctx, ctx.data().app.feeds_message(guild.into()).await?).await
+    reply_privately(ctx, ctx.data().app.feeds_message(guild.into(), locale(ctx)).await?).await
 }
 
 /// Stop following a feed.
@@ -62,9 +60,9 @@ async fn remove(
 ) -> Result<(), Error> {
     let Some(guild) = ctx.guild_id() else { return Ok(()) };
     let text = if ctx.data().app.unfollow_feed(&feed, Some(guild.into())).await? {
-        format!("No longer following {feed}.")
+        tr!(locale(ctx), "feeds-removed", feed = &feed)
     } else {
-        format!("This server follows no feed {feed}. `/feeds list` shows what it follows.")
+        tr!(locale(ctx), "feeds-not-followed", feed = &feed)
     };
     reply_privately(ctx, text).await
 }

@@ -9,9 +9,11 @@ use serenity::{
 };
 
 use crate::app::watching::{spoiler_question, Progress};
+use crate::i18n::Locale;
 use crate::recap::render::{alert_page, custom_id, Direction, EmbedPage, PagerAction, RecapView};
 use crate::recap::Recap;
 use crate::store::subscriptions::Subscription;
+use crate::tr;
 
 /// A rendered recap page, ready for any of Discord's ways of sending a message.
 pub struct RecapMessage {
@@ -77,11 +79,12 @@ pub fn spoiler_gate(
     recap: &Recap,
     progress: Progress,
     spoilers: bool,
+    locale: Locale,
 ) -> (String, CreateActionRow) {
     let reveal = CreateButton::new(custom_id(PagerAction::Reveal { recap: recap.id }, spoilers))
-        .label("Show it anyway")
+        .label(tr!(locale, "gate-show-anyway"))
         .style(ButtonStyle::Danger);
-    (spoiler_question(recap, progress), CreateActionRow::Buttons(vec![reveal]))
+    (spoiler_question(recap, progress, locale), CreateActionRow::Buttons(vec![reveal]))
 }
 
 /// The custom id of an alert's "Read the recap" button: it opens the recap, and it marks the
@@ -90,21 +93,25 @@ pub fn alert_marker(recap: &Recap, spoilers: bool) -> String {
     custom_id(PagerAction::Page { recap: recap.id, page: 0 }, spoilers)
 }
 
-/// A new-recap alert for a subscription: its role is the one mention it may make.
-/// The alert hides its summary behind spoiler markup as the subscription asked.
-pub fn alert_message(recap: &Recap, sub: &Subscription, nonce: &str) -> CreateMessage {
+/// A new-recap alert for a subscription, in the server's language: its role is the one
+/// mention it may make. The alert hides its summary behind spoiler markup as the
+/// subscription asked.
+pub fn alert_message(
+    recap: &Recap,
+    sub: &Subscription,
+    nonce: &str,
+    locale: Locale,
+) -> CreateMessage {
     let read = CreateButton::new(alert_marker(recap, sub.spoilers))
-        .label("Read the recap")
+        .label(tr!(locale, "alert-read"))
         .style(ButtonStyle::Primary);
+    let new = tr!(locale, "alert-new", show = &recap.show, number = recap.number.to_string());
     let (content, mentions) = match sub.role_id {
         Some(role) => (
-            format!("<@&{role}> New recap: **{}** {}", recap.show, recap.number),
+            format!("<@&{role}> {new}"),
             CreateAllowedMentions::new().roles(vec![serenity::RoleId::from(role)]),
         ),
-        None => (
-            format!("New recap: **{}** {}", recap.show, recap.number),
-            CreateAllowedMentions::new(),
-        ),
+        None => (new, CreateAllowedMentions::new()),
     };
     CreateMessage::new()
         .content(content)

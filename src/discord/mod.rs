@@ -8,6 +8,7 @@ pub mod dispatcher;
 mod error;
 mod events;
 mod feeds;
+pub(crate) mod l10n;
 mod message;
 pub mod pace;
 mod pager;
@@ -49,9 +50,9 @@ pub struct Data {
 pub const INTENTS: GatewayIntents =
     GatewayIntents::GUILDS.union(GatewayIntents::GUILD_MESSAGE_REACTIONS);
 
-/// Every slash command the bot registers.
+/// Every slash command the bot registers, in every shipped language.
 pub fn commands() -> Vec<Command> {
-    vec![
+    let mut commands = vec![
         recap::recap(),
         ratings::ratings(),
         ratings::top(),
@@ -60,7 +61,9 @@ pub fn commands() -> Vec<Command> {
         publish::publish(),
         settings::settings(),
         watching::watching(),
-    ]
+    ];
+    l10n::localize(&mut commands);
+    commands
 }
 
 impl From<serenity::Error> for Error {

@@ -7,6 +7,7 @@ use serenity::{
     CreateInteractionResponseMessage,
 };
 
+use super::l10n::click_locale;
 use super::message::{recap_message, spoiler_gate};
 use super::{Data, Error};
 use crate::app::{self, UserError};
@@ -31,7 +32,7 @@ pub async fn on_click(
         Ok(view) => view,
         Err(app::Error::User(error @ UserError::RecapGone)) => {
             let gone = CreateInteractionResponseMessage::new()
-                .content(error.to_string())
+                .content(error.text(click_locale(click)))
                 .ephemeral(true)
                 .allowed_mentions(CreateAllowedMentions::new());
             click.create_response(&ctx.http, CreateInteractionResponse::Message(gone)).await?;
@@ -46,7 +47,8 @@ pub async fn on_click(
     if let (false, true, Some(guild)) = (revealed, opens, guild) {
         let member = (guild, UserId::from(click.user.id));
         if let Some(progress) = data.app.ahead_of_progress(member, &view.recap).await? {
-            let (question, button) = spoiler_gate(&view.recap, progress, spoilers);
+            let (question, button) =
+                spoiler_gate(&view.recap, progress, spoilers, click_locale(click));
             let ask = CreateInteractionResponseMessage::new()
                 .content(question)
                 .components(vec![button])

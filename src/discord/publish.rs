@@ -1,6 +1,7 @@
 //! `/publish url:`: a server admin stores and announces one recap article.
 
 use super::error::reply_privately;
+use super::l10n::locale;
 use super::{Context, Error};
 
 /// Publish a recap article by its address: stored, and announced to subscribed channels.
@@ -18,5 +19,5 @@ pub async fn publish(
 ) -> Result<(), Error> {
     let Some(guild) = ctx.guild_id() else { return Ok(()) };
     ctx.defer_ephemeral().await?;
-    reply_privately(ctx, ctx.data().app.publish(&url, guild.into()).await?).await
+    reply_privately(ctx, ctx.data().app.publish(&url, guild.into(), locale(ctx)).await?).await
 }

@@ -5,9 +5,12 @@ use poise::CreateReply;
 use serenity::CreateAttachment;
 
 use super::error::within_deadline;
+use super::l10n::locale;
 use super::recap::complete_show;
 use super::{Context, Error};
+use crate::i18n::Locale;
 use crate::ids::GuildId;
+use crate::tr;
 
 /// Whose votes to count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
@@ -26,10 +29,11 @@ impl Scope {
         }
     }
 
-    fn label(self) -> &'static str {
+    /// Its choice's label, in `locale`.
+    fn label(self, locale: Locale) -> String {
         match self {
-            Scope::Server => "this server",
-            Scope::All => "all servers",
+            Scope::Server => tr!(locale, "choice-this-server"),
+            Scope::All => tr!(locale, "choice-all-servers"),
         }
     }
 }
@@ -61,34 +65,36 @@ pub async fn ratings(
     let scope = scope.unwrap_or(Scope::Server);
     let viewer = ctx.guild_id().map(GuildId::from);
     let votes = (viewer, scope.guild(ctx));
+    let locale = locale(ctx);
+    // The picture's own words (axis, title) stay English; the answer around it is translated.
+    let chart_scope = scope.label(Locale::EN);
     let (text, png) = match season {
         Some(season) => {
-            let work = ctx.data().app.season_chart(&show, Some(season), votes, scope.label());
+            let work = ctx.data().app.season_chart(&show, Some(season), votes, &chart_scope);
             let chart = within_deadline(ctx, false, work).await?;
-            let text = format!(
-                "**{} — Season {}** · community ratings, {}\n```\n{}\n```",
-                chart.show,
-                chart.season,
-                scope.label(),
-                chart.table
+            let title = tr!(
+                locale,
+                "ratings-season",
+                show = &chart.show,
+                season = chart.season,
+                scope = scope.label(locale)
             );
+            let text = format!("{title}\n```\n{}\n```", chart.table);
             (text, chart.png)
         }
         None => {
             let critic = compare == Some(Compare::Critic);
-            let work = ctx.data().app.show_heatmap(&show, critic, votes, scope.label());
+            let work = ctx.data().app.show_heatmap(&show, critic, votes, &chart_scope);
             let heatmap = within_deadline(ctx, false, work).await?;
-            let seasons = match heatmap.seasons {
-                1 => "1 season".to_string(),
-                n => format!("{n} seasons"),
-            };
-            let text = format!(
-                "**{}** · {seasons}, community ratings{}, {}\n```\n{}\n```",
-                heatmap.show,
-                if critic { " and the critic's" } else { "" },
-                scope.label(),
-                heatmap.table
+            let id = if critic { "ratings-heatmap-critic" } else { "ratings-heatmap" };
+            let title = tr!(
+                locale,
+                id,
+                show = &heatmap.show,
+                seasons = heatmap.seasons,
+                scope = scope.label(locale)
             );
+            let text = format!("{title}\n```\n{}\n```", heatmap.table);
             (text, heatmap.png)
         }
     };
@@ -113,6 +119,7 @@ pub async fn top(
     let viewer = ctx.guild_id().map(GuildId::from);
     let work = ctx.data().app.top(show.as_deref(), (viewer, scope.guild(ctx)));
     let top = within_deadline(ctx, false, work).await?;
-    ctx.say(top.message(scope.label())).await?;
+    let locale = locale(ctx);
+    ctx.say(top.message(&scope.label(locale), locale)).await?;
     Ok(())
 }

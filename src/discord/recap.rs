@@ -5,6 +5,7 @@ use poise::CreateReply;
 use serenity::CreateAutocompleteResponse;
 
 use super::error::within_deadline;
+use super::l10n::locale;
 use super::message::{recap_message, spoiler_gate};
 use super::{votes, Context, Error};
 use crate::ids::{ChannelId, GuildId, MessageId, UserId};
@@ -56,7 +57,7 @@ pub async fn recap(
     };
     let (view, ahead) = within_deadline(ctx, private, work).await?;
     if let Some(progress) = ahead {
-        let (question, button) = spoiler_gate(&view.recap, progress, view.spoilers);
+        let (question, button) = spoiler_gate(&view.recap, progress, view.spoilers, locale(ctx));
         let ask = CreateReply::default().ephemeral(true).content(question).components(vec![button]);
         ctx.send(ask).await?;
         return Ok(());

@@ -1,6 +1,7 @@
 //! `/settings`: this server's recapbot preferences. Server admins only.
 
 use super::error::reply_privately;
+use super::l10n::locale;
 use super::{Context, Error};
 
 /// This server's recapbot preferences.
@@ -15,5 +16,6 @@ pub async fn settings(
     #[description = "Hide recap text behind spoiler markup (default: yes)"] spoilers: bool,
 ) -> Result<(), Error> {
     let Some(guild) = ctx.guild_id() else { return Ok(()) };
-    reply_privately(ctx, ctx.data().app.set_spoilers(guild.into(), spoilers).await?).await
+    reply_privately(ctx, ctx.data().app.set_spoilers(guild.into(), spoilers, locale(ctx)).await?)
+        .await
 }

@@ -2,6 +2,7 @@
 //! ask before they show. Every answer is private.
 
 use super::error::reply_privately;
+use super::l10n::locale;
 use super::recap::complete_show;
 use super::{Context, Error};
 use crate::app::watching::Member;
@@ -36,7 +37,7 @@ async fn set(
     season: Option<u32>,
 ) -> Result<(), Error> {
     let Some(member) = member(ctx) else { return Ok(()) };
-    let noted = ctx.data().app.set_progress(member, &show, season, episode).await?;
+    let noted = ctx.data().app.set_progress(member, &show, season, episode, locale(ctx)).await?;
     reply_privately(ctx, noted).await
 }
 
@@ -44,7 +45,7 @@ async fn set(
 #[poise::command(slash_command, guild_only)]
 async fn list(ctx: Context<'_>) -> Result<(), Error> {
     let Some(member) = member(ctx) else { return Ok(()) };
-    reply_privately(ctx, ctx.data().app.progress_list(member).await?).await
+    reply_privately(ctx, ctx.data().app.progress_list(member, locale(ctx)).await?).await
 }
 
 /// Forget where you are in a show (or in every show).
@@ -57,7 +58,8 @@ async fn clear(
     show: Option<String>,
 ) -> Result<(), Error> {
     let Some(member) = member(ctx) else { return Ok(()) };
-    reply_privately(ctx, ctx.data().app.clear_progress(member, show.as_deref()).await?).await
+    reply_privately(ctx, ctx.data().app.clear_progress(member, show.as_deref(), locale(ctx)).await?)
+        .await
 }
 
 fn member(ctx: Context<'_>) -> Option<Member> {

@@ -519,7 +519,7 @@ async fn a_feed_mixing_recaps_and_news_stores_the_recaps_and_counts_the_rest(db:
     assert_eq!(recap_count(&db).await, 2, "the recaps only");
 
     let app = crate::support::bot::app(&db.store);
-    let listed = app.feeds_message(guild).await.unwrap();
+    let listed = app.feeds_message(guild, recapbot::i18n::Locale::EN).await.unwrap();
     assert!(
         listed.contains(&format!("{base}/feed — ok, last poll: {summary}; next poll <t:")),
         "{listed}"

@@ -9,6 +9,7 @@ mod alerts;
 mod cli;
 mod corpus;
 mod feeds;
+mod languages;
 mod observe;
 mod outage;
 mod ratings;

@@ -121,6 +121,11 @@ pub struct FakeConfig {
     pub shards: u32,
     /// `GET /gateway/bot`'s `session_start_limit.max_concurrency`.
     pub max_concurrency: u32,
+    /// The guild's `preferred_locale` (GUILD_CREATE) and every interaction's `guild_locale`.
+    pub preferred_locale: String,
+    /// Members whose Discord client is in another language than en-US: (member, locale). Their
+    /// interactions carry it as `locale`.
+    pub member_locales: Vec<(String, String)>,
 }
 
 impl Default for FakeConfig {
@@ -141,6 +146,8 @@ impl Default for FakeConfig {
             extra_guilds: Vec::new(),
             shards: 1,
             max_concurrency: 1,
+            preferred_locale: "en-US".into(),
+            member_locales: Vec::new(),
         }
     }
 }
@@ -189,6 +196,18 @@ impl FakeConfig {
 
     pub fn interaction_deadline(mut self, deadline: Duration) -> Self {
         self.interaction_deadline = deadline;
+        self
+    }
+
+    /// The guild's language, as its settings give it (`"ja"`, `"pt-BR"`…).
+    pub fn preferred_locale(mut self, locale: &str) -> Self {
+        self.preferred_locale = locale.to_string();
+        self
+    }
+
+    /// A member whose Discord client is in `locale` (`"ko"`, `"fr"`…).
+    pub fn member_locale(mut self, member: &str, locale: &str) -> Self {
+        self.member_locales.push((member.to_string(), locale.to_string()));
         self
     }
 

@@ -255,7 +255,7 @@ fn guild_create(world: &World, st: &State, guild: u64) -> Value {
         "vanity_url_code": null,
         "description": null,
         "banner": null,
-        "preferred_locale": "en-US",
+        "preferred_locale": world.preferred_locale,
         "max_members": 500000,
         "max_video_channel_users": 25,
         "premium_progress_bar_enabled": false,

@@ -41,6 +41,9 @@ pub(crate) struct World {
     /// What `GET /gateway/bot` recommends, and its `session_start_limit.max_concurrency`.
     pub shards: u32,
     pub max_concurrency: u32,
+    pub preferred_locale: String,
+    /// Member id → the locale their interactions carry (en-US when absent).
+    pub member_locales: HashMap<u64, String>,
 }
 
 /// Snowflake-looking ids: Discord ids from 2025 are about this large.
@@ -86,6 +89,14 @@ impl World {
                 (n.clone(), guild, ID_BASE + 500 + i as u64)
             })
             .collect();
+        let member_locales = cfg
+            .member_locales
+            .iter()
+            .map(|(name, locale)| {
+                let id = members.iter().find(|(n, _)| n == name).map(|m| m.1);
+                (id.unwrap_or_else(|| panic!("no member {name}")), locale.clone())
+            })
+            .collect();
         Self {
             token,
             bot_id,
@@ -107,6 +118,8 @@ impl World {
             extra_guilds,
             shards: cfg.shards.max(1),
             max_concurrency: cfg.max_concurrency.max(1),
+            preferred_locale: cfg.preferred_locale.clone(),
+            member_locales,
         }
     }
 
