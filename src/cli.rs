@@ -194,8 +194,21 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Run => {
             let token = config.token().ok_or(crate::discord::StartError::MissingToken)?;
             crate::discord::check_token(token.expose())?;
-            let store = open_store(&config).await?;
-            run_bot(&config, store).await
+            // A service manager may stop the bot while it is still starting (migrations,
+            // Discord's discovery retries): listening first makes that a clean exit too.
+            let mut stop = StopSignals::listen()?;
+            let starting = async {
+                let store = open_store(&config).await?;
+                anyhow::Ok(crate::bot::start(&config, store).await?)
+            };
+            let bot = tokio::select! {
+                bot = starting => bot?,
+                signal = stop.next() => {
+                    tracing::info!("{signal} while starting; exiting");
+                    return Ok(ExitCode::SUCCESS);
+                }
+            };
+            run_bot(bot, stop).await
         }
         #[cfg(feature = "sandbox")]
         Command::Sandbox { articles, script } => {
@@ -356,22 +369,39 @@ async fn run_feeds(config: &Config, store: Store, action: FeedsAction) -> anyhow
     Ok(ExitCode::SUCCESS)
 }
 
+/// SIGTERM (a service manager's stop) and SIGINT (Ctrl-C), listened for from the start.
+struct StopSignals {
+    terminate: tokio::signal::unix::Signal,
+    interrupt: tokio::signal::unix::Signal,
+}
+
+impl StopSignals {
+    fn listen() -> std::io::Result<Self> {
+        use tokio::signal::unix::{signal, SignalKind};
+        Ok(StopSignals {
+            terminate: signal(SignalKind::terminate())?,
+            interrupt: signal(SignalKind::interrupt())?,
+        })
+    }
+
+    /// Waits for the next stop request and says which one it was.
+    async fn next(&mut self) -> &'static str {
+        tokio::select! {
+            _ = self.terminate.recv() => "terminated",
+            _ = self.interrupt.recv() => "interrupted",
+        }
+    }
+}
+
 /// Runs the bot until a signal (clean shutdown) or a fatal error (one line, non-zero exit).
-async fn run_bot(config: &Config, store: Store) -> anyhow::Result<ExitCode> {
-    let mut bot = crate::bot::start(config, store).await?;
-    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+async fn run_bot(mut bot: crate::discord::Bot, mut stop: StopSignals) -> anyhow::Result<ExitCode> {
     tokio::select! {
         ended = bot.wait() => {
             ended?;
             Ok(ExitCode::SUCCESS)
         }
-        _ = tokio::signal::ctrl_c() => {
-            tracing::info!("interrupted; disconnecting");
-            bot.shutdown().await;
-            Ok(ExitCode::SUCCESS)
-        }
-        _ = terminate.recv() => {
-            tracing::info!("terminated; disconnecting");
+        signal = stop.next() => {
+            tracing::info!("{signal}; disconnecting");
             bot.shutdown().await;
             Ok(ExitCode::SUCCESS)
         }

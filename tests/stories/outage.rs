@@ -350,6 +350,50 @@ fn a_proxy_that_never_answers_is_reported_within_seconds_and_retried() {
     assert!(!text.contains("pr0xyPassw0rd") && !text.contains("recap:"), "{text}");
 }
 
+#[test]
+fn a_bot_stopped_while_discord_is_not_answering_exits_at_once_and_cleanly() {
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = silent.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let held: Vec<_> = silent.incoming().map_while(Result::ok).collect();
+        drop(held);
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let proxy = format!("http://127.0.0.1:{port}");
+    let mut child = recapbot_command(
+        dir.path(),
+        &["run"],
+        &[("DISCORD_TOKEN", WELL_FORMED_TOKEN), ("DISCORD_HTTP_PROXY", &proxy), PRODUCTION_LOG],
+    )
+    .stdout(Stdio::null())
+    .stderr(Stdio::piped())
+    .spawn()
+    .unwrap();
+    let lines = collect_stderr(&mut child);
+    // Still starting: Discord's discovery is being retried.
+    let seen = wait_for_lines(&lines, Duration::from_secs(20), |lines| {
+        lines.iter().any(|l| l.contains("is not answering"))
+    });
+    assert!(seen.iter().any(|l| l.contains("is not answering")), "{}", seen.join("\n"));
+    let pid = child.id().to_string();
+    assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break Some(status);
+        }
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let text = wait_for_lines(&lines, Duration::from_secs(1), |_| false).join("\n");
+    let status = status.unwrap_or_else(|| panic!("still running 10 s after SIGTERM: {text}"));
+    assert!(status.success(), "{status}: {text}");
+    assert!(text.contains("terminated while starting; exiting"), "{text}");
+}
+
 #[tokio::test]
 async fn neither_a_proxy_url_s_credentials_nor_the_token_appear_in_trace_logs() {
     let fake = FakeDiscord::start().await;

@@ -486,11 +486,17 @@ async fn sigterm_in_a_burst_of_votes_loses_none(db: TestDb) {
 
     // After a restart (which reconciles with Discord's reactions) the post shows them all.
     let bot = recapbot_run(&fake, &db, dir.path(), "second.log");
+    // The first run may have shown the final score already: only an answer tells that the
+    // second one is up (and listening for SIGTERM) before it is stopped below.
+    fake.wait_identified(2, T).await;
+    member(&fake, "alice").slash("alerts list", json!([])).await;
     wait_community(&fake, &post, "This server: ★ 2.0 · 300 votes\nAll servers: ★ 2.0 · 300 votes")
         .await;
     assert_eq!(votes(&db).await, every_fan_says_two);
     sigterm(&bot);
-    assert!(exit_of(bot).await.success());
+    let status = exit_of(bot).await;
+    let log = std::fs::read_to_string(dir.path().join("second.log")).unwrap();
+    assert!(status.success(), "{status}: {log}");
 }
 
 /// Votes straight into the store, for the chart and top-list tests.
