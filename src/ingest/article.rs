@@ -1028,6 +1028,15 @@ fn url_headline(url: &str) -> Option<String> {
         }
         words.push(seg.replace(['-', '_', '+'], " "));
     }
+    // "culture/a25881866/outlander-season-4-episode-11-recap": the slug that numbers the
+    // episode is the headline; the sections and ids before it are the site's.
+    if let Some(slug) = words
+        .iter()
+        .rev()
+        .find(|w| URL_SLUG_MARKER_RE.is_match(w) && w.split_whitespace().count() >= 3)
+    {
+        words = vec![slug.clone()];
+    }
     let text = headline::normalize_whitespace(&words.join(" "));
     // Leading labels ("drama review angel eyes") and ids ("301215 a journey to love"), trailing
     // ids ("… 01jd0mkm3vke", "… 215917").
@@ -1051,6 +1060,11 @@ fn url_headline(url: &str) -> Option<String> {
     let text = tokens.join(" ");
     (!text.is_empty()).then_some(text)
 }
+
+/// An episode's number in an address's slug: "season 4 episode 11", "s01e04", "ep 5".
+static URL_SLUG_MARKER_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:episodes?\s+\d|ep\s*\d|s\d{1,2}\s*x?e\d|\d{1,2}x\d{1,3}\b)").unwrap()
+});
 
 /// "https://www.animehajime.com/…" → "animehajime" (at least four letters).
 fn site_name(url: &str) -> Option<String> {
@@ -1173,7 +1187,7 @@ static SHOW_RECAP_TITLE_RE: Lazy<Regex> =
 fn headline_from_body(headline_text: &str, opening: &[String]) -> Option<headline::Headline> {
     let c = SHOW_RECAP_TITLE_RE.captures(headline_text)?;
     let show = headline::clean_show(&c[1]);
-    if show.is_empty() || show.split_whitespace().count() > 8 {
+    if show.is_empty() || show.split_whitespace().count() > 8 || !names_something(&show) {
         return None;
     }
     let episode = opening
@@ -1193,8 +1207,16 @@ static EPISODE_OF_RE: Lazy<Regex> = Lazy::new(|| {
 
 /// A show name in title case with at least one capitalised word ("Squid Game", not "to the").
 fn names_something(show: &str) -> bool {
-    refusal::name_like(show) && show.split_whitespace().any(|w| w.starts_with(char::is_uppercase))
+    refusal::name_like(show)
+        && show.split_whitespace().any(|w| w.starts_with(char::is_uppercase))
+        && !NOT_A_NAME_RE.is_match(show)
 }
+
+/// What a sentence or a bare marker leaves where a show's name would be: "With Episode 4,
+/// all characters…", "Episode 5 recap: A Night in the Forest".
+static NOT_A_NAME_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:with|in|on|after|during|before|since|as|at|for|from|so|and|but|then|this|that|our|my|episode\s+\d+|ep\.?\s*\d+)$").unwrap()
+});
 
 static PROSE_LEAD_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
@@ -1291,11 +1313,25 @@ fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
         })
 }
 
-/// "CHAPTER 1: “How to put an elephant in a refrigerator”", "Episode 5 – The Hunt".
+/// "CHAPTER 1: “How to put an elephant in a refrigerator”", "Episode 5 – The Hunt",
+/// "Episode 8, Made to Suffer".
 static NUMBERED_TITLE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:chapter|episode|ep\.?|part)\s*#?(\d{1,4})\s*[:\-–—.]\s*(.{2,100})$")
+    Regex::new(r"(?i)^(?:chapter|episode|ep\.?|part)\s*#?(\d{1,4})\s*([:\-–—.,])\s*(.{2,100})$")
         .unwrap()
 });
+
+/// The title on a line that numbers `episode` and names it. After a comma the rest must read
+/// as a title, not run on as a sentence ("Episode 8, the gang finally…").
+fn numbered_title(line: &str, episode: u32) -> Option<String> {
+    let c = NUMBERED_TITLE_LINE_RE.captures(line)?;
+    let rest = &c[3];
+    if c[1].parse::<u32>().ok() != Some(episode)
+        || (&c[2] == "," && (!looks_like_title(rest) || rest.split_whitespace().count() > 8))
+    {
+        return None;
+    }
+    headline::clean_title(leading_quoted(rest))
+}
 /// "is titled “The Theater and Its Double”", "called 'Driftmark'".
 static TITLED_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r#"(?i)\b(?:titled|entitled|called|named|(?:highlights|recap|review|events)\s+of)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
@@ -1315,12 +1351,8 @@ fn title_from_body(blocks: &[Block], show: &str, episode: u32) -> Option<String>
     .ok();
     for b in blocks.iter().take(8) {
         let text = b.text.trim();
-        if let Some(c) = NUMBERED_TITLE_LINE_RE.captures(text) {
-            if c[1].parse::<u32>().ok() == Some(episode) {
-                if let Some(t) = headline::clean_title(&c[2]) {
-                    return Some(t);
-                }
-            }
+        if let Some(t) = numbered_title(text, episode) {
+            return Some(t);
         }
         let res = [Some(&*TITLED_RE), quoted_after_show.as_ref(), Some(&*QUOTED_AFTER_EPISODE_RE)];
         for re in res.into_iter().flatten() {
@@ -1427,10 +1459,7 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             {
                 let candidate = blocks.remove(0).text;
                 // "Episode #7: “It is your first crush”" under the headline.
-                let numbered = NUMBERED_TITLE_LINE_RE
-                    .captures(&candidate)
-                    .filter(|c| c[1].parse::<u32>().ok() == Some(episode))
-                    .and_then(|c| headline::clean_title(leading_quoted(&c[2])));
+                let numbered = numbered_title(&candidate, episode);
                 title = title.or(numbered).or_else(|| title_line(&candidate, &show));
             }
             if title.is_none() {
@@ -1905,6 +1934,32 @@ mod tests {
             parse(quoted, Format::Text).title.as_deref(),
             Some("Luffy is on the Move! A Turning Point of a New Era!")
         );
+    }
+
+    /// undeadearth.com: the title after the episode's number and a comma on the next line, but
+    /// not a sentence that goes on after one.
+    #[test]
+    fn a_title_after_the_episode_number_and_a_comma() {
+        let titled = "The Walking Dead – Season 3, Episode 8\n\nEpisode  8, Made to Suffer\n\n\
+            The eighth episode starts with a new group fighting for their survival.\n";
+        assert_eq!(parse(titled, Format::Text).title.as_deref(), Some("Made to Suffer"));
+        let prose = "The Walking Dead – Season 3, Episode 8\n\nEpisode 8, the group finally \
+            splits up and nobody is happy about it at all.\n\nMore happens.\n";
+        assert_eq!(parse(prose, Format::Text).title, None);
+    }
+
+    /// seoulbeats.com and cdramainfo: a sentence or a bare marker where a show's name would be.
+    #[test]
+    fn a_sentence_opening_or_a_marker_is_no_show() {
+        for input in [
+            "With Episode 4, all characters begin school with everyone facing difficulties.\n\n\
+             Things I Liked:\n",
+            "Episode 5 recap: A Night in the Forest: Confronting the True Culprit\n\
+             In Episode 5, after confirming the token, Mu Rong Jing He discovers a plot.\n",
+        ] {
+            let parsed = parse_article(input, Format::Text, &Hints::default());
+            assert!(parsed.is_err(), "{input}: {parsed:?}");
+        }
     }
 
     /// A Japanese paragraph has no spaces to count words by; its "。" still ends sentences.

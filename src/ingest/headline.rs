@@ -69,7 +69,10 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
                     after = rest;
                 }
             }
-            if !has_alphanumeric(&show) || DANGLING_SEASON_RE.is_match(&show) {
+            if !has_alphanumeric(&show)
+                || DANGLING_SEASON_RE.is_match(&show)
+                || BARE_MARKER_RE.is_match(&show)
+            {
                 continue;
             }
             // A marker with out-of-range numbers makes the whole headline
@@ -165,6 +168,10 @@ fn split_show_title(s: &str) -> (&str, Option<String>) {
     }
     (s, None)
 }
+
+/// A marker left where the show's name would be ("Episode 5 recap: A Night in the Forest").
+static BARE_MARKER_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^(?:episode|ep\.?|chapter|part)\s*#?\d{1,4}$").unwrap());
 
 /// A section label that is no show's name: "Anime Episode Review", "TV Recap".
 static LABEL_ONLY_RE: Lazy<Regex> = Lazy::new(|| {
@@ -368,7 +375,7 @@ pub fn trim_quotes(s: &str) -> &str {
 /// `#` (hashtag), `TV Reviews` glued to the show ("TV ReviewsQuantico") at the start of a headline.
 static LEADING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?)\s*(?:of\s+|[:\-–—|]\s*)",
+        r"(?i)^(?:(?:tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)\s*(?:of\s+|[:\-–—|]\s*)",
     )
     .unwrap()
 });
@@ -683,7 +690,7 @@ const GENRES: &str = r"(?:k-?dramas?|kdrama|korean\s+(?:drama|series|tv\s+series
 /// "K-drama: Secret Garden", "TV | The Walking Dead" (a section name before a bar).
 static LEADING_NETWORK_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:{NETWORKS}\s*(?:’s|'s|‘s)\s+|{NETWORKS}\s+{GENRES}\s+|(?:(?:korean|chinese|japanese|thai|taiwanese)\s+)?{NETWORKS}\s+(?:drama|series)\s+|{GENRES}(?:\s*[:|]\s*|\s+)(?:(?:recap|review)s?(?:\s*[:|]\s*|\s+))?|(?:tv|television|entertainment|drama|dramas|anime|movies?\s*&\s*tv|tv\s+(?:reviews?|recaps?))\s*\|\s+|(?:{NETWORKS}\s*)?드라마\s+|home\b.{{0,40}}?(?:reviews|recaps|news)\s+)"
+        r"(?i)^(?:{NETWORKS}\s*(?:’s|'s|‘s)\s+|{NETWORKS}\s+{GENRES}\s+|(?:(?:korean|chinese|japanese|thai|taiwanese)\s+)?{NETWORKS}\s+(?:drama|series)\s+|{GENRES}(?:\s*[:|]\s*|\s+)(?:(?:recap|review|reaction)s?(?:\s*[:|]\s*|\s+))?|(?:tv|television|entertainment|drama|dramas|anime|movies?\s*&\s*tv|tv\s+(?:reviews?|recaps?))\s*\|\s+|(?:{NETWORKS}\s*)?드라마\s+|home\b.{{0,40}}?(?:reviews|recaps|news)\s+)"
     ))
     .unwrap()
 });
@@ -1382,6 +1389,10 @@ mod tests {
                 h("Secret Garden", 1, 6, None, None),
             ),
             ("TV | The Walking Dead Season 5, Episode 7", h("The Walking Dead", 5, 7, None, None)),
+            (
+                "K-Drama Reaction: Hospital Playlist 2 | Episode 10",
+                h("Hospital Playlist 2", 1, 10, None, None),
+            ),
             (
                 "Anime Episode Review : Tokyo Ghoul (Episode 10) Jason Is Cray Cray!",
                 h("Tokyo Ghoul", 1, 10, None, Some("Jason Is Cray Cray!")),

@@ -194,7 +194,7 @@ static LEADING_VALUE_RE: Lazy<Regex> = Lazy::new(|| {
 
 /// "I give this episode an 8/10", "it gets 4 out of 5 stars": a rating in a sentence.
 static PROSE_RATING_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:i\s+(?:give|gave|rate|rated)\s+(?:it|this(?:\s+(?:one|episode|week))?)|(?:it|this\s+episode)\s+(?:gets|earns|deserves)|(?:rating|score|grade)\s+(?:of|is|:))\s+(?:a\s+|an\s+|a\s+solid\s+)?(\d{1,3}(?:[.,]\d{1,2})?\s*(?:/|out\s+of)\s*\d{1,3}(?:[.,]\d)?(?:\s*stars?)?|\d(?:[.,]5)?\s*stars?)").unwrap()
+    Regex::new(r"(?i)\b(?:(?:i\s+|i['’]m\s+|i\s+am\s+|i['’]ll\s+|i\s+will\s+)?(?:give|gave|giving|rate|rated|rating)\s+(?:it|this(?:\s+(?:one|episode|week))?)|(?:it|this\s+episode)\s+(?:gets|earns|deserves)|(?:rating|score|grade)\s+(?:of|is|:))\s+(?:a\s+|an\s+|a\s+solid\s+)?(\d{1,3}(?:[.,]\d{1,2})?\s*(?:/|out\s+of)\s*\d{1,3}(?:[.,]\d)?(?:\s*stars?)?|\d(?:[.,]5)?\s*stars?)").unwrap()
 });
 
 /// A rating given in a sentence of the review.
@@ -287,5 +287,8 @@ mod tests {
         assert_eq!(p("All in all, I give this episode an 8/10."), Some(4.0));
         assert_eq!(p("It gets 4 out of 5 stars from me."), Some(4.0));
         assert_eq!(p("Sol is 1/2 of the duo."), None);
+        // undeadearth.com on The Walking Dead 3x08.
+        assert_eq!(p("So I’m mad and giving it a 3 out of 5."), Some(3.0));
+        assert_eq!(p("Giving 3 out of 5 kids a cold is no rating."), None);
     }
 }

@@ -55,9 +55,12 @@ fn corpus_accuracy_from_text() {
     // 47.1 %, 91.6 % (the third collection alone: 69.8 %, 62.8 %, 69.8 %, 50.0 %, 0 of 2,
     // 90.5 %, from 65.1 %, 51.2 %, 65.1 %, 37.5 %, 0 of 2, 76.2 %). Round two (ordinal
     // episodes in prose, breadcrumbs glued onto the name, 'Two 1.4'): 78.2 %, 73.8 %,
-    // 77.8 %, 72.0 %, 47.1 %, 91.6 %.
+    // 77.8 %, 72.0 %, 47.1 %, 91.6 %. With the fourth collection (60 pages from 60 more
+    // sites, 419 pages): 76.4 %, 71.2 %, 76.0 %, 67.8 %, 50.0 %, 91.3 %; after the fixes that
+    // followed: 75.7 %, 71.2 %, 75.3 %, 68.9 %, 54.5 %, 91.3 % (two wrong shows, "With" and
+    // "Episode 5", became refusals, so fewer pages import).
     // imported, show+season+episode, episode_end, title, rating, refused
-    assert_floors(&report, [0.78, 0.73, 0.77, 0.71, 0.47, 0.91]);
+    assert_floors(&report, [0.75, 0.71, 0.75, 0.68, 0.54, 0.91]);
 }
 
 #[test]
@@ -69,6 +72,8 @@ fn corpus_accuracy_with_addresses() {
     // 90.4 %, 83.3 %, 89.5 %, 74.6 %, 66.7 %, 88.4 % (295 pages);
     // 89.3 %, 80.2 %, 88.1 %, 73.3 %, 58.8 %, 86.0 % (359 pages); after the fixes that
     // followed the third collection: 92.1 %, 84.5 %, 90.9 %, 76.0 %, 58.8 %, 88.8 %; round
-    // two: 92.9 %, 85.7 %, 91.7 %, 77.3 %, 58.8 %, 88.8 %.
-    assert_floors(&report, [0.92, 0.85, 0.91, 0.77, 0.58, 0.88]);
+    // two: 92.9 %, 85.7 %, 91.7 %, 77.3 %, 58.8 %, 88.8 %; 419 pages: 90.4 %, 83.2 %,
+    // 88.7 %, 73.3 %, 59.1 %, 87.4 %, after the fixes that followed: 90.4 %, 83.6 %, 88.7 %,
+    // 74.4 %, 63.6 %, 88.2 %.
+    assert_floors(&report, [0.90, 0.83, 0.88, 0.74, 0.63, 0.88]);
 }
