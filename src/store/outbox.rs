@@ -75,29 +75,15 @@ impl Store {
     /// Claims up to `limit` due alerts for `lease`; an alert whose lease ran out (its
     /// dispatcher died) is due again.
     pub async fn claim_alerts(&self, limit: u32, lease: Duration) -> Result<Vec<Delivery>> {
-        let now = now();
-        // The one backend-specific statement of the outbox: PostgreSQL's row locks let several
-        // dispatchers claim side by side; SQLite has one writer, which is the lock.
-        let skip_locked = match self.backend() {
-            Backend::Postgres => "FOR UPDATE SKIP LOCKED",
-            Backend::Sqlite => "",
-        };
-        let mut tx = self.begin_write().await?;
-        let rows = sqlx::query(&format!(
-            "UPDATE outbox SET state = 'sending', lease_until = $1, attempts = attempts + 1
-             WHERE id IN (
-                 SELECT id FROM outbox
-                 WHERE state IN ('pending', 'sending') AND next_attempt_at <= $2
-                   AND (lease_until IS NULL OR lease_until <= $2)
-                 ORDER BY id LIMIT $3 {skip_locked})
-             RETURNING id, recap_id, subscription_id, nonce, attempts"
-        ))
-        .bind(now + lease.as_secs().max(1) as i64)
-        .bind(now)
-        .bind(i64::from(limit))
-        .fetch_all(&mut *tx)
-        .await?;
-        tx.commit().await?;
+        let rows = self
+            .claim_leased(
+                "state = 'sending', attempts = attempts + 1",
+                "state IN ('pending', 'sending') AND next_attempt_at <= $2",
+                "id, recap_id, subscription_id, nonce, attempts",
+                lease,
+                limit,
+            )
+            .await?;
         let mut claimed: Vec<Delivery> = rows
             .iter()
             .map(|row| {
@@ -144,27 +130,15 @@ impl Store {
         limit: u32,
         lease: Duration,
     ) -> Result<Vec<OwedReactions>> {
-        let now = now();
-        let skip_locked = match self.backend() {
-            Backend::Postgres => "FOR UPDATE SKIP LOCKED",
-            Backend::Sqlite => "",
-        };
-        let mut tx = self.begin_write().await?;
-        let rows = sqlx::query(&format!(
-            "UPDATE outbox SET lease_until = $1
-             WHERE id IN (
-                 SELECT id FROM outbox
-                 WHERE state = 'delivered' AND reacted_at IS NULL
-                   AND (lease_until IS NULL OR lease_until <= $2)
-                 ORDER BY id LIMIT $3 {skip_locked})
-             RETURNING id, subscription_id, message_id"
-        ))
-        .bind(now + lease.as_secs().max(1) as i64)
-        .bind(now)
-        .bind(i64::from(limit))
-        .fetch_all(&mut *tx)
-        .await?;
-        tx.commit().await?;
+        let rows = self
+            .claim_leased(
+                "",
+                "state = 'delivered' AND reacted_at IS NULL",
+                "id, subscription_id, message_id",
+                lease,
+                limit,
+            )
+            .await?;
         let mut owed: Vec<OwedReactions> = rows
             .iter()
             .map(|row| {
@@ -177,6 +151,42 @@ impl Store {
             .collect::<Result<_>>()?;
         owed.sort_by_key(|o| o.id);
         Ok(owed)
+    }
+
+    /// Leases up to `limit` outbox rows matching `due` (whose `$2` is now) that no one holds,
+    /// setting `set` too, and returns their `columns`. The one backend-specific statement of
+    /// the outbox: PostgreSQL's row locks let several dispatchers claim side by side; SQLite
+    /// has one writer, which is the lock.
+    async fn claim_leased(
+        &self,
+        set: &str,
+        due: &str,
+        columns: &str,
+        lease: Duration,
+        limit: u32,
+    ) -> Result<Vec<sqlx::any::AnyRow>> {
+        let now = now();
+        let skip_locked = match self.backend() {
+            Backend::Postgres => "FOR UPDATE SKIP LOCKED",
+            Backend::Sqlite => "",
+        };
+        let set = if set.is_empty() { String::new() } else { format!(", {set}") };
+        let mut tx = self.begin_write().await?;
+        let rows = sqlx::query(&format!(
+            "UPDATE outbox SET lease_until = $1{set}
+             WHERE id IN (
+                 SELECT id FROM outbox
+                 WHERE {due} AND (lease_until IS NULL OR lease_until <= $2)
+                 ORDER BY id LIMIT $3 {skip_locked})
+             RETURNING {columns}"
+        ))
+        .bind(now + lease.as_secs().max(1) as i64)
+        .bind(now)
+        .bind(i64::from(limit))
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(rows)
     }
 
     /// The alert carries all its reactions (or its message is gone): nothing more is owed.
