@@ -9,8 +9,9 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
 
 use super::pace::{self, Pace, ALERT_REQUESTS_PER_SECOND};
+use super::rest::Rest;
 use super::votes::VoteJob;
-use super::{dispatcher, startup, votes, Command, Data, INTENTS};
+use super::{dispatcher, rest, startup, votes, Command, Data, INTENTS};
 use crate::app::App;
 use crate::config::{without_credentials, Config, Shards};
 
@@ -20,7 +21,8 @@ pub enum Transport {
     /// Straight to discord.com, with serenity's own rate limiter.
     Direct,
     /// Through a twilight-http-proxy-style rate-limiting proxy (`DISCORD_HTTP_PROXY`); the
-    /// proxy owns rate limiting, so serenity's limiter is off, as that deployment expects.
+    /// proxy owns rate limiting, so serenity's limiter is off, as that deployment expects, and
+    /// the 429s it passes on are waited out by [`super::rest::Rest`].
     /// Its origin, without any `user:password@`: serenity logs its `Http`, proxy URL included,
     /// at debug level, and would have sent the bot token in place of that password anyway.
     Proxy(String),
@@ -201,17 +203,6 @@ pub fn check_token(token: &str) -> Result<(), StartError> {
     serenity::validate_token(token).map_err(|_| StartError::MalformedToken)
 }
 
-/// The HTTP client for Discord's REST API when no prepared one is given: serenity's own has
-/// no timeouts, and a proxy that never answers would hold every call forever.
-fn rest_client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .use_rustls_tls()
-        .connect_timeout(startup::ANSWER_WITHIN)
-        .timeout(Duration::from_secs(30))
-        .build()
-        .expect("a rustls reqwest client builds")
-}
-
 /// Connects `commands` to Discord with the vote worker and the alert dispatcher beside them.
 /// [`crate::bot::start`] is the one caller in the product.
 pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Result<Bot, StartError> {
@@ -229,14 +220,14 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
             .unwrap_or_default()
     );
     let (client, proxy) = match Transport::of(config) {
-        Transport::Direct => (rest_client(), None),
+        Transport::Direct => (rest::client(), None),
         Transport::Proxy(url) => {
             let parsed = url::Url::parse(&url).ok();
             if !parsed.is_some_and(|u| matches!(u.scheme(), "http" | "https") && u.has_host()) {
                 let configured = config.discord_http_proxy.as_deref().unwrap_or_default();
                 return Err(StartError::MalformedProxy(without_credentials(configured)));
             }
-            (rest_client(), Some(url))
+            (rest::client(), Some(url))
         }
         Transport::Client(client) => (client, None),
     };
@@ -324,8 +315,9 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
                         "commands already registered by this deployment"
                     }
                 );
+                let rest = Rest::new(ctx.http.clone()).with_pace(reconcile_pace.clone());
                 let (scores, votes, worker) =
-                    votes::start(ctx.http.clone(), app.clone(), ready.user.id, score_edit_interval);
+                    votes::start(rest.clone(), app.clone(), ready.user.id, score_edit_interval);
                 // Catch up with votes cast or withdrawn while the bot was offline.
                 // Each process reconciles the guilds of its own shards.
                 let _ = votes.send(votes::VoteJob::Reconcile(votes::Reconcile {
@@ -337,7 +329,7 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
                 // The first shard's READY reached the framework before its data existed.
                 let reactions = super::events::ReactionFeed::default();
                 reactions.collect(ctx, votes.clone());
-                Ok(Data { app, defer_after, scores, votes, reactions })
+                Ok(Data { app, defer_after, rest, scores, votes, reactions })
             })
         })
         // Owners are never consulted, and start-up already asked who the application is.

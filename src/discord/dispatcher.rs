@@ -14,12 +14,13 @@ use std::time::Duration;
 
 use futures::StreamExt;
 use poise::serenity_prelude as serenity;
-use serenity::{CreateForumPost, CreateThread, GetMessages, Http, HttpError};
+use serenity::{CreateForumPost, CreateThread, HttpError};
 use tokio::sync::{watch, Semaphore};
 use tokio::task::JoinHandle;
 
 use super::message::{alert_marker, alert_message};
 use super::pace::{Pace, ALERT_REQUESTS_PER_SECOND};
+use super::rest::Rest;
 use crate::app::App;
 pub use crate::config::DispatchOptions;
 use crate::i18n::Locale;
@@ -46,7 +47,7 @@ pub enum Outcome {
 #[derive(Clone)]
 pub struct Dispatcher {
     app: App,
-    http: Arc<Http>,
+    rest: Rest,
     options: DispatchOptions,
     pace: Arc<Pace>,
     /// Alerts whose reactions this process is adding, so that a claim of owed reactions whose
@@ -71,12 +72,15 @@ struct ToReact {
 }
 
 impl Dispatcher {
-    pub fn new(app: App, http: Arc<Http>, options: DispatchOptions) -> Self {
+    /// `rest`: serenity's `Http` will do (straight to Discord, or behind a proxy).
+    pub fn new(app: App, rest: impl Into<Rest>, options: DispatchOptions) -> Self {
+        let pace = Arc::new(Pace::per_second(ALERT_REQUESTS_PER_SECOND));
+        let rest: Rest = rest.into();
         Dispatcher {
             app,
-            http,
+            rest: rest.with_pace(pace.clone()),
             options,
-            pace: Arc::new(Pace::per_second(ALERT_REQUESTS_PER_SECOND)),
+            pace,
             reacting: Arc::default(),
             runs: Arc::default(),
             stopping: Arc::new(watch::channel(false).0),
@@ -86,6 +90,7 @@ impl Dispatcher {
 
     /// Spaces requests with the process's one budget (shared with the other REST bursts).
     pub fn with_pace(mut self, pace: Arc<Pace>) -> Self {
+        self.rest = self.rest.with_pace(pace.clone());
         self.pace = pace;
         self
     }
@@ -253,9 +258,7 @@ impl Dispatcher {
             .content(text)
             .allowed_mentions(serenity::CreateAllowedMentions::new());
         self.pace.wait().await;
-        if let Err(error) =
-            serenity::ChannelId::from(channel).send_message(&self.http, message).await
-        {
+        if let Err(error) = self.rest.send_message(channel, &message).await {
             tracing::warn!(%error, %channel, "cannot tell the admins that alerts stopped");
         }
     }
@@ -287,22 +290,19 @@ impl Dispatcher {
     /// (the message deleted, no permission to react) is not tried again; anything else is left
     /// owed, for a later claim.
     async fn react(&self, item: ToReact) {
-        let (http, channel, message) = (&self.http, item.channel, item.message);
+        let (rest, channel, message) = (&self.rest, item.channel, item.message);
         let present = match item.present {
             Some(present) => present,
             None => {
                 self.pace.wait_behind().await;
-                match serenity::ChannelId::from(channel)
-                    .message(http, serenity::MessageId::from(message))
-                    .await
-                {
+                match rest.message(channel, message).await {
                     Ok(found) => super::votes::own_scores(&found),
                     Err(error) => return self.reactions_failed(item.alert, &error).await,
                 }
             }
         };
         let added =
-            super::votes::add_missing_reactions(http, channel, message, &present, Some(&self.pace))
+            super::votes::add_missing_reactions(rest, channel, message, &present, Some(&self.pace))
                 .await;
         match added {
             Ok(()) => {
@@ -416,17 +416,18 @@ impl Dispatcher {
         let channel = serenity::ChannelId::from(sub.channel_id);
         if !sub.forum {
             self.pace.wait().await;
-            let recent = channel.messages(&self.http, GetMessages::new().limit(50)).await?;
+            let recent = self.rest.recent_messages(channel, 50).await?;
             return Ok(recent.iter().find(|m| is_alert(m)).map(|m| m.id.into()));
         }
         self.pace.wait().await;
-        let active = serenity::GuildId::from(sub.guild_id).get_active_threads(&self.http).await?;
+        let active = self.rest.active_threads(sub.guild_id).await?;
         for thread in active.threads {
             if thread.parent_id != Some(channel) || thread.name != title {
                 continue;
             }
             self.pace.wait().await;
-            let first = thread.id.message(&self.http, serenity::MessageId::new(thread.id.get()));
+            // A forum post's first message has the thread's id.
+            let first = self.rest.message(thread.id, serenity::MessageId::new(thread.id.get()));
             match first.await {
                 Ok(message) if is_alert(&message) => return Ok(Some(message.id.into())),
                 Ok(_) => {}
@@ -459,10 +460,10 @@ impl Dispatcher {
         self.pace.wait().await;
         let message = alert_message(&recap, &sub, &delivery.nonce, self.guild_locale(sub.guild_id));
         let id = if sub.forum {
-            let post = channel.create_forum_post(&self.http, CreateForumPost::new(title, message));
-            MessageId::new(post.await?.id.get())
+            let post = CreateForumPost::new(title, message);
+            MessageId::new(self.rest.create_forum_post(channel, &post).await?.id.get())
         } else {
-            MessageId::from(channel.send_message(&self.http, message).await?.id)
+            MessageId::from(self.rest.send_message(channel, &message).await?.id)
         };
         // An alert is a rating post like a public /recap.
         let posted_in = sub.alert_channel(id);
@@ -476,7 +477,7 @@ impl Dispatcher {
                 format!("{} {} discussion", recap.show, recap.number).chars().take(100).collect();
             self.pace.wait().await;
             if let Err(error) =
-                channel.create_thread_from_message(&self.http, id, CreateThread::new(name)).await
+                self.rest.create_thread_from_message(channel, id, &CreateThread::new(name)).await
             {
                 tracing::warn!(%error, channel = %sub.channel_id, "cannot open the alert's discussion thread");
             }

@@ -15,6 +15,7 @@ mod pager;
 mod publish;
 mod ratings;
 mod recap;
+pub mod rest;
 mod settings;
 mod startup;
 pub mod votes;
@@ -38,6 +39,8 @@ pub struct Data {
     pub app: App,
     /// Past this, a command defers its answer (Discord allows 3 s for the first response).
     pub defer_after: Duration,
+    /// Discord's REST API for the calls that come in bursts, 429s waited out behind a proxy.
+    pub rest: rest::Rest,
     /// Edits rating posts' scores, coalesced.
     pub scores: votes::ScoreEditor,
     /// Reaction events, applied in order by one worker.

@@ -22,6 +22,8 @@ pub struct Pace {
     /// Nanoseconds between two requests: changes as processes come and go.
     spacing: AtomicU64,
     next: Mutex<Instant>,
+    /// Until when a global 429 holds every request back (see [`Pace::hold`]).
+    held_until: std::sync::Mutex<Instant>,
     /// Requests in [`Pace::wait`] for their slot: while there are any, [`Pace::wait_behind`]
     /// holds back.
     waiting: AtomicUsize,
@@ -32,6 +34,7 @@ impl Pace {
         Pace {
             spacing: AtomicU64::new(spacing(requests, 1)),
             next: Mutex::new(Instant::now()),
+            held_until: std::sync::Mutex::new(Instant::now()),
             waiting: AtomicUsize::new(0),
         }
     }
@@ -62,13 +65,47 @@ impl Pace {
     }
 
     async fn take_slot(&self) {
-        let slot = {
-            let mut next = self.next.lock().await;
-            let slot = (*next).max(Instant::now());
-            *next = slot + self.spacing();
-            slot
-        };
-        tokio::time::sleep_until(slot).await;
+        loop {
+            let slot = {
+                let mut next = self.next.lock().await;
+                let slot = (*next).max(Instant::now());
+                *next = slot + self.spacing();
+                slot
+            };
+            tokio::time::sleep_until(slot).await;
+            // A global 429 came while this request waited for a slot inside it: going at the
+            // hold's end with every other such request would be the burst that drew it.
+            if self.held_until() <= slot {
+                return;
+            }
+        }
+    }
+
+    /// Discord said the bot is over its global limit for `wait`: no slot is given before it
+    /// is over, and slots already given inside it are taken again after it.
+    pub async fn hold(&self, wait: Duration) {
+        let until = Instant::now() + wait;
+        {
+            let mut held = self.held_until.lock().expect("pace hold");
+            *held = (*held).max(until);
+        }
+        let mut next = self.next.lock().await;
+        *next = (*next).max(until);
+    }
+
+    /// Waits out a global 429's hold, if there is one: for requests that are not paced.
+    pub async fn held(&self) {
+        loop {
+            let until = self.held_until();
+            if until <= Instant::now() {
+                return;
+            }
+            tokio::time::sleep_until(until).await;
+        }
+    }
+
+    fn held_until(&self) -> Instant {
+        *self.held_until.lock().expect("pace hold")
     }
 }
 
@@ -136,5 +173,41 @@ mod tests {
         assert_eq!(pace.spacing().as_micros(), 44_444);
         pace.share(ALERT_REQUESTS_PER_SECOND, 0);
         assert_eq!(pace.spacing().as_micros(), 22_222);
+    }
+
+    #[tokio::test]
+    async fn a_global_429_holds_every_slot_until_it_is_over() {
+        let pace = Arc::new(Pace::per_second(10));
+        let start = Instant::now();
+        // Three requests take slots at 0, 100 and 200 ms; the first is sent and draws a
+        // global 429 asking for 300 ms.
+        pace.wait().await;
+        let waiting: Vec<_> = (0..2)
+            .map(|_| {
+                let pace = pace.clone();
+                tokio::spawn(async move {
+                    pace.wait().await;
+                    start.elapsed()
+                })
+            })
+            .collect();
+        tokio::time::sleep(Duration::from_millis(10)).await;
+        pace.hold(Duration::from_millis(300)).await;
+        let mut went: Vec<Duration> = Vec::new();
+        for task in waiting {
+            went.push(task.await.unwrap());
+        }
+        went.sort();
+        assert!(went[0] >= Duration::from_millis(310), "went inside the hold: {went:?}");
+        assert!(went[1] >= went[0] + Duration::from_millis(100), "not spaced after it: {went:?}");
+    }
+
+    #[tokio::test]
+    async fn unpaced_requests_wait_out_a_hold_too() {
+        let pace = Pace::per_second(10);
+        let start = Instant::now();
+        pace.hold(Duration::from_millis(200)).await;
+        pace.held().await;
+        assert!(start.elapsed() >= Duration::from_millis(200));
     }
 }

@@ -73,7 +73,7 @@ pub async fn recap(
         let message = sent.message().await?;
         let (channel, id) = (ChannelId::from(message.channel_id), MessageId::from(message.id));
         app.store.record_post(id, guild, channel, view.recap.episode_id, view.recap.id).await?;
-        tokio::spawn(votes::add_rating_reactions(ctx.serenity_context().http.clone(), channel, id));
+        tokio::spawn(votes::add_rating_reactions(ctx.data().rest.clone(), channel, id));
     }
     Ok(())
 }

@@ -13,6 +13,7 @@ use std::time::Duration;
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 
+use super::rest::{retry_after, MIN_RETRY_AFTER};
 use super::StartError;
 use crate::config::{Secret, Shards};
 use crate::store::{Backend, Store};
@@ -26,9 +27,6 @@ pub const ANSWER_WITHIN: Duration = Duration::from_secs(5);
 const FIRST_RETRY: Duration = Duration::from_secs(1);
 /// The longest wait between two tries: a Discord back after an outage is found within this.
 const MAX_RETRY: Duration = Duration::from_secs(60);
-
-/// The least wait after a 429, whatever its `Retry-After` says.
-const MIN_RETRY_AFTER: Duration = Duration::from_millis(100);
 
 /// What start-up learns from Discord before connecting.
 #[derive(Debug, Clone)]
@@ -175,7 +173,7 @@ impl StartupRest {
                 }
                 Ok(response) => {
                     let status = response.status();
-                    let retry_after = retry_after(&response);
+                    let retry_after = retry_after(response.headers());
                     // The request's timeout covers the body too.
                     let text = response.text().await.unwrap_or_default();
                     if status.is_success() {
@@ -190,7 +188,6 @@ impl StartupRest {
                     } else if status == StatusCode::UNAUTHORIZED {
                         return Err(StartError::TokenRefused);
                     } else if status == StatusCode::TOO_MANY_REQUESTS {
-                        // A floor, so a proxy answering "Retry-After: 0" forever is no busy loop.
                         let wait = retry_after.unwrap_or(backoff).max(MIN_RETRY_AFTER);
                         tracing::warn!(
                             "Discord rate-limited {method} {path}; retrying in {:.1} s as it asks",
@@ -305,13 +302,6 @@ fn next(backoff: &mut Duration) -> Duration {
     let wait = *backoff;
     *backoff = (*backoff * 2).min(MAX_RETRY);
     wait
-}
-
-/// A 429's `Retry-After` (seconds, possibly fractional), within reason.
-fn retry_after(response: &reqwest::Response) -> Option<Duration> {
-    let seconds: f64 =
-        response.headers().get(reqwest::header::RETRY_AFTER)?.to_str().ok()?.parse().ok()?;
-    (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds.min(3_600.0)))
 }
 
 /// Why a request got no response, in a few words and without its URL.

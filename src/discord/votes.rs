@@ -11,7 +11,9 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
 
 use poise::serenity_prelude as serenity;
-use serenity::{CreateAllowedMentions, EditMessage, Http, HttpError, Reaction, ReactionType};
+use serenity::{CreateAllowedMentions, EditMessage, HttpError, Reaction, ReactionType};
+
+use super::rest::Rest;
 
 use crate::app::App;
 use crate::ids::{ChannelId, GuildId, MessageId, UserId};
@@ -61,53 +63,30 @@ pub fn shown_score(scores: &Scores) -> String {
 }
 
 /// Adds 1️⃣–5️⃣ to a new rating post, in order. Runs beside the reply, never before it.
-pub async fn add_rating_reactions(http: Arc<Http>, channel: ChannelId, message: MessageId) {
-    if let Err(error) = add_missing_reactions(&http, channel, message, &[], None).await {
+pub async fn add_rating_reactions(rest: Rest, channel: ChannelId, message: MessageId) {
+    if let Err(error) = add_missing_reactions(&rest, channel, message, &[], None).await {
         tracing::warn!(%error, %channel, %message, "cannot add the rating reactions");
     }
 }
 
-/// How often one reaction is tried through 429s before it is left for later.
-const RATE_LIMITED_TRIES: u32 = 5;
-
 /// Adds, in order, the 1️⃣–5️⃣ a rating post lacks (`present`: the scores the bot already
-/// reacted with). A 429 on one reaction is waited out and that reaction tried again, so the
-/// rest are never dropped for it. `Err` is the error that stopped it, with the reactions before
-/// it in place.
+/// reacted with). A 429 is waited out below (by serenity's limiter, or [`Rest`] behind a
+/// proxy), so the rest are never dropped for it. `Err` is the error that stopped it, with the
+/// reactions before it in place.
 pub async fn add_missing_reactions(
-    http: &Http,
+    rest: &Rest,
     channel: ChannelId,
     message: MessageId,
     present: &[u8],
     pace: Option<&super::pace::Pace>,
 ) -> Result<(), serenity::Error> {
     for score in (1..=5u8).filter(|score| !present.contains(score)) {
-        let mut tries = 0;
-        loop {
-            if let Some(pace) = pace {
-                pace.wait_behind().await;
-            }
-            let added = serenity::ChannelId::from(channel)
-                .create_reaction(http, serenity::MessageId::from(message), rating_reaction(score))
-                .await;
-            match added {
-                Ok(()) => break,
-                Err(error) if is_rate_limited(&error) && tries + 1 < RATE_LIMITED_TRIES => {
-                    tries += 1;
-                    // serenity's own limiter waits out Retry-After and never gets here; behind a
-                    // rate-limiting proxy (limiter off) the 429 arrives without its headers.
-                    tracing::debug!(%channel, %message, tries, "rate limited adding a reaction; waiting");
-                    tokio::time::sleep(Duration::from_secs(u64::from(tries))).await;
-                }
-                Err(error) => return Err(error),
-            }
+        if let Some(pace) = pace {
+            pace.wait_behind().await;
         }
+        rest.create_reaction(channel, message, &rating_reaction(score)).await?;
     }
     Ok(())
-}
-
-fn is_rate_limited(error: &serenity::Error) -> bool {
-    matches!(error, serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) if r.status_code.as_u16() == 429)
 }
 
 /// The scores a message already carries as the bot's own reactions.
@@ -127,7 +106,7 @@ const EDIT_TRIES: u32 = 3;
 #[derive(Clone)]
 pub struct ScoreEditor {
     app: App,
-    http: Arc<Http>,
+    rest: Rest,
     interval: Duration,
     state: Arc<Mutex<EditorState>>,
     /// The vote worker, which checks a post against Discord after a burst.
@@ -230,10 +209,7 @@ impl ScoreEditor {
         let page = super::message::recap_message(&view, post.page as usize);
         let edit =
             EditMessage::new().embed(page.embed).allowed_mentions(CreateAllowedMentions::new());
-        match serenity::ChannelId::from(post.channel_id)
-            .edit_message(&self.http, serenity::MessageId::from(message), edit)
-            .await
-        {
+        match self.rest.edit_message(post.channel_id, message, &edit).await {
             Ok(_) => store.set_shown_score(message, &shown).await?,
             Err(e) if is_gone(&e) => store.mark_post_gone(message).await?,
             Err(e) => return Err(e.into()),
@@ -284,7 +260,7 @@ const MAX_BATCH: usize = 1_000;
 /// therefore applied at once, and a burst costs one transaction per batch instead of one per
 /// event, which is what keeps the one ordered queue ahead of the gateway.
 pub fn start(
-    http: Arc<Http>,
+    rest: Rest,
     app: App,
     bot: serenity::UserId,
     interval: Duration,
@@ -294,7 +270,7 @@ pub fn start(
     let store = app.store.clone();
     let editor = ScoreEditor {
         app,
-        http: http.clone(),
+        rest: rest.clone(),
         interval,
         state: Arc::default(),
         jobs: jobs.clone(),
@@ -303,7 +279,7 @@ pub fn start(
     let worker_editor = editor.clone();
     let worker = tokio::spawn(async move {
         let editor = worker_editor;
-        let remover = start_remover(http.clone(), editor.stopped.clone());
+        let remover = start_remover(rest.clone(), editor.stopped.clone());
         let mut next: Option<VoteJob> = None;
         loop {
             let job = match next.take() {
@@ -328,9 +304,9 @@ pub fn start(
                     }
                     apply_reactions(&batch, bot, &store, &editor, &remover).await
                 }
-                VoteJob::Check(message) => check_post(&http, &store, &editor, bot, message).await,
+                VoteJob::Check(message) => check_post(&rest, &store, &editor, bot, message).await,
                 VoteJob::Reconcile(job) => {
-                    reconcile(&http, &store, &editor, bot, &job).await;
+                    reconcile(&rest, &store, &editor, bot, &job).await;
                     Ok(())
                 }
                 VoteJob::Stop => {
@@ -350,20 +326,15 @@ pub fn start(
 /// Takes members' older number reactions away, one after another, beside the vote worker:
 /// a vote is durable without it, and Discord paces these calls far below the rate at which
 /// votes arrive. Stops with the bot.
-fn start_remover(http: Arc<Http>, stopped: Arc<AtomicBool>) -> UnboundedSender<Superseded> {
+fn start_remover(rest: Rest, stopped: Arc<AtomicBool>) -> UnboundedSender<Superseded> {
     let (sender, mut queue) = tokio::sync::mpsc::unbounded_channel::<Superseded>();
     tokio::spawn(async move {
         while let Some(old) = queue.recv().await {
             if stopped.load(Ordering::SeqCst) {
                 return;
             }
-            let removal = serenity::ChannelId::from(old.channel)
-                .delete_reaction(
-                    &http,
-                    serenity::MessageId::from(old.message),
-                    Some(old.user.into()),
-                    rating_reaction(old.score),
-                )
+            let removal = rest
+                .delete_reaction(old.channel, old.message, old.user, &rating_reaction(old.score))
                 .await;
             match removal {
                 Ok(()) => {}
@@ -449,14 +420,14 @@ async fn apply_reactions(
 
 /// Makes one post's votes match its reactions on Discord, and shows the result.
 async fn check_post(
-    http: &Http,
+    rest: &Rest,
     store: &Store,
     editor: &ScoreEditor,
     bot: UserId,
     message: MessageId,
 ) -> Result<(), crate::discord::Error> {
     let Some(post) = store.post(message).await? else { return Ok(()) };
-    match read_votes(http, &post, bot, None).await {
+    match read_votes(rest, &post, bot, None).await {
         Ok(reactions) => {
             let (added, removed) = store.reconcile_post(&post, &reactions).await?;
             if added + removed > 0 {
@@ -499,7 +470,7 @@ pub struct Reconciled {
 /// votes match: what members did while the bot was offline counts. A deleted post or channel
 /// ends that post's reconciliation for good; other errors leave it for the next start.
 pub async fn reconcile(
-    http: &Http,
+    rest: &Rest,
     store: &Store,
     editor: &ScoreEditor,
     bot: UserId,
@@ -515,7 +486,7 @@ pub async fn reconcile(
     };
     let mut done = Reconciled::default();
     for post in posts.into_iter().filter(|p| job.shards.owns(p.guild_id.get())) {
-        match read_votes(http, &post, bot, Some(&job.pace)).await {
+        match read_votes(rest, &post, bot, Some(&job.pace)).await {
             Ok(reactions) => match store.reconcile_post(&post, &reactions).await {
                 Ok((added, removed)) => {
                     done.posts += 1;
@@ -544,7 +515,7 @@ pub async fn reconcile(
 
 /// Every member's number reactions on a post (bots left out), page by page.
 async fn read_votes(
-    http: &Http,
+    rest: &Rest,
     post: &Post,
     bot: UserId,
     pace: Option<&super::pace::Pace>,
@@ -558,12 +529,12 @@ async fn read_votes(
             if let Some(pace) = pace {
                 pace.wait().await;
             }
-            let users = serenity::ChannelId::from(post.channel_id)
+            let users = rest
                 .reaction_users(
-                    http,
-                    serenity::MessageId::from(post.message_id),
-                    rating_reaction(score),
-                    Some(PAGE),
+                    post.channel_id,
+                    post.message_id,
+                    &rating_reaction(score),
+                    PAGE,
                     after,
                 )
                 .await?;

@@ -15,7 +15,7 @@ use recapbot::store::Store;
 use serde_json::json;
 
 /// Messages the bot posted in a channel (alerts, not interaction replies).
-fn alerts_in(fake: &FakeDiscord, channel: u64) -> Vec<Message> {
+pub(crate) fn alerts_in(fake: &FakeDiscord, channel: u64) -> Vec<Message> {
     messages_in(fake, channel).into_iter().filter(|m| m.content().contains("New recap: ")).collect()
 }
 
@@ -212,7 +212,7 @@ async fn a_channel_subscribed_twice_gets_one_alert(db: TestDb) {
 /// Alerts reach Discord only through the outbox: once nothing in it is pending, being sent or
 /// owed reactions, no further alert or reaction can appear, and a story may count what the
 /// channel holds.
-async fn outbox_settled(db: &TestDb) {
+pub(crate) async fn outbox_settled(db: &TestDb) {
     for _ in 0..200 {
         let counts = db.store.outbox_counts().await.unwrap();
         if counts.pending == 0 && counts.sending == 0 && counts.reactions_owed == 0 {
@@ -256,7 +256,7 @@ fn proxied_http(fake: &FakeDiscord) -> Arc<serenity::all::Http> {
 }
 
 /// The 1️⃣–5️⃣ the bot has put on a message, in order.
-fn bot_scores(fake: &FakeDiscord, message: u64) -> Vec<u8> {
+pub(crate) fn bot_scores(fake: &FakeDiscord, message: u64) -> Vec<u8> {
     let bot = fake.bot_user_id();
     (1..=5).filter(|&n| fake.reactions(message, &keycap(n)).contains(&bot)).collect()
 }

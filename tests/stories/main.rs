@@ -12,6 +12,7 @@ mod feeds;
 mod languages;
 mod observe;
 mod outage;
+mod proxy;
 mod ratings;
 mod recap;
 mod run;

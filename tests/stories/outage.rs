@@ -14,7 +14,7 @@ use fake_discord::FakeDiscord;
 use recapbot::store::Backend;
 
 use crate::run::{all_output, recapbot, recapbot_command};
-use crate::support::bot::{config_for, sample, start_bot, start_bot_with, T};
+use crate::support::bot::{sample, start_bot, start_bot_with, through_proxy, T};
 use crate::support::driver::member;
 use crate::support::{on, sample_article};
 
@@ -193,15 +193,6 @@ fn a_database_url_of_another_kind_is_refused_without_its_password() {
     let (out, took) =
         with_database(dir.path(), "mysql://bot:hunter2secret@127.0.0.1/recaps", &["shows"]);
     fails_with_one_line(&out, took, "unsupported DATABASE_URL \"mysql://127.0.0.1/recaps\"");
-}
-
-/// The bot's settings for the fake Discord reached through `DISCORD_HTTP_PROXY`, where
-/// nothing below the bot retries a 429 for it (serenity's rate limiter is off).
-fn through_proxy(fake: &FakeDiscord) -> recapbot::config::Config {
-    let mut config = config_for(fake);
-    config.tuning.discord_client = None;
-    config.discord_http_proxy = Some(fake.proxy_url());
-    config
 }
 
 /// The statuses the fake answered `pattern` with, in order.

@@ -24,6 +24,15 @@ pub fn config_for(fake: &FakeDiscord) -> Config {
     recapbot::sandbox::fake_discord_config(Config::default(), fake)
 }
 
+/// The bot's settings for the fake Discord reached through `DISCORD_HTTP_PROXY`, where
+/// nothing below the bot retries a 429 for it (serenity's rate limiter is off).
+pub fn through_proxy(fake: &FakeDiscord) -> Config {
+    let mut config = config_for(fake);
+    config.tuning.discord_client = None;
+    config.discord_http_proxy = Some(fake.proxy_url());
+    config
+}
+
 /// The use cases over a store, with the default settings (for driving a dispatcher alone).
 pub fn app(store: &recapbot::store::Store) -> recapbot::app::App {
     recapbot::bot::app(&Config::default(), store.clone())
