@@ -170,6 +170,7 @@ impl TopList {
                 title = format!("{}…", title.chars().take(59).collect::<String>());
             }
             let show: String = rating.show.chars().take(60).collect();
+            let score = score.shown(locale);
             text.push_str(&format!("{}. {show} — {}{title} — {score}\n", rank + 1, rating.number));
         }
         text

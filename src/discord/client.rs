@@ -324,8 +324,13 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
                         "commands already registered by this deployment"
                     }
                 );
-                let (scores, votes, worker) =
-                    votes::start(ctx.http.clone(), app.clone(), ready.user.id, score_edit_interval);
+                let (scores, votes, worker) = votes::start(
+                    ctx.http.clone(),
+                    ctx.cache.clone(),
+                    app.clone(),
+                    ready.user.id,
+                    score_edit_interval,
+                );
                 // Catch up with votes cast or withdrawn while the bot was offline.
                 // Each process reconciles the guilds of its own shards.
                 let _ = votes.send(votes::VoteJob::Reconcile(votes::Reconcile {
