@@ -237,3 +237,23 @@ feed-state-ok = ok, last poll: { $report }; next poll { $next }
 feed-state-troubled = ⚠️ last poll: { $report }; next poll { $next }
 feed-state-failing = ; { $count } failed item(s), next retry { $next }
 feed-state-given-up = ; { $count } item(s) given up
+
+## /ratings: the words on the chart and in its table
+
+chart-title-season = { $show } — Season { $season } · { $scope }
+chart-title-heatmap = { $show } · community ratings, { $scope }
+chart-title-heatmap-critic = { $show } · community ratings and the critic's, { $scope }
+chart-title-capped = { $title } (first { $seasons } seasons, { $episodes } episodes)
+chart-episode = Episode
+chart-episode-no-votes = Episode · no votes yet
+chart-episode-votes-in-bar = Episode · number in the bar = votes
+chart-average = Average rating (1–5)
+chart-no-votes = no votes
+chart-critic = critic
+table-score = Score
+table-votes = Votes
+table-no-episodes = No episodes yet.
+table-more = … and { $count } more
+table-season = Season { $season }
+table-critic = Critic: { $scores }
+table-more-seasons = … and { $count } more seasons

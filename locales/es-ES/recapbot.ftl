@@ -241,3 +241,26 @@ feed-state-given-up = ; { $count ->
     [one] { $count } elemento abandonado
    *[other] { $count } elementos abandonados
   }
+
+## /ratings: the words on the chart and in its table
+
+chart-title-season = { $show } — Temporada { $season } · { $scope }
+chart-title-heatmap = { $show } · valoraciones de la comunidad, { $scope }
+chart-title-heatmap-critic = { $show } · valoraciones de la comunidad y de la crítica, { $scope }
+chart-title-capped = { $title } (primeras { $seasons } temporadas, { $episodes } episodios)
+chart-episode = Episodio
+chart-episode-no-votes = Episodio · aún sin votos
+chart-episode-votes-in-bar = Episodio · número en la barra = votos
+chart-average = Valoración media (1–5)
+chart-no-votes = sin votos
+chart-critic = crítica
+table-score = Nota
+table-votes = Votos
+table-no-episodes = Aún no hay episodios.
+table-more = … y { $count } más
+table-season = Temporada { $season }
+table-critic = Crítica: { $scores }
+table-more-seasons = … y { $count ->
+    [one] { $count } temporada más
+   *[other] { $count } temporadas más
+  }

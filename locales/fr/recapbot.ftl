@@ -244,3 +244,26 @@ feed-state-given-up = ; { $count ->
     [one] { $count } élément abandonné
    *[other] { $count } éléments abandonnés
   }
+
+## /ratings: the words on the chart and in its table
+
+chart-title-season = { $show } — Saison { $season } · { $scope }
+chart-title-heatmap = { $show } · notes de la communauté, { $scope }
+chart-title-heatmap-critic = { $show } · notes de la communauté et de la critique, { $scope }
+chart-title-capped = { $title } (les { $seasons } premières saisons, { $episodes } épisodes)
+chart-episode = Épisode
+chart-episode-no-votes = Épisode · pas encore de vote
+chart-episode-votes-in-bar = Épisode · nombre dans la barre = votes
+chart-average = Note moyenne (1–5)
+chart-no-votes = aucun vote
+chart-critic = critique
+table-score = Note
+table-votes = Votes
+table-no-episodes = Pas encore d’épisode.
+table-more = … et { $count } de plus
+table-season = Saison { $season }
+table-critic = Critique : { $scores }
+table-more-seasons = … et { $count ->
+    [one] { $count } saison de plus
+   *[other] { $count } saisons de plus
+  }

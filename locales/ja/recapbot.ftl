@@ -213,3 +213,23 @@ feed-state-ok = 正常、前回の確認: { $report }; 次回の確認 { $next }
 feed-state-troubled = ⚠️ 前回の確認: { $report }; 次回の確認 { $next }
 feed-state-failing = ; 失敗した項目 { $count }件、次回の再試行 { $next }
 feed-state-given-up = ; 断念した項目 { $count }件
+
+## /ratings: the words on the chart and in its table
+
+chart-title-season = { $show } — シーズン{ $season } · { $scope }
+chart-title-heatmap = { $show } · コミュニティの評価、{ $scope }
+chart-title-heatmap-critic = { $show } · コミュニティと批評家の評価、{ $scope }
+chart-title-capped = { $title }(最初の{ $seasons }シーズン、{ $episodes }話まで)
+chart-episode = エピソード
+chart-episode-no-votes = エピソード · まだ投票なし
+chart-episode-votes-in-bar = エピソード · 棒の中の数字 = 票数
+chart-average = 平均評価 (1–5)
+chart-no-votes = 投票なし
+chart-critic = 批評家
+table-score = 評価
+table-votes = 票数
+table-no-episodes = まだエピソードがありません。
+table-more = … ほか{ $count }件
+table-season = シーズン{ $season }
+table-critic = 批評家: { $scores }
+table-more-seasons = … ほか{ $count }シーズン

@@ -213,3 +213,23 @@ feed-state-ok = 정상, 마지막 확인: { $report }; 다음 확인 { $next }
 feed-state-troubled = ⚠️ 마지막 확인: { $report }; 다음 확인 { $next }
 feed-state-failing = ; 실패한 항목 { $count }개, 다음 재시도 { $next }
 feed-state-given-up = ; 포기한 항목 { $count }개
+
+## /ratings: the words on the chart and in its table
+
+chart-title-season = { $show } — 시즌 { $season } · { $scope }
+chart-title-heatmap = { $show } · 커뮤니티 평점, { $scope }
+chart-title-heatmap-critic = { $show } · 커뮤니티 평점과 평론가 평점, { $scope }
+chart-title-capped = { $title } (처음 시즌 { $seasons }개, { $episodes }회까지)
+chart-episode = 회차
+chart-episode-no-votes = 회차 · 아직 투표 없음
+chart-episode-votes-in-bar = 회차 · 막대 안의 숫자 = 표 수
+chart-average = 평균 평점 (1–5)
+chart-no-votes = 투표 없음
+chart-critic = 평론가
+table-score = 점수
+table-votes = 표
+table-no-episodes = 아직 회차가 없습니다.
+table-more = … 외 { $count }개
+table-season = 시즌 { $season }
+table-critic = 평론가: { $scores }
+table-more-seasons = … 외 시즌 { $count }개

@@ -241,3 +241,26 @@ feed-state-given-up = ; { $count ->
     [one] { $count } item abandonado
    *[other] { $count } itens abandonados
   }
+
+## /ratings: the words on the chart and in its table
+
+chart-title-season = { $show } — Temporada { $season } · { $scope }
+chart-title-heatmap = { $show } · avaliações da comunidade, { $scope }
+chart-title-heatmap-critic = { $show } · avaliações da comunidade e da crítica, { $scope }
+chart-title-capped = { $title } (primeiras { $seasons } temporadas, { $episodes } episódios)
+chart-episode = Episódio
+chart-episode-no-votes = Episódio · ainda sem votos
+chart-episode-votes-in-bar = Episódio · número na barra = votos
+chart-average = Avaliação média (1–5)
+chart-no-votes = sem votos
+chart-critic = crítica
+table-score = Nota
+table-votes = Votos
+table-no-episodes = Ainda não há episódios.
+table-more = … e mais { $count }
+table-season = Temporada { $season }
+table-critic = Crítica: { $scores }
+table-more-seasons = … e mais { $count ->
+    [one] { $count } temporada
+   *[other] { $count } temporadas
+  }

@@ -110,6 +110,35 @@ async fn a_private_recap_speaks_the_members_language_a_public_one_the_servers(db
     assert!(fake.unexpected_requests().is_empty(), "{:?}", fake.unexpected_requests());
 }
 
+/// The ratings chart's table reads in the member's language, its columns still aligned.
+async fn the_ratings_table_speaks_the_members_language(db: TestDb) {
+    let fake = FakeDiscord::start_with(
+        FakeConfig::default().members(&["alice", "lucia"]).member_locale("lucia", "es-ES"),
+    )
+    .await;
+    for (episode, scores) in [(1, &[5u8, 4, 4][..]), (2, &[3][..]), (3, &[][..])] {
+        let mut article = sample();
+        article.episode = episode;
+        article.title = Some(format!("Track {episode}"));
+        let saved = db.store.save_article(&article).await.unwrap();
+        let recap = db.store.recap_by_id(saved.recap_id()).await.unwrap().unwrap();
+        for (user, score) in scores.iter().enumerate() {
+            let (guild, user) = (GuildId::new(fake.guild_id()), UserId::new(9_000 + user as u64));
+            db.store
+                .cast_vote(guild, user, recap.episode_id, *score, MessageId::new(1))
+                .await
+                .unwrap();
+        }
+    }
+    let _bot = start_bot(&fake, &db).await;
+    let season = json!([{"name": "show", "value": "soundtrack 1"}, {"name": "season", "value": 1}]);
+    let reply = member(&fake, "lucia").slash("ratings", season).await;
+    let text = reply.content();
+    assert!(text.contains("Episodio  Nota   Votos\nE1        4.3    3\n"), "{text}");
+    assert!(text.contains("E3        –      0"), "{text}");
+    assert_eq!(reply.attachments().len(), 1, "the chart is attached");
+}
+
 async fn commands_reach_discord_with_their_translations(db: TestDb) {
     let fake = FakeDiscord::start().await;
     let _bot = start_bot(&fake, &db).await;
@@ -175,6 +204,7 @@ async fn an_alert_speaks_the_servers_language(db: TestDb) {
 backend_tests!(
     each_member_is_answered_in_their_own_language,
     a_private_recap_speaks_the_members_language_a_public_one_the_servers,
+    the_ratings_table_speaks_the_members_language,
     commands_reach_discord_with_their_translations,
     an_alert_speaks_the_servers_language,
 );
