@@ -19,7 +19,6 @@
 //! The recap and review are the article's own words; the frame around them (field names,
 //! score lines, footers) is in the reader's language, English the way it always was.
 
-use std::fmt;
 use std::sync::LazyLock;
 
 use chrono::Datelike;
@@ -111,7 +110,7 @@ pub struct Scores {
     pub all_servers: Option<Score>,
 }
 
-/// An average of 1–5 votes. Displays as "★ 4.3 · 27 votes".
+/// An average of 1–5 votes, shown as "★ 4.3 · 27 votes".
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Score {
     pub average: f64,
@@ -122,12 +121,6 @@ impl Score {
     /// "★ 4.3 · 27 votes" in `locale`.
     pub fn shown(&self, locale: Locale) -> String {
         format!("★ {:.1} · {}", self.average, tr!(locale, "score-votes", votes = self.votes))
-    }
-}
-
-impl fmt::Display for Score {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.shown(Locale::EN))
     }
 }
 
@@ -1007,7 +1000,7 @@ mod tests {
             score_line(&scores()).unwrap(),
             "This server: ★ 4.3 · 27 votes\nAll servers: ★ 4.1 · 310 votes"
         );
-        assert_eq!(Score { average: 4.25, votes: 0 }.to_string().matches('.').count(), 1);
+        assert_eq!(Score { average: 4.25, votes: 0 }.shown(Locale::EN).matches('.').count(), 1);
     }
 
     #[test]
