@@ -337,7 +337,7 @@ async fn run_feeds(config: &Config, store: Store, action: FeedsAction) -> anyhow
             for f in &feeds {
                 let show = f.show.as_ref().map(|(_, n)| format!(" [{n}]")).unwrap_or_default();
                 let last = f.last_polled_at.map(when).unwrap_or_else(|| "never".into());
-                let state = crate::app::feeds::feed_state(f, when);
+                let state = crate::app::feeds::feed_state(f, when, crate::i18n::Locale::EN);
                 println!("{} {}{show} · polled {last} · {state}", f.id, f.shown_url());
             }
             println!("{} feed(s)", feeds.len());

@@ -59,6 +59,22 @@ impl Locale {
     }
 }
 
+/// Words worked out once for each shipped locale, for text built on every message (a recap's
+/// field names) rather than formatted again each time.
+pub struct PerLocale<T> {
+    values: Vec<T>,
+}
+
+impl<T> PerLocale<T> {
+    pub fn new(make: impl Fn(Locale) -> T) -> Self {
+        PerLocale { values: (0..SOURCES.len()).map(|i| make(Locale(i))).collect() }
+    }
+
+    pub fn get(&self, locale: Locale) -> &T {
+        &self.values[locale.0]
+    }
+}
+
 /// A value for a message's placeable: text, or a number that plural rules can read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg {

@@ -194,3 +194,66 @@ watching-none = You haven't noted where you are in any show. Use `/watching set`
 watching-cleared-none = You had no progress noted for **{ $show }**.
 watching-cleared-show = Forgot where you are in **{ $show }**.
 watching-cleared-all = Forgot where you are in { $count } show(s).
+
+## The recap message's frame: field names, score lines, footers
+
+recap-review = Review
+recap-review-cont = Review (cont.)
+recap-critic-rating = Critic rating
+recap-community = Community
+recap-source = Source
+recap-source-unknown = Unknown
+recap-empty = *No recap text.*
+recap-no-votes = No votes yet — rate with 1️⃣–5️⃣
+recap-rate = Rate this episode with 1️⃣–5️⃣
+recap-page = Page { $page }/{ $pages }
+recap-published = Published { $day } { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+  } { $year }
+score-this-server = This server: { $score }
+score-all-servers = All servers: { $score }
+score-votes = { $votes ->
+    [one] { $votes } vote
+   *[other] { $votes } votes
+  }
+
+## /feeds list: a feed's health
+
+feed-state-error = ⚠️ { $error } (next try { $next })
+feed-state-unpolled = not polled yet
+feed-state-done = done
+feed-state-ok = ok, last poll: { $report }; next poll { $next }
+feed-state-troubled = ⚠️ last poll: { $report }; next poll { $next }
+feed-state-failing = ; { $count } failed item(s), next retry { $next }
+feed-state-given-up = ; { $count } item(s) given up
+
+## /ratings: the words on the chart and in its table
+
+chart-title-season = { $show } — Season { $season } · { $scope }
+chart-title-heatmap = { $show } · community ratings, { $scope }
+chart-title-heatmap-critic = { $show } · community ratings and the critic's, { $scope }
+chart-title-capped = { $title } (first { $seasons } seasons, { $episodes } episodes)
+chart-episode = Episode
+chart-episode-no-votes = Episode · no votes yet
+chart-episode-votes-in-bar = Episode · number in the bar = votes
+chart-average = Average rating (1–5)
+chart-no-votes = no votes
+chart-critic = critic
+table-score = Score
+table-votes = Votes
+table-no-episodes = No episodes yet.
+table-more = … and { $count } more
+table-season = Season { $season }
+table-critic = Critic: { $scores }
+table-more-seasons = … and { $count } more seasons

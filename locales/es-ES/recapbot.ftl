@@ -192,3 +192,75 @@ watching-none = No has anotado por dónde vas en ninguna serie. Usa `/watching s
 watching-cleared-none = No tenías nada anotado en **{ $show }**.
 watching-cleared-show = Olvidado por dónde vas en **{ $show }**.
 watching-cleared-all = Olvidado por dónde vas en { $count } serie(s).
+
+## The recap message's frame: field names, score lines, footers
+
+recap-review = Reseña
+recap-review-cont = Reseña (cont.)
+recap-critic-rating = Nota de la crítica
+recap-community = Comunidad
+recap-source = Fuente
+recap-source-unknown = Desconocida
+recap-empty = *Sin texto del resumen.*
+recap-no-votes = Aún no hay votos: valora con 1️⃣–5️⃣
+recap-rate = Valora este episodio con 1️⃣–5️⃣
+recap-page = Página { $page }/{ $pages }
+recap-published = Publicado el { $day } de { $month ->
+    [1] enero
+    [2] febrero
+    [3] marzo
+    [4] abril
+    [5] mayo
+    [6] junio
+    [7] julio
+    [8] agosto
+    [9] septiembre
+    [10] octubre
+    [11] noviembre
+   *[12] diciembre
+  } de { $year }
+score-this-server = Este servidor: { $score }
+score-all-servers = Todos los servidores: { $score }
+score-votes = { $votes ->
+    [one] { $votes } voto
+   *[other] { $votes } votos
+  }
+
+## /feeds list: a feed's health
+
+feed-state-error = ⚠️ { $error } (próximo intento { $next })
+feed-state-unpolled = aún sin consultar
+feed-state-done = hecho
+feed-state-ok = bien, última consulta: { $report }; próxima consulta { $next }
+feed-state-troubled = ⚠️ última consulta: { $report }; próxima consulta { $next }
+feed-state-failing = ; { $count ->
+    [one] { $count } elemento fallido
+   *[other] { $count } elementos fallidos
+  }, próximo reintento { $next }
+feed-state-given-up = ; { $count ->
+    [one] { $count } elemento abandonado
+   *[other] { $count } elementos abandonados
+  }
+
+## /ratings: the words on the chart and in its table
+
+chart-title-season = { $show } — Temporada { $season } · { $scope }
+chart-title-heatmap = { $show } · valoraciones de la comunidad, { $scope }
+chart-title-heatmap-critic = { $show } · valoraciones de la comunidad y de la crítica, { $scope }
+chart-title-capped = { $title } (primeras { $seasons } temporadas, { $episodes } episodios)
+chart-episode = Episodio
+chart-episode-no-votes = Episodio · aún sin votos
+chart-episode-votes-in-bar = Episodio · número en la barra = votos
+chart-average = Valoración media (1–5)
+chart-no-votes = sin votos
+chart-critic = crítica
+table-score = Nota
+table-votes = Votos
+table-no-episodes = Aún no hay episodios.
+table-more = … y { $count } más
+table-season = Temporada { $season }
+table-critic = Crítica: { $scores }
+table-more-seasons = … y { $count ->
+    [one] { $count } temporada más
+   *[other] { $count } temporadas más
+  }

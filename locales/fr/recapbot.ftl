@@ -192,3 +192,78 @@ watching-none = Vous n’avez noté où vous en êtes dans aucune série. Utilis
 watching-cleared-none = Vous n’aviez rien noté pour **{ $show }**.
 watching-cleared-show = J’ai oublié où vous en êtes de **{ $show }**.
 watching-cleared-all = J’ai oublié où vous en êtes de { $count } série(s).
+
+## The recap message's frame: field names, score lines, footers
+
+recap-review = Critique
+recap-review-cont = Critique (suite)
+recap-critic-rating = Note de la critique
+recap-community = Communauté
+recap-source = Source
+recap-source-unknown = Inconnue
+recap-empty = *Pas de texte de résumé.*
+recap-no-votes = Pas encore de vote — notez avec 1️⃣–5️⃣
+recap-rate = Notez cet épisode avec 1️⃣–5️⃣
+recap-page = Page { $page }/{ $pages }
+recap-published = Publié le { $day ->
+    [1] 1er
+   *[other] { $day }
+  } { $month ->
+    [1] janvier
+    [2] février
+    [3] mars
+    [4] avril
+    [5] mai
+    [6] juin
+    [7] juillet
+    [8] août
+    [9] septembre
+    [10] octobre
+    [11] novembre
+   *[12] décembre
+  } { $year }
+score-this-server = Ce serveur : { $score }
+score-all-servers = Tous les serveurs : { $score }
+score-votes = { $votes ->
+    [one] { $votes } vote
+   *[other] { $votes } votes
+  }
+
+## /feeds list: a feed's health
+
+feed-state-error = ⚠️ { $error } (prochain essai { $next })
+feed-state-unpolled = pas encore consulté
+feed-state-done = terminé
+feed-state-ok = ok, dernière consultation : { $report } ; prochaine consultation { $next }
+feed-state-troubled = ⚠️ dernière consultation : { $report } ; prochaine consultation { $next }
+feed-state-failing = ; { $count ->
+    [one] { $count } élément en échec
+   *[other] { $count } éléments en échec
+  }, prochain essai { $next }
+feed-state-given-up = ; { $count ->
+    [one] { $count } élément abandonné
+   *[other] { $count } éléments abandonnés
+  }
+
+## /ratings: the words on the chart and in its table
+
+chart-title-season = { $show } — Saison { $season } · { $scope }
+chart-title-heatmap = { $show } · notes de la communauté, { $scope }
+chart-title-heatmap-critic = { $show } · notes de la communauté et de la critique, { $scope }
+chart-title-capped = { $title } (les { $seasons } premières saisons, { $episodes } épisodes)
+chart-episode = Épisode
+chart-episode-no-votes = Épisode · pas encore de vote
+chart-episode-votes-in-bar = Épisode · nombre dans la barre = votes
+chart-average = Note moyenne (1–5)
+chart-no-votes = aucun vote
+chart-critic = critique
+table-score = Note
+table-votes = Votes
+table-no-episodes = Pas encore d’épisode.
+table-more = … et { $count } de plus
+table-season = Saison { $season }
+table-critic = Critique : { $scores }
+table-more-seasons = … et { $count ->
+    [one] { $count } saison de plus
+   *[other] { $count } saisons de plus
+  }

@@ -186,3 +186,50 @@ watching-none = 視聴状況を記録した作品はまだありません。`/wa
 watching-cleared-none = **{ $show }** の視聴状況は記録されていませんでした。
 watching-cleared-show = **{ $show }** の視聴状況を消しました。
 watching-cleared-all = { $count }作品の視聴状況を消しました。
+
+## The recap message's frame: field names, score lines, footers
+
+recap-review = レビュー
+recap-review-cont = レビュー(続き)
+recap-critic-rating = 批評家の評価
+recap-community = コミュニティ
+recap-source = 出典
+recap-source-unknown = 不明
+recap-empty = *あらすじの本文はありません。*
+recap-no-votes = まだ投票はありません — 1️⃣–5️⃣ で評価しましょう
+recap-rate = 1️⃣–5️⃣ でこのエピソードを評価しましょう
+recap-page = { $page }/{ $pages }ページ
+recap-published = { $year }年{ $month }月{ $day }日公開
+score-this-server = このサーバー: { $score }
+score-all-servers = 全サーバー: { $score }
+score-votes = { $votes }票
+
+## /feeds list: a feed's health
+
+feed-state-error = ⚠️ { $error }(次回の試行 { $next })
+feed-state-unpolled = まだ確認していません
+feed-state-done = 完了
+feed-state-ok = 正常、前回の確認: { $report }; 次回の確認 { $next }
+feed-state-troubled = ⚠️ 前回の確認: { $report }; 次回の確認 { $next }
+feed-state-failing = ; 失敗した項目 { $count }件、次回の再試行 { $next }
+feed-state-given-up = ; 断念した項目 { $count }件
+
+## /ratings: the words on the chart and in its table
+
+chart-title-season = { $show } — シーズン{ $season } · { $scope }
+chart-title-heatmap = { $show } · コミュニティの評価、{ $scope }
+chart-title-heatmap-critic = { $show } · コミュニティと批評家の評価、{ $scope }
+chart-title-capped = { $title }(最初の{ $seasons }シーズン、{ $episodes }話まで)
+chart-episode = エピソード
+chart-episode-no-votes = エピソード · まだ投票なし
+chart-episode-votes-in-bar = エピソード · 棒の中の数字 = 票数
+chart-average = 平均評価 (1–5)
+chart-no-votes = 投票なし
+chart-critic = 批評家
+table-score = 評価
+table-votes = 票数
+table-no-episodes = まだエピソードがありません。
+table-more = … ほか{ $count }件
+table-season = シーズン{ $season }
+table-critic = 批評家: { $scores }
+table-more-seasons = … ほか{ $count }シーズン

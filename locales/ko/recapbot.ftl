@@ -186,3 +186,50 @@ watching-none = 아직 시청 진도를 기록한 작품이 없습니다. `/watc
 watching-cleared-none = **{ $show }**에 기록된 시청 진도가 없었습니다.
 watching-cleared-show = **{ $show }**의 시청 진도를 지웠습니다.
 watching-cleared-all = 작품 { $count }개의 시청 진도를 지웠습니다.
+
+## The recap message's frame: field names, score lines, footers
+
+recap-review = 리뷰
+recap-review-cont = 리뷰 (계속)
+recap-critic-rating = 평론가 평점
+recap-community = 커뮤니티
+recap-source = 출처
+recap-source-unknown = 알 수 없음
+recap-empty = *요약 본문이 없습니다.*
+recap-no-votes = 아직 투표가 없습니다 — 1️⃣–5️⃣로 평가해 주세요
+recap-rate = 1️⃣–5️⃣로 이 회차를 평가해 주세요
+recap-page = { $page }/{ $pages }쪽
+recap-published = { $year }년 { $month }월 { $day }일 게시
+score-this-server = 이 서버: { $score }
+score-all-servers = 모든 서버: { $score }
+score-votes = { $votes }표
+
+## /feeds list: a feed's health
+
+feed-state-error = ⚠️ { $error } (다음 시도 { $next })
+feed-state-unpolled = 아직 확인하지 않음
+feed-state-done = 완료
+feed-state-ok = 정상, 마지막 확인: { $report }; 다음 확인 { $next }
+feed-state-troubled = ⚠️ 마지막 확인: { $report }; 다음 확인 { $next }
+feed-state-failing = ; 실패한 항목 { $count }개, 다음 재시도 { $next }
+feed-state-given-up = ; 포기한 항목 { $count }개
+
+## /ratings: the words on the chart and in its table
+
+chart-title-season = { $show } — 시즌 { $season } · { $scope }
+chart-title-heatmap = { $show } · 커뮤니티 평점, { $scope }
+chart-title-heatmap-critic = { $show } · 커뮤니티 평점과 평론가 평점, { $scope }
+chart-title-capped = { $title } (처음 시즌 { $seasons }개, { $episodes }회까지)
+chart-episode = 회차
+chart-episode-no-votes = 회차 · 아직 투표 없음
+chart-episode-votes-in-bar = 회차 · 막대 안의 숫자 = 표 수
+chart-average = 평균 평점 (1–5)
+chart-no-votes = 투표 없음
+chart-critic = 평론가
+table-score = 점수
+table-votes = 표
+table-no-episodes = 아직 회차가 없습니다.
+table-more = … 외 { $count }개
+table-season = 시즌 { $season }
+table-critic = 평론가: { $scores }
+table-more-seasons = … 외 시즌 { $count }개

@@ -192,3 +192,75 @@ watching-none = Você não anotou onde está em nenhuma série. Use `/watching s
 watching-cleared-none = Você não tinha progresso anotado em **{ $show }**.
 watching-cleared-show = Esqueci onde você está em **{ $show }**.
 watching-cleared-all = Esqueci onde você está em { $count } série(s).
+
+## The recap message's frame: field names, score lines, footers
+
+recap-review = Resenha
+recap-review-cont = Resenha (cont.)
+recap-critic-rating = Nota da crítica
+recap-community = Comunidade
+recap-source = Fonte
+recap-source-unknown = Desconhecida
+recap-empty = *Sem texto do resumo.*
+recap-no-votes = Ainda sem votos — avalie com 1️⃣–5️⃣
+recap-rate = Avalie este episódio com 1️⃣–5️⃣
+recap-page = Página { $page }/{ $pages }
+recap-published = Publicado em { $day } de { $month ->
+    [1] janeiro
+    [2] fevereiro
+    [3] março
+    [4] abril
+    [5] maio
+    [6] junho
+    [7] julho
+    [8] agosto
+    [9] setembro
+    [10] outubro
+    [11] novembro
+   *[12] dezembro
+  } de { $year }
+score-this-server = Este servidor: { $score }
+score-all-servers = Todos os servidores: { $score }
+score-votes = { $votes ->
+    [one] { $votes } voto
+   *[other] { $votes } votos
+  }
+
+## /feeds list: a feed's health
+
+feed-state-error = ⚠️ { $error } (próxima tentativa { $next })
+feed-state-unpolled = ainda não consultado
+feed-state-done = concluído
+feed-state-ok = ok, última consulta: { $report }; próxima consulta { $next }
+feed-state-troubled = ⚠️ última consulta: { $report }; próxima consulta { $next }
+feed-state-failing = ; { $count ->
+    [one] { $count } item com falha
+   *[other] { $count } itens com falha
+  }, nova tentativa { $next }
+feed-state-given-up = ; { $count ->
+    [one] { $count } item abandonado
+   *[other] { $count } itens abandonados
+  }
+
+## /ratings: the words on the chart and in its table
+
+chart-title-season = { $show } — Temporada { $season } · { $scope }
+chart-title-heatmap = { $show } · avaliações da comunidade, { $scope }
+chart-title-heatmap-critic = { $show } · avaliações da comunidade e da crítica, { $scope }
+chart-title-capped = { $title } (primeiras { $seasons } temporadas, { $episodes } episódios)
+chart-episode = Episódio
+chart-episode-no-votes = Episódio · ainda sem votos
+chart-episode-votes-in-bar = Episódio · número na barra = votos
+chart-average = Avaliação média (1–5)
+chart-no-votes = sem votos
+chart-critic = crítica
+table-score = Nota
+table-votes = Votos
+table-no-episodes = Ainda não há episódios.
+table-more = … e mais { $count }
+table-season = Temporada { $season }
+table-critic = Crítica: { $scores }
+table-more-seasons = … e mais { $count ->
+    [one] { $count } temporada
+   *[other] { $count } temporadas
+  }

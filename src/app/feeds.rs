@@ -58,7 +58,7 @@ impl App {
         }
         let mut text = tr!(locale, "feeds-list-title") + "\n";
         for feed in feeds {
-            let state = feed_state(&feed, |t| format!("<t:{t}:R>"));
+            let state = feed_state(&feed, |t| format!("<t:{t}:R>"), locale);
             if !super::alerts::push_line(
                 &mut text,
                 &format!("`{}` {} — {state}", feed.id, feed.shown_url()),
@@ -72,26 +72,81 @@ impl App {
 
 /// A feed's health in one line, for `/feeds list` and `recapbot feeds list` (`when` writes a
 /// time the way the reader's medium shows it): the feed's own error, or what its last poll
-/// did and the items waiting for a retry.
-pub fn feed_state(feed: &Feed, when: impl Fn(i64) -> String) -> String {
+/// did and the items waiting for a retry. The error and the poll's report are the poller's own
+/// words, stored as it wrote them (English).
+pub fn feed_state(feed: &Feed, when: impl Fn(i64) -> String, locale: Locale) -> String {
+    let next = when(feed.next_poll_at);
     if let Some(error) = &feed.last_error {
-        return format!("⚠️ {error} (next try {})", when(feed.next_poll_at));
+        return tr!(locale, "feed-state-error", error = error, next = next);
     }
     if feed.last_polled_at.is_none() {
-        return "not polled yet".to_string();
+        return tr!(locale, "feed-state-unpolled");
     }
     let troubled = feed.last_poll_partial || feed.failing_items > 0;
-    let mut state = format!(
-        "{} last poll: {}; next poll {}",
-        if troubled { "⚠️" } else { "ok," },
-        feed.last_report.as_deref().unwrap_or("done"),
-        when(feed.next_poll_at)
-    );
+    let report = feed.last_report.clone().unwrap_or_else(|| tr!(locale, "feed-state-done"));
+    let id = if troubled { "feed-state-troubled" } else { "feed-state-ok" };
+    let mut state = tr!(locale, id, report = report, next = next);
     if let (n @ 1.., Some(at)) = (feed.failing_items, feed.next_item_retry_at) {
-        state.push_str(&format!("; {n} failed item(s), next retry {}", when(at)));
+        state.push_str(&tr!(locale, "feed-state-failing", count = n, next = when(at)));
     }
     if feed.given_up_items > 0 {
-        state.push_str(&format!("; {} item(s) given up", feed.given_up_items));
+        state.push_str(&tr!(locale, "feed-state-given-up", count = feed.given_up_items));
     }
     state
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn polled(failing: u32, given_up: u32) -> Feed {
+        Feed {
+            id: FeedId(3),
+            url: "https://example.com/feed".into(),
+            show: None,
+            guild_id: None,
+            interval_secs: None,
+            etag: None,
+            last_modified: None,
+            last_polled_at: Some(100),
+            next_poll_at: 200,
+            failures: 0,
+            last_error: None,
+            backfill: 0,
+            first_polled: true,
+            last_report: None,
+            last_poll_partial: false,
+            failing_items: failing,
+            next_item_retry_at: Some(150),
+            given_up_items: given_up,
+        }
+    }
+
+    #[test]
+    fn a_feeds_health_reads_in_the_admins_language_and_english_is_unchanged() {
+        let when = |t: i64| format!("<t:{t}:R>");
+        let english = |feed: &Feed| feed_state(feed, when, Locale::EN);
+        assert_eq!(english(&polled(0, 0)), "ok, last poll: done; next poll <t:200:R>");
+        assert_eq!(
+            english(&polled(2, 1)),
+            "⚠️ last poll: done; next poll <t:200:R>; 2 failed item(s), next retry <t:150:R>; \
+             1 item(s) given up"
+        );
+        let unpolled = Feed { last_polled_at: None, ..polled(0, 0) };
+        assert_eq!(english(&unpolled), "not polled yet");
+
+        let korean = Locale::for_tag("ko");
+        assert_eq!(feed_state(&unpolled, when, korean), "아직 확인하지 않음");
+        assert_eq!(
+            feed_state(&polled(2, 1), when, korean),
+            "⚠️ 마지막 확인: 완료; 다음 확인 <t:200:R>; 실패한 항목 2개, 다음 재시도 <t:150:R>; \
+             포기한 항목 1개"
+        );
+        let spanish = feed_state(&polled(1, 2), when, Locale::for_tag("es-ES"));
+        assert!(spanish.contains("; 1 elemento fallido, próximo reintento <t:150:R>"), "{spanish}");
+        assert!(spanish.ends_with("; 2 elementos abandonados"), "{spanish}");
+        // The poller's own words stay as it wrote them.
+        let failed = Feed { last_error: Some("HTTP 404".into()), ..polled(0, 0) };
+        assert_eq!(feed_state(&failed, when, korean), "⚠️ HTTP 404 (다음 시도 <t:200:R>)");
+    }
 }

@@ -39,14 +39,15 @@ pub struct TopList {
 
 impl App {
     /// The chart of a season's scores (`season` None: the latest), counting the votes of
-    /// `guild` (None: every server), asked by a member of `viewer`. `scope` names whose votes,
-    /// for the chart's title.
+    /// `guild` (None: every server), asked by a member of `viewer`, its words in `locale`.
+    /// `scope` names whose votes, for the chart's title.
     pub async fn season_chart(
         &self,
         show_query: &str,
         season: Option<u32>,
         (viewer, guild): (Option<GuildId>, Option<GuildId>),
         scope: &str,
+        locale: Locale,
     ) -> Result<SeasonChart> {
         let show = self.resolve_show(show_query, viewer).await?;
         let seasons = self.store.seasons(show.id).await?;
@@ -69,21 +70,25 @@ impl App {
             .iter()
             .map(|r| EpisodeScore { label: episode_label(r), average: r.average, votes: r.votes })
             .collect();
-        let title = format!("{} — Season {season} · {scope}", show.name);
-        let table = score_table(&episodes);
+        let title =
+            tr!(locale, "chart-title-season", show = &show.name, season = season, scope = scope);
+        let table = score_table(&episodes, locale);
         // Drawing is CPU work: keep it off the async workers that serve other events.
-        let png = tokio::task::spawn_blocking(move || season_chart(&title, &episodes)).await??;
+        let png =
+            tokio::task::spawn_blocking(move || season_chart(&title, &episodes, locale)).await??;
         Ok(SeasonChart { show: show.name, season, table, png })
     }
 
     /// Every season of the show as a grid of community scores (and, with `critic`, the
-    /// critic's ratings beside them), counting the votes of `guild` (None: every server).
+    /// critic's ratings beside them), counting the votes of `guild` (None: every server), its
+    /// words in `locale`.
     pub async fn show_heatmap(
         &self,
         show_query: &str,
         critic: bool,
         (viewer, guild): (Option<GuildId>, Option<GuildId>),
         scope: &str,
+        locale: Locale,
     ) -> Result<ShowHeatmap> {
         let show = self.resolve_show(show_query, viewer).await?;
         let ratings = self.store.show_ratings(show.id, guild).await?;
@@ -117,13 +122,14 @@ impl App {
             };
             return Err(no_recaps.into());
         }
-        let compared = if critic { " and the critic's" } else { "" };
-        let title = format!("{} · community ratings{compared}, {scope}", show.name);
-        let table = heatmap_table(&seasons, critic);
+        let id = if critic { "chart-title-heatmap-critic" } else { "chart-title-heatmap" };
+        let title = tr!(locale, id, show = &show.name, scope = scope);
+        let table = heatmap_table(&seasons, critic, locale);
         let count = seasons.len();
         // Drawing is CPU work: keep it off the async workers that serve other events.
         let png =
-            tokio::task::spawn_blocking(move || show_heatmap(&title, &seasons, critic)).await??;
+            tokio::task::spawn_blocking(move || show_heatmap(&title, &seasons, critic, locale))
+                .await??;
         Ok(ShowHeatmap { show: show.name, seasons: count, table, png })
     }
 
@@ -170,6 +176,7 @@ impl TopList {
                 title = format!("{}…", title.chars().take(59).collect::<String>());
             }
             let show: String = rating.show.chars().take(60).collect();
+            let score = score.shown(locale);
             text.push_str(&format!("{}. {show} — {}{title} — {score}\n", rank + 1, rating.number));
         }
         text

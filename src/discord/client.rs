@@ -316,8 +316,13 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
                     }
                 );
                 let rest = Rest::new(ctx.http.clone()).with_pace(reconcile_pace.clone());
-                let (scores, votes, worker) =
-                    votes::start(rest.clone(), app.clone(), ready.user.id, score_edit_interval);
+                let (scores, votes, worker) = votes::start(
+                    rest.clone(),
+                    ctx.cache.clone(),
+                    app.clone(),
+                    ready.user.id,
+                    score_edit_interval,
+                );
                 // Catch up with votes cast or withdrawn while the bot was offline.
                 // Each process reconciles the guilds of its own shards.
                 let _ = votes.send(votes::VoteJob::Reconcile(votes::Reconcile {

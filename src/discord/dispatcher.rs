@@ -219,14 +219,9 @@ impl Dispatcher {
         Ok(count)
     }
 
-    /// The server's language, as Discord reported it when the server came online (the
-    /// gateway cache keeps it, and updates it when the server changes it): an alert speaks to
-    /// the whole server, not to one member. English without a cache.
+    /// An alert speaks to the whole server, not to one member.
     fn guild_locale(&self, guild: crate::ids::GuildId) -> Locale {
-        let cache = self.cache.as_ref();
-        let tag = cache
-            .and_then(|c| Some(c.guild(serenity::GuildId::from(guild))?.preferred_locale.clone()));
-        tag.map(|t| Locale::for_tag(&t)).unwrap_or_default()
+        super::l10n::server_locale(self.cache.as_deref(), guild)
     }
 
     /// Says once, where the server's admins will see it, that a subscription's alerts stopped

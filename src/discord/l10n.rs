@@ -6,6 +6,7 @@ use poise::serenity_prelude as serenity;
 
 use super::{Command, Context};
 use crate::i18n::{self, Locale};
+use crate::ids::GuildId;
 
 /// The locale a command's answer speaks: the member's, as their Discord client reports it.
 pub fn locale(ctx: Context<'_>) -> Locale {
@@ -15,6 +16,15 @@ pub fn locale(ctx: Context<'_>) -> Locale {
 /// The locale of a button click's answer.
 pub fn click_locale(click: &serenity::ComponentInteraction) -> Locale {
     Locale::for_tag(&click.locale)
+}
+
+/// The server's language, as Discord reported it when the server came online (the gateway
+/// cache keeps it, and updates it when the server changes it): what a message the whole server
+/// reads speaks — an alert, a public recap and its live score. English without a cache.
+pub fn server_locale(cache: Option<&serenity::Cache>, guild: GuildId) -> Locale {
+    let tag =
+        cache.and_then(|c| Some(c.guild(serenity::GuildId::from(guild))?.preferred_locale.clone()));
+    tag.map(|t| Locale::for_tag(&t)).unwrap_or_default()
 }
 
 /// Fills each command's, subcommand's and option's names and descriptions in every shipped

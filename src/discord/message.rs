@@ -40,9 +40,10 @@ pub fn embed(page: &EmbedPage) -> CreateEmbed {
     embed
 }
 
-/// Page `page` of the view, with its navigation buttons.
-pub fn recap_message(view: &RecapView, page: usize) -> RecapMessage {
-    let pages = view.pages();
+/// Page `page` of the view, with its navigation buttons, framed in `locale`: the reader's
+/// for a message only they see, the server's for one the whole channel reads.
+pub fn recap_message(view: &RecapView, page: usize, locale: Locale) -> RecapMessage {
+    let pages = view.pages(locale);
     let page = page.min(pages.len().saturating_sub(1));
     let spoilers = view.spoilers;
     let button = |action: PagerAction, label: &str, enabled: bool| {
@@ -115,7 +116,7 @@ pub fn alert_message(
     };
     CreateMessage::new()
         .content(content)
-        .embed(embed(&alert_page(recap, sub.spoilers)))
+        .embed(embed(&alert_page(recap, sub.spoilers, locale)))
         .components(vec![CreateActionRow::Buttons(vec![read])])
         .allowed_mentions(mentions)
         .nonce(Nonce::String(nonce.to_string()))

@@ -7,7 +7,7 @@ use serenity::{
     CreateInteractionResponseMessage,
 };
 
-use super::l10n::click_locale;
+use super::l10n::{click_locale, server_locale};
 use super::message::{recap_message, spoiler_gate};
 use super::{Data, Error};
 use crate::app::{self, UserError};
@@ -58,9 +58,9 @@ pub async fn on_click(
             return Ok(());
         }
     }
-    let message = recap_message(&view, page);
     if revealed {
         // The question was the member's alone; the recap takes its place, theirs alone too.
+        let message = recap_message(&view, page, click_locale(click));
         let shown = CreateInteractionResponseMessage::new()
             .content("")
             .embed(message.embed)
@@ -76,13 +76,20 @@ pub async fn on_click(
     }
     let store = &data.app.store;
     let post = store.post(MessageId::from(click.message.id)).await?;
+    // A rating post always shows its own episode, so its reactions keep meaning that episode:
+    // another episode opens for the clicker alone.
+    let apart = post.is_some() && step.is_some();
+    // What only the clicker sees speaks their language; what the channel shares, the server's.
+    let locale = match guild {
+        Some(guild) if !apart && !is_private(click) => server_locale(Some(&ctx.cache), guild),
+        _ => click_locale(click),
+    };
+    let message = recap_message(&view, page, locale);
     let response = CreateInteractionResponseMessage::new()
         .embed(message.embed)
         .components(message.components)
         .allowed_mentions(CreateAllowedMentions::new());
     let response = match (&post, step) {
-        // A rating post always shows its own episode, so its reactions keep meaning that
-        // episode: another episode opens for the clicker alone.
         (Some(_), Some(_)) => CreateInteractionResponse::Message(response.ephemeral(true)),
         (Some(post), None) => {
             store.set_post_page(post.message_id, page as u32).await?;

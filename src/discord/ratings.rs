@@ -66,11 +66,12 @@ pub async fn ratings(
     let viewer = ctx.guild_id().map(GuildId::from);
     let votes = (viewer, scope.guild(ctx));
     let locale = locale(ctx);
-    // The picture's own words (axis, title) stay English; the answer around it is translated.
-    let chart_scope = scope.label(Locale::EN);
+    // The picture's words (title, axes) speak the same language as the answer around it.
+    let chart_scope = scope.label(locale);
     let (text, png) = match season {
         Some(season) => {
-            let work = ctx.data().app.season_chart(&show, Some(season), votes, &chart_scope);
+            let work =
+                ctx.data().app.season_chart(&show, Some(season), votes, &chart_scope, locale);
             let chart = within_deadline(ctx, false, work).await?;
             let title = tr!(
                 locale,
@@ -84,7 +85,7 @@ pub async fn ratings(
         }
         None => {
             let critic = compare == Some(Compare::Critic);
-            let work = ctx.data().app.show_heatmap(&show, critic, votes, &chart_scope);
+            let work = ctx.data().app.show_heatmap(&show, critic, votes, &chart_scope, locale);
             let heatmap = within_deadline(ctx, false, work).await?;
             let id = if critic { "ratings-heatmap-critic" } else { "ratings-heatmap" };
             let title = tr!(

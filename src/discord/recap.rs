@@ -5,7 +5,7 @@ use poise::CreateReply;
 use serenity::CreateAutocompleteResponse;
 
 use super::error::within_deadline;
-use super::l10n::locale;
+use super::l10n::{locale, server_locale};
 use super::message::{recap_message, spoiler_gate};
 use super::{votes, Context, Error};
 use crate::ids::{ChannelId, GuildId, MessageId, UserId};
@@ -62,7 +62,13 @@ pub async fn recap(
         ctx.send(ask).await?;
         return Ok(());
     }
-    let message = recap_message(&view, 0);
+    // A public recap is the channel's: framed in the server's language, as its live score
+    // edits will be.
+    let frame = match (private, guild) {
+        (false, Some(guild)) => server_locale(Some(&ctx.serenity_context().cache), guild),
+        _ => locale(ctx),
+    };
+    let message = recap_message(&view, 0, frame);
     let reply = CreateReply::default()
         .ephemeral(private)
         .embed(message.embed)

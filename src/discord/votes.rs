@@ -16,6 +16,7 @@ use serenity::{CreateAllowedMentions, EditMessage, HttpError, Reaction, Reaction
 use super::rest::Rest;
 
 use crate::app::App;
+use crate::i18n::Locale;
 use crate::ids::{ChannelId, GuildId, MessageId, UserId};
 use crate::observe;
 use crate::recap::render::Scores;
@@ -57,9 +58,10 @@ fn is_missing_permission(error: &serenity::Error) -> bool {
     matches!(error, serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) if r.error.code == 50013)
 }
 
-/// The score text a post shows, as rendered: what edits compare to skip no-op edits.
-pub fn shown_score(scores: &Scores) -> String {
-    crate::recap::render::score_line(scores).unwrap_or_default()
+/// The score text a post shows, as rendered: what edits compare to skip no-op edits (a
+/// server that changes its language gets its posts redone in it with the next vote).
+pub fn shown_score(scores: &Scores, locale: Locale) -> String {
+    crate::recap::render::score_line(scores, locale).unwrap_or_default()
 }
 
 /// Adds 1️⃣–5️⃣ to a new rating post, in order. Runs beside the reply, never before it.
@@ -107,6 +109,8 @@ const EDIT_TRIES: u32 = 3;
 pub struct ScoreEditor {
     app: App,
     rest: Rest,
+    /// Where each server's language is: a rating post is the channel's, framed in it.
+    cache: Arc<serenity::Cache>,
     interval: Duration,
     state: Arc<Mutex<EditorState>>,
     /// The vote worker, which checks a post against Discord after a burst.
@@ -202,11 +206,12 @@ impl ScoreEditor {
             return Ok(());
         };
         let view = self.app.recap_view(recap, Some(post.guild_id), None).await?;
-        let shown = shown_score(&view.scores);
+        let locale = super::l10n::server_locale(Some(&self.cache), post.guild_id);
+        let shown = shown_score(&view.scores, locale);
         if post.shown_score.as_deref() == Some(shown.as_str()) {
             return Ok(());
         }
-        let page = super::message::recap_message(&view, post.page as usize);
+        let page = super::message::recap_message(&view, post.page as usize, locale);
         let edit =
             EditMessage::new().embed(page.embed).allowed_mentions(CreateAllowedMentions::new());
         match self.rest.edit_message(post.channel_id, message, &edit).await {
@@ -261,6 +266,7 @@ const MAX_BATCH: usize = 1_000;
 /// event, which is what keeps the one ordered queue ahead of the gateway.
 pub fn start(
     rest: Rest,
+    cache: Arc<serenity::Cache>,
     app: App,
     bot: serenity::UserId,
     interval: Duration,
@@ -271,6 +277,7 @@ pub fn start(
     let editor = ScoreEditor {
         app,
         rest: rest.clone(),
+        cache,
         interval,
         state: Arc::default(),
         jobs: jobs.clone(),

@@ -5,14 +5,18 @@
 //! Plain data in, bytes/strings out: nothing here knows about Discord or the
 //! database. Text is drawn with embedded fonts (no system font lookup): DejaVu
 //! Sans, and a subset of Noto Sans CJK for text DejaVu has no glyphs for
-//! (Hangul, kana, Han); see `assets/README.md`.
+//! (Hangul, kana, Han); see `assets/README.md`. The words on the chart and in the table
+//! are in the reader's language.
 
 use std::fmt::Write as _;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontTransform;
+
+use crate::i18n::{Locale, PerLocale};
+use crate::tr;
 
 /// One bar of the chart: an episode (or double episode) and its votes.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,11 +117,46 @@ pub(super) fn truncate_chars(s: &str, max: usize) -> String {
     }
 }
 
-pub(super) fn votes_text(votes: u32) -> String {
-    if votes == 1 {
-        "1 vote".to_string()
-    } else {
-        format!("{votes} votes")
+/// The words a chart is drawn and tabled with, in one locale (formatted once per locale).
+pub(super) struct Words {
+    pub(super) locale: Locale,
+    episode: String,
+    episode_no_votes: String,
+    episode_votes_in_bar: String,
+    average: String,
+    no_votes: String,
+    pub(super) critic: String,
+    score: String,
+    votes: String,
+    no_episodes: String,
+}
+
+static WORDS: LazyLock<PerLocale<Words>> = LazyLock::new(|| PerLocale::new(Words::new));
+
+impl Words {
+    pub(super) fn of(locale: Locale) -> &'static Words {
+        WORDS.get(locale)
+    }
+
+    fn new(locale: Locale) -> Words {
+        let text = |id: &str| locale.text(id, &[]);
+        Words {
+            locale,
+            episode: text("chart-episode"),
+            episode_no_votes: text("chart-episode-no-votes"),
+            episode_votes_in_bar: text("chart-episode-votes-in-bar"),
+            average: text("chart-average"),
+            no_votes: text("chart-no-votes"),
+            critic: text("chart-critic"),
+            score: text("table-score"),
+            votes: text("table-votes"),
+            no_episodes: text("table-no-episodes"),
+        }
+    }
+
+    /// "27 votes", as a recap's score line counts them.
+    fn votes_text(&self, votes: u32) -> String {
+        tr!(self.locale, "score-votes", votes = votes)
     }
 }
 
@@ -149,7 +188,11 @@ impl Layout {
 /// Draws the season's ratings as a 1000×500 PNG bar chart (Discord dark
 /// theme): one bar per episode with its average above and its vote count
 /// inside; episodes without votes are an outlined slot saying "no votes".
-pub fn season_chart(title: &str, episodes: &[EpisodeScore]) -> Result<Vec<u8>, ChartError> {
+pub fn season_chart(
+    title: &str,
+    episodes: &[EpisodeScore],
+    locale: Locale,
+) -> Result<Vec<u8>, ChartError> {
     if episodes.is_empty() {
         return Err(ChartError::NoEpisodes);
     }
@@ -159,7 +202,7 @@ pub fn season_chart(title: &str, episodes: &[EpisodeScore]) -> Result<Vec<u8>, C
     {
         let root =
             BitMapBackend::with_buffer(&mut rgb, (CHART_WIDTH, CHART_HEIGHT)).into_drawing_area();
-        draw(&root, title, episodes)?;
+        draw(&root, title, episodes, Words::of(locale))?;
         root.present().map_err(draw_err)?;
     }
     encode_png(&rgb, (CHART_WIDTH, CHART_HEIGHT))
@@ -169,6 +212,7 @@ fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     title: &str,
     episodes: &[EpisodeScore],
+    words: &Words,
 ) -> Result<(), ChartError>
 where
     DB::ErrorType: 'static,
@@ -179,12 +223,14 @@ where
 
     let any_votes = episodes.iter().any(|e| clean_average(e).is_some());
     let x_desc = if !any_votes {
-        "Episode · no votes yet"
+        &words.episode_no_votes
     } else if layout.long_votes {
-        "Episode"
+        &words.episode
     } else {
-        "Episode · number in the bar = votes"
+        &words.episode_votes_in_bar
     };
+    // Both axis descriptions share one font: the CJK one when either needs it.
+    let desc_family = family_for(&format!("{x_desc}{}", words.average));
     let label_area = if layout.rotate { 58 } else { 30 };
 
     let title = truncate_chars(title, MAX_TITLE_CHARS);
@@ -211,8 +257,8 @@ where
         .y_max_light_lines(1)
         .y_label_formatter(&|v| format!("{v:.0}"))
         .x_desc(x_desc)
-        .y_desc("Average rating (1–5)")
-        .axis_desc_style((FONT_FAMILY, 16.0).into_font().color(&MUTED))
+        .y_desc(&words.average)
+        .axis_desc_style((desc_family, 16.0).into_font().color(&MUTED))
         .label_style((FONT_FAMILY, 16.0).into_font().color(&TEXT))
         .axis_style(MUTED)
         .bold_line_style(GRID)
@@ -222,7 +268,6 @@ where
 
     // Gap between bars, as a fraction of a slot on each side.
     let gap = if n <= 3 { 0.3 } else { 0.14 };
-    let text = |size: f64| (FONT_FAMILY, size).into_font().color(&TEXT);
     let bold = |size: f64| (FONT_FAMILY, size, FontStyle::Bold).into_font().color(&TEXT);
 
     for (i, ep) in episodes.iter().enumerate() {
@@ -244,16 +289,18 @@ where
                     bold(layout.score_size).pos(Pos::new(HPos::Center, VPos::Bottom)),
                 ))
                 .map_err(draw_err)?;
-                let votes =
-                    if layout.long_votes { votes_text(ep.votes) } else { ep.votes.to_string() };
+                let votes = if layout.long_votes {
+                    words.votes_text(ep.votes)
+                } else {
+                    ep.votes.to_string()
+                };
                 // Inside the bar near its foot, if the bar is tall enough.
                 if bottom - top >= (layout.votes_size as i32) + 8 {
-                    root.draw(&Text::new(
-                        votes,
-                        (cx, bottom - 5),
-                        text(layout.votes_size).pos(Pos::new(HPos::Center, VPos::Bottom)),
-                    ))
-                    .map_err(draw_err)?;
+                    let style = (family_for(&votes), layout.votes_size)
+                        .into_font()
+                        .color(&TEXT)
+                        .pos(Pos::new(HPos::Center, VPos::Bottom));
+                    root.draw(&Text::new(votes, (cx, bottom - 5), style)).map_err(draw_err)?;
                 }
             }
             None => {
@@ -264,7 +311,9 @@ where
                     )))
                     .map_err(draw_err)?;
                 let (cx, cy) = chart.backend_coord(&(center, 2.5));
-                let style = text(layout.votes_size + 2.0).color(&MUTED);
+                let no_votes = &words.no_votes;
+                let style =
+                    (family_for(no_votes), layout.votes_size + 2.0).into_font().color(&MUTED);
                 let style = if layout.rotate || n > 8 {
                     style
                         .transform(FontTransform::Rotate270)
@@ -272,7 +321,7 @@ where
                 } else {
                     style.pos(Pos::new(HPos::Center, VPos::Center))
                 };
-                root.draw(&Text::new("no votes", (cx, cy), style)).map_err(draw_err)?;
+                root.draw(&Text::new(no_votes.as_str(), (cx, cy), style)).map_err(draw_err)?;
             }
         }
 
@@ -304,6 +353,18 @@ pub(super) fn encode_png(rgb: &[u8], (width, height): (u32, u32)) -> Result<Vec<
     Ok(out)
 }
 
+/// How many monospace columns `s` takes: Hangul, kana, Han and fullwidth forms take two.
+fn columns(s: &str) -> usize {
+    let wide = |c: char| {
+        matches!(c,
+            '\u{1100}'..='\u{115F}' | '\u{2E80}'..='\u{303E}' | '\u{3041}'..='\u{33FF}'
+            | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{A960}'..='\u{A97F}'
+            | '\u{AC00}'..='\u{D7A3}' | '\u{F900}'..='\u{FAFF}' | '\u{FE30}'..='\u{FE4F}'
+            | '\u{FF00}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}')
+    };
+    s.chars().map(|c| if wide(c) { 2 } else { 1 }).sum()
+}
+
 /// The same numbers as a monospace table, for screen readers and the message
 /// text (wrap it in a code block), e.g.
 ///
@@ -315,11 +376,12 @@ pub(super) fn encode_png(rgb: &[u8], (width, height): (u32, u32)) -> Result<Vec<
 ///
 /// Stays under 1800 characters: rows that do not fit are replaced by a final
 /// "… and N more" line.
-pub fn score_table(episodes: &[EpisodeScore]) -> String {
-    const HEADER_EPISODE: &str = "Episode";
+pub fn score_table(episodes: &[EpisodeScore], locale: Locale) -> String {
+    let words = Words::of(locale);
     if episodes.is_empty() {
-        return "No episodes yet.".to_string();
+        return words.no_episodes.clone();
     }
+    let chars = |s: &str| s.chars().count();
     let rows: Vec<(String, String, String)> = episodes
         .iter()
         .map(|ep| {
@@ -329,25 +391,27 @@ pub fn score_table(episodes: &[EpisodeScore]) -> String {
         .collect();
     let label_width = rows
         .iter()
-        .map(|(label, _, _)| label.chars().count())
-        .chain(std::iter::once(HEADER_EPISODE.len()))
+        .map(|(label, _, _)| columns(label))
+        .chain(std::iter::once(columns(&words.episode)))
         .max()
-        .unwrap_or(HEADER_EPISODE.len())
+        .unwrap_or(0)
         + 2;
+    let score_width = columns(&words.score).max(5) + 2;
     let line = |label: &str, score: &str, votes: &str| {
-        let pad = label_width.saturating_sub(label.chars().count());
-        let score_pad = 7usize.saturating_sub(score.chars().count());
+        let pad = label_width.saturating_sub(columns(label));
+        let score_pad = score_width.saturating_sub(columns(score));
         format!("{label}{:pad$}{score}{:score_pad$}{votes}", "", "")
     };
+    let more = |n: usize| tr!(locale, "table-more", count = n);
 
-    let mut out = line(HEADER_EPISODE, "Score", "Votes");
+    let mut out = line(&words.episode, &words.score, &words.votes);
     for (i, (label, score, votes)) in rows.iter().enumerate() {
         let row = line(label, score, votes);
         let remaining_after = rows.len() - i - 1;
         // Room for this row plus, if more rows follow, the "… and N more" line.
-        let reserve = if remaining_after > 0 { "\n… and 9999 more".chars().count() } else { 0 };
-        if out.chars().count() + 1 + row.chars().count() + reserve >= TABLE_LIMIT {
-            let _ = write!(out, "\n… and {} more", rows.len() - i);
+        let reserve = if remaining_after > 0 { 1 + chars(&more(9999)) } else { 0 };
+        if chars(&out) + 1 + chars(&row) + reserve >= TABLE_LIMIT {
+            let _ = write!(out, "\n{}", more(rows.len() - i));
             return out;
         }
         out.push('\n');
@@ -359,6 +423,15 @@ pub fn score_table(episodes: &[EpisodeScore]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The English chart and table, as most tests read them.
+    fn season_chart(title: &str, episodes: &[EpisodeScore]) -> Result<Vec<u8>, ChartError> {
+        super::season_chart(title, episodes, Locale::EN)
+    }
+
+    fn score_table(episodes: &[EpisodeScore]) -> String {
+        super::score_table(episodes, Locale::EN)
+    }
 
     fn ep(label: &str, average: Option<f64>, votes: u32) -> EpisodeScore {
         EpisodeScore { label: label.to_string(), average, votes }
@@ -546,5 +619,72 @@ mod tests {
         let table = score_table(&season(40));
         assert_eq!(table.lines().count(), 41);
         assert!(!table.contains('…'));
+    }
+
+    #[test]
+    fn the_table_speaks_the_readers_language_in_aligned_columns() {
+        let eps = vec![ep("E1", Some(4.3), 27), ep("E2", None, 0)];
+        assert_eq!(
+            super::score_table(&eps, Locale::for_tag("ko")),
+            "회차  점수   표\nE1    4.3    27\nE2    –      0"
+        );
+        assert_eq!(
+            super::score_table(&eps, Locale::for_tag("es-ES")),
+            "Episodio  Nota   Votos\nE1        4.3    27\nE2        –      0"
+        );
+        assert_eq!(super::score_table(&[], Locale::for_tag("fr")), "Pas encore d’épisode.");
+        let cut = super::score_table(&season(500), Locale::for_tag("ja"));
+        let last = cut.lines().last().unwrap();
+        assert!(last.starts_with("… ほか") && last.ends_with("件"), "{last}");
+        assert!(cut.chars().count() < 1800);
+    }
+
+    /// Every word a chart draws, in every language, has a glyph in the font it is drawn in:
+    /// no word of a Japanese or Korean chart comes out as boxes.
+    #[test]
+    fn every_word_drawn_in_every_language_has_its_glyphs() {
+        use ab_glyph::Font as _;
+        let cjk = ab_glyph::FontRef::try_from_slice(FONT_CJK).unwrap();
+        let dejavu = ab_glyph::FontRef::try_from_slice(FONT_REGULAR).unwrap();
+        let locales = std::iter::once(Locale::EN).chain(crate::i18n::translated());
+        for locale in locales {
+            let w = Words::of(locale);
+            let drawn = [
+                w.episode.clone(),
+                w.episode_no_votes.clone(),
+                w.episode_votes_in_bar.clone(),
+                w.average.clone(),
+                w.no_votes.clone(),
+                w.critic.clone(),
+                w.votes_text(27),
+                tr!(locale, "chart-title-season", show = "Show", season = 1, scope = "x"),
+                tr!(locale, "chart-title-heatmap-critic", show = "Show", scope = "x"),
+                tr!(locale, "chart-title-capped", title = "Show", seasons = 40, episodes = 60),
+            ];
+            for word in drawn {
+                let font = if family_for(&word) == CJK_FAMILY { &cjk } else { &dejavu };
+                let missing: String = word
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && font.glyph_id(*c).0 == 0)
+                    .collect();
+                assert!(missing.is_empty(), "{}: {word:?} lacks {missing:?}", locale.tag());
+            }
+        }
+        assert_eq!(family_for(&Words::of(Locale::for_tag("ja")).average), CJK_FAMILY);
+        assert_eq!(family_for(&Words::of(Locale::for_tag("fr")).average), FONT_FAMILY);
+    }
+
+    #[test]
+    fn a_japanese_chart_is_drawn_with_japanese_words() {
+        let eps = vec![ep("E1", Some(4.3), 27), ep("E2", None, 0), ep("E3", Some(3.0), 2)];
+        let english = decode(&season_chart("Soundtrack #1", &eps).unwrap());
+        let japanese =
+            decode(&super::season_chart("Soundtrack #1", &eps, Locale::for_tag("ja")).unwrap());
+        // The title band is the same; the axis words along the foot are not.
+        let band = |px: &[[u8; 3]], rows: std::ops::Range<u32>| {
+            px[(CHART_WIDTH * rows.start) as usize..(CHART_WIDTH * rows.end) as usize].to_vec()
+        };
+        assert_eq!(band(&english, 0..40), band(&japanese, 0..40));
+        assert_ne!(band(&english, 460..500), band(&japanese, 460..500));
     }
 }

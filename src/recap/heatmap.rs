@@ -10,8 +10,10 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::chart::{
     clean_average, draw_err, encode_png, ensure_fonts, family_for, score_table, truncate_chars,
-    ChartError, EpisodeScore, BACKGROUND, EMPTY_SLOT, MUTED, TEXT,
+    ChartError, EpisodeScore, Words, BACKGROUND, EMPTY_SLOT, MUTED, TEXT,
 };
+use crate::i18n::Locale;
+use crate::tr;
 
 /// One season of the show: its number and its episodes in order.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,11 +40,13 @@ const MIN_WIDTH: u32 = 560;
 const MAX_TITLE_CHARS: usize = 80;
 const TABLE_LIMIT: usize = 1800;
 
-/// Draws the grid. `critic` adds a row of the critic's ratings under every season.
+/// Draws the grid, its words in `locale`. `critic` adds a row of the critic's ratings under
+/// every season.
 pub fn show_heatmap(
     title: &str,
     seasons: &[SeasonScores],
     critic: bool,
+    locale: Locale,
 ) -> Result<Vec<u8>, ChartError> {
     if seasons.iter().all(|s| s.episodes.is_empty()) {
         return Err(ChartError::NoEpisodes);
@@ -63,7 +67,13 @@ pub fn show_heatmap(
     let mut title = truncate_chars(title, MAX_TITLE_CHARS);
     if seasons.len() > MAX_SEASONS || seasons.iter().flat_map(|s| &s.numbers).any(|n| n.0 > columns)
     {
-        title.push_str(&format!(" (first {MAX_SEASONS} seasons, {columns} episodes)"));
+        title = tr!(
+            locale,
+            "chart-title-capped",
+            title = title,
+            seasons = MAX_SEASONS,
+            episodes = columns
+        );
     }
 
     let mut rgb = vec![0u8; (width * height * 3) as usize];
@@ -95,7 +105,7 @@ pub fn show_heatmap(
             root.draw(&Text::new(label, (MARGIN as i32, top + cell_h / 2), style))
                 .map_err(draw_err)?;
             if critic {
-                let label = "critic";
+                let label = Words::of(locale).critic.as_str();
                 let style = text(label, 14.0).color(&MUTED).pos(Pos::new(HPos::Left, VPos::Center));
                 root.draw(&Text::new(label, (MARGIN as i32, top + cell_h + cell_h / 2), style))
                     .map_err(draw_err)?;
@@ -176,11 +186,12 @@ fn colour_for(score: Option<f64>) -> RGBColor {
     RGBColor(mix(from.0, to.0), mix(from.1, to.1), mix(from.2, to.2))
 }
 
-/// The same numbers as text, season by season, within a message's room.
-pub fn heatmap_table(seasons: &[SeasonScores], critic: bool) -> String {
+/// The same numbers as text, season by season, within a message's room, in `locale`.
+pub fn heatmap_table(seasons: &[SeasonScores], critic: bool, locale: Locale) -> String {
     let mut out = String::new();
     for (i, season) in seasons.iter().enumerate() {
-        let mut block = format!("Season {}\n{}", season.season, score_table(&season.episodes));
+        let heading = tr!(locale, "table-season", season = season.season);
+        let mut block = format!("{heading}\n{}", score_table(&season.episodes, locale));
         if critic {
             let critic: Vec<String> = season
                 .episodes
@@ -191,10 +202,11 @@ pub fn heatmap_table(seasons: &[SeasonScores], critic: bool) -> String {
                     None => format!("{} –", e.label),
                 })
                 .collect();
-            block.push_str(&format!("\nCritic: {}", critic.join(", ")));
+            block.push('\n');
+            block.push_str(&tr!(locale, "table-critic", scores = critic.join(", ")));
         }
         let separator = if out.is_empty() { "" } else { "\n\n" };
-        let more = format!("\n\n… and {} more seasons", seasons.len() - i);
+        let more = format!("\n\n{}", tr!(locale, "table-more-seasons", count = seasons.len() - i));
         if out.chars().count() + separator.len() + block.chars().count() + more.chars().count()
             > TABLE_LIMIT
         {
@@ -210,6 +222,18 @@ pub fn heatmap_table(seasons: &[SeasonScores], critic: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn show_heatmap(
+        title: &str,
+        seasons: &[SeasonScores],
+        critic: bool,
+    ) -> Result<Vec<u8>, ChartError> {
+        super::show_heatmap(title, seasons, critic, Locale::EN)
+    }
+
+    fn heatmap_table(seasons: &[SeasonScores], critic: bool) -> String {
+        super::heatmap_table(seasons, critic, Locale::EN)
+    }
 
     fn season(number: u32, scores: &[Option<f64>]) -> SeasonScores {
         SeasonScores {
@@ -300,5 +324,14 @@ mod tests {
         assert!(table.starts_with("Season 1\nEpisode  Score  Votes\nE1       4.5    3"), "{table}");
         assert!(table.contains("Critic: E1 2.8"), "{table}");
         assert!(table.contains("Season 2\n"), "{table}");
+    }
+
+    #[test]
+    fn the_table_reads_in_french() {
+        let seasons = [season(1, &[Some(4.5)]), season(2, &[None])];
+        let table = super::heatmap_table(&seasons, true, Locale::for_tag("fr"));
+        assert!(table.starts_with("Saison 1\nÉpisode  Note   Votes\nE1       4.5    3"), "{table}");
+        assert!(table.contains("Critique : E1 2.8"), "{table}");
+        assert!(table.contains("Saison 2\n"), "{table}");
     }
 }

@@ -15,10 +15,17 @@
 //!   "Community" and "Source".
 //! - The footer says "Page 2/3 · Published 1 May 2024" (parts omitted when
 //!   there is one page / no publication date).
+//!
+//! The recap and review are the article's own words; the frame around them (field names,
+//! score lines, footers) is in the reader's language, English the way it always was.
 
-use std::fmt;
+use std::sync::LazyLock;
 
+use chrono::Datelike;
+
+use crate::i18n::{Locale, PerLocale};
 use crate::recap::{EpisodeNumber, Recap, RecapId};
+use crate::tr;
 
 /// Discord's limits for one embed.
 pub const TITLE_MAX: usize = 256;
@@ -40,10 +47,61 @@ const MAX_REVIEW_FIELDS: usize = 3;
 /// Discord rejects longer embed urls.
 const URL_MAX: usize = 2048;
 
-const REVIEW: &str = "Review";
-const REVIEW_CONT: &str = "Review (cont.)";
-const NO_VOTES: &str = "No votes yet — rate with 1️⃣–5️⃣";
-const EMPTY_RECAP: &str = "*No recap text.*";
+/// The words around a recap in one locale. Those without numbers are formatted once per
+/// locale: a recap message is rendered on every /recap, click and score edit.
+struct Frame {
+    locale: Locale,
+    review: String,
+    review_cont: String,
+    critic_rating: String,
+    community: String,
+    source: String,
+    unknown: String,
+    empty: String,
+    no_votes: String,
+    rate: String,
+}
+
+static FRAMES: LazyLock<PerLocale<Frame>> = LazyLock::new(|| PerLocale::new(Frame::new));
+
+impl Frame {
+    fn of(locale: Locale) -> &'static Frame {
+        FRAMES.get(locale)
+    }
+
+    fn new(locale: Locale) -> Frame {
+        let text = |id: &str| locale.text(id, &[]);
+        Frame {
+            locale,
+            review: text("recap-review"),
+            review_cont: text("recap-review-cont"),
+            critic_rating: text("recap-critic-rating"),
+            community: text("recap-community"),
+            source: text("recap-source"),
+            unknown: text("recap-source-unknown"),
+            empty: text("recap-empty"),
+            no_votes: text("recap-no-votes"),
+            rate: text("recap-rate"),
+        }
+    }
+
+    /// "Page 2/3".
+    fn page(&self, page: usize, pages: usize) -> String {
+        tr!(self.locale, "recap-page", page = page, pages = pages)
+    }
+
+    /// "Published 1 May 2024" (UTC), or `None` for a time chrono cannot represent.
+    fn published(&self, secs: i64) -> Option<String> {
+        let date = chrono::DateTime::from_timestamp(secs, 0)?;
+        Some(tr!(
+            self.locale,
+            "recap-published",
+            day = date.day(),
+            month = date.month(),
+            year = date.year()
+        ))
+    }
+}
 
 /// Community scores for a recap.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -52,17 +110,17 @@ pub struct Scores {
     pub all_servers: Option<Score>,
 }
 
-/// An average of 1–5 votes. Displays as "★ 4.3 · 27 votes".
+/// An average of 1–5 votes, shown as "★ 4.3 · 27 votes".
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Score {
     pub average: f64,
     pub votes: u32,
 }
 
-impl fmt::Display for Score {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let unit = if self.votes == 1 { "vote" } else { "votes" };
-        write!(f, "★ {:.1} · {} {unit}", self.average, self.votes)
+impl Score {
+    /// "★ 4.3 · 27 votes" in `locale`.
+    pub fn shown(&self, locale: Locale) -> String {
+        format!("★ {:.1} · {}", self.average, tr!(locale, "score-votes", votes = self.votes))
     }
 }
 
@@ -70,6 +128,8 @@ impl fmt::Display for Score {
 pub struct RenderOptions {
     /// Wrap recap and review text in Discord spoiler markup.
     pub spoilers: bool,
+    /// The language of the frame around the recap.
+    pub locale: Locale,
 }
 
 /// One embed, within every Discord limit.
@@ -130,9 +190,10 @@ pub struct RecapView {
 }
 
 impl RecapView {
-    /// The recap's pages (never zero).
-    pub fn pages(&self) -> Vec<EmbedPage> {
-        render_recap(&self.recap, &self.scores, &RenderOptions { spoilers: self.spoilers })
+    /// The recap's pages (never zero), framed in `locale`.
+    pub fn pages(&self, locale: Locale) -> Vec<EmbedPage> {
+        let options = RenderOptions { spoilers: self.spoilers, locale };
+        render_recap(&self.recap, &self.scores, &options)
     }
 
     pub fn has_previous(&self) -> bool {
@@ -149,25 +210,27 @@ impl RecapView {
 }
 
 /// The one-page alert of a new recap: its opening paragraph (cut at a word near 300
-/// characters), critic rating and source, within the same limits as every page.
-pub fn alert_page(recap: &Recap, spoilers: bool) -> EmbedPage {
+/// characters), critic rating and source, within the same limits as every page, framed in
+/// `locale`.
+pub fn alert_page(recap: &Recap, spoilers: bool, locale: Locale) -> EmbedPage {
+    let frame = Frame::of(locale);
     let summary = summary(&recap.recap);
     let mut fields = Vec::new();
     if let Some(rating) = &recap.rating {
-        fields.push(EmbedField::new("Critic rating", rating.to_string(), true));
+        fields.push(EmbedField::new(&frame.critic_rating, rating.to_string(), true));
     }
     let url = embed_url(recap.url.as_deref());
     let source = match &url {
         Some(url) => format!("[{}]({url})", recap.source_site),
         None => recap.source_site.clone(),
     };
-    fields.push(EmbedField::new("Source", source, true));
+    fields.push(EmbedField::new(&frame.source, source, true));
     EmbedPage {
         title: truncate(&headline(recap), TITLE_MAX),
         url,
         description: truncate(&if spoilers { spoiler(&summary) } else { summary }, DESCRIPTION_MAX),
         fields,
-        footer: "Rate this episode with 1️⃣–5️⃣".into(),
+        footer: frame.rate.clone(),
         timestamp: recap.published_at,
     }
 }
@@ -186,9 +249,10 @@ fn summary(recap: &str) -> String {
 /// Renders a recap as one or more embed pages (never zero).
 pub fn render_recap(recap: &Recap, scores: &Scores, options: &RenderOptions) -> Vec<EmbedPage> {
     let spoilers = options.spoilers;
+    let frame = Frame::of(options.locale);
     let title = truncate(&headline(recap), TITLE_MAX);
     let url = embed_url(recap.url.as_deref());
-    let info = info_fields(recap, scores, url.as_deref());
+    let info = info_fields(recap, scores, url.as_deref(), frame);
     let info_len: usize = info.iter().map(EmbedField::char_count).sum();
     let fixed = chars(&title) + info_len + FOOTER_RESERVE;
     let budget = PAGE_TARGET.min(DESCRIPTION_MAX).min(EMBED_MAX.saturating_sub(fixed));
@@ -203,7 +267,7 @@ pub fn render_recap(recap: &Recap, scores: &Scores, options: &RenderOptions) -> 
     };
 
     let mut pages: Vec<EmbedPage> = if recap.recap.trim().is_empty() {
-        vec![page(EMPTY_RECAP.to_string(), Vec::new())]
+        vec![page(frame.empty.clone(), Vec::new())]
     } else {
         paginate(&recap.recap, budget, spoilers).into_iter().map(|d| page(d, Vec::new())).collect()
     };
@@ -213,7 +277,9 @@ pub fn render_recap(recap: &Recap, scores: &Scores, options: &RenderOptions) -> 
         let fields: Vec<EmbedField> = chunks
             .into_iter()
             .enumerate()
-            .map(|(i, v)| EmbedField::new(if i == 0 { REVIEW } else { REVIEW_CONT }, v, false))
+            .map(|(i, v)| {
+                EmbedField::new(if i == 0 { &frame.review } else { &frame.review_cont }, v, false)
+            })
             .collect();
         let last = pages.last_mut().expect("at least one page");
         let fields_len: usize = fields.iter().map(EmbedField::char_count).sum();
@@ -223,26 +289,27 @@ pub fn render_recap(recap: &Recap, scores: &Scores, options: &RenderOptions) -> 
         {
             last.fields.splice(0..0, fields);
         } else {
-            let heading_len = chars(&review_heading(REVIEW_CONT));
+            let heading_len = chars(&review_heading(&frame.review_cont));
             for (i, chunk) in paginate(review, budget.saturating_sub(heading_len), spoilers)
                 .into_iter()
                 .enumerate()
             {
-                let heading = review_heading(if i == 0 { REVIEW } else { REVIEW_CONT });
+                let heading =
+                    review_heading(if i == 0 { &frame.review } else { &frame.review_cont });
                 pages.push(page(heading + &chunk, Vec::new()));
             }
         }
     }
 
     let total = pages.len();
-    let published = recap.published_at.and_then(format_date);
+    let published = recap.published_at.and_then(|secs| frame.published(secs));
     for (i, p) in pages.iter_mut().enumerate() {
         let mut parts = Vec::new();
         if total > 1 {
-            parts.push(format!("Page {}/{total}", i + 1));
+            parts.push(frame.page(i + 1, total));
         }
-        if let Some(date) = &published {
-            parts.push(format!("Published {date}"));
+        if let Some(published) = &published {
+            parts.push(published.clone());
         }
         p.footer = truncate(&parts.join(" · "), FOOTER_MAX);
     }
@@ -260,13 +327,17 @@ pub fn headline(recap: &Recap) -> String {
     s
 }
 
-/// "This server: ★ 4.3 · 27 votes\nAll servers: ★ 4.1 · 310 votes", or
+/// "This server: ★ 4.3 · 27 votes\nAll servers: ★ 4.1 · 310 votes" in `locale`, or
 /// `None` when nobody has voted.
-pub fn score_line(scores: &Scores) -> Option<String> {
-    let lines: Vec<String> = [("This server", scores.server), ("All servers", scores.all_servers)]
-        .into_iter()
-        .filter_map(|(label, s)| s.filter(|s| s.votes > 0).map(|s| format!("{label}: {s}")))
-        .collect();
+pub fn score_line(scores: &Scores, locale: Locale) -> Option<String> {
+    let lines: Vec<String> =
+        [("score-this-server", scores.server), ("score-all-servers", scores.all_servers)]
+            .into_iter()
+            .filter_map(|(id, s)| {
+                let s = s.filter(|s| s.votes > 0)?;
+                Some(tr!(locale, id, score = s.shown(locale)))
+            })
+            .collect();
     (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
@@ -374,10 +445,6 @@ fn review_heading(name: &str) -> String {
     format!("**{name}**\n\n")
 }
 
-fn format_date(secs: i64) -> Option<String> {
-    chrono::DateTime::from_timestamp(secs, 0).map(|d| d.format("%-d %B %Y").to_string())
-}
-
 /// The recap's url if Discord will accept it as an embed url.
 fn embed_url(url: Option<&str>) -> Option<String> {
     let parsed = url::Url::parse(url?.trim()).ok()?;
@@ -387,15 +454,20 @@ fn embed_url(url: Option<&str>) -> Option<String> {
     ok.then(|| parsed.to_string())
 }
 
-fn info_fields(recap: &Recap, scores: &Scores, url: Option<&str>) -> Vec<EmbedField> {
+fn info_fields(
+    recap: &Recap,
+    scores: &Scores,
+    url: Option<&str>,
+    frame: &Frame,
+) -> Vec<EmbedField> {
     let mut fields = Vec::new();
     if let Some(rating) = &recap.rating {
-        fields.push(EmbedField::new("Critic rating", rating.to_string(), true));
+        fields.push(EmbedField::new(&frame.critic_rating, rating.to_string(), true));
     }
-    let community = score_line(scores).unwrap_or_else(|| NO_VOTES.to_string());
-    fields.push(EmbedField::new("Community", community, true));
+    let community = score_line(scores, frame.locale).unwrap_or_else(|| frame.no_votes.clone());
+    fields.push(EmbedField::new(&frame.community, community, true));
     let site = recap.source_site.trim();
-    let site = if site.is_empty() { "Unknown" } else { site };
+    let site = if site.is_empty() { frame.unknown.as_str() } else { site };
     let source = match url {
         Some(url) => {
             let link = format!("[{site}]({})", url.replace('(', "%28").replace(')', "%29"));
@@ -407,7 +479,7 @@ fn info_fields(recap: &Recap, scores: &Scores, url: Option<&str>) -> Vec<EmbedFi
         }
         None => site.to_string(),
     };
-    fields.push(EmbedField::new("Source", source, true));
+    fields.push(EmbedField::new(&frame.source, source, true));
     fields
 }
 
@@ -582,8 +654,12 @@ mod tests {
         }
     }
 
-    const ON: RenderOptions = RenderOptions { spoilers: true };
-    const OFF: RenderOptions = RenderOptions { spoilers: false };
+    const ON: RenderOptions = RenderOptions { spoilers: true, locale: Locale::EN };
+    const OFF: RenderOptions = RenderOptions { spoilers: false, locale: Locale::EN };
+    const REVIEW: &str = "Review";
+    const REVIEW_CONT: &str = "Review (cont.)";
+    const NO_VOTES: &str = "No votes yet — rate with 1️⃣–5️⃣";
+    const EMPTY_RECAP: &str = "*No recap text.*";
 
     fn assert_limits(pages: &[EmbedPage]) {
         assert!(!pages.is_empty());
@@ -912,6 +988,7 @@ mod tests {
 
     #[test]
     fn score_line_formats() {
+        let score_line = |scores: &Scores| score_line(scores, Locale::EN);
         assert_eq!(score_line(&Scores::default()), None);
         let none = Scores { server: Some(Score { average: 0.0, votes: 0 }), all_servers: None };
         assert_eq!(score_line(&none), None);
@@ -923,18 +1000,108 @@ mod tests {
             score_line(&scores()).unwrap(),
             "This server: ★ 4.3 · 27 votes\nAll servers: ★ 4.1 · 310 votes"
         );
-        assert_eq!(Score { average: 4.25, votes: 0 }.to_string().matches('.').count(), 1);
+        assert_eq!(Score { average: 4.25, votes: 0 }.shown(Locale::EN).matches('.').count(), 1);
     }
 
     #[test]
     fn footer_pages_and_dates() {
-        assert_eq!(format_date(1_714_521_600).as_deref(), Some("1 May 2024"));
-        assert_eq!(format_date(1_735_689_599).as_deref(), Some("31 December 2024"));
+        let english = Frame::of(Locale::EN);
+        assert_eq!(english.published(1_714_521_600).as_deref(), Some("Published 1 May 2024"));
+        assert_eq!(english.published(1_735_689_599).as_deref(), Some("Published 31 December 2024"));
         let mut recap = recap_with(prose(8_000), None);
         recap.published_at = None;
         let pages = render_recap(&recap, &Scores::default(), &OFF);
         let n = pages.len();
         assert!(n >= 3);
         assert_eq!(pages[n - 1].footer, format!("Page {n}/{n}"));
+    }
+
+    fn korean() -> RenderOptions {
+        RenderOptions { spoilers: false, locale: Locale::for_tag("ko") }
+    }
+
+    #[test]
+    fn a_korean_reader_gets_the_frame_in_korean_and_the_article_as_written() {
+        let recap = sample();
+        let pages = render_recap(&recap, &scores(), &korean());
+        assert_limits(&pages);
+        let p = &pages[0];
+        let names: Vec<&str> = p.fields.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["리뷰", "평론가 평점", "커뮤니티", "출처"]);
+        assert_eq!(
+            p.fields[0].value,
+            recap.review.clone().unwrap(),
+            "the review is not translated"
+        );
+        assert_eq!(p.fields[2].value, "이 서버: ★ 4.3 · 27표\n모든 서버: ★ 4.1 · 310표");
+        assert_eq!(p.footer, "2024년 5월 1일 게시");
+        assert_eq!(p.description, recap.recap);
+
+        let nobody = render_recap(&recap, &Scores::default(), &korean());
+        assert_eq!(nobody[0].fields[2].value, "아직 투표가 없습니다 — 1️⃣–5️⃣로 평가해 주세요");
+
+        // A long review on pages of its own is headed in Korean; every page counts in Korean.
+        let long = recap_with(prose(8_000), Some(prose(5_000)));
+        let pages = render_recap(&long, &scores(), &korean());
+        assert_limits(&pages);
+        let n = pages.len();
+        assert!(pages[n - 1].description.starts_with("**리뷰 (계속)**\n\n"));
+        assert_eq!(pages[0].footer, format!("1/{n}쪽 · 2024년 5월 1일 게시"));
+    }
+
+    #[test]
+    fn votes_follow_each_languages_plural_rules() {
+        let one = Score { average: 5.0, votes: 1 };
+        let many = Score { average: 3.456, votes: 2 };
+        let shown = |tag: &str, score: Score| score.shown(Locale::for_tag(tag));
+        assert_eq!(shown("en-US", one), "★ 5.0 · 1 vote");
+        assert_eq!(shown("en-US", many), "★ 3.5 · 2 votes");
+        assert_eq!(shown("es-ES", one), "★ 5.0 · 1 voto");
+        assert_eq!(shown("pt-BR", many), "★ 3.5 · 2 votos");
+        assert_eq!(shown("fr", one), "★ 5.0 · 1 vote");
+        assert_eq!(shown("ja", many), "★ 3.5 · 2票");
+        let scores = Scores { server: Some(one), all_servers: Some(many) };
+        assert_eq!(
+            score_line(&scores, Locale::for_tag("fr")).unwrap(),
+            "Ce serveur : ★ 5.0 · 1 vote\nTous les serveurs : ★ 3.5 · 2 votes"
+        );
+    }
+
+    #[test]
+    fn publication_dates_read_the_way_each_language_writes_them() {
+        let may_first = 1_714_521_600;
+        let published = |tag: &str| Frame::of(Locale::for_tag(tag)).published(may_first).unwrap();
+        assert_eq!(published("ja"), "2024年5月1日公開");
+        assert_eq!(published("es-ES"), "Publicado el 1 de mayo de 2024");
+        assert_eq!(published("pt-BR"), "Publicado em 1 de maio de 2024");
+        assert_eq!(published("fr"), "Publié le 1er mai 2024");
+        let french = Frame::of(Locale::for_tag("fr"));
+        assert_eq!(french.published(1_735_689_599).unwrap(), "Publié le 31 décembre 2024");
+    }
+
+    #[test]
+    fn a_japanese_alert_is_framed_in_japanese() {
+        let page = alert_page(&sample(), true, Locale::for_tag("ja"));
+        let names: Vec<&str> = page.fields.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["批評家の評価", "出典"]);
+        assert_eq!(page.footer, "1️⃣–5️⃣ でこのエピソードを評価しましょう");
+        let english = alert_page(&sample(), true, Locale::EN);
+        let names: Vec<&str> = english.fields.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["Critic rating", "Source"]);
+        assert_eq!(english.footer, "Rate this episode with 1️⃣–5️⃣");
+    }
+
+    #[test]
+    fn an_unknown_site_is_named_in_the_readers_language() {
+        let mut recap = sample();
+        recap.source_site = " ".into();
+        recap.url = None;
+        let source = |locale: Locale| {
+            let options = RenderOptions { spoilers: false, locale };
+            let pages = render_recap(&recap, &Scores::default(), &options);
+            pages[0].fields.last().unwrap().value.clone()
+        };
+        assert_eq!(source(Locale::EN), "Unknown");
+        assert_eq!(source(Locale::for_tag("es-ES")), "Desconocida");
     }
 }

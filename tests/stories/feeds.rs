@@ -137,7 +137,7 @@ async fn feed_now(db: &TestDb, id: recapbot::ids::FeedId) -> Feed {
 
 /// The feed's line in `/feeds list` and `recapbot feeds list`, times left as seconds.
 fn state(feed: &Feed) -> String {
-    recapbot::app::feeds::feed_state(feed, |t| t.to_string())
+    recapbot::app::feeds::feed_state(feed, |t| t.to_string(), recapbot::i18n::Locale::EN)
 }
 
 async fn recap_count(db: &TestDb) -> i64 {
