@@ -21,6 +21,7 @@ use super::headline::{self, parse_headline};
 use super::jsonld;
 use super::opening;
 use super::rating::{self as ratings, ParsedRating};
+use super::readable;
 use super::refusal;
 use crate::recap::names::fold;
 pub use crate::recap::{Article, CriticRating};
@@ -814,7 +815,7 @@ static JSON_RATING_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 fn html_document(input: &str) -> Result<Document, ArticleError> {
-    let html = dom::parse_document(input)?;
+    let (html, deepest) = dom::parse_measured(input)?;
     let mut doc = Document::default();
     let mut skip = Vec::new();
 
@@ -892,8 +893,21 @@ fn html_document(input: &str) -> Result<Document, ArticleError> {
 
     let root = body_root(&html, h1);
     let mut texts = Vec::new();
-    if let Some(root) = root {
-        walk_blocks(root, &skip, &mut texts);
+    // A page that marks no article container is read as a reader's view would; the headline
+    // and title heading, which Readability may keep, are already the document's own.
+    if root.is_none_or(|r| r.value().name() == "body") {
+        if let Some(fragment) =
+            readable::article_html(input, deepest).and_then(|a| dom::parse_fragment(&a).ok())
+        {
+            walk_blocks(fragment.root_element(), &[], &mut texts);
+            let taken: Vec<String> = skip.iter().map(element_text).collect();
+            texts.retain(|t| !taken.contains(&headline::clean_text(t)));
+        }
+    }
+    if texts.is_empty() {
+        if let Some(root) = root {
+            walk_blocks(root, &skip, &mut texts);
+        }
     }
     let paragraphs =
         texts.into_iter().map(|t| t.split('\n').map(headline::clean_text).collect()).collect();
@@ -921,11 +935,9 @@ fn title_heading_after(h1: ElementRef) -> Option<ElementRef> {
     (candidate.value().name() == "h2" && looks_like_title(&text)).then_some(candidate)
 }
 
-// Not (yet) a readability port such as dom_smoothie: it parses with its own
-// html5ever (through dom_query), outside the depth and work limits of `dom`,
-// so every page would be parsed twice, and readability's cleaning of short
-// blocks may drop the rating line and title <h2> the split relies on; it has
-// not been tried against the sample page.
+// Pages with such a container keep our own walk of it: Readability's cleaning of short
+// blocks may drop the rating line and title <h2> the split relies on. Pages without one are
+// read by Readability (see `readable`).
 /// The element holding the article text: the `<article>` containing the
 /// headline, any `<article>`, `<main>`, `.entry-content`/`.post-content`,
 /// then `<body>`.

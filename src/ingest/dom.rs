@@ -52,13 +52,15 @@ struct DepthSink {
     depth: HashMap<Handle, u32>,
     /// Depth of the element html5ever last inserted or popped to.
     current: u32,
+    /// The deepest any node went.
+    deepest: u32,
     work: u64,
     refused: Option<TooDeep>,
 }
 
 impl DepthSink {
     fn new(html: Html) -> Self {
-        DepthSink { html, depth: HashMap::new(), current: 0, work: 0, refused: None }
+        DepthSink { html, depth: HashMap::new(), current: 0, deepest: 0, work: 0, refused: None }
     }
 
     fn depth_of(&self, node: &Handle) -> u32 {
@@ -71,6 +73,7 @@ impl DepthSink {
         }
         self.depth.insert(node, depth);
         self.current = depth;
+        self.deepest = self.deepest.max(depth);
         self.charge(u64::from(depth));
     }
 
@@ -220,6 +223,11 @@ impl TreeSink for DepthSink {
 
 /// Parses a whole HTML document, like [`Html::parse_document`].
 pub fn parse_document(input: &str) -> Result<Html, TooDeep> {
+    parse_measured(input).map(|(html, _)| html)
+}
+
+/// [`parse_document`], with the deepest nesting the tree reached.
+pub fn parse_measured(input: &str) -> Result<(Html, u32), TooDeep> {
     let parser =
         html5ever::parse_document(DepthSink::new(Html::new_document()), ParseOpts::default());
     run(parser, input)
@@ -238,10 +246,10 @@ pub fn parse_fragment(input: &str) -> Result<Html, TooDeep> {
         body,
         Vec::new(),
     );
-    run(parser, input)
+    run(parser, input).map(|(html, _)| html)
 }
 
-fn run(mut parser: Parser<DepthSink>, input: &str) -> Result<Html, TooDeep> {
+fn run(mut parser: Parser<DepthSink>, input: &str) -> Result<(Html, u32), TooDeep> {
     let mut rest = input;
     while !rest.is_empty() {
         let mut end = CHUNK_BYTES.min(rest.len());
@@ -258,7 +266,7 @@ fn run(mut parser: Parser<DepthSink>, input: &str) -> Result<Html, TooDeep> {
     let sink = parser.finish();
     match sink.refused {
         Some(refused) => Err(refused),
-        None => Ok(sink.html),
+        None => Ok((sink.html, sink.deepest)),
     }
 }
 

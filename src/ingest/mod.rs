@@ -15,4 +15,5 @@ pub mod jsonld;
 pub mod opening;
 pub mod poll;
 pub mod rating;
+pub mod readable;
 pub mod refusal;
