@@ -33,6 +33,8 @@ pub mod name {
     pub const FEED_POLLS: &str = "recapbot_feed_polls_total";
     /// Unsuccessful Discord responses by `status` (429s are counted apart).
     pub const DISCORD_ERRORS: &str = "recapbot_discord_errors_total";
+    /// Discord's responses to the bot's bulk REST traffic by `status`, successes included.
+    pub const DISCORD_RESPONSES: &str = "recapbot_discord_responses_total";
     /// Gateway heartbeat latency by `shard`, at the last scrape.
     pub const GATEWAY_LATENCY: &str = "recapbot_gateway_latency_seconds";
     /// Bot processes sharing the database that beat within 15 s, as this process last saw:

@@ -232,7 +232,17 @@ impl Rest {
 
     /// Performs `request`: a successful response, or serenity's error for any other.
     async fn request(&self, request: Request<'_>) -> Result<reqwest::Response, serenity::Error> {
-        let Some(client) = &self.proxied else { return self.http.request(request).await };
+        let Some(client) = &self.proxied else {
+            let answered = self.http.request(request).await;
+            match &answered {
+                Ok(response) => count_response(response.status()),
+                Err(serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r))) => {
+                    count_response(r.status_code)
+                }
+                Err(_) => {}
+            }
+            return answered;
+        };
         let method = request.method_ref().reqwest_method();
         let mut limited = 0;
         loop {
@@ -243,6 +253,7 @@ impl Rest {
             let built = request.clone().build(client, self.http.token(), proxy)?.build()?;
             let response = client.execute(built).await?;
             let status = response.status();
+            count_response(status);
             if status.is_success() {
                 return Ok(response);
             }
@@ -274,6 +285,14 @@ impl Rest {
             tokio::time::sleep(wait).await;
         }
     }
+}
+
+/// Every Discord response to the bot's bulk traffic (alerts, reactions, score edits,
+/// reconciliation reads) by status, successes included (serenity's own calls, such as
+/// interaction answers, count only their failures, in the errors counter).
+fn count_response(status: StatusCode) {
+    metrics::counter!(name::DISCORD_RESPONSES, "status" => status.as_u16().to_string())
+        .increment(1);
 }
 
 /// serenity's error for an unsuccessful response, as its own `Http` makes it.

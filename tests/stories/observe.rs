@@ -45,8 +45,10 @@ async fn health_and_metrics_tell_an_operator_what_the_bot_does(db: TestDb) {
     alice.slash("recap", json!([{"name": "show", "value": "no such show at all"}])).await;
     // Counted once each command has finished, just after its answer.
     let metrics = format!("http://{addr}/metrics");
-    let wanted: [(&str, &[&str]); 5] = [
+    let wanted: [(&str, &[&str]); 6] = [
         ("recapbot_commands_total{", &["command=\"recap\"", "outcome=\"ok\""]),
+        // The 1️⃣–5️⃣ under the recap, each answered 204 No Content.
+        ("recapbot_discord_responses_total{", &["status=\"204\""]),
         ("recapbot_commands_total{", &["command=\"recap\"", "outcome=\"user_error\""]),
         ("recapbot_command_duration_seconds", &["command=\"recap\""]),
         ("recapbot_gateway_latency_seconds", &["shard=\"0\""]),
