@@ -108,12 +108,28 @@ impl UserError {
                 tr!(locale, "url-cannot-read", url = url, reason = reason)
             }
             UserError::NotARecap { url, reason } => {
-                tr!(locale, "url-not-a-recap", url = url, reason = reason)
+                tr!(locale, "url-not-a-recap", url = url, reason = refusal_reason(locale, reason))
             }
             UserError::RecapGone => tr!(locale, "recap-gone"),
             UserError::BadOption(id) => locale.text(id, &[]),
         }
     }
+}
+
+/// The intake's reason for refusing a page, in `locale`: each of its reasons has a message;
+/// anything else stays as the intake wrote it.
+fn refusal_reason(locale: Locale, reason: &str) -> String {
+    use crate::ingest::refusal::{FILM, INTERVIEW, LIST, NEWS, PREVIEW, SEASON_REVIEW};
+    let id = match reason {
+        SEASON_REVIEW => "refused-season-review",
+        LIST => "refused-list",
+        NEWS => "refused-news",
+        FILM => "refused-film",
+        INTERVIEW => "refused-interview",
+        PREVIEW => "refused-preview",
+        _ => return reason.to_string(),
+    };
+    locale.text(id, &[])
 }
 
 fn join<T: ToString>(items: &[T]) -> String {
@@ -155,3 +171,25 @@ internal_from!(
 );
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::refusal::LIST;
+
+    #[test]
+    fn a_refused_page_is_explained_in_the_members_language() {
+        let refused = |reason: &str| UserError::NotARecap {
+            url: "https://example.com/tag/recaps".into(),
+            reason: reason.into(),
+        };
+        assert_eq!(
+            refused(LIST).text(Locale::EN),
+            "https://example.com/tag/recaps is not a recap I can read: a list of articles."
+        );
+        assert!(refused(LIST).text(Locale::for_tag("ko")).contains("기사 목록"));
+        assert!(refused(LIST).text(Locale::for_tag("fr")).contains("une liste d’articles"));
+        // A reason the intake words some other way is shown as it is.
+        assert!(refused("two shows in one post").text(Locale::for_tag("ja")).contains("two shows"));
+    }
+}
