@@ -175,7 +175,7 @@ mod tests {
         assert_eq!(pace.spacing().as_micros(), 22_222);
     }
 
-    #[tokio::test]
+    #[tokio::test(start_paused = true)]
     async fn a_global_429_holds_every_slot_until_it_is_over() {
         let pace = Arc::new(Pace::per_second(10));
         let start = Instant::now();
@@ -202,7 +202,7 @@ mod tests {
         assert!(went[1] >= went[0] + Duration::from_millis(100), "not spaced after it: {went:?}");
     }
 
-    #[tokio::test]
+    #[tokio::test(start_paused = true)]
     async fn unpaced_requests_wait_out_a_hold_too() {
         let pace = Pace::per_second(10);
         let start = Instant::now();
