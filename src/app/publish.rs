@@ -3,7 +3,7 @@
 use super::{App, Result, UserError};
 use crate::i18n::Locale;
 use crate::ids::GuildId;
-use crate::ingest::article::Hints;
+use crate::ingest::article::{ArticleError, Hints};
 use crate::ingest::import::{load_article, ImportError, Source};
 use crate::recap::EpisodeNumber;
 use crate::store::recaps::Saved;
@@ -16,6 +16,11 @@ impl App {
         let source = Source::Url(url.to_string());
         let article = match load_article(&source, &Hints::default(), &self.fetcher).await {
             Ok(article) => article,
+            // The reason alone ("a list of articles"), which the answer puts in the member's
+            // language; any other failure to read the page is said as the reader says it.
+            Err(ImportError::Parse(ArticleError::NotARecap(reason))) => {
+                return Err(UserError::NotARecap { url: url.into(), reason }.into())
+            }
             Err(ImportError::Parse(error)) => {
                 return Err(
                     UserError::NotARecap { url: url.into(), reason: error.to_string() }.into()

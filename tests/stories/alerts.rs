@@ -509,7 +509,17 @@ async fn recap_site() -> String {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
     let html = std::fs::read_to_string(root.join("soundtrack-1-s01e02.html")).unwrap();
     let feed = std::fs::read_to_string(root.join("feeds/wordpress-rss2.xml")).unwrap();
+    // A real tag page: excerpts of several recaps, none of them whole.
+    let archive = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/corpus/pages/342-tag-page-cultural-learnings.txt"),
+    )
+    .unwrap();
     let app = axum::Router::new()
+        .route(
+            "/tag/recaps",
+            axum::routing::get(move || async move { ([("content-type", "text/plain")], archive) }),
+        )
         .route(
             "/recap",
             axum::routing::get(move || async move { ([("content-type", "text/html")], html) }),
@@ -560,6 +570,29 @@ async fn publish_by_url_alerts_once_and_opens_a_thread(db: TestDb) {
     assert_eq!(again.content(), "**Soundtrack #1** S1E2 is already published, unchanged.");
     outbox_settled(&db).await;
     assert_eq!(alerts_in(&fake, channel).len(), 1);
+}
+
+async fn publishing_a_page_that_is_no_recap_says_why_in_the_members_language(db: TestDb) {
+    let site = recap_site().await;
+    let fake = FakeDiscord::start().await;
+    let channel = fake.channel("recaps");
+    db.store.subscribe(&subscription(&fake, channel, None)).await.unwrap();
+    let _bot = start_bot_with(&fake, &db, trusting(&fake)).await;
+    let url = format!("{site}/tag/recaps");
+    let publish = json!([{"name": "url", "value": url}]);
+    let reply = member(&fake, "alice").slash("publish", publish.clone()).await;
+    assert_eq!(reply.content(), format!("{url} is not a recap I can read: a list of articles."));
+
+    // The server's owner, whose Discord is in Korean.
+    let korean = FakeDiscord::start_with(
+        FakeConfig::default().members(&["minji"]).member_locale("minji", "ko"),
+    )
+    .await;
+    let _korean_bot = start_bot_with(&korean, &db, trusting(&korean)).await;
+    let reply = member(&korean, "minji").slash("publish", publish).await;
+    assert_eq!(reply.content(), format!("{url}은(는) 읽을 수 있는 요약 글이 아닙니다: 기사 목록."));
+    outbox_settled(&db).await;
+    assert!(alerts_in(&fake, channel).is_empty(), "nothing published");
 }
 
 async fn member_urls_to_private_addresses_are_refused(db: TestDb) {
@@ -664,6 +697,7 @@ backend_tests!(
     an_alert_discord_refuses_is_not_retried,
     a_server_error_is_retried_with_back_off_and_posts_once,
     publish_by_url_alerts_once_and_opens_a_thread,
+    publishing_a_page_that_is_no_recap_says_why_in_the_members_language,
     member_urls_to_private_addresses_are_refused,
     admins_follow_list_and_drop_feeds,
     subscribed_channel_gets_one_alert_with_role_and_reactions,
