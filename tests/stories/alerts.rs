@@ -133,18 +133,11 @@ async fn a_forum_channel_gets_each_alert_as_a_post_with_its_reactions(db: TestDb
     // A member's 4️⃣ on the post is a vote, like on any rating post.
     fake.react("alice", id, id, &keycap(4));
     let alice = fake.user_id("alice") as i64;
-    let mut votes = Vec::new();
-    for _ in 0..200 {
-        votes = sqlx::query_as::<_, (i64, i64)>("SELECT user_id, score FROM ratings")
-            .fetch_all(recapbot::harness::pool(&db.store))
-            .await
-            .unwrap();
-        if !votes.is_empty() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    assert_eq!(votes, [(alice, 4)], "the reaction on the forum post counted");
+    assert_eq!(
+        crate::ratings::first_votes(&db).await,
+        [(alice, 4)],
+        "the reaction on the forum post counted"
+    );
 
     // A crash between the post and recording it, with two reactions added: the next claim
     // finds the post among the forum's active ones instead of posting it again.

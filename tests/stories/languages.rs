@@ -117,18 +117,7 @@ async fn the_ratings_table_speaks_the_members_language(db: TestDb) {
     )
     .await;
     for (episode, scores) in [(1, &[5u8, 4, 4][..]), (2, &[3][..]), (3, &[][..])] {
-        let mut article = sample();
-        article.episode = episode;
-        article.title = Some(format!("Track {episode}"));
-        let saved = db.store.save_article(&article).await.unwrap();
-        let recap = db.store.recap_by_id(saved.recap_id()).await.unwrap().unwrap();
-        for (user, score) in scores.iter().enumerate() {
-            let (guild, user) = (GuildId::new(fake.guild_id()), UserId::new(9_000 + user as u64));
-            db.store
-                .cast_vote(guild, user, recap.episode_id, *score, MessageId::new(1))
-                .await
-                .unwrap();
-        }
+        crate::ratings::seed_votes(&db, fake.guild_id(), episode, scores).await;
     }
     let _bot = start_bot(&fake, &db).await;
     let season = json!([{"name": "show", "value": "soundtrack 1"}, {"name": "season", "value": 1}]);

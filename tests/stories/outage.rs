@@ -299,9 +299,9 @@ fn wait_for_lines(
     }
 }
 
-#[test]
-fn a_proxy_that_never_answers_is_reported_within_seconds_and_retried() {
-    // Accepts connections and reads, and never says a word.
+/// A proxy that accepts connections and reads, and never says a word; the connections it
+/// holds.
+fn silent_proxy() -> (u16, Arc<Mutex<Vec<std::net::TcpStream>>>) {
     let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = silent.local_addr().unwrap().port();
     let accepted = Arc::new(Mutex::new(Vec::new()));
@@ -311,18 +311,31 @@ fn a_proxy_that_never_answers_is_reported_within_seconds_and_retried() {
             held.lock().unwrap().push(stream);
         }
     });
+    (port, accepted)
+}
+
+/// `recapbot run` with Discord behind `proxy`, as in production; its log, line by line.
+fn run_against(proxy: &str) -> (tempfile::TempDir, std::process::Child, Arc<Mutex<Vec<String>>>) {
     let dir = tempfile::tempdir().unwrap();
-    let proxy = format!("http://recap:pr0xyPassw0rd@127.0.0.1:{port}");
     let mut child = recapbot_command(
         dir.path(),
         &["run"],
-        &[("DISCORD_TOKEN", WELL_FORMED_TOKEN), ("DISCORD_HTTP_PROXY", &proxy), PRODUCTION_LOG],
+        &[("DISCORD_TOKEN", WELL_FORMED_TOKEN), ("DISCORD_HTTP_PROXY", proxy), PRODUCTION_LOG],
     )
     .stdout(Stdio::null())
     .stderr(Stdio::piped())
     .spawn()
     .unwrap();
     let lines = collect_stderr(&mut child);
+    (dir, child, lines)
+}
+
+#[test]
+fn a_proxy_that_never_answers_is_reported_within_seconds_and_retried() {
+    // Accepts connections and reads, and never says a word.
+    let (port, accepted) = silent_proxy();
+    let (_dir, mut child, lines) =
+        run_against(&format!("http://recap:pr0xyPassw0rd@127.0.0.1:{port}"));
     let started = Instant::now();
     let report = format!("Discord at http://127.0.0.1:{port} is not answering");
     let seen = wait_for_lines(&lines, Duration::from_secs(20), |lines| {
@@ -343,24 +356,8 @@ fn a_proxy_that_never_answers_is_reported_within_seconds_and_retried() {
 
 #[test]
 fn a_bot_stopped_while_discord_is_not_answering_exits_at_once_and_cleanly() {
-    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = silent.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        let held: Vec<_> = silent.incoming().map_while(Result::ok).collect();
-        drop(held);
-    });
-    let dir = tempfile::tempdir().unwrap();
-    let proxy = format!("http://127.0.0.1:{port}");
-    let mut child = recapbot_command(
-        dir.path(),
-        &["run"],
-        &[("DISCORD_TOKEN", WELL_FORMED_TOKEN), ("DISCORD_HTTP_PROXY", &proxy), PRODUCTION_LOG],
-    )
-    .stdout(Stdio::null())
-    .stderr(Stdio::piped())
-    .spawn()
-    .unwrap();
-    let lines = collect_stderr(&mut child);
+    let (port, _accepted) = silent_proxy();
+    let (_dir, mut child, lines) = run_against(&format!("http://127.0.0.1:{port}"));
     // Still starting: Discord's discovery is being retried.
     let seen = wait_for_lines(&lines, Duration::from_secs(20), |lines| {
         lines.iter().any(|l| l.contains("is not answering"))

@@ -164,18 +164,11 @@ async fn a_429_on_the_start_up_reconciliation_s_reads_is_waited_out_and_the_vote
         fake.force_429_once(&reads, ASKED.as_secs_f64());
         let _bot = start_bot_with(&fake, &db, through_proxy(&fake)).await;
         let bob = fake.user_id("bob") as i64;
-        let mut votes: Vec<(i64, i64)> = Vec::new();
-        for _ in 0..100 {
-            votes = sqlx::query_as("SELECT user_id, score FROM ratings")
-                .fetch_all(recapbot::harness::pool(&db.store))
-                .await
-                .unwrap();
-            if !votes.is_empty() {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        assert_eq!(votes, [(bob, 4)], "the vote cast while the bot was down counts");
+        assert_eq!(
+            crate::ratings::first_votes(&db).await,
+            [(bob, 4)],
+            "the vote cast while the bot was down counts"
+        );
         let tries = fake.requests_to(&reads).split_off(before);
         assert_eq!(statuses(&tries[..2]), [429, 200]);
         assert_eq!(tries[0].path, tries[1].path, "the same read again");

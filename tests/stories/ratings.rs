@@ -52,11 +52,24 @@ async fn wait_community(fake: &FakeDiscord, message: &Message, expected: &str) {
     fake.wait_until(T, &what, |f| community(f, message) == expected).await;
 }
 
-async fn votes(db: &TestDb) -> Vec<(i64, i64)> {
+/// Every vote stored, as (member, score), by member.
+pub(crate) async fn votes(db: &TestDb) -> Vec<(i64, i64)> {
     sqlx::query_as("SELECT user_id, score FROM ratings ORDER BY user_id")
         .fetch_all(recapbot::harness::pool(&db.store))
         .await
         .unwrap()
+}
+
+/// The votes once there are any (a reaction reaches the database a moment after Discord).
+pub(crate) async fn first_votes(db: &TestDb) -> Vec<(i64, i64)> {
+    let deadline = tokio::time::Instant::now() + T;
+    loop {
+        let stored = votes(db).await;
+        if !stored.is_empty() || tokio::time::Instant::now() > deadline {
+            return stored;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
 }
 
 async fn a_member_reacts_and_the_post_shows_the_score(db: TestDb) {
@@ -500,7 +513,7 @@ async fn sigterm_in_a_burst_of_votes_loses_none(db: TestDb) {
 }
 
 /// Votes straight into the store, for the chart and top-list tests.
-async fn seed_votes(db: &TestDb, guild: u64, episode: u32, scores: &[u8]) {
+pub(crate) async fn seed_votes(db: &TestDb, guild: u64, episode: u32, scores: &[u8]) {
     let mut article = sample();
     article.episode = episode;
     article.title = Some(format!("Track {episode}"));
