@@ -1,11 +1,13 @@
 //! Loading what a recap message needs, the one way `/recap`, button clicks, score edits and
 //! alerts all use.
 
+use super::watching::Member;
 use super::{App, Result, UserError};
 use crate::ids::GuildId;
 use crate::recap::render::{Direction, RecapView};
 use crate::recap::{EpisodeNumber, Recap, RecapId};
 use crate::store::cache::Cached;
+use crate::store::watching::Progress;
 
 impl App {
     /// `/recap`'s options to a recap: without season and episode, the show's latest; with only
@@ -19,7 +21,34 @@ impl App {
         guild: Option<GuildId>,
     ) -> Result<RecapView> {
         let store = self.store.cached().await?;
-        let show = self.resolve_show_in(&store, show_query, guild).await?;
+        self.find_recap_in(&store, show_query, season, episode, guild).await
+    }
+
+    /// [`App::find_recap`] for a member in a server, with their watch progress when the recap
+    /// is of a later episode than they have watched: one reading of the data versions for both.
+    pub async fn find_recap_for(
+        &self,
+        show_query: &str,
+        season: Option<u32>,
+        episode: Option<u32>,
+        member: Member,
+    ) -> Result<(RecapView, Option<Progress>)> {
+        let store = self.store.cached().await?;
+        let view = self.find_recap_in(&store, show_query, season, episode, Some(member.0)).await?;
+        let progress = store.progress(member, view.recap.show_id).await?;
+        let ahead = progress.filter(|p| super::watching::is_ahead(&view.recap.number, *p));
+        Ok((view, ahead))
+    }
+
+    async fn find_recap_in(
+        &self,
+        store: &Cached<'_>,
+        show_query: &str,
+        season: Option<u32>,
+        episode: Option<u32>,
+        guild: Option<GuildId>,
+    ) -> Result<RecapView> {
+        let show = self.resolve_show_in(store, show_query, guild).await?;
         let existing = store.episodes_with_recaps(show.id, guild).await?;
         let found = match (season, episode) {
             (None, None) => store.latest_recap(show.id, guild).await?,
@@ -50,7 +79,7 @@ impl App {
             }
         };
         match found {
-            Some(recap) => view_with_episodes(&store, recap, existing, guild, None).await,
+            Some(recap) => view_with_episodes(store, recap, existing, guild, None).await,
             None => Err(UserError::UnknownEpisode {
                 show: show.name,
                 asked: describe_asked(season, episode),

@@ -48,12 +48,10 @@ pub async fn recap(
     let app = &ctx.data().app;
     let user = UserId::from(ctx.author().id);
     let work = async {
-        let view = app.find_recap(&show, season, episode, guild).await?;
-        let ahead = match guild {
-            Some(guild) => app.ahead_of_progress((guild, user), &view.recap).await?,
-            None => None,
-        };
-        Ok((view, ahead))
+        match guild {
+            Some(guild) => app.find_recap_for(&show, season, episode, (guild, user)).await,
+            None => Ok((app.find_recap(&show, season, episode, None).await?, None)),
+        }
     };
     let (view, ahead) = within_deadline(ctx, private, work).await?;
     if let Some(progress) = ahead {

@@ -1,5 +1,5 @@
 //! What `/recap` reads (the recap, the show's episode list, the scores, the server's spoiler
-//! setting, which shows a server sees), held in memory while the database's data versions
+//! setting, which shows a server sees, how far the member has watched), held in memory while the database's data versions
 //! stand.
 //!
 //! Every change to recaps, votes or settings bumps its version in `data_versions` in the
@@ -13,8 +13,9 @@ use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::Mutex;
 
+use super::watching::Progress;
 use super::{Result, Store};
-use crate::ids::GuildId;
+use crate::ids::{GuildId, UserId};
 use crate::recap::render::Scores;
 use crate::recap::{EpisodeId, EpisodeNumber, Recap, ShowId};
 
@@ -50,6 +51,7 @@ struct State {
     visible: HashMap<(ShowId, GuildId), bool>,
     scores: HashMap<(EpisodeId, Option<GuildId>), Scores>,
     spoilers: HashMap<GuildId, bool>,
+    progress: HashMap<(GuildId, UserId, ShowId), Option<Progress>>,
 }
 
 impl State {
@@ -73,6 +75,7 @@ impl State {
         }
         if seen.settings != held.settings {
             self.spoilers.clear();
+            self.progress.clear();
         }
         self.versions = Some(seen);
     }
@@ -200,6 +203,21 @@ impl Cached<'_> {
         let spoilers = self.store.guild_spoilers(guild).await?;
         self.put(|s| insert(&mut s.spoilers, guild, spoilers));
         Ok(spoilers)
+    }
+
+    /// See [`Store::progress`].
+    pub async fn progress(
+        &self,
+        (guild, user): (GuildId, UserId),
+        show: ShowId,
+    ) -> Result<Option<Progress>> {
+        let key = (guild, user, show);
+        if let Some(hit) = self.get(|s| s.progress.get(&key).copied()) {
+            return Ok(hit);
+        }
+        let progress = self.store.progress((guild, user), show).await?;
+        self.put(|s| insert(&mut s.progress, key, progress));
+        Ok(progress)
     }
 
     /// See [`Store::shows_visible_to`].

@@ -163,7 +163,8 @@ impl Store {
 
     /// Ranks shows for what a member typed: the autocomplete and "did you mean".
     pub async fn search_shows(&self, query: &str, limit: usize) -> Result<Vec<ShowMatch>> {
-        Ok(self.show_index().await?.search(query, limit.min(MAX_CHOICES)))
+        let (index, generation) = self.shows.indexed(self).await?;
+        Ok(self.shows.searched(&index, generation, query, limit.min(MAX_CHOICES)))
     }
 
     /// Forgets the cached show index, after this process changed shows.
@@ -206,38 +207,95 @@ impl Store {
 #[derive(Default)]
 pub(crate) struct ShowCache {
     state: RwLock<Option<Cached>>,
+    /// Indexes built so far: tells a memo of searches which index it holds results of.
+    generations: std::sync::atomic::AtomicU64,
+    /// What the current index answered to each query asked (a /recap asks by the name the
+    /// member chose, again and again): a search is half a millisecond, a hit is not.
+    searches: std::sync::Mutex<Searches>,
 }
+
+/// Memoized searches of the index of one generation.
+#[derive(Default)]
+struct Searches {
+    generation: u64,
+    results: std::collections::HashMap<(String, usize), Vec<ShowMatch>>,
+}
+
+/// Searches remembered at most: past this the memo starts over, so memory follows what
+/// members ask, not the catalogue.
+const MAX_SEARCHES: usize = 10_000;
 
 struct Cached {
     index: Arc<ShowIndex>,
+    generation: u64,
     version: (i64, i64, i64),
     checked: Instant,
 }
 
 impl ShowCache {
     pub(crate) async fn get(&self, store: &Store) -> Result<Arc<ShowIndex>> {
+        Ok(self.indexed(store).await?.0)
+    }
+
+    /// `index.search(query, limit)`, remembered while `generation` is the current index.
+    pub(crate) fn searched(
+        &self,
+        index: &ShowIndex,
+        generation: u64,
+        query: &str,
+        limit: usize,
+    ) -> Vec<ShowMatch> {
+        let key = (query.to_string(), limit);
+        {
+            let memo = self.searches.lock().expect("search memo");
+            if memo.generation == generation {
+                if let Some(hit) = memo.results.get(&key) {
+                    return hit.clone();
+                }
+            }
+        }
+        let found = index.search(query, limit);
+        let mut memo = self.searches.lock().expect("search memo");
+        if memo.generation != generation {
+            // An index never goes back: an older generation's results are only dropped.
+            if memo.generation > generation {
+                return found;
+            }
+            *memo = Searches { generation, results: Default::default() };
+        }
+        if memo.results.len() >= MAX_SEARCHES {
+            memo.results.clear();
+        }
+        memo.results.insert(key, found.clone());
+        found
+    }
+
+    /// The current index and its generation.
+    async fn indexed(&self, store: &Store) -> Result<(Arc<ShowIndex>, u64)> {
         if let Some(cached) = &*self.state.read().await {
             if cached.checked.elapsed() < INDEX_RECHECK {
-                return Ok(cached.index.clone());
+                return Ok((cached.index.clone(), cached.generation));
             }
         }
         let mut state = self.state.write().await;
         // Another task may have refreshed it while this one waited for the lock.
         if let Some(cached) = &*state {
             if cached.checked.elapsed() < INDEX_RECHECK {
-                return Ok(cached.index.clone());
+                return Ok((cached.index.clone(), cached.generation));
             }
         }
         let version = store.shows_version().await?;
         if let Some(cached) = state.as_mut() {
             if cached.version == version {
                 cached.checked = Instant::now();
-                return Ok(cached.index.clone());
+                return Ok((cached.index.clone(), cached.generation));
             }
         }
         let index = Arc::new(ShowIndex::new(store.load_show_names().await?));
-        *state = Some(Cached { index: index.clone(), version, checked: Instant::now() });
-        Ok(index)
+        let generation = self.generations.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+        *state =
+            Some(Cached { index: index.clone(), generation, version, checked: Instant::now() });
+        Ok((index, generation))
     }
 
     async fn invalidate(&self) {

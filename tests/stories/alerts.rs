@@ -565,27 +565,24 @@ async fn publish_by_url_alerts_once_and_opens_a_thread(db: TestDb) {
     assert_eq!(alerts_in(&fake, channel).len(), 1);
 }
 
+/// The server's owner, whose Discord is in Korean, publishes a real tag page.
 async fn publishing_a_page_that_is_no_recap_says_why_in_the_members_language(db: TestDb) {
     let site = recap_site().await;
-    let fake = FakeDiscord::start().await;
+    let fake = FakeDiscord::start_with(
+        FakeConfig::default().members(&["minji", "alice"]).member_locale("minji", "ko"),
+    )
+    .await;
     let channel = fake.channel("recaps");
     db.store.subscribe(&subscription(&fake, channel, None)).await.unwrap();
     let _bot = start_bot_with(&fake, &db, trusting(&fake)).await;
     let url = format!("{site}/tag/recaps");
-    let publish = json!([{"name": "url", "value": url}]);
-    let reply = member(&fake, "alice").slash("publish", publish.clone()).await;
-    assert_eq!(reply.content(), format!("{url} is not a recap I can read: a list of articles."));
-
-    // The server's owner, whose Discord is in Korean.
-    let korean = FakeDiscord::start_with(
-        FakeConfig::default().members(&["minji"]).member_locale("minji", "ko"),
-    )
-    .await;
-    let _korean_bot = start_bot_with(&korean, &db, trusting(&korean)).await;
-    let reply = member(&korean, "minji").slash("publish", publish).await;
+    let reply =
+        member(&fake, "minji").slash("publish", json!([{"name": "url", "value": url}])).await;
+    // "… is not a recap I can read: a list of articles." — the reason in her words too.
     assert_eq!(reply.content(), format!("{url}은(는) 읽을 수 있는 요약 글이 아닙니다: 기사 목록."));
     outbox_settled(&db).await;
     assert!(alerts_in(&fake, channel).is_empty(), "nothing published");
+    assert!(db.store.list_recaps(None).await.unwrap().is_empty(), "nothing stored");
 }
 
 async fn member_urls_to_private_addresses_are_refused(db: TestDb) {
