@@ -160,10 +160,13 @@ fn one_line(error: &anyhow::Error) -> String {
 
 fn init_tracing(format: LogFormat) {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| EnvFilter::new("recapbot=info,warn"))
-        // tungstenite's trace level prints every gateway frame in hex, IDENTIFY's token too.
-        .add_directive("tungstenite=debug".parse().expect("a valid directive"));
+    let mut filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("recapbot=info,warn"));
+    // tungstenite's trace level prints every gateway frame in hex, IDENTIFY's token too: a trace
+    // level asked for stops at debug there. Only then, so that a quieter log stays quiet.
+    if std::env::var("RUST_LOG").is_ok_and(|asked| asked.contains("trace")) {
+        filter = filter.add_directive("tungstenite=debug".parse().expect("a valid directive"));
+    }
     // Colour only for a person at a terminal: escape codes garble a log file or journal.
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let logs = tracing_subscriber::fmt()

@@ -118,6 +118,8 @@ fn sandbox_answers_recap_commands_from_a_script_with_no_token_and_no_network() {
     let png = std::fs::read(&chart).unwrap_or_else(|e| panic!("{}: {e}", chart.display()));
     assert!(png.starts_with(b"\x89PNG"), "{} is not a PNG", chart.display());
     assert!(dir.path().join("recapbot.db").exists(), "the embedded SQLite default was used");
+    // Asked for warnings, the log holds no library's debug chatter (the gateway's handshake).
+    assert!(!text.contains("DEBUG"), "{text}");
 }
 
 /// An operator who ships logs to a collector gets one JSON object per line, naming the
