@@ -197,9 +197,14 @@ static PROSE_RATING_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:(?:i\s+|i['’]m\s+|i\s+am\s+|i['’]ll\s+|i\s+will\s+)?(?:give|gave|giving|rate|rated|rating)\s+(?:it|this(?:\s+(?:one|episode|week))?)|(?:it|this\s+episode)\s+(?:gets|earns|deserves)|(?:rating|score|grade)\s+(?:of|is|:))\s+(?:a\s+|an\s+|a\s+solid\s+)?(\d{1,3}(?:[.,]\d{1,2})?\s*(?:/|out\s+of)\s*\d{1,3}(?:[.,]\d)?(?:\s*stars?)?|\d(?:[.,]5)?\s*stars?)").unwrap()
 });
 
-/// A rating given in a sentence of the review.
+/// "…keeping the viewer guessing. Very exciting and completely different. 10/10": a score
+/// standing alone after the paragraph's last sentence, its verdict.
+static CLOSING_SCORE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"[.!?…]\s+(\d{1,2}(?:[.,]\d)?\s*/\s*(?:10|5))\s*$").unwrap());
+
+/// A rating given in a sentence of the review, or standing alone after its last sentence.
 pub fn parse_prose(text: &str) -> Option<ParsedRating> {
-    let c = PROSE_RATING_RE.captures(text)?;
+    let c = PROSE_RATING_RE.captures(text).or_else(|| CLOSING_SCORE_RE.captures(text))?;
     parse_value(c[1].trim(), false)
 }
 
@@ -290,5 +295,11 @@ mod tests {
         // undeadearth.com on The Walking Dead 3x08.
         assert_eq!(p("So I’m mad and giving it a 3 out of 5."), Some(3.0));
         assert_eq!(p("Giving 3 out of 5 kids a cold is no rating."), None);
+        // abriefingwithmichael.com on Two 1x04.
+        assert_eq!(
+            p("Very exciting and completely different to anything else on TV. 10/10"),
+            Some(5.0)
+        );
+        assert_eq!(p("It aired at 9/10 central."), None);
     }
 }
