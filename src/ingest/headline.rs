@@ -32,11 +32,35 @@ pub const MAX_NUMBER: u32 = 9999;
 /// Parses a recap headline. Returns `None` when no show or no episode
 /// number can be found, or when a season/episode number is 0 or > 9999.
 pub fn parse_headline(s: &str) -> Option<Headline> {
-    let text = clean_text(s);
-    let text = strip_leading_label(&text);
+    let cleaned = clean_text(s);
+    let text = strip_leading_label(&cleaned);
     if text.is_empty() {
         return None;
     }
+    let found = numbered_headline(text);
+    // "Episode Review: Sacred Seven 7": a label that says it is about an episode, then the
+    // show and a bare number, which is the episode's.
+    if found.is_none() && EPISODE_LABEL_RE.is_match(&cleaned[..cleaned.len() - text.len()]) {
+        if let Some(c) = TRAILING_EPISODE_RE.captures(text) {
+            let show = clean_show(&c[1]);
+            let episode = c[2].parse::<u32>().ok().filter(|e| (1..=MAX_NUMBER).contains(e))?;
+            if has_alphanumeric(&show) && !BARE_MARKER_RE.is_match(&show) {
+                return Some(Headline { show, season: 1, episode, episode_end: None, title: None });
+            }
+        }
+    }
+    found
+}
+
+/// A leading label that names an episode: "Episode Review:", "Anime Episode Recap –".
+static EPISODE_LABEL_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\bepisode\s+(?:recaps?|reviews?)\b").unwrap());
+/// A name, then a bare number ending the headline.
+static TRAILING_EPISODE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(\p{L}.*?\p{L})\s+#?(\d{1,4})\s*$").unwrap());
+
+/// The headline's own markers (`S2E5`, `Episode 5`, …) read in order of the forms.
+fn numbered_headline(text: &str) -> Option<Headline> {
     for form in FORMS.iter() {
         for caps in form.re.captures_iter(text) {
             let whole = caps.get(0)?;
@@ -1039,6 +1063,16 @@ mod tests {
         assert!(parse_headline("7.5").is_none());
         // tests/corpus/pages/118-jujutsu-kaisen-s2-e25-27.txt
         assert!(parse_headline("Community score: 4.2").is_none());
+    }
+
+    #[test]
+    fn an_episode_review_label_makes_a_trailing_number_the_episode() {
+        // tests/corpus/pages/337-sacred-seven-e7-mediabeast.txt
+        let h = parse_headline("Episode Review: Sacred Seven 7").expect("parses");
+        assert_eq!((h.show.as_str(), h.season, h.episode), ("Sacred Seven", 1, 7));
+        // Without the label a number is part of the name ("Dream High 2").
+        assert!(parse_headline("Review: Dream High 2").is_none());
+        assert!(parse_headline("Dream High 2").is_none());
     }
 
     #[test]
