@@ -1344,6 +1344,9 @@ fn numbered_title(line: &str, episode: u32) -> Option<String> {
     }
     headline::clean_title(leading_quoted(rest))
 }
+/// A headline up to a "Recap:" or "Review –" that a subtitle follows.
+static AFTER_RECAP_WORD_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r#"(?i)\b(?:recap|review)\s*[:\-–—]\s*[“"‘']?$"#).unwrap());
 /// "is titled “The Theater and Its Double”", "called 'Driftmark'".
 static TITLED_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r#"(?i)\b(?:titled|entitled|called|named|(?:highlights|recap|review|events)\s+of)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
@@ -1459,7 +1462,23 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
     match parsed {
         Some(h) => {
             (show, season, episode, episode_end) = (h.show, h.season, h.episode, h.episode_end);
-            title = h.title.or(title_candidate);
+            // "… Season 3, Episode 2 Recap: Of Rats, Romance, and the Rebirth of Self" over
+            // "returns with Episode 2 of its third season, titled “The Rat Race,”": after the
+            // word Recap the headline's words are often the writer's own; a title the text
+            // names as such wins over them.
+            let subtitle = h.title.as_ref().is_some_and(|t| {
+                headline_text
+                    .find(t.as_str())
+                    .is_some_and(|at| AFTER_RECAP_WORD_RE.is_match(&headline_text[..at]))
+            });
+            let named = || {
+                blocks.iter().take(8).find_map(|b| {
+                    let c = TITLED_RE.captures(&b.text)?;
+                    let inner = (1..=3).find_map(|i| c.get(i))?.as_str();
+                    headline::clean_title(inner.trim().trim_end_matches(['.', ',']))
+                })
+            };
+            title = if subtitle { named().or(h.title) } else { h.title }.or(title_candidate);
             // "Spy x Family Episode 5 – Anime Hajime Updates" on animehajime.com: the site's name.
             if let (Some(t), Some(site)) = (&title, address.and_then(site_name)) {
                 if fold(t).replace(' ', "").starts_with(&site) {
@@ -1958,6 +1977,20 @@ mod tests {
         let prose = "The Walking Dead – Season 3, Episode 8\n\nEpisode 8, the group finally \
             splits up and nobody is happy about it at all.\n\nMore happens.\n";
         assert_eq!(parse(prose, Format::Text).title, None);
+    }
+
+    /// leurr.com: after "Recap:" the headline's words are the writer's; the text names the title.
+    #[test]
+    fn a_title_the_text_names_wins_over_a_subtitle_after_recap() {
+        let page = "And Just Like That… Season 3, Episode 2 Recap: Of Rats, Romance, and the \
+            Rebirth of Self\n\nNew York is once again the main character. And Just Like That… \
+            returns with Episode 2 of its third season, titled “The Rat Race,” and the episode \
+            does not shy away from metaphor.\n\nMore happens after that.\n";
+        assert_eq!(parse(page, Format::Text).title.as_deref(), Some("The Rat Race"));
+        // Without a title named in the text, the headline's stands.
+        let plain = "Severance Season 2, Episode 3 Recap: Who is Alive?\n\nMark wakes up at \
+            Lumon again and nothing is as it was.\n\nMore happens after that.\n";
+        assert_eq!(parse(plain, Format::Text).title.as_deref(), Some("Who is Alive?"));
     }
 
     /// seoulbeats.com and cdramainfo: a sentence or a bare marker where a show's name would be.
