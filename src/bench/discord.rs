@@ -203,18 +203,25 @@ pub async fn reaction_ingest(options: BenchOptions) -> anyhow::Result<()> {
         handle.reply(T).await;
         let post = handle.message_id().expect("the recap was posted");
         let channel = fake.channel_id();
-        // Each member adds a number reaction; after a thousand, members come round again
-        // with another number (which changes their vote).
+        // The bot records its post just after the reply; reactions before that are only
+        // caught up by the check after the burst, which would be timed instead of ingest.
+        while store.post(MessageId::new(post)).await?.is_none() {
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+        // Each member adds a number reaction; after a round of every member they come round
+        // again with the next number (which changes their vote: the same number twice would
+        // be no event at all).
+        let score_of = |i: usize| (i % 5 + i / members.len()) % 5 + 1;
         let started = Instant::now();
         for i in 0..options.reactions {
-            let emoji = format!("{}\u{fe0f}\u{20e3}", i % 5 + 1);
+            let emoji = format!("{}\u{fe0f}\u{20e3}", score_of(i));
             fake.react(&members[i % members.len()], channel, post, &emoji);
         }
         let sent = started.elapsed();
         let expected_votes = options.reactions.min(members.len()) as i64;
         let last = options.reactions - 1;
         let last_voter = fake.user_id(&members[last % members.len()]) as i64;
-        let last_score = (last % 5 + 1) as i64;
+        let last_score = score_of(last) as i64;
         loop {
             let (votes, score): (i64, Option<i64>) = sqlx::query_as(
                 "SELECT (SELECT COUNT(*) FROM ratings WHERE guild_id = $1),
@@ -233,11 +240,38 @@ pub async fn reaction_ingest(options: BenchOptions) -> anyhow::Result<()> {
             );
             tokio::time::sleep(Duration::from_millis(2)).await;
         }
-        let ingest = options.reactions as f64 / started.elapsed().as_secs_f64();
+        let durable = started.elapsed();
+        let ingest = options.reactions as f64 / durable.as_secs_f64();
         println!(
             "  {backend}: {ingest:.0} events/s gateway→database (the fake took {:.0} ms to send them); raw upserts {raw:.0}/s; ratio ×{:.2}",
             sent.as_secs_f64() * 1e3,
             ingest / raw
+        );
+        // What members see: the post ends on the score the database holds, edited at most
+        // once per interval along the way.
+        let scores = store.scores(recap.episode_id, Some(GuildId::new(fake.guild_id()))).await?;
+        let final_line =
+            crate::recap::render::score_line(&scores, crate::i18n::Locale::EN).unwrap_or_default();
+        let shows_final = |f: &FakeDiscord| {
+            f.message(channel, post).is_some_and(|m| {
+                m["embeds"][0]["fields"].as_array().is_some_and(|fields| {
+                    fields.iter().any(|field| field["value"].as_str() == Some(final_line.as_str()))
+                })
+            })
+        };
+        while !shows_final(&fake) {
+            anyhow::ensure!(
+                started.elapsed() < Duration::from_secs(300),
+                "the post never showed the final score {final_line:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        let shown = started.elapsed();
+        let edits = fake.requests_to(&format!("PATCH /channels/*/messages/{post}")).len();
+        println!(
+            "  {backend}: the post showed the final score ({}) {:.1} s after the first event, in {edits} edits",
+            final_line.replace('\n', " / "),
+            shown.as_secs_f64()
         );
         // The bot lets its queue finish before the database it writes to goes away.
         bot.shutdown().await;
