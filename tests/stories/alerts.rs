@@ -249,6 +249,17 @@ fn proxied_http(fake: &FakeDiscord) -> Arc<serenity::all::Http> {
 }
 
 /// The 1️⃣–5️⃣ the bot has put on a message, in order.
+/// Waits until each of `channels` holds one alert carrying all of 1️⃣–5️⃣.
+pub(crate) async fn every_channel_has_one_complete_alert(fake: &FakeDiscord, channels: &[u64]) {
+    fake.wait_until(Duration::from_secs(30), "every alert with its 1️⃣–5️⃣", |f| {
+        channels.iter().all(|&c| {
+            let alerts = alerts_in(f, c);
+            alerts.len() == 1 && bot_scores(f, alerts[0].id.unwrap()) == [1, 2, 3, 4, 5]
+        })
+    })
+    .await;
+}
+
 pub(crate) fn bot_scores(fake: &FakeDiscord, message: u64) -> Vec<u8> {
     let bot = fake.bot_user_id();
     (1..=5).filter(|&n| fake.reactions(message, &keycap(n)).contains(&bot)).collect()
@@ -368,13 +379,7 @@ async fn a_bot_stopped_mid_fan_out_leaves_every_alert_for_the_next_start(db: Tes
     // The next start takes them at once (no lease to wait out): every channel ends with one
     // complete alert.
     let _bot = start_bot_with(&fake, &db, config_for(&fake)).await;
-    fake.wait_until(Duration::from_secs(30), "every alert with its 1️⃣–5️⃣", |f| {
-        channels.iter().all(|&c| {
-            let alerts = alerts_in(f, c);
-            alerts.len() == 1 && bot_scores(f, alerts[0].id.unwrap()) == [1, 2, 3, 4, 5]
-        })
-    })
-    .await;
+    every_channel_has_one_complete_alert(&fake, &channels).await;
     outbox_settled(&db).await;
     assert_eq!(posted(&fake), 60, "none posted twice ({stopped_at} before the stop)");
     let counts = db.store.outbox_counts().await.unwrap();

@@ -112,13 +112,7 @@ async fn a_global_429_holds_every_request_until_it_is_over() {
         let _bot = start_bot_with(&fake, &db, through_proxy(&fake)).await;
         fake.force_global_429_once("POST /channels/*/messages", ASKED.as_secs_f64());
         db.store.save_article(&sample()).await.unwrap();
-        fake.wait_until(Duration::from_secs(30), "every alert with its 1️⃣–5️⃣", |f| {
-            channels.iter().all(|&c| {
-                let alerts = alerts_in(f, c);
-                alerts.len() == 1 && bot_scores(f, alerts[0].id.unwrap()) == [1, 2, 3, 4, 5]
-            })
-        })
-        .await;
+        crate::alerts::every_channel_has_one_complete_alert(&fake, &channels).await;
         outbox_settled(&db).await;
         assert_eq!(fake.rate_limited_count(), 1);
         assert!(channels.iter().all(|&c| alerts_in(&fake, c).len() == 1), "none posted twice");
