@@ -36,7 +36,7 @@ impl App {
         let store = self.store.cached().await?;
         let view = self.find_recap_in(&store, show_query, season, episode, Some(member.0)).await?;
         let progress = store.progress(member, view.recap.show_id).await?;
-        let ahead = progress.filter(|p| super::watching::is_ahead(&view.recap.number, *p));
+        let ahead = super::watching::ahead_of(progress, &view.recap);
         Ok((view, ahead))
     }
 

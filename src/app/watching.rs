@@ -71,11 +71,13 @@ impl App {
         member: Member,
         recap: &Recap,
     ) -> Result<Option<Progress>> {
-        let Some(progress) = self.store.progress(member, recap.show_id).await? else {
-            return Ok(None);
-        };
-        Ok(is_ahead(&recap.number, progress).then_some(progress))
+        Ok(ahead_of(self.store.progress(member, recap.show_id).await?, recap))
     }
+}
+
+/// `progress`, if `recap` is of a later episode than it.
+pub(super) fn ahead_of(progress: Option<Progress>, recap: &Recap) -> Option<Progress> {
+    progress.filter(|p| is_ahead(&recap.number, *p))
 }
 
 /// Whether an episode comes after the last one watched.
