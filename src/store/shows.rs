@@ -163,8 +163,7 @@ impl Store {
 
     /// Ranks shows for what a member typed: the autocomplete and "did you mean".
     pub async fn search_shows(&self, query: &str, limit: usize) -> Result<Vec<ShowMatch>> {
-        let (index, generation) = self.shows.indexed(self).await?;
-        Ok(self.shows.searched(&index, generation, query, limit.min(MAX_CHOICES)))
+        self.shows.search(self, query, limit.min(MAX_CHOICES)).await
     }
 
     /// Forgets the cached show index, after this process changed shows.
@@ -207,19 +206,12 @@ impl Store {
 #[derive(Default)]
 pub(crate) struct ShowCache {
     state: RwLock<Option<Cached>>,
-    /// Indexes built so far: tells a memo of searches which index it holds results of.
-    generations: std::sync::atomic::AtomicU64,
-    /// What the current index answered to each query asked (a /recap asks by the name the
-    /// member chose, again and again): a search is half a millisecond, a hit is not.
-    searches: std::sync::Mutex<Searches>,
 }
 
-/// Memoized searches of the index of one generation.
-#[derive(Default)]
-struct Searches {
-    generation: u64,
-    results: std::collections::HashMap<(String, usize), Vec<ShowMatch>>,
-}
+/// What an index answered to each query asked (a /recap asks by the name the member chose,
+/// again and again): a search is half a millisecond, a remembered one is not. It belongs to
+/// its index, so a rebuilt index starts with none.
+type Searches = Arc<std::sync::Mutex<std::collections::HashMap<(String, usize), Vec<ShowMatch>>>>;
 
 /// Searches remembered at most: past this the memo starts over, so memory follows what
 /// members ask, not the catalogue.
@@ -227,7 +219,7 @@ const MAX_SEARCHES: usize = 10_000;
 
 struct Cached {
     index: Arc<ShowIndex>,
-    generation: u64,
+    searches: Searches,
     version: (i64, i64, i64),
     checked: Instant,
 }
@@ -237,65 +229,55 @@ impl ShowCache {
         Ok(self.indexed(store).await?.0)
     }
 
-    /// `index.search(query, limit)`, remembered while `generation` is the current index.
-    pub(crate) fn searched(
+    /// The current index's answer to `query`, remembered with it.
+    pub(crate) async fn search(
         &self,
-        index: &ShowIndex,
-        generation: u64,
+        store: &Store,
         query: &str,
         limit: usize,
-    ) -> Vec<ShowMatch> {
+    ) -> Result<Vec<ShowMatch>> {
+        let (index, searches) = self.indexed(store).await?;
         let key = (query.to_string(), limit);
-        {
-            let memo = self.searches.lock().expect("search memo");
-            if memo.generation == generation {
-                if let Some(hit) = memo.results.get(&key) {
-                    return hit.clone();
-                }
-            }
+        if let Some(hit) = searches.lock().expect("search memo").get(&key) {
+            return Ok(hit.clone());
         }
         let found = index.search(query, limit);
-        let mut memo = self.searches.lock().expect("search memo");
-        if memo.generation != generation {
-            // An index never goes back: an older generation's results are only dropped.
-            if memo.generation > generation {
-                return found;
-            }
-            *memo = Searches { generation, results: Default::default() };
+        let mut memo = searches.lock().expect("search memo");
+        if memo.len() >= MAX_SEARCHES {
+            memo.clear();
         }
-        if memo.results.len() >= MAX_SEARCHES {
-            memo.results.clear();
-        }
-        memo.results.insert(key, found.clone());
-        found
+        memo.insert(key, found.clone());
+        Ok(found)
     }
 
-    /// The current index and its generation.
-    async fn indexed(&self, store: &Store) -> Result<(Arc<ShowIndex>, u64)> {
+    /// The current index and the searches remembered of it.
+    async fn indexed(&self, store: &Store) -> Result<(Arc<ShowIndex>, Searches)> {
+        let current = |c: &Cached| (c.index.clone(), c.searches.clone());
         if let Some(cached) = &*self.state.read().await {
             if cached.checked.elapsed() < INDEX_RECHECK {
-                return Ok((cached.index.clone(), cached.generation));
+                return Ok(current(cached));
             }
         }
         let mut state = self.state.write().await;
         // Another task may have refreshed it while this one waited for the lock.
         if let Some(cached) = &*state {
             if cached.checked.elapsed() < INDEX_RECHECK {
-                return Ok((cached.index.clone(), cached.generation));
+                return Ok(current(cached));
             }
         }
         let version = store.shows_version().await?;
         if let Some(cached) = state.as_mut() {
             if cached.version == version {
                 cached.checked = Instant::now();
-                return Ok((cached.index.clone(), cached.generation));
+                return Ok(current(cached));
             }
         }
         let index = Arc::new(ShowIndex::new(store.load_show_names().await?));
-        let generation = self.generations.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
-        *state =
-            Some(Cached { index: index.clone(), generation, version, checked: Instant::now() });
-        Ok((index, generation))
+        let cached =
+            Cached { index, searches: Searches::default(), version, checked: Instant::now() };
+        let fresh = current(&cached);
+        *state = Some(cached);
+        Ok(fresh)
     }
 
     async fn invalidate(&self) {
