@@ -61,9 +61,11 @@ fn corpus_accuracy_from_text() {
     // "Episode 5", became refusals, so fewer pages import); a score closing the verdict's
     // paragraph ("… different to anything else on TV. 10/10"): rating 59.1 %; a trailing number
     // after "Episode Review:": 76.0 %, 71.6 %, 75.7 %, 68.9 %, 59.1 %, 91.3 %; a title the text
-    // names over a subtitle after "Recap:": title 70.0 %.
+    // names over a subtitle after "Recap:": title 70.0 %. With the fifth collection (60 pages
+    // from 60 more sites, 479 pages; 48.9 %, 33.3 %, 48.9 %, 22.2 %, 0 of 2, 86.7 % on them
+    // alone): 72.4 %, 66.5 %, 72.1 %, 65.7 %, 54.2 %, 90.8 %.
     // imported, show+season+episode, episode_end, title, rating, refused
-    assert_floors(&report, [0.75, 0.71, 0.75, 0.69, 0.59, 0.91]);
+    assert_floors(&report, [0.72, 0.66, 0.72, 0.65, 0.54, 0.90]);
 }
 
 #[test]
@@ -79,5 +81,7 @@ fn corpus_accuracy_with_addresses() {
     // 88.7 %, 73.3 %, 59.1 %, 87.4 %, after the fixes that followed: 90.4 %, 83.6 %, 88.7 %,
     // 74.4 %, 63.6 %, 88.2 %; with a closing score read, rating 68.2 %; with "Episode Review:
     // Sacred Seven 7" read: 90.8 %, 83.9 %, 89.0 %, 74.4 %, 68.2 %, 88.2 %; title 75.6 %.
-    assert_floors(&report, [0.90, 0.83, 0.88, 0.75, 0.68, 0.88]);
+    // 479 pages (the fifth collection alone: 71.1 %, 46.7 %, 68.9 %, 22.2 %, 0 of 2, 80.0 %):
+    // 88.1 %, 78.9 %, 86.4 %, 70.7 %, 62.5 %, 87.3 %.
+    assert_floors(&report, [0.88, 0.78, 0.86, 0.70, 0.62, 0.87]);
 }
