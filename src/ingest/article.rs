@@ -241,7 +241,7 @@ static RECAP_HEADING_RE: Lazy<Regex> = Lazy::new(|| {
 
 static FOOTER_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:previous|prev|next)\s+(?:episode|post|article)\b|(?:leave|post)\s+a\s+(?:comment|reply)\b|share\s+this\b|related(?:\s+(?:posts|articles|stories|reviews))?$|you\s+(?:may|might)\s+also\s+like\b|(?:\d+|no|one)\s+(?:comments?|responses?|replies|thoughts?\s+on)\b|comments?(?:\s*\(\d+\))?$|about\s+the\s+author$|more\s+from\s+)",
+        r"(?i)^(?:(?:previous|prev|next)\s+(?:episode|post|article)\b|(?:leave|post)\s+a\s+(?:comment|reply)\b|share\s+this\b|related(?:\s+(?:posts|articles|stories|reviews))?$|you\s+(?:may|might)\s+also\s+like\b|(?:\d+|no|one)\s+(?:comments?|responses?|replies|thoughts?\s+on)\b|comments?(?:\s*\(\d+\))?$|about\s+the\s+author$|more\s+from\s+|discover\s+more\s+from\b)",
     )
     .unwrap()
 });
@@ -504,9 +504,15 @@ fn text_document(input: &str, markdown: bool) -> Document {
                     })
                     .unwrap_or(0);
                 doc.headline_start = k;
+                // "Tercera entrega la emitida esta semana por MTV, que nos deja" / "con más lío
+                // si cabe…": a line the next source line carries on in lower case is the start
+                // of a hard-wrapped paragraph.
+                let wrapped = lines.get(k + 1).is_some_and(|&(next, l)| {
+                    next == lines[k].0 + 1 && l.text.starts_with(char::is_lowercase)
+                });
                 match lines.get(k) {
                     // A page without a headline starts with its text: keep it.
-                    Some(_) if opening::is_prose(&texts[k]) => {
+                    Some(_) if opening::is_prose(&texts[k]) || wrapped => {
                         doc.headline_prose = true;
                         (lines.get(k.wrapping_sub(1)).map(|&(i, _)| (0, i)), texts[k].clone())
                     }
@@ -1038,6 +1044,8 @@ fn url_headline(url: &str) -> Option<String> {
         ) {
             continue;
         }
+        // "episodes-9-11-recap": a dash between two numbers is a range.
+        let seg = NUMBER_RANGE_RE.replace_all(seg, "$1–$2");
         words.push(seg.replace(['-', '_', '+'], " "));
     }
     // "culture/a25881866/outlander-season-4-episode-11-recap": the slug that numbers the
@@ -1057,7 +1065,18 @@ fn url_headline(url: &str) -> Option<String> {
         let id = w.len() >= 4 && w.chars().all(|c| c.is_ascii_digit());
         (id || matches!(
             *w,
-            "recap" | "review" | "drama" | "kdrama" | "tv" | "anime" | "episode" | "and"
+            "recap"
+                | "review"
+                | "drama"
+                | "kdrama"
+                | "tv"
+                | "anime"
+                | "episode"
+                | "and"
+                | "critica"
+                | "resumen"
+                | "resumo"
+                | "resena"
         )) && tokens.len() > 1
     }) {
         tokens.remove(0);
@@ -1072,6 +1091,11 @@ fn url_headline(url: &str) -> Option<String> {
     let text = tokens.join(" ");
     (!text.is_empty()).then_some(text)
 }
+
+/// Two short numbers joined by a dash ("9-11"; not "s2e4-2022", a year after the episode, nor
+/// "2-07", season and episode).
+static NUMBER_RANGE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b(\d{1,3})-([1-9]\d{0,2})\b").unwrap());
 
 /// An episode's number in an address's slug: "season 4 episode 11", "s01e04", "ep 5".
 static URL_SLUG_MARKER_RE: Lazy<Regex> = Lazy::new(|| {
@@ -1124,9 +1148,33 @@ fn percent_decode(s: &str) -> String {
 
 /// A headline that names no show: "Episode 4 Recap", "The Episode Recap", "Episode Recap:".
 fn names_no_show(headline: &str) -> bool {
-    const GENERIC: [&str; 16] = [
-        "the", "episode", "episodes", "ep", "recap", "recaps", "review", "reviews", "summary",
-        "synopsis", "and", "of", "a", "an", "chapter", "part",
+    const GENERIC: [&str; 26] = [
+        "the",
+        "episode",
+        "episodes",
+        "ep",
+        "recap",
+        "recaps",
+        "review",
+        "reviews",
+        "summary",
+        "synopsis",
+        "and",
+        "of",
+        "a",
+        "an",
+        "chapter",
+        "part",
+        "sinopse",
+        "sinopsis",
+        "resumo",
+        "resumen",
+        "crítica",
+        "critica",
+        "episódio",
+        "episodio",
+        "capítulo",
+        "capitulo",
     ];
     let lower = headline.to_lowercase();
     let words: Vec<&str> = lower
@@ -1245,12 +1293,23 @@ static EPISODE_OF_SHOW_RE: Lazy<Regex> =
 static EPISODE_NUMBER_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\bepisode\s+(\d{1,4})\b").unwrap());
 
+/// "episodio 3 de la temporada 2 de", "3º episódio da 8ª temporada de", "o quarto episódio da
+/// temporada 4 de": where an episode is named before its show in Spanish or Portuguese prose.
+static EPISODE_OF_RO_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:\b\d{1,3}\s?[ºª]\s+|\b(?:primeir|segund|terceir|quart|quint|sext|s[ée]tim|oitav|non|d[ée]cim|primer|tercer|cuart|s[ée]ptim|octav|noven)[oa]?\s+)?\bepis[óo]dio(?:\s+\d{1,4})?\s+d(?:a|o|e|el|e\s+la)\s+")
+        .unwrap()
+});
+
 /// A page without a headline whose opening prose says "Episode 7 of Escape
 /// of the Seven: Resurrection starts with…" or "Spoiler warning for Season 7,
 /// Episode 4 of “Game of Thrones”".
 fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
     let numbered = opening.iter().take(12).find_map(|line| {
-        let m = EPISODE_OF_RE.find(line)?;
+        // "Leia também a recapitulação do episódio 10 de Run On": a link to another recap.
+        if opening::is_furniture_line(line) {
+            return None;
+        }
+        let m = EPISODE_OF_RE.find(line).or_else(|| EPISODE_OF_RO_RE.find(line))?;
         let h = parse_headline(&line[m.start()..])?;
         let words = h.show.split_whitespace().count();
         (1..=8).contains(&words).then_some(headline::Headline { title: None, ..h })
@@ -1413,6 +1472,8 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
     let from_headline = from_headline.or_else(|| {
         hint_show.and_then(|show| parse_headline(&format!("{show} – {headline_text}")))
     });
+    // Set when the page's address named the episode.
+    let mut by_address = None;
     let parsed = from_headline.clone().or_else(|| {
         if hints.episode.is_some() {
             return None;
@@ -1424,9 +1485,11 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             .filter(|h| h.show == "Show")
             .map(|h| h.episode);
         let bare = headline_prose || names_no_show(&headline_text) || marker_only.is_some();
-        address
+        by_address = address
             .and_then(|u| headline_from_url(u, &opening, bare))
-            .filter(|h| marker_only.is_none_or(|e| e == h.episode))
+            .filter(|h| marker_only.is_none_or(|e| e == h.episode));
+        by_address
+            .clone()
             .or_else(|| headline_from_body(&headline_text, &opening))
             .or_else(|| headline_from_prose(&opening))
     });
@@ -1448,6 +1511,14 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         let judged = if headline_prose { "" } else { headline_text.as_str() };
         if let Some(reason) =
             refusal::judge(judged, from_headline.as_ref(), &opening, headline_start)
+        {
+            return Err(ArticleError::NotARecap(reason.to_string()));
+        }
+        // ".../outlander-season-6-episode-6-promo-preview-what-happens-next": an address that
+        // names the episode says what kind of page it is as a headline would.
+        let address_words = address.filter(|_| by_address.is_some()).and_then(url_headline);
+        if let Some(reason) =
+            address_words.and_then(|w| refusal::judge(&w, by_address.as_ref(), &[], 0))
         {
             return Err(ArticleError::NotARecap(reason.to_string()));
         }
@@ -1491,7 +1562,13 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                 let candidate = blocks.remove(0).text;
                 // "Episode #7: “It is your first crush”" under the headline.
                 let numbered = numbered_title(&candidate, episode);
-                title = title.or(numbered).or_else(|| title_line(&candidate, &show));
+                // "Episode Title: Can You Face Your True Feelings?" under a forum thread's title.
+                let labelled = || {
+                    let c = EPISODE_TITLE_LINE_RE.captures(&candidate)?;
+                    headline::clean_title(&c[1])
+                };
+                title =
+                    title.or(numbered).or_else(labelled).or_else(|| title_line(&candidate, &show));
             }
             if title.is_none() {
                 title = blocks.iter().take(15).find_map(|b| {
@@ -1949,6 +2026,108 @@ mod tests {
             assert_eq!((a.show.as_str(), a.season, a.episode), (show, season, episode), "{input}");
             assert_eq!(a.title.as_deref(), title, "{input}");
         }
+    }
+
+    /// Pages of the fifth collection whose text alone names the episode in prose.
+    #[test]
+    fn prose_names_the_episode_in_spanish_portuguese_and_english() {
+        let pages = [
+            // tests/corpus/pages/459-supernatural-8x03-pt-supernaturaltentation.txt
+            (
+                "Segue abaixo a review (revisão) do 3º episódio da 8ª temporada de Supernatural. É \
+                 review, então não preciso dizer que tá cheio de spoiler pra quem ainda não \
+                 assistiu o episódio. Certo? Lembrando que a review foi feita pelo Séries Maníacos.\n\n\
+                 Um episódio comum de Supernatural.\n",
+                ("Supernatural", 8, 3),
+            ),
+            // 424-twinkling-watermelon-e7-movieswithmikey.txt
+            (
+                "Welcome to the recap and review of Episode 7 of the popular K-drama series, \
+                 Twinkling Watermelon. In this episode, we witness unexpected plot twists and \
+                 emotional revelations.\n\nEpisode Recap\n\nThe episode begins with Eun-gyeol.\n",
+                ("Twinkling Watermelon", 1, 7),
+            ),
+        ];
+        for (input, (show, season, episode)) in pages {
+            let a = parse(input, Format::Text);
+            assert_eq!((a.show.as_str(), a.season, a.episode), (show, season, episode), "{input}");
+        }
+        // 398-one-of-us-is-lying-s2e5-pt-atsit.txt: a "read also" link names another recap.
+        let linked = "Recapitulamos a série Peacock One of Us Is Lying temporada 2, episódio 5, \
+            “Simon Says Ho Ho Ho”, que contém spoilers.\n\nLeia também a recapitulação do \
+            episódio 10 de Run On – a importância de ouvir um ao outro\n\nO episódio começa.\n";
+        assert!(parse_article(linked, Format::Text, &Hints::default())
+            .map_or(true, |a| a.show != "Run On"));
+    }
+
+    /// The address of a page of the fifth collection, when its text does not say.
+    #[test]
+    fn the_address_fills_in_and_judges() {
+        let with = |url: &str| Hints { url: Some(url.into()), ..Hints::default() };
+        // 434-scream-2x03-es-dedeblog9.txt: a hard-wrapped first line is the text, not a headline.
+        let wrapped =
+            "Tercera entrega la emitida esta semana por MTV, que nos deja\ncon más lío si \
+            cabe sobre el posible nuevo asesino/acosador que tiene a Audrey\nen sus manos.\n";
+        let a = parse_article(
+            wrapped,
+            Format::Text,
+            &with("https://dedeblog9.blogspot.com/2016/06/review-scream-2x03.html"),
+        )
+        .expect("a recap");
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Scream", 2, 3));
+        // 439-sparrow-e9-11-discardedmusings.txt: a range in the slug.
+        let range = "Episodes 9-11 Recap\n\nAt the site of the exchange, Liu Sanmu is killed.\n";
+        let a = parse_article(
+            range,
+            Format::Text,
+            &with("https://discardedmusings.wordpress.com/2016/09/11/sparrow-%E9%BA%BB%E9%9B%80-episodes-9-11-recap/"),
+        )
+        .expect("a recap");
+        assert_eq!((a.show.as_str(), a.episode, a.episode_end), ("Sparrow", 9, Some(11)));
+        // 440: "s2e4-2022" is an episode and a year, not a range.
+        assert_eq!(
+            url_headline(
+                "https://athenareviews.co.uk/post/only-murders-in-the-building-s2e4-2022-review"
+            )
+            .as_deref(),
+            Some("only murders in the building s2e4 2022 review")
+        );
+        // 458-money-heist-1x08-pt-compendionerd.txt: "Sinopse:" names no show; the rating's
+        // label is Portuguese.
+        let sinopse = "Sinopse:\nTóquio confronta Alison por causa de Rio.\nREVIEW:\nVemos que o \
+            vazamento das negociações começa afetar Raquel.\nClassificação Final: 3/5\n";
+        let a = parse_article(
+            sinopse,
+            Format::Text,
+            &with("https://compendionerd.com.br/2018/11/09/review-la-casa-de-papel-1x08-episodio-8/amp"),
+        )
+        .expect("a recap");
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("La Casa De Papel", 1, 8));
+        assert_eq!(a.rating.map(|r| r.value), Some(3.0));
+        // 471-outlander-s6e6-promo-preview-parade.txt: the address says it is a preview.
+        let preview = "Season 6’s previous episode, “Give Me Liberty” (which premiered on Sunday, \
+            April 3) focused on Jamie’s shifting allegiances from the British crown to the colonists, \
+            who are meeting in secret and plotting rebellion.\n";
+        let refused = parse_article(
+            preview,
+            Format::Text,
+            &with("https://parade.pages.dev/posts/outlander-season-6-episode-6-promo-preview-what-happens-next-"),
+        );
+        assert!(matches!(refused, Err(ArticleError::NotARecap(_))), "{refused:?}");
+    }
+
+    /// 453-madoka-magica-e7-reddit-rtrace.txt: a rewatch thread's title, its episode title on
+    /// the next line, and a schedule of dates that is no list of articles.
+    #[test]
+    fn a_forum_thread_with_an_episode_title_line() {
+        let thread = "r/anime https://myanimelist.net/profile/Sayaka Apr 26 '18\n\n[Spoilers][Rewatch] \
+            Mahou Shoujo Madoka☆Magica - Episode 7 Discussion Spoiler\n\nEpisode Title: Can You \
+            Face Your True Feelings?\n\nSchedule/previous episode discussion\n\nDate Discussion\n\
+            April 20th Episode 1\nApril 21st Episode 2\nApril 22nd Episode 3\nApril 23rd Episode 4\n\
+            April 24th Episode 5\n\nKyubey is such a great villain.\n";
+        let a = parse(thread, Format::Text);
+        assert_eq!((a.show.as_str(), a.episode), ("Mahou Shoujo Madoka☆Magica", 7));
+        assert_eq!(a.title.as_deref(), Some("Can You Face Your True Feelings?"));
     }
 
     /// tests/corpus/pages/162-discovery-of-romance-e7.txt and 200-one-piece-e1063-fandompost.txt:

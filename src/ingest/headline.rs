@@ -84,18 +84,58 @@ fn numbered_headline(text: &str) -> Option<Headline> {
             } else {
                 (before, None)
             };
+            // "Nb. episódios 13": a plural with one number counts the episodes.
+            let plural = whole.as_str().to_lowercase();
+            if ["episódios", "episodios", "capítulos", "capitulos"]
+                .iter()
+                .any(|w| plural.starts_with(w))
+                && (form.numbers)(&caps).is_some_and(|(_, _, end)| end.is_none())
+            {
+                continue;
+            }
             let mut show = clean_show(show_raw);
+            // "Spoiler Free Review of Episode 5", "Episode Discussion - S03E04": small words
+            // left behind a label, and labels alone, are no name (but the show "From" is).
+            let left_behind = show_raw.split_whitespace().count() > 1
+                && show_raw
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(&show));
+            if (left_behind && NAME_JOINERS.contains(&show.to_lowercase().as_str()))
+                || GENERIC_SHOW_RE.is_match(&show)
+            {
+                show.clear();
+            }
             let mut after = after;
-            if !has_alphanumeric(&show) && !bracketed {
-                // "Episode 5 Recap of Sealed with a Kiss", "Season 7, Episode 4 of “Game of Thrones”".
+            // "Entenda o final do episódio 4 de Task", "Resumen del episodio 3 de la temporada 2
+            // de Severance": words ending in "of" lead to the marker; the show follows it.
+            let leads_in = show
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| ["of", "do", "da", "de", "del", "dos", "das"].contains(&w));
+            if leads_in && !bracketed {
                 if let Some((named, rest)) = show_after_marker(after) {
                     show = named;
                     after = rest;
                 }
             }
+            if !has_alphanumeric(&show) && !bracketed {
+                // "Episode 5 Recap of Sealed with a Kiss", "Season 7, Episode 4 of “Game of Thrones”".
+                if let Some((named, rest)) = show_after_marker(after) {
+                    show = named;
+                    after = rest;
+                } else if let Some(c) = SHOW_WITH_YEAR_AFTER_RE.captures(after) {
+                    // "Episode 12 Recap - In a Class of Her Own (2020)": a name with its year
+                    // is a show's, not an episode title.
+                    show = clean_show(&c[1]);
+                    after = "";
+                }
+            }
             if !has_alphanumeric(&show)
                 || DANGLING_SEASON_RE.is_match(&show)
                 || BARE_MARKER_RE.is_match(&show)
+                || DATE_SHOW_RE.is_match(&show)
+                || LEADING_MARKER_RE.is_match(&show)
             {
                 continue;
             }
@@ -119,7 +159,8 @@ fn glued_to_number<'a>(mut bytes: impl Iterator<Item = &'a u8>) -> bool {
 }
 
 static OF_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:recap|review|summary|synopsis)(?:\s+and\s+review)?\s+)?(?:of|for|from)\s+(?:the\s+(?:k-?drama|drama|anime|series|show)\s+)?").unwrap()
+    // "of the popular K-drama series, Twinkling Watermelon", "de Task", "da Série".
+    Regex::new(r"(?i)^\s*(?:(?:recap|review|summary|synopsis)(?:\s+and\s+review)?\s+)?(?:of|for|from|de|da|do|del)\s+(?:(?:the|a|an)\s+(?:(?:popular|hit|new|latest|acclaimed)\s+)*(?:(?:k-?drama|c-?drama|j-?drama|korean|chinese|japanese|drama|anime|tv)\s+)*(?:k-?drama|drama|anime|series|show)\s*,?\s+)?").unwrap()
 });
 /// Small words inside a title-case name ("Sealed with a Kiss", "Escape of the Seven").
 const NAME_JOINERS: [&str; 16] = [
@@ -147,7 +188,9 @@ fn show_after_marker(after: &str) -> Option<(String, &str)> {
         let starts_upper =
             w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| !c.is_lowercase());
         let joiner = NAME_JOINERS.contains(&bare.to_lowercase().as_str()) || w == "&";
-        if !(starts_upper || (i > 0 && joiner)) || (bare.is_empty() && w != "&") {
+        // "de Severance: ‘¿Quién está vivo?’": a quoted title follows the name.
+        let quoted = i > 0 && w.starts_with(['‘', '“', '"', '«', '¿', '¡']);
+        if !(starts_upper || (i > 0 && joiner)) || (bare.is_empty() && w != "&") || quoted {
             break;
         }
         end += word.len();
@@ -193,9 +236,30 @@ fn split_show_title(s: &str) -> (&str, Option<String>) {
     (s, None)
 }
 
-/// A marker left where the show's name would be ("Episode 5 recap: A Night in the Forest").
+/// A marker left where the show's name would be ("Episode 5 recap: A Night in the Forest",
+/// "Ep 3. Episode 3").
 static BARE_MARKER_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)^(?:episode|ep\.?|chapter|part)\s*#?\d{1,4}$").unwrap());
+    Lazy::new(|| Regex::new(r"(?i)^(?:episode|ep\.?|chapter|part)\s*#?\d{1,4}\.?$").unwrap());
+/// "Episode 5-8 Quick": a marker line run into the next one, not a name.
+static LEADING_MARKER_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^(?:episodes?|ep\.?|chapter)\s*#?\d").unwrap());
+/// Labels left where the show's name would be: "Episode Discussion", "Episódios" (but a show
+/// may be called "Review").
+static GENERIC_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:(?:episode|epis[óo]dios?|cap[íi]tulos?|discussion|thread)\s*)+$").unwrap()
+});
+/// "… Recap - In a Class of Her Own (2020)": a separator, a name and its year in brackets.
+static SHOW_WITH_YEAR_AFTER_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:(?:recap|review)\s*)?[:\-–—|]\s*(\p{Lu}[^()]{1,80}?)\s*\((?:19|20)\d{2}\)\s*$",
+    )
+    .unwrap()
+});
+/// A day left where the show's name would be: a schedule's "April 26th Episode 7".
+static DATE_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?$")
+        .unwrap()
+});
 
 /// A section label that is no show's name: "Anime Episode Review", "TV Recap".
 static LABEL_ONLY_RE: Lazy<Regex> = Lazy::new(|| {
@@ -374,8 +438,19 @@ pub fn trim_separators(s: &str) -> &str {
     s.trim_matches(is_separator)
 }
 
-const QUOTE_PAIRS: [(char, char); 7] =
-    [('"', '"'), ('“', '”'), ('„', '“'), ('‘', '’'), ('\'', '\''), ('«', '»'), ('“', '“')];
+const QUOTE_PAIRS: [(char, char); 11] = [
+    ('"', '"'),
+    ('“', '”'),
+    ('„', '“'),
+    ('‘', '’'),
+    ('\'', '\''),
+    ('«', '»'),
+    ('“', '“'),
+    ('《', '》'),
+    ('〈', '〉'),
+    ('「', '」'),
+    ('『', '』'),
+];
 
 /// Removes one pair of quotes enclosing the whole string, if present.
 pub fn trim_quotes(s: &str) -> &str {
@@ -399,7 +474,7 @@ pub fn trim_quotes(s: &str) -> &str {
 /// `#` (hashtag), `TV Reviews` glued to the show ("TV ReviewsQuantico") at the start of a headline.
 static LEADING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)\s*(?:of\s+|[:\-–—|]\s*)",
+        r"(?i)^(?:(?:(?:tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+)",
     )
     .unwrap()
 });
@@ -410,7 +485,7 @@ static LEADING_TAG_RE: Lazy<Regex> =
 static GLUED_SECTION_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:TV\s*)?(?:Reviews|Recaps|News)(\p{Lu}\p{Ll})").unwrap());
 
-const NOISE: &str = r"(?:(?:live\s+|episode\s+|tv\s+|full\s+|spoiler[\s\-]?(?:filled|free|heavy)\s+|spoilery\s+|non[\s\-]?spoiler\s+|spoiler\s+)?(?:recap\s*(?:&|and|/|\+)\s*review|review\s*(?:&|and|/|\+)\s*recap|recap|review)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts)";
+const NOISE: &str = r"(?:(?:live\s+|episode\s+|tv\s+|full\s+|spoiler[\s\-]?(?:filled|free|heavy)\s+|spoilery\s+|non[\s\-]?spoiler\s+|spoiler\s+)?(?:recap\s*(?:&|and|/|\+)\s*review|review\s*(?:&|and|/|\+)\s*recap|recap|review)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts|(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis)(?:\s+(?:e|y|&)\s+(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis))?(?:\s+d(?:[oa]s?|el|e))?)";
 
 static TRAILING_NOISE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"(?i)(?:^|[\s\-–—:|,(\[])[(\[]?\s*{NOISE}\s*[)\]]?[\s\-–—:|,!.]*$"))
@@ -503,6 +578,33 @@ const NUM: &str = r"(\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|el
 /// "3rd", "Third": an ordinal season ("My Hero Academia 3rd Season").
 const ORD: &str = r"(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)";
 
+/// Portuguese and Spanish ordinals: "4º", "8ª", "4o" (in an address), "quarta", "tercer".
+const ORD_RO: &str = r"(\d{1,3}\s?[ºª°]|\d{1,3}[oa]\b|primeir[oa]|primer[oa]?|segund[oa]|terceir[oa]|tercer[oa]?|quart[oa]|cuart[oa]|quint[oa]|sext[oa]|s[ée]tim[oa]|s[ée]ptim[oa]|oitav[oa]|octav[oa]|non[oa]|noven[oa]|d[ée]cim[oa])";
+/// "Episódio", "episodio", "Capítulo": an episode in Portuguese and Spanish.
+const EP_RO: &str = r"(?:epis[óo]dios?|cap[íi]tulos?)";
+/// The stems of [`ORD_RO`]'s words, first to tenth.
+const ORDINAL_STEMS_RO: [(&str, u32); 19] = [
+    ("primeir", 1),
+    ("primer", 1),
+    ("segund", 2),
+    ("terceir", 3),
+    ("tercer", 3),
+    ("quart", 4),
+    ("cuart", 4),
+    ("quint", 5),
+    ("sext", 6),
+    ("sétim", 7),
+    ("setim", 7),
+    ("séptim", 7),
+    ("septim", 7),
+    ("oitav", 8),
+    ("octav", 8),
+    ("non", 9),
+    ("noven", 9),
+    ("décim", 10),
+    ("decim", 10),
+];
+
 /// "the fourth episode of House of the Dragon season 2", "the 5th episode of Season 3 of Only
 /// Murders in the Building": an episode named by its ordinal in the middle of a sentence. The
 /// show is the run of title-case words after "of" (small words may join them).
@@ -551,14 +653,22 @@ pub fn ordinal_episode_in_prose(line: &str) -> Option<Headline> {
 /// Parses a digit string, an English number word or an ordinal ("3rd",
 /// "third"); checks the 1..=9999 range.
 fn parse_number(s: &str) -> Option<u32> {
-    let lower = s.to_ascii_lowercase();
-    let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let lower = s.to_lowercase();
+    // "3rd", "4º", "8 ª", "4o"
+    let digits = lower.trim_end_matches(|c: char| c.is_alphabetic() || matches!(c, '°' | ' '));
     let n = match digits.parse::<u64>() {
         Ok(n) => n,
         Err(_) => {
             let words = WORD_NUMBERS.iter().position(|w| *w == lower);
             let ordinals = ORDINAL_WORDS.iter().position(|w| *w == lower);
-            words.or(ordinals)? as u64 + 1
+            match words.or(ordinals) {
+                Some(i) => i as u64 + 1,
+                None => {
+                    let stem = lower.strip_suffix(['o', 'a']).unwrap_or(&lower);
+                    let ro = ORDINAL_STEMS_RO.iter().find(|(w, _)| *w == stem || *w == lower);
+                    u64::from(ro?.1)
+                }
+            }
         }
     };
     (1..=u64::from(MAX_NUMBER)).contains(&n).then_some(n as u32)
@@ -585,12 +695,15 @@ fn without_season(c: &Captures) -> Option<(u32, u32, Option<u32>)> {
 
 /// Episode markers, strongest first.
 static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
-    let range_sep = r"\s*(?:-|–|—|~|&|\+|and|to|through|thru)\s*";
-    let episode_word = r"(?:Episodes?|Eps?\.?|Chapter|E)\s*(?:#|No\.?\s*)?";
+    // "Episódios 1 a 4", "episodios 3 y 4", "episódios 3 e 4"
+    let range_sep = r"\s*(?:-|–|—|~|&|\+|and|to|through|thru|\sa\s|\sy\s|\se\s)\s*";
+    let episode_word =
+        r"(?:Episodes?|Epis[óo]dios?|Cap[íi]tulos?|Eps?\.?|Chapter|E)\s*(?:#|No\.?\s*)?";
     // "Episodes 1,2 & 3": the list's last number ends the range.
     let end = format!(r"(?:(?:\s*,\s*\d{{1,4}})*{range_sep}(?:Episode\s*|Ep\.?\s*|E)?{NUM}\b)?");
     // Between "Season 5" and "Episode 3": punctuation, "Part 2", "Recap:".
-    let between = r"\s*\)?\s*(?:[,:;\-–—|/]\s*)?(?:(?:Part|Pt\.?|Cour)\s*\d{1,2}\s*[,:;\-–—|/]?\s*)?(?:(?:recap|review)s?\s*[,:;\-–—|/]?\s*)?";
+    // "Quarta Temporada: Review dos Episódios 1 a 4": a label and "of the" in Portuguese.
+    let between = r"\s*\)?\s*(?:[,:;\-–—|/]\s*)?(?:(?:Part|Pt\.?|Cour)\s*\d{1,2}\s*[,:;\-–—|/]?\s*)?(?:(?:recap|review|resumo|resumen|cr[íi]tica)s?(?:\s+d(?:[oa]s?|el|e))?\s*[,:;\-–—|/]?\s*)?";
     let form = |re: String, numbers: Numbers| Form { re: Regex::new(&re).unwrap(), numbers };
     vec![
         // S01E02, s1e2, S01 E02, S01E03-E04, S01E03-04, S01E03E04, S5EO2 (an O typed for a 0)
@@ -600,10 +713,35 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
             with_season,
         ),
         // Season 1 Episode 2, Season 1, Episode 2, Series 2 Ep. 3, Season One Episode Two,
-        // Season 1 Episodes 3 & 4, Season Five Recap: Episodes 1-3, Season 2 Part 2 Episode 5
+        // Season 1 Episodes 3 & 4, Season Five Recap: Episodes 1-3, Season 2 Part 2 Episode 5,
+        // Temporada 3 Capítulo 2, Temporada 1 Episódio 4
         form(
-            format!(r"(?i)\b(?:Season|Series)\s*#?{NUM}\b{between}{episode_word}{NUM}\b{end}"),
+            format!(
+                r"(?i)\b(?:Season|Series|Temporada)\s*#?{NUM}\b{between}{episode_word}{NUM}\b{end}"
+            ),
             with_season,
+        ),
+        // Quarta Temporada: Review dos Episódios 1 a 4, 2ª Temporada Episódio 3
+        form(
+            format!(r"(?i)(?:\b|^){ORD_RO}\s+Temporada\b{between}{episode_word}{NUM}\b{end}"),
+            with_season,
+        ),
+        // 4º episódio, 3º episódio da 8ª temporada, o quarto episódio da temporada 4
+        form(
+            format!(
+                r"(?i)(?:\b|^){ORD_RO}\s+{EP_RO}\b(?:\s+(?:da|de\s+la|del?)\s+(?:{ORD_RO}\s+temporada\b|temporada\s+{NUM}\b))?"
+            ),
+            |c| {
+                let season = c.get(2).or(c.get(3)).map_or(Some(1), |m| parse_number(m.as_str()));
+                Some((season?, parse_number(&c[1])?, None))
+            },
+        ),
+        // episodio 3 de la temporada 2, episódio 4 da 4ª temporada
+        form(
+            format!(
+                r"(?i)\b{EP_RO}\s*{NUM}\s+(?:da|de\s+la|del?)\s+(?:{ORD_RO}\s+temporada|temporada\s+{NUM})\b"
+            ),
+            |c| Some((parse_number(c.get(2).or(c.get(3))?.as_str())?, parse_number(&c[1])?, None)),
         ),
         // 3rd Season Episode 1 & 2, Second Season Episode 4
         form(
@@ -656,9 +794,12 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         ),
         // (Episode 3.07): season 3, episode 7
         form(r"(?i)\b(?:Episode|Ep\.?)\s*(\d{1,2})\.(\d{2})\b".into(), with_season),
-        // Episode 12, Ep. 12, Episodes 3 & 4, Episodes 3-4, Episode 3 and 4, Episode #7, Chapter 4
+        // Episode 12, Ep. 12, Episodes 3 & 4, Episodes 3-4, Episode 3 and 4, Episode #7, Chapter 4,
+        // Episódio 4, Capítulo 2
         form(
-            format!(r"(?i)\b(?:Episodes?|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"),
+            format!(
+                r"(?i)\b(?:Episodes?|Epis[óo]dios?|Cap[íi]tulos?|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
+            ),
             without_season,
         ),
         // 3-gatsu no Lion First Episode Impression (only at the end: "The first episode of X
@@ -698,7 +839,9 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
 /// A "show" ending in "Season 2" (or "Winter 2022 Season") is the leftover of a marker
 /// whose show was empty.
 static DANGLING_SEASON_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:^|[\s(\[])(?:season|series)(?:\s*#?\w+(?:’s|'s)?)?$").unwrap()
+    // "Season 3 Episode Discussion - S03E04": a season and the word episode are no name.
+    Regex::new(r"(?i)(?:^|[\s(\[])(?:season|series)(?:\s*#?\w+(?:’s|'s)?)?(?:\s+episodes?)?$")
+        .unwrap()
 });
 
 static TRAILING_YEAR_RE: Lazy<Regex> =
@@ -707,14 +850,14 @@ static TRAILING_YEAR_RE: Lazy<Regex> =
 static TRAILING_ALIAS_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\s+\((?:aka\s+|a\.k\.a\.\s+)?\p{L}[^()]{0,60}\)$").unwrap());
 
-const NETWORKS: &str = r"(?:netflix|hbo(?:\s+max)?|max|hulu|disney\s*\+|disney\s+plus|disney|apple\s+tv\s*\+?|apple|amazon(?:\s+prime)?|prime\s+video|peacock|paramount\s*\+?|showtime|starz|fx|amc|bbc(?:\s+(?:one|two|three))?|itv|channel\s+4|cbs|nbc|abc|fox|the\s+cw|cw|tvn|jtbc|sbs|kbs2?|mbc|ocn|ena|viki|viu|tving|wavve|coupang\s+play|crunchyroll|funimation|hidive|iqiyi|wetv|youku|tencent|syfy|usa|tnt|tbs|bravo|lifetime|freeform|adult\s+swim|toonami|shudder|acorn\s+tv|britbox|sky(?:\s+atlantic)?|stan|crave|cbc)";
-const GENRES: &str = r"(?:k-?dramas?|kdrama|korean\s+(?:drama|series|tv\s+series)|c-?drama|chinese\s+drama|j-?drama|japanese\s+drama|thai\s+drama|t-?drama|taiwanese\s+drama|anime(?:\s+series)?)";
+const NETWORKS: &str = r"(?:netflix|hbo(?:\s+max)?|max|hulu|disney\s*\+|disney\s+plus|disney|apple\s+tv\s*\+?|apple|amazon(?:\s+prime)?|prime\s+video|peacock|paramount\s*\+?|showtime|starz|fx|amc|bbc(?:\s+(?:one|two|three))?|itv|channel\s+4|cbs|nbc|abc|fox|the\s+cw|cw|tvn|jtbc|sbs|kbs2?|mbc|ocn|ena|viki|viu|tving|wavve|coupang\s+play|crunchyroll|funimation|hidive|iqiyi|wetv|youku|tencent|syfy|usa|tnt|tbs|bravo|lifetime|freeform|adult\s+swim|toonami|shudder|acorn\s+tv|britbox|sky(?:\s+atlantic)?|stan|crave|cbc|넷플릭스|티빙|웨이브|쿠팡플레이|디즈니\+?|왓챠)";
+const GENRES: &str = r"(?:k[\s-]?dramas?|korean\s+(?:drama|series|tv\s+series)|c-?drama|chinese\s+drama|j-?drama|japanese\s+drama|thai\s+drama|t-?drama|taiwanese\s+drama|anime(?:\s+series)?)";
 
 /// "Netflix’s King the Land", "SBS Korean Drama Secret Door", "K-Drama Moving",
 /// "K-drama: Secret Garden", "TV | The Walking Dead" (a section name before a bar).
 static LEADING_NETWORK_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:{NETWORKS}\s*(?:’s|'s|‘s)\s+|{NETWORKS}\s+{GENRES}\s+|(?:(?:korean|chinese|japanese|thai|taiwanese)\s+)?{NETWORKS}\s+(?:drama|series)\s+|{GENRES}(?:\s*[:|]\s*|\s+)(?:(?:recap|review|reaction)s?(?:\s*[:|]\s*|\s+))?|(?:tv|television|entertainment|drama|dramas|anime|movies?\s*&\s*tv|tv\s+(?:reviews?|recaps?))\s*\|\s+|(?:{NETWORKS}\s*)?드라마\s+|home\b.{{0,40}}?(?:reviews|recaps|news)\s+)"
+        r"(?i)^(?:{NETWORKS}\s*(?:’s|'s|‘s)\s+|{NETWORKS}\s+{GENRES}\s+|(?:(?:korean|chinese|japanese|thai|taiwanese)\s+)?{NETWORKS}\s+(?:drama|series)\s+|{GENRES}(?:\s*[:|]\s*|\s+)(?:(?:recap|review|reaction)s?(?:\s*[:|]\s*|\s+))?|(?:tv|television|entertainment|drama|dramas|anime|movies?\s*&\s*tv|tv\s+(?:reviews?|recaps?))\s*\|\s+|(?:{NETWORKS}\s*)?드라마\s+|.{{0,30}}?[!?]\s*(?:{NETWORKS}\s*)?드라마\s+|home\b.{{0,40}}?(?:reviews|recaps|news)\s+)"
     ))
     .unwrap()
 });
@@ -860,6 +1003,14 @@ pub fn clean_show(raw: &str) -> String {
         }
         if let Some(tail) = repeated_tail(s) {
             s = tail;
+        }
+        // "Sparrow 麻雀" (an address, or a headline without brackets): the name, then the
+        // same name in its own script, which [`show_alias`] keeps when it is bracketed.
+        if let Some((name, other)) = s.rsplit_once(' ') {
+            let latin = name.chars().any(|c| c.is_ascii_alphabetic());
+            if latin && other.chars().all(is_east_asian) && !name.chars().any(is_east_asian) {
+                s = trim_separators(name);
+            }
         }
         if s.len() == before {
             break;
@@ -1053,6 +1204,101 @@ mod tests {
         let first =
             "The first episode of Scum’s Wish makes a case as a contender among the top series";
         assert!(ordinal_episode_in_prose(first).is_none());
+    }
+
+    /// Spanish and Portuguese headlines of the fifth collection: `Temporada`, `Capítulo`,
+    /// `Episódio(s)`, ordinals (`4º`, `8ª`, `Quarta`), ranges with `a`, the show after `de`.
+    #[test]
+    fn spanish_and_portuguese_markers() {
+        let cases = [
+            // tests/corpus/pages/431-htgawm-s3e2-es-cines.txt
+            (
+                "Cómo defender a un asesino Temporada 3 Capítulo 2 Recap: There Are Worse Things Than Murder",
+                ("Cómo defender a un asesino", 3, 2, None, Some("There Are Worse Things Than Murder")),
+            ),
+            // 441-agatha-e4-pt-telamania.txt
+            (
+                "Agatha Desde Sempre 4º episódio explicado | o que acontece?",
+                ("Agatha Desde Sempre", 1, 4, None, None),
+            ),
+            // 444-oitnb-s4e1-4-pt-storia.txt
+            (
+                "Orange Is The New Black, Quarta Temporada: Review dos Episódios 1 a 4",
+                ("Orange Is The New Black", 4, 1, Some(4), None),
+            ),
+            // 445-servant-s1e4-pt-cm-ob.txt
+            ("Crítica: Servo Temporada 1 Episódio 4", ("Servo", 1, 4, None, None)),
+            // 446-task-e4-pt-criticalhits.txt: the show after "de".
+            ("Entenda o final do episódio 4 de Task", ("Task", 1, 4, None, None)),
+            // 433-severance-s2e3-es-cronicaweb.txt
+            (
+                "Resumen del episodio 3 de la temporada 2 de Severance: ‘¿Quién está vivo?’",
+                ("Severance", 2, 3, None, Some("¿Quién está vivo?")),
+            ),
+            // 443-only-murders-s4e4-pt-peacedoorball.txt
+            (
+                "Crítica do episódio 4 da 4ª temporada de Only Murders in the Building : uma mudança promissora no momento",
+                ("Only Murders in the Building", 4, 4, None, None),
+            ),
+            // 459-supernatural-8x03-pt-supernaturaltentation.txt
+            ("3º episódio da 8ª temporada de Supernatural", ("Supernatural", 8, 3, None, None)),
+        ];
+        for (line, (show, season, episode, end, title)) in cases {
+            let h = parse_headline(line).expect(line);
+            assert_eq!(
+                (h.show.as_str(), h.season, h.episode, h.episode_end, h.title.as_deref()),
+                (show, season, episode, end, title),
+                "{line}"
+            );
+        }
+        // 469-oitnb-season4-guide-pt-frwiki.txt: a plural with one number counts episodes.
+        assert!(parse_headline("Nb. episódios 13").is_none());
+    }
+
+    /// Site words before the name in the fifth collection's headlines.
+    #[test]
+    fn labels_networks_and_taglines_before_the_show() {
+        let cases = [
+            // 422-ringer-e5-nypress.txt
+            ("Recapping The CW's Ringer: Episode 5", "Ringer", 5),
+            // 427-akyeon-e6-ko-dolim2000.txt
+            ("넷플릭스 드라마 《악연》 6화 리뷰 – 모든 퍼즐이 맞춰지는 순간, 끝은 또 다른 시작이었다", "악연", 6),
+            // 429-gwigung-e6-ko-freedy20.txt
+            ("3주연속 1위!드라마 귀궁 6회 리뷰: 여운을 남긴 여리에 대한 강철이의 고백", "귀궁", 6),
+            // 464-you-are-me-e8-id-k-adramanov.txt
+            ("Sinopsis Lakorn : You Are Me episode 08 – 2", "You Are Me", 8),
+            // 438-in-a-class-of-her-own-e12-chdramacorner.txt: a name with its year after the marker.
+            ("Episode 12 Recap - In a Class of Her Own (2020)", "In a Class of Her Own", 12),
+            // 090-on-e2.txt: a show called "On" keeps its name.
+            ("Haru: \"On\" drama episode two recap and screenshots", "On", 2),
+        ];
+        for (line, show, episode) in cases {
+            let h = parse_headline(line).expect(line);
+            assert_eq!((h.show.as_str(), h.episode), (show, episode), "{line}");
+        }
+        // A name, then the same name in its own script (an address: 439-sparrow-e9-11).
+        assert_eq!(clean_show("sparrow 麻雀"), "sparrow");
+        assert_eq!(clean_show("무인도의 디바"), "무인도의 디바");
+    }
+
+    /// What is left where a name should be: no show, so no headline.
+    #[test]
+    fn leftovers_are_no_show() {
+        for line in [
+            // 461-pioneer-one-e5-pioneeronefansite.txt
+            "Spoiler Free Review of Episode 5",
+            // 436-expanse-s3e4-reddit-darrennathanael.txt
+            "Season 3 Episode Discussion - S03E04 \"Reload\"",
+            // 453-madoka-magica-e7-reddit-rtrace.txt: a rewatch schedule's row.
+            "April 26th Episode 7",
+            // 477-episodes-s3e3-guide-yidio.txt
+            "Ep 3. Episode 3",
+        ] {
+            assert!(parse_headline(line).is_none(), "{line}");
+        }
+        // 179-from-s3e2-themovieblog.txt: the show "From".
+        let h = parse_headline("from season 3 episode 2 review 2").expect("parses");
+        assert_eq!((h.show.as_str(), h.season, h.episode), ("from", 3, 2));
     }
 
     #[test]

@@ -74,6 +74,7 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | .*(?:»|›|\s>\s|\s/\s).*$                               # breadcrumbs
           | r/\w+.*$ | u/\w+.*$ | .*\s•\s+u/\w+.*$                  # forum headers
           | (?:latest|trending(?:\s+now)?|popular|related|previous|prev|next|up\s+next|read\s+(?:more|next|also)|see\s+also|also\s+read|recommended|breaking|hot|top\s+stories|must\s+read)\s*[:|»›].*$
+          | (?:leia\s+(?:também|mais)|veja\s+(?:também|mais)|lea\s+también|lee\s+también|ver\s+también)\b.*$  # read-also links
           | (?:home|menu|search|skip\s+to\s+(?:main\s+)?content|sign\s+in|log\s*in|subscribe|newsletter|
                news|reviews?|recaps?|tv|tv\s+shows?|tv\s+reviews?|tv\s+recaps?|movies?|anime|k-?dramas?|dramas?|
                entertainment|features?|opinion|opinions?\s+and\s+editorial|editorial|blog|latest|trending|popular|

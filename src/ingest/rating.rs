@@ -77,7 +77,7 @@ const NUMBER: &str = r"(\d{1,3}(?:[.,]\d{1,2})?)";
 
 static FRACTION_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)^{NUMBER}\s*(?:/|out\s+of|of)\s*(\d{{1,3}}(?:[.,]\d)?)(?:\s*(?:stars?|points?|pts\.?))?\s*[.!]?$"
+        r"(?i)^{NUMBER}\s*(?:(?:/|out\s+of)\s*(\d{{1,3}}(?:[.,]\d)?)(?:\s*(?:stars?|points?|pts\.?))?|of\s*(\d{{1,3}}(?:[.,]\d)?)\s*(?:stars?|points?|pts\.?))\s*[.!]?$"
     ))
     .unwrap()
 });
@@ -105,8 +105,10 @@ fn number(s: &str) -> Option<f32> {
 pub fn parse_value(s: &str, grades: bool) -> Option<ParsedRating> {
     let s = s.trim().trim_matches(['(', ')', '[', ']', '*', '_']).trim();
     let s = s.trim_end_matches(['.', '!']).trim();
+    // "1 of 4" (a slide or a part) is a counter; "3 of 4 stars" is a rating.
     if let Some(c) = FRACTION_RE.captures(s) {
-        return ParsedRating::new(number(&c[1])?, number(&c[2])?, s);
+        let out_of = c.get(2).or(c.get(3))?;
+        return ParsedRating::new(number(&c[1])?, number(out_of.as_str())?, s);
     }
     if let Some(c) = STARS_WORD_RE.captures(s) {
         return ParsedRating::new(number(&c[1])?, 5.0, s);
@@ -145,7 +147,7 @@ fn star_glyphs(s: &str) -> Option<(f32, f32)> {
 /// "Episode Rating: 4/5", "Our rating – 4.5 out of 5", "Score: 8/10", "Grade: B+".
 static LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:[\p{L}'’]+\s+){0,3}(?:rating|score|grade|verdict|mark|review)s?\s*(?:\(?\s*out\s+of\s+(\d{1,3})\s*\)?)?(?:\s*,[^:]{1,30})?\s*[:\-–—=]?\s*(.+)$",
+        r"(?i)^(?:[\p{L}'’]+\s+){0,3}(?:rating|score|grade|verdict|mark|review|classifica[çc][ãa]o|avalia[çc][ãa]o|nota|calificaci[óo]n|puntuaci[óo]n|valoraci[óo]n)s?(?:\s+final)?\s*(?:\(?\s*out\s+of\s+(\d{1,3})\s*\)?)?(?:\s*,[^:]{1,30})?\s*[:\-–—=]?\s*(.+)$",
     )
     .unwrap()
 });
@@ -199,8 +201,9 @@ static PROSE_RATING_RE: Lazy<Regex> = Lazy::new(|| {
 
 /// "…keeping the viewer guessing. Very exciting and completely different. 10/10": a score
 /// standing alone after the paragraph's last sentence, its verdict.
-static CLOSING_SCORE_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"[.!?…]\s+(\d{1,2}(?:[.,]\d)?\s*/\s*(?:10|5))\s*$").unwrap());
+static CLOSING_SCORE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"[.!?…]\s+(\d{1,2}(?:[.,]\d)?\s*(?:/|out\s+of)\s*(?:10|5))\s*[.!]?$").unwrap()
+});
 
 /// A rating given in a sentence of the review, or standing alone after its last sentence.
 pub fn parse_prose(text: &str) -> Option<ParsedRating> {
@@ -301,5 +304,13 @@ mod tests {
             Some(5.0)
         );
         assert_eq!(p("It aired at 9/10 central."), None);
+        // gfpods.com on Alien: Earth episode 4 (the corpus's 457).
+        assert_eq!(p("Strong ideas carry it across the finish line. 7 out of 10."), Some(3.5));
+        // compendionerd.com.br on La Casa de Papel 1x08 (458).
+        assert_eq!(v("Classificação Final: 3/5"), Some((3.0, "3/5".into())));
+        assert_eq!(v("Nota: solo los miembros de este blog pueden publicar comentarios."), None);
+        // culturess.com's slide counter beside a headline (460), not a rating.
+        assert_eq!(v("1 of 4"), None);
+        assert_eq!(five("3 of 4 stars"), Some(3.75));
     }
 }

@@ -207,6 +207,7 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
     let mut shows = Vec::new();
     let mut parsed_lines = 0;
     let mut marker_only = 0;
+    let mut marker_keys = Vec::new();
     let mut read_more = 0;
     let mut blog_dates = 0;
     for line in opening.iter().skip(from).take(40) {
@@ -244,8 +245,16 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
                 }
             }
             None => {
-                if parse_headline(&format!("Show – {line}")).is_some_and(|h| h.show == "Show") {
-                    marker_only += 1;
+                // Captions of the recap's own episode ("Ep 12: Awkward...") repeat one number;
+                // an index lists several.
+                if let Some(h) =
+                    parse_headline(&format!("Show – {line}")).filter(|h| h.show == "Show")
+                {
+                    let key = (h.season, h.episode);
+                    if !marker_keys.contains(&key) {
+                        marker_keys.push(key);
+                        marker_only += 1;
+                    }
                 }
             }
         }
@@ -357,6 +366,26 @@ mod tests {
         .collect();
         let parsed = parse_headline(&sections[0]);
         assert_eq!(judge(&sections[0], parsed.as_ref(), &sections, 0), None);
+    }
+
+    /// tests/corpus/pages/438-in-a-class-of-her-own-e12-chdramacorner.txt: image captions of the
+    /// recap's one episode are not an index of episodes.
+    #[test]
+    fn captions_of_one_episode_are_not_a_list() {
+        let lines: Vec<String> = [
+            "Episode 12 Recap - In a Class of Her Own (2020)",
+            "Episode 12 recap",
+            "In which the heroine catches a token of affection from a fair lady",
+            "Ep 12: Turns out Principal Feng is a fan!😅",
+            "It turns out that there were in fact",
+            "Ep 12: Awkward...",
+            "At the party, both Yu Le Xuan and Han Sheng Zhi are in attendance.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let parsed = parse_headline(&lines[0]);
+        assert_eq!(judge(&lines[0], parsed.as_ref(), &lines, 0), None);
     }
 
     #[test]
