@@ -75,6 +75,7 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | r/\w+.*$ | u/\w+.*$ | .*\s•\s+u/\w+.*$                  # forum headers
           | (?:latest|trending(?:\s+now)?|popular|related|previous|prev|next|up\s+next|read\s+(?:more|next|also)|see\s+also|also\s+read|recommended|breaking|hot|top\s+stories|must\s+read)\s*[:|»›].*$
           | (?:leia\s+(?:também|mais)|veja\s+(?:também|mais)|lea\s+también|lee\s+también|ver\s+también)\b.*$  # read-also links
+          | (?:(?:make\s+)?(?:text|font)\s+(?:smaller|larger|size)\s*)+$  # text-size buttons
           | (?:home|menu|search|skip\s+to\s+(?:main\s+)?content|sign\s+in|log\s*in|subscribe|newsletter|
                news|reviews?|recaps?|tv|tv\s+shows?|tv\s+reviews?|tv\s+recaps?|movies?|anime|k-?dramas?|dramas?|
                entertainment|features?|opinion|opinions?\s+and\s+editorial|editorial|blog|latest|trending|popular|
@@ -389,6 +390,8 @@ mod tests {
             "Home » TV » Recaps",
             "r/StrangeNewWorlds • u/someone • May 19 '22",
             "Opinion and Editorial",
+            // nypress.com's text-size buttons under a headline (the corpus's 422).
+            "Make text smaller Make text larger",
             "Anime",
             "5 min read",
             "Trending: Moving Episode 3 Recap",
