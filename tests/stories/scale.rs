@@ -270,7 +270,7 @@ async fn fan_out_by_two(db: crate::support::TestDb, split: bool) -> (u32, usize)
     use std::sync::Arc;
 
     use recapbot::discord::dispatcher::{DispatchOptions, Dispatcher};
-    use recapbot::discord::pace::{keep_share, Pace, ALERT_REQUESTS_PER_SECOND};
+    use recapbot::discord::pace::{keep_share, Pace, PACED_REQUESTS_PER_SECOND};
 
     {
         let names: Vec<String> = (0..100).map(|i| format!("news-{i:03}")).collect();
@@ -294,7 +294,7 @@ async fn fan_out_by_two(db: crate::support::TestDb, split: bool) -> (u32, usize)
         let mut running = Vec::new();
         for process in ["first", "second"] {
             let store = recapbot::store::Store::open(&db.url).await.unwrap();
-            let pace = Arc::new(Pace::per_second(ALERT_REQUESTS_PER_SECOND));
+            let pace = Arc::new(Pace::per_second(PACED_REQUESTS_PER_SECOND));
             let beat = if split {
                 keep_share(
                     store.clone(),
