@@ -99,6 +99,16 @@ async fn a_reaction_s_429_is_waited_out_as_asked_and_the_reactions_stay_in_order
     .await;
 }
 
+/// Behind the proxy, the bot keeps each channel's bucket itself from Discord's headers: a
+/// fan-out with its reactions (one a quarter second per channel) draws no 429 either.
+#[tokio::test]
+async fn a_fan_out_at_discord_s_limits_draws_no_429_through_the_proxy() {
+    on(Backend::Sqlite, |db| async move {
+        crate::alerts::fan_out_at_discord_s_limits(&db, through_proxy).await;
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn a_global_429_holds_every_request_until_it_is_over() {
     on(Backend::Sqlite, |db| async move {
