@@ -134,7 +134,7 @@ async fn a_global_429_holds_every_request_until_it_is_over() {
         let retry = retry.expect("the alert the 429 refused was posted again");
         assert!(retry.at - limited.at >= ASKED, "{:?} after the 429", retry.at - limited.at);
         // Requests already on their way when the 429 came may still arrive; none sent later
-        // does before the 429 is over (paced at 45 a second, some forty would have).
+        // does before the 429 is over (a second's worth of the pace would have).
         let on_their_way = Duration::from_millis(300);
         let during: Vec<String> = requests
             .iter()
