@@ -194,6 +194,12 @@ impl Drop for Bot {
         if let Ok(runtime) = tokio::runtime::Handle::try_current() {
             let shards = self.shard_manager.clone();
             runtime.spawn(async move { shards.shutdown_all().await });
+            // Gone from the registry too: a process started next in its place would otherwise
+            // find it alive and wait a heartbeat for it to shrink its share.
+            let (store, process) = self.process.clone();
+            runtime.spawn(async move {
+                let _ = store.process_stopped(&process).await;
+            });
         }
     }
 }

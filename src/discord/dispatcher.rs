@@ -4,8 +4,8 @@
 //! post and the mark, the lease runs out and another claim finds the alert already in the
 //! channel (its "Read the recap" button names the recap) instead of posting it again.
 //!
-//! A delivered alert then gets its 1️⃣–5️⃣, after every alert of its batch is out (the alerts
-//! are what readers wait for), and is marked reacted. Until then the reactions are owed in the
+//! A delivered alert then gets its 1️⃣–5️⃣, after every alert due is out (the alerts are what
+//! readers wait for), and is marked reacted. Until then the reactions are owed in the
 //! outbox: one the process did not get to (it died, or stopped) is finished by a later claim.
 
 use std::collections::HashSet;
