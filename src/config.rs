@@ -299,7 +299,7 @@ impl Default for FeedPollOptions {
 pub struct DispatchOptions {
     /// How long a claimed alert is this dispatcher's before another may take it over.
     pub lease: Duration,
-    /// Alerts posted at once; serenity's rate limiter keeps them within Discord's buckets.
+    /// Alerts on their way at once; the pace and each channel's bucket decide when each goes.
     pub concurrency: usize,
     /// How often to look for alerts queued by other processes.
     pub poll: Duration,

@@ -8,7 +8,7 @@ use serenity::{ClientBuilder, CreateAllowedMentions, HttpBuilder, ShardManager};
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
 
-use super::pace::{self, Pace, ALERT_REQUESTS_PER_SECOND};
+use super::pace::{self, Pace, PACED_REQUESTS_PER_SECOND};
 use super::rest::Rest;
 use super::votes::VoteJob;
 use super::{dispatcher, rest, startup, votes, Command, Data, INTENTS};
@@ -194,6 +194,12 @@ impl Drop for Bot {
         if let Ok(runtime) = tokio::runtime::Handle::try_current() {
             let shards = self.shard_manager.clone();
             runtime.spawn(async move { shards.shutdown_all().await });
+            // Gone from the registry too: a process started next in its place would otherwise
+            // find it alive and wait a heartbeat for it to shrink its share.
+            let (store, process) = self.process.clone();
+            runtime.spawn(async move {
+                let _ = store.process_stopped(&process).await;
+            });
         }
     }
 }
@@ -239,18 +245,20 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
             );
         }
     }
+    // One budget for every request this process sends but serenity's own: start-up's calls,
+    // then through `Rest` alerts, reactions, score edits and the reconciliation's reads. Its
+    // share is set (by the first heartbeat) before any alert is sent.
+    let pace = Arc::new(Pace::per_second(PACED_REQUESTS_PER_SECOND));
     let rest = startup::StartupRest {
         client: client.clone(),
         origin: proxy.clone().unwrap_or_else(|| startup::DISCORD_ORIGIN.to_string()),
         token: token.clone(),
+        pace: Some(pace.clone()),
     };
     let discovered = rest.discover().await?;
     let application_id = discovered.application_id;
     let shards = shard_range.unwrap_or_else(|| Shards::all(discovered.shards));
     let store = app.store.clone();
-    // One budget for every REST burst of this process: alerts, their reactions, the
-    // start-up reconciliation's reads. Its share is set before anything is sent.
-    let pace = Arc::new(Pace::per_second(ALERT_REQUESTS_PER_SECOND));
     let heartbeat = pace::keep_share(
         store.clone(),
         process.clone(),
@@ -273,7 +281,7 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
     let (score_edit_interval, reconcile_window) =
         (config.tuning.score_edit_interval, config.reconcile_window());
     let (app_for_alerts, alert_options) = (app.clone(), config.tuning.alerts.clone());
-    let (holder, reconcile_pace) = (process.clone(), pace.clone());
+    let (holder, rest_pace) = (process.clone(), pace.clone());
     let workers: Arc<std::sync::Mutex<Workers>> = Arc::default();
     let vote_worker = workers.clone();
     let framework = poise::Framework::builder()
@@ -315,7 +323,7 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
                         "commands already registered by this deployment"
                     }
                 );
-                let rest = Rest::new(ctx.http.clone()).with_pace(reconcile_pace.clone());
+                let rest = Rest::new(ctx.http.clone()).with_pace(rest_pace);
                 let (scores, votes, worker) = votes::start(
                     rest.clone(),
                     ctx.cache.clone(),
@@ -328,7 +336,6 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
                 let _ = votes.send(votes::VoteJob::Reconcile(votes::Reconcile {
                     window: reconcile_window,
                     shards,
-                    pace: reconcile_pace,
                 }));
                 vote_worker.lock().expect("bot workers").votes = Some((votes.clone(), worker));
                 // The first shard's READY reached the framework before its data existed.
@@ -341,10 +348,11 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
         .initialize_owners(false)
         .build();
 
-    let mut client = ClientBuilder::new_with_http(http, INTENTS)
-        .framework(framework)
-        .await
-        .map_err(|e| StartError::from_serenity(&e))?;
+    // serenity asks `GET /gateway` here, outside `Rest`: it counts in the budget all the same.
+    let place = pace.wait().await;
+    let client = ClientBuilder::new_with_http(http, INTENTS).framework(framework).await;
+    drop(place);
+    let mut client = client.map_err(|e| StartError::from_serenity(&e))?;
     // serenity asked `GET /gateway` once more without retrying, and on failure fell back to
     // the public gateway (never the proxy's or the fake's): the URL start-up found wins.
     *client.ws_url.lock().await = discovered.gateway_url.clone();

@@ -4,8 +4,8 @@
 //! post and the mark, the lease runs out and another claim finds the alert already in the
 //! channel (its "Read the recap" button names the recap) instead of posting it again.
 //!
-//! A delivered alert then gets its 1️⃣–5️⃣, after every alert of its batch is out (the alerts
-//! are what readers wait for), and is marked reacted. Until then the reactions are owed in the
+//! A delivered alert then gets its 1️⃣–5️⃣, after every alert due is out (the alerts are what
+//! readers wait for), and is marked reacted. Until then the reactions are owed in the
 //! outbox: one the process did not get to (it died, or stopped) is finished by a later claim.
 
 use std::collections::HashSet;
@@ -19,7 +19,7 @@ use tokio::sync::{watch, Semaphore};
 use tokio::task::JoinHandle;
 
 use super::message::{alert_marker, alert_message};
-use super::pace::{Pace, ALERT_REQUESTS_PER_SECOND};
+use super::pace::{Pace, PACED_REQUESTS_PER_SECOND};
 use super::rest::Rest;
 use crate::app::App;
 pub use crate::config::DispatchOptions;
@@ -49,7 +49,6 @@ pub struct Dispatcher {
     app: App,
     rest: Rest,
     options: DispatchOptions,
-    pace: Arc<Pace>,
     /// Alerts whose reactions this process is adding, so that a claim of owed reactions whose
     /// lease ran out meanwhile does not queue them twice.
     reacting: Arc<Mutex<HashSet<AlertId>>>,
@@ -74,13 +73,12 @@ struct ToReact {
 impl Dispatcher {
     /// `rest`: serenity's `Http` will do (straight to Discord, or behind a proxy).
     pub fn new(app: App, rest: impl Into<Rest>, options: DispatchOptions) -> Self {
-        let pace = Arc::new(Pace::per_second(ALERT_REQUESTS_PER_SECOND));
+        let pace = Arc::new(Pace::per_second(PACED_REQUESTS_PER_SECOND));
         let rest: Rest = rest.into();
         Dispatcher {
             app,
-            rest: rest.with_pace(pace.clone()),
+            rest: rest.with_pace(pace),
             options,
-            pace,
             reacting: Arc::default(),
             runs: Arc::default(),
             stopping: Arc::new(watch::channel(false).0),
@@ -90,8 +88,7 @@ impl Dispatcher {
 
     /// Spaces requests with the process's one budget (shared with the other REST bursts).
     pub fn with_pace(mut self, pace: Arc<Pace>) -> Self {
-        self.rest = self.rest.with_pace(pace.clone());
-        self.pace = pace;
+        self.rest = self.rest.with_pace(pace);
         self
     }
 
@@ -146,36 +143,44 @@ impl Dispatcher {
         }
     }
 
-    /// Claims and posts one batch of due alerts, concurrently, and hands their reactions (and
-    /// any owed from earlier) to a run of their own; returns how many alerts it handled.
+    /// Claims and posts due alerts until none is left, `concurrency` of them on their way at
+    /// a time, and hands their reactions (and any owed from earlier) to a run of their own;
+    /// returns how many alerts it handled. The next batch is claimed as soon as the last of
+    /// the previous one has started, so requests keep going while the claim is made and no
+    /// batch waits for its slowest alert: the pace, not the round trips, sets the wall time.
     pub async fn dispatch_once(&self) -> Result<usize, crate::discord::Error> {
-        let claimed = self.app.store.claim_alerts(self.options.batch, self.options.lease).await?;
-        let mut count = claimed.len();
-        if count > 0 {
-            tracing::info!(alerts = count, "posting alerts");
-        }
         let permits = Arc::new(Semaphore::new(self.options.concurrency.max(1)));
-        let mut tasks = Vec::with_capacity(count);
-        for delivery in claimed {
-            let permit = permits.clone().acquire_owned().await?;
-            let this = self.clone();
-            tasks.push(tokio::spawn(async move {
-                let _permit = permit;
-                if this.is_stopping() {
-                    this.release(delivery.id).await;
-                    return None;
-                }
-                let outcome = this.deliver(&delivery).await;
-                match this.record(&delivery, &outcome).await {
-                    Ok(to_react) => to_react,
-                    Err(error) => {
-                        tracing::error!(%error, alert = %delivery.id, "cannot record an alert's outcome");
-                        None
+        let mut tasks = Vec::new();
+        let mut count = 0;
+        while !self.is_stopping() {
+            let claimed =
+                self.app.store.claim_alerts(self.options.batch, self.options.lease).await?;
+            if claimed.is_empty() {
+                break;
+            }
+            tracing::info!(alerts = claimed.len(), "posting alerts");
+            count += claimed.len();
+            for delivery in claimed {
+                let permit = permits.clone().acquire_owned().await?;
+                let this = self.clone();
+                tasks.push(tokio::spawn(async move {
+                    let _permit = permit;
+                    if this.is_stopping() {
+                        this.release(delivery.id).await;
+                        return None;
                     }
-                }
-            }));
+                    let outcome = this.deliver(&delivery).await;
+                    match this.record(&delivery, &outcome).await {
+                        Ok(to_react) => to_react,
+                        Err(error) => {
+                            tracing::error!(%error, alert = %delivery.id, "cannot record an alert's outcome");
+                            None
+                        }
+                    }
+                }));
+            }
         }
-        let mut to_react = Vec::with_capacity(count);
+        let mut to_react = Vec::with_capacity(tasks.len());
         for task in tasks {
             to_react.extend(task.await?);
         }
@@ -252,7 +257,6 @@ impl Dispatcher {
         let message = serenity::CreateMessage::new()
             .content(text)
             .allowed_mentions(serenity::CreateAllowedMentions::new());
-        self.pace.wait().await;
         if let Err(error) = self.rest.send_message(channel, &message).await {
             tracing::warn!(%error, %channel, "cannot tell the admins that alerts stopped");
         }
@@ -285,20 +289,15 @@ impl Dispatcher {
     /// (the message deleted, no permission to react) is not tried again; anything else is left
     /// owed, for a later claim.
     async fn react(&self, item: ToReact) {
-        let (rest, channel, message) = (&self.rest, item.channel, item.message);
+        let (rest, channel, message) = (&self.rest.behind(), item.channel, item.message);
         let present = match item.present {
             Some(present) => present,
-            None => {
-                self.pace.wait_behind().await;
-                match rest.message(channel, message).await {
-                    Ok(found) => super::votes::own_scores(&found),
-                    Err(error) => return self.reactions_failed(item.alert, &error).await,
-                }
-            }
+            None => match rest.message(channel, message).await {
+                Ok(found) => super::votes::own_scores(&found),
+                Err(error) => return self.reactions_failed(item.alert, &error).await,
+            },
         };
-        let added =
-            super::votes::add_missing_reactions(rest, channel, message, &present, Some(&self.pace))
-                .await;
+        let added = super::votes::add_missing_reactions(rest, channel, message, &present).await;
         match added {
             Ok(()) => {
                 if let Err(error) = self.app.store.alert_reacted(item.alert).await {
@@ -410,17 +409,14 @@ impl Dispatcher {
         };
         let channel = serenity::ChannelId::from(sub.channel_id);
         if !sub.forum {
-            self.pace.wait().await;
             let recent = self.rest.recent_messages(channel, 50).await?;
             return Ok(recent.iter().find(|m| is_alert(m)).map(|m| m.id.into()));
         }
-        self.pace.wait().await;
         let active = self.rest.active_threads(sub.guild_id).await?;
         for thread in active.threads {
             if thread.parent_id != Some(channel) || thread.name != title {
                 continue;
             }
-            self.pace.wait().await;
             // A forum post's first message has the thread's id.
             let first = self.rest.message(thread.id, serenity::MessageId::new(thread.id.get()));
             match first.await {
@@ -452,7 +448,6 @@ impl Dispatcher {
             }
         }
 
-        self.pace.wait().await;
         let message = alert_message(&recap, &sub, &delivery.nonce, self.guild_locale(sub.guild_id));
         let id = if sub.forum {
             let post = CreateForumPost::new(title, message);
@@ -470,7 +465,6 @@ impl Dispatcher {
         if sub.thread && !sub.forum {
             let name: String =
                 format!("{} {} discussion", recap.show, recap.number).chars().take(100).collect();
-            self.pace.wait().await;
             if let Err(error) =
                 self.rest.create_thread_from_message(channel, id, &CreateThread::new(name)).await
             {

@@ -11,17 +11,25 @@
 //! long as it asks, a global one holding every request of the process (through its
 //! [`Pace`]), and the request is tried again. Whatever else Discord answers becomes serenity's
 //! own error, so callers handle failures as they always did.
+//!
+//! Either way every request takes its place in the process's [`Pace`] (Discord's global limit)
+//! and, before that, waits for its route's bucket as Discord's `X-RateLimit-Remaining` and
+//! `X-RateLimit-Reset-After` describe it: a request whose bucket is empty waits alone, holding
+//! no place that the requests to other channels could use.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use ::serenity::http::{
-    ErrorResponse, Http, LightMethod, Multipart, MultipartUpload, Request, Route,
+    ErrorResponse, Http, LightMethod, Multipart, MultipartUpload, RatelimitingBucket, Request,
+    Route,
 };
 use poise::serenity_prelude as serenity;
 use reqwest::header::{HeaderMap, RETRY_AFTER};
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
+use tokio::time::Instant;
 
 use super::pace::Pace;
 use crate::observe::name;
@@ -60,6 +68,10 @@ pub struct Rest {
     proxied: Option<reqwest::Client>,
     /// The process's request budget, which a global 429 holds back.
     pace: Option<Arc<Pace>>,
+    /// Takes places behind every request waiting for one (see [`Pace::wait_behind`]).
+    behind: bool,
+    /// What Discord said of each route's bucket, shared by the clones.
+    buckets: Arc<Buckets>,
 }
 
 impl From<Arc<Http>> for Rest {
@@ -81,13 +93,24 @@ impl Rest {
     /// [`super::connect`] builds it for `DISCORD_HTTP_PROXY`.
     pub fn new(http: Arc<Http>) -> Self {
         let proxied = (http.proxy.is_some() && http.ratelimiter.is_none()).then(client);
-        Rest { http, proxied, pace: None }
+        Rest { http, proxied, pace: None, behind: false, buckets: Arc::default() }
     }
 
-    /// Holds every request back while a global 429 lasts, and has `pace` hold its slots too.
+    /// Every request takes its place in `pace` first; a global 429 holds the places back.
     pub fn with_pace(mut self, pace: Arc<Pace>) -> Self {
         self.pace = Some(pace);
         self
+    }
+
+    /// The same, its requests going after every request of the pace that is waiting for a
+    /// place (an alert's reactions after the alerts still to post).
+    pub fn behind(&self) -> Self {
+        Rest { behind: true, ..self.clone() }
+    }
+
+    async fn place(&self) -> Option<super::pace::Place<'_>> {
+        let pace = self.pace.as_deref()?;
+        Some(if self.behind { pace.wait_behind().await } else { pace.wait().await })
     }
 
     pub async fn send_message(
@@ -232,10 +255,23 @@ impl Rest {
 
     /// Performs `request`: a successful response, or serenity's error for any other.
     async fn request(&self, request: Request<'_>) -> Result<reqwest::Response, serenity::Error> {
+        let method = request.method_ref().reqwest_method();
+        let bucket = request.route_ref().ratelimiting_bucket();
+        let bucket = (!bucket.is_none()).then(|| (method.clone(), bucket));
         let Some(client) = &self.proxied else {
+            if let Some(bucket) = &bucket {
+                self.buckets.wait(bucket).await;
+            }
+            let place = self.place().await;
             let answered = self.http.request(request).await;
+            drop(place);
             match &answered {
-                Ok(response) => count_response(response.status()),
+                Ok(response) => {
+                    count_response(response.status());
+                    if let Some(bucket) = bucket {
+                        self.buckets.update(bucket, response.headers());
+                    }
+                }
                 Err(serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r))) => {
                     count_response(r.status_code)
                 }
@@ -243,17 +279,22 @@ impl Rest {
             }
             return answered;
         };
-        let method = request.method_ref().reqwest_method();
         let mut limited = 0;
         loop {
-            if let Some(pace) = &self.pace {
-                pace.held().await;
+            if let Some(bucket) = &bucket {
+                self.buckets.wait(bucket).await;
             }
+            let place = self.place().await;
             let proxy = self.http.proxy.as_deref();
             let built = request.clone().build(client, self.http.token(), proxy)?.build()?;
-            let response = client.execute(built).await?;
+            let response = client.execute(built).await;
+            drop(place);
+            let response = response?;
             let status = response.status();
             count_response(status);
+            if let Some(bucket) = &bucket {
+                self.buckets.update(bucket.clone(), response.headers());
+            }
             if status.is_success() {
                 return Ok(response);
             }
@@ -280,10 +321,73 @@ impl Rest {
                 "rate limited through the proxy; waiting as asked"
             );
             if let (true, Some(pace)) = (asked.global, &self.pace) {
-                pace.hold(wait).await;
+                pace.hold(wait);
             }
             tokio::time::sleep(wait).await;
         }
+    }
+}
+
+/// A route's bucket as serenity groups them (the route and its major parameter), and the
+/// method, which Discord's buckets tell apart.
+type BucketKey = (reqwest::Method, RatelimitingBucket);
+
+/// Each bucket's requests left and when it refills, from Discord's latest answer on it.
+#[derive(Default)]
+struct Buckets(Mutex<HashMap<BucketKey, Bucket>>);
+
+struct Bucket {
+    limit: u32,
+    remaining: u32,
+    reset: Instant,
+    /// How long the bucket's window is, for the next one's estimate until Discord answers.
+    window: Duration,
+}
+
+/// Buckets kept before the ones already refilled are forgotten: one per channel alerted.
+const BUCKETS_KEPT: usize = 10_000;
+
+impl Buckets {
+    /// Waits until `key`'s bucket has a request left, and takes it.
+    async fn wait(&self, key: &BucketKey) {
+        loop {
+            let refill = {
+                let mut buckets = self.0.lock().expect("buckets");
+                let Some(bucket) = buckets.get_mut(key) else { return };
+                let now = Instant::now();
+                if bucket.reset <= now {
+                    // A new window, which Discord starts with the first request in it.
+                    bucket.remaining = bucket.limit;
+                    bucket.reset = now + bucket.window;
+                }
+                if bucket.remaining > 0 {
+                    bucket.remaining -= 1;
+                    return;
+                }
+                bucket.reset
+            };
+            tokio::time::sleep_until(refill).await;
+        }
+    }
+
+    /// Takes what an answer says of its bucket (`X-RateLimit-Limit`, `-Remaining`,
+    /// `-Reset-After`: relative, so the two clocks need not agree).
+    fn update(&self, key: BucketKey, headers: &HeaderMap) {
+        let number = |name: &str| headers.get(name)?.to_str().ok()?.trim().parse::<f64>().ok();
+        let (Some(remaining), Some(reset_after)) =
+            (number("x-ratelimit-remaining"), number("x-ratelimit-reset-after").and_then(seconds))
+        else {
+            return;
+        };
+        let remaining = remaining.max(0.0) as u32;
+        let limit = number("x-ratelimit-limit").map_or(remaining + 1, |l| l.max(1.0) as u32);
+        let now = Instant::now();
+        let mut buckets = self.0.lock().expect("buckets");
+        if buckets.len() >= BUCKETS_KEPT {
+            buckets.retain(|_, bucket| bucket.reset > now);
+        }
+        let window = buckets.get(&key).map_or(reset_after, |b| b.window.max(reset_after));
+        buckets.insert(key, Bucket { limit, remaining, reset: now + reset_after, window });
     }
 }
 

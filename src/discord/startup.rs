@@ -49,6 +49,9 @@ pub struct StartupRest {
     pub client: reqwest::Client,
     pub origin: String,
     pub token: Secret,
+    /// The process's request budget, which these calls count in when given (the alerts that
+    /// may follow at once must leave room for them).
+    pub pace: Option<std::sync::Arc<super::pace::Pace>>,
 }
 
 impl StartupRest {
@@ -154,7 +157,13 @@ impl StartupRest {
                     .header(reqwest::header::CONTENT_TYPE, "application/json")
                     .body(body.to_string());
             }
-            let wait = match request.send().await {
+            let place = match &self.pace {
+                Some(pace) => Some(pace.wait().await),
+                None => None,
+            };
+            let sent = request.send().await;
+            drop(place);
+            let wait = match sent {
                 Err(error) if error.is_timeout() => {
                     tracing::warn!(
                         "Discord at {shown} is not answering {method} {path} within {} s; retrying in {} s",

@@ -66,7 +66,7 @@ pub fn shown_score(scores: &Scores, locale: Locale) -> String {
 
 /// Adds 1️⃣–5️⃣ to a new rating post, in order. Runs beside the reply, never before it.
 pub async fn add_rating_reactions(rest: Rest, channel: ChannelId, message: MessageId) {
-    if let Err(error) = add_missing_reactions(&rest, channel, message, &[], None).await {
+    if let Err(error) = add_missing_reactions(&rest, channel, message, &[]).await {
         tracing::warn!(%error, %channel, %message, "cannot add the rating reactions");
     }
 }
@@ -80,12 +80,8 @@ pub async fn add_missing_reactions(
     channel: ChannelId,
     message: MessageId,
     present: &[u8],
-    pace: Option<&super::pace::Pace>,
 ) -> Result<(), serenity::Error> {
     for score in (1..=5u8).filter(|score| !present.contains(score)) {
-        if let Some(pace) = pace {
-            pace.wait_behind().await;
-        }
         rest.create_reaction(channel, message, &rating_reaction(score)).await?;
     }
     Ok(())
@@ -251,8 +247,6 @@ pub struct Reconcile {
     pub window: Duration,
     /// Posts in guilds of these shards: each process reconciles its own guilds.
     pub shards: crate::config::Shards,
-    /// The process's request budget, which the reads share with alerts.
-    pub pace: Arc<super::pace::Pace>,
 }
 
 /// Most reaction events applied in one transaction.
@@ -434,7 +428,7 @@ async fn check_post(
     message: MessageId,
 ) -> Result<(), crate::discord::Error> {
     let Some(post) = store.post(message).await? else { return Ok(()) };
-    match read_votes(rest, &post, bot, None).await {
+    match read_votes(rest, &post, bot).await {
         Ok(reactions) => {
             let (added, removed) = store.reconcile_post(&post, &reactions).await?;
             if added + removed > 0 {
@@ -493,7 +487,7 @@ pub async fn reconcile(
     };
     let mut done = Reconciled::default();
     for post in posts.into_iter().filter(|p| job.shards.owns(p.guild_id.get())) {
-        match read_votes(rest, &post, bot, Some(&job.pace)).await {
+        match read_votes(rest, &post, bot).await {
             Ok(reactions) => match store.reconcile_post(&post, &reactions).await {
                 Ok((added, removed)) => {
                     done.posts += 1;
@@ -525,17 +519,12 @@ async fn read_votes(
     rest: &Rest,
     post: &Post,
     bot: UserId,
-    pace: Option<&super::pace::Pace>,
 ) -> Result<HashMap<UserId, Vec<u8>>, serenity::Error> {
     const PAGE: u8 = 100;
     let mut votes: HashMap<UserId, Vec<u8>> = HashMap::new();
     for score in 1..=5u8 {
         let mut after: Option<serenity::UserId> = None;
         loop {
-            // A start-up reconciliation of many posts is a burst of reads: paced.
-            if let Some(pace) = pace {
-                pace.wait().await;
-            }
             let users = rest
                 .reaction_users(
                     post.channel_id,

@@ -386,6 +386,56 @@ async fn a_bot_stopped_mid_fan_out_leaves_every_alert_for_the_next_start(db: Tes
     assert_eq!((counts.delivered, counts.reactions_owed), (60, 0), "{counts:?}");
 }
 
+/// A recap alerted into 120 channels against Discord's limits (50 requests a second for the
+/// bot, each channel's buckets with their `X-RateLimit-*` headers).
+async fn a_fan_out_at_discord_s_limits_draws_no_429(db: TestDb) {
+    fan_out_at_discord_s_limits(&db, config_for).await;
+}
+
+/// The bot started with `config` alerts one recap into 120 channels against the fake enforcing
+/// Discord's limits: every channel gets its one alert with 1️⃣–5️⃣, every alert is out before
+/// the first reaction, no request draws a 429, and no second, however aligned, holds more than
+/// Discord's 50 of the requests it limits.
+pub(crate) async fn fan_out_at_discord_s_limits(
+    db: &TestDb,
+    config: impl FnOnce(&FakeDiscord) -> recapbot::config::Config,
+) {
+    let names: Vec<String> = (0..120).map(|i| format!("fans-{i:03}")).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let fake = FakeDiscord::start_with(FakeConfig::default().channels(&refs)).await;
+    let channels: Vec<u64> = names.iter().map(|name| fake.channel(name)).collect();
+    for &channel in &channels {
+        db.store.subscribe(&subscription(&fake, channel, None)).await.unwrap();
+    }
+    let bot = start_bot_with(&fake, db, config(&fake)).await;
+    db.store.save_article(&sample()).await.unwrap();
+    every_channel_has_one_complete_alert(&fake, &channels).await;
+    outbox_settled(db).await;
+    stop_bot(&fake, bot).await;
+
+    let requests = fake.requests();
+    assert_eq!(fake.rate_limited_count(), 0, "no request drew a 429");
+    let posts: Vec<_> = requests.iter().filter(|r| r.method == "POST").map(|r| r.at).collect();
+    let reactions: Vec<_> = requests.iter().filter(|r| r.path.contains("/reactions/")).collect();
+    assert_eq!((posts.len(), reactions.len()), (120, 600), "each alert and reaction sent once");
+    let last_alert = posts.iter().max().unwrap();
+    assert!(reactions.iter().all(|r| r.at > *last_alert), "a reaction before the last alert");
+    // Interaction answers and webhook-token routes are exempt from the global limit.
+    let mut limited: Vec<_> = requests
+        .iter()
+        .filter(|r| !r.path.starts_with("/interactions/") && !r.path.starts_with("/webhooks/"))
+        .map(|r| r.at)
+        .collect();
+    limited.sort();
+    let busiest = (0..limited.len())
+        .map(|i| {
+            limited[i..].iter().take_while(|&&at| at - limited[i] <= Duration::from_secs(1)).count()
+        })
+        .max()
+        .unwrap_or(0);
+    assert!(busiest <= 50, "{busiest} requests within one second");
+}
+
 async fn a_deleted_channel_or_missing_permission_breaks_the_subscription_without_retries(
     db: TestDb,
 ) {
@@ -702,6 +752,7 @@ backend_tests!(
     a_crash_between_post_and_commit_posts_once_after_restart,
     a_rate_limited_reaction_is_waited_out_and_the_rest_still_added,
     a_bot_stopped_mid_fan_out_leaves_every_alert_for_the_next_start,
+    a_fan_out_at_discord_s_limits_draws_no_429,
     a_deleted_channel_or_missing_permission_breaks_the_subscription_without_retries,
     admins_are_told_once_where_they_subscribed_when_alerts_break,
     two_dispatchers_deliver_a_thousand_alerts_exactly_once,

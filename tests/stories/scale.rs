@@ -241,8 +241,8 @@ async fn two_processes_split_the_shards_and_do_everything_once() {
 
 /// Two processes' dispatchers share one fan-out behind a proxy (where each 429 reaches the
 /// bot): each paces itself at its share of the bot's global budget, so together they stay
-/// under Discord's 50 requests a second and draw no 429, where each at the whole 45/s draws
-/// some twenty (233 before a global 429 held a process's pace).
+/// under Discord's 50 requests a second and draw no 429, where each at the whole budget draws
+/// some (`two_dispatchers_at_the_whole_budget_each` counts them).
 #[tokio::test]
 async fn two_dispatchers_split_the_global_budget_and_draw_no_429() {
     on(Backend::Postgres, |db| async move {
@@ -270,7 +270,7 @@ async fn fan_out_by_two(db: crate::support::TestDb, split: bool) -> (u32, usize)
     use std::sync::Arc;
 
     use recapbot::discord::dispatcher::{DispatchOptions, Dispatcher};
-    use recapbot::discord::pace::{keep_share, Pace, ALERT_REQUESTS_PER_SECOND};
+    use recapbot::discord::pace::{keep_share, Pace, PACED_REQUESTS_PER_SECOND};
 
     {
         let names: Vec<String> = (0..100).map(|i| format!("news-{i:03}")).collect();
@@ -294,7 +294,7 @@ async fn fan_out_by_two(db: crate::support::TestDb, split: bool) -> (u32, usize)
         let mut running = Vec::new();
         for process in ["first", "second"] {
             let store = recapbot::store::Store::open(&db.url).await.unwrap();
-            let pace = Arc::new(Pace::per_second(ALERT_REQUESTS_PER_SECOND));
+            let pace = Arc::new(Pace::per_second(PACED_REQUESTS_PER_SECOND));
             let beat = if split {
                 keep_share(
                     store.clone(),
