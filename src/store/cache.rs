@@ -13,14 +13,16 @@
 //! notification may still be on the way). While the listener is down, and until it has
 //! listened again and read the versions afresh, every request reads them (one small query),
 //! so a change made during a gap is never missed. On SQLite (no notifications; other
-//! processes, such as `recapbot import`, may share the file) every request reads them.
+//! processes, such as `recapbot import`, may share the file) a request reads them only when
+//! SQLite's data version says some connection committed since they were last read.
 
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, Weak};
+use std::sync::{Mutex, OnceLock, Weak};
 use std::time::Duration;
 
+use super::data_version::DataVersion;
 use super::recaps::RecapInView;
 use super::watching::Progress;
 use super::{Backend, Result, Store};
@@ -72,6 +74,8 @@ struct State {
     live: bool,
     /// [`ViewCache::writes`] as of the last reading of the versions.
     writes_seen: u64,
+    /// SQLite's data version (see [`DataVersion`]) as of the last reading of the versions.
+    data_version_seen: Option<i64>,
     episodes: HashMap<(ShowId, Option<GuildId>), Vec<EpisodeNumber>>,
     recaps: HashMap<RecapKey, Option<Recap>>,
     visible: HashMap<(ShowId, GuildId), bool>,
@@ -135,6 +139,8 @@ pub(crate) struct ViewCache {
     writes: AtomicU64,
     /// The PostgreSQL listener's task, once started.
     listener: Mutex<Option<tokio::task::AbortHandle>>,
+    /// SQLite's data version, once asked for (`None` inside: not a file SQLite can open).
+    data_version: OnceLock<Option<Mutex<DataVersion>>>,
 }
 
 impl ViewCache {
@@ -174,10 +180,13 @@ impl Store {
     /// follows them, else read (one query).
     pub async fn cached(&self) -> Result<Cached<'_>> {
         let writes = self.views.writes.load(Ordering::SeqCst);
+        let data_version = self.data_version();
         {
             let state = self.views.state.lock().expect("view cache");
+            let unchanged =
+                state.live || (data_version.is_some() && state.data_version_seen == data_version);
             match state.versions {
-                Some(versions) if state.live && state.writes_seen == writes => {
+                Some(versions) if unchanged && state.writes_seen == writes => {
                     return Ok(Cached { store: self, versions });
                 }
                 _ => {}
@@ -190,7 +199,18 @@ impl Store {
         let mut state = self.views.state.lock().expect("view cache");
         state.observe(versions);
         state.writes_seen = state.writes_seen.max(writes);
+        // Read before the versions: a commit in between shows as a change next time.
+        state.data_version_seen = data_version;
         Ok(Cached { store: self, versions })
+    }
+
+    /// SQLite's data version (no query through the pool); `None` on PostgreSQL, for an
+    /// in-memory database, or when SQLite cannot say.
+    fn data_version(&self) -> Option<i64> {
+        let file = self.sqlite_file.as_deref()?;
+        let connection =
+            self.views.data_version.get_or_init(|| DataVersion::open(file).map(Mutex::new));
+        connection.as_ref()?.lock().expect("data version").read()
     }
 
     /// Starts the listener that follows the versions' notifications, once.
@@ -253,6 +273,9 @@ async fn follow(url: String, views: Weak<ViewCache>) {
                 .connect_with(options)
                 .await?;
             let mut listener = PgListener::connect_with(&pool).await?;
+            // A lost connection must say so at once: reconnecting first would keep memory
+            // answering, unchecked, for as long as that takes.
+            listener.eager_reconnect(false);
             listener.listen(CHANNEL).await?;
             let versions = read_versions_listening(&mut listener).await?;
             Ok::<_, sqlx::Error>((listener, versions))
@@ -434,21 +457,6 @@ impl Cached<'_> {
         Ok(recap)
     }
 
-    /// See [`Store::latest_recap`].
-    pub async fn latest_recap(
-        &self,
-        show: ShowId,
-        viewer: Option<GuildId>,
-    ) -> Result<Option<Recap>> {
-        let key = RecapKey::Latest(show, viewer);
-        if let Some(hit) = self.get(|s| s.recaps.get(&key).cloned()) {
-            return Ok(hit);
-        }
-        let recap = self.store.latest_recap(show, viewer).await?;
-        self.put(|s| insert(&mut s.recaps, key, recap.clone()));
-        Ok(recap)
-    }
-
     /// See [`Store::scores`].
     pub async fn scores(&self, episode: EpisodeId, guild: Option<GuildId>) -> Result<Scores> {
         let key = (episode, guild);
@@ -468,21 +476,6 @@ impl Cached<'_> {
         let spoilers = self.store.guild_spoilers(guild).await?;
         self.put(|s| insert(&mut s.spoilers, guild, spoilers));
         Ok(spoilers)
-    }
-
-    /// See [`Store::progress`].
-    pub async fn progress(
-        &self,
-        (guild, user): (GuildId, UserId),
-        show: ShowId,
-    ) -> Result<Option<Progress>> {
-        let key = (guild, user, show);
-        if let Some(hit) = self.get(|s| s.progress.get(&key).copied()) {
-            return Ok(hit);
-        }
-        let progress = self.store.progress((guild, user), show).await?;
-        self.put(|s| insert(&mut s.progress, key, progress));
-        Ok(progress)
     }
 
     /// See [`Store::shows_visible_to`].

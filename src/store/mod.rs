@@ -6,6 +6,7 @@
 //! differ say so where they are written.
 
 pub mod cache;
+mod data_version;
 pub mod deployment;
 pub mod feeds;
 pub mod guilds;
