@@ -3,7 +3,7 @@
 
 use super::watching::Member;
 use super::{App, Result, UserError};
-use crate::ids::GuildId;
+use crate::ids::{GuildId, UserId};
 use crate::recap::render::{Direction, RecapView};
 use crate::recap::{EpisodeNumber, Recap, RecapId};
 use crate::store::cache::Cached;
@@ -21,7 +21,9 @@ impl App {
         guild: Option<GuildId>,
     ) -> Result<RecapView> {
         let store = self.store.cached().await?;
-        self.find_recap_in(&store, show_query, season, episode, guild).await
+        let (view, _) =
+            self.find_recap_in(&store, show_query, season, episode, guild, None).await?;
+        Ok(view)
     }
 
     /// [`App::find_recap`] for a member in a server, with their watch progress when the recap
@@ -31,15 +33,19 @@ impl App {
         show_query: &str,
         season: Option<u32>,
         episode: Option<u32>,
-        member: Member,
+        (guild, user): Member,
     ) -> Result<(RecapView, Option<Progress>)> {
         let store = self.store.cached().await?;
-        let view = self.find_recap_in(&store, show_query, season, episode, Some(member.0)).await?;
-        let progress = store.progress(member, view.recap.show_id).await?;
+        let (view, progress) = self
+            .find_recap_in(&store, show_query, season, episode, Some(guild), Some(user))
+            .await?;
         let ahead = super::watching::ahead_of(progress, &view.recap);
         Ok((view, ahead))
     }
 
+    /// The recap asked for, with how far `member` has watched its show. A show named in full
+    /// costs one query for its episode list (and whether the server sees it), one for the
+    /// recap with everything beside it; none when cached.
     async fn find_recap_in(
         &self,
         store: &Cached<'_>,
@@ -47,26 +53,24 @@ impl App {
         season: Option<u32>,
         episode: Option<u32>,
         guild: Option<GuildId>,
-    ) -> Result<RecapView> {
-        let show = self.resolve_show_in(store, show_query, guild).await?;
-        let existing = store.episodes_with_recaps(show.id, guild).await?;
-        let found = match (season, episode) {
-            (None, None) => store.latest_recap(show.id, guild).await?,
-            (Some(season), None) => match existing.iter().find(|n| n.season == season) {
-                Some(first) => store.recap(show.id, season, first.episode, guild).await?,
-                None => None,
-            },
-            (Some(season), Some(episode)) => store.recap(show.id, season, episode, guild).await?,
+        member: Option<UserId>,
+    ) -> Result<(RecapView, Option<Progress>)> {
+        let (show, existing) = self.resolve_show_listed(store, show_query, guild).await?;
+        let at = match (season, episode) {
+            (None, None) => Some(None),
+            (Some(season), None) => existing
+                .iter()
+                .find(|n| n.season == season)
+                .map(|first| Some((season, first.episode))),
+            (Some(season), Some(episode)) => Some(Some((season, episode))),
             (None, Some(episode)) => {
                 let mut seasons: Vec<u32> =
                     existing.iter().filter(|n| covers(n, episode)).map(|n| n.season).collect();
                 seasons.dedup();
                 match seasons.as_slice() {
                     [] => None,
-                    [only] => store.recap(show.id, *only, episode, guild).await?,
-                    several if several.contains(&1) => {
-                        store.recap(show.id, 1, episode, guild).await?
-                    }
+                    [only] => Some(Some((*only, episode))),
+                    several if several.contains(&1) => Some(Some((1, episode))),
                     several => {
                         return Err(UserError::AmbiguousEpisode {
                             show: show.name,
@@ -78,8 +82,20 @@ impl App {
                 }
             }
         };
+        let found = match at {
+            Some(at) => store.recap_in_view(show.id, at, guild, member).await?,
+            None => None,
+        };
         match found {
-            Some(recap) => view_with_episodes(store, recap, existing, guild, None).await,
+            Some(found) => Ok((
+                RecapView {
+                    recap: found.recap,
+                    episodes: existing,
+                    scores: found.scores,
+                    spoilers: found.spoilers,
+                },
+                found.progress,
+            )),
             None => Err(UserError::UnknownEpisode {
                 show: show.name,
                 asked: describe_asked(season, episode),

@@ -3,11 +3,15 @@
 use super::{App, Result, UserError};
 use crate::ids::GuildId;
 use crate::recap::lookup::{ShowMatch, MAX_CHOICES};
+use crate::recap::EpisodeNumber;
 use crate::store::cache::Cached;
 
 /// How close a typed show name must be to be taken without asking: exact, or the start of
 /// exactly one show's name. Anything looser gets "did you mean".
 const CONFIDENT_MATCH: f64 = 0.9;
+
+/// How many matches a typed name is weighed among.
+const SEARCHED: usize = 5;
 
 /// Discord's limit on an autocomplete choice's name and value.
 const MAX_CHOICE_CHARS: usize = 100;
@@ -35,17 +39,45 @@ impl App {
         query: &str,
         viewer: Option<GuildId>,
     ) -> Result<ShowMatch> {
-        let matches = visible(store, self.store.search_shows(query, 5).await?, viewer).await?;
-        let confident: Vec<_> = matches.iter().filter(|m| m.score >= CONFIDENT_MATCH).collect();
-        match confident.as_slice() {
-            [one] => Ok((*one).clone()),
-            [first, ..] if first.score >= 1.0 => Ok((*first).clone()),
-            _ => Err(UserError::UnknownShow {
-                query: query.to_string(),
-                suggestions: matches.into_iter().take(3).map(|m| m.name).collect(),
-            }
-            .into()),
+        Ok(self.resolve_show_listed(store, query, viewer).await?.0)
+    }
+
+    /// [`App::resolve_show_in`], with the show's episodes that have a recap `viewer` may see:
+    /// read with whether it sees the show at all.
+    pub(super) async fn resolve_show_listed(
+        &self,
+        store: &Cached<'_>,
+        query: &str,
+        viewer: Option<GuildId>,
+    ) -> Result<(ShowMatch, Vec<EpisodeNumber>)> {
+        // Only a beginning of a name (0.8 and up) can be confident: the typo-tolerant part of
+        // the search, the slower one, is left for when there is no taking it.
+        let confident: Vec<ShowMatch> = self
+            .store
+            .search_show_beginnings(query, SEARCHED)
+            .await?
+            .into_iter()
+            .filter(|m| m.score >= CONFIDENT_MATCH)
+            .collect();
+        let ids: Vec<_> = confident.iter().map(|m| m.id).collect();
+        let lists = store.episodes_of_shows(&ids, viewer).await?;
+        let seen: Vec<_> = confident
+            .into_iter()
+            .zip(lists)
+            .filter(|(_, episodes)| viewer.is_none() || !episodes.is_empty())
+            .collect();
+        match seen.as_slice() {
+            [one] => return Ok(one.clone()),
+            [first, ..] if first.0.score >= 1.0 => return Ok(first.clone()),
+            _ => {}
         }
+        let matches =
+            visible(store, self.store.search_shows(query, SEARCHED).await?, viewer).await?;
+        Err(UserError::UnknownShow {
+            query: query.to_string(),
+            suggestions: matches.into_iter().take(3).map(|m| m.name).collect(),
+        }
+        .into())
     }
 
     /// An optional show option: `None` when none was given.

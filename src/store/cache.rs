@@ -3,18 +3,29 @@
 //! stand.
 //!
 //! Every change to recaps, votes or settings bumps its version in `data_versions` in the
-//! same transaction, by trigger (migration 0012), whichever process makes it. A request reads
-//! the versions first (one small query) and answers from memory only what was cached under
-//! those very versions; anything read after that is at least as new as them, so a vote or a
-//! re-imported recap is in the very next `/recap`, in this process or any other sharing the
-//! database.
+//! same transaction, by trigger (migration 0012), whichever process makes it. Memory answers
+//! only what was cached under the versions a request starts from; anything read after that
+//! is at least as new as them.
+//!
+//! How a request learns the versions: on PostgreSQL, a listener connection follows the
+//! notification each bump sends at commit (migration 13), so a request asks nothing while it
+//! is connected; a commit of this process makes the next request read them once (its own
+//! notification may still be on the way). While the listener is down, and until it has
+//! listened again and read the versions afresh, every request reads them (one small query),
+//! so a change made during a gap is never missed. On SQLite (no notifications; other
+//! processes, such as `recapbot import`, may share the file) a request reads them only when
+//! SQLite's data version says some connection committed since they were last read.
 
 use std::collections::HashMap;
 use std::hash::Hash;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, OnceLock, Weak};
+use std::time::Duration;
 
+use super::data_version::DataVersion;
+use super::recaps::RecapInView;
 use super::watching::Progress;
-use super::{Result, Store};
+use super::{Backend, Result, Store};
 use crate::ids::{GuildId, UserId};
 use crate::recap::render::Scores;
 use crate::recap::{EpisodeId, EpisodeNumber, Recap, ShowId};
@@ -23,18 +34,30 @@ use crate::recap::{EpisodeId, EpisodeNumber, Recap, ShowId};
 /// actually ask for, never by the size of the catalogue.
 const MAX_ENTRIES: usize = 20_000;
 
+/// The channel `bump_data_version()` notifies, with "kind version".
+const CHANNEL: &str = "recapbot_data_versions";
+
+/// The listener connection's `application_name`, as `pg_stat_activity` shows it.
+pub const LISTENER_NAME: &str = "recapbot data versions";
+
+/// Silence on the listener connection after which it is asked for the versions: a connection
+/// that died without a word (a host gone, a cable pulled) is found within this and
+/// [`ANSWER`], not at TCP's leisure.
+const SILENCE: Duration = Duration::from_secs(5);
+
+/// How long the listener's connection may take to answer before it counts as gone.
+const ANSWER: Duration = Duration::from_secs(2);
+
+/// Waits between attempts to listen again, doubling from the first to the last.
+const RETRY_FIRST: Duration = Duration::from_millis(100);
+const RETRY_LAST: Duration = Duration::from_secs(30);
+
 /// The data versions, one per kind of change.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Versions {
     recaps: i64,
     votes: i64,
     settings: i64,
-}
-
-impl Versions {
-    fn at_least(&self, other: &Versions) -> bool {
-        self.recaps >= other.recaps && self.votes >= other.votes && self.settings >= other.settings
-    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -46,6 +69,13 @@ enum RecapKey {
 #[derive(Default)]
 struct State {
     versions: Option<Versions>,
+    /// The listener is connected and has read the versions since it last listened: the held
+    /// versions are current but for this process's own commits since `writes_seen`.
+    live: bool,
+    /// [`ViewCache::writes`] as of the last reading of the versions.
+    writes_seen: u64,
+    /// SQLite's data version (see [`DataVersion`]) as of the last reading of the versions.
+    data_version_seen: Option<i64>,
     episodes: HashMap<(ShowId, Option<GuildId>), Vec<EpisodeNumber>>,
     recaps: HashMap<RecapKey, Option<Recap>>,
     visible: HashMap<(ShowId, GuildId), bool>,
@@ -55,29 +85,43 @@ struct State {
 }
 
 impl State {
-    /// Moves to newer versions, forgetting what they made stale. Older versions (a request
-    /// that read them before another one read newer) leave the cache as it is.
+    /// Moves each kind to a newer version, forgetting what that made stale. An older version
+    /// (a request that read them before another one read newer, a notification overtaken by
+    /// a reading) leaves its kind as it is.
     fn observe(&mut self, seen: Versions) {
-        let Some(held) = self.versions else {
+        let Some(held) = self.versions.as_mut() else {
             self.versions = Some(seen);
             return;
         };
-        if held == seen || !seen.at_least(&held) {
-            return;
-        }
-        if seen.recaps != held.recaps {
+        if seen.recaps > held.recaps {
+            held.recaps = seen.recaps;
             self.episodes.clear();
             self.recaps.clear();
             self.visible.clear();
         }
-        if seen.votes != held.votes {
+        if seen.votes > held.votes {
+            held.votes = seen.votes;
             self.scores.clear();
         }
-        if seen.settings != held.settings {
+        if seen.settings > held.settings {
+            held.settings = seen.settings;
             self.spoilers.clear();
             self.progress.clear();
         }
-        self.versions = Some(seen);
+    }
+
+    /// A notification's "kind version".
+    fn notified(&mut self, payload: &str) {
+        let Some((kind, version)) = payload.split_once(' ') else { return };
+        let Ok(version) = version.parse::<i64>() else { return };
+        let Some(mut seen) = self.versions else { return };
+        match kind {
+            "recaps" => seen.recaps = version,
+            "votes" => seen.votes = version,
+            "settings" => seen.settings = version,
+            _ => return,
+        }
+        self.observe(seen);
     }
 }
 
@@ -91,6 +135,37 @@ fn insert<K: Eq + Hash, V>(map: &mut HashMap<K, V>, key: K, value: V) {
 #[derive(Default)]
 pub(crate) struct ViewCache {
     state: Mutex<State>,
+    /// Write transactions this process committed.
+    writes: AtomicU64,
+    /// The PostgreSQL listener's task, once started.
+    listener: Mutex<Option<tokio::task::AbortHandle>>,
+    /// SQLite's data version, once asked for (`None` inside: not a file SQLite can open).
+    data_version: OnceLock<Option<Mutex<DataVersion>>>,
+}
+
+impl ViewCache {
+    /// After a commit of this process: the next request reads the versions.
+    pub(crate) fn committed(&self) {
+        self.writes.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// Stops the listener (the store is closing).
+    pub(crate) fn stop(&self) {
+        if let Some(task) = self.listener.lock().expect("view cache listener").take() {
+            task.abort();
+        }
+        self.state.lock().expect("view cache").live = false;
+    }
+
+    fn lose(&self) {
+        self.state.lock().expect("view cache").live = false;
+    }
+}
+
+impl Drop for ViewCache {
+    fn drop(&mut self) {
+        self.stop();
+    }
 }
 
 /// The store as of the data versions read when this was made: reads answer from memory what
@@ -101,22 +176,160 @@ pub struct Cached<'a> {
 }
 
 impl Store {
-    /// Reads the data versions (one query) for the cached reads that follow.
+    /// The data versions for the cached reads that follow: held in memory while the listener
+    /// follows them, else read (one query).
     pub async fn cached(&self) -> Result<Cached<'_>> {
-        let rows: Vec<(String, i64)> = sqlx::query_as("SELECT name, version FROM data_versions")
-            .fetch_all(self.pool())
-            .await?;
-        let mut versions = Versions::default();
-        for (name, version) in rows {
-            match name.as_str() {
-                "recaps" => versions.recaps = version,
-                "votes" => versions.votes = version,
-                "settings" => versions.settings = version,
+        let writes = self.views.writes.load(Ordering::SeqCst);
+        let data_version = self.data_version();
+        {
+            let state = self.views.state.lock().expect("view cache");
+            let unchanged =
+                state.live || (data_version.is_some() && state.data_version_seen == data_version);
+            match state.versions {
+                Some(versions) if unchanged && state.writes_seen == writes => {
+                    return Ok(Cached { store: self, versions });
+                }
                 _ => {}
             }
         }
-        self.views.state.lock().expect("view cache").observe(versions);
+        if self.backend == Backend::Postgres {
+            self.follow_versions();
+        }
+        let versions = read_versions(self.pool()).await?;
+        let mut state = self.views.state.lock().expect("view cache");
+        state.observe(versions);
+        state.writes_seen = state.writes_seen.max(writes);
+        // Read before the versions: a commit in between shows as a change next time.
+        state.data_version_seen = data_version;
         Ok(Cached { store: self, versions })
+    }
+
+    /// SQLite's data version (no query through the pool); `None` on PostgreSQL, for an
+    /// in-memory database, or when SQLite cannot say.
+    fn data_version(&self) -> Option<i64> {
+        let file = self.sqlite_file.as_deref()?;
+        let connection =
+            self.views.data_version.get_or_init(|| DataVersion::open(file).map(Mutex::new));
+        connection.as_ref()?.lock().expect("data version").read()
+    }
+
+    /// Starts the listener that follows the versions' notifications, once.
+    fn follow_versions(&self) {
+        let Some(url) = self.postgres_url.clone() else { return };
+        if self.pool().is_closed() {
+            return;
+        }
+        let mut listener = self.views.listener.lock().expect("view cache listener");
+        if listener.is_none() {
+            let task = tokio::spawn(follow(url, std::sync::Arc::downgrade(&self.views)));
+            *listener = Some(task.abort_handle());
+        }
+    }
+}
+
+async fn read_versions(pool: &sqlx::AnyPool) -> sqlx::Result<Versions> {
+    let rows: Vec<(String, i64)> = sqlx::query_as(VERSIONS).fetch_all(pool).await?;
+    Ok(versions_of(rows))
+}
+
+/// The same reading on the listener's own connection.
+async fn read_versions_listening(
+    listener: &mut sqlx::postgres::PgListener,
+) -> sqlx::Result<Versions> {
+    let rows: Vec<(String, i64)> = sqlx::query_as(VERSIONS).fetch_all(listener).await?;
+    Ok(versions_of(rows))
+}
+
+const VERSIONS: &str = "SELECT name, version FROM data_versions";
+
+fn versions_of(rows: Vec<(String, i64)>) -> Versions {
+    let mut versions = Versions::default();
+    for (name, version) in rows {
+        match name.as_str() {
+            "recaps" => versions.recaps = version,
+            "votes" => versions.votes = version,
+            "settings" => versions.settings = version,
+            _ => {}
+        }
+    }
+    versions
+}
+
+/// Follows the versions' notifications for as long as the cache lives: listens, reads the
+/// versions (so nothing committed before the listening started is missed), then applies
+/// each notification. A lost connection makes requests read the versions again until it
+/// has listened and read them afresh.
+async fn follow(url: String, views: Weak<ViewCache>) {
+    use sqlx::postgres::{PgConnectOptions, PgListener, PgPoolOptions};
+    use std::str::FromStr;
+    let mut retry = RETRY_FIRST;
+    loop {
+        let listening = async {
+            let options = PgConnectOptions::from_str(&url)?.application_name(LISTENER_NAME);
+            let pool = PgPoolOptions::new()
+                .max_connections(1)
+                .max_lifetime(None)
+                .idle_timeout(None)
+                .connect_with(options)
+                .await?;
+            let mut listener = PgListener::connect_with(&pool).await?;
+            // A lost connection must say so at once: reconnecting first would keep memory
+            // answering, unchecked, for as long as that takes.
+            listener.eager_reconnect(false);
+            listener.listen(CHANNEL).await?;
+            let versions = read_versions_listening(&mut listener).await?;
+            Ok::<_, sqlx::Error>((listener, versions))
+        };
+        let lost = match tokio::time::timeout(RETRY_LAST, listening).await {
+            Ok(Ok((mut listener, versions))) => {
+                {
+                    let Some(views) = views.upgrade() else { return };
+                    let mut state = views.state.lock().expect("view cache");
+                    state.observe(versions);
+                    state.live = true;
+                }
+                if retry > RETRY_FIRST {
+                    tracing::info!("following PostgreSQL's data version notifications again");
+                }
+                retry = RETRY_FIRST;
+                let lost = listen(&mut listener, &views).await;
+                let Some(views) = views.upgrade() else { return };
+                views.lose();
+                lost
+            }
+            Ok(Err(error)) => error.to_string(),
+            Err(_) => format!("no answer within {} s", RETRY_LAST.as_secs()),
+        };
+        tracing::warn!(
+            reason = %lost,
+            "cannot follow PostgreSQL's data version notifications; /recap reads the versions on every request meanwhile, retrying in {} ms",
+            retry.as_millis()
+        );
+        tokio::time::sleep(retry).await;
+        retry = (retry * 2).min(RETRY_LAST);
+    }
+}
+
+/// Applies notifications until the connection is lost; why it was.
+async fn listen(listener: &mut sqlx::postgres::PgListener, views: &Weak<ViewCache>) -> String {
+    loop {
+        match tokio::time::timeout(SILENCE, listener.try_recv()).await {
+            Ok(Ok(Some(notification))) => {
+                let Some(views) = views.upgrade() else { return "closed".into() };
+                views.state.lock().expect("view cache").notified(notification.payload());
+            }
+            Ok(Ok(None)) => return "the connection was lost".into(),
+            Ok(Err(error)) => return error.to_string(),
+            // Quiet: is the connection still there? (try_recv is cancel-safe.)
+            Err(_) => match tokio::time::timeout(ANSWER, read_versions_listening(listener)).await {
+                Ok(Ok(versions)) => {
+                    let Some(views) = views.upgrade() else { return "closed".into() };
+                    views.state.lock().expect("view cache").observe(versions);
+                }
+                Ok(Err(error)) => return error.to_string(),
+                Err(_) => return format!("no answer within {} s", ANSWER.as_secs()),
+            },
+        }
     }
 }
 
@@ -143,13 +356,88 @@ impl Cached<'_> {
         show: ShowId,
         viewer: Option<GuildId>,
     ) -> Result<Vec<EpisodeNumber>> {
-        let key = (show, viewer);
-        if let Some(hit) = self.get(|s| s.episodes.get(&key).cloned()) {
-            return Ok(hit);
+        Ok(self.episodes_of_shows(&[show], viewer).await?.remove(0))
+    }
+
+    /// See [`Store::episodes_of_shows`]: the shows not in memory read in one query, and
+    /// remembered as visible to `viewer` or not as well.
+    pub async fn episodes_of_shows(
+        &self,
+        shows: &[ShowId],
+        viewer: Option<GuildId>,
+    ) -> Result<Vec<Vec<EpisodeNumber>>> {
+        let mut lists: Vec<Option<Vec<EpisodeNumber>>> = self
+            .get(|s| {
+                Some(shows.iter().map(|show| s.episodes.get(&(*show, viewer)).cloned()).collect())
+            })
+            .unwrap_or_else(|| vec![None; shows.len()]);
+        let missing: Vec<ShowId> =
+            shows.iter().zip(&lists).filter(|(_, l)| l.is_none()).map(|(s, _)| *s).collect();
+        if !missing.is_empty() {
+            let read = self.store.episodes_of_shows(&missing, viewer).await?;
+            self.put(|s| {
+                for (show, list) in missing.iter().zip(&read) {
+                    insert(&mut s.episodes, (*show, viewer), list.clone());
+                    if let Some(viewer) = viewer {
+                        insert(&mut s.visible, (*show, viewer), !list.is_empty());
+                    }
+                }
+            });
+            let mut read = missing.iter().zip(read);
+            for (show, list) in shows.iter().zip(lists.iter_mut()) {
+                if list.is_none() {
+                    *list = read.find(|(s, _)| *s == show).map(|(_, l)| l);
+                }
+            }
         }
-        let episodes = self.store.episodes_with_recaps(show, viewer).await?;
-        self.put(|s| insert(&mut s.episodes, key, episodes.clone()));
-        Ok(episodes)
+        Ok(lists.into_iter().map(Option::unwrap_or_default).collect())
+    }
+
+    /// See [`Store::recap_in_view`]: from memory when the recap and everything beside it
+    /// were cached, else all of it in one query. `member` is in `viewer`'s server.
+    pub async fn recap_in_view(
+        &self,
+        show: ShowId,
+        at: Option<(u32, u32)>,
+        viewer: Option<GuildId>,
+        member: Option<UserId>,
+    ) -> Result<Option<RecapInView>> {
+        let key = match at {
+            Some((season, episode)) => RecapKey::Episode(show, season, episode, viewer),
+            None => RecapKey::Latest(show, viewer),
+        };
+        let known = self.get(|s| {
+            let Some(recap) = s.recaps.get(&key)?.clone() else { return Some(None) };
+            let scores = *s.scores.get(&(recap.episode_id, viewer))?;
+            let spoilers = match viewer {
+                Some(guild) => *s.spoilers.get(&guild)?,
+                None => true,
+            };
+            let progress = match (viewer, member) {
+                (Some(guild), Some(user)) => *s.progress.get(&(guild, user, show))?,
+                _ => None,
+            };
+            Some(Some(RecapInView { recap, scores, spoilers, progress }))
+        });
+        if let Some(known) = known {
+            return Ok(known);
+        }
+        let read = self.store.recap_in_view(show, at, viewer, member).await?;
+        self.put(|s| {
+            let Some(view) = &read else {
+                insert(&mut s.recaps, key, None);
+                return;
+            };
+            insert(&mut s.recaps, key, Some(view.recap.clone()));
+            insert(&mut s.scores, (view.recap.episode_id, viewer), view.scores);
+            if let Some(guild) = viewer {
+                insert(&mut s.spoilers, guild, view.spoilers);
+                if let Some(user) = member {
+                    insert(&mut s.progress, (guild, user, show), view.progress);
+                }
+            }
+        });
+        Ok(read)
     }
 
     /// See [`Store::recap`].
@@ -165,21 +453,6 @@ impl Cached<'_> {
             return Ok(hit);
         }
         let recap = self.store.recap(show, season, episode, viewer).await?;
-        self.put(|s| insert(&mut s.recaps, key, recap.clone()));
-        Ok(recap)
-    }
-
-    /// See [`Store::latest_recap`].
-    pub async fn latest_recap(
-        &self,
-        show: ShowId,
-        viewer: Option<GuildId>,
-    ) -> Result<Option<Recap>> {
-        let key = RecapKey::Latest(show, viewer);
-        if let Some(hit) = self.get(|s| s.recaps.get(&key).cloned()) {
-            return Ok(hit);
-        }
-        let recap = self.store.latest_recap(show, viewer).await?;
         self.put(|s| insert(&mut s.recaps, key, recap.clone()));
         Ok(recap)
     }
@@ -203,21 +476,6 @@ impl Cached<'_> {
         let spoilers = self.store.guild_spoilers(guild).await?;
         self.put(|s| insert(&mut s.spoilers, guild, spoilers));
         Ok(spoilers)
-    }
-
-    /// See [`Store::progress`].
-    pub async fn progress(
-        &self,
-        (guild, user): (GuildId, UserId),
-        show: ShowId,
-    ) -> Result<Option<Progress>> {
-        let key = (guild, user, show);
-        if let Some(hit) = self.get(|s| s.progress.get(&key).copied()) {
-            return Ok(hit);
-        }
-        let progress = self.store.progress((guild, user), show).await?;
-        self.put(|s| insert(&mut s.progress, key, progress));
-        Ok(progress)
     }
 
     /// See [`Store::shows_visible_to`].

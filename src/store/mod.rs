@@ -6,6 +6,7 @@
 //! differ say so where they are written.
 
 pub mod cache;
+mod data_version;
 pub mod deployment;
 pub mod feeds;
 pub mod guilds;
@@ -77,17 +78,22 @@ pub struct Store {
     alerts: Arc<tokio::sync::Notify>,
     /// The SQLite database file, if the database is one.
     sqlite_file: Option<std::path::PathBuf>,
+    /// The PostgreSQL URL, if the database is one, for the view cache's listener (it holds the
+    /// password: never logged).
+    postgres_url: Option<String>,
 }
 
 /// A write transaction; on SQLite it also holds the writer lock until it ends.
 pub struct WriteTx<'a> {
     pub tx: sqlx::Transaction<'a, sqlx::Any>,
     _writer: Option<MutexGuard<'a, ()>>,
+    views: &'a cache::ViewCache,
 }
 
 impl WriteTx<'_> {
     pub async fn commit(self) -> Result<()> {
         self.tx.commit().await?;
+        self.views.committed();
         Ok(())
     }
 }
@@ -153,6 +159,7 @@ impl Store {
                 Backend::Sqlite => sqlite_file(&url),
                 Backend::Postgres => None,
             },
+            postgres_url: (backend == Backend::Postgres).then_some(url),
         })
     }
 
@@ -202,7 +209,7 @@ impl Store {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
         };
-        Ok(WriteTx { tx, _writer: writer })
+        Ok(WriteTx { tx, _writer: writer, views: &self.views })
     }
 
     /// The show-name index for lookups, rebuilt when shows changed.
@@ -227,6 +234,7 @@ impl Store {
     }
 
     pub async fn close(&self) {
+        self.views.stop();
         self.pool.close().await;
     }
 }

@@ -137,6 +137,20 @@ async fn posts_by_id(
     Ok(posts)
 }
 
+/// An episode's [`Scores`] from its vote sums and counts, everywhere and in `guild`'s server.
+pub(super) fn scores_from(
+    total: Option<i64>,
+    votes: i64,
+    guild_total: Option<i64>,
+    guild_votes: Option<i64>,
+    guild: Option<GuildId>,
+) -> Scores {
+    Scores {
+        server: guild.and_then(|_| score_from(guild_total, guild_votes.unwrap_or(0))),
+        all_servers: score_from(total, votes),
+    }
+}
+
 fn score_from(sum: Option<i64>, votes: i64) -> Option<Score> {
     (votes > 0)
         .then(|| Score { average: sum.unwrap_or(0) as f64 / votes as f64, votes: votes as u32 })
@@ -525,13 +539,13 @@ impl Store {
         .bind(guild.map(GuildId::db))
         .fetch_one(self.pool())
         .await?;
-        let guild_votes: Option<i64> = row.try_get("guild_votes")?;
-        Ok(Scores {
-            server: guild.and_then(|_| {
-                score_from(row.try_get("guild_total").ok().flatten(), guild_votes.unwrap_or(0))
-            }),
-            all_servers: score_from(row.try_get("total")?, row.try_get("votes")?),
-        })
+        Ok(scores_from(
+            row.try_get("total")?,
+            row.try_get("votes")?,
+            row.try_get("guild_total").ok().flatten(),
+            row.try_get("guild_votes")?,
+            guild,
+        ))
     }
 
     /// A season's episodes with their community scores.

@@ -4,8 +4,11 @@ use sha2::{Digest, Sha256};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
+use super::ratings::scores_from;
+use super::watching::Progress;
 use super::{now, shows, Result, Store};
-use crate::ids::GuildId;
+use crate::ids::{GuildId, UserId};
+use crate::recap::render::Scores;
 use crate::recap::{Article, CriticRating};
 use crate::recap::{EpisodeId, EpisodeNumber, Recap, RecapId, ShowId};
 
@@ -189,11 +192,56 @@ pub async fn save_article(
     }
 }
 
-const RECAP_COLUMNS: &str =
+const RECAP_FIELDS: &str =
     "r.id, s.id AS show_id, s.name AS show_name, e.id AS episode_id, e.season, e.number,
     e.number_end, e.title, r.source_site, r.url, r.recap, r.review, r.critic_rating,
-    r.critic_rating_out_of, r.critic_rating_display, r.published_at, r.updated_at, r.guild_id
-    FROM recaps r JOIN episodes e ON e.id = r.episode_id JOIN shows s ON s.id = e.show_id";
+    r.critic_rating_out_of, r.critic_rating_display, r.published_at, r.updated_at, r.guild_id";
+const RECAP_TABLES: &str =
+    "FROM recaps r JOIN episodes e ON e.id = r.episode_id JOIN shows s ON s.id = e.show_id";
+
+/// Which recap of an episode is shown (binds: show, season, episode, viewer): the one the
+/// viewer may see (the shared recaps and its own, never another server's; no viewer, the
+/// operator, sees every one), of the episode stored under that number or of a double episode
+/// covering it, the most recently updated site's.
+const EPISODE_RECAP: &str = "WHERE s.id = $1 AND e.season = $2
+       AND (e.number = $3 OR (e.number < $3 AND e.number_end >= $3))
+       AND ($4 IS NULL OR r.guild_id IS NULL OR r.guild_id = $4)
+     ORDER BY e.number DESC, r.updated_at DESC LIMIT 1";
+
+/// [`EPISODE_RECAP`] of the show's latest episode (binds: show, viewer).
+const LATEST_RECAP: &str = "WHERE s.id = $1
+       AND ($2 IS NULL OR r.guild_id IS NULL OR r.guild_id = $2)
+     ORDER BY e.season DESC, e.number DESC, r.updated_at DESC LIMIT 1";
+
+/// What a recap message shows beside the recap, read in the same query: the episode's scores
+/// (binds: the viewer's server as `$g`, the member as `$u`), the server's spoiler setting and
+/// how far the member has watched the show.
+fn beside_recap(g: usize, u: usize) -> String {
+    format!(
+        ", (SELECT CAST(SUM(v.score) AS BIGINT) FROM ratings v WHERE v.episode_id = e.id) AS total,
+           (SELECT COUNT(*) FROM ratings v WHERE v.episode_id = e.id) AS votes,
+           (SELECT CAST(SUM(v.score) AS BIGINT) FROM ratings v
+               WHERE v.episode_id = e.id AND v.guild_id = ${g}) AS guild_total,
+           (SELECT COUNT(*) FROM ratings v WHERE v.episode_id = e.id AND v.guild_id = ${g})
+               AS guild_votes,
+           (SELECT spoilers FROM guild_settings WHERE guild_id = ${g}) AS spoilers,
+           (SELECT w.season FROM watch_progress w
+               WHERE w.guild_id = ${g} AND w.user_id = ${u} AND w.show_id = s.id) AS watched_season,
+           (SELECT w.episode FROM watch_progress w
+               WHERE w.guild_id = ${g} AND w.user_id = ${u} AND w.show_id = s.id) AS watched_episode"
+    )
+}
+
+/// A recap with what its message shows beside it (see [`Store::recap_in_view`]).
+#[derive(Debug, Clone)]
+pub struct RecapInView {
+    pub recap: Recap,
+    pub scores: Scores,
+    /// The server's spoiler setting (on without a server).
+    pub spoilers: bool,
+    /// How far the member has watched the show, when a member asked.
+    pub progress: Option<Progress>,
+}
 
 fn recap_from_row(row: &AnyRow) -> Result<Recap> {
     let rating: Option<f64> = row.try_get("critic_rating")?;
@@ -282,24 +330,18 @@ impl Store {
         episode: u32,
         viewer: Option<GuildId>,
     ) -> Result<Option<Recap>> {
-        let row = sqlx::query(&format!(
-            "SELECT {RECAP_COLUMNS}
-             WHERE s.id = $1 AND e.season = $2
-               AND (e.number = $3 OR (e.number < $3 AND e.number_end >= $3))
-               AND ($4 IS NULL OR r.guild_id IS NULL OR r.guild_id = $4)
-             ORDER BY e.number DESC, r.updated_at DESC LIMIT 1"
-        ))
-        .bind(show.db())
-        .bind(i64::from(season))
-        .bind(i64::from(episode))
-        .bind(viewer.map(GuildId::db))
-        .fetch_optional(&self.pool)
-        .await?;
+        let row = sqlx::query(&format!("SELECT {RECAP_FIELDS} {RECAP_TABLES} {EPISODE_RECAP}"))
+            .bind(show.db())
+            .bind(i64::from(season))
+            .bind(i64::from(episode))
+            .bind(viewer.map(GuildId::db))
+            .fetch_optional(&self.pool)
+            .await?;
         row.as_ref().map(recap_from_row).transpose()
     }
 
     pub async fn recap_by_id(&self, id: RecapId) -> Result<Option<Recap>> {
-        let row = sqlx::query(&format!("SELECT {RECAP_COLUMNS} WHERE r.id = $1"))
+        let row = sqlx::query(&format!("SELECT {RECAP_FIELDS} {RECAP_TABLES} WHERE r.id = $1"))
             .bind(id.db())
             .fetch_optional(&self.pool)
             .await?;
@@ -313,15 +355,11 @@ impl Store {
         show: ShowId,
         viewer: Option<GuildId>,
     ) -> Result<Option<Recap>> {
-        let row = sqlx::query(&format!(
-            "SELECT {RECAP_COLUMNS} WHERE s.id = $1
-               AND ($2 IS NULL OR r.guild_id IS NULL OR r.guild_id = $2)
-             ORDER BY e.season DESC, e.number DESC, r.updated_at DESC LIMIT 1"
-        ))
-        .bind(show.db())
-        .bind(viewer.map(GuildId::db))
-        .fetch_optional(&self.pool)
-        .await?;
+        let row = sqlx::query(&format!("SELECT {RECAP_FIELDS} {RECAP_TABLES} {LATEST_RECAP}"))
+            .bind(show.db())
+            .bind(viewer.map(GuildId::db))
+            .fetch_optional(&self.pool)
+            .await?;
         row.as_ref().map(recap_from_row).transpose()
     }
 
@@ -331,31 +369,111 @@ impl Store {
         show: ShowId,
         viewer: Option<GuildId>,
     ) -> Result<Vec<EpisodeNumber>> {
-        let rows: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(
-            "SELECT e.season, e.number, e.number_end FROM episodes e
-             WHERE e.show_id = $1 AND EXISTS (
+        Ok(self.episodes_of_shows(&[show], viewer).await?.remove(0))
+    }
+
+    /// [`Store::episodes_with_recaps`] of each of `shows`, in the order given, in one query.
+    /// A show whose list is empty is none of the viewer's business (see
+    /// [`Store::shows_visible_to`]).
+    pub async fn episodes_of_shows(
+        &self,
+        shows: &[ShowId],
+        viewer: Option<GuildId>,
+    ) -> Result<Vec<Vec<EpisodeNumber>>> {
+        if shows.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = shows.iter().map(|s| s.db().to_string()).collect::<Vec<_>>().join(",");
+        let rows: Vec<(i64, i64, i64, Option<i64>)> = sqlx::query_as(&format!(
+            "SELECT e.show_id, e.season, e.number, e.number_end FROM episodes e
+             WHERE e.show_id IN ({list}) AND EXISTS (
                  SELECT 1 FROM recaps r WHERE r.episode_id = e.id
-                   AND ($2 IS NULL OR r.guild_id IS NULL OR r.guild_id = $2))
-             ORDER BY e.season, e.number",
-        )
-        .bind(show.db())
+                   AND ($1 IS NULL OR r.guild_id IS NULL OR r.guild_id = $1))
+             ORDER BY e.show_id, e.season, e.number"
+        ))
         .bind(viewer.map(GuildId::db))
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(season, episode, end)| EpisodeNumber {
+        let mut lists = vec![Vec::new(); shows.len()];
+        for (show, season, episode, end) in rows {
+            let number = EpisodeNumber {
                 season: season as u32,
                 episode: episode as u32,
                 episode_end: end.map(|n| n as u32),
-            })
-            .collect())
+            };
+            for (i, _) in shows.iter().enumerate().filter(|(_, s)| s.db() == show) {
+                lists[i].push(number);
+            }
+        }
+        Ok(lists)
+    }
+
+    /// The recap of episode `at` (season, episode) of the show as [`Store::recap`] picks it,
+    /// or of its latest episode as [`Store::latest_recap`] does, with its scores in `viewer`'s
+    /// server and everywhere, that server's spoiler setting and how far `member` has watched
+    /// the show: one query for everything a recap message shows.
+    pub async fn recap_in_view(
+        &self,
+        show: ShowId,
+        at: Option<(u32, u32)>,
+        viewer: Option<GuildId>,
+        member: Option<UserId>,
+    ) -> Result<Option<RecapInView>> {
+        let viewer_db = viewer.map(GuildId::db);
+        let member_db = member.map(UserId::db);
+        let row = match at {
+            Some((season, episode)) => {
+                sqlx::query(&format!(
+                    "SELECT {RECAP_FIELDS} {} {RECAP_TABLES} {EPISODE_RECAP}",
+                    beside_recap(4, 5)
+                ))
+                .bind(show.db())
+                .bind(i64::from(season))
+                .bind(i64::from(episode))
+                .bind(viewer_db)
+                .bind(member_db)
+                .fetch_optional(&self.pool)
+                .await?
+            }
+            None => {
+                sqlx::query(&format!(
+                    "SELECT {RECAP_FIELDS} {} {RECAP_TABLES} {LATEST_RECAP}",
+                    beside_recap(2, 3)
+                ))
+                .bind(show.db())
+                .bind(viewer_db)
+                .bind(member_db)
+                .fetch_optional(&self.pool)
+                .await?
+            }
+        };
+        let Some(row) = row else { return Ok(None) };
+        let spoilers: Option<i64> = row.try_get("spoilers")?;
+        let watched: (Option<i64>, Option<i64>) =
+            (row.try_get("watched_season")?, row.try_get("watched_episode")?);
+        Ok(Some(RecapInView {
+            recap: recap_from_row(&row)?,
+            scores: scores_from(
+                row.try_get("total")?,
+                row.try_get("votes")?,
+                row.try_get("guild_total")?,
+                row.try_get("guild_votes")?,
+                viewer,
+            ),
+            spoilers: spoilers.is_none_or(|s| s != 0),
+            progress: match watched {
+                (Some(season), Some(episode)) => {
+                    Some(Progress { season: season as u32, episode: episode as u32 })
+                }
+                _ => None,
+            },
+        }))
     }
 
     /// Every stored recap, optionally of one show, by show then episode.
     pub async fn list_recaps(&self, show: Option<ShowId>) -> Result<Vec<Recap>> {
         let rows = sqlx::query(&format!(
-            "SELECT {RECAP_COLUMNS} WHERE ($1 IS NULL OR s.id = $1)
+            "SELECT {RECAP_FIELDS} {RECAP_TABLES} WHERE ($1 IS NULL OR s.id = $1)
              ORDER BY s.name, e.season, e.number, r.source_site"
         ))
         .bind(show.map(|id| id.db()))

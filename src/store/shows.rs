@@ -163,7 +163,17 @@ impl Store {
 
     /// Ranks shows for what a member typed: the autocomplete and "did you mean".
     pub async fn search_shows(&self, query: &str, limit: usize) -> Result<Vec<ShowMatch>> {
-        self.shows.search(self, query, limit.min(MAX_CHOICES)).await
+        self.shows.search(self, query, limit.min(MAX_CHOICES), true).await
+    }
+
+    /// [`Store::search_shows`] without the typo-tolerant matches (see
+    /// [`ShowIndex::search_beginnings`]): enough to take a name typed out, and cheaper.
+    pub async fn search_show_beginnings(
+        &self,
+        query: &str,
+        limit: usize,
+    ) -> Result<Vec<ShowMatch>> {
+        self.shows.search(self, query, limit.min(MAX_CHOICES), false).await
     }
 
     /// Forgets the cached show index, after this process changed shows.
@@ -211,7 +221,8 @@ pub(crate) struct ShowCache {
 /// What an index answered to each query asked (a /recap asks by the name the member chose,
 /// again and again): a search is half a millisecond, a remembered one is not. It belongs to
 /// its index, so a rebuilt index starts with none.
-type Searches = Arc<std::sync::Mutex<std::collections::HashMap<(String, usize), Vec<ShowMatch>>>>;
+type Searches =
+    Arc<std::sync::Mutex<std::collections::HashMap<(String, usize, bool), Vec<ShowMatch>>>>;
 
 /// Searches remembered at most: past this the memo starts over, so memory follows what
 /// members ask, not the catalogue.
@@ -235,13 +246,15 @@ impl ShowCache {
         store: &Store,
         query: &str,
         limit: usize,
+        typos: bool,
     ) -> Result<Vec<ShowMatch>> {
         let (index, searches) = self.indexed(store).await?;
-        let key = (query.to_string(), limit);
+        let key = (query.to_string(), limit, typos);
         if let Some(hit) = searches.lock().expect("search memo").get(&key) {
             return Ok(hit.clone());
         }
-        let found = index.search(query, limit);
+        let found =
+            if typos { index.search(query, limit) } else { index.search_beginnings(query, limit) };
         let mut memo = searches.lock().expect("search memo");
         if memo.len() >= MAX_SEARCHES {
             memo.clear();

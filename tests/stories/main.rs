@@ -10,6 +10,7 @@ mod cli;
 mod corpus;
 mod feeds;
 mod languages;
+mod memory;
 mod observe;
 mod outage;
 mod proxy;

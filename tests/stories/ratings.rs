@@ -5,7 +5,7 @@ use std::process::{Child, Command};
 use std::time::Duration;
 
 use crate::support::bot::{config_for, sample, start_bot_with, stop_bot, T};
-use crate::support::driver::{keycap, member, message_in, Message};
+use crate::support::driver::{answer_until, keycap, member, message_in, Message, NOTIFIED};
 use crate::support::TestDb;
 use fake_discord::{perms, FakeConfig, FakeDiscord};
 use recapbot::config::Config;
@@ -377,9 +377,10 @@ async fn votes_applied_in_batches_end_as_one_by_one(db: TestDb) {
     assert_eq!(held(batched, 20).await, expected);
 }
 
-/// /recap answers from memory, yet a vote or a corrected recap is in the very next answer,
-/// whichever process made the change (here a second store on the same database, as another
-/// bot process or `recapbot import` would be).
+/// /recap answers from memory, yet a vote or a corrected recap is in the next answer once the
+/// database's notification of it is in (a moment after the commit), whichever process made
+/// the change (here a second store on the same database, as another bot process or
+/// `recapbot import` would be).
 async fn the_next_recap_shows_a_vote_or_a_corrected_recap_from_another_process(db: TestDb) {
     db.store.save_article(&sample()).await.unwrap();
     let other = recapbot::store::Store::open(&db.url).await.unwrap();
@@ -394,28 +395,40 @@ async fn the_next_recap_shows_a_vote_or_a_corrected_recap_from_another_process(d
     let recap = other.list_recaps(None).await.unwrap().remove(0);
     let (guild, user) = (GuildId::new(fake.guild_id()), UserId::new(9_000));
     other.cast_vote(guild, user, recap.episode_id, 4, MessageId::new(1)).await.unwrap();
-    let answer = alice.recap("Soundtrack #1", 2).await;
-    assert_eq!(
-        answer.field("Community"),
-        Some("This server: ★ 4.0 · 1 vote\nAll servers: ★ 4.0 · 1 vote"),
-        "the vote counts at once"
-    );
+    let voted = Some("This server: ★ 4.0 · 1 vote\nAll servers: ★ 4.0 · 1 vote");
+    let answer = answer_until(
+        NOTIFIED,
+        || alice.recap("Soundtrack #1", 2),
+        |a| a.field("Community") == voted,
+    )
+    .await;
+    assert_eq!(answer.field("Community"), voted, "the vote counts once its notification is in");
 
     let mut corrected = sample();
     corrected.recap = format!("{} A corrected closing line.", corrected.recap);
     other.save_article(&corrected).await.unwrap();
-    let answer = alice.recap("Soundtrack #1", 2).await;
-    let mut pages = answer.description().to_string();
-    let mut shown = answer;
-    while shown.enabled_buttons().iter().any(|b| b == "▶") {
-        shown = alice.click(&shown, "▶").await;
-        pages.push_str(shown.description());
-    }
-    assert!(pages.contains("A corrected closing line."), "the corrected recap shows at once");
+    let every_page = || async {
+        let mut shown = alice.recap("Soundtrack #1", 2).await;
+        let mut pages = shown.description().to_string();
+        while shown.enabled_buttons().iter().any(|b| b == "▶") {
+            shown = alice.click(&shown, "▶").await;
+            pages.push_str(shown.description());
+        }
+        pages
+    };
+    let pages =
+        answer_until(NOTIFIED, every_page, |p: &String| p.contains("A corrected closing line."))
+            .await;
+    assert!(pages.contains("A corrected closing line."), "the corrected recap shows");
 
     other.set_guild_spoilers(guild, false).await.unwrap();
-    let answer = alice.recap("Soundtrack #1", 2).await;
-    assert!(!answer.description().contains("||"), "the server's new setting applies at once");
+    let answer = answer_until(
+        NOTIFIED,
+        || alice.recap("Soundtrack #1", 2),
+        |a| !a.description().contains("||"),
+    )
+    .await;
+    assert!(!answer.description().contains("||"), "the server's new setting applies");
 }
 
 /// `recapbot run` against the fake Discord (through its proxy address, so no test CA is

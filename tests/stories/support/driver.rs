@@ -191,3 +191,28 @@ impl Message {
         self.buttons().into_iter().filter(|b| b.enabled).map(|b| b.label).collect()
     }
 }
+
+/// How long a change another process made may take to reach a bot's memory: its database
+/// notification's way, a moment after the commit. Under the listener's 5 s check for a silent
+/// connection, so a notification that never comes fails the story instead of being caught up.
+pub const NOTIFIED: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Asks with `ask` until the answer passes `shown`, for at most `within`; the last answer.
+pub async fn answer_until<T, F, Fut>(
+    within: std::time::Duration,
+    mut ask: F,
+    shown: impl Fn(&T) -> bool,
+) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = T>,
+{
+    let started = std::time::Instant::now();
+    loop {
+        let answer = ask().await;
+        if shown(&answer) || started.elapsed() >= within {
+            return answer;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+}

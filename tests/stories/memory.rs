@@ -1,0 +1,162 @@
+//! /recap answers from memory, yet what another process changes is in the next answer: here a
+//! real `recapbot import` process beside the bot, and on PostgreSQL a bot whose notification
+//! listener is cut and comes back.
+
+use std::time::{Duration, Instant};
+
+use crate::cli::recapbot;
+use crate::support::bot::{sample, start_bot, T};
+use crate::support::driver::{answer_until, member, Member, Message, NOTIFIED};
+use crate::support::{on, sample_article, TestDb};
+use fake_discord::FakeDiscord;
+use recapbot::ids::{GuildId, MessageId, UserId};
+use recapbot::store::cache::LISTENER_NAME;
+use recapbot::store::{Backend, Store};
+use serde_json::json;
+
+/// The sample article as a file with `edit` applied, in `dir`.
+/// `/recap` asked privately: a public answer is a rating post, recorded by a write of the
+/// bot's own, after which it reads the data versions anyway; a private one leaves memory to
+/// answer.
+async fn recap(alice: &Member<'_>, episode: u32) -> Message {
+    alice
+        .slash(
+            "recap",
+            json!([{"name": "show", "value": "Soundtrack #1"}, {"name": "episode", "value": episode},
+                   {"name": "private", "value": true}]),
+        )
+        .await
+}
+
+fn edited_sample(dir: &std::path::Path, name: &str, edit: impl Fn(String) -> String) -> String {
+    let text = std::fs::read_to_string(sample_article()).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, edit(text)).unwrap();
+    path.display().to_string()
+}
+
+/// `recapbot import FILE`, the bot running on meanwhile (as it would beside an operator's
+/// import, taking the database's notification as it comes).
+async fn import(db: &TestDb, file: &str, expect: &str) {
+    let (url, file) = (db.url.clone(), file.to_string());
+    let out = tokio::task::spawn_blocking(move || recapbot(&url, &["import", &file], None))
+        .await
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success() && said.contains(expect), "{said}");
+}
+
+async fn the_next_recap_shows_what_recapbot_import_changed(db: TestDb) {
+    db.store.save_article(&sample()).await.unwrap();
+    let fake = FakeDiscord::start().await;
+    let _bot = start_bot(&fake, &db).await;
+    let alice = member(&fake, "alice");
+    // Asked twice, so the second answer came from memory.
+    for _ in 0..2 {
+        let answer = recap(&alice, 2).await;
+        assert!(!answer.description().contains("A corrected line."));
+        assert!(!answer.enabled_buttons().contains(&"⏭".to_string()), "no next episode yet");
+        let missing = recap(&alice, 3).await;
+        assert_eq!(
+            missing.content(),
+            "No recap of **Soundtrack #1** episode 3. Recaps exist for: S1E2."
+        );
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let corrected = edited_sample(dir.path(), "corrected.txt", |text| {
+        text.replace("Yep, that’ll do it!", "Yep, that’ll do it! A corrected line.")
+    });
+    import(&db, &corrected, "0 imported, 1 updated").await;
+    let answer = answer_until(
+        NOTIFIED,
+        || recap(&alice, 2),
+        |a| a.description().contains("A corrected line."),
+    )
+    .await;
+    assert!(answer.description().contains("A corrected line."), "{}", answer.description());
+
+    let next = edited_sample(dir.path(), "next.txt", |text| {
+        text.replace("Season 1 Episode 2", "Season 1 Episode 3").replace("Track 2 –", "Track 3 –")
+    });
+    import(&db, &next, "1 imported").await;
+    let answer = answer_until(NOTIFIED, || recap(&alice, 3), |a| a.title().contains("S1E3")).await;
+    assert!(answer.title().contains("S1E3"), "{}", answer.content());
+    let answer = recap(&alice, 2).await;
+    assert!(answer.enabled_buttons().contains(&"⏭".to_string()), "E3 is next now");
+}
+
+/// The bot's listener connection, once it has listened and read the versions (its last
+/// statement, and it waits for the next notification); its process id.
+async fn listening(db: &TestDb, not: Option<i32>) -> i32 {
+    let started = Instant::now();
+    loop {
+        let pid: Option<i32> = sqlx::query_scalar(
+            "SELECT pid FROM pg_stat_activity
+             WHERE datname = current_database() AND application_name = $1 AND state = 'idle'
+               AND query LIKE 'SELECT name, version FROM data_versions%' AND pid <> COALESCE($2, 0)",
+        )
+        .bind(LISTENER_NAME)
+        .bind(not)
+        .fetch_optional(recapbot::harness::pool(&db.store))
+        .await
+        .unwrap();
+        if let Some(pid) = pid {
+            return pid;
+        }
+        assert!(started.elapsed() < T, "the bot listens for data version notifications");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// PostgreSQL ends the listener's connection (a server restart, a network cut, an idle
+/// reaper): a vote cast before the bot listens again is in its answers all the same, and so
+/// is one cast once it listens again.
+#[tokio::test]
+async fn a_vote_while_the_bot_cannot_listen_is_in_its_next_recap() {
+    on(Backend::Postgres, |db| async move {
+        db.store.save_article(&sample()).await.unwrap();
+        let other = Store::open(&db.url).await.unwrap();
+        let episode = other.list_recaps(None).await.unwrap().remove(0).episode_id;
+        let fake = FakeDiscord::start().await;
+        let _bot = start_bot(&fake, &db).await;
+        let guild = GuildId::new(fake.guild_id());
+        let alice = member(&fake, "alice");
+        for _ in 0..2 {
+            let answer = recap(&alice, 2).await;
+            assert_eq!(answer.field("Community"), Some("No votes yet — rate with 1️⃣–5️⃣"));
+        }
+
+        let pid = listening(&db, None).await;
+        let cut: bool = sqlx::query_scalar("SELECT pg_terminate_backend($1)")
+            .bind(pid)
+            .fetch_one(recapbot::harness::pool(&db.store))
+            .await
+            .unwrap();
+        assert!(cut);
+        other.cast_vote(guild, UserId::new(9_001), episode, 4, MessageId::new(1)).await.unwrap();
+        let one = Some("This server: ★ 4.0 · 1 vote\nAll servers: ★ 4.0 · 1 vote");
+        let answer =
+            answer_until(NOTIFIED, || recap(&alice, 2), |a| a.field("Community") == one).await;
+        assert_eq!(
+            answer.field("Community"),
+            one,
+            "the vote cast while the listener was cut counts"
+        );
+
+        listening(&db, Some(pid)).await;
+        other.cast_vote(guild, UserId::new(9_002), episode, 2, MessageId::new(1)).await.unwrap();
+        let two = Some("This server: ★ 3.0 · 2 votes\nAll servers: ★ 3.0 · 2 votes");
+        let answer =
+            answer_until(NOTIFIED, || recap(&alice, 2), |a| a.field("Community") == two).await;
+        assert_eq!(
+            answer.field("Community"),
+            two,
+            "once listening again, the next vote counts too"
+        );
+        other.close().await;
+    })
+    .await;
+}
+
+backend_tests!(the_next_recap_shows_what_recapbot_import_changed);
