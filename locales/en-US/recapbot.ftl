@@ -133,6 +133,7 @@ refused-news = news, not a recap
 refused-film = a film review
 refused-interview = an interview
 refused-preview = a preview
+refused-fan-fiction = fan fiction
 recap-gone = This recap is no longer available.
 counts-from-one = Seasons and episodes count from 1.
 error-internal = Sorry, /{ $command } failed on our side. The error was logged; please try again in a moment.

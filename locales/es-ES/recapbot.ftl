@@ -131,6 +131,7 @@ refused-news = una noticia, no un resumen
 refused-film = una reseña de película
 refused-interview = una entrevista
 refused-preview = un avance
+refused-fan-fiction = un fanfic
 recap-gone = Este resumen ya no está disponible.
 counts-from-one = Las temporadas y los episodios empiezan en 1.
 error-internal = Lo sentimos, /{ $command } ha fallado por nuestra parte. El error ha quedado registrado; vuelve a intentarlo en un momento.

@@ -131,6 +131,7 @@ refused-news = une actualité, pas un résumé
 refused-film = une critique de film
 refused-interview = une interview
 refused-preview = un avant-programme
+refused-fan-fiction = une fanfiction
 recap-gone = Ce résumé n’est plus disponible.
 counts-from-one = Les saisons et les épisodes commencent à 1.
 error-internal = Désolé, /{ $command } a échoué de notre côté. L’erreur a été enregistrée ; réessayez dans un instant.

@@ -131,6 +131,7 @@ refused-news = あらすじではなくニュース
 refused-film = 映画のレビュー
 refused-interview = インタビュー
 refused-preview = 予告記事
+refused-fan-fiction = 二次創作小説
 recap-gone = このあらすじはもう表示できません。
 counts-from-one = シーズンと話数は1から数えます。
 error-internal = 申し訳ありません。/{ $command } はこちら側の問題で失敗しました。エラーは記録されました。しばらくしてからもう一度お試しください。

@@ -131,6 +131,7 @@ refused-news = 요약이 아닌 뉴스
 refused-film = 영화 리뷰
 refused-interview = 인터뷰
 refused-preview = 예고 기사
+refused-fan-fiction = 팬픽션
 recap-gone = 이 요약은 더 이상 볼 수 없습니다.
 counts-from-one = 시즌과 회차는 1부터 셉니다.
 error-internal = 죄송합니다. /{ $command } 실행 중 저희 쪽에서 오류가 났습니다. 오류는 기록되었으니 잠시 후 다시 시도해 주세요.

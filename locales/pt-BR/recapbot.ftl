@@ -131,6 +131,7 @@ refused-news = uma notícia, não um resumo
 refused-film = uma crítica de filme
 refused-interview = uma entrevista
 refused-preview = uma prévia
+refused-fan-fiction = uma fanfic
 recap-gone = Este resumo não está mais disponível.
 counts-from-one = Temporadas e episódios começam em 1.
 error-internal = Desculpe, /{ $command } falhou do nosso lado. O erro foi registrado; tente de novo daqui a pouco.

@@ -119,7 +119,9 @@ impl UserError {
 /// The intake's reason for refusing a page, in `locale`: each of its reasons has a message;
 /// anything else stays as the intake wrote it.
 fn refusal_reason(locale: Locale, reason: &str) -> String {
-    use crate::ingest::refusal::{FILM, INTERVIEW, LIST, NEWS, PREVIEW, SEASON_REVIEW};
+    use crate::ingest::refusal::{
+        FAN_FICTION, FILM, INTERVIEW, LIST, NEWS, PREVIEW, SEASON_REVIEW,
+    };
     let id = match reason {
         SEASON_REVIEW => "refused-season-review",
         LIST => "refused-list",
@@ -127,6 +129,7 @@ fn refusal_reason(locale: Locale, reason: &str) -> String {
         FILM => "refused-film",
         INTERVIEW => "refused-interview",
         PREVIEW => "refused-preview",
+        FAN_FICTION => "refused-fan-fiction",
         _ => return reason.to_string(),
     };
     locale.text(id, &[])

@@ -3,8 +3,8 @@
 //! A corpus directory holds `corpus.jsonl` (one object per page: `file`,
 //! `url`, `site`, `kind` `"recap"`/`"not_recap"`, `show`, `season`,
 //! `episode`, `episode_end`, `title`, `rating` as written, or `reason`) and
-//! the page texts it names. [`evaluate`] runs [`parse_article`] on each page
-//! and compares field by field.
+//! the page texts it names. [`evaluate`] reads each page as `recapbot import`
+//! reads a file (charset, format by extension) and compares field by field.
 
 use std::fmt;
 use std::path::Path;
@@ -12,7 +12,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::ingest::article::{parse_article, Format, Hints};
+use crate::ingest::article::Hints;
+use crate::ingest::import::{file_contents, parse_fetched};
 use crate::ingest::rating;
 use crate::recap::names::fold;
 
@@ -155,13 +156,16 @@ pub fn evaluate_with(dir: &Path, with_urls: bool) -> CorpusReport {
                 continue;
             }
         };
-        let text = String::from_utf8_lossy(&bytes);
         let started = Instant::now();
         let hints = Hints {
             url: str_field(&entry, "url").filter(|_| with_urls).map(String::from),
             ..Hints::default()
         };
-        let parsed = parse_article(&text, Format::Auto, &hints);
+        // Exactly `recapbot import FILE`'s intake: the charset the page declares, the format
+        // its extension names (a saved `.html` page is read as HTML, an excerpt sniffed).
+        let parsed = file_contents(Path::new(file), &bytes)
+            .map_err(|e| e.to_string())
+            .and_then(|fetched| parse_fetched(&fetched, &hints).map_err(|e| e.to_string()));
         report.elapsed += started.elapsed();
         report.pages += 1;
         report.parsed.push(match &parsed {

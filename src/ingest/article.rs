@@ -172,6 +172,8 @@ struct Document {
     /// The first non-empty lines of the page (plain text and Markdown), for
     /// telling recaps from other pages.
     opening: Vec<String>,
+    /// The page's own metadata says it is fan fiction (HTML only).
+    fan_fiction: bool,
 }
 
 /// Turns paragraphs (lists of lines) into blocks: ordinary lines of one
@@ -815,6 +817,12 @@ fn strip_site_suffix(title: &str, site_name: Option<&str>) -> String {
     t.trim().to_string()
 }
 
+/// How fan-fiction archives describe their pages in their metadata ("fanfiction, transformative
+/// works", "a fanfiction story", "Fan Fiction Archive").
+static FAN_FICTION_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:fan[\s-]?fic(?:tion)?s?|transformative\s+works)\b").unwrap()
+});
+
 static JSON_RATING_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r#""reviewRating"\s*:\s*\{[^}]*?"ratingValue"\s*:\s*"?([\d.]+)"?(?:[^}]*?"bestRating"\s*:\s*"?([\d.]+)"?)?"#)
         .unwrap()
@@ -826,6 +834,12 @@ fn html_document(input: &str) -> Result<Document, ArticleError> {
     let mut skip = Vec::new();
 
     let site_name = meta_content(&html, r#"meta[property="og:site_name"]"#);
+    doc.fan_fiction = html
+        .select(&selector(
+            r#"meta[name="keywords"], meta[name="classification"], meta[name="description"], meta[property="og:type"], meta[property="og:description"]"#,
+        ))
+        .filter_map(|m| m.value().attr("content"))
+        .any(|c| FAN_FICTION_RE.is_match(c));
     let ld_selector = selector(r#"script[type="application/ld+json"]"#);
     let ld = jsonld::read(html.select(&ld_selector).map(|s| s.text().collect::<String>()));
     let h1 = html
@@ -1457,6 +1471,7 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         chosen,
         headline_prose,
         opening,
+        fan_fiction,
     } = doc;
     let headline_text = headline_text.ok_or(ArticleError::MissingHeadline)?;
     let hint_show = hints.show.as_deref().map(str::trim).filter(|s| !s.is_empty());
@@ -1506,6 +1521,10 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         }
         h
     });
+    // A story's "Chapter 1" reads as an episode marker; the page saying what it is settles it.
+    if fan_fiction && hints.episode.is_none() {
+        return Err(ArticleError::NotARecap(refusal::FAN_FICTION.to_string()));
+    }
     // A page naming no episode at all keeps the plain "no show/season/episode" error.
     if hints.episode.is_none() && parsed.is_some() {
         let judged = if headline_prose { "" } else { headline_text.as_str() };
@@ -2423,6 +2442,34 @@ mod tests {
         // Broken JSON-LD is ignored.
         let broken = r#"<script type="application/ld+json">{"@type":"TVEpisode",</script>"#;
         assert_eq!(fields(&parse(&page(broken, "Moving Episode 3 Recap"), Format::Html)).2, 3);
+    }
+
+    #[test]
+    fn a_fan_fiction_chapter_is_refused_by_what_its_page_says_it_is() {
+        // The head and headings of an Archive of Our Own chapter (tests/corpus/html, h004).
+        let ao3 = |keywords: &str| {
+            format!(
+                r#"<!DOCTYPE html><html><head><meta charset="utf-8" />
+                <meta name="keywords" content="{keywords}" />
+                <meta name="description" content="An Archive of Our Own, a project of the Organization for Transformative Works" />
+                <title> Conversations with a Cryptid - Chapter 1 - AMournfulHowlInTheNight - My Hero Academia [Archive of Our Own] </title>
+                </head><body><div id="main"><h2 class="title heading">Conversations with a Cryptid</h2>
+                <h3 class="title">Chapter 1</h3><div class="userstuff"><p>Midoriya had not planned on meeting a cryptid tonight.</p></div></div></body></html>"#
+            )
+        };
+        let refused = parse_article(
+            &ao3("fanfiction, transformative works, otw, fair use, archive"),
+            Format::Html,
+            &Hints::default(),
+        );
+        assert_eq!(refused, Err(ArticleError::NotARecap("fan fiction".into())));
+        // A recap that talks about fan fiction in its text is still a recap: only the page's
+        // own metadata counts.
+        let recap = r#"<html><head><meta name="description" content="Moving episode 3 recap">
+            </head><body><article><h1>Moving Episode 3 Recap</h1>
+            <p>Fans wrote fanfiction about this scene for years. Bong-Seok learns to fly.</p>
+            </article></body></html>"#;
+        assert_eq!(parse(recap, Format::Html).episode, 3);
     }
 
     #[test]

@@ -116,13 +116,20 @@ async fn read_file(path: &Path) -> Result<Fetched, ImportError> {
     let size = tokio::fs::metadata(path).await.map_err(ImportError::Read)?.len();
     check_size(size)?;
     let bytes = tokio::fs::read(path).await.map_err(ImportError::Read)?;
+    file_contents(path, &bytes)
+}
+
+/// A file's bytes as `import` takes them: decoded as they declare, in the format its
+/// extension names. Public so the corpus measures saved pages through this very intake.
+pub fn file_contents(path: &Path, bytes: &[u8]) -> Result<Fetched, ImportError> {
+    check_size(bytes.len() as u64)?;
     let format =
         match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
             Some("html" | "htm") => Format::Html,
             Some("md" | "markdown") => Format::Markdown,
             _ => Format::Auto,
         };
-    Ok(Fetched { text: decode_text(&bytes, None)?, format, url: None })
+    Ok(Fetched { text: decode_text(bytes, None)?, format, url: None })
 }
 
 async fn fetch_url(url: &str, fetcher: &Fetcher) -> Result<Fetched, ImportError> {
@@ -163,6 +170,11 @@ pub async fn load_article(
     fetcher: &Fetcher,
 ) -> Result<Article, ImportError> {
     let fetched = read_source(source, fetcher).await?;
+    Ok(parse_fetched(&fetched, hints)?)
+}
+
+/// Parses what [`read_source`] brought, in its format, with the address it was fetched from.
+pub fn parse_fetched(fetched: &Fetched, hints: &Hints) -> Result<Article, ArticleError> {
     let format = match fetched.format {
         Format::Auto => detect_format(&fetched.text),
         known => known,
@@ -174,8 +186,7 @@ pub async fn load_article(
         (None, Some(url)) => Hints { url: Some(url.clone()), ..hints.clone() },
         _ => hints.clone(),
     };
-    let article = parse_article(&fetched.text, format, &hints)?;
-    Ok(article)
+    parse_article(&fetched.text, format, &hints)
 }
 
 /// What happened to one input.

@@ -20,6 +20,7 @@ pub const NEWS: &str = "news, not a recap";
 pub const FILM: &str = "a film review";
 pub const INTERVIEW: &str = "an interview";
 pub const PREVIEW: &str = "a preview";
+pub const FAN_FICTION: &str = "fan fiction";
 
 /// A headline that says it is a recap or an episode review.
 static RECAP_WORD_RE: Lazy<Regex> = Lazy::new(|| {
