@@ -7,7 +7,7 @@ use serenity::CreateAutocompleteResponse;
 use super::error::within_deadline;
 use super::l10n::{locale, server_locale};
 use super::message::{recap_message, spoiler_gate};
-use super::{votes, Context, Error};
+use super::{Context, Error};
 use crate::ids::{ChannelId, GuildId, MessageId, UserId};
 
 pub async fn complete_show(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
@@ -77,7 +77,7 @@ pub async fn recap(
         let message = sent.message().await?;
         let (channel, id) = (ChannelId::from(message.channel_id), MessageId::from(message.id));
         app.store.record_post(id, guild, channel, view.recap.episode_id, view.recap.id).await?;
-        tokio::spawn(votes::add_rating_reactions(ctx.data().rest.clone(), channel, id));
+        ctx.data().rating_reactions.add(channel, id, Vec::new());
     }
     Ok(())
 }

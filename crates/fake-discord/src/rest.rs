@@ -979,6 +979,7 @@ fn callback(w: &World, st: &mut State, r: &Req, id: u64, token: &str) -> Result<
     };
     if let Some(it) = st.interactions.get_mut(&id) {
         it.initial = Some(json!({"type": ty, "data": data}));
+        it.answered = Some(Instant::now());
         it.original = original;
     }
     Ok(Reply::Empty)

@@ -239,6 +239,8 @@ pub(crate) struct InteractionState {
     pub channel_id: u64,
     /// `{"type": n, "data": …}` of the initial callback.
     pub initial: Option<Value>,
+    /// When the initial callback arrived.
+    pub answered: Option<Instant>,
     /// The message `@original` refers to (for components: the clicked message).
     pub original: Option<u64>,
     pub followups: Vec<u64>,
