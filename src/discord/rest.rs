@@ -225,6 +225,33 @@ impl Rest {
         self.fire(Request::new(route, LightMethod::Get).params(Some(params))).await
     }
 
+    /// Answers an interaction with a message and returns that message, as the callback's
+    /// `with_response` gives it: a public answer's id without `GET …/messages/@original`,
+    /// whose bucket serenity keeps per application, so every interaction's read would queue
+    /// behind every other's.
+    pub async fn respond_with_message(
+        &self,
+        interaction: serenity::InteractionId,
+        token: &str,
+        response: &serenity::CreateInteractionResponse,
+    ) -> Result<serenity::Message, serenity::Error> {
+        #[derive(serde::Deserialize)]
+        struct Answered {
+            resource: Resource,
+        }
+        #[derive(serde::Deserialize)]
+        struct Resource {
+            message: serenity::Message,
+        }
+        let route = Route::InteractionResponse { interaction_id: interaction, token };
+        let body = serde_json::to_vec(response)?;
+        let request = Request::new(route, LightMethod::Post)
+            .body(Some(body))
+            .params(Some(vec![("with_response", "true".to_string())]));
+        let answered: Answered = self.fire(request).await?;
+        Ok(answered.resource.message)
+    }
+
     async fn fire<T: DeserializeOwned>(&self, request: Request<'_>) -> Result<T, serenity::Error> {
         let response = self.request(request).await?;
         Ok(serde_json::from_slice(&response.bytes().await?)?)
