@@ -417,6 +417,7 @@ struct Load {
     /// Callbacks that came too late (refused by the fake) or never.
     late: usize,
     rate_limited: u32,
+    limited_routes: std::collections::BTreeMap<String, usize>,
     /// Rating reactions added while the load ran, and those still missing at its end.
     reactions_added: usize,
     reactions_missing: usize,
@@ -483,6 +484,24 @@ async fn load_on(store: &Store, options: BenchOptions) -> anyhow::Result<Load> {
     }
     let posts = handles.iter().filter(|h| h.message_id().is_some()).count();
     let rate_limited = fake.rate_limited_count();
+    // Which routes drew them, ids and tokens left out: what to fix when there are any.
+    let mut limited_routes: std::collections::BTreeMap<String, usize> = Default::default();
+    for request in fake.requests().iter().filter(|r| r.status == 429) {
+        let route: Vec<&str> = request
+            .path
+            .split('/')
+            .enumerate()
+            .map(|(i, s)| {
+                let token = i == 3 && request.path.starts_with("/webhooks/");
+                if token || (!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())) {
+                    "*"
+                } else {
+                    s
+                }
+            })
+            .collect();
+        *limited_routes.entry(format!("{} {}", request.method, route.join("/"))).or_default() += 1;
+    }
     bot.shutdown().await;
     Ok(Load {
         sent: total,
@@ -491,6 +510,7 @@ async fn load_on(store: &Store, options: BenchOptions) -> anyhow::Result<Load> {
         p99: if times.is_empty() { Duration::ZERO } else { percentile(&times, 0.99) },
         late,
         rate_limited,
+        limited_routes,
         reactions_added: added,
         reactions_missing: posts * 5 - added,
         driver_lag,
@@ -515,6 +535,9 @@ pub async fn recap_load(options: BenchOptions) -> anyhow::Result<()> {
             l.rate_limited,
             micros(l.driver_lag),
         );
+        if !l.limited_routes.is_empty() {
+            println!("  {backend}: 429s by route: {:?}", l.limited_routes);
+        }
         let run = options.load_seconds as f64 + 4.0;
         println!(
             "  {backend}: rating reactions added {} ({:.1}/s over the run, the budget being 45/s), still queued at the end {} (×{:.1} the added; {:.0} s more at 45/s)",
