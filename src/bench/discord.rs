@@ -70,8 +70,14 @@ async fn time_recaps(fake: &FakeDiscord, names: &[String], options: BenchOptions
     timings
 }
 
-/// `episodes` recaps for each show, a thousand per transaction.
-async fn load(store: &Store, names: &[String], episodes: usize) -> anyhow::Result<()> {
+/// `episodes` recaps for each show, a thousand per transaction, and `votes` community votes
+/// on each, from members of fifty other servers.
+async fn load(
+    store: &Store,
+    names: &[String],
+    episodes: usize,
+    votes: usize,
+) -> anyhow::Result<()> {
     let mut batch = Vec::with_capacity(1_000);
     for (i, name) in names.iter().enumerate() {
         for episode in 1..=episodes {
@@ -87,6 +93,19 @@ async fn load(store: &Store, names: &[String], episodes: usize) -> anyhow::Resul
         }
     }
     store.save_articles(&batch).await?;
+    if votes > 0 {
+        // One statement: the votes are the data /recap reads, not something to time here.
+        let voters: Vec<String> = (1..=votes).map(|k| format!("SELECT {k} AS k")).collect();
+        sqlx::query(&format!(
+            "INSERT INTO ratings (guild_id, user_id, episode_id, score, message_id, voted_at)
+             SELECT 1000 + e.id % 50, 5000 + v.k, e.id, (e.id + v.k) % 5 + 1, NULL, $1
+             FROM episodes e CROSS JOIN ({}) v",
+            voters.join(" UNION ALL ")
+        ))
+        .bind(crate::store::now())
+        .execute(store.pool())
+        .await?;
+    }
     // Fresh planner statistics, as autovacuum would have gathered on a live database.
     if store.backend() == Backend::Postgres {
         sqlx::query("ANALYZE").execute(store.pool()).await?;
@@ -108,7 +127,7 @@ pub struct Latency {
 /// Loads `store` and times `/recap` on it, then the fixed-string bot on the same fake.
 pub async fn recap_latency_on(store: &Store, options: BenchOptions) -> anyhow::Result<Latency> {
     let names = show_names(options.shows);
-    load(store, &names, options.episodes_per_show).await?;
+    load(store, &names, options.episodes_per_show, options.votes_per_recap).await?;
 
     let fake = FakeDiscord::start_with(FakeConfig::default().without_rate_limits()).await;
     let real = crate::bot::start(&config(&fake), store.clone()).await?;
@@ -134,10 +153,11 @@ pub async fn recap_latency_on(store: &Store, options: BenchOptions) -> anyhow::R
 
 pub async fn recap_latency(options: BenchOptions) -> anyhow::Result<()> {
     println!(
-        "\n/recap latency: {} requests, {} shows, {} recaps, fake Discord on 127.0.0.1 (rate limits off)",
+        "\n/recap latency: {} requests, {} shows, {} recaps, {} votes, fake Discord on 127.0.0.1 (rate limits off)",
         options.requests,
         options.shows,
-        options.shows * options.episodes_per_show
+        options.shows * options.episodes_per_show,
+        options.shows * options.episodes_per_show * options.votes_per_recap
     );
     for (backend, scratch) in backends().await? {
         let l = recap_latency_on(&scratch.store, options).await?;
@@ -377,6 +397,155 @@ pub async fn feed_polls(feeds: usize) -> anyhow::Result<()> {
         let rate = polled as f64 / started.elapsed().as_secs_f64();
         println!(
             "  {backend}: {rate:.0} polls/s (each a conditional GET answered 304 and one update)"
+        );
+        scratch.remove().await?;
+    }
+    Ok(())
+}
+
+/// Channels and members the /recap load comes from.
+const LOAD_CHANNELS: usize = 25;
+const LOAD_MEMBERS: usize = 200;
+
+/// What a steady stream of public `/recap`s costs with Discord's rate limits on.
+struct Load {
+    sent: usize,
+    answered: usize,
+    /// INTERACTION_CREATE to the callback's arrival, of the answered ones.
+    p50: Duration,
+    p99: Duration,
+    /// Callbacks that came too late (refused by the fake) or never.
+    late: usize,
+    rate_limited: u32,
+    limited_routes: std::collections::BTreeMap<String, usize>,
+    /// Rating reactions added while the load ran, and those still missing at its end.
+    reactions_added: usize,
+    reactions_missing: usize,
+    /// How far behind its schedule the driver sent the last request.
+    driver_lag: Duration,
+}
+
+/// `--load-rate` public `/recap`s a second for `--load-seconds`, open loop: each request
+/// starts on its schedule whatever the earlier ones are doing, from members in several
+/// channels asking about hot and cold shows.
+async fn load_on(store: &Store, options: BenchOptions) -> anyhow::Result<Load> {
+    let names = show_names(options.shows);
+    load(store, &names, options.episodes_per_show, options.votes_per_recap).await?;
+    let channels: Vec<String> = (0..LOAD_CHANNELS).map(|i| format!("load-{i:02}")).collect();
+    let members: Vec<String> = (0..LOAD_MEMBERS).map(|i| format!("fan{i:03}")).collect();
+    let fake = FakeDiscord::start_with(
+        FakeConfig::default()
+            .channels(&channels.iter().map(String::as_str).collect::<Vec<_>>())
+            .members(&members.iter().map(String::as_str).collect::<Vec<_>>()),
+    )
+    .await;
+    let channel_ids: Vec<u64> = channels.iter().map(|c| fake.channel(c)).collect();
+    let bot = crate::bot::start(&config(&fake), store.clone()).await?;
+    fake.wait_commands(T).await;
+
+    let total = options.load_rate as usize * options.load_seconds as usize;
+    let every = Duration::from_secs(1) / options.load_rate;
+    let mut rng = StdRng::seed_from_u64(13);
+    let mut handles = Vec::with_capacity(total);
+    let started = tokio::time::Instant::now();
+    let mut ticks = tokio::time::interval_at(started, every);
+    // A late tick is sent at once, then the schedule goes on: the rate holds on average.
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Burst);
+    let mut driver_lag = Duration::ZERO;
+    for i in 0..total {
+        let due = ticks.tick().await;
+        driver_lag = due.elapsed();
+        // Half the requests are about the few shows airing this week.
+        let show = if rng.gen_bool(0.5) {
+            &names[rng.gen_range(0..HOT_SHOWS.min(names.len()))]
+        } else {
+            &names[rng.gen_range(0..names.len())]
+        };
+        let episode = rng.gen_range(1..=options.episodes_per_show) as i64;
+        let member = &members[rng.gen_range(0..members.len())];
+        let channel = channel_ids[i % channel_ids.len()];
+        let options =
+            json!([{"name": "show", "value": show}, {"name": "episode", "value": episode}]);
+        handles.push(fake.slash_in(member, channel, "recap", options));
+    }
+    // The last requests get their deadline to be answered.
+    tokio::time::sleep(Duration::from_secs(4)).await;
+
+    let mut times: Vec<Duration> = handles.iter().filter_map(|h| h.response_time()).collect();
+    times.sort();
+    let answered = times.len();
+    let late = total - times.iter().filter(|t| **t <= Duration::from_secs(3)).count();
+    let bot_id = fake.bot_user_id();
+    let mut added = 0;
+    for post in handles.iter().filter_map(|h| h.message_id()) {
+        added += (1..=5)
+            .filter(|n| fake.reactions(post, &format!("{n}\u{fe0f}\u{20e3}")).contains(&bot_id))
+            .count();
+    }
+    let posts = handles.iter().filter(|h| h.message_id().is_some()).count();
+    let rate_limited = fake.rate_limited_count();
+    // Which routes drew them, ids and tokens left out: what to fix when there are any.
+    let mut limited_routes: std::collections::BTreeMap<String, usize> = Default::default();
+    for request in fake.requests().iter().filter(|r| r.status == 429) {
+        let route: Vec<&str> = request
+            .path
+            .split('/')
+            .enumerate()
+            .map(|(i, s)| {
+                let token = i == 3 && request.path.starts_with("/webhooks/");
+                if token || (!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())) {
+                    "*"
+                } else {
+                    s
+                }
+            })
+            .collect();
+        *limited_routes.entry(format!("{} {}", request.method, route.join("/"))).or_default() += 1;
+    }
+    bot.shutdown().await;
+    Ok(Load {
+        sent: total,
+        answered,
+        p50: if times.is_empty() { Duration::ZERO } else { percentile(&times, 0.5) },
+        p99: if times.is_empty() { Duration::ZERO } else { percentile(&times, 0.99) },
+        late,
+        rate_limited,
+        limited_routes,
+        reactions_added: added,
+        reactions_missing: posts * 5 - added,
+        driver_lag,
+    })
+}
+
+pub async fn recap_load(options: BenchOptions) -> anyhow::Result<()> {
+    println!(
+        "\n/recap under load: {} public /recap a second for {} s from {LOAD_MEMBERS} members in {LOAD_CHANNELS} channels, {} shows, fake Discord enforcing its rate limits (50 requests/s globally)",
+        options.load_rate, options.load_seconds, options.shows
+    );
+    for (backend, scratch) in backends().await? {
+        let l = load_on(&scratch.store, options).await?;
+        println!(
+            "  {backend}: {} sent, {} answered; INTERACTION_CREATE→callback p50 {}, p99 {} (p99/p50 ×{:.2}); {} past the 3 s deadline; {} × 429; driver behind schedule by {} at the end",
+            l.sent,
+            l.answered,
+            micros(l.p50),
+            micros(l.p99),
+            l.p99.as_secs_f64() / l.p50.as_secs_f64().max(1e-9),
+            l.late,
+            l.rate_limited,
+            micros(l.driver_lag),
+        );
+        if !l.limited_routes.is_empty() {
+            println!("  {backend}: 429s by route: {:?}", l.limited_routes);
+        }
+        let run = options.load_seconds as f64 + 4.0;
+        println!(
+            "  {backend}: rating reactions added {} ({:.1}/s over the run, the budget being 45/s), still queued at the end {} (×{:.1} the added; {:.0} s more at 45/s)",
+            l.reactions_added,
+            l.reactions_added as f64 / run,
+            l.reactions_missing,
+            l.reactions_missing as f64 / l.reactions_added.max(1) as f64,
+            l.reactions_missing as f64 / 45.0
         );
         scratch.remove().await?;
     }

@@ -42,6 +42,16 @@ pub struct BenchOptions {
     /// Members casting the reaction events.
     #[arg(long, default_value_t = 1_000)]
     pub members: usize,
+    /// Community votes per recap in the /recap stores (2 × 500,000 recaps = 1,000,000 votes).
+    #[arg(long, default_value_t = 2)]
+    pub votes_per_recap: usize,
+    /// Public /recaps per second, started on schedule whatever the earlier ones do, against
+    /// the fake enforcing Discord's rate limits (0 skips it).
+    #[arg(long, default_value_t = 200)]
+    pub load_rate: u32,
+    /// How long the /recap load lasts, in seconds (0 skips it).
+    #[arg(long, default_value_t = 60)]
+    pub load_seconds: u64,
     /// Instead of the usual run: import, index, lookup and /recap at `--shows` and at ten
     /// times as many, side by side with the resident memory, to show how each grows.
     #[arg(long)]
@@ -254,9 +264,17 @@ async fn curve_point(
 /// `--curve`: the same figures at two sizes, side by side.
 async fn curve(options: BenchOptions) -> anyhow::Result<()> {
     let sizes = [options.shows, options.shows * 10];
+    let recaps = |shows: usize| shows * options.episodes_per_show;
     println!(
-        "recapbot bench --curve: {} and {} shows ({} episodes each), {} lookups, {} /recap requests",
-        sizes[0], sizes[1], options.episodes_per_show, options.lookups, options.requests
+        "recapbot bench --curve: {} and {} shows ({} and {} recaps, {} and {} votes), {} lookups, {} /recap requests",
+        sizes[0],
+        sizes[1],
+        recaps(sizes[0]),
+        recaps(sizes[1]),
+        recaps(sizes[0]) * options.votes_per_recap,
+        recaps(sizes[1]) * options.votes_per_recap,
+        options.lookups,
+        options.requests
     );
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let mut points = Vec::new();
@@ -329,6 +347,9 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
     }
     if options.requests > 0 {
         discord::recap_latency(options).await?;
+    }
+    if options.load_rate > 0 && options.load_seconds > 0 {
+        discord::recap_load(options).await?;
     }
     if options.reactions > 0 {
         discord::reaction_ingest(options).await?;

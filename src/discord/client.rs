@@ -9,6 +9,7 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
 
 use super::pace::{self, Pace, PACED_REQUESTS_PER_SECOND};
+use super::reactions::ReactionQueue;
 use super::rest::Rest;
 use super::votes::VoteJob;
 use super::{dispatcher, rest, startup, votes, Command, Data, INTENTS};
@@ -331,17 +332,25 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
                     ready.user.id,
                     score_edit_interval,
                 );
-                // Catch up with votes cast or withdrawn while the bot was offline.
-                // Each process reconciles the guilds of its own shards.
+                let (rating_reactions, reacting) =
+                    ReactionQueue::start(rest.behind());
+                // Catch up with votes cast or withdrawn while the bot was offline, and with
+                // the reactions it had not added yet. Each process reconciles the guilds of
+                // its own shards.
                 let _ = votes.send(votes::VoteJob::Reconcile(votes::Reconcile {
                     window: reconcile_window,
                     shards,
+                    reactions: rating_reactions.clone(),
                 }));
-                vote_worker.lock().expect("bot workers").votes = Some((votes.clone(), worker));
+                {
+                    let mut workers = vote_worker.lock().expect("bot workers");
+                    workers.votes = Some((votes.clone(), worker));
+                    workers.others.push(reacting);
+                }
                 // The first shard's READY reached the framework before its data existed.
                 let reactions = super::events::ReactionFeed::default();
                 reactions.collect(ctx, votes.clone());
-                Ok(Data { app, defer_after, rest, scores, votes, reactions })
+                Ok(Data { app, defer_after, rest, rating_reactions, scores, votes, reactions })
             })
         })
         // Owners are never consulted, and start-up already asked who the application is.

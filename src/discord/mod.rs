@@ -14,6 +14,7 @@ pub mod pace;
 mod pager;
 mod publish;
 mod ratings;
+pub mod reactions;
 mod recap;
 pub mod rest;
 mod settings;
@@ -41,6 +42,8 @@ pub struct Data {
     pub defer_after: Duration,
     /// Discord's REST API for the calls that come in bursts, 429s waited out behind a proxy.
     pub rest: rest::Rest,
+    /// The 1️⃣–5️⃣ under public recaps, paced under the global limit.
+    pub rating_reactions: reactions::ReactionQueue,
     /// Edits rating posts' scores, coalesced.
     pub scores: votes::ScoreEditor,
     /// Reaction events, applied in order by one worker.

@@ -2,12 +2,16 @@
 
 use poise::serenity_prelude as serenity;
 use poise::CreateReply;
-use serenity::CreateAutocompleteResponse;
+use serenity::{
+    CreateAllowedMentions, CreateAutocompleteResponse, CreateInteractionResponse,
+    CreateInteractionResponseMessage,
+};
+use std::sync::atomic::Ordering;
 
 use super::error::within_deadline;
 use super::l10n::{locale, server_locale};
 use super::message::{recap_message, spoiler_gate};
-use super::{votes, Context, Error};
+use super::{Context, Error};
 use crate::ids::{ChannelId, GuildId, MessageId, UserId};
 
 pub async fn complete_show(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
@@ -67,17 +71,45 @@ pub async fn recap(
         _ => locale(ctx),
     };
     let message = recap_message(&view, 0, frame);
+    if let (false, Some(guild), poise::Context::Application(command)) = (private, guild, ctx) {
+        if !command.has_sent_initial_response.load(Ordering::SeqCst) {
+            // A public recap is a rating post: its 1️⃣–5️⃣ reactions are votes. The answer
+            // says which message it is, so recording it costs Discord no second request.
+            let answer = CreateInteractionResponseMessage::new()
+                .embed(message.embed)
+                .components(message.components)
+                .allowed_mentions(CreateAllowedMentions::new());
+            let posted = ctx
+                .data()
+                .rest
+                .respond_with_message(
+                    command.interaction.id,
+                    &command.interaction.token,
+                    &CreateInteractionResponse::Message(answer),
+                )
+                .await?;
+            command.has_sent_initial_response.store(true, Ordering::SeqCst);
+            let posted = match posted {
+                Some(posted) => posted,
+                None => command.interaction.get_response(ctx.http()).await?,
+            };
+            let (channel, id) = (ChannelId::from(posted.channel_id), MessageId::from(posted.id));
+            app.store.record_post(id, guild, channel, view.recap.episode_id, view.recap.id).await?;
+            ctx.data().rating_reactions.add(channel, id, Vec::new());
+            return Ok(());
+        }
+    }
     let reply = CreateReply::default()
         .ephemeral(private)
         .embed(message.embed)
         .components(message.components);
     let sent = ctx.send(reply).await?;
     if let (false, Some(guild)) = (private, guild) {
-        // A public recap is a rating post: its 1️⃣–5️⃣ reactions are votes.
+        // Answered after a defer: the message is the edited deferral.
         let message = sent.message().await?;
         let (channel, id) = (ChannelId::from(message.channel_id), MessageId::from(message.id));
         app.store.record_post(id, guild, channel, view.recap.episode_id, view.recap.id).await?;
-        tokio::spawn(votes::add_rating_reactions(ctx.data().rest.clone(), channel, id));
+        ctx.data().rating_reactions.add(channel, id, Vec::new());
     }
     Ok(())
 }

@@ -80,6 +80,20 @@ impl From<Arc<Http>> for Rest {
     }
 }
 
+/// Interaction answers and webhook-token routes are outside the bot's global limit on
+/// Discord: pacing them would put a member's answer behind a fan-out's alerts.
+fn exempt_from_global_limit(route: &Route<'_>) -> bool {
+    matches!(
+        route,
+        Route::InteractionResponse { .. }
+            | Route::WebhookWithToken { .. }
+            | Route::WebhookMessage { .. }
+            | Route::WebhookOriginalInteractionResponse { .. }
+            | Route::WebhookFollowupMessage { .. }
+            | Route::WebhookFollowupMessages { .. }
+    )
+}
+
 /// What a 429 asks for.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct RateLimited {
@@ -108,7 +122,10 @@ impl Rest {
         Rest { behind: true, ..self.clone() }
     }
 
-    async fn place(&self) -> Option<super::pace::Place<'_>> {
+    async fn place(&self, route: &Route<'_>) -> Option<super::pace::Place<'_>> {
+        if exempt_from_global_limit(route) {
+            return None;
+        }
         let pace = self.pace.as_deref()?;
         Some(if self.behind { pace.wait_behind().await } else { pace.wait().await })
     }
@@ -248,6 +265,35 @@ impl Rest {
         self.fire(Request::new(route, LightMethod::Get).params(Some(params))).await
     }
 
+    /// Answers an interaction with a message and returns that message, as the callback's
+    /// `with_response` gives it: a public answer's id without `GET …/messages/@original`,
+    /// whose bucket serenity keeps per application, so every interaction's read would queue
+    /// behind every other's. `None`: answered, but the message did not come back.
+    pub async fn respond_with_message(
+        &self,
+        interaction: serenity::InteractionId,
+        token: &str,
+        response: &serenity::CreateInteractionResponse,
+    ) -> Result<Option<serenity::Message>, serenity::Error> {
+        #[derive(serde::Deserialize)]
+        struct Answered {
+            resource: Resource,
+        }
+        #[derive(serde::Deserialize)]
+        struct Resource {
+            message: serenity::Message,
+        }
+        let route = Route::InteractionResponse { interaction_id: interaction, token };
+        let body = serde_json::to_vec(response)?;
+        let request = Request::new(route, LightMethod::Post)
+            .body(Some(body))
+            .params(Some(vec![("with_response", "true".to_string())]));
+        let answered = self.request(request).await?.bytes().await?;
+        // A Discord that ignores `with_response` answers 204 with no body: the caller asks
+        // for the message instead.
+        Ok(serde_json::from_slice::<Answered>(&answered).ok().map(|a| a.resource.message))
+    }
+
     async fn fire<T: DeserializeOwned>(&self, request: Request<'_>) -> Result<T, serenity::Error> {
         let response = self.request(request).await?;
         Ok(serde_json::from_slice(&response.bytes().await?)?)
@@ -262,7 +308,7 @@ impl Rest {
             if let Some(bucket) = &bucket {
                 self.buckets.wait(bucket).await;
             }
-            let place = self.place().await;
+            let place = self.place(request.route_ref()).await;
             let answered = self.http.request(request).await;
             drop(place);
             match &answered {
@@ -284,7 +330,7 @@ impl Rest {
             if let Some(bucket) = &bucket {
                 self.buckets.wait(bucket).await;
             }
-            let place = self.place().await;
+            let place = self.place(request.route_ref()).await;
             let proxy = self.http.proxy.as_deref();
             let built = request.clone().build(client, self.http.token(), proxy)?.build()?;
             let response = client.execute(built).await;

@@ -42,7 +42,7 @@ pub fn score_of(emoji: &ReactionType) -> Option<u8> {
         .then_some(digit as u8)
 }
 
-fn rating_reaction(score: u8) -> ReactionType {
+pub(super) fn rating_reaction(score: u8) -> ReactionType {
     ReactionType::Unicode(RATING_EMOJI[usize::from(score - 1)].to_string())
 }
 
@@ -62,13 +62,6 @@ fn is_missing_permission(error: &serenity::Error) -> bool {
 /// server that changes its language gets its posts redone in it with the next vote).
 pub fn shown_score(scores: &Scores, locale: Locale) -> String {
     crate::recap::render::score_line(scores, locale).unwrap_or_default()
-}
-
-/// Adds 1️⃣–5️⃣ to a new rating post, in order. Runs beside the reply, never before it.
-pub async fn add_rating_reactions(rest: Rest, channel: ChannelId, message: MessageId) {
-    if let Err(error) = add_missing_reactions(&rest, channel, message, &[]).await {
-        tracing::warn!(%error, %channel, %message, "cannot add the rating reactions");
-    }
 }
 
 /// Adds, in order, the 1️⃣–5️⃣ a rating post lacks (`present`: the scores the bot already
@@ -247,6 +240,8 @@ pub struct Reconcile {
     pub window: Duration,
     /// Posts in guilds of these shards: each process reconciles its own guilds.
     pub shards: crate::config::Shards,
+    /// Where the 1️⃣–5️⃣ a post lacks go (a stop or a failure before they were all added).
+    pub reactions: super::reactions::ReactionQueue,
 }
 
 /// Most reaction events applied in one transaction.
@@ -429,7 +424,7 @@ async fn check_post(
 ) -> Result<(), crate::discord::Error> {
     let Some(post) = store.post(message).await? else { return Ok(()) };
     match read_votes(rest, &post, bot).await {
-        Ok(reactions) => {
+        Ok((reactions, _)) => {
             let (added, removed) = store.reconcile_post(&post, &reactions).await?;
             if added + removed > 0 {
                 tracing::info!(
@@ -488,8 +483,9 @@ pub async fn reconcile(
     let mut done = Reconciled::default();
     for post in posts.into_iter().filter(|p| job.shards.owns(p.guild_id.get())) {
         match read_votes(rest, &post, bot).await {
-            Ok(reactions) => match store.reconcile_post(&post, &reactions).await {
+            Ok((reactions, own)) => match store.reconcile_post(&post, &reactions).await {
                 Ok((added, removed)) => {
+                    job.reactions.add(post.channel_id, post.message_id, own);
                     done.posts += 1;
                     done.votes_added += added;
                     done.votes_removed += removed;
@@ -514,14 +510,16 @@ pub async fn reconcile(
     done
 }
 
-/// Every member's number reactions on a post (bots left out), page by page.
+/// Every member's number reactions on a post (bots left out), page by page, and the scores
+/// this bot reacted with.
 async fn read_votes(
     rest: &Rest,
     post: &Post,
     bot: UserId,
-) -> Result<HashMap<UserId, Vec<u8>>, serenity::Error> {
+) -> Result<(HashMap<UserId, Vec<u8>>, Vec<u8>), serenity::Error> {
     const PAGE: u8 = 100;
     let mut votes: HashMap<UserId, Vec<u8>> = HashMap::new();
+    let mut own = Vec::new();
     for score in 1..=5u8 {
         let mut after: Option<serenity::UserId> = None;
         loop {
@@ -535,7 +533,9 @@ async fn read_votes(
                 )
                 .await?;
             for user in &users {
-                if !user.bot && UserId::from(user.id) != bot {
+                if UserId::from(user.id) == bot {
+                    own.push(score);
+                } else if !user.bot {
                     votes.entry(UserId::from(user.id)).or_default().push(score);
                 }
             }
@@ -545,7 +545,7 @@ async fn read_votes(
             }
         }
     }
-    Ok(votes)
+    Ok((votes, own))
 }
 
 #[cfg(test)]

@@ -95,41 +95,48 @@ pub async fn id_by_key(conn: &mut AnyConnection, key: &str) -> Result<Option<Sho
 /// Reincarnated as a Slime", "Haburashi/Onna Tomodachi"); once the show is in the store,
 /// every recap of it lands there, while a sequel ("Dream High 2") stays its own show.
 async fn named_within(conn: &mut AnyConnection, name: &str) -> Result<Option<ShowId>> {
-    let words = fold_words(name);
-    if words.is_empty() {
+    let keys = held_keys(&fold_words(name));
+    if keys.is_empty() {
         return Ok(None);
     }
-    // Keys are folded to letters and digits only, so LIKE sees no wildcard in them; the
-    // match on key characters is a cheap first cut, the word check below decides. A stored
-    // "The Walking Dead" is found from "Walking Dead": its key without the article counts too.
-    let without_article = |col: &str| {
-        ARTICLES
-            .iter()
-            .map(|a| {
-                format!(
-                    " OR ({col} LIKE '{a}%' AND $1 LIKE ('%' || substr({col}, {}) || '%'))",
-                    a.len() + 1
-                )
-            })
-            .collect::<String>()
-    };
+    let params: Vec<String> = (1..=keys.len()).map(|i| format!("${i}")).collect();
+    let params = params.join(", ");
     let sql = format!(
-        "SELECT id, name FROM shows
-             WHERE name_key <> '' AND ($1 LIKE ('%' || name_key || '%'){})
+        "SELECT id, name FROM shows WHERE name_key IN ({params})
          UNION ALL
-         SELECT show_id, alias FROM show_aliases
-             WHERE alias_key <> '' AND ($1 LIKE ('%' || alias_key || '%'){})",
-        without_article("name_key"),
-        without_article("alias_key"),
+         SELECT show_id, alias FROM show_aliases WHERE alias_key IN ({params})"
     );
-    let candidates: Vec<(i64, String)> =
-        sqlx::query_as(&sql).bind(words.concat()).fetch_all(&mut *conn).await?;
+    let mut query = sqlx::query_as(&sql);
+    for key in &keys {
+        query = query.bind(key);
+    }
+    let candidates: Vec<(i64, String)> = query.fetch_all(&mut *conn).await?;
     let best = candidates
         .into_iter()
         .filter(|(_, stored)| contains_name(name, stored))
         // The longest name first ("Dream High 2" over "Dream High"); the older show on a tie.
         .max_by_key(|(id, stored)| (fold(stored).chars().count(), std::cmp::Reverse(*id)));
     Ok(best.map(|(id, _)| ShowId(id)))
+}
+
+/// Every key a stored name or alias could have for a name of these words to hold it
+/// ([`contains_name`]): each run of the words, as it is and after a leading article ("The
+/// Walking Dead" is held by "… – Walking Dead"). Found through the keys' unique indexes, so
+/// an import costs the same with a hundred shows stored or a million, where matching every
+/// stored key against the name read them all.
+fn held_keys(words: &[String]) -> Vec<String> {
+    let mut keys = std::collections::BTreeSet::new();
+    for start in 0..words.len() {
+        let mut run = String::new();
+        for word in &words[start..] {
+            run.push_str(word);
+            for article in ARTICLES {
+                keys.insert(format!("{article}{run}"));
+            }
+            keys.insert(run.clone());
+        }
+    }
+    keys.into_iter().collect()
 }
 
 impl Store {

@@ -87,6 +87,21 @@ async fn a_member_reacts_and_the_post_shows_the_score(db: TestDb) {
         .await;
 }
 
+/// A Discord (or a proxy) that answers the callback with no body, whatever `with_response`
+/// asks: the bot asks for its message instead, and the post still counts votes.
+async fn a_callback_answered_without_its_message_still_makes_a_rating_post(db: TestDb) {
+    let (fake, _bot) = setup(&db, FakeConfig::default().without_callback_response()).await;
+    let post = rating_post(&fake).await;
+    let id = post.id.unwrap();
+    let bot = fake.bot_user_id();
+    fake.wait_until(T, "the post's 1️⃣–5️⃣", |f| {
+        (1..=5).all(|n| f.reactions(id, &keycap(n)).contains(&bot))
+    })
+    .await;
+    member(&fake, "bob").rates(&post, 2);
+    wait_community(&fake, &post, "This server: ★ 2.0 · 1 vote\nAll servers: ★ 2.0 · 1 vote").await;
+}
+
 async fn another_number_replaces_the_vote_and_the_old_reaction_goes(db: TestDb) {
     let config = FakeConfig::default().bot_permissions(perms::BOT_DEFAULT | perms::MANAGE_MESSAGES);
     let (fake, _bot) = setup(&db, config).await;
@@ -702,7 +717,56 @@ async fn rating_reactions_come_after_the_reply(db: TestDb) {
     assert_eq!(fake.rate_limited_count(), 0, "the reaction route's limit was respected");
 }
 
+/// Forty public recaps in twenty channels at once ask for 200 reactions, more than Discord's
+/// 50 requests a second allow: every post still gets its 1️⃣–5️⃣, and Discord never has to
+/// say 429.
+async fn a_burst_of_public_recaps_in_many_channels_gets_every_reaction_without_a_429(db: TestDb) {
+    let rooms: Vec<String> = (0..20).map(|i| format!("room-{i:02}")).collect();
+    let names: Vec<&str> = rooms.iter().map(String::as_str).collect();
+    let (fake, _bot) = setup(&db, FakeConfig::default().channels(&names)).await;
+    let asked: Vec<_> = (0..40)
+        .map(|i| {
+            let options =
+                json!([{"name": "show", "value": "Soundtrack #1"}, {"name": "episode", "value": 2}]);
+            fake.slash_in("alice", fake.channel(&rooms[i % rooms.len()]), "recap", options)
+        })
+        .collect();
+    let mut posts = Vec::new();
+    for handle in &asked {
+        handle.reply(T).await;
+        posts.push(handle.message_id().expect("a public recap is a message"));
+    }
+    let bot = fake.bot_user_id();
+    fake.wait_until(Duration::from_secs(30), "every post's 1️⃣–5️⃣", |f| {
+        posts.iter().all(|post| (1..=5).all(|n| f.reactions(*post, &keycap(n)).contains(&bot)))
+    })
+    .await;
+    assert_eq!(fake.rate_limited_count(), 0, "no request was over Discord's limits");
+}
+
+/// Discord failing the first reaction leaves the post without its 1️⃣–5️⃣ for now; the next
+/// start adds them.
+async fn rating_reactions_discord_failed_are_added_at_the_next_start(db: TestDb) {
+    let (fake, bot) = setup(&db, FakeConfig::default()).await;
+    let reacting = "PUT /channels/*/messages/*/reactions/*/@me";
+    fake.force_status_once(reacting, 500);
+    let post = member(&fake, "alice").recap("Soundtrack #1", 2).await.id.unwrap();
+    fake.wait_until(T, "the refused reaction", |f| !f.requests_to(reacting).is_empty()).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let me = fake.bot_user_id();
+    let carried =
+        |f: &FakeDiscord| (1..=5).filter(|n| f.reactions(post, &keycap(*n)).contains(&me)).count();
+    assert_eq!(carried(&fake), 0, "the post was left for the next start");
+    stop_bot(&fake, bot).await;
+
+    let _bot = start_bot_with(&fake, &db, quick(&fake)).await;
+    fake.wait_until(T, "the post's 1️⃣–5️⃣ after the restart", |f| carried(f) == 5).await;
+}
+
 backend_tests!(
+    a_callback_answered_without_its_message_still_makes_a_rating_post,
+    a_burst_of_public_recaps_in_many_channels_gets_every_reaction_without_a_429,
+    rating_reactions_discord_failed_are_added_at_the_next_start,
     recap_shows_the_server_score_beside_all_servers,
     rating_reactions_come_after_the_reply,
     ratings_draws_the_season_as_a_chart_with_a_table,

@@ -111,6 +111,10 @@ pub struct FakeConfig {
     pub rate_limits: RateLimits,
     /// How long a bot has to send the initial interaction response (Discord: 3 s).
     pub interaction_deadline: Duration,
+    /// Whether an interaction callback asked `?with_response=true` answers with what it made
+    /// (Discord since 2024). `false` answers 204 whatever is asked, as some proxies and older
+    /// Discord-compatible servers do.
+    pub callback_with_response: bool,
     /// The `heartbeat_interval` sent in HELLO. Discord's is about 41 s, so a short test never
     /// sees a heartbeat; lower it to test heartbeating.
     pub heartbeat_interval: Duration,
@@ -142,6 +146,7 @@ impl Default for FakeConfig {
             bot_permissions: perms::BOT_DEFAULT,
             rate_limits: RateLimits::discord(),
             interaction_deadline: Duration::from_secs(3),
+            callback_with_response: true,
             heartbeat_interval: Duration::from_millis(41_250),
             extra_guilds: Vec::new(),
             shards: 1,
@@ -191,6 +196,12 @@ impl FakeConfig {
 
     pub fn rate_limits(mut self, limits: RateLimits) -> Self {
         self.rate_limits = limits;
+        self
+    }
+
+    /// Interaction callbacks answer 204 even when asked `with_response`.
+    pub fn without_callback_response(mut self) -> Self {
+        self.callback_with_response = false;
         self
     }
 

@@ -911,6 +911,7 @@ impl FakeDiscord {
                 created: std::time::Instant::now(),
                 channel_id: channel,
                 initial: None,
+                answered: None,
                 original: source,
                 followups: Vec::new(),
             },
@@ -1142,6 +1143,14 @@ impl InteractionHandle {
                     .then(|| ids.iter().filter_map(|m| st.render_message(w, *m)).collect())
             })
             .await
+    }
+
+    /// From INTERACTION_CREATE to the initial callback's arrival, once it arrived in time (a
+    /// callback past the deadline is refused, so it never counts).
+    pub fn response_time(&self) -> Option<Duration> {
+        let st = self.fake.inner.lock();
+        let it = st.interactions.get(&self.id)?;
+        Some(it.answered?.duration_since(it.created))
     }
 
     /// The id of the message `@original` refers to, once there is one.

@@ -25,6 +25,9 @@ pub(crate) enum Shape {
     Users,
     Gateway,
     BotGateway,
+    /// `POST /interactions/…/callback?with_response=true`: `{"interaction", "resource"}`, the
+    /// resource's message a `Message`.
+    CallbackResponse,
 }
 
 fn check<T: DeserializeOwned>(what: &str, v: &Value) -> Result<(), String> {
@@ -50,6 +53,10 @@ pub(crate) fn check_rest(shape: Shape, v: &Value) -> Result<(), String> {
         Shape::Users => check::<Vec<m::User>>("Vec<User>", v),
         Shape::Gateway => check::<m::Gateway>("Gateway", v),
         Shape::BotGateway => check::<m::BotGateway>("BotGateway", v),
+        Shape::CallbackResponse => match v["resource"].get("message") {
+            Some(message) => check::<m::Message>("Message", message),
+            None => Ok(()),
+        },
     }
 }
 

@@ -979,9 +979,23 @@ fn callback(w: &World, st: &mut State, r: &Req, id: u64, token: &str) -> Result<
     };
     if let Some(it) = st.interactions.get_mut(&id) {
         it.initial = Some(json!({"type": ty, "data": data}));
+        it.answered = Some(Instant::now());
         it.original = original;
     }
-    Ok(Reply::Empty)
+    // Discord answers 204 unless asked for what the callback made: then 200 with the
+    // interaction and the resource, the message included for a message response.
+    if !w.callback_with_response || r.query.get("with_response").map(String::as_str) != Some("true") {
+        return Ok(Reply::Empty);
+    }
+    let mut resource = json!({"type": ty});
+    if let Some(message) = original.filter(|_| matches!(ty, 4 | 5 | 7)) {
+        resource["message"] = st.render_message(w, message).ok_or_else(unknown_message)?;
+    }
+    let interaction = json!({"id": id.to_string(), "type": kind, "response_message_id": original.map(|m| m.to_string())});
+    Ok(Reply::Json(
+        json!({"interaction": interaction, "resource": resource}),
+        Shape::CallbackResponse,
+    ))
 }
 
 /// Finds the interaction of a webhook token, enforcing the 15-minute token lifetime.

@@ -35,6 +35,7 @@ pub(crate) struct World {
     pub everyone_permissions: u64,
     pub rate_limits: RateLimits,
     pub deadline: Duration,
+    pub callback_with_response: bool,
     pub heartbeat_interval: Duration,
     /// Guilds besides the seeded one: (name, guild id, its one text channel's id).
     pub extra_guilds: Vec<(String, u64, u64)>,
@@ -114,6 +115,7 @@ impl World {
             everyone_permissions: perms::EVERYONE_DEFAULT,
             rate_limits: cfg.rate_limits.clone(),
             deadline: cfg.interaction_deadline,
+            callback_with_response: cfg.callback_with_response,
             heartbeat_interval: cfg.heartbeat_interval,
             extra_guilds,
             shards: cfg.shards.max(1),
@@ -239,6 +241,8 @@ pub(crate) struct InteractionState {
     pub channel_id: u64,
     /// `{"type": n, "data": …}` of the initial callback.
     pub initial: Option<Value>,
+    /// When the initial callback arrived.
+    pub answered: Option<Instant>,
     /// The message `@original` refers to (for components: the clicked message).
     pub original: Option<u64>,
     pub followups: Vec<u64>,
