@@ -332,8 +332,7 @@ pub async fn connect(config: &Config, app: App, commands: Vec<Command>) -> Resul
                     ready.user.id,
                     score_edit_interval,
                 );
-                let (rating_reactions, reacting) =
-                    ReactionQueue::start(rest.behind());
+                let (rating_reactions, reacting) = ReactionQueue::start(rest.behind());
                 // Catch up with votes cast or withdrawn while the bot was offline, and with
                 // the reactions it had not added yet. Each process reconciles the guilds of
                 // its own shards.

@@ -984,7 +984,8 @@ fn callback(w: &World, st: &mut State, r: &Req, id: u64, token: &str) -> Result<
     }
     // Discord answers 204 unless asked for what the callback made: then 200 with the
     // interaction and the resource, the message included for a message response.
-    if !w.callback_with_response || r.query.get("with_response").map(String::as_str) != Some("true") {
+    if !w.callback_with_response || r.query.get("with_response").map(String::as_str) != Some("true")
+    {
         return Ok(Reply::Empty);
     }
     let mut resource = json!({"type": ty});
