@@ -539,13 +539,14 @@ pub async fn recap_load(options: BenchOptions) -> anyhow::Result<()> {
             println!("  {backend}: 429s by route: {:?}", l.limited_routes);
         }
         let run = options.load_seconds as f64 + 4.0;
+        let budget = f64::from(crate::discord::pace::PACED_REQUESTS_PER_SECOND);
         println!(
-            "  {backend}: rating reactions added {} ({:.1}/s over the run, the budget being 45/s), still queued at the end {} (×{:.1} the added; {:.0} s more at 45/s)",
+            "  {backend}: rating reactions added {} ({:.1}/s over the run, the budget being {budget}/s), still queued at the end {} (×{:.1} the added; {:.0} s more at {budget}/s)",
             l.reactions_added,
             l.reactions_added as f64 / run,
             l.reactions_missing,
             l.reactions_missing as f64 / l.reactions_added.max(1) as f64,
-            l.reactions_missing as f64 / 45.0
+            l.reactions_missing as f64 / budget
         );
         scratch.remove().await?;
     }
