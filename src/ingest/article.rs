@@ -1024,7 +1024,12 @@ fn url_headline(url: &str) -> Option<String> {
     for seg in parsed.path_segments()? {
         // "summer%E2%80%99s-desire-episode%C2%A06" is "summer’s desire episode 6".
         let seg = percent_decode(seg);
-        let seg = seg.split('.').next().unwrap_or("");
+        // A file's extension goes ("…-recap.html"), a dot inside the slug stays
+        // ("masters-sun-ep.-1-recap").
+        let seg = match seg.rsplit_once('.') {
+            Some((stem, ext)) if FILE_EXTENSION_RE.is_match(ext) => stem,
+            _ => seg.as_str(),
+        };
         // ".../a-journey-to-love/episode/10": the number after "episode" is the episode.
         let after_episode = words.last().is_some_and(|w| w.ends_with("episode"));
         if seg.is_empty() || (seg.chars().all(|c| c.is_ascii_digit()) && !after_episode) {
@@ -1060,6 +1065,9 @@ fn url_headline(url: &str) -> Option<String> {
         }
         // "episodes-9-11-recap": a dash between two numbers is a range.
         let seg = NUMBER_RANGE_RE.replace_all(seg, "$1–$2");
+        // "lovecraft-country-s01xe04-review": "s01xe04" is "s01e04" written with the "x" of
+        // "1x04".
+        let seg = SXE_RE.replace_all(&seg, "s${1}e${2}");
         words.push(seg.replace(['-', '_', '+'], " "));
     }
     // "culture/a25881866/outlander-season-4-episode-11-recap": the slug that numbers the
@@ -1105,6 +1113,12 @@ fn url_headline(url: &str) -> Option<String> {
     let text = tokens.join(" ");
     (!text.is_empty()).then_some(text)
 }
+
+/// What ends a file's name in an address: "html", "php", "aspx".
+static FILE_EXTENSION_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?i:s?html?|php\d?|aspx?|jsp|cgi|txt)$").unwrap());
+
+static SXE_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bs(\d{1,2})xe(\d{1,3})\b").unwrap());
 
 /// Two short numbers joined by a dash ("9-11"; not "s2e4-2022", a year after the episode, nor
 /// "2-07", season and episode).
@@ -1731,6 +1745,21 @@ mod tests {
             url_headline("https://x.com/2010/07/09/summer%E2%80%99s-desire-episode%C2%A06/")
                 .as_deref(),
             Some("summer’s desire episode 6")
+        );
+        // 042 and 384: a dot inside the slug is not an extension; "s01xe04" is "s01e04".
+        assert_eq!(
+            url_headline("https://mydramalist.com/article/2013/08/08/masters-sun-ep.-1-recap")
+                .as_deref(),
+            Some("masters sun ep. 1 recap")
+        );
+        assert_eq!(
+            url_headline("https://www.superpoweredfancast.com/lovecraft-country-s01xe04-review/")
+                .as_deref(),
+            Some("lovecraft country s01e04 review")
+        );
+        assert_eq!(
+            url_headline("https://example.com/shows/kingdom-episode-3-recap.html").as_deref(),
+            Some("kingdom episode 3 recap")
         );
         for bare in ["Episode 4 Recap", "The Episode Recap", "Episode Recap:"] {
             assert!(names_no_show(bare), "{bare}");
