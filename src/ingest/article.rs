@@ -1020,6 +1020,9 @@ fn title_line(text: &str, show: &str) -> Option<String> {
 /// "quantico-season-2-episode-3-stescalade-recap" → "quantico season 2 episode 3 stescalade recap".
 fn url_headline(url: &str) -> Option<String> {
     let parsed = url::Url::parse(url).ok()?;
+    if let Some(thread) = subreddit_thread(&parsed) {
+        return Some(thread);
+    }
     let mut words: Vec<String> = Vec::new();
     for seg in parsed.path_segments()? {
         // "summer%E2%80%99s-desire-episode%C2%A06" is "summer’s desire episode 6".
@@ -1113,6 +1116,36 @@ fn url_headline(url: &str) -> Option<String> {
     let text = tokens.join(" ");
     (!text.is_empty()).then_some(text)
 }
+
+/// A reddit thread's address (".../r/TheExpanse/comments/8gises/episode_discussion_s03e04_reload/…",
+/// on reddit or a mirror of it): the subreddit's name, its words split where its capitals are,
+/// before the thread's slug without the thread's kind — "the expanse s03e04 reload". A general
+/// subreddit ("r/anime") names no show the page writes out, so the caller's check that the
+/// page names it leaves it out.
+fn subreddit_thread(url: &url::Url) -> Option<String> {
+    let segs: Vec<&str> = url.path_segments()?.collect();
+    let at = segs.windows(3).position(|w| w[0] == "r" && w[2] == "comments")?;
+    let (sub, slug) = (segs[at + 1], segs.get(at + 4)?);
+    if sub.is_empty() || !sub.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let mut name = String::new();
+    for (i, c) in sub.char_indices() {
+        if i > 0 && c.is_ascii_uppercase() {
+            name.push(' ');
+        }
+        name.push(c.to_ascii_lowercase());
+    }
+    let slug = percent_decode(slug).replace(['-', '_', '+'], " ");
+    // "episode discussion", "discussion thread", "spoilers": the thread's kind, not its show.
+    let slug = THREAD_KIND_RE.replace_all(&slug, " ");
+    Some(headline::normalize_whitespace(&format!("{name} {slug}")))
+}
+
+static THREAD_KIND_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:(?:episode\s+)?discussion(?:\s+thread)?|spoilers?(?:rewatch)?)\b")
+        .unwrap()
+});
 
 /// What ends a file's name in an address: "html", "php", "aspx".
 static FILE_EXTENSION_RE: Lazy<Regex> =
@@ -1745,6 +1778,11 @@ mod tests {
             url_headline("https://x.com/2010/07/09/summer%E2%80%99s-desire-episode%C2%A06/")
                 .as_deref(),
             Some("summer’s desire episode 6")
+        );
+        // 436: a reddit thread names its show in the subreddit.
+        assert_eq!(
+            url_headline("https://r.darrennathanael.com/r/TheExpanse/comments/8gises/episode_discussion_s03e04_reload/dyd4l7y").as_deref(),
+            Some("the expanse s03e04 reload")
         );
         // 042 and 384: a dot inside the slug is not an extension; "s01xe04" is "s01e04".
         assert_eq!(
