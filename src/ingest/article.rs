@@ -1119,9 +1119,7 @@ fn url_headline(url: &str) -> Option<String> {
 
 /// A reddit thread's address (".../r/TheExpanse/comments/8gises/episode_discussion_s03e04_reload/…",
 /// on reddit or a mirror of it): the subreddit's name, its words split where its capitals are,
-/// before the thread's slug without the thread's kind — "the expanse s03e04 reload". A general
-/// subreddit ("r/anime") names no show the page writes out, so the caller's check that the
-/// page names it leaves it out.
+/// before the thread's slug without the thread's kind — "the expanse s03e04 reload".
 fn subreddit_thread(url: &url::Url) -> Option<String> {
     let segs: Vec<&str> = url.path_segments()?.collect();
     let at = segs.windows(3).position(|w| w[0] == "r" && w[2] == "comments")?;
@@ -1138,8 +1136,15 @@ fn subreddit_thread(url: &url::Url) -> Option<String> {
     }
     let slug = percent_decode(slug).replace(['-', '_', '+'], " ");
     // "episode discussion", "discussion thread", "spoilers": the thread's kind, not its show.
-    let slug = THREAD_KIND_RE.replace_all(&slug, " ");
-    Some(headline::normalize_whitespace(&format!("{name} {slug}")))
+    let slug = headline::normalize_whitespace(&THREAD_KIND_RE.replace_all(&slug, " "));
+    // A slug naming its show ("mahou shoujo madokamagica episode 5" in r/anime) needs no
+    // subreddit before it.
+    // A one-word subreddit ("anime", "television", "kdrama", "thewalkingdead") is as often a
+    // genre's as a show's: only a name its capitals split into words is taken for a show's.
+    if parse_headline(&slug).is_some_and(|h| !h.show.trim().is_empty()) || !name.contains(' ') {
+        return Some(slug);
+    }
+    Some(format!("{name} {slug}"))
 }
 
 static THREAD_KIND_RE: Lazy<Regex> = Lazy::new(|| {
@@ -1783,6 +1788,10 @@ mod tests {
         assert_eq!(
             url_headline("https://r.darrennathanael.com/r/TheExpanse/comments/8gises/episode_discussion_s03e04_reload/dyd4l7y").as_deref(),
             Some("the expanse s03e04 reload")
+        );
+        assert_eq!(
+            url_headline("https://r.genit.al/r/anime/comments/8f6z7l/spoilersrewatch_mahou_shoujo_madokamagica_episode_5/dy1ltgv/").as_deref(),
+            Some("mahou shoujo madokamagica episode 5")
         );
         // 042 and 384: a dot inside the slug is not an extension; "s01xe04" is "s01e04".
         assert_eq!(
