@@ -243,11 +243,12 @@ impl Store {
 async fn prepare(conn: &mut sqlx::AnyConnection, backend: Backend) -> sqlx::Result<()> {
     if backend == Backend::Sqlite {
         // WAL lets readers (autocomplete) run beside a writer (an import); the busy timeout
-        // covers other processes writing the same file.
+        // covers other processes writing the same file, and comes first: switching a new file
+        // to WAL waits for another process's migration like any write.
+        conn.execute("PRAGMA busy_timeout = 10000").await?;
         conn.execute("PRAGMA foreign_keys = ON").await?;
         conn.execute("PRAGMA journal_mode = WAL").await?;
         conn.execute("PRAGMA synchronous = NORMAL").await?;
-        conn.execute("PRAGMA busy_timeout = 10000").await?;
     }
     Ok(())
 }
