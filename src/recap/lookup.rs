@@ -48,6 +48,18 @@ const WORDS_OVER_LETTERS: f64 = 0.1;
 /// 99.9 % with a p99 under 1 ms over 10,000 shows (300 took 1.3–1.4 ms).
 const FUZZY_CANDIDATES: usize = 120;
 
+/// How many trigram postings one query may walk. Words shared by thousands of names ("the",
+/// "love") give trigrams whose postings grow with the catalogue and single out nobody; the
+/// query's rarest trigrams are walked first, so the postings left out are the least telling
+/// and a keystroke costs the same at 10,000 shows as at 100,000.
+const POSTINGS_BUDGET: usize = 6_000;
+
+/// How many names (and, separately, word beginnings) starting with the query one search
+/// looks at. An exact name sorts first among the names it begins, so it is always seen;
+/// past this many, a short query names nobody in particular and the first ones in
+/// alphabetical order stand in for the rest, rather than every show sharing a common word.
+const PREFIX_WALK: usize = 1_000;
+
 #[derive(Debug)]
 struct Key {
     show: usize,
@@ -62,10 +74,18 @@ pub struct ShowIndex {
     shows: Vec<ShowNames>,
     /// Folded names and aliases; `show` indexes `shows`.
     keys: Vec<Key>,
-    /// (folded suffix starting at a word, key index), sorted: prefix search.
+    /// (whole folded key, key index), sorted: names beginning with the query.
+    starts: Vec<(String, usize)>,
+    /// (folded suffix starting at a later word, key index), sorted: a word within a name
+    /// beginning with the query.
     suffixes: Vec<(String, usize)>,
+    /// `shows` indexes in name order: what an empty query lists.
+    by_name: Vec<usize>,
     /// Trigram → key indexes containing it.
     trigrams: HashMap<[char; 3], Vec<u32>>,
+    /// Folded word → key indexes containing it, ascending: the names having every word typed,
+    /// which trigrams alone miss when each word is common and only their company is rare.
+    words: HashMap<String, Vec<u32>>,
 }
 
 impl ShowIndex {
@@ -86,7 +106,8 @@ impl ShowIndex {
                     continue;
                 }
                 let key = index.keys.len();
-                for start in 0..words.len() {
+                index.starts.push((folded.clone(), key));
+                for start in 1..words.len() {
                     index.suffixes.push((words[start..].concat(), key));
                 }
                 let mut grams = trigrams(&folded);
@@ -95,10 +116,19 @@ impl ShowIndex {
                 for gram in grams {
                     index.trigrams.entry(gram).or_default().push(key as u32);
                 }
+                let mut distinct = words.clone();
+                distinct.sort_unstable();
+                distinct.dedup();
+                for word in distinct {
+                    index.words.entry(word).or_default().push(key as u32);
+                }
                 index.keys.push(Key { show, alias, folded, words });
             }
         }
+        index.starts.sort_unstable();
         index.suffixes.sort_unstable();
+        index.by_name = (0..shows.len()).collect();
+        index.by_name.sort_by_cached_key(|&i| shows[i].name.to_lowercase());
         index.shows = shows;
         index
     }
@@ -125,11 +155,11 @@ impl ShowIndex {
     fn search_with(&self, raw_query: &str, limit: usize, typos: bool) -> Vec<ShowMatch> {
         let query = fold(raw_query);
         if query.is_empty() {
-            let mut all: Vec<&ShowNames> = self.shows.iter().collect();
-            all.sort_by_cached_key(|s| s.name.to_lowercase());
-            return all
-                .into_iter()
+            return self
+                .by_name
+                .iter()
                 .take(limit)
+                .map(|&i| &self.shows[i])
                 .map(|s| ShowMatch { id: s.id, name: s.name.clone(), alias: None, score: 0.0 })
                 .collect();
         }
@@ -145,20 +175,23 @@ impl ShowIndex {
             }
         };
 
-        let start = self.suffixes.partition_point(|(s, _)| s.as_str() < query.as_str());
-        for (suffix, key) in
-            self.suffixes[start..].iter().take_while(|(s, _)| s.starts_with(&query))
-        {
-            let folded = &self.keys[*key].folded;
-            let coverage = query.chars().count() as f64 / folded.chars().count() as f64;
-            let score = if folded == &query {
-                1.0
-            } else if suffix.len() == folded.len() {
-                0.9 + 0.09 * coverage
-            } else {
-                0.8 + 0.09 * coverage
-            };
-            offer(&mut best, *key, score);
+        let query_len = query.chars().count() as f64;
+        for (sorted, whole) in [(&self.starts, true), (&self.suffixes, false)] {
+            let start = sorted.partition_point(|(s, _)| s.as_str() < query.as_str());
+            for (_, key) in
+                sorted[start..].iter().take_while(|(s, _)| s.starts_with(&query)).take(PREFIX_WALK)
+            {
+                let folded = &self.keys[*key].folded;
+                let coverage = query_len / folded.chars().count() as f64;
+                let score = if folded == &query {
+                    1.0
+                } else if whole {
+                    0.9 + 0.09 * coverage
+                } else {
+                    0.8 + 0.09 * coverage
+                };
+                offer(&mut best, *key, score);
+            }
         }
 
         // Typos score below every beginning: with a full page of beginnings, none would show.
@@ -189,25 +222,39 @@ impl ShowIndex {
         if grams.is_empty() {
             return Vec::new();
         }
+        let mut postings: Vec<&[u32]> =
+            grams.iter().filter_map(|g| self.trigrams.get(g)).map(Vec::as_slice).collect();
+        postings.sort_by_key(|keys| keys.len());
         let mut shared: HashMap<u32, u32> = HashMap::new();
-        for gram in &grams {
-            if let Some(keys) = self.trigrams.get(gram) {
-                for key in keys {
-                    *shared.entry(*key).or_default() += 1;
-                }
+        let (mut walked, mut grams_walked) = (0, 0);
+        for keys in postings {
+            // Only the rarest trigram is walked when even it is common, and then only in part.
+            let keys =
+                if grams_walked == 0 { &keys[..keys.len().min(POSTINGS_BUDGET)] } else { keys };
+            if grams_walked > 0 && walked + keys.len() > POSTINGS_BUDGET {
+                break;
+            }
+            walked += keys.len();
+            grams_walked += 1;
+            for key in keys {
+                *shared.entry(*key).or_default() += 1;
             }
         }
         // A single shared trigram in a long query is coincidence.
-        let needed = if grams.len() >= 4 { 2 } else { 1 };
+        let needed = if grams_walked >= 4 { 2 } else { 1 };
         let mut candidates: Vec<(u32, u32)> =
             shared.into_iter().filter(|(_, n)| *n >= needed).collect();
         candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(FUZZY_CANDIDATES);
+        let mut candidates: Vec<u32> = candidates.into_iter().map(|(key, _)| key).collect();
+        candidates.extend(self.with_all_words(query_words));
+        candidates.sort_unstable();
+        candidates.dedup();
 
         let query_len = query.chars().count();
         candidates
             .into_iter()
-            .filter_map(|(key, _)| {
+            .filter_map(|key| {
                 let Key { folded, words, .. } = &self.keys[key as usize];
                 let whole = strsim::jaro_winkler(query, folded);
                 let head: String = folded.chars().take(query_len + 1).collect();
@@ -225,6 +272,28 @@ impl ShowIndex {
                 (similarity >= MIN_FUZZY_SCORE)
                     .then_some((key as usize, 0.5 + 0.29 * similarity.min(1.0)))
             })
+            .collect()
+    }
+}
+
+impl ShowIndex {
+    /// Keys having every typed word that some name has (a misspelt word is left out), when
+    /// at least two are: words in another order or one left out. Walks at most
+    /// `POSTINGS_BUDGET` keys of the rarest word, probing the others by binary search.
+    fn with_all_words(&self, query_words: &[String]) -> Vec<u32> {
+        let mut lists: Vec<&[u32]> =
+            query_words.iter().filter_map(|w| self.words.get(w)).map(Vec::as_slice).collect();
+        if lists.len() < 2 {
+            return Vec::new();
+        }
+        lists.sort_by_key(|keys| keys.len());
+        let (rarest, rest) = lists.split_first().expect("two lists");
+        rarest
+            .iter()
+            .take(POSTINGS_BUDGET)
+            .filter(|key| rest.iter().all(|keys| keys.binary_search(key).is_ok()))
+            .take(FUZZY_CANDIDATES)
+            .copied()
             .collect()
     }
 }
@@ -438,6 +507,29 @@ mod tests {
         let many = index_of(100);
         assert_eq!(many.search("show", 25).len(), 25);
         assert_eq!(many.search("", 25).len(), 25);
+    }
+
+    /// Past the postings budget and the prefix walk (thousands of names sharing every word
+    /// but one), the show a member means is still the one they get.
+    #[test]
+    fn a_crowd_sharing_words_does_not_hide_the_show() {
+        let mut names: Vec<(String, &[&str])> =
+            (0..12_000).map(|i| (format!("The Love of Story {i}"), &[][..])).collect();
+        names.push(("The Love of Gardeners".to_string(), &[]));
+        names.push(("Abbey of Story".to_string(), &[]));
+        let names: Vec<(&str, &[&str])> = names.iter().map(|(n, a)| (n.as_str(), *a)).collect();
+        let index = index(&names);
+        for (query, show) in [
+            ("the love of gardners", "The Love of Gardeners"),
+            ("gardeners love the", "The Love of Gardeners"),
+            ("the love of garde", "The Love of Gardeners"),
+            ("The Love of Story 11999", "The Love of Story 11999"),
+            ("the love of story 7", "The Love of Story 7"),
+        ] {
+            assert_eq!(top(&index, query).as_deref(), Some(show), "query {query:?}");
+        }
+        assert_eq!(index.search("the love of", MAX_CHOICES).len(), MAX_CHOICES);
+        assert_eq!(index.search("", 2)[0].name, "Abbey of Story");
     }
 
     fn index_of(n: usize) -> ShowIndex {
