@@ -142,8 +142,10 @@ fn article(show: &str, i: usize) -> Article {
     }
 }
 
+/// Zero when nothing was timed (`--requests 0`), instead of an index out of bounds.
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+    let last = sorted.len().saturating_sub(1);
+    sorted.get((last as f64 * p).round() as usize).copied().unwrap_or_default()
 }
 
 fn micros(d: Duration) -> String {
