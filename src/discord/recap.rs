@@ -93,10 +93,7 @@ pub async fn recap(
                 Some(posted) => posted,
                 None => command.interaction.get_response(ctx.http()).await?,
             };
-            let (channel, id) = (ChannelId::from(posted.channel_id), MessageId::from(posted.id));
-            app.store.record_post(id, guild, channel, view.recap.episode_id, view.recap.id).await?;
-            ctx.data().rating_reactions.add(channel, id, Vec::new());
-            return Ok(());
+            return record_rating_post(ctx, guild, &view, &posted).await;
         }
     }
     let reply = CreateReply::default()
@@ -106,10 +103,22 @@ pub async fn recap(
     let sent = ctx.send(reply).await?;
     if let (false, Some(guild)) = (private, guild) {
         // Answered after a defer: the message is the edited deferral.
-        let message = sent.message().await?;
-        let (channel, id) = (ChannelId::from(message.channel_id), MessageId::from(message.id));
-        app.store.record_post(id, guild, channel, view.recap.episode_id, view.recap.id).await?;
-        ctx.data().rating_reactions.add(channel, id, Vec::new());
+        record_rating_post(ctx, guild, &view, &*sent.message().await?).await?;
     }
+    Ok(())
+}
+
+/// A public recap is a rating post: recorded, so its 1️⃣–5️⃣ reactions count as votes, and its
+/// 1️⃣–5️⃣ queued.
+async fn record_rating_post(
+    ctx: Context<'_>,
+    guild: GuildId,
+    view: &crate::recap::render::RecapView,
+    message: &serenity::Message,
+) -> Result<(), Error> {
+    let (channel, id) = (ChannelId::from(message.channel_id), MessageId::from(message.id));
+    let recap = &view.recap;
+    ctx.data().app.store.record_post(id, guild, channel, recap.episode_id, recap.id).await?;
+    ctx.data().rating_reactions.add(channel, id, Vec::new());
     Ok(())
 }
