@@ -44,8 +44,8 @@ impl App {
     }
 
     /// The recap asked for, with how far `member` has watched its show. A show named in full
-    /// costs one query for its episode list (and whether the server sees it), one for the
-    /// recap with everything beside it; none when cached.
+    /// costs one query for its episode list (and whether the server sees it) and, at the same
+    /// time, one for the recap with everything beside it; none when cached.
     async fn find_recap_in(
         &self,
         store: &Cached<'_>,
@@ -55,7 +55,25 @@ impl App {
         guild: Option<GuildId>,
         member: Option<UserId>,
     ) -> Result<(RecapView, Option<Progress>)> {
-        let (show, existing) = self.resolve_show_listed(store, show_query, guild).await?;
+        let confident = self.confident_shows(show_query).await?;
+        let ids: Vec<_> = confident.iter().map(|m| m.id).collect();
+        // The recap the answer most likely needs is read beside the episode lists rather than
+        // after them: the show meant if the viewer sees it, the episode in season 1 if none
+        // was named. A wrong guess costs one more query after; a right one, the wait for one.
+        let likely = super::shows::meant(&confident.iter().collect::<Vec<_>>())
+            .zip(likely_at(season, episode))
+            .map(|(show, at)| (show.id, at));
+        let (lists, read_ahead) = match likely {
+            Some((show, at)) => {
+                let (lists, found) = tokio::join!(
+                    store.episodes_of_shows(&ids, guild),
+                    store.recap_in_view(show, at, guild, member)
+                );
+                (lists?, Some((show, at, found?)))
+            }
+            None => (store.episodes_of_shows(&ids, guild).await?, None),
+        };
+        let (show, existing) = self.pick_listed(store, show_query, confident, lists, guild).await?;
         let at = match (season, episode) {
             (None, None) => Some(None),
             (Some(season), None) => existing
@@ -82,9 +100,12 @@ impl App {
                 }
             }
         };
-        let found = match at {
-            Some(at) => store.recap_in_view(show.id, at, guild, member).await?,
-            None => None,
+        let found = match (at, read_ahead) {
+            (Some(at), Some((likely, read_at, found))) if likely == show.id && read_at == at => {
+                found
+            }
+            (Some(at), _) => store.recap_in_view(show.id, at, guild, member).await?,
+            (None, _) => None,
         };
         match found {
             Some(found) => Ok((
@@ -158,6 +179,18 @@ async fn view_with_episodes(
         (None, None) => true,
     };
     Ok(RecapView { recap, episodes, scores, spoilers })
+}
+
+/// The episode `/recap`'s options most likely resolve to before the show's episode list is
+/// known (see [`App::find_recap`]): `None` for a season alone, whose first episode only the
+/// list tells.
+fn likely_at(season: Option<u32>, episode: Option<u32>) -> Option<Option<(u32, u32)>> {
+    match (season, episode) {
+        (None, None) => Some(None),
+        (Some(season), Some(episode)) => Some(Some((season, episode))),
+        (None, Some(episode)) => Some(Some((1, episode))),
+        (Some(_), None) => None,
+    }
 }
 
 /// Whether a stored episode (perhaps a double one) covers episode `episode`.

@@ -50,26 +50,45 @@ impl App {
         query: &str,
         viewer: Option<GuildId>,
     ) -> Result<(ShowMatch, Vec<EpisodeNumber>)> {
+        let confident = self.confident_shows(query).await?;
+        let ids: Vec<_> = confident.iter().map(|m| m.id).collect();
+        let lists = store.episodes_of_shows(&ids, viewer).await?;
+        self.pick_listed(store, query, confident, lists, viewer).await
+    }
+
+    /// The shows `query` may be taken for without asking, best first, whether or not the
+    /// viewer sees them: from memory.
+    pub(super) async fn confident_shows(&self, query: &str) -> Result<Vec<ShowMatch>> {
         // Only a beginning of a name (0.8 and up) can be confident: the typo-tolerant part of
         // the search, the slower one, is left for when there is no taking it.
-        let confident: Vec<ShowMatch> = self
+        Ok(self
             .store
             .search_show_beginnings(query, SEARCHED)
             .await?
             .into_iter()
             .filter(|m| m.score >= CONFIDENT_MATCH)
-            .collect();
-        let ids: Vec<_> = confident.iter().map(|m| m.id).collect();
-        let lists = store.episodes_of_shows(&ids, viewer).await?;
+            .collect())
+    }
+
+    /// Of the [`App::confident_shows`], with their episode lists (`lists`, in the same
+    /// order), the one meant, or [`UserError::UnknownShow`] with suggestions.
+    pub(super) async fn pick_listed(
+        &self,
+        store: &Cached<'_>,
+        query: &str,
+        confident: Vec<ShowMatch>,
+        lists: Vec<Vec<EpisodeNumber>>,
+        viewer: Option<GuildId>,
+    ) -> Result<(ShowMatch, Vec<EpisodeNumber>)> {
         let seen: Vec<_> = confident
             .into_iter()
             .zip(lists)
             .filter(|(_, episodes)| viewer.is_none() || !episodes.is_empty())
             .collect();
-        match seen.as_slice() {
-            [one] => return Ok(one.clone()),
-            [first, ..] if first.0.score >= 1.0 => return Ok(first.clone()),
-            _ => {}
+        let shows: Vec<&ShowMatch> = seen.iter().map(|(show, _)| show).collect();
+        if let Some(meant) = meant(&shows) {
+            let meant = meant.id;
+            return Ok(seen.into_iter().find(|(show, _)| show.id == meant).expect("one of them"));
         }
         let matches =
             visible(store, self.store.search_shows(query, SEARCHED).await?, viewer).await?;
@@ -125,6 +144,16 @@ impl App {
 
 /// The matches `viewer` may see: a show that only other servers' recaps brought in is none of
 /// its business.
+/// Of the confident matches a viewer sees, the one taken without asking: the only one, or
+/// the first when it is the whole name.
+pub(super) fn meant<'a>(shows: &[&'a ShowMatch]) -> Option<&'a ShowMatch> {
+    match shows {
+        [one] => Some(one),
+        [first, ..] if first.score >= 1.0 => Some(first),
+        _ => None,
+    }
+}
+
 async fn visible(
     store: &Cached<'_>,
     matches: Vec<ShowMatch>,

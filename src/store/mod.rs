@@ -31,10 +31,35 @@ use crate::recap::lookup::ShowIndex;
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
 
+/// How long a pooled connection may sit idle and still be handed out without a ping.
+const TRUSTED_IDLE: Duration = Duration::from_secs(1);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
     Postgres,
+}
+
+impl Backend {
+    /// `IN (…)` over the ids bound at `$param` as [`id_list`]: one statement text whatever
+    /// the ids, so it is prepared once per connection instead of once per list (a list
+    /// spelled into the SQL made every `/recap` parse and plan a statement of its own).
+    pub(crate) fn in_ids(self, param: usize) -> String {
+        match self {
+            Backend::Sqlite => format!("IN (SELECT value FROM json_each(${param}))"),
+            Backend::Postgres => format!("= ANY(CAST(${param} AS BIGINT[]))"),
+        }
+    }
+}
+
+/// Ids bound for [`Backend::in_ids`]: `[1,2]` is both a JSON array and, with its brackets
+/// made braces, a PostgreSQL array literal.
+pub(crate) fn id_list(backend: Backend, ids: impl IntoIterator<Item = i64>) -> String {
+    let joined = ids.into_iter().map(|id| id.to_string()).collect::<Vec<_>>().join(",");
+    match backend {
+        Backend::Sqlite => format!("[{joined}]"),
+        Backend::Postgres => format!("{{{joined}}}"),
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -144,6 +169,19 @@ impl Store {
                 Backend::Postgres => 10,
             })
             .acquire_timeout(Duration::from_secs(10))
+            // sqlx pings every connection it hands out: a second round trip per query, which
+            // doubled a cold /recap's database time. A connection used within the last
+            // moment is known alive; one idle longer (across a database restart, say) is
+            // still pinged, and replaced if that fails.
+            .test_before_acquire(false)
+            .before_acquire(|conn, meta| {
+                Box::pin(async move {
+                    if meta.idle_for > TRUSTED_IDLE {
+                        sqlx::Connection::ping(conn).await?;
+                    }
+                    Ok(true)
+                })
+            })
             .after_connect(move |conn, _meta| Box::pin(prepare(conn, backend)))
             .connect_with(options)
             .await

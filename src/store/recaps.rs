@@ -6,7 +6,7 @@ use sqlx::{AnyConnection, Row};
 
 use super::ratings::scores_from;
 use super::watching::Progress;
-use super::{now, shows, Result, Store};
+use super::{id_list, now, shows, Result, Store};
 use crate::ids::{GuildId, UserId};
 use crate::recap::render::Scores;
 use crate::recap::{Article, CriticRating};
@@ -383,15 +383,16 @@ impl Store {
         if shows.is_empty() {
             return Ok(Vec::new());
         }
-        let list = shows.iter().map(|s| s.db().to_string()).collect::<Vec<_>>().join(",");
         let rows: Vec<(i64, i64, i64, Option<i64>)> = sqlx::query_as(&format!(
             "SELECT e.show_id, e.season, e.number, e.number_end FROM episodes e
-             WHERE e.show_id IN ({list}) AND EXISTS (
+             WHERE e.show_id {} AND EXISTS (
                  SELECT 1 FROM recaps r WHERE r.episode_id = e.id
                    AND ($1 IS NULL OR r.guild_id IS NULL OR r.guild_id = $1))
-             ORDER BY e.show_id, e.season, e.number"
+             ORDER BY e.show_id, e.season, e.number",
+            self.backend.in_ids(2)
         ))
         .bind(viewer.map(GuildId::db))
+        .bind(id_list(self.backend, shows.iter().map(|s| s.db())))
         .fetch_all(&self.pool)
         .await?;
         let mut lists = vec![Vec::new(); shows.len()];
@@ -489,12 +490,13 @@ impl Store {
         if shows.is_empty() {
             return Ok(Vec::new());
         }
-        let list = shows.iter().map(|s| s.db().to_string()).collect::<Vec<_>>().join(",");
         let visible: Vec<i64> = sqlx::query_scalar(&format!(
             "SELECT DISTINCT e.show_id FROM episodes e JOIN recaps r ON r.episode_id = e.id
-             WHERE e.show_id IN ({list}) AND (r.guild_id IS NULL OR r.guild_id = $1)"
+             WHERE e.show_id {} AND (r.guild_id IS NULL OR r.guild_id = $1)",
+            self.backend.in_ids(2)
         ))
         .bind(viewer.db())
+        .bind(id_list(self.backend, shows.iter().map(|s| s.db())))
         .fetch_all(&self.pool)
         .await?;
         Ok(shows.iter().copied().filter(|s| visible.contains(&s.db())).collect())

@@ -159,4 +159,45 @@ async fn a_vote_while_the_bot_cannot_listen_is_in_its_next_recap() {
     .await;
 }
 
+/// PostgreSQL drops every connection the bot holds (a restart, a failover, an idle reaper):
+/// a member asking a moment later gets the recap, not a database error. The bot hands out a
+/// pooled connection unchecked only while it was in use within the last second.
+#[tokio::test]
+async fn connections_dropped_under_the_bot_cost_no_answer() {
+    on(Backend::Postgres, |db| async move {
+        db.store.save_article(&sample()).await.unwrap();
+        let fake = FakeDiscord::start().await;
+        let _bot = start_bot(&fake, &db).await;
+        let alice = member(&fake, "alice");
+        let before = recap(&alice, 2).await;
+        assert!(before.title().contains("Soundtrack #1"), "{}", before.title());
+
+        let admin = Store::open(&db.url).await.unwrap();
+        let cut: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+             WHERE datname = current_database() AND pid <> pg_backend_pid()) AS cut",
+        )
+        .fetch_one(recapbot::harness::pool(&admin))
+        .await
+        .unwrap();
+        assert!(cut >= 1, "the bot held connections");
+        tokio::time::sleep(Duration::from_millis(1_500)).await;
+
+        // Each asks the database: the versions (the listener is reconnecting, or just has),
+        // and a recap not asked before.
+        let again = recap(&alice, 2).await;
+        assert_eq!(again.title(), before.title(), "{}", again.description());
+        let latest = alice
+            .slash(
+                "recap",
+                json!([{"name": "show", "value": "Soundtrack #1"},
+                                  {"name": "private", "value": true}]),
+            )
+            .await;
+        assert!(latest.title().contains("Soundtrack #1"), "{}", latest.description());
+        admin.close().await;
+    })
+    .await;
+}
+
 backend_tests!(the_next_recap_shows_what_recapbot_import_changed);
