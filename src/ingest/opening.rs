@@ -63,7 +63,7 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | \S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$        # image file names
           | https?://\S+$ | www\.\S+$                              # bare addresses
           | (?:written\s+|posted\s+|published\s+|reviewed\s+)?by\s+\p{{Lu}}[\w.'’\-]*(?:\s+\p{{Lu}}[\w.'’\-]*){{0,3}}(?:\s*[,|•·\-–]\s*.*)?$  # bylines
-          | (?:published|posted|updated|last\s+updated|posted\s+on|published\s+on|date)\b.{{0,80}}$
+          | (?:published|posted|updated|last\s+updated|posted\s+on|published\s+on|date|(?:first\s+)?aired|air\s+date)\b.{{0,80}}$
           | (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+.{{0,40}}\d{{4}}.{{0,40}}$
           | {MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}.{{0,40}}$
           | \d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}.{{0,40}}$
@@ -75,6 +75,7 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | r/\w+.*$ | u/\w+.*$ | .*\s•\s+u/\w+.*$                  # forum headers
           | (?:latest|trending(?:\s+now)?|popular|related|previous|prev|next|up\s+next|read\s+(?:more|next|also)|see\s+also|also\s+read|recommended|breaking|hot|top\s+stories|must\s+read)\s*[:|»›].*$
           | (?:leia\s+(?:também|mais)|veja\s+(?:também|mais)|lea\s+también|lee\s+también|ver\s+también)\b.*$  # read-also links
+          | (?:baca\s+(?:juga|episode\s+sebelumnya|sebelumnya|selengkapnya)|sebelumnya\s+baca)\b.*$  # Indonesian ones
           | (?:(?:make\s+)?(?:text|font)\s+(?:smaller|larger|size)\s*)+$  # text-size buttons
           | (?:home|menu|search|skip\s+to\s+(?:main\s+)?content|sign\s+in|log\s*in|subscribe|newsletter|
                news|reviews?|recaps?|tv|tv\s+shows?|tv\s+reviews?|tv\s+recaps?|movies?|anime|k-?dramas?|dramas?|
@@ -566,5 +567,18 @@ mod tests {
             ["7.0", "Moving Episode 3 Recap", "Body."].iter().map(|s| s.to_string()).collect();
         let c = choose_headline(&lines).unwrap();
         assert_eq!(c.rating.map(|r| r.rating.value), Some(3.5));
+    }
+
+    /// Lines of the sixth collection that hold no headline.
+    #[test]
+    fn sixth_collection_furniture() {
+        // 503-saimdang-ep6-sinopsis-sinopsismu.txt: a link to the previous episode's synopsis.
+        assert!(is_furniture_line(
+            "Baca Episode Sebelumnya Sinopsis Drama Korea Saimdang Light's Diary Episode 5"
+        ));
+        assert!(is_furniture_line("Baca juga: Sinopsis Moving Episode 4"));
+        // 484-playing-house-s3e6-guide-usanetwork.txt: when the episode aired.
+        assert!(is_furniture_line("Aired on July 7, 2017"));
+        assert!(!is_furniture_line("Sinopsis Drama Korea Saimdang Light's Diary Episode 6"));
     }
 }
