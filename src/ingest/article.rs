@@ -1502,9 +1502,10 @@ static SCORE_RE: Lazy<Regex> =
 static AFTER_RECAP_WORD_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r#"(?i)\b(?:recap|review)\s*[:\-–—]\s*[“"‘']?$"#).unwrap());
 /// "is titled “The Theater and Its Double”", "called 'Driftmark'", "intitulado "Kill me"",
+/// "share your thoughts on “Jagged Little Tapestry.”",
 /// "se titula “Como te quiere una madre”".
 static TITLED_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?i)\b(?:titled|entitled|called|named|(?:highlights|recap|review|events)\s+of|(?:in)?titulad[oa]|se\s+titula|se\s+chama|intitul[ée]e?)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
+    Regex::new(r#"(?i)\b(?:titled|entitled|called|named|(?:highlights|recap|review|events)\s+of|thoughts\s+on|(?:in)?titulad[oa]|se\s+titula|se\s+chama|intitul[ée]e?)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
 });
 /// "episode of Game of Thrones “The Spoils of War”", "Episode 4, “The Spoils of War”".
 static QUOTED_AFTER_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
@@ -1583,10 +1584,21 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         let marker_only = parse_headline(&format!("Show – {headline_text}"))
             .filter(|h| h.show == "Show" && !headline_prose)
             .map(|h| h.episode);
-        let bare = headline_prose || names_no_show(&headline_text) || marker_only.is_some();
+        // "Episode 10 Recap" on a line of its own under a caption taken for the headline.
+        let marker_line = (marker_only.is_none() && !headline_prose)
+            .then(|| {
+                opening.iter().take(8).filter(|l| l.split_whitespace().count() <= 6).find_map(|l| {
+                    parse_headline(&format!("Show – {l}"))
+                        .filter(|h| h.show == "Show")
+                        .map(|h| h.episode)
+                })
+            })
+            .flatten();
+        let marker = marker_only.or(marker_line);
+        let bare = headline_prose || names_no_show(&headline_text) || marker.is_some();
         by_address = address
             .and_then(|u| headline_from_url(u, &opening, bare))
-            .filter(|h| marker_only.is_none_or(|e| e == h.episode));
+            .filter(|h| marker.is_none_or(|e| e == h.episode));
         // "Tá no ar o quinto episódio da segunda temporada de The Last of Us" at
         // …/eu-nao-ligo-analise-do-episodio-5-da-segunda-temporada-de-the-last-of-us: a slug
         // that opens with the writer's own words names no show the page writes; the show its
@@ -1676,6 +1688,14 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                 })
             };
             title = if subtitle { named().or(h.title) } else { h.title }.or(title_candidate);
+            // "\"All Happy Families Are Alike\"" heading a page whose show and episode only its
+            // address gives: a quoted line standing as the headline is the episode's title.
+            if title.is_none() && from_headline.is_none() && by_address.is_some() {
+                let quoted = headline::trim_quotes(headline_text.trim());
+                if quoted.len() < headline_text.trim().len() && looks_like_title(quoted) {
+                    title = headline::clean_title(quoted);
+                }
+            }
             // "Spy x Family Episode 5 – Anime Hajime Updates" on animehajime.com: the site's name.
             if let (Some(t), Some(site)) = (&title, address.and_then(site_name)) {
                 if fold(t).replace(' ', "").starts_with(&site) {
@@ -2717,5 +2737,43 @@ mod tests {
         ])
         .expect("the show and episode");
         assert_eq!((h.show.as_str(), h.episode), ("Agentes de S.H.I.E.L.D", 5));
+        // 483-glee-s6e3-recap-hypable.txt: the title the text names over the writer's words
+        // after "recap:".
+        let glee = "‘Glee’ season 6, episode 3 recap: Becky’s new boyfriend\n\nOn Glee season 6, \
+            episode 3, the New Directions cover Carole King and Alanis Morissette. Check out our \
+            recap and share your thoughts on “Jagged Little Tapestry.”\n\nTonight’s episode of \
+            Glee opens up to Kurt running into Blaine and Dave at the record store.\n";
+        let a = parse_article(glee, Format::Text, &Hints::default()).expect("a recap");
+        assert_eq!(a.title.as_deref(), Some("Jagged Little Tapestry"));
+        // 511-gotham-1x22-resena-elblogdebatman.txt: a quoted line for a headline, the show
+        // and episode only in the address.
+        let quoted = "\"All Happy Families Are Alike\"\nGuión: Bruno Heller.\nDirección: Danny \
+            Cannon.\n¡Finalmente llegó el día! Concluye la primera temporada de “Gotham”, y lo \
+            hace en ámbitos de una guerra entre familias.\n";
+        let a = parse_article(
+            quoted,
+            Format::Text,
+            &with(
+                "http://www.elblogdebatman.com/2015/05/resena-gotham-1x22-all-happy-families.html",
+            ),
+        )
+        .expect("a recap");
+        assert_eq!(
+            (a.show.as_str(), a.season, a.episode, a.title.as_deref()),
+            ("Gotham", 1, 22, Some("All Happy Families Are Alike"))
+        );
+        // 497-god-of-study-ep10-nokchaicecream.txt: a caption taken for the headline, and
+        // "Episode 10 Recap" on a line of its own under it; the address names the show.
+        let caption = "Hyun-jung’s last time depending on Baek-hyun.\nThis episode was a clean \
+            finish for the Baek-Jung storyline. After this I think the drama can move much \
+            faster.\n\nEpisode 10 Recap\n\nWe start back up with Baek-Pul. Baek-hyun brings his \
+            face a little closer to Pul-ip’s, and right as he’s about to leave she runs.\n";
+        let a = parse_article(
+            caption,
+            Format::Text,
+            &with("https://nokchaicecream.wordpress.com/2010/06/15/god-of-study-episode-10/"),
+        )
+        .expect("a recap");
+        assert_eq!((a.show.as_str(), a.episode), ("God Of Study", 10));
     }
 }

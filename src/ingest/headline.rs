@@ -1147,8 +1147,10 @@ pub fn clean_title(s: &str) -> Option<String> {
     let generic = GENERIC_TITLE_RE.is_match(&s)
         || NETWORK_ONLY_RE.is_match(&s)
         || super::opening::is_furniture_line(&s)
-        // "with screenshots", "? to": the rest of a sentence, not a title.
-        || s.starts_with(|c: char| c.is_ascii_lowercase() || matches!(c, '?' | '!' | '.' | ')'));
+        // "with screenshots", "? to": the rest of a sentence, not a title (but Mr. Robot's
+        // "eps2.3_logic_b0mb.hc", one word written like a file name, is one).
+        || (s.starts_with(|c: char| c.is_ascii_lowercase() || matches!(c, '?' | '!' | '.' | ')'))
+            && !(s.contains('_') && !s.contains(' ')));
     (has_alphanumeric(&s) && !generic).then_some(s)
 }
 
@@ -1822,6 +1824,12 @@ mod tests {
         // 491 and 494: words left after the marker that are no title.
         assert_eq!(p("Doctor Who Series 10 Episode 3 Reviewed").and_then(|h| h.3), None);
         assert_eq!(p("Iron Man Episode 15-16 Mini Recap").and_then(|h| h.3), None);
+        // 480-mr-robot-s2e5-review-thenerdrecites.txt: a title written like a file name.
+        assert_eq!(
+            p("Mr. Robot: season 2 episode 5 review – eps2.3_logic_b0mb.hc").and_then(|h| h.3),
+            Some("eps2.3_logic_b0mb.hc".into())
+        );
+        assert_eq!(clean_title("with screenshots"), None);
     }
 
     /// Names read from addresses of the sixth collection.
