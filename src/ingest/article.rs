@@ -192,7 +192,14 @@ fn paragraphs_to_blocks(paragraphs: Vec<Vec<String>>) -> Vec<Block> {
             // lower case ("next episode we will…") is never furniture.
             let continuation =
                 !current.is_empty() && line.chars().next().is_some_and(char::is_lowercase);
-            if !continuation && classify(&line) != Kind::Body {
+            // "Épisode 4 – Blocking – 15/20" over the text: a line numbering the episode
+            // and naming it stands on its own, like a heading.
+            // ("Episode 4 – 10/10 Episode 5 – 6/10" scores, and names nothing.)
+            let numbered = current.is_empty()
+                && NUMBERED_TITLE_LINE_RE
+                    .captures(&line)
+                    .is_some_and(|c| SCORE_RE.find(&c[3]).is_none_or(|m| m.start() > 0));
+            if !continuation && (numbered || classify(&line) != Kind::Body) {
                 flush_lines(&mut current, &mut blocks);
                 blocks.push(Block { text: line, lines: 1 });
             } else {
@@ -1495,6 +1502,14 @@ fn numbered_title(line: &str, episode: u32) -> Option<String> {
     };
     headline::clean_title(leading_quoted(rest))
 }
+/// The score after a dash ending a line: "Blocking – 15/20".
+fn trailing_score(line: &str) -> Option<ParsedRating> {
+    let line = line.trim_end();
+    let m = SCORE_RE.find_iter(line).last()?;
+    let dashed = line[..m.start()].trim_end().ends_with(['-', '–', '—']);
+    (m.end() == line.len() && dashed).then(|| ratings::parse_value(m.as_str(), false)).flatten()
+}
+
 /// A score written as a fraction: "15/20", "6/10".
 static SCORE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\d{1,3}(?:[.,]\d{1,2})?\s*/\s*\d{1,3}\b").unwrap());
@@ -1667,6 +1682,8 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
     }
 
     let mut title;
+    // "Épisode 4 – Blocking – 15/20": the writer's score on the line that names the episode.
+    let mut title_line_score = None;
     let (mut show, mut season, mut episode, mut episode_end);
     match parsed {
         Some(h) => {
@@ -1708,6 +1725,9 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                 let candidate = blocks.remove(0).text;
                 // "Episode #7: “It is your first crush”" under the headline.
                 let numbered = numbered_title(&candidate, episode);
+                if numbered.is_some() {
+                    title_line_score = trailing_score(&candidate);
+                }
                 // "Episode Title: Can You Face Your True Feelings?" under a forum thread's title.
                 let labelled = || labelled_title(&EPISODE_TITLE_LINE_RE.captures(&candidate)?[1]);
                 title =
@@ -1773,6 +1793,7 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         .rating
         .clone()
         .or(opening_rating)
+        .or(title_line_score)
         .or_else(prose_rating)
         .map(|p| CriticRating { display: Some(p.display), ..p.rating })
         .or(rating.map(ratings::to_five));
@@ -2775,5 +2796,14 @@ mod tests {
         )
         .expect("a recap");
         assert_eq!((a.show.as_str(), a.episode), ("God Of Study", 10));
+        // 519-hsm-the-series-s01e04-justonemoreep.txt: the line numbering and naming the
+        // episode, run into the text below it, carries the writer's score.
+        let scored = "High School Musical: The Musical: The Series – S01E04\n\nÉpisode 4 – \
+            Blocking – 15/20\nJe n’ai pas bien aimé la chanson originale de cet épisode, mais la \
+            reprise était plutôt fun, ce qui fait que ça passait bien.\n";
+        let a = parse_article(scored, Format::Text, &Hints::default()).expect("a recap");
+        assert_eq!(a.title.as_deref(), Some("Blocking"));
+        assert_eq!(a.rating.map(|r| (r.value, r.out_of)), Some((3.75, 5.0)));
+        assert!(a.recap.starts_with("Je n’ai pas bien aimé"), "{}", a.recap);
     }
 }
