@@ -1150,7 +1150,7 @@ pub fn clean_title(s: &str) -> Option<String> {
         // "with screenshots", "? to": the rest of a sentence, not a title (but Mr. Robot's
         // "eps2.3_logic_b0mb.hc", one word written like a file name, is one).
         || (s.starts_with(|c: char| c.is_ascii_lowercase() || matches!(c, '?' | '!' | '.' | ')'))
-            && !(s.contains('_') && !s.contains(' ')));
+            && (s.contains(' ') || !s.contains('_')));
     (has_alphanumeric(&s) && !generic).then_some(s)
 }
 
