@@ -231,8 +231,17 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
         lines[..n].iter().map(|l| undouble(strip_leading_date(l).trim())).collect();
     let mut found = None;
     let mut rating_above = None;
+    // A lede that names the show and its episode ("What did you think of “Outlander” Season 6,
+    // Episode 3, titled “Temperance”, which aired Sunday…"), standing where the headline would.
+    let mut lede: Option<(usize, Headline)> = None;
     for i in 0..n {
         let line = stripped[i];
+        if lede.is_none() && found.is_none() && is_prose(line) {
+            lede = parse_headline(line)
+                .filter(|h| name_like(&h.show))
+                .and_then(|h| Some(Headline { show: sensible_show(&h.show)?, ..h }))
+                .map(|h| (i, h));
+        }
         if let Some(r) = rating::parse_line(line) {
             // "Score: B-" printed above the headline.
             rating_above = rating_above.or(Some(r));
@@ -295,6 +304,13 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
                 found = Some((i, j, joined, h));
                 break;
             }
+        }
+    }
+    // The list of the season's other episodes under such a lede ("“Echoes” (Season 6, Episode
+    // 1)") is no headline for it.
+    if let (Some((k, h)), Some((_, _, _, f))) = (&lede, &found) {
+        if h.episode != f.episode {
+            found = Some((*k, *k, stripped[*k].to_string(), h.clone()));
         }
     }
     let (first, last, text, mut parsed) = found?;
@@ -580,5 +596,24 @@ mod tests {
         // 484-playing-house-s3e6-guide-usanetwork.txt: when the episode aired.
         assert!(is_furniture_line("Aired on July 7, 2017"));
         assert!(!is_furniture_line("Sinopsis Drama Korea Saimdang Light's Diary Episode 6"));
+    }
+
+    /// 485-outlander-s6e3-video-recap-goldderby.txt: a lede naming the show and its episode,
+    /// and the season's other episodes listed at the end of the text.
+    #[test]
+    fn a_lede_over_a_list_of_other_episodes() {
+        let lines: Vec<String> = [
+            "date 2022-03-21 What did you think of “Outlander” Season 6, Episode 3, titled “Temperance”, which aired Sunday, March 20 on Starz? Senior editor Rob Licuria and super-fan Paula Sullivan-Licuria dish the highs and lows of the episode.",
+            "For this third episode, Roger (Richard Rankin) saves baby Henri-Christian from almost drowning in the river, as Fergus worries for his new son’s quality of life.",
+            "“Echoes” (Season 6, Episode 1)",
+            "“Allegiance” (Season 6, Episode 2)",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let c = choose_headline(&lines).expect("a headline");
+        let h = &c.parsed;
+        assert_eq!((h.show.as_str(), h.season, h.episode), ("Outlander", 6, 3));
+        assert_eq!(h.title.as_deref(), Some("Temperance"));
     }
 }
