@@ -1037,6 +1037,10 @@ fn title_line(text: &str, show: &str) -> Option<String> {
 }
 
 /// "quantico-season-2-episode-3-stescalade-recap" → "quantico season 2 episode 3 stescalade recap".
+/// A token that is an episode's marker: "05x04", "s01e04".
+static MARKER_TOKEN_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^(?:\d{1,2}x\d{1,4}|s\d{1,4}e\d{1,4})$").unwrap());
+
 fn url_headline(url: &str) -> Option<String> {
     let parsed = url::Url::parse(url).ok()?;
     if let Some(thread) = subreddit_thread(&parsed) {
@@ -1125,10 +1129,12 @@ fn url_headline(url: &str) -> Option<String> {
     }) {
         tokens.remove(0);
     }
+    // ("…-about-last-night-05x04/": an episode's marker ends the slug; it is no id.)
     while tokens.last().is_some_and(|w| {
         w.len() >= 5
             && w.chars().any(|c| c.is_ascii_digit())
             && w.parse::<u32>().map_or(true, |n| n > 9999)
+            && !MARKER_TOKEN_RE.is_match(w)
     }) {
         tokens.pop();
     }
@@ -2796,6 +2802,12 @@ mod tests {
         )
         .expect("a recap");
         assert_eq!((a.show.as_str(), a.episode), ("God Of Study", 10));
+        // 516-medium-05x04-smiletic.txt: a marker ending the slug is no trailing id.
+        assert_eq!(
+            url_headline("https://smiletic.com/2009/08/02/medium-about-last-night-05x04/")
+                .as_deref(),
+            Some("medium about last night 05x04")
+        );
         // 519-hsm-the-series-s01e04-justonemoreep.txt: the line numbering and naming the
         // episode, run into the text below it, carries the writer's score.
         let scored = "High School Musical: The Musical: The Series – S01E04\n\nÉpisode 4 – \

@@ -268,9 +268,10 @@ fn split_show_title(s: &str) -> (&str, Option<String>) {
 
 /// A marker left where the show's name would be ("Episode 5 recap: A Night in the Forest",
 /// "Ep 3. Episode 3").
-/// A season alone ("S3 episode 6") and "Episode Number: 105" are no name either.
+/// A season alone ("S3 episode 6"), a marker ("S3E6 Episode 6") and "Episode Number: 105"
+/// are no name either.
 static BARE_MARKER_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:(?:episode|ep\.?|chapter|part)(?:\s+(?:number|no\.?)\s*:)?\s*#?\d{1,4}\.?|s\d{1,4})$")
+    Regex::new(r"(?i)^(?:(?:episode|ep\.?|chapter|part)(?:\s+(?:number|no\.?)\s*:)?\s*#?\d{1,4}\.?|s\d{1,4}(?:\s?e\d{1,4})?)$")
         .unwrap()
 });
 /// "Episode 5-8 Quick": a marker line run into the next one, not a name.
@@ -1793,6 +1794,8 @@ mod tests {
         assert_eq!(parse_headline("S3 episode 6 Aired on July 7, 2017"), None);
         // 488-star-trek-discovery-ep5-scifimojo.txt
         assert_eq!(parse_headline("Episode Number: 105 (Season 1, Episode 5)"), None);
+        // 486-oitnb-s03e06-review-bollyai.txt: a marker before another is no show either.
+        assert_eq!(parse_headline("S3E6 Episode 6"), None);
         // 508-luis-miguel-la-serie-episodio-3-chilango.txt: a name does not end in an article.
         assert_eq!(
             p("Lo bueno y lo malo del tercer episodio de Luis Miguel: La serie"),
