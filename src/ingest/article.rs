@@ -1185,8 +1185,9 @@ static SXE_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bs(\d{1,2})xe(\d{1,3
 
 /// Two short numbers joined by a dash ("9-11"; not "s2e4-2022", a year after the episode, nor
 /// "2-07", season and episode).
+/// ("episode-32-33-34": a run of numbers is a range from the first to the last.)
 static NUMBER_RANGE_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\b(\d{1,3})-([1-9]\d{0,2})\b").unwrap());
+    Lazy::new(|| Regex::new(r"\b(\d{1,3})(?:-[1-9]\d{0,2})*-([1-9]\d{0,2})\b").unwrap());
 
 /// An episode's number in an address's slug: "season 4 episode 11", "s01e04", "ep 5".
 static URL_SLUG_MARKER_RE: Lazy<Regex> = Lazy::new(|| {
@@ -2802,6 +2803,9 @@ mod tests {
         )
         .expect("a recap");
         assert_eq!((a.show.as_str(), a.episode), ("God Of Study", 10));
+        // 505-cage-of-love-ep32-34-deerdrama.txt: a run of three numbers.
+        assert!(url_headline("https://deerdrama.com/2015/06/16/the-cage-of-love-episode-32-33-34-review-summary-and-highlight/")
+            .is_some_and(|h| h.contains("32–34")));
         // 516-medium-05x04-smiletic.txt: a marker ending the slug is no trailing id.
         assert_eq!(
             url_headline("https://smiletic.com/2009/08/02/medium-about-last-night-05x04/")
