@@ -508,7 +508,7 @@ pub fn trim_quotes(s: &str) -> &str {
 /// `#` (hashtag), `TV Reviews` glued to the show ("TV ReviewsQuantico") at the start of a headline.
 static LEADING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:(?:tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+)",
+        r"(?i)^(?:(?:(?:tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+)",
     )
     .unwrap()
 });
@@ -730,14 +730,14 @@ fn without_season(c: &Captures) -> Option<(u32, u32, Option<u32>)> {
 /// Episode markers, strongest first.
 static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
     // "Episódios 1 a 4", "episodios 3 y 4", "episódios 3 e 4"
-    let range_sep = r"\s*(?:-|–|—|~|&|\+|and|to|through|thru|\sa\s|\sy\s|\se\s)\s*";
+    let range_sep = r"\s*(?:-|–|—|~|&|\+|and|to|through|thru|\sa\s|\sy\s|\se\s|\set\s|\sund\s)\s*";
     let episode_word =
-        r"(?:Episodes?|Epis[óo]dios?|Cap[íi]tulos?|Eps?\.?|Chapter|E)\s*(?:#|No\.?\s*)?";
+        r"(?:[ÉE]pisodes?|Epis[óo]dios?|Cap[íi]tulos?|Folgen?|Eps?\.?|Chapter|E)\s*(?:#|No\.?\s*)?";
     // "Episodes 1,2 & 3": the list's last number ends the range.
     let end = format!(r"(?:(?:\s*,\s*\d{{1,4}})*{range_sep}(?:Episode\s*|Ep\.?\s*|E)?{NUM}\b)?");
     // Between "Season 5" and "Episode 3": punctuation, "Part 2", "Recap:".
     // "Quarta Temporada: Review dos Episódios 1 a 4": a label and "of the" in Portuguese.
-    let between = r"\s*\)?\s*(?:[,:;\-–—|/]\s*)?(?:(?:Part|Pt\.?|Cour)\s*\d{1,2}\s*[,:;\-–—|/]?\s*)?(?:(?:recap|review|resumo|resumen|cr[íi]tica)s?(?:\s+d(?:[oa]s?|el|e))?\s*[,:;\-–—|/]?\s*)?";
+    let between = r"\s*\)?\s*(?:[,:;\-–—|/.]\s*)?(?:(?:Part|Pt\.?|Cour)\s*\d{1,2}\s*[,:;\-–—|/]?\s*)?(?:(?:recap|review|resumo|resumen|cr[íi]tica)s?(?:\s+d(?:[oa]s?|el|e))?\s*[,:;\-–—|/]?\s*)?";
     let form = |re: String, numbers: Numbers| Form { re: Regex::new(&re).unwrap(), numbers };
     vec![
         // S01E02, s1e2, S01 E02, S01E03-E04, S01E03-04, S01E03E04, S5EO2 (an O typed for a 0)
@@ -751,7 +751,7 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         // Temporada 3 Capítulo 2, Temporada 1 Episódio 4
         form(
             format!(
-                r"(?i)\b(?:Season|Series|Temporada)\s*#?{NUM}\b{between}{episode_word}{NUM}\b{end}"
+                r"(?i)\b(?:Season|Series|Temporada|Saison|Staffel)\s*#?{NUM}\b{between}{episode_word}{NUM}\b{end}"
             ),
             with_season,
         ),
@@ -832,7 +832,7 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         // Episódio 4, Capítulo 2
         form(
             format!(
-                r"(?i)\b(?:Episodes?|Epis[óo]dios?|Cap[íi]tulos?|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
+                r"(?i)(?:\b|^)(?:[ÉE]pisodes?|Epis[óo]dios?|Cap[íi]tulos?|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
             ),
             without_season,
         ),
@@ -1823,6 +1823,21 @@ mod tests {
         assert_eq!(
             p("Sinopsis Drama Korea Dr. Romantic Season 2 Episode 6"),
             Some(("Dr. Romantic".into(), 2, 6, None))
+        );
+        // 518-episodes-s4-e3-e4-critiques-paperblog.txt: French markers and label, and a
+        // show called "Episodes".
+        assert_eq!(
+            p("Critiques Séries : Episodes. Saison 4. Episodes 3 et 4.").map(|h| (h.1, h.2)),
+            Some((4, 3))
+        );
+        assert_eq!(
+            parse_headline("Critiques Séries : Episodes. Saison 4. Episodes 3 et 4.")
+                .and_then(|h| h.episode_end),
+            Some(4)
+        );
+        assert_eq!(
+            p("Dark Staffel 3 Folge 4").map(|h| (h.0, h.1, h.2)),
+            Some(("Dark".into(), 3, 4))
         );
         // 491 and 494: words left after the marker that are no title.
         assert_eq!(p("Doctor Who Series 10 Episode 3 Reviewed").and_then(|h| h.3), None);

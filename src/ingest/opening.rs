@@ -63,7 +63,7 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | \S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$        # image file names
           | https?://\S+$ | www\.\S+$                              # bare addresses
           | (?:written\s+|posted\s+|published\s+|reviewed\s+)?by\s+\p{{Lu}}[\w.'’\-]*(?:\s+\p{{Lu}}[\w.'’\-]*){{0,3}}(?:\s*[,|•·\-–]\s*.*)?$  # bylines
-          | (?:published|posted|updated|last\s+updated|posted\s+on|published\s+on|date|(?:first\s+)?aired|air\s+date)\b.{{0,80}}$
+          | (?:published|posted|updated|last\s+updated|posted\s+on|published\s+on|date|(?:first\s+)?aired|air\s+date|publi[ée]e?\s+le|mis\s+à\s+jour|publicad[oa]|atualizad[oa]|actualizad[oa])\b.{{0,80}}$
           | (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+.{{0,40}}\d{{4}}.{{0,40}}$
           | {MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}.{{0,40}}$
           | \d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}.{{0,40}}$
@@ -595,6 +595,8 @@ mod tests {
         assert!(is_furniture_line("Baca juga: Sinopsis Moving Episode 4"));
         // 484-playing-house-s3e6-guide-usanetwork.txt: when the episode aired.
         assert!(is_furniture_line("Aired on July 7, 2017"));
+        // 518-episodes-s4-e3-e4-critiques-paperblog.txt: a French byline.
+        assert!(is_furniture_line("Publié le 30 avril 2015 par Delromainzika @cabreakingnews"));
         assert!(!is_furniture_line("Sinopsis Drama Korea Saimdang Light's Diary Episode 6"));
     }
 
