@@ -129,6 +129,12 @@ pub fn evaluate(dir: &Path) -> CorpusReport {
 /// [`evaluate`], optionally giving the parser each page's address (as an
 /// importer that fetched the page knows it) through [`Hints::url`].
 pub fn evaluate_with(dir: &Path, with_urls: bool) -> CorpusReport {
+    evaluate_pages(dir, with_urls, |_| true)
+}
+
+/// [`evaluate_with`] on the pages whose file (as `corpus.jsonl` names it, "pages/001-….txt")
+/// `keep` accepts: an earlier collection alone, say.
+pub fn evaluate_pages(dir: &Path, with_urls: bool, keep: impl Fn(&str) -> bool) -> CorpusReport {
     let mut report = CorpusReport::default();
     let index = match std::fs::read_to_string(dir.join("corpus.jsonl")) {
         Ok(s) => s,
@@ -149,6 +155,9 @@ pub fn evaluate_with(dir: &Path, with_urls: bool) -> CorpusReport {
             report.bad_entries.push(format!("no file: {line}"));
             continue;
         };
+        if !keep(file) {
+            continue;
+        }
         let bytes = match std::fs::read(dir.join(file)) {
             Ok(b) => b,
             Err(e) => {
@@ -288,5 +297,8 @@ mod tests {
         assert_eq!(r.rating, Ratio { hits: 1, total: 1 }, "{r}");
         assert_eq!(r.refused, Ratio { hits: 1, total: 1 }, "{r}");
         assert!(r.to_string().contains("pages/s"));
+        // One collection alone.
+        let r = evaluate_pages(dir.path(), false, |f| f == "pages/b.txt");
+        assert_eq!((r.pages, r.refused), (1, Ratio { hits: 1, total: 1 }), "{r}");
     }
 }

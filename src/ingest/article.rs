@@ -192,7 +192,14 @@ fn paragraphs_to_blocks(paragraphs: Vec<Vec<String>>) -> Vec<Block> {
             // lower case ("next episode we will…") is never furniture.
             let continuation =
                 !current.is_empty() && line.chars().next().is_some_and(char::is_lowercase);
-            if !continuation && classify(&line) != Kind::Body {
+            // "Épisode 4 – Blocking – 15/20" over the text: a line numbering the episode
+            // and naming it stands on its own, like a heading.
+            // ("Episode 4 – 10/10 Episode 5 – 6/10" scores, and names nothing.)
+            let numbered = current.is_empty()
+                && NUMBERED_TITLE_LINE_RE
+                    .captures(&line)
+                    .is_some_and(|c| SCORE_RE.find(&c[3]).is_none_or(|m| m.start() > 0));
+            if !continuation && (numbered || classify(&line) != Kind::Body) {
                 flush_lines(&mut current, &mut blocks);
                 blocks.push(Block { text: line, lines: 1 });
             } else {
@@ -995,6 +1002,18 @@ fn truncate_chars(s: &str, max: usize) -> String {
 static EPISODE_TITLE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:episode|ep\.?)\s+(?:\d+\s+)?title\s*[:\-–—]\s*(.+)$").unwrap()
 });
+/// The title after an "Episode Title:" label. A quoted one ends at its closing quote:
+/// "Episode Title: “Choose Your Pain”" is often run into the credits written under it.
+fn labelled_title(value: &str) -> Option<String> {
+    let value = value.trim();
+    for (open, close) in [('“', '”'), ('"', '"'), ('‘', '’'), ('«', '»')] {
+        if let Some((inner, _)) = value.strip_prefix(open).and_then(|r| r.split_once(close)) {
+            return headline::clean_title(inner);
+        }
+    }
+    headline::clean_title(value)
+}
+
 /// Words that make a line after the headline a subtitle or dek, not an episode title.
 static NOT_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:recaps?|reviews?|spoilers?|episodes?|season|starring|written\s+by|directed\s+by|posted|published|updated|(?:release|start|end|air|premiere)\s+date|genre|cast|network|air(?:s|ed)?\s+(?:on|at)|runtime)\b|\b\d{1,2}:\d{2}\b|^\(|^by\s|^(?:(?:release|air|original)\s+date|genre|cast|network|director|writers?|starring|runtime|country|language|aired|broadcast|source|credits?)s?\s*:")
@@ -1018,6 +1037,10 @@ fn title_line(text: &str, show: &str) -> Option<String> {
 }
 
 /// "quantico-season-2-episode-3-stescalade-recap" → "quantico season 2 episode 3 stescalade recap".
+/// A token that is an episode's marker: "05x04", "s01e04".
+static MARKER_TOKEN_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^(?:\d{1,2}x\d{1,4}|s\d{1,4}e\d{1,4})$").unwrap());
+
 fn url_headline(url: &str) -> Option<String> {
     let parsed = url::Url::parse(url).ok()?;
     if let Some(thread) = subreddit_thread(&parsed) {
@@ -1106,10 +1129,12 @@ fn url_headline(url: &str) -> Option<String> {
     }) {
         tokens.remove(0);
     }
+    // ("…-about-last-night-05x04/": an episode's marker ends the slug; it is no id.)
     while tokens.last().is_some_and(|w| {
         w.len() >= 5
             && w.chars().any(|c| c.is_ascii_digit())
             && w.parse::<u32>().map_or(true, |n| n > 9999)
+            && !MARKER_TOKEN_RE.is_match(w)
     }) {
         tokens.pop();
     }
@@ -1160,8 +1185,9 @@ static SXE_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bs(\d{1,2})xe(\d{1,3
 
 /// Two short numbers joined by a dash ("9-11"; not "s2e4-2022", a year after the episode, nor
 /// "2-07", season and episode).
+/// ("episode-32-33-34": a run of numbers is a range from the first to the last.)
 static NUMBER_RANGE_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\b(\d{1,3})-([1-9]\d{0,2})\b").unwrap());
+    Lazy::new(|| Regex::new(r"\b(\d{1,3})(?:-[1-9]\d{0,2})*-([1-9]\d{0,2})\b").unwrap());
 
 /// An episode's number in an address's slug: "season 4 episode 11", "s01e04", "ep 5".
 static URL_SLUG_MARKER_RE: Lazy<Regex> = Lazy::new(|| {
@@ -1362,7 +1388,7 @@ static EPISODE_NUMBER_RE: Lazy<Regex> =
 /// "episodio 3 de la temporada 2 de", "3º episódio da 8ª temporada de", "o quarto episódio da
 /// temporada 4 de": where an episode is named before its show in Spanish or Portuguese prose.
 static EPISODE_OF_RO_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:\b\d{1,3}\s?[ºª]\s+|\b(?:primeir|segund|terceir|quart|quint|sext|s[ée]tim|oitav|non|d[ée]cim|primer|tercer|cuart|s[ée]ptim|octav|noven)[oa]?\s+)?\bepis[óo]dio(?:\s+\d{1,4})?\s+d(?:a|o|e|el|e\s+la)\s+")
+    Regex::new(r"(?i)(?:\b\d{1,3}\s?[ºª]\s+|\b(?:primeir|segund|terceir|quart|quint|sext|s[ée]tim|oitav|non|d[ée]cim|primer|tercer|cuart|s[ée]ptim|octav|noven)[oa]?\s+)?\b(?:epis[óo]dio|cap[íi]tulo)(?:\s+\d{1,4})?\s+d(?:a|o|e|el|e\s+la)\s+")
         .unwrap()
 });
 
@@ -1453,7 +1479,7 @@ fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
 /// "CHAPTER 1: “How to put an elephant in a refrigerator”", "Episode 5 – The Hunt",
 /// "Episode 8, Made to Suffer".
 static NUMBERED_TITLE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:chapter|episode|ep\.?|part)\s*#?(\d{1,4})\s*([:\-–—.,])\s*(.{2,100})$")
+    Regex::new(r"(?i)^(?:chapter|[ée]pisode|ep\.?|part)\s*#?(\d{1,4})\s*([:\-–—.,])\s*(.{2,100})$")
         .unwrap()
 });
 
@@ -1467,14 +1493,41 @@ fn numbered_title(line: &str, episode: u32) -> Option<String> {
     {
         return None;
     }
+    // "Épisode 4 – Blocking – 15/20": the writer's score ends the line; "Episode 4 – 10/10
+    // Episode 5 – 6/10" scores two episodes and names none.
+    let rest = rest.trim_end();
+    if SCORE_RE.find(rest).is_some_and(|m| m.start() == 0) {
+        return None;
+    }
+    let rest = match SCORE_RE.find_iter(rest).last() {
+        Some(m)
+            if m.end() == rest.len() && rest[..m.start()].trim_end().ends_with(['-', '–', '—']) =>
+        {
+            rest[..m.start()].trim_end().trim_end_matches(['-', '–', '—'])
+        }
+        _ => rest,
+    };
     headline::clean_title(leading_quoted(rest))
 }
+/// The score after a dash ending a line: "Blocking – 15/20".
+fn trailing_score(line: &str) -> Option<ParsedRating> {
+    let line = line.trim_end();
+    let m = SCORE_RE.find_iter(line).last()?;
+    let dashed = line[..m.start()].trim_end().ends_with(['-', '–', '—']);
+    (m.end() == line.len() && dashed).then(|| ratings::parse_value(m.as_str(), false)).flatten()
+}
+
+/// A score written as a fraction: "15/20", "6/10".
+static SCORE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\d{1,3}(?:[.,]\d{1,2})?\s*/\s*\d{1,3}\b").unwrap());
 /// A headline up to a "Recap:" or "Review –" that a subtitle follows.
 static AFTER_RECAP_WORD_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r#"(?i)\b(?:recap|review)\s*[:\-–—]\s*[“"‘']?$"#).unwrap());
-/// "is titled “The Theater and Its Double”", "called 'Driftmark'".
+/// "is titled “The Theater and Its Double”", "called 'Driftmark'", "intitulado "Kill me"",
+/// "share your thoughts on “Jagged Little Tapestry.”",
+/// "se titula “Como te quiere una madre”".
 static TITLED_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?i)\b(?:titled|entitled|called|named|(?:highlights|recap|review|events)\s+of)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
+    Regex::new(r#"(?i)\b(?:titled|entitled|called|named|(?:highlights|recap|review|events)\s+of|thoughts\s+on|(?:in)?titulad[oa]|se\s+titula|se\s+chama|intitul[ée]e?)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
 });
 /// "episode of Game of Thrones “The Spoils of War”", "Episode 4, “The Spoils of War”".
 static QUOTED_AFTER_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
@@ -1548,13 +1601,49 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         let address = hints.url.as_deref().or(url.as_deref());
         // A headline with an episode marker and no show ("Episode 10 recap: Exposure of the
         // Desired Identity.") lets the address name the show, when it names the same episode.
+        // A paragraph taken for the headline is no headline: its "Episode 12 ended with a plot
+        // twist" is the episode before the one the address names.
         let marker_only = parse_headline(&format!("Show – {headline_text}"))
-            .filter(|h| h.show == "Show")
+            .filter(|h| h.show == "Show" && !headline_prose)
             .map(|h| h.episode);
-        let bare = headline_prose || names_no_show(&headline_text) || marker_only.is_some();
+        // "Episode 10 Recap" on a line of its own under a caption taken for the headline.
+        let marker_line = (marker_only.is_none() && !headline_prose)
+            .then(|| {
+                opening.iter().take(8).filter(|l| l.split_whitespace().count() <= 6).find_map(|l| {
+                    parse_headline(&format!("Show – {l}"))
+                        .filter(|h| h.show == "Show")
+                        .map(|h| h.episode)
+                })
+            })
+            .flatten();
+        let marker = marker_only.or(marker_line);
+        let bare = headline_prose || names_no_show(&headline_text) || marker.is_some();
         by_address = address
             .and_then(|u| headline_from_url(u, &opening, bare))
-            .filter(|h| marker_only.is_none_or(|e| e == h.episode));
+            .filter(|h| marker.is_none_or(|e| e == h.episode));
+        // "Tá no ar o quinto episódio da segunda temporada de The Last of Us" at
+        // …/eu-nao-ligo-analise-do-episodio-5-da-segunda-temporada-de-the-last-of-us: a slug
+        // that opens with the writer's own words names no show the page writes; the show its
+        // prose names for the same episode wins.
+        let hay = opening.join("\n");
+        let unwritten = by_address
+            .as_ref()
+            .filter(|a| as_written(&a.show, &hay).is_none())
+            .map(|a| (a.season, a.episode));
+        if let Some((season, episode)) = unwritten {
+            // ("Summary for Episode 5~" names nothing: a name does not end in "for".)
+            let named = |p: &headline::Headline| {
+                names_something(&p.show)
+                    && !p.show.rsplit(' ').next().is_some_and(|w| {
+                        matches!(w.to_lowercase().as_str(), "for" | "of" | "the" | "a" | "an")
+                    })
+            };
+            let prose = headline_from_prose(&opening).filter(|p| p.episode == episode && named(p));
+            if let Some(p) = prose {
+                by_address = None;
+                return Some(headline::Headline { season: p.season.max(season), ..p });
+            }
+        }
         by_address
             .clone()
             .or_else(|| headline_from_body(&headline_text, &opening))
@@ -1600,6 +1689,8 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
     }
 
     let mut title;
+    // "Épisode 4 – Blocking – 15/20": the writer's score on the line that names the episode.
+    let mut title_line_score = None;
     let (mut show, mut season, mut episode, mut episode_end);
     match parsed {
         Some(h) => {
@@ -1621,6 +1712,14 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                 })
             };
             title = if subtitle { named().or(h.title) } else { h.title }.or(title_candidate);
+            // "\"All Happy Families Are Alike\"" heading a page whose show and episode only its
+            // address gives: a quoted line standing as the headline is the episode's title.
+            if title.is_none() && from_headline.is_none() && by_address.is_some() {
+                let quoted = headline::trim_quotes(headline_text.trim());
+                if quoted.len() < headline_text.trim().len() && looks_like_title(quoted) {
+                    title = headline::clean_title(quoted);
+                }
+            }
             // "Spy x Family Episode 5 – Anime Hajime Updates" on animehajime.com: the site's name.
             if let (Some(t), Some(site)) = (&title, address.and_then(site_name)) {
                 if fold(t).replace(' ', "").starts_with(&site) {
@@ -1633,19 +1732,19 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                 let candidate = blocks.remove(0).text;
                 // "Episode #7: “It is your first crush”" under the headline.
                 let numbered = numbered_title(&candidate, episode);
+                if numbered.is_some() {
+                    title_line_score = trailing_score(&candidate);
+                }
                 // "Episode Title: Can You Face Your True Feelings?" under a forum thread's title.
-                let labelled = || {
-                    let c = EPISODE_TITLE_LINE_RE.captures(&candidate)?;
-                    headline::clean_title(&c[1])
-                };
+                let labelled = || labelled_title(&EPISODE_TITLE_LINE_RE.captures(&candidate)?[1]);
                 title =
                     title.or(numbered).or_else(labelled).or_else(|| title_line(&candidate, &show));
             }
             if title.is_none() {
-                title = blocks.iter().take(15).find_map(|b| {
-                    let c = EPISODE_TITLE_LINE_RE.captures(&b.text)?;
-                    headline::clean_title(&c[1])
-                });
+                title = blocks
+                    .iter()
+                    .take(15)
+                    .find_map(|b| labelled_title(&EPISODE_TITLE_LINE_RE.captures(&b.text)?[1]));
             }
             if title.is_none() {
                 title = title_from_body(&blocks, &show, episode);
@@ -1701,6 +1800,7 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         .rating
         .clone()
         .or(opening_rating)
+        .or(title_line_score)
         .or_else(prose_rating)
         .map(|p| CriticRating { display: Some(p.display), ..p.rating })
         .or(rating.map(ratings::to_five));
@@ -2607,5 +2707,119 @@ mod tests {
         assert_eq!(d("May 1, 2024").as_deref(), Some("2024-05-01T00:00:00+00:00"));
         assert_eq!(d("1 May 2024").as_deref(), Some("2024-05-01T00:00:00+00:00"));
         assert_eq!(d("yesterday"), None);
+    }
+
+    /// Pages of the sixth collection (480–539).
+    #[test]
+    fn sixth_collection_pages() {
+        let with = |url: &str| Hints { url: Some(url.into()), ..Hints::default() };
+        // 488-star-trek-discovery-ep5-scifimojo.txt: the quotes end a labelled title run into
+        // the credits under it.
+        assert_eq!(
+            labelled_title("“Choose Your Pain” Story: Aaron Harberts, Gretchen J. Berg").as_deref(),
+            Some("Choose Your Pain")
+        );
+        // 519-hsm-the-series-s01e04-justonemoreep.txt: a French marker and the score ending
+        // the line; 213: a score is no title.
+        assert_eq!(numbered_title("Épisode 4 – Blocking – 15/20", 4).as_deref(), Some("Blocking"));
+        assert_eq!(numbered_title("Episode 4 – 10/10 Episode 5 – 6/10", 4), None);
+        // 515-the-last-of-us-s2e5-analise-alangeek.txt: the slug opens with the writer's own
+        // words; the show the prose names for the same episode wins.
+        let prose = "Tá no ar o quinto episódio da segunda temporada de The Last of Us, que \
+            começou bem Good Vibes, desanimador, mas terminou de uma forma sensacional. Vamos \
+            comentar sobre ele aqui e se você não viu ainda, se prepara que vai ter spoiler.\n\n\
+            Seguindo o padrão do quarto episódio, mais uma vez vimos a Ellie querendo desistir \
+            da vingança do Joel.\n";
+        let a = parse_article(
+            prose,
+            Format::Text,
+            &with("https://alangeek.com.br/eu-nao-ligo-analise-do-episodio-5-da-segunda-temporada-de-the-last-of-us"),
+        )
+        .expect("a recap");
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("The Last of Us", 2, 5));
+        // 493-king-eternal-monarch-ep13-recap-anjalisk96.txt: "Episode 12 ended with a plot
+        // twist" in the first paragraph is the episode before the one the address names.
+        let paragraph = "Episode 12 ended with a plot twist – looks like the Prime Minister is \
+            also on Lee Rim’s side and since she has the scars – she probably was involved in \
+            the killing of her counterpart as well. What really happened? Let’s find out.\n\n\
+            It looks like Head Court Lady is indeed from the Republic! She was brought to the \
+            Kingdom by Lee Gon’s grandfather.\n";
+        let a = parse_article(
+            paragraph,
+            Format::Text,
+            &with("https://anjalisk96.wordpress.com/2020/06/06/watch-with-me-the-king-eternal-monarch-ep-13-recap/"),
+        )
+        .expect("a recap");
+        assert_eq!(a.episode, 13);
+        // 514-big-little-lies-2x05-critica-mixdeseries.txt: "intitulado "Kill me"".
+        let titled = "Crítica: 2×05 de Big Little Lies entrega ótimas atuações\n\n\
+            Review do quinto episódio da segunda temporada de Big Little Lies, da HBO, intitulado \
+            \"Kill me\".\n\nO novo episódio de Big Little Lies focou sua atenção principalmente em \
+            Bonnie e Celeste, e nessa semana o plot principal se desenvolveu bastante.\n";
+        let a = parse_article(titled, Format::Text, &Hints::default()).expect("a recap");
+        assert_eq!(a.title.as_deref(), Some("Kill me"));
+        // 510-agentes-de-shield-capitulo5-critica-guiltybit.txt: "el quinto capítulo de …" in
+        // the opening prose.
+        let h = headline_from_prose(&[
+            "Ya hemos podido ver el quinto capítulo de Agentes de S.H.I.E.L.D. y en GuiltyBit vamos a dale un buen repasito, como de costumbre.".to_string(),
+        ])
+        .expect("the show and episode");
+        assert_eq!((h.show.as_str(), h.episode), ("Agentes de S.H.I.E.L.D", 5));
+        // 483-glee-s6e3-recap-hypable.txt: the title the text names over the writer's words
+        // after "recap:".
+        let glee = "‘Glee’ season 6, episode 3 recap: Becky’s new boyfriend\n\nOn Glee season 6, \
+            episode 3, the New Directions cover Carole King and Alanis Morissette. Check out our \
+            recap and share your thoughts on “Jagged Little Tapestry.”\n\nTonight’s episode of \
+            Glee opens up to Kurt running into Blaine and Dave at the record store.\n";
+        let a = parse_article(glee, Format::Text, &Hints::default()).expect("a recap");
+        assert_eq!(a.title.as_deref(), Some("Jagged Little Tapestry"));
+        // 511-gotham-1x22-resena-elblogdebatman.txt: a quoted line for a headline, the show
+        // and episode only in the address.
+        let quoted = "\"All Happy Families Are Alike\"\nGuión: Bruno Heller.\nDirección: Danny \
+            Cannon.\n¡Finalmente llegó el día! Concluye la primera temporada de “Gotham”, y lo \
+            hace en ámbitos de una guerra entre familias.\n";
+        let a = parse_article(
+            quoted,
+            Format::Text,
+            &with(
+                "http://www.elblogdebatman.com/2015/05/resena-gotham-1x22-all-happy-families.html",
+            ),
+        )
+        .expect("a recap");
+        assert_eq!(
+            (a.show.as_str(), a.season, a.episode, a.title.as_deref()),
+            ("Gotham", 1, 22, Some("All Happy Families Are Alike"))
+        );
+        // 497-god-of-study-ep10-nokchaicecream.txt: a caption taken for the headline, and
+        // "Episode 10 Recap" on a line of its own under it; the address names the show.
+        let caption = "Hyun-jung’s last time depending on Baek-hyun.\nThis episode was a clean \
+            finish for the Baek-Jung storyline. After this I think the drama can move much \
+            faster.\n\nEpisode 10 Recap\n\nWe start back up with Baek-Pul. Baek-hyun brings his \
+            face a little closer to Pul-ip’s, and right as he’s about to leave she runs.\n";
+        let a = parse_article(
+            caption,
+            Format::Text,
+            &with("https://nokchaicecream.wordpress.com/2010/06/15/god-of-study-episode-10/"),
+        )
+        .expect("a recap");
+        assert_eq!((a.show.as_str(), a.episode), ("God Of Study", 10));
+        // 505-cage-of-love-ep32-34-deerdrama.txt: a run of three numbers.
+        assert!(url_headline("https://deerdrama.com/2015/06/16/the-cage-of-love-episode-32-33-34-review-summary-and-highlight/")
+            .is_some_and(|h| h.contains("32–34")));
+        // 516-medium-05x04-smiletic.txt: a marker ending the slug is no trailing id.
+        assert_eq!(
+            url_headline("https://smiletic.com/2009/08/02/medium-about-last-night-05x04/")
+                .as_deref(),
+            Some("medium about last night 05x04")
+        );
+        // 519-hsm-the-series-s01e04-justonemoreep.txt: the line numbering and naming the
+        // episode, run into the text below it, carries the writer's score.
+        let scored = "High School Musical: The Musical: The Series – S01E04\n\nÉpisode 4 – \
+            Blocking – 15/20\nJe n’ai pas bien aimé la chanson originale de cet épisode, mais la \
+            reprise était plutôt fun, ce qui fait que ça passait bien.\n";
+        let a = parse_article(scored, Format::Text, &Hints::default()).expect("a recap");
+        assert_eq!(a.title.as_deref(), Some("Blocking"));
+        assert_eq!(a.rating.map(|r| (r.value, r.out_of)), Some((3.75, 5.0)));
+        assert!(a.recap.starts_with("Je n’ai pas bien aimé"), "{}", a.recap);
     }
 }

@@ -103,16 +103,21 @@ fn numbered_headline(text: &str) -> Option<Headline> {
                     .is_some_and(|w| w.eq_ignore_ascii_case(&show));
             if (left_behind && NAME_JOINERS.contains(&show.to_lowercase().as_str()))
                 || GENERIC_SHOW_RE.is_match(&show)
+                || SENTENCE_START_RE.is_match(&show)
             {
                 show.clear();
             }
             let mut after = after;
             // "Entenda o final do episódio 4 de Task", "Resumen del episodio 3 de la temporada 2
             // de Severance": words ending in "of" lead to the marker; the show follows it.
-            let leads_in = show
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| ["of", "do", "da", "de", "del", "dos", "das"].contains(&w));
+            // "Ya hemos podido ver el quinto capítulo de Agentes de S.H.I.E.L.D.": an article
+            // before the marker leads to it too.
+            let leads_in = show.rsplit(' ').next().is_some_and(|w| {
+                ["of", "do", "da", "de", "del", "dos", "das"].contains(&w)
+                    || (show.contains(' ')
+                        && ARTICLES.contains(&w.to_lowercase().as_str())
+                        && OF_SHOW_RE.is_match(after))
+            });
             if leads_in && !bracketed {
                 if let Some((named, rest)) = show_after_marker(after) {
                     show = named;
@@ -132,7 +137,7 @@ fn numbered_headline(text: &str) -> Option<Headline> {
                 }
             }
             if !has_alphanumeric(&show)
-                || DANGLING_SEASON_RE.is_match(&show)
+                || dangling_season(&show)
                 || BARE_MARKER_RE.is_match(&show)
                 || DATE_SHOW_RE.is_match(&show)
                 || LEADING_MARKER_RE.is_match(&show)
@@ -159,14 +164,27 @@ fn glued_to_number<'a>(mut bytes: impl Iterator<Item = &'a u8>) -> bool {
 }
 
 static OF_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
-    // "of the popular K-drama series, Twinkling Watermelon", "de Task", "da Série".
-    Regex::new(r"(?i)^\s*(?:(?:recap|review|summary|synopsis)(?:\s+and\s+review)?\s+)?(?:of|for|from|de|da|do|del)\s+(?:(?:the|a|an)\s+(?:(?:popular|hit|new|latest|acclaimed)\s+)*(?:(?:k-?drama|c-?drama|j-?drama|korean|chinese|japanese|drama|anime|tv)\s+)*(?:k-?drama|drama|anime|series|show)\s*,?\s+)?").unwrap()
+    // "of the popular K-drama series, Twinkling Watermelon", "de Task", "da Série",
+    // "de esta serie, "La que se Avecina"".
+    Regex::new(r"(?i)^\s*(?:(?:recap|review|summary|synopsis)(?:\s+and\s+review)?\s+)?(?:of|for|from|de|da|do|del)\s+(?:(?:the|a|an)\s+(?:(?:popular|hit|new|latest|acclaimed)\s+)*(?:(?:k-?drama|c-?drama|j-?drama|korean|chinese|japanese|drama|anime|tv)\s+)*(?:k-?drama|drama|anime|series|show)\s*,?\s+|(?:esta|essa|la|a|nuestra|nossa)\s+s[ée]rie\s*,?\s+)?").unwrap()
 });
 /// Small words inside a title-case name ("Sealed with a Kiss", "Escape of the Seven").
 const NAME_JOINERS: [&str; 16] = [
     "of", "the", "a", "an", "and", "on", "in", "with", "to", "for", "at", "from", "by", "&", "or",
     "de",
 ];
+
+/// Articles in the languages of the markers (English, Spanish, Portuguese, French).
+const ARTICLES: [&str; 17] = [
+    "the", "a", "an", "el", "la", "los", "las", "o", "os", "as", "um", "uma", "un", "una", "le",
+    "les", "une",
+];
+
+/// An article or a demonstrative alone where the show's name would be: the start of a
+/// sentence ("El tercer capítulo se titula …", "Este quinto capítulo ha sido …").
+static SENTENCE_START_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:the|this|that|el|la|los|las|este|esta|ese|esa|o|a|os|as|esse|essa|neste|nesta|nesse|nessa|le|les|ce|cet|cette)$").unwrap()
+});
 
 /// The show named after the marker: a quoted name, or the title-case words
 /// after "of" up to the first lower-case word that is not a joiner
@@ -200,6 +218,18 @@ fn show_after_marker(after: &str) -> Option<(String, &str)> {
         // A name ends at a sentence break: "Lost Romance begins." / "Kiss, and…"
         if w.ends_with(['.', '!', '?', ',', ';']) {
             break;
+        }
+    }
+    // "de Luis Miguel: La serie": a name does not end in an article; the word after it
+    // belongs to the name even in lower case.
+    let ends_in_article = rest[..last_name_word]
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| ARTICLES.contains(&w.to_lowercase().as_str()));
+    if ends_in_article {
+        let next = rest[last_name_word..].split_inclusive(char::is_whitespace).next();
+        if let Some(word) = next.filter(|w| w.trim().starts_with(char::is_alphabetic)) {
+            last_name_word += word.len();
         }
     }
     let name = clean_show(&rest[..last_name_word]);
@@ -238,8 +268,12 @@ fn split_show_title(s: &str) -> (&str, Option<String>) {
 
 /// A marker left where the show's name would be ("Episode 5 recap: A Night in the Forest",
 /// "Ep 3. Episode 3").
-static BARE_MARKER_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)^(?:episode|ep\.?|chapter|part)\s*#?\d{1,4}\.?$").unwrap());
+/// A season alone ("S3 episode 6"), a marker ("S3E6 Episode 6") and "Episode Number: 105"
+/// are no name either.
+static BARE_MARKER_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:(?:episode|ep\.?|chapter|part)(?:\s+(?:number|no\.?)\s*:)?\s*#?\d{1,4}\.?|s\d{1,4}(?:\s?e\d{1,4})?)$")
+        .unwrap()
+});
 /// "Episode 5-8 Quick": a marker line run into the next one, not a name.
 static LEADING_MARKER_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)^(?:episodes?|ep\.?|chapter)\s*#?\d").unwrap());
@@ -474,7 +508,7 @@ pub fn trim_quotes(s: &str) -> &str {
 /// `#` (hashtag), `TV Reviews` glued to the show ("TV ReviewsQuantico") at the start of a headline.
 static LEADING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:(?:tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+)",
+        r"(?i)^(?:(?:(?:tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+)",
     )
     .unwrap()
 });
@@ -696,14 +730,14 @@ fn without_season(c: &Captures) -> Option<(u32, u32, Option<u32>)> {
 /// Episode markers, strongest first.
 static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
     // "Episódios 1 a 4", "episodios 3 y 4", "episódios 3 e 4"
-    let range_sep = r"\s*(?:-|–|—|~|&|\+|and|to|through|thru|\sa\s|\sy\s|\se\s)\s*";
+    let range_sep = r"\s*(?:-|–|—|~|&|\+|and|to|through|thru|\sa\s|\sy\s|\se\s|\set\s|\sund\s)\s*";
     let episode_word =
-        r"(?:Episodes?|Epis[óo]dios?|Cap[íi]tulos?|Eps?\.?|Chapter|E)\s*(?:#|No\.?\s*)?";
+        r"(?:[ÉE]pisodes?|Epis[óo]dios?|Cap[íi]tulos?|Folgen?|Eps?\.?|Chapter|E)\s*(?:#|No\.?\s*)?";
     // "Episodes 1,2 & 3": the list's last number ends the range.
     let end = format!(r"(?:(?:\s*,\s*\d{{1,4}})*{range_sep}(?:Episode\s*|Ep\.?\s*|E)?{NUM}\b)?");
     // Between "Season 5" and "Episode 3": punctuation, "Part 2", "Recap:".
     // "Quarta Temporada: Review dos Episódios 1 a 4": a label and "of the" in Portuguese.
-    let between = r"\s*\)?\s*(?:[,:;\-–—|/]\s*)?(?:(?:Part|Pt\.?|Cour)\s*\d{1,2}\s*[,:;\-–—|/]?\s*)?(?:(?:recap|review|resumo|resumen|cr[íi]tica)s?(?:\s+d(?:[oa]s?|el|e))?\s*[,:;\-–—|/]?\s*)?";
+    let between = r"\s*\)?\s*(?:[,:;\-–—|/.]\s*)?(?:(?:Part|Pt\.?|Cour)\s*\d{1,2}\s*[,:;\-–—|/]?\s*)?(?:(?:recap|review|resumo|resumen|cr[íi]tica)s?(?:\s+d(?:[oa]s?|el|e))?\s*[,:;\-–—|/]?\s*)?";
     let form = |re: String, numbers: Numbers| Form { re: Regex::new(&re).unwrap(), numbers };
     vec![
         // S01E02, s1e2, S01 E02, S01E03-E04, S01E03-04, S01E03E04, S5EO2 (an O typed for a 0)
@@ -717,7 +751,7 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         // Temporada 3 Capítulo 2, Temporada 1 Episódio 4
         form(
             format!(
-                r"(?i)\b(?:Season|Series|Temporada)\s*#?{NUM}\b{between}{episode_word}{NUM}\b{end}"
+                r"(?i)\b(?:Season|Series|Temporada|Saison|Staffel)\s*#?{NUM}\b{between}{episode_word}{NUM}\b{end}"
             ),
             with_season,
         ),
@@ -798,7 +832,7 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         // Episódio 4, Capítulo 2
         form(
             format!(
-                r"(?i)\b(?:Episodes?|Epis[óo]dios?|Cap[íi]tulos?|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
+                r"(?i)(?:\b|^)(?:[ÉE]pisodes?|Epis[óo]dios?|Cap[íi]tulos?|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
             ),
             without_season,
         ),
@@ -843,6 +877,14 @@ static DANGLING_SEASON_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)(?:^|[\s(\[])(?:season|series)(?:\s*#?\w+(?:’s|'s)?)?(?:\s+episodes?)?$")
         .unwrap()
 });
+/// "High School Musical: The Musical: The Series", "2gether The Series": "the series" ending
+/// a name is part of it, not a season left without its number.
+static THE_SERIES_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bthe\s+series$").unwrap());
+
+/// A season left where the show's name would be ([`DANGLING_SEASON_RE`]).
+fn dangling_season(show: &str) -> bool {
+    DANGLING_SEASON_RE.is_match(show) && !THE_SERIES_RE.is_match(show)
+}
 
 static TRAILING_YEAR_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\s*[(\[](?:19|20)\d{2}[)\]]$").unwrap());
@@ -884,6 +926,9 @@ static TRAILING_EVENT_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)[\s\-–—:|,]+(?:(?:series|season|mid-?season|the)\s+)?(?:premiere|finale)$")
         .unwrap()
 });
+/// "Supergirl Crítica Ep": a short word for episode ending the name, its number gone.
+static TRAILING_EP_WORD_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)[\s\-–—:|,]+ep\.?$").unwrap());
 /// "the Little Women" (prose) → "Little Women"; "the last of us" stays.
 static LOWER_THE_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^the\s+(\p{Lu})").unwrap());
 
@@ -1004,6 +1049,19 @@ pub fn clean_show(raw: &str) -> String {
         if let Some(tail) = repeated_tail(s) {
             s = tail;
         }
+        // "Supergirl Crítica Ep 2x03": an abbreviation of episode left before the marker.
+        if let Some(m) = TRAILING_EP_WORD_RE.find(s) {
+            if has_alphanumeric(&s[..m.start()]) {
+                s = trim_separators(&s[..m.start()]);
+            }
+        }
+        // "抓住彩虹的男人 The Cage of Love" (an address): the same name in its own script first.
+        if let Some((other, name)) = s.split_once(' ') {
+            let latin = name.chars().any(|c| c.is_ascii_alphabetic());
+            if latin && other.chars().all(is_east_asian) && !name.chars().any(is_east_asian) {
+                s = trim_separators(name);
+            }
+        }
         // "Sparrow 麻雀" (an address, or a headline without brackets): the name, then the
         // same name in its own script, which [`show_alias`] keeps when it is bracketed.
         if let Some((name, other)) = s.rsplit_once(' ') {
@@ -1053,9 +1111,9 @@ static GENERIC_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
             recaps? | reviews? | summary | synopsis | spoilers? | spoiler\s+alert | alert | discussion | thoughts | breakdown | rundown
           | (?:first\s+)?impressions?
           | (?:live\s+)?(?:recap|blog) | preview | reactions? | highlights | analysis | explained | ending\s+explained
-          | (?:rating|grade|score|verdict)\b.* | (?:episode|ep\.?|part|chapter)\s*\d+.* | (?:season|series|mid-?season)?\s*(?:finale|premiere)
+          | (?:rating|grade|score|verdict)\b.* | (?:episode|ep\.?|part|chapter)(?:\s+(?:number|no\.?)\s*:)?\s*\d+.* | (?:season|series|mid-?season)?\s*(?:finale|premiere)
           | \+?\s*(?:english\s+)?(?:dub|sub)(?:bed)? | is\s+(?:mostly\s+)?a\s+skip.* | watch(?:\s+(?:online|free|now|here|full|it|on|the\s+episode|episode)\b.*)? | where\s+to\s+watch.*
-          | free | online | full | hd | eng\s+sub | english\s+sub(?:titles)?
+          | free | online | full | hd | eng\s+sub | english\s+sub(?:titles)? | reviewed | screenshots? | mini
           | (?:(?:리뷰|리캡|후기|감상|줄거리|요약|정리|결말|썸네일|스포(?:일러)?|感想|レビュー|あらすじ|ネタバレ|考察|まとめ)[\s&,/・및]*)+
         )$",
     )
@@ -1090,8 +1148,10 @@ pub fn clean_title(s: &str) -> Option<String> {
     let generic = GENERIC_TITLE_RE.is_match(&s)
         || NETWORK_ONLY_RE.is_match(&s)
         || super::opening::is_furniture_line(&s)
-        // "with screenshots", "? to": the rest of a sentence, not a title.
-        || s.starts_with(|c: char| c.is_ascii_lowercase() || matches!(c, '?' | '!' | '.' | ')'));
+        // "with screenshots", "? to": the rest of a sentence, not a title (but Mr. Robot's
+        // "eps2.3_logic_b0mb.hc", one word written like a file name, is one).
+        || (s.starts_with(|c: char| c.is_ascii_lowercase() || matches!(c, '?' | '!' | '.' | ')'))
+            && (s.contains(' ') || !s.contains('_')));
     (has_alphanumeric(&s) && !generic).then_some(s)
 }
 
@@ -1717,5 +1777,86 @@ mod tests {
         assert_eq!(trim_quotes("“Title”"), "Title");
         assert_eq!(trim_quotes("\"A\" and \"B\""), "\"A\" and \"B\"");
         assert_eq!(trim_separators(" – Show: | "), "Show");
+    }
+
+    /// Headlines of the sixth collection (pages 480–539).
+    #[test]
+    fn sixth_collection_headlines() {
+        let p = |s: &str| parse_headline(s).map(|h| (h.show, h.season, h.episode, h.title));
+        // 519-hsm-the-series-s01e04-justonemoreep.txt: "The Series" ends the name; it is no
+        // season left without its number.
+        assert_eq!(
+            p("High School Musical: The Musical: The Series – S01E04"),
+            Some(("High School Musical: The Musical: The Series".into(), 1, 4, None))
+        );
+        assert_eq!(parse_headline("Winter 2022 Season – Episode 4"), None);
+        // 484-playing-house-s3e6-guide-usanetwork.txt: a season alone is no name.
+        assert_eq!(parse_headline("S3 episode 6 Aired on July 7, 2017"), None);
+        // 488-star-trek-discovery-ep5-scifimojo.txt
+        assert_eq!(parse_headline("Episode Number: 105 (Season 1, Episode 5)"), None);
+        // 486-oitnb-s03e06-review-bollyai.txt: a marker before another is no show either.
+        assert_eq!(parse_headline("S3E6 Episode 6"), None);
+        // 508-luis-miguel-la-serie-episodio-3-chilango.txt: a name does not end in an article.
+        assert_eq!(
+            p("Lo bueno y lo malo del tercer episodio de Luis Miguel: La serie"),
+            Some(("Luis Miguel: La serie".into(), 1, 3, None))
+        );
+        // 507 and 510: an article or a demonstrative opening a sentence is no show.
+        assert_eq!(
+            parse_headline(
+                "El tercer capítulo se titula “Como te quiere una madre” y hemos tenido"
+            ),
+            None
+        );
+        assert_eq!(parse_headline("Este quinto capítulo ha sido una sorpresa muy grata."), None);
+        // 510: an article before the marker leads to the show after it.
+        assert_eq!(
+            p("Ya hemos podido ver el quinto capítulo de Agentes de S.H.I.E.L.D. y en GuiltyBit vamos a dale un buen repasito").map(|h| (h.0, h.2)),
+            Some(("Agentes de S.H.I.E.L.D".into(), 5))
+        );
+        // 512-la-que-se-avecina-5x08-elacantilado.txt: "de esta serie, "…"".
+        assert_eq!(
+            p("octavo capítulo de la quinta temporada de esta serie, \"La que se Avecina\"; pero"),
+            Some(("La que se Avecina".into(), 5, 8, None))
+        );
+        // 501-dr-romantic-s2-ep6-sinopsis-masasha.txt: an Indonesian label before the name.
+        assert_eq!(
+            p("Sinopsis Drama Korea Dr. Romantic Season 2 Episode 6"),
+            Some(("Dr. Romantic".into(), 2, 6, None))
+        );
+        // 518-episodes-s4-e3-e4-critiques-paperblog.txt: French markers and label, and a
+        // show called "Episodes".
+        assert_eq!(
+            p("Critiques Séries : Episodes. Saison 4. Episodes 3 et 4.").map(|h| (h.1, h.2)),
+            Some((4, 3))
+        );
+        assert_eq!(
+            parse_headline("Critiques Séries : Episodes. Saison 4. Episodes 3 et 4.")
+                .and_then(|h| h.episode_end),
+            Some(4)
+        );
+        assert_eq!(
+            p("Dark Staffel 3 Folge 4").map(|h| (h.0, h.1, h.2)),
+            Some(("Dark".into(), 3, 4))
+        );
+        // 491 and 494: words left after the marker that are no title.
+        assert_eq!(p("Doctor Who Series 10 Episode 3 Reviewed").and_then(|h| h.3), None);
+        assert_eq!(p("Iron Man Episode 15-16 Mini Recap").and_then(|h| h.3), None);
+        // 480-mr-robot-s2e5-review-thenerdrecites.txt: a title written like a file name.
+        assert_eq!(
+            p("Mr. Robot: season 2 episode 5 review – eps2.3_logic_b0mb.hc").and_then(|h| h.3),
+            Some("eps2.3_logic_b0mb.hc".into())
+        );
+        assert_eq!(clean_title("with screenshots"), None);
+    }
+
+    /// Names read from addresses of the sixth collection.
+    #[test]
+    fn sixth_collection_address_names() {
+        // 509-supergirl-2x03-critica-facilisimo.txt: "supergirl-critica-ep-2x03-aliens-everywhere".
+        assert_eq!(clean_show("supergirl critica ep"), "supergirl");
+        // 505-cage-of-love-ep32-34-deerdrama.txt: the name in its own script first.
+        assert_eq!(clean_show("抓住彩虹的男人 the cage of love"), "the cage of love");
+        assert_eq!(clean_show("Sparrow 麻雀"), "Sparrow");
     }
 }

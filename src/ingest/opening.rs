@@ -63,7 +63,7 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | \S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$        # image file names
           | https?://\S+$ | www\.\S+$                              # bare addresses
           | (?:written\s+|posted\s+|published\s+|reviewed\s+)?by\s+\p{{Lu}}[\w.'’\-]*(?:\s+\p{{Lu}}[\w.'’\-]*){{0,3}}(?:\s*[,|•·\-–]\s*.*)?$  # bylines
-          | (?:published|posted|updated|last\s+updated|posted\s+on|published\s+on|date)\b.{{0,80}}$
+          | (?:published|posted|updated|last\s+updated|posted\s+on|published\s+on|date|(?:first\s+)?aired|air\s+date|publi[ée]e?\s+le|mis\s+à\s+jour|publicad[oa]|atualizad[oa]|actualizad[oa])\b.{{0,80}}$
           | (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+.{{0,40}}\d{{4}}.{{0,40}}$
           | {MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}.{{0,40}}$
           | \d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}.{{0,40}}$
@@ -75,6 +75,7 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | r/\w+.*$ | u/\w+.*$ | .*\s•\s+u/\w+.*$                  # forum headers
           | (?:latest|trending(?:\s+now)?|popular|related|previous|prev|next|up\s+next|read\s+(?:more|next|also)|see\s+also|also\s+read|recommended|breaking|hot|top\s+stories|must\s+read)\s*[:|»›].*$
           | (?:leia\s+(?:também|mais)|veja\s+(?:também|mais)|lea\s+también|lee\s+también|ver\s+también)\b.*$  # read-also links
+          | (?:baca\s+(?:juga|episode\s+sebelumnya|sebelumnya|selengkapnya)|sebelumnya\s+baca)\b.*$  # Indonesian ones
           | (?:(?:make\s+)?(?:text|font)\s+(?:smaller|larger|size)\s*)+$  # text-size buttons
           | (?:home|menu|search|skip\s+to\s+(?:main\s+)?content|sign\s+in|log\s*in|subscribe|newsletter|
                news|reviews?|recaps?|tv|tv\s+shows?|tv\s+reviews?|tv\s+recaps?|movies?|anime|k-?dramas?|dramas?|
@@ -230,8 +231,17 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
         lines[..n].iter().map(|l| undouble(strip_leading_date(l).trim())).collect();
     let mut found = None;
     let mut rating_above = None;
+    // A lede that names the show and its episode ("What did you think of “Outlander” Season 6,
+    // Episode 3, titled “Temperance”, which aired Sunday…"), standing where the headline would.
+    let mut lede: Option<(usize, Headline)> = None;
     for i in 0..n {
         let line = stripped[i];
+        if lede.is_none() && found.is_none() && is_prose(line) {
+            lede = parse_headline(line)
+                .filter(|h| name_like(&h.show))
+                .and_then(|h| Some(Headline { show: sensible_show(&h.show)?, ..h }))
+                .map(|h| (i, h));
+        }
         if let Some(r) = rating::parse_line(line) {
             // "Score: B-" printed above the headline.
             rating_above = rating_above.or(Some(r));
@@ -294,6 +304,13 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
                 found = Some((i, j, joined, h));
                 break;
             }
+        }
+    }
+    // The list of the season's other episodes under such a lede ("“Echoes” (Season 6, Episode
+    // 1)") is no headline for it.
+    if let (Some((k, h)), Some((_, _, _, f))) = (&lede, &found) {
+        if h.episode != f.episode {
+            found = Some((*k, *k, stripped[*k].to_string(), h.clone()));
         }
     }
     let (first, last, text, mut parsed) = found?;
@@ -566,5 +583,39 @@ mod tests {
             ["7.0", "Moving Episode 3 Recap", "Body."].iter().map(|s| s.to_string()).collect();
         let c = choose_headline(&lines).unwrap();
         assert_eq!(c.rating.map(|r| r.rating.value), Some(3.5));
+    }
+
+    /// Lines of the sixth collection that hold no headline.
+    #[test]
+    fn sixth_collection_furniture() {
+        // 503-saimdang-ep6-sinopsis-sinopsismu.txt: a link to the previous episode's synopsis.
+        assert!(is_furniture_line(
+            "Baca Episode Sebelumnya Sinopsis Drama Korea Saimdang Light's Diary Episode 5"
+        ));
+        assert!(is_furniture_line("Baca juga: Sinopsis Moving Episode 4"));
+        // 484-playing-house-s3e6-guide-usanetwork.txt: when the episode aired.
+        assert!(is_furniture_line("Aired on July 7, 2017"));
+        // 518-episodes-s4-e3-e4-critiques-paperblog.txt: a French byline.
+        assert!(is_furniture_line("Publié le 30 avril 2015 par Delromainzika @cabreakingnews"));
+        assert!(!is_furniture_line("Sinopsis Drama Korea Saimdang Light's Diary Episode 6"));
+    }
+
+    /// 485-outlander-s6e3-video-recap-goldderby.txt: a lede naming the show and its episode,
+    /// and the season's other episodes listed at the end of the text.
+    #[test]
+    fn a_lede_over_a_list_of_other_episodes() {
+        let lines: Vec<String> = [
+            "date 2022-03-21 What did you think of “Outlander” Season 6, Episode 3, titled “Temperance”, which aired Sunday, March 20 on Starz? Senior editor Rob Licuria and super-fan Paula Sullivan-Licuria dish the highs and lows of the episode.",
+            "For this third episode, Roger (Richard Rankin) saves baby Henri-Christian from almost drowning in the river, as Fergus worries for his new son’s quality of life.",
+            "“Echoes” (Season 6, Episode 1)",
+            "“Allegiance” (Season 6, Episode 2)",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let c = choose_headline(&lines).expect("a headline");
+        let h = &c.parsed;
+        assert_eq!((h.show.as_str(), h.season, h.episode), ("Outlander", 6, 3));
+        assert_eq!(h.title.as_deref(), Some("Temperance"));
     }
 }

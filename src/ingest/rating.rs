@@ -147,7 +147,7 @@ fn star_glyphs(s: &str) -> Option<(f32, f32)> {
 /// "Episode Rating: 4/5", "Our rating – 4.5 out of 5", "Score: 8/10", "Grade: B+".
 static LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:[\p{L}'’]+\s+){0,3}(?:rating|score|grade|verdict|mark|review|classifica[çc][ãa]o|avalia[çc][ãa]o|nota|calificaci[óo]n|puntuaci[óo]n|valoraci[óo]n)s?(?:\s+final)?\s*(?:\(?\s*out\s+of\s+(\d{1,3})\s*\)?)?(?:\s*,[^:]{1,30})?\s*[:\-–—=]?\s*(.+)$",
+        r"(?i)^(?:[\p{L}'’]+\s+){0,3}(?:rating|score|grade|verdict|mark|review|classifica[çc][ãa]o|avalia[çc][ãa]o|nota|calificaci[óo]n|puntuaci[óo]n|valoraci[óo]n)s?(?:\s+final)?(?:\s+d[aoe]l?\s+cr[íi]tic[ao]s?|\s+of\s+the\s+critic)?\s*(?:\(?\s*out\s+of\s+(\d{1,3})\s*\)?)?(?:\s*,[^:]{1,30})?\s*[:\-–—=]?\s*(.+)$",
     )
     .unwrap()
 });
@@ -312,5 +312,14 @@ mod tests {
         // culturess.com's slide counter beside a headline (460), not a rating.
         assert_eq!(v("1 of 4"), None);
         assert_eq!(five("3 of 4 stars"), Some(3.75));
+    }
+
+    /// 513-equalizer-s5e2-critica-perambranews.txt: the critic named after the label, and a
+    /// decimal comma on both sides of the slash.
+    #[test]
+    fn a_label_naming_the_critic() {
+        let r = parse_labelled("Avaliação da crítica: 3,5 / 5,0").expect("a rating");
+        assert_eq!((r.rating.value, r.rating.out_of), (3.5, 5.0));
+        assert!(parse_labelled("Nota do crítico: 8/10").is_some());
     }
 }

@@ -91,7 +91,7 @@ static KIND_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 static PREVIEW_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:preview|previews|what\s+to\s+expect|predictions?|spoilers\s+for\s+(?:next|upcoming)|(?:next|upcoming)\s+episode)\b").unwrap()
+    Regex::new(r"(?i)\b(?:preview|previews|promo|sneak\s+peeks?|what\s+to\s+expect|predictions?|spoilers\s+for\s+(?:next|upcoming)|(?:next|upcoming)\s+episode)\b").unwrap()
 });
 
 /// Why a page whose headline is `headline` (parsed as `parsed`, when it
@@ -211,6 +211,7 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
     let mut marker_keys = Vec::new();
     let mut read_more = 0;
     let mut blog_dates = 0;
+    let mut lead_shows: Vec<String> = Vec::new();
     for line in opening.iter().skip(from).take(40) {
         let line = opening::strip_leading_date(line);
         let lower = line.to_lowercase();
@@ -229,7 +230,19 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
         if BLOG_DATE_RE.is_match(line.trim()) {
             blog_dates += 1;
         }
-        if line.split_whitespace().count() > 25 || ASIDE_RE.is_match(line) {
+        if line.split_whitespace().count() > 25 {
+            // "Dexter. Episodio 5 (Swim deep): tras el anterior capítulo…", "Homeland.
+            // Episodio 5 (Q&A): …": a round-up's paragraphs each open with a show's episode.
+            let lead = line.split_once(": ").filter(|(l, _)| l.split_whitespace().count() <= 10);
+            if let Some(h) = lead.and_then(|(l, _)| opening::accept(l)) {
+                let show = fold(&h.show);
+                if !lead_shows.contains(&show) {
+                    lead_shows.push(show);
+                }
+            }
+            continue;
+        }
+        if ASIDE_RE.is_match(line) {
             continue;
         }
         match opening::accept(line) {
@@ -269,6 +282,7 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
         || marker_only >= 3
         || read_more >= 2
         || blog_dates >= 2
+        || lead_shows.len() >= 3
 }
 
 #[cfg(test)]
@@ -406,5 +420,32 @@ mod tests {
         .collect();
         let h = parse_headline(&lines[0]);
         assert_eq!(judge(&lines[0], h.as_ref(), &lines, 0), Some(LIST));
+    }
+
+    /// Pages of the sixth collection that are not recaps.
+    #[test]
+    fn sixth_collection_look_alikes() {
+        // 520 and 522: a promo and sneak peeks of a coming episode.
+        assert_eq!(
+            j("'This Is Us' Season 2 Episode 9 Promo Proves It's Going To Be The Most Heartbreaking Episode Yet"),
+            Some(PREVIEW)
+        );
+        assert_eq!(
+            j("Grey’s Anatomy Season 9, Episode 9 Spoilers: 7 Things We Learned From the Sneak Peeks (VIDEO)"),
+            Some(PREVIEW)
+        );
+        // 536-series-episodio-5-varias-sololibrosyseries.txt: paragraphs that each open with
+        // another show's episode.
+        let lines: Vec<String> = [
+            "Contiene spoilers",
+            "Dexter. Episodio 5 (Swim deep): tras el anterior capítulo, que dejaba las espadas en todo lo alto, a Dexter parece llegarle un poco de calma. Parece que ha conseguido quitarse de encima la investigación de LaGuerta gracias a Deb.",
+            "Homeland. Episodio 5 (Q&A): ¿seguirá esta temporada en un periodo continuado de clímax, o se darán alguna concesión? Si fuerte fue el anterior capítulo, el interrogatorio a Brodie ha sido espectacular.",
+            "The good wife. Episodio 5 (Waiting for the knock): para mi gusto, el mejor de la temporada. Quizá es debido a que el caso episódico, el de Lemond Bishop, a punto de ser arrestado por el FBI, resulta electrizante.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert!(lists_several_episodes(&lines, 1));
+        assert!(!lists_several_episodes(&lines[..3], 1));
     }
 }
