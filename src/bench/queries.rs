@@ -3,8 +3,10 @@
 //! with a word left out, or its beginning, typed until it names one show.
 //!
 //! A query that fits several shows equally ("Lucky " when there are forty Lucky shows) has no
-//! intended show, so none is generated: a beginning grows until one name starts with it, and
-//! a word is left out only when no other name has all the words that remain.
+//! intended show, so none is generated: a beginning grows until one name starts with it, a
+//! word is left out only when no other name has all the words that remain, and a letter only
+//! when what remains is not one slip from another name as well ("Lucky Chef Vol. 1" is one
+//! letter short of "… Vol. 13" and of "… Vol. 10" alike).
 
 use std::collections::HashSet;
 
@@ -51,6 +53,8 @@ pub struct QueryMaker<'a> {
     sorted: Vec<String>,
     /// Every folded name: a slip that spells another show's name is no slip.
     folded: HashSet<String>,
+    /// Folded names reversed, sorted: the names ending as a slip does.
+    reversed: Vec<String>,
     words: Vec<HashSet<String>>,
 }
 
@@ -59,8 +63,10 @@ impl<'a> QueryMaker<'a> {
         let mut sorted: Vec<String> = names.iter().map(|n| fold(n)).collect();
         sorted.sort();
         let folded = sorted.iter().cloned().collect();
+        let mut reversed: Vec<String> = sorted.iter().map(|n| n.chars().rev().collect()).collect();
+        reversed.sort();
         let words = names.iter().map(|n| fold_words(n).into_iter().collect()).collect();
-        QueryMaker { names, sorted, folded, words }
+        QueryMaker { names, sorted, folded, reversed, words }
     }
 
     /// A query for the show at `target`, and what kind of slip it is.
@@ -79,7 +85,7 @@ impl<'a> QueryMaker<'a> {
                         let mut typo = chars.clone();
                         typo.remove(at);
                         let typo: String = typo.into_iter().collect();
-                        (!self.folded.contains(&fold(&typo))).then_some(typo)
+                        (!self.slip_of_another(target, &fold(&typo))).then_some(typo)
                     });
                 match slip {
                     Some(typo) => typo,
@@ -104,6 +110,28 @@ impl<'a> QueryMaker<'a> {
             _ => return (Kind::LowerCase, name.to_lowercase()),
         };
         (kind, query)
+    }
+
+    /// Whether `typo` (folded) is a show's name, or one slip (a letter added, missing
+    /// or changed) from it. A name one slip away shares the typo's first half or its last,
+    /// so only the names sharing one of them are compared.
+    fn slip_of_another(&self, target: usize, typo: &str) -> bool {
+        let own = fold(&self.names[target]);
+        let chars: Vec<char> = typo.chars().collect();
+        let half = chars.len() / 2;
+        let head: String = chars[..half].iter().collect();
+        let tail: String = chars[half..].iter().rev().collect();
+        let sharing = |sorted: &[String], part: &str| -> Vec<String> {
+            let first = sorted.partition_point(|n| n.as_str() < part);
+            sorted[first..].iter().take_while(|n| n.starts_with(part)).cloned().collect()
+        };
+        let heads = sharing(&self.sorted, &head);
+        let tails = sharing(&self.reversed, &tail).into_iter().map(|n| n.chars().rev().collect());
+        self.folded.contains(typo)
+            || heads
+                .into_iter()
+                .chain(tails)
+                .any(|other| other != own && within_one_slip(typo, &other))
     }
 
     /// The name's first half, grown until only this name starts with it.
@@ -142,6 +170,24 @@ impl<'a> QueryMaker<'a> {
     }
 }
 
+/// Whether `a` and `b` differ by at most one letter added, missing or changed.
+fn within_one_slip(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let same = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    if same == short.len() {
+        return true;
+    }
+    if short.len() == long.len() {
+        short[same + 1..] == long[same + 1..]
+    } else {
+        short[same..] == long[same + 1..]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use rand::SeedableRng;
@@ -171,5 +217,40 @@ mod tests {
             }
         }
         assert_eq!(kinds.len(), Kind::ALL.len(), "every kind of query is generated");
+    }
+
+    #[test]
+    fn one_slip_is_a_letter_added_missing_or_changed() {
+        assert!(within_one_slip("vol13", "vol1"));
+        assert!(within_one_slip("vol1", "vol10"));
+        assert!(within_one_slip("vol0", "vol2"));
+        assert!(within_one_slip("melody랑", "melody사랑"));
+        assert!(within_one_slip("harbor", "harbor"));
+        assert!(!within_one_slip("vol13", "vol31"));
+        assert!(!within_one_slip("vol", "vol10"));
+        assert!(!within_one_slip("harbour", "harbir"));
+    }
+
+    /// "Lucky Chef Vol. " is no slip of "Lucky Chef Vol. 3" once "… Vol. 2" exists: it is
+    /// one letter from both, and no ranking could tell which was meant.
+    #[test]
+    fn a_slip_one_letter_from_another_name_is_not_generated() {
+        let names = crate::bench::show_names(20_000);
+        let maker = QueryMaker::new(&names);
+        let mut rng = StdRng::seed_from_u64(3);
+        let folded: Vec<String> = names.iter().map(|n| fold(n)).collect();
+        let mut typos = 0;
+        while typos < 100 {
+            let target = rng.gen_range(0..names.len());
+            let (kind, query) = maker.query(target, &mut rng);
+            if kind != Kind::Typo {
+                continue;
+            }
+            typos += 1;
+            let query = fold(&query);
+            for (i, other) in folded.iter().enumerate().filter(|(i, _)| *i != target) {
+                assert!(!within_one_slip(&query, other), "{query:?} is one slip from {}", names[i]);
+            }
+        }
     }
 }
