@@ -1450,7 +1450,7 @@ fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
     // Night” takes an ever so slight step…", "Only Murders in the Building episode 5 is a
     // tripartite journey…" (the name must read as one: title case, a few words).
     let opens_with_show = || {
-        opening.iter().take(6).find_map(|line| {
+        opening.iter().take(6).enumerate().find_map(|(i, line)| {
             let h = parse_headline(line)?;
             let words = h.show.split_whitespace().count();
             // "HBO‘s House of the Dragon Episode 4 opens…": a network's possessive may come first.
@@ -1465,7 +1465,13 @@ fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
             let quoted =
                 |t: &String| ["“", "\"", "‘"].iter().any(|q| line.contains(&format!("{q}{t}")));
             let title = h.title.clone().filter(quoted);
-            ((1..=8).contains(&words) && at_start && names_something(&h.show))
+            // "사랑은 외나무 다리에서 5회에서는 …" opening the page: a short name in Hangul, kana
+            // or Han, which have no capitals (not a category's first teaser further down).
+            let east_asian_name = i == 0
+                && words <= 5
+                && refusal::name_like(&h.show)
+                && h.show.starts_with(headline::is_east_asian);
+            ((1..=8).contains(&words) && at_start && (names_something(&h.show) || east_asian_name))
                 .then_some(headline::Headline { title, ..h })
         })
     };
@@ -2893,6 +2899,13 @@ mod tests {
             sse("https://nerdenthum.de/index.php/2020/11/09/umbrella-academy-staffel-02-folge-01"),
             Some(("umbrella academy".into(), 2, 1, None))
         );
+        // 567: a Korean page opening with the show, its episode and a particle, in prose.
+        let korean = "사랑은 외나무 다리에서 5회에서는 여러 흥미로운 요소가 포함되어 있지만, 전반적으로 \
+            스토리 전개가 다소 아쉬운 느낌을 줍니다. 이 회차에서는 석지원과 윤지원의 관계에 대한 새로운 \
+            전개와 함께 친구 차지혜의 복잡한 행동이 중심이 됩니다.\n이야기는 석지원이 다락방에서 과거 \
+            연애 시절의 사진과 편지를 발견하는 장면으로 시작됩니다.\n";
+        let a = parse_article(korean, Format::Text, &Hints::default()).expect("a recap");
+        assert_eq!((a.show.as_str(), a.episode), ("사랑은 외나무 다리에서", 5));
         // 581: "recaps-" opening the slug is a label.
         assert_eq!(
             sse(

@@ -856,9 +856,10 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
             ),
             |c| Some((1, parse_number(&c[1])?, None)),
         ),
-        // Korean and Japanese episode counters: 3회, 3화, 3-4회, 제3화, 第3話
+        // Korean and Japanese episode counters: 3회, 3화, 3-4회, 제3화, 第3話, and a Korean
+        // particle glued to the counter ("5회에서는", "5화의")
         form(
-            r"(?:제|第)?\s?(\d{1,4})\s?(?:-|~)?\s?(?:(\d{1,4})\s?)?(?:회|화|話)(?:\b|$)".into(),
+            r"(?:제|第)?\s?(\d{1,4})\s?(?:-|~)?\s?(?:(\d{1,4})\s?)?(?:회|화|話)(?:에서는|에서도|에서|에선|에는|의|는|은|도)?(?:\b|$)".into(),
             |c| match c.get(2) {
                 Some(end) => Some((1, parse_number(&c[1])?, end.as_str().parse().ok())),
                 None => Some((1, parse_number(&c[1])?, None)),
@@ -971,7 +972,7 @@ pub fn show_alias(headline: &str, show: &str) -> Option<String> {
 }
 
 /// Hangul, kana or Han: the scripts of K-, J- and C-drama titles.
-fn is_east_asian(c: char) -> bool {
+pub(crate) fn is_east_asian(c: char) -> bool {
     matches!(c as u32, 0x1100..=0x11FF | 0x3040..=0x30FF | 0x3130..=0x318F | 0x3400..=0x4DBF
         | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF)
 }
@@ -1900,6 +1901,13 @@ mod tests {
             p("Juego de Tronos: Resumen del episodio 7×07").map(|h| (h.0, h.1, h.2)),
             Some(("Juego de Tronos".into(), 7, 7))
         );
+        // 567: a Korean particle glued to the episode's counter.
+        assert_eq!(
+            p("사랑은 외나무 다리에서 5회에서는 여러 흥미로운 요소가 포함되어 있지만")
+                .map(|h| (h.0, h.2)),
+            Some(("사랑은 외나무 다리에서".into(), 5))
+        );
+        assert_eq!(p("5회는 어땠나요").map(|h| h.2), None);
         // 561: the episode's title quoted, then the show and the marker in brackets.
         assert_eq!(
             p("\"Guerras abiertas\" (VIS A VIS - Temporada 4 - Capítulo 4)"),
