@@ -1058,7 +1058,12 @@ fn url_headline(url: &str) -> Option<String> {
         };
         // ".../a-journey-to-love/episode/10": the number after "episode" is the episode.
         let after_episode = words.last().is_some_and(|w| w.ends_with("episode"));
-        if seg.is_empty() || (seg.chars().all(|c| c.is_ascii_digit()) && !after_episode) {
+        // ".../index.php/2020/11/09/umbrella-academy-staffel-02-folge-01": the script's name
+        // is no word of the slug.
+        if seg.is_empty()
+            || (seg.chars().all(|c| c.is_ascii_digit()) && !after_episode)
+            || seg.eq_ignore_ascii_case("index")
+        {
             continue;
         }
         let lower = seg.to_ascii_lowercase();
@@ -1094,6 +1099,32 @@ fn url_headline(url: &str) -> Option<String> {
         // "lovecraft-country-s01xe04-review": "s01xe04" is "s01e04" written with the "x" of
         // "1x04".
         let seg = SXE_RE.replace_all(&seg, "s${1}e${2}");
+        // "the-walking-dead-6-temporada-episodio-9": the season's number before its word (but
+        // "episodio-3-temporada-2" numbers the episode).
+        let seg = {
+            let s: &str = &seg;
+            NUMBER_THEN_SEASON_RE
+                .replace_all(s, |c: &regex::Captures| {
+                    let before = s[..c.get(0).map_or(0, |m| m.start())].trim_end_matches('-');
+                    let word = before.rsplit('-').next().unwrap_or("").to_lowercase();
+                    let episode_word = matches!(
+                        word.as_str(),
+                        "episode"
+                            | "episodio"
+                            | "episódio"
+                            | "capitulo"
+                            | "capítulo"
+                            | "folge"
+                            | "ep"
+                    );
+                    if episode_word {
+                        c[0].to_string()
+                    } else {
+                        format!("{}-{}", &c[2], &c[1])
+                    }
+                })
+                .into_owned()
+        };
         words.push(seg.replace(['-', '_', '+'], " "));
     }
     // "culture/a25881866/outlander-season-4-episode-11-recap": the slug that numbers the
@@ -1121,6 +1152,9 @@ fn url_headline(url: &str) -> Option<String> {
                 | "anime"
                 | "episode"
                 | "and"
+                | "recaps"
+                | "reviews"
+                | "sinopsis"
                 | "critica"
                 | "resumen"
                 | "resumo"
@@ -1135,6 +1169,8 @@ fn url_headline(url: &str) -> Option<String> {
             && w.chars().any(|c| c.is_ascii_digit())
             && w.parse::<u32>().map_or(true, |n| n > 9999)
             && !MARKER_TOKEN_RE.is_match(w)
+            // ("ski-into-love-eps-15-16": a range of episodes ends the slug; it is no id.)
+            && !w.split('–').all(|n| !n.is_empty() && n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit()))
     }) {
         tokens.pop();
     }
@@ -1182,6 +1218,10 @@ static FILE_EXTENSION_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?i:s?html?|php\d?|aspx?|jsp|cgi|txt)$").unwrap());
 
 static SXE_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bs(\d{1,2})xe(\d{1,3})\b").unwrap());
+
+/// "6-temporada": a season's number written before its word in a slug.
+static NUMBER_THEN_SEASON_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\b(\d{1,2})-(temporada|saison|staffel)\b").unwrap());
 
 /// Two short numbers joined by a dash ("9-11"; not "s2e4-2022", a year after the episode, nor
 /// "2-07", season and episode).
@@ -1410,7 +1450,7 @@ fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
     // Night” takes an ever so slight step…", "Only Murders in the Building episode 5 is a
     // tripartite journey…" (the name must read as one: title case, a few words).
     let opens_with_show = || {
-        opening.iter().take(6).find_map(|line| {
+        opening.iter().take(6).enumerate().find_map(|(i, line)| {
             let h = parse_headline(line)?;
             let words = h.show.split_whitespace().count();
             // "HBO‘s House of the Dragon Episode 4 opens…": a network's possessive may come first.
@@ -1425,7 +1465,13 @@ fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
             let quoted =
                 |t: &String| ["“", "\"", "‘"].iter().any(|q| line.contains(&format!("{q}{t}")));
             let title = h.title.clone().filter(quoted);
-            ((1..=8).contains(&words) && at_start && names_something(&h.show))
+            // "사랑은 외나무 다리에서 5회에서는 …" opening the page: a short name in Hangul, kana
+            // or Han, which have no capitals (not a category's first teaser further down).
+            let east_asian_name = i == 0
+                && words <= 5
+                && refusal::name_like(&h.show)
+                && h.show.starts_with(headline::is_east_asian);
+            ((1..=8).contains(&words) && at_start && (names_something(&h.show) || east_asian_name))
                 .then_some(headline::Headline { title, ..h })
         })
     };
@@ -2821,5 +2867,51 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("Blocking"));
         assert_eq!(a.rating.map(|r| (r.value, r.out_of)), Some((3.75, 5.0)));
         assert!(a.recap.starts_with("Je n’ai pas bien aimé"), "{}", a.recap);
+    }
+
+    /// Addresses of the seventh collection (540–599).
+    #[test]
+    fn seventh_collection_addresses() {
+        let u = |url: &str| url_headline(url).and_then(|t| parse_headline(&t));
+        let sse = |url: &str| u(url).map(|h| (h.show, h.season, h.episode, h.episode_end));
+        // 577: a range of episodes ending the slug is no id to drop.
+        assert_eq!(
+            sse("https://reeltastesandtravels.com/2025/07/22/ski-into-love-eps-15-16/?query-1-page=10"),
+            Some(("ski into love".into(), 1, 15, Some(16)))
+        );
+        // 544: the season's number before "temporada".
+        assert_eq!(
+            sse("https://magofilmes.blogspot.com/2016/02/the-walking-dead-6-temporada-episodio-9.html?m=1"),
+            Some(("the walking dead".into(), 6, 9, None))
+        );
+        // ("episode-5-season-7" and "episodio-3-temporada-2" keep their order.)
+        assert_eq!(
+            sse("https://www.baltimoresun.com/entertainment/tv/bs-fe-game-of-thrones-episode-5-season-7-story.html")
+                .map(|h| (h.1, h.2)),
+            Some((7, 5))
+        );
+        assert_eq!(
+            url_headline("https://example.com/x-episodio-3-temporada-2").as_deref(),
+            Some("x episodio 3 temporada 2")
+        );
+        // 549: "index.php" is no word of the slug.
+        assert_eq!(
+            sse("https://nerdenthum.de/index.php/2020/11/09/umbrella-academy-staffel-02-folge-01"),
+            Some(("umbrella academy".into(), 2, 1, None))
+        );
+        // 567: a Korean page opening with the show, its episode and a particle, in prose.
+        let korean = "사랑은 외나무 다리에서 5회에서는 여러 흥미로운 요소가 포함되어 있지만, 전반적으로 \
+            스토리 전개가 다소 아쉬운 느낌을 줍니다. 이 회차에서는 석지원과 윤지원의 관계에 대한 새로운 \
+            전개와 함께 친구 차지혜의 복잡한 행동이 중심이 됩니다.\n이야기는 석지원이 다락방에서 과거 \
+            연애 시절의 사진과 편지를 발견하는 장면으로 시작됩니다.\n";
+        let a = parse_article(korean, Format::Text, &Hints::default()).expect("a recap");
+        assert_eq!((a.show.as_str(), a.episode), ("사랑은 외나무 다리에서", 5));
+        // 581: "recaps-" opening the slug is a label.
+        assert_eq!(
+            sse(
+                "https://catatan-jejak.blogspot.com/2012/06/recaps-time-slip-dr-jin-episode-9.html"
+            ),
+            Some(("time slip dr jin".into(), 1, 9, None))
+        );
     }
 }

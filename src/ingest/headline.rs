@@ -84,6 +84,14 @@ fn numbered_headline(text: &str) -> Option<Headline> {
             } else {
                 (before, None)
             };
+            // "“Guerras abiertas” (VIS A VIS - Temporada 4 - Capítulo 4)": the episode's title,
+            // quoted, then the show and its marker in brackets.
+            let (show_raw, bracket_title) = match QUOTED_TITLE_THEN_SHOW_RE.captures(show_raw) {
+                Some(c) if !bracketed && after.trim_start().starts_with([')', ']']) => {
+                    (c.get(2).map_or(show_raw, |m| m.as_str()), clean_title(&c[1]))
+                }
+                _ => (show_raw, bracket_title),
+            };
             // "Nb. episódios 13": a plural with one number counts the episodes.
             let plural = whole.as_str().to_lowercase();
             if ["episódios", "episodios", "capítulos", "capitulos"]
@@ -156,6 +164,10 @@ fn numbered_headline(text: &str) -> Option<Headline> {
     }
     None
 }
+
+/// A quoted title, then an opening bracket and the show: `"Guerras abiertas" (VIS A VIS - `.
+static QUOTED_TITLE_THEN_SHOW_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r#"^\s*[“"«‘]([^”"»’“«‘]{1,80})[”"»’]\s*[(\[]\s*(\S.*)$"#).unwrap());
 
 /// The next two bytes are a dot or slash and then a digit.
 fn glued_to_number<'a>(mut bytes: impl Iterator<Item = &'a u8>) -> bool {
@@ -508,7 +520,7 @@ pub fn trim_quotes(s: &str) -> &str {
 /// `#` (hashtag), `TV Reviews` glued to the show ("TV ReviewsQuantico") at the start of a headline.
 static LEADING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:(?:tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+)",
+        r"(?i)^(?:(?:(?:tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+|sinopsis\s+)",
     )
     .unwrap()
 });
@@ -519,7 +531,7 @@ static LEADING_TAG_RE: Lazy<Regex> =
 static GLUED_SECTION_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:TV\s*)?(?:Reviews|Recaps|News)(\p{Lu}\p{Ll})").unwrap());
 
-const NOISE: &str = r"(?:(?:live\s+|episode\s+|tv\s+|full\s+|spoiler[\s\-]?(?:filled|free|heavy)\s+|spoilery\s+|non[\s\-]?spoiler\s+|spoiler\s+)?(?:recap\s*(?:&|and|/|\+)\s*review|review\s*(?:&|and|/|\+)\s*recap|recap|review)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts|(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis)(?:\s+(?:e|y|&)\s+(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis))?(?:\s+d(?:[oa]s?|el|e))?)";
+const NOISE: &str = r"(?:(?:live\s+|episode\s+|tv\s+|full\s+|spoiler[\s\-]?(?:filled|free|heavy)\s+|spoilery\s+|non[\s\-]?spoiler\s+|spoiler\s+)?(?:recap\s*(?:&|and|/|\+)\s*review|review\s*(?:&|and|/|\+)\s*recap|recap|review)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts|(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis)(?:\s+(?:e|y|&)\s+(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis))?(?:\s+d(?:[oa]s?|el|e)(?:\s+(?:epis[óo]dio|cap[íi]tulo))?)?)";
 
 static TRAILING_NOISE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"(?i)(?:^|[\s\-–—:|,(\[])[(\[]?\s*{NOISE}\s*[)\]]?[\s\-–—:|,!.]*$"))
@@ -844,9 +856,10 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
             ),
             |c| Some((1, parse_number(&c[1])?, None)),
         ),
-        // Korean and Japanese episode counters: 3회, 3화, 3-4회, 제3화, 第3話
+        // Korean and Japanese episode counters: 3회, 3화, 3-4회, 제3화, 第3話, and a Korean
+        // particle glued to the counter ("5회에서는", "5화의")
         form(
-            r"(?:제|第)?\s?(\d{1,4})\s?(?:-|~)?\s?(?:(\d{1,4})\s?)?(?:회|화|話)(?:\b|$)".into(),
+            r"(?:제|第)?\s?(\d{1,4})\s?(?:-|~)?\s?(?:(\d{1,4})\s?)?(?:회|화|話)(?:에서는|에서도|에서|에선|에는|의|는|은|도)?(?:\b|$)".into(),
             |c| match c.get(2) {
                 Some(end) => Some((1, parse_number(&c[1])?, end.as_str().parse().ok())),
                 None => Some((1, parse_number(&c[1])?, None)),
@@ -888,12 +901,15 @@ fn dangling_season(show: &str) -> bool {
 
 static TRAILING_YEAR_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\s*[(\[](?:19|20)\d{2}[)\]]$").unwrap());
-/// "Doctor Crush (Doctors)": an alternative name in brackets after the show.
-static TRAILING_ALIAS_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\s+\((?:aka\s+|a\.k\.a\.\s+)?\p{L}[^()]{0,60}\)$").unwrap());
+/// "Doctor Crush (Doctors)", "My Sunshine [何以笙箫默]": an alternative name in brackets after
+/// the show.
+static TRAILING_ALIAS_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\s+(?:\((?:aka\s+|a\.k\.a\.\s+)?\p{L}[^()]{0,60}\)|\[\p{L}[^\[\]]{0,60}\])$")
+        .unwrap()
+});
 
 const NETWORKS: &str = r"(?:netflix|hbo(?:\s+max)?|max|hulu|disney\s*\+|disney\s+plus|disney|apple\s+tv\s*\+?|apple|amazon(?:\s+prime)?|prime\s+video|peacock|paramount\s*\+?|showtime|starz|fx|amc|bbc(?:\s+(?:one|two|three))?|itv|channel\s+4|cbs|nbc|abc|fox|the\s+cw|cw|tvn|jtbc|sbs|kbs2?|mbc|ocn|ena|viki|viu|tving|wavve|coupang\s+play|crunchyroll|funimation|hidive|iqiyi|wetv|youku|tencent|syfy|usa|tnt|tbs|bravo|lifetime|freeform|adult\s+swim|toonami|shudder|acorn\s+tv|britbox|sky(?:\s+atlantic)?|stan|crave|cbc|넷플릭스|티빙|웨이브|쿠팡플레이|디즈니\+?|왓챠)";
-const GENRES: &str = r"(?:k[\s-]?dramas?|korean\s+(?:drama|series|tv\s+series)|c-?drama|chinese\s+drama|j-?drama|japanese\s+drama|thai\s+drama|t-?drama|taiwanese\s+drama|anime(?:\s+series)?)";
+const GENRES: &str = r"(?:k[\s-]?dramas?|korean\s+(?:drama|series|tv\s+series)|c-?drama|chinese\s+drama|j-?drama|japanese\s+drama|thai\s+drama|t-?drama|taiwanese\s+drama|drama\s+(?:korea|china|jepang|thailand|taiwan|mandarin)|drakor|anime(?:\s+series)?)";
 
 /// "Netflix’s King the Land", "SBS Korean Drama Secret Door", "K-Drama Moving",
 /// "K-drama: Secret Garden", "TV | The Walking Dead" (a section name before a bar).
@@ -956,7 +972,7 @@ pub fn show_alias(headline: &str, show: &str) -> Option<String> {
 }
 
 /// Hangul, kana or Han: the scripts of K-, J- and C-drama titles.
-fn is_east_asian(c: char) -> bool {
+pub(crate) fn is_east_asian(c: char) -> bool {
     matches!(c as u32, 0x1100..=0x11FF | 0x3040..=0x30FF | 0x3130..=0x318F | 0x3400..=0x4DBF
         | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF)
 }
@@ -1858,5 +1874,44 @@ mod tests {
         // 505-cage-of-love-ep32-34-deerdrama.txt: the name in its own script first.
         assert_eq!(clean_show("抓住彩虹的男人 the cage of love"), "the cage of love");
         assert_eq!(clean_show("Sparrow 麻雀"), "Sparrow");
+    }
+
+    /// Headlines of the seventh collection (pages 540–599).
+    #[test]
+    fn seventh_collection_headlines() {
+        let p = |s: &str| parse_headline(s).map(|h| (h.show, h.season, h.episode, h.title));
+        // 556: the Indonesian label "Sinopsis" alone before the name.
+        assert_eq!(
+            p("Sinopsis Arthdal Chronicles Episode 10 (RECAP), Hari Ini Minggu 25 Juni 2019.")
+                .map(|h| (h.0, h.1, h.2)),
+            Some(("Arthdal Chronicles".into(), 1, 10))
+        );
+        // 557: "Drama Korea", Indonesian for K-drama, before the name.
+        assert_eq!(
+            p("Spoiler Drama Korea Poong the Joseon Psychiatrist Episode 10").map(|h| h.0),
+            Some("Poong the Joseon Psychiatrist".into())
+        );
+        // 576: the name in its own script in square brackets after the Latin one.
+        assert_eq!(
+            p("My Sunshine [何以笙箫默] Episode 5").map(|h| h.0),
+            Some("My Sunshine".into())
+        );
+        // 575: "Resumen del episodio" before the marker is no part of the name.
+        assert_eq!(
+            p("Juego de Tronos: Resumen del episodio 7×07").map(|h| (h.0, h.1, h.2)),
+            Some(("Juego de Tronos".into(), 7, 7))
+        );
+        // 567: a Korean particle glued to the episode's counter.
+        assert_eq!(
+            p("사랑은 외나무 다리에서 5회에서는 여러 흥미로운 요소가 포함되어 있지만")
+                .map(|h| (h.0, h.2)),
+            Some(("사랑은 외나무 다리에서".into(), 5))
+        );
+        assert_eq!(p("5회는 어땠나요").map(|h| h.2), None);
+        // 561: the episode's title quoted, then the show and the marker in brackets.
+        assert_eq!(
+            p("\"Guerras abiertas\" (VIS A VIS - Temporada 4 - Capítulo 4)"),
+            Some(("VIS A VIS".into(), 4, 4, Some("Guerras abiertas".into())))
+        );
     }
 }

@@ -70,7 +70,7 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | \d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}.{{0,30}}$
           | \d+\s*(?:min(?:ute)?s?|hours?|days?|weeks?|months?)\s+(?:read|ago)\b.*$
           | \d+\s+(?:comments?|responses?|replies|views|shares|likes|articles|posts)$
-          | (?:connect\s+with\s+us|follow\s+us|skip\s+nav|newsletters?.*|sign\s+in.*|log\s+in.*|\(?photo\s+(?:courtesy|credit).*|image\s+(?:courtesy|credit|via).*|spoilers?\s+ahead|warning:?\s+spoilers?.*)$
+          | (?:connect\s+with\s+us|follow\s+us|skip\s+nav|newsletters?.*|sign\s+in.*|log\s+in.*|\(?photo\s+(?:courtesy|credit).*|image\s+(?:courtesy|credit|via).*|spoilers?\s+ahead|warning:?\s+spoilers?.*|warning:?\s+(?:potential|possible|major|minor|mild|heavy)\s+spoilers?\s+(?:ahead|below)\.?)$
           | .*(?:»|›|\s>\s|\s/\s).*$                               # breadcrumbs
           | r/\w+.*$ | u/\w+.*$ | .*\s•\s+u/\w+.*$                  # forum headers
           | (?:latest|trending(?:\s+now)?|popular|related|previous|prev|next|up\s+next|read\s+(?:more|next|also)|see\s+also|also\s+read|recommended|breaking|hot|top\s+stories|must\s+read)\s*[:|»›].*$
@@ -598,6 +598,9 @@ mod tests {
         // 518-episodes-s4-e3-e4-critiques-paperblog.txt: a French byline.
         assert!(is_furniture_line("Publié le 30 avril 2015 par Delromainzika @cabreakingnews"));
         assert!(!is_furniture_line("Sinopsis Drama Korea Saimdang Light's Diary Episode 6"));
+        // macgmagazine.com (the corpus's 564): a spoiler warning standing above the text.
+        assert!(is_furniture_line("Warning: Potential spoilers ahead."));
+        assert!(!is_furniture_line("Warning: Potential Spoilers Recap of Episode 5"));
     }
 
     /// 485-outlander-s6e3-video-recap-goldderby.txt: a lede naming the show and its episode,

@@ -77,7 +77,7 @@ const NUMBER: &str = r"(\d{1,3}(?:[.,]\d{1,2})?)";
 
 static FRACTION_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)^{NUMBER}\s*(?:(?:/|out\s+of)\s*(\d{{1,3}}(?:[.,]\d)?)(?:\s*(?:stars?|points?|pts\.?))?|of\s*(\d{{1,3}}(?:[.,]\d)?)\s*(?:stars?|points?|pts\.?))\s*[.!]?$"
+        r"(?i)^{NUMBER}\s*(?:(?:/|out\s+of|von)\s*(\d{{1,3}}(?:[.,]\d)?)(?:\s*(?:stars?|points?|pts\.?))?|of\s*(\d{{1,3}}(?:[.,]\d)?)\s*(?:stars?|points?|pts\.?))\s*[.!]?$"
     ))
     .unwrap()
 });
@@ -105,6 +105,9 @@ fn number(s: &str) -> Option<f32> {
 pub fn parse_value(s: &str, grades: bool) -> Option<ParsedRating> {
     let s = s.trim().trim_matches(['(', ')', '[', ']', '*', '_']).trim();
     let s = s.trim_end_matches(['.', '!']).trim();
+    // "- 8/10 -": a score set off by dashes on both sides (but "B-" keeps its minus).
+    let dashes = ['-', '–', '—'];
+    let s = s.strip_prefix(dashes).and_then(|t| t.strip_suffix(dashes)).map_or(s, str::trim);
     // "1 of 4" (a slide or a part) is a counter; "3 of 4 stars" is a rating.
     if let Some(c) = FRACTION_RE.captures(s) {
         let out_of = c.get(2).or(c.get(3))?;
@@ -205,9 +208,18 @@ static CLOSING_SCORE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"[.!?…]\s+(\d{1,2}(?:[.,]\d)?\s*(?:/|out\s+of)\s*(?:10|5))\s*[.!]?$").unwrap()
 });
 
+/// "für diese Folge vergebe ich mal wieder 8 von 10 *Sternchen*!": a German critic giving
+/// the episode its score in a sentence.
+static PROSE_RATING_DE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:vergebe|gebe|gibt|vergibt|bekommt|erh[äa]lt|verdient)\b[^.!?]{0,40}?\b(\d{1,2}(?:[.,]\d)?\s*(?:/|von)\s*(?:10|5))(?:\s*\*?(?:sternchen|sternen?|punkten?)\b|\s*[.!,;)]|\s*$)").unwrap()
+});
+
 /// A rating given in a sentence of the review, or standing alone after its last sentence.
 pub fn parse_prose(text: &str) -> Option<ParsedRating> {
-    let c = PROSE_RATING_RE.captures(text).or_else(|| CLOSING_SCORE_RE.captures(text))?;
+    let c = PROSE_RATING_RE
+        .captures(text)
+        .or_else(|| CLOSING_SCORE_RE.captures(text))
+        .or_else(|| PROSE_RATING_DE_RE.captures(text))?;
     parse_value(c[1].trim(), false)
 }
 
@@ -267,6 +279,10 @@ mod tests {
         assert_eq!(five("F"), Some(1.0));
         assert_eq!(five("7.0"), Some(3.5));
         assert_eq!(five("6/5"), None);
+        // virtualhaven.org: the verdict's score set off by dashes; rereflektion.blogspot.com.
+        assert_eq!(five("- 8/10 -"), Some(4.0));
+        assert_eq!(five("B-"), Some(3.5));
+        assert_eq!(five("8 von 10"), Some(4.0));
         assert_eq!(five("hello"), None);
     }
 
@@ -312,6 +328,12 @@ mod tests {
         // culturess.com's slide counter beside a headline (460), not a rating.
         assert_eq!(v("1 of 4"), None);
         assert_eq!(five("3 of 4 stars"), Some(3.75));
+        // rereflektion.blogspot.com on Ringer 1x03 (the corpus's 573).
+        assert_eq!(
+            p("Übrigens..für diese Folge vergebe ich mal wieder 8 von 10 *Sternchen*!"),
+            Some(4.0)
+        );
+        assert_eq!(p("Ich gebe zu, dass die Folge 3 von 10 Minuten verschenkt."), None);
     }
 
     /// 513-equalizer-s5e2-critica-perambranews.txt: the critic named after the label, and a

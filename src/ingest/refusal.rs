@@ -21,6 +21,7 @@ pub const FILM: &str = "a film review";
 pub const INTERVIEW: &str = "an interview";
 pub const PREVIEW: &str = "a preview";
 pub const FAN_FICTION: &str = "fan fiction";
+pub const ENCYCLOPEDIA: &str = "an encyclopedia article";
 
 /// A headline that says it is a recap or an episode review.
 static RECAP_WORD_RE: Lazy<Regex> = Lazy::new(|| {
@@ -115,6 +116,12 @@ pub fn judge(
             INTERVIEW
         });
     }
+    // An encyclopedia's article about an episode, as its text is extracted: "= Episode 7
+    // (Humans series 1) =" over an "Infobox" of the episode's credits.
+    let wiki_heading = opening.first().is_some_and(|l| WIKI_HEADING_RE.is_match(l.trim()));
+    if wiki_heading || opening.iter().take(4).any(|l| l.trim() == "Infobox") {
+        return Some(ENCYCLOPEDIA);
+    }
     // "Tag Archives: Episode Six" would pass for a show called "Tag Archives".
     if ARCHIVE_RE.is_match(headline) {
         return Some(LIST);
@@ -174,6 +181,9 @@ pub fn judge(
     }
     None
 }
+
+/// A wiki's page title as extracted text writes it: "= Episode 7 (Humans series 1) =".
+static WIKI_HEADING_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^=\s+\S.{0,150}\s+=$").unwrap());
 
 /// An archive page's own title, wherever it sits above the first entry.
 static ARCHIVE_RE: Lazy<Regex> = Lazy::new(|| {
@@ -447,5 +457,18 @@ mod tests {
         .collect();
         assert!(lists_several_episodes(&lines, 1));
         assert!(!lists_several_episodes(&lines[..3], 1));
+    }
+
+    /// 588-humans-episode-7-wikipedia.txt: an encyclopedia's article about an episode.
+    #[test]
+    fn encyclopedia_articles() {
+        let lines: Vec<String> = ["= Episode 7 (Humans series 1) =", "Infobox", "- Series: Humans"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let headline = "= Episode 7 (Humans series 1) =";
+        assert_eq!(judge(headline, None, &lines, 0), Some(ENCYCLOPEDIA));
+        let recap: Vec<String> = vec!["Humans Series 1 Episode 7 Recap".into()];
+        assert_eq!(judge(&recap[0], parse_headline(&recap[0]).as_ref(), &recap, 0), None);
     }
 }
