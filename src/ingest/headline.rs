@@ -520,7 +520,7 @@ pub fn trim_quotes(s: &str) -> &str {
 /// `#` (hashtag), `TV Reviews` glued to the show ("TV ReviewsQuantico") at the start of a headline.
 static LEADING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:(?:tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+|sinopsis\s+)",
+        r"(?i)^(?:(?:(?:tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+|(?:sinopsis|synopsis)(?:\s+summary)?\s+for\s+|(?:the\s+following|this\s+(?:article|post|recap|review))\s+contains\s+(?:(?:major|minor|significant|full|heavy)\s+)?spoilers\s+(?:for|from|of)\s+|sinopsis\s+)",
     )
     .unwrap()
 });
@@ -1912,6 +1912,21 @@ mod tests {
         assert_eq!(
             p("\"Guerras abiertas\" (VIS A VIS - Temporada 4 - Capítulo 4)"),
             Some(("VIS A VIS".into(), 4, 4, Some("Guerras abiertas".into())))
+        );
+    }
+
+    #[test]
+    fn eighth_collection_headlines() {
+        let p = |s: &str| parse_headline(s).map(|h| (h.show, h.season, h.episode));
+        // 606: "Synopsis Summary for" before the name.
+        assert_eq!(
+            p("Synopsis Summary for The Musical Episode 8"),
+            Some(("The Musical".into(), 1, 8))
+        );
+        // 624: a spoiler warning that names the show and its episode.
+        assert_eq!(
+            p("The following contains spoilers for Euphoria season 2 episode 2."),
+            Some(("Euphoria".into(), 2, 2))
         );
     }
 }
