@@ -894,9 +894,18 @@ static DANGLING_SEASON_RE: Lazy<Regex> = Lazy::new(|| {
 /// a name is part of it, not a season left without its number.
 static THE_SERIES_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bthe\s+series$").unwrap());
 
-/// A season left where the show's name would be ([`DANGLING_SEASON_RE`]).
+/// "Summer Anime Ep 2 Reviews", "Fall 2013 Anime Episode 4 Reviews": a broadcast season of
+/// the year (a round-up of that season's shows) is no name.
+static SEASON_OF_THE_YEAR_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:summer|winter|spring|fall|autumn)(?:\s+(?:19|20)\d{2})?(?:\s+anime)?$")
+        .unwrap()
+});
+
+/// A season left where the show's name would be ([`DANGLING_SEASON_RE`]), or a season of
+/// the year ([`SEASON_OF_THE_YEAR_RE`]).
 fn dangling_season(show: &str) -> bool {
-    DANGLING_SEASON_RE.is_match(show) && !THE_SERIES_RE.is_match(show)
+    (DANGLING_SEASON_RE.is_match(show) && !THE_SERIES_RE.is_match(show))
+        || SEASON_OF_THE_YEAR_RE.is_match(show.trim())
 }
 
 static TRAILING_YEAR_RE: Lazy<Regex> =
@@ -1928,5 +1937,8 @@ mod tests {
             p("The following contains spoilers for Euphoria season 2 episode 2."),
             Some(("Euphoria".into(), 2, 2))
         );
+        // 646: a round-up of a broadcast season's second episodes names no show.
+        assert_eq!(p("Summer Anime Ep 2 Reviews *Spolier*"), None);
+        assert_eq!(p("Fall 2013 Anime Episode 4 Reviews"), None);
     }
 }
