@@ -520,7 +520,7 @@ pub fn trim_quotes(s: &str) -> &str {
 /// `#` (hashtag), `TV Reviews` glued to the show ("TV ReviewsQuantico") at the start of a headline.
 static LEADING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:(?:tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+|sinopsis\s+)",
+        r"(?i)^(?:(?:(?:tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+|(?:sinopsis|synopsis)(?:\s+summary)?\s+for\s+|(?:the\s+following|this\s+(?:article|post|recap|review))\s+contains\s+(?:(?:major|minor|significant|full|heavy)\s+)?spoilers\s+(?:for|from|of)\s+|sinopsis\s+)",
     )
     .unwrap()
 });
@@ -894,9 +894,18 @@ static DANGLING_SEASON_RE: Lazy<Regex> = Lazy::new(|| {
 /// a name is part of it, not a season left without its number.
 static THE_SERIES_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bthe\s+series$").unwrap());
 
-/// A season left where the show's name would be ([`DANGLING_SEASON_RE`]).
+/// "Summer Anime Ep 2 Reviews", "Fall 2013 Anime Episode 4 Reviews": a broadcast season of
+/// the year (a round-up of that season's shows) is no name.
+static SEASON_OF_THE_YEAR_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:summer|winter|spring|fall|autumn)(?:\s+(?:19|20)\d{2})?(?:\s+anime)?$")
+        .unwrap()
+});
+
+/// A season left where the show's name would be ([`DANGLING_SEASON_RE`]), or a season of
+/// the year ([`SEASON_OF_THE_YEAR_RE`]).
 fn dangling_season(show: &str) -> bool {
-    DANGLING_SEASON_RE.is_match(show) && !THE_SERIES_RE.is_match(show)
+    (DANGLING_SEASON_RE.is_match(show) && !THE_SERIES_RE.is_match(show))
+        || SEASON_OF_THE_YEAR_RE.is_match(show.trim())
 }
 
 static TRAILING_YEAR_RE: Lazy<Regex> =
@@ -1913,5 +1922,23 @@ mod tests {
             p("\"Guerras abiertas\" (VIS A VIS - Temporada 4 - Capítulo 4)"),
             Some(("VIS A VIS".into(), 4, 4, Some("Guerras abiertas".into())))
         );
+    }
+
+    #[test]
+    fn eighth_collection_headlines() {
+        let p = |s: &str| parse_headline(s).map(|h| (h.show, h.season, h.episode));
+        // 606: "Synopsis Summary for" before the name.
+        assert_eq!(
+            p("Synopsis Summary for The Musical Episode 8"),
+            Some(("The Musical".into(), 1, 8))
+        );
+        // 624: a spoiler warning that names the show and its episode.
+        assert_eq!(
+            p("The following contains spoilers for Euphoria season 2 episode 2."),
+            Some(("Euphoria".into(), 2, 2))
+        );
+        // 646: a round-up of a broadcast season's second episodes names no show.
+        assert_eq!(p("Summer Anime Ep 2 Reviews *Spolier*"), None);
+        assert_eq!(p("Fall 2013 Anime Episode 4 Reviews"), None);
     }
 }

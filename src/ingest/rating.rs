@@ -150,7 +150,7 @@ fn star_glyphs(s: &str) -> Option<(f32, f32)> {
 /// "Episode Rating: 4/5", "Our rating – 4.5 out of 5", "Score: 8/10", "Grade: B+".
 static LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:[\p{L}'’]+\s+){0,3}(?:rating|score|grade|verdict|mark|review|classifica[çc][ãa]o|avalia[çc][ãa]o|nota|calificaci[óo]n|puntuaci[óo]n|valoraci[óo]n)s?(?:\s+final)?(?:\s+d[aoe]l?\s+cr[íi]tic[ao]s?|\s+of\s+the\s+critic)?\s*(?:\(?\s*out\s+of\s+(\d{1,3})\s*\)?)?(?:\s*,[^:]{1,30})?\s*[:\-–—=]?\s*(.+)$",
+        r"(?i)^(?:[\p{L}'’]+\s+){0,3}(?:rating|score|grade|verdict|mark|review|classifica[çc][ãa]o|avalia[çc][ãa]o|nota|calificaci[óo]n|puntuaci[óo]n|puntaje|pontua[çc][ãa]o|valoraci[óo]n)s?(?:\s+final)?(?:\s+d[aoe]l?\s+cr[íi]tic[ao]s?|\s+of\s+the\s+critic)?\s*(?:\(?\s*out\s+of\s+(\d{1,3})\s*\)?)?(?:\s*,[^:]{1,30})?\s*[:\-–—=]?\s*(.+)$",
     )
     .unwrap()
 });
@@ -178,6 +178,14 @@ pub fn parse_labelled(line: &str) -> Option<ParsedRating> {
     if let Some(m) = LEADING_VALUE_RE.find(value) {
         if let Some(r) = parse_value(m.as_str(), true) {
             return Some(r);
+        }
+        // "Puntaje: 8/10- Otro soberbio episodio": a dash glued to the score's last digit.
+        let score = m.as_str().trim_end();
+        let unglued = score.trim_end_matches(['-', '–', '—', ',', ';', ':']);
+        if unglued.len() < score.len() && unglued.ends_with(|c: char| c.is_ascii_digit()) {
+            if let Some(r) = parse_value(unglued, true) {
+                return Some(r);
+            }
         }
     }
     // "Rating: 7.5" / "Score: 8" / "Rating (out of 5): 4": out of 10, or
@@ -227,7 +235,9 @@ pub fn parse_prose(text: &str) -> Option<ParsedRating> {
 pub fn parse_line(line: &str) -> Option<ParsedRating> {
     let line = line.trim();
     if line.chars().count() > 80 {
-        return None;
+        // "Puntaje: 8/10- Otro soberbio episodio para una serie que …": a labelled score
+        // opening the verdict's paragraph.
+        return LABELLED_SCORE_OPENING_RE.find(line).and_then(|m| parse_labelled(m.as_str()));
     }
     if line.chars().count() <= 60 {
         if let Some(r) = parse_value(line, false) {
@@ -236,6 +246,11 @@ pub fn parse_line(line: &str) -> Option<ParsedRating> {
     }
     parse_labelled(line)
 }
+
+/// A label and a score out of some scale opening a long line: "Puntaje: 8/10- Otro …".
+static LABELLED_SCORE_OPENING_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:rating|score|grade|nota|calificaci[óo]n|puntuaci[óo]n|puntaje|valoraci[óo]n|pontua[çc][ãa]o)\s*:\s*\d{1,3}(?:[.,]\d{1,2})?\s*/\s*\d{1,3}\b").unwrap()
+});
 
 /// A bare score printed beside the headline ("7.0", "8.5"): out of 10.
 pub fn parse_bare_score(line: &str) -> Option<ParsedRating> {
@@ -343,5 +358,13 @@ mod tests {
         let r = parse_labelled("Avaliação da crítica: 3,5 / 5,0").expect("a rating");
         assert_eq!((r.rating.value, r.rating.out_of), (3.5, 5.0));
         assert!(parse_labelled("Nota do crítico: 8/10").is_some());
+        // univision.com on The Walking Dead 1x02 (the corpus's 619): Spanish "Puntaje".
+        let r = parse_labelled("Puntaje: 8/10- Otro soberbio episodio para una serie")
+            .expect("a rating");
+        assert_eq!((r.rating.value, r.rating.out_of, r.display.as_str()), (4.0, 5.0, "8/10"));
+        let long = "Puntaje: 8/10- Otro soberbio episodio para una serie que está demostrando el \
+                    enorme potencial televisivo de los comics.";
+        assert_eq!(parse_line(long).map(|r| r.rating.value), Some(4.0));
+        assert_eq!(parse_line(&format!("Rating agencies say {}", "x".repeat(80))), None);
     }
 }
