@@ -142,8 +142,6 @@ impl App {
     }
 }
 
-/// The matches `viewer` may see: a show that only other servers' recaps brought in is none of
-/// its business.
 /// Of the confident matches a viewer sees, the one taken without asking: the only one, or
 /// the first when it is the whole name.
 pub(super) fn meant<'a>(shows: &[&'a ShowMatch]) -> Option<&'a ShowMatch> {
@@ -154,6 +152,8 @@ pub(super) fn meant<'a>(shows: &[&'a ShowMatch]) -> Option<&'a ShowMatch> {
     }
 }
 
+/// The matches `viewer` may see: a show that only other servers' recaps brought in is none of
+/// its business.
 async fn visible(
     store: &Cached<'_>,
     matches: Vec<ShowMatch>,
