@@ -192,11 +192,11 @@ pub async fn save_article(
     }
 }
 
-const RECAP_FIELDS: &str =
+pub(super) const RECAP_FIELDS: &str =
     "r.id, s.id AS show_id, s.name AS show_name, e.id AS episode_id, e.season, e.number,
     e.number_end, e.title, r.source_site, r.url, r.recap, r.review, r.critic_rating,
     r.critic_rating_out_of, r.critic_rating_display, r.published_at, r.updated_at, r.guild_id";
-const RECAP_TABLES: &str =
+pub(super) const RECAP_TABLES: &str =
     "FROM recaps r JOIN episodes e ON e.id = r.episode_id JOIN shows s ON s.id = e.show_id";
 
 /// Which recap of an episode is shown (binds: show, season, episode, viewer): the one the
@@ -243,7 +243,7 @@ pub struct RecapInView {
     pub progress: Option<Progress>,
 }
 
-fn recap_from_row(row: &AnyRow) -> Result<Recap> {
+pub(super) fn recap_from_row(row: &AnyRow) -> Result<Recap> {
     let rating: Option<f64> = row.try_get("critic_rating")?;
     let out_of: Option<f64> = row.try_get("critic_rating_out_of")?;
     let display: Option<String> = row.try_get("critic_rating_display")?;

@@ -54,6 +54,22 @@ impl Store {
         row.map(|row| progress_from(&row)).transpose()
     }
 
+    /// Every show the member has progress on, by show id.
+    pub(crate) async fn progress_of_member(
+        &self,
+        guild: GuildId,
+        user: UserId,
+    ) -> Result<std::collections::HashMap<ShowId, Progress>> {
+        let rows = sqlx::query(
+            "SELECT show_id, season, episode FROM watch_progress WHERE guild_id = $1 AND user_id = $2",
+        )
+        .bind(guild.db())
+        .bind(user.db())
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(|row| Ok((ShowId(row.try_get("show_id")?), progress_from(row)?))).collect()
+    }
+
     /// Every show the member has progress on, by show name.
     pub async fn progress_list(
         &self,
