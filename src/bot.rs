@@ -30,6 +30,13 @@ pub(crate) async fn start_with(
         .with_options(config.tuning.feed_poll.clone());
     let store = app.store.clone();
     let bot = discord::connect(config, app, commands).await?;
+    if config.catalogue_mb > 0 {
+        let (store, budget) = (store.clone(), config.catalogue_budget());
+        // In the background: /recap reads the database until it is held.
+        bot.adopt(tokio::spawn(async move {
+            store.hold_catalogue(budget).await;
+        }));
+    }
     // Feeds are polled beside the bot; their new recaps reach Discord through the outbox.
     bot.adopt(poller.spawn(config.tuning.feed_tick));
     if let Some(addr) = config.metrics_addr {

@@ -105,7 +105,13 @@ pub struct Config {
           value_parser = clap::value_parser!(u64).range(1..=MAX_INTERVAL_MINUTES))]
     pub feed_interval_minutes: u64,
 
-    /// Timings and transports that are not settings of the product, only of its harness.
+    /// Memory the bot may give to holding every recap and vote tally, so /recap of any
+    /// episode is answered without the database; a catalogue larger than this is not held
+    /// (0: never held).
+    #[arg(long, env = "RECAPBOT_CATALOGUE_MB", global = true,
+          default_value_t = crate::store::DEFAULT_CATALOGUE_MB)]
+    pub catalogue_mb: u64,
+
     /// Serve `/healthz` and `/metrics` (Prometheus) on this address, e.g. `127.0.0.1:9464`.
     #[arg(long, env = "RECAPBOT_METRICS_ADDR", global = true)]
     pub metrics_addr: Option<std::net::SocketAddr>,
@@ -126,6 +132,7 @@ pub struct Config {
           value_parser = clap::value_parser!(u32).range(1..=65_536))]
     pub shard_count: Option<u32>,
 
+    /// Timings and transports that are not settings of the product, only of its harness.
     #[arg(skip)]
     pub tuning: Tuning,
 }
@@ -197,6 +204,7 @@ impl Default for Config {
             top_min_votes: crate::app::ratings::TOP_MIN_VOTES,
             allow_private_urls: false,
             feed_interval_minutes: FEED_INTERVAL_MINUTES,
+            catalogue_mb: crate::store::DEFAULT_CATALOGUE_MB,
             log_format: LogFormat::Text,
             metrics_addr: None,
             shards: None,
@@ -207,6 +215,11 @@ impl Default for Config {
 }
 
 impl Config {
+    /// [`Config::catalogue_mb`] in bytes.
+    pub fn catalogue_budget(&self) -> usize {
+        usize::try_from(self.catalogue_mb.saturating_mul(1 << 20)).unwrap_or(usize::MAX)
+    }
+
     /// `DATABASE_URL` or, unset, the embedded SQLite default in the working directory.
     pub fn database_url(&self) -> String {
         database_url(self.database_url.as_deref())

@@ -14,6 +14,7 @@ use crate::discord::{Command, Context, Error};
 use crate::harness::scratch::Scratch;
 use crate::ids::{ChannelId, GuildId, MessageId, UserId};
 use crate::sandbox::fake_discord_config;
+use crate::store::cache::CatalogueState;
 use crate::store::{Backend, Store};
 
 const T: Duration = Duration::from_secs(30);
@@ -122,6 +123,8 @@ pub struct Latency {
     /// The same, asked about [`HOT_SHOWS`] shows only (the cache warm).
     pub hot_median: Duration,
     pub hot_p99: Duration,
+    /// Whether every recap was held in memory, and how long after the bot's start.
+    pub catalogue: (CatalogueState, Duration),
 }
 
 /// Loads `store` and times `/recap` on it, then the fixed-string bot on the same fake.
@@ -132,6 +135,16 @@ pub async fn recap_latency_on(store: &Store, options: BenchOptions) -> anyhow::R
     let fake = FakeDiscord::start_with(FakeConfig::default().without_rate_limits()).await;
     let real = crate::bot::start(&config(&fake), store.clone()).await?;
     fake.wait_commands(T).await;
+    // The figure is the bot's steady state: once it holds every recap (or knows they do not
+    // fit), which it loads in the background as it starts.
+    let loading = Instant::now();
+    while store.catalogue_state() == CatalogueState::Loading
+        || store.catalogue_state() == CatalogueState::Off
+    {
+        anyhow::ensure!(loading.elapsed() < Duration::from_secs(600), "the catalogue never loaded");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let catalogue = (store.catalogue_state(), loading.elapsed());
     let recap = time_recaps(&fake, &names, options).await;
     let hot = time_recaps(&fake, &names[..HOT_SHOWS.min(names.len())], options).await;
     drop(real);
@@ -148,6 +161,7 @@ pub async fn recap_latency_on(store: &Store, options: BenchOptions) -> anyhow::R
         floor_p99: percentile(&fixed, 0.99),
         hot_median: percentile(&hot, 0.5),
         hot_p99: percentile(&hot, 0.99),
+        catalogue,
     })
 }
 
@@ -161,6 +175,11 @@ pub async fn recap_latency(options: BenchOptions) -> anyhow::Result<()> {
     );
     for (backend, scratch) in backends().await? {
         let l = recap_latency_on(&scratch.store, options).await?;
+        println!(
+            "  {backend}: every recap {} in memory {:.0} ms after the bot started",
+            if l.catalogue.0 == CatalogueState::Held { "held" } else { "NOT held" },
+            l.catalogue.1.as_secs_f64() * 1e3
+        );
         println!(
             "  {backend}: /recap median {}, p99 {}; fixed-string bot median {}, p99 {}; median ratio ×{:.2}, p99 ratio ×{:.2}",
             micros(l.median),

@@ -291,7 +291,7 @@ async fn curve(options: BenchOptions) -> anyhow::Result<()> {
             continue;
         };
         println!("\n{backend:?}            {small:>12} shows {large:>12} shows   growth");
-        let rows: [(&str, f64, f64, &str); 6] = [
+        let rows: [(&str, f64, f64, &str); 7] = [
             (
                 "/recap median",
                 a.recap.median.as_secs_f64() * 1e3,
@@ -312,12 +312,23 @@ async fn curve(options: BenchOptions) -> anyhow::Result<()> {
                 "ms",
             ),
             ("import rate", a.figures.imports_per_sec, b.figures.imports_per_sec, "/s"),
+            (
+                "recaps in memory",
+                a.recap.catalogue.1.as_secs_f64() * 1e3,
+                b.recap.catalogue.1.as_secs_f64() * 1e3,
+                "ms",
+            ),
             ("resident memory", a.rss_mib, b.rss_mib, "MiB"),
         ];
         for (name, x, y, unit) in rows {
             println!("  {name:<16} {x:>12.2} {unit:<3} {y:>12.2} {unit:<3}  ×{:.2}", y / x);
         }
         println!("  (the data grew ×{:.0})", *large as f64 / *small as f64);
+        for (shows, point) in [(small, a), (large, b)] {
+            if point.recap.catalogue.0 != crate::store::cache::CatalogueState::Held {
+                println!("  at {shows} shows the recaps did not fit in RECAPBOT_CATALOGUE_MB: /recap read the database");
+            }
+        }
     }
     Ok(())
 }

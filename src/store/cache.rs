@@ -18,10 +18,11 @@
 
 use std::collections::HashMap;
 use std::hash::Hash;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, OnceLock, Weak};
+use std::sync::atomic::{AtomicU64, AtomicU8, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock, Weak};
 use std::time::Duration;
 
+use super::catalogue::Catalogue;
 use super::data_version::DataVersion;
 use super::recaps::RecapInView;
 use super::watching::Progress;
@@ -82,6 +83,10 @@ struct State {
     scores: HashMap<(EpisodeId, Option<GuildId>), Scores>,
     spoilers: HashMap<GuildId, bool>,
     progress: HashMap<(GuildId, UserId, ShowId), Option<Progress>>,
+    /// Every show a member has marked watched, in one server.
+    members: HashMap<(GuildId, UserId), Arc<HashMap<ShowId, Progress>>>,
+    /// Every recap and tally, once loaded (see [`Store::hold_catalogue`]).
+    catalogue: Option<Catalogue>,
 }
 
 impl State {
@@ -107,7 +112,24 @@ impl State {
             held.settings = seen.settings;
             self.spoilers.clear();
             self.progress.clear();
+            self.members.clear();
         }
+    }
+
+    /// Whether the catalogue is older than the versions held: a refresh is due.
+    fn catalogue_behind(&self) -> bool {
+        match (&self.catalogue, self.versions) {
+            (Some(c), Some(v)) => c.recaps_as_of < v.recaps || c.votes_as_of < v.votes,
+            _ => false,
+        }
+    }
+
+    /// The catalogue when it holds every change up to `versions` (of recaps; and of votes,
+    /// for the second value).
+    fn catalogue_for(&self, versions: Versions) -> Option<(&Catalogue, bool)> {
+        let catalogue = self.catalogue.as_ref()?;
+        (catalogue.recaps_as_of >= versions.recaps)
+            .then_some((catalogue, catalogue.votes_as_of >= versions.votes))
     }
 
     /// A notification's "kind version".
@@ -141,6 +163,36 @@ pub(crate) struct ViewCache {
     listener: Mutex<Option<tokio::task::AbortHandle>>,
     /// SQLite's data version, once asked for (`None` inside: not a file SQLite can open).
     data_version: OnceLock<Option<Mutex<DataVersion>>>,
+    /// Wakes the catalogue's refresher: the versions moved past it.
+    refresh: tokio::sync::Notify,
+    /// The refresher's task, while a catalogue is held.
+    refresher: Mutex<Option<tokio::task::AbortHandle>>,
+    /// The catalogue's byte budget, once asked to hold one.
+    budget: AtomicUsize,
+    /// Where the catalogue is: see [`CatalogueState`].
+    catalogue_state: AtomicU8,
+}
+
+/// Whether every recap is held in memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CatalogueState {
+    /// Not asked for (tests of the store alone, the CLI).
+    Off,
+    Loading,
+    Held,
+    /// Larger than its budget, or unreadable: /recap reads the database instead.
+    NotHeld,
+}
+
+impl CatalogueState {
+    fn from_u8(value: u8) -> Self {
+        match value {
+            1 => CatalogueState::Loading,
+            2 => CatalogueState::Held,
+            3 => CatalogueState::NotHeld,
+            _ => CatalogueState::Off,
+        }
+    }
 }
 
 impl ViewCache {
@@ -149,9 +201,12 @@ impl ViewCache {
         self.writes.fetch_add(1, Ordering::SeqCst);
     }
 
-    /// Stops the listener (the store is closing).
+    /// Stops the listener and the refresher (the store is closing).
     pub(crate) fn stop(&self) {
         if let Some(task) = self.listener.lock().expect("view cache listener").take() {
+            task.abort();
+        }
+        if let Some(task) = self.refresher.lock().expect("catalogue refresher").take() {
             task.abort();
         }
         self.state.lock().expect("view cache").live = false;
@@ -159,6 +214,19 @@ impl ViewCache {
 
     fn lose(&self) {
         self.state.lock().expect("view cache").live = false;
+    }
+
+    /// Applies versions read or notified, and wakes the refresher if the catalogue is now
+    /// behind them.
+    fn observe(&self, apply: impl FnOnce(&mut State)) {
+        let behind = {
+            let mut state = self.state.lock().expect("view cache");
+            apply(&mut state);
+            state.catalogue_behind()
+        };
+        if behind {
+            self.refresh.notify_one();
+        }
     }
 }
 
@@ -196,11 +264,12 @@ impl Store {
             self.follow_versions();
         }
         let versions = read_versions(self.pool()).await?;
-        let mut state = self.views.state.lock().expect("view cache");
-        state.observe(versions);
-        state.writes_seen = state.writes_seen.max(writes);
-        // Read before the versions: a commit in between shows as a change next time.
-        state.data_version_seen = data_version;
+        self.views.observe(|state| {
+            state.observe(versions);
+            state.writes_seen = state.writes_seen.max(writes);
+            // Read before the versions: a commit in between shows as a change next time.
+            state.data_version_seen = data_version;
+        });
         Ok(Cached { store: self, versions })
     }
 
@@ -224,6 +293,139 @@ impl Store {
             let task = tokio::spawn(follow(url, std::sync::Arc::downgrade(&self.views)));
             *listener = Some(task.abort_handle());
         }
+    }
+}
+
+impl Store {
+    /// Loads every recap and tally into memory, if they fit in `budget` bytes, and keeps them
+    /// current from then on (a background refresher reloads what each new data version
+    /// changed). Returns once the catalogue is held or known not to fit; meanwhile, and if it
+    /// does not fit, /recap reads the database as before.
+    pub async fn hold_catalogue(&self, budget: usize) -> CatalogueState {
+        let views = &self.views;
+        if views.catalogue_state.compare_exchange(0, 1, Ordering::SeqCst, Ordering::SeqCst).is_err()
+        {
+            return self.catalogue_state();
+        }
+        // A load cut short (its bot stopped) leaves the catalogue to be asked for again.
+        struct Unfinished<'a>(&'a AtomicU8);
+        impl Drop for Unfinished<'_> {
+            fn drop(&mut self) {
+                let _ = self.0.compare_exchange(1, 0, Ordering::SeqCst, Ordering::SeqCst);
+            }
+        }
+        let _unfinished = Unfinished(&views.catalogue_state);
+        views.budget.store(budget, Ordering::SeqCst);
+        let started = std::time::Instant::now();
+        let loaded = async {
+            let versions = read_versions(self.pool()).await?;
+            self.load_catalogue((versions.recaps, versions.votes), budget).await
+        }
+        .await;
+        let held = match loaded {
+            Ok(Some(catalogue)) => {
+                tracing::info!(
+                    recaps = catalogue.recaps(),
+                    mib = catalogue.bytes() / (1 << 20),
+                    ms = started.elapsed().as_millis() as u64,
+                    "every recap is held in memory"
+                );
+                views.state.lock().expect("view cache").catalogue = Some(catalogue);
+                let task = tokio::spawn(refresh_catalogue(self.clone()));
+                *views.refresher.lock().expect("catalogue refresher") = Some(task.abort_handle());
+                // Whatever changed while it loaded.
+                views.refresh.notify_one();
+                true
+            }
+            Ok(None) => {
+                tracing::warn!(
+                    budget_mib = budget / (1 << 20),
+                    "the recaps do not fit in RECAPBOT_CATALOGUE_MB: /recap reads them from the database"
+                );
+                false
+            }
+            Err(error) => {
+                tracing::warn!(%error, "cannot load the recaps into memory: /recap reads them from the database");
+                false
+            }
+        };
+        views.catalogue_state.store(if held { 2 } else { 3 }, Ordering::SeqCst);
+        self.catalogue_state()
+    }
+
+    pub fn catalogue_state(&self) -> CatalogueState {
+        CatalogueState::from_u8(self.views.catalogue_state.load(Ordering::SeqCst))
+    }
+
+    /// Brings the catalogue up to the data versions: reloads the shows and the episodes'
+    /// tallies changed since it was last brought up, in two queries each.
+    async fn catch_up_catalogue(&self) -> Result<()> {
+        let Some((recaps_as_of, votes_as_of)) = ({
+            let state = self.views.state.lock().expect("view cache");
+            state.catalogue.as_ref().map(|c| (c.recaps_as_of, c.votes_as_of))
+        }) else {
+            return Ok(());
+        };
+        // Read first: every change up to these is noted by the time they are read, and a
+        // later one read below is merely newer than the versions say.
+        let versions = read_versions(self.pool()).await?;
+        let mut shows = Vec::new();
+        let mut recaps = Vec::new();
+        if versions.recaps > recaps_as_of {
+            shows =
+                self.changed_since("recaps", recaps_as_of).await?.into_iter().map(ShowId).collect();
+            recaps = self.recaps_of_shows(&shows).await?;
+        }
+        let mut episodes = Vec::new();
+        let mut tallies = Vec::new();
+        if versions.votes > votes_as_of {
+            episodes = self
+                .changed_since("votes", votes_as_of)
+                .await?
+                .into_iter()
+                .map(EpisodeId)
+                .collect();
+            tallies = self.tallies_of(&episodes).await?;
+        }
+        let budget = self.views.budget.load(Ordering::SeqCst);
+        let mut state = self.views.state.lock().expect("view cache");
+        let Some(catalogue) = state.catalogue.as_mut() else { return Ok(()) };
+        if versions.recaps > catalogue.recaps_as_of {
+            catalogue.replace_shows(&shows, recaps);
+            catalogue.recaps_as_of = versions.recaps;
+        }
+        if versions.votes > catalogue.votes_as_of {
+            catalogue.replace_votes(&episodes, tallies);
+            catalogue.votes_as_of = versions.votes;
+        }
+        if catalogue.bytes() > budget {
+            tracing::warn!(
+                budget_mib = budget / (1 << 20),
+                "the recaps outgrew RECAPBOT_CATALOGUE_MB: /recap reads them from the database from now on"
+            );
+            state.catalogue = None;
+            self.views.catalogue_state.store(3, Ordering::SeqCst);
+        }
+        Ok(())
+    }
+}
+
+/// Keeps the catalogue current for as long as it is held: wakes when the versions move past
+/// it and catches up. While it is behind, readers whose versions it does not cover read the
+/// database, so a slow or failing refresh costs speed, never a stale answer.
+async fn refresh_catalogue(store: Store) {
+    let mut retry = RETRY_FIRST;
+    loop {
+        store.views.refresh.notified().await;
+        while let Err(error) = store.catch_up_catalogue().await {
+            if store.pool().is_closed() {
+                return;
+            }
+            tracing::warn!(%error, "cannot bring the in-memory recaps up to date; retrying in {} ms", retry.as_millis());
+            tokio::time::sleep(retry).await;
+            retry = (retry * 2).min(RETRY_LAST);
+        }
+        retry = RETRY_FIRST;
     }
 }
 
@@ -284,9 +486,10 @@ async fn follow(url: String, views: Weak<ViewCache>) {
             Ok(Ok((mut listener, versions))) => {
                 {
                     let Some(views) = views.upgrade() else { return };
-                    let mut state = views.state.lock().expect("view cache");
-                    state.observe(versions);
-                    state.live = true;
+                    views.observe(|state| {
+                        state.observe(versions);
+                        state.live = true;
+                    });
                 }
                 if retry > RETRY_FIRST {
                     tracing::info!("following PostgreSQL's data version notifications again");
@@ -316,7 +519,7 @@ async fn listen(listener: &mut sqlx::postgres::PgListener, views: &Weak<ViewCach
         match tokio::time::timeout(SILENCE, listener.try_recv()).await {
             Ok(Ok(Some(notification))) => {
                 let Some(views) = views.upgrade() else { return "closed".into() };
-                views.state.lock().expect("view cache").notified(notification.payload());
+                views.observe(|state| state.notified(notification.payload()));
             }
             Ok(Ok(None)) => return "the connection was lost".into(),
             Ok(Err(error)) => return error.to_string(),
@@ -324,7 +527,7 @@ async fn listen(listener: &mut sqlx::postgres::PgListener, views: &Weak<ViewCach
             Err(_) => match tokio::time::timeout(ANSWER, read_versions_listening(listener)).await {
                 Ok(Ok(versions)) => {
                     let Some(views) = views.upgrade() else { return "closed".into() };
-                    views.state.lock().expect("view cache").observe(versions);
+                    views.observe(|state| state.observe(versions));
                 }
                 Ok(Err(error)) => return error.to_string(),
                 Err(_) => return format!("no answer within {} s", ANSWER.as_secs()),
@@ -341,6 +544,13 @@ impl Cached<'_> {
         } else {
             None
         }
+    }
+
+    /// Reads memory whatever versions it is at: everything there is at least as new as the
+    /// versions this request started from (the held versions only move forward, and each
+    /// reader checks the catalogue's own).
+    fn peek<T>(&self, read: impl FnOnce(&State) -> Option<T>) -> Option<T> {
+        read(&self.store.views.state.lock().expect("view cache"))
     }
 
     fn put(&self, write: impl FnOnce(&mut State)) {
@@ -366,6 +576,13 @@ impl Cached<'_> {
         shows: &[ShowId],
         viewer: Option<GuildId>,
     ) -> Result<Vec<Vec<EpisodeNumber>>> {
+        let held = self.peek(|s| {
+            let (catalogue, _) = s.catalogue_for(self.versions)?;
+            Some(shows.iter().map(|show| catalogue.episodes(*show, viewer)).collect())
+        });
+        if let Some(lists) = held {
+            return Ok(lists);
+        }
         let mut lists: Vec<Option<Vec<EpisodeNumber>>> = self
             .get(|s| {
                 Some(shows.iter().map(|show| s.episodes.get(&(*show, viewer)).cloned()).collect())
@@ -406,6 +623,46 @@ impl Cached<'_> {
             Some((season, episode)) => RecapKey::Episode(show, season, episode, viewer),
             None => RecapKey::Latest(show, viewer),
         };
+        let held = self.peek(|s| {
+            let (catalogue, votes_current) = s.catalogue_for(self.versions)?;
+            let recap = catalogue.recap(show, at, viewer);
+            let scores = recap
+                .as_ref()
+                .filter(|_| votes_current)
+                .map(|recap| catalogue.scores(recap.episode_id, viewer));
+            let spoilers = match viewer {
+                Some(guild) => s.spoilers.get(&guild).copied(),
+                None => Some(true),
+            };
+            let progress = match (viewer, member) {
+                (Some(guild), Some(user)) => {
+                    s.members.get(&(guild, user)).map(|shows| shows.get(&show).copied())
+                }
+                _ => Some(None),
+            };
+            Some((recap, scores, spoilers, progress))
+        });
+        if let Some((recap, scores, spoilers, progress)) = held {
+            let Some(recap) = recap else { return Ok(None) };
+            let scores = match scores {
+                Some(scores) => scores,
+                None => self.scores(recap.episode_id, viewer).await?,
+            };
+            let spoilers = match (spoilers, viewer) {
+                (Some(spoilers), _) => spoilers,
+                (None, Some(guild)) => self.guild_spoilers(guild).await?,
+                (None, None) => true,
+            };
+            let progress = match (progress, viewer, member) {
+                (Some(progress), _, _) => progress,
+                (None, Some(guild), Some(user)) => {
+                    self.member_progress(guild, user).await?.get(&show).copied()
+                }
+                _ => None,
+            };
+            let recap = Recap::clone(&recap);
+            return Ok(Some(RecapInView { recap, scores, spoilers, progress }));
+        }
         let known = self.get(|s| {
             let Some(recap) = s.recaps.get(&key)?.clone() else { return Some(None) };
             let scores = *s.scores.get(&(recap.episode_id, viewer))?;
@@ -448,6 +705,13 @@ impl Cached<'_> {
         episode: u32,
         viewer: Option<GuildId>,
     ) -> Result<Option<Recap>> {
+        let held = self.peek(|s| {
+            let (catalogue, _) = s.catalogue_for(self.versions)?;
+            Some(catalogue.recap(show, Some((season, episode)), viewer).map(|r| Recap::clone(&r)))
+        });
+        if let Some(held) = held {
+            return Ok(held);
+        }
         let key = RecapKey::Episode(show, season, episode, viewer);
         if let Some(hit) = self.get(|s| s.recaps.get(&key).cloned()) {
             return Ok(hit);
@@ -459,6 +723,13 @@ impl Cached<'_> {
 
     /// See [`Store::scores`].
     pub async fn scores(&self, episode: EpisodeId, guild: Option<GuildId>) -> Result<Scores> {
+        let held = self.peek(|s| match s.catalogue_for(self.versions)? {
+            (catalogue, true) => Some(catalogue.scores(episode, guild)),
+            _ => None,
+        });
+        if let Some(held) = held {
+            return Ok(held);
+        }
         let key = (episode, guild);
         if let Some(hit) = self.get(|s| s.scores.get(&key).copied()) {
             return Ok(hit);
@@ -478,8 +749,30 @@ impl Cached<'_> {
         Ok(spoilers)
     }
 
+    /// Every show `member` has marked watched in `guild`.
+    async fn member_progress(
+        &self,
+        guild: GuildId,
+        member: UserId,
+    ) -> Result<Arc<HashMap<ShowId, Progress>>> {
+        if let Some(hit) = self.get(|s| s.members.get(&(guild, member)).cloned()) {
+            return Ok(hit);
+        }
+        let shows = Arc::new(self.store.progress_of_member(guild, member).await?);
+        self.put(|s| insert(&mut s.members, (guild, member), shows.clone()));
+        Ok(shows)
+    }
+
     /// See [`Store::shows_visible_to`].
     pub async fn shows_visible_to(&self, shows: &[ShowId], viewer: GuildId) -> Result<Vec<ShowId>> {
+        let held = self.peek(|s| {
+            let (catalogue, _) = s.catalogue_for(self.versions)?;
+            let seen = |show: &&ShowId| catalogue.recap(**show, None, Some(viewer)).is_some();
+            Some(shows.iter().filter(seen).copied().collect())
+        });
+        if let Some(visible) = held {
+            return Ok(visible);
+        }
         let known: Option<Vec<ShowId>> = self.get(|s| {
             let mut visible = Vec::new();
             for show in shows {

@@ -6,6 +6,8 @@
 //! differ say so where they are written.
 
 pub mod cache;
+mod catalogue;
+pub use catalogue::DEFAULT_BUDGET_MB as DEFAULT_CATALOGUE_MB;
 mod data_version;
 pub mod deployment;
 pub mod feeds;

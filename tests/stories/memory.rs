@@ -10,7 +10,7 @@ use crate::support::driver::{answer_until, member, Member, Message, NOTIFIED};
 use crate::support::{on, sample_article, TestDb};
 use fake_discord::FakeDiscord;
 use recapbot::ids::{GuildId, MessageId, UserId};
-use recapbot::store::cache::LISTENER_NAME;
+use recapbot::store::cache::{CatalogueState, LISTENER_NAME};
 use recapbot::store::{Backend, Store};
 use serde_json::json;
 
@@ -200,4 +200,118 @@ async fn connections_dropped_under_the_bot_cost_no_answer() {
     .await;
 }
 
-backend_tests!(the_next_recap_shows_what_recapbot_import_changed);
+/// `/recap` of `show`, privately (see [`recap`]); `episode` when given.
+async fn recap_of(alice: &Member<'_>, show: &str, episode: Option<u32>) -> Message {
+    let mut options =
+        vec![json!({"name": "show", "value": show}), json!({"name": "private", "value": true})];
+    if let Some(episode) = episode {
+        options.push(json!({"name": "episode", "value": episode}));
+    }
+    alice.slash("recap", json!(options)).await
+}
+
+/// The sample article as a recap of `show`, episode `episode`.
+fn sample_of(show: &str, episode: u32) -> recapbot::recap::Article {
+    let mut article = sample();
+    article.show = show.to_string();
+    article.episode = episode;
+    article
+}
+
+/// Once the bot holds every recap in memory, any show is answered from it, not only those
+/// asked about lately; and what another process changes reaches the answers show by show: a
+/// new episode of one show, a vote on another's, a corrected recap of a third. A recap
+/// another server's admin brought in stays theirs.
+async fn every_recap_in_memory_follows_another_process_show_by_show(db: TestDb) {
+    for show in ["Soundtrack #1", "Crimson Harbor", "Moon Lovers"] {
+        db.store.save_article(&sample_of(show, 2)).await.unwrap();
+    }
+    let other = Store::open(&db.url).await.unwrap();
+    let fake = FakeDiscord::start().await;
+    let _bot = start_bot(&fake, &db).await;
+    let started = Instant::now();
+    while db.store.catalogue_state() != CatalogueState::Held {
+        assert!(
+            started.elapsed() < T,
+            "the bot holds every recap: {:?}",
+            db.store.catalogue_state()
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let alice = member(&fake, "alice");
+    for show in ["Soundtrack #1", "Crimson Harbor", "Moon Lovers"] {
+        let answer = recap_of(&alice, show, None).await;
+        assert!(answer.title().contains(show), "{}", answer.title());
+        assert!(answer.title().contains("S1E2"), "{}", answer.title());
+    }
+
+    let guild = GuildId::new(fake.guild_id());
+    other.save_article(&sample_of("Crimson Harbor", 3)).await.unwrap();
+    let moon = other.list_recaps(None).await.unwrap();
+    let moon = moon.iter().find(|r| r.show == "Moon Lovers").unwrap().episode_id;
+    other.cast_vote(guild, UserId::new(9_003), moon, 5, MessageId::new(1)).await.unwrap();
+    let mut corrected = sample_of("Soundtrack #1", 2);
+    corrected.recap = format!("A corrected opening line. {}", corrected.recap);
+    other.save_article(&corrected).await.unwrap();
+    let elsewhere = GuildId::new(fake.guild_id() + 1);
+    let mut theirs = sample_of("Soundtrack #1", 5);
+    theirs.url = Some("https://their-own-site.example/soundtrack-1-episode-5".into());
+    other.save_article_of(&theirs, Some(elsewhere)).await.unwrap();
+
+    let latest = answer_until(
+        NOTIFIED,
+        || recap_of(&alice, "Crimson Harbor", None),
+        |a| a.title().contains("S1E3"),
+    )
+    .await;
+    assert!(latest.title().contains("S1E3"), "the new episode is the latest: {}", latest.title());
+    let voted = Some("This server: ★ 5.0 · 1 vote\nAll servers: ★ 5.0 · 1 vote");
+    let answer = answer_until(
+        NOTIFIED,
+        || recap_of(&alice, "Moon Lovers", Some(2)),
+        |a| a.field("Community") == voted,
+    )
+    .await;
+    assert_eq!(answer.field("Community"), voted);
+    let answer = answer_until(
+        NOTIFIED,
+        || recap_of(&alice, "Soundtrack #1", Some(2)),
+        |a| a.description().contains("A corrected opening line."),
+    )
+    .await;
+    assert!(answer.description().contains("A corrected opening line."), "{}", answer.description());
+    let theirs = recap_of(&alice, "Soundtrack #1", Some(5)).await;
+    assert_eq!(
+        theirs.content(),
+        "No recap of **Soundtrack #1** episode 5. Recaps exist for: S1E2.",
+        "another server's recap is theirs alone"
+    );
+    let latest = recap_of(&alice, "Soundtrack #1", None).await;
+    assert!(latest.title().contains("S1E2"), "{}", latest.title());
+    assert_eq!(db.store.catalogue_state(), CatalogueState::Held, "still held after the changes");
+    other.close().await;
+}
+
+/// Recaps that do not fit in the memory given to them are not held: /recap reads them from the
+/// database, and what another process changes is in the next answer all the same.
+async fn recaps_too_large_for_their_memory_are_read_from_the_database(db: TestDb) {
+    db.store.save_article(&sample()).await.unwrap();
+    assert_eq!(db.store.hold_catalogue(1_000).await, CatalogueState::NotHeld);
+    let fake = FakeDiscord::start().await;
+    let _bot = start_bot(&fake, &db).await;
+    let alice = member(&fake, "alice");
+    let answer = recap(&alice, 2).await;
+    assert!(answer.title().contains("Soundtrack #1"), "{}", answer.content());
+    let other = Store::open(&db.url).await.unwrap();
+    other.save_article(&sample_of("Soundtrack #1", 3)).await.unwrap();
+    let answer = answer_until(NOTIFIED, || recap(&alice, 3), |a| a.title().contains("S1E3")).await;
+    assert!(answer.title().contains("S1E3"), "{}", answer.content());
+    assert_eq!(db.store.catalogue_state(), CatalogueState::NotHeld);
+    other.close().await;
+}
+
+backend_tests!(
+    the_next_recap_shows_what_recapbot_import_changed,
+    every_recap_in_memory_follows_another_process_show_by_show,
+    recaps_too_large_for_their_memory_are_read_from_the_database
+);
