@@ -743,8 +743,7 @@ fn without_season(c: &Captures) -> Option<(u32, u32, Option<u32>)> {
 static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
     // "Episódios 1 a 4", "episodios 3 y 4", "episódios 3 e 4"
     let range_sep = r"\s*(?:-|–|—|~|&|\+|and|to|through|thru|\sa\s|\sy\s|\se\s|\set\s|\sund\s)\s*";
-    let episode_word =
-        r"(?:[ÉE]pisodes?|Epis[óo]dios?|Cap[íi]tulos?|Folgen?|Eps?\.?|Chapter|E)\s*(?:#|No\.?\s*)?";
+    let episode_word = r"(?:[ÉE]pisodes?|Epis[óo]dios?|Cap[íi]tulos?|Folgen?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Eps?\.?|Chapter|E)\s*(?:#|No\.?\s*)?";
     // "Episodes 1,2 & 3": the list's last number ends the range.
     let end = format!(r"(?:(?:\s*,\s*\d{{1,4}})*{range_sep}(?:Episode\s*|Ep\.?\s*|E)?{NUM}\b)?");
     // Between "Season 5" and "Episode 3": punctuation, "Part 2", "Recap:".
@@ -760,10 +759,11 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         ),
         // Season 1 Episode 2, Season 1, Episode 2, Series 2 Ep. 3, Season One Episode Two,
         // Season 1 Episodes 3 & 4, Season Five Recap: Episodes 1-3, Season 2 Part 2 Episode 5,
-        // Temporada 3 Capítulo 2, Temporada 1 Episódio 4
+        // Temporada 3 Capítulo 2, Temporada 1 Episódio 4, sezon 2, odcinki 4 - 5 (Polish),
+        // sesong 8 episode 4 (Norwegian), Stagione 2 Puntata 3, Seizoen 1 Aflevering 2
         form(
             format!(
-                r"(?i)\b(?:Season|Series|Temporada|Saison|Staffel)\s*#?{NUM}\b{between}{episode_word}{NUM}\b{end}"
+                r"(?i)\b(?:Season|Series|Temporada|Saison|Staffel|Stagione|Sezon|Sesong|Säsong|Sæson|Seizoen)\s*#?{NUM}\b{between}{episode_word}{NUM}\b{end}"
             ),
             with_season,
         ),
@@ -841,13 +841,17 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         // (Episode 3.07): season 3, episode 7
         form(r"(?i)\b(?:Episode|Ep\.?)\s*(\d{1,2})\.(\d{2})\b".into(), with_season),
         // Episode 12, Ep. 12, Episodes 3 & 4, Episodes 3-4, Episode 3 and 4, Episode #7, Chapter 4,
-        // Episódio 4, Capítulo 2
+        // Episódio 4, Capítulo 2, Odcinek 5, Aflevering 2, Avsnitt 4, Puntata 2
         form(
             format!(
-                r"(?i)(?:\b|^)(?:[ÉE]pisodes?|Epis[óo]dios?|Cap[íi]tulos?|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
+                r"(?i)(?:\b|^)(?:[ÉE]pisodes?|Epis[óo]dios?|Cap[íi]tulos?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
             ),
             without_season,
         ),
+        // Turkish puts the number first: "Azize 5.Bölüm", "Yargı 23 Bölümünde"
+        form(r"(?i)(?:^|\s)(\d{1,4})\s?\.?\s?b[öo]l[üu]m\w*".into(), |c| {
+            Some((1, parse_number(&c[1])?, None))
+        }),
         // 3-gatsu no Lion First Episode Impression (only at the end: "The first episode of X
         // makes a case…", "Sixth Episode Reframes…" are sentences, not headlines)
         form(
@@ -1960,5 +1964,33 @@ mod tests {
             Some(("Game of Thrones".into(), 5, 5, Some("Kill the Boy".into())))
         );
         assert_eq!(p("Rezension: Dark 2x03"), Some(("Dark".into(), 2, 3, None)));
+    }
+
+    /// Season and episode words in Polish, Norwegian, Swedish, Danish, Dutch and Italian, and
+    /// the Turkish number before `Bölüm`.
+    #[test]
+    fn more_european_markers() {
+        let p = |s: &str| parse_headline(s).map(|h| (h.show, h.season, h.episode, h.episode_end));
+        // tests/corpus/pages/673-terapia-bez-trzymanki-s2e4-5-pl-naekranie.txt
+        assert_eq!(
+            p("Terapia bez trzymanki - sezon 2, odcinki 4 - 5 - recenzja"),
+            Some(("Terapia bez trzymanki".into(), 2, 4, Some(5)))
+        );
+        // tests/corpus/pages/674-game-of-thrones-s8e4-no-vg.txt
+        assert_eq!(
+            p("«Game of Thrones» sesong 8 episode 4: Indre drama før ny dødsbonanza"),
+            Some(("Game of Thrones".into(), 8, 4, None))
+        );
+        // tests/corpus/pages/677-yargi-e23-tr-aslininsureti.txt
+        assert_eq!(
+            p("Yargı 23 Bölümünde tüm kategorilerde zirvede."),
+            Some(("Yargı".into(), 1, 23, None))
+        );
+        assert_eq!(p("Azize 5.Bölüm Sonu Yorumu"), Some(("Azize".into(), 1, 5, None)));
+        assert_eq!(
+            p("Expeditie Robinson – Aflevering 2"),
+            Some(("Expeditie Robinson".into(), 1, 2, None))
+        );
+        assert_eq!(p("Bron säsong 3 avsnitt 4"), Some(("Bron".into(), 3, 4, None)));
     }
 }
