@@ -205,7 +205,7 @@ fn show_after_marker(after: &str) -> Option<(String, &str)> {
     let m = OF_SHOW_RE.find(after)?;
     let rest = &after[m.end()..];
     if let Some(c) = QUOTED_RE.captures(rest).filter(|c| c.get(0).is_some_and(|w| w.start() == 0)) {
-        let inner = (1..=6).find_map(|i| c.get(i))?;
+        let inner = (1..=8).find_map(|i| c.get(i))?;
         let end = c.get(0)?.end();
         let name = trim_separators(inner.as_str()).to_string();
         return has_alphanumeric(&name).then_some((name, &rest[end..]));
@@ -1005,11 +1005,21 @@ pub fn clean_show(raw: &str) -> String {
         }
         s = trim_separators(trim_quotes(s));
         // "Humans ‘Episode 5’": a quote left open by the marker.
-        for (open, close) in [('‘', '’'), ('“', '”'), ('"', '"'), ('«', '»')] {
+        for (open, close) in
+            [('‘', '’'), ('“', '”'), ('"', '"'), ('«', '»'), ('「', '」'), ('『', '』')]
+        {
             let lone = s.matches(open).count() + s.matches(close).count() == 1;
             if lone && (s.starts_with([open, close]) || s.ends_with([open, close])) {
                 s = trim_separators(s.trim_matches([open, close]));
             }
+        }
+        // "TVアニメ『 五等分の花嫁 』", "アニメ『五等分の花嫁』": Japanese writes a work's name
+        // in 『』 or 「」, and the words around the brackets are labels.
+        if let Some(inner) = [('『', '』'), ('「', '」')].iter().find_map(|&(open, close)| {
+            let inner = trim_separators(s.split_once(open)?.1.split_once(close)?.0);
+            (has_alphanumeric(inner) && inner.len() < s.len()).then_some(inner)
+        }) {
+            s = inner;
         }
         if let Some(m) = TRAILING_YEAR_RE.find(s) {
             if has_alphanumeric(&s[..m.start()]) {
@@ -1126,7 +1136,7 @@ fn repeated_tail(s: &str) -> Option<&str> {
 /// A quoted title: `"Title"`, `“Title”`, `‘Title’`, `'Title'`, `«Title»`.
 static QUOTED_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r#"(?:^|[\s,:;(\-–—|])(?:"([^"]+)"|“([^”“]+)[”“]|„([^“”]+)[“”]|‘((?:[^’]|’\p{L})+)’|'((?:[^']|'\p{L})+)'|«([^»]+)»)"#,
+        r#"(?:^|[\s,:;(\-–—|])(?:"([^"]+)"|“([^”“]+)[”“]|„([^“”]+)[“”]|‘((?:[^’]|’\p{L})+)’|'((?:[^']|'\p{L})+)'|«([^»]+)»|「([^」]+)」|『([^』]+)』)"#,
     )
     .unwrap()
 });
@@ -1228,8 +1238,13 @@ fn reads_as_subtitle(s: &str) -> bool {
 /// bracketed notes ("(Season Finale)"), unless it reads as the rest of a
 /// sentence ("is (mostly) a skip") or is a generic word.
 fn extract_title(rest: &str) -> Option<String> {
+    // "「五等分の花嫁 5話」おじさんも堕としちゃう風太郎": the bracket closing round the name and
+    // its marker leaves the writer's own words after it.
+    if rest.trim_start().starts_with(['」', '』']) {
+        return None;
+    }
     if let Some(caps) = QUOTED_RE.captures(rest) {
-        let inner = (1..=6).find_map(|i| caps.get(i)).map(|m| m.as_str().trim())?;
+        let inner = (1..=8).find_map(|i| caps.get(i)).map(|m| m.as_str().trim())?;
         if has_alphanumeric(inner) && !GENERIC_TITLE_RE.is_match(inner) {
             return Some(inner.to_string());
         }
@@ -1992,5 +2007,32 @@ mod tests {
             Some(("Expeditie Robinson".into(), 1, 2, None))
         );
         assert_eq!(p("Bron säsong 3 avsnitt 4"), Some(("Bron".into(), 3, 4, None)));
+    }
+
+    /// Japanese writes a work's name in 『』 (or 「」) and an episode's title in 「」 after
+    /// its number; a bracket closing round the name and the marker leaves the writer's words.
+    #[test]
+    fn japanese_brackets_round_the_name_and_the_title() {
+        let p = |s: &str| parse_headline(s).map(|h| (h.show, h.episode, h.title));
+        // tests/corpus/pages/679-gotoubun-e5-ja-prcm.txt
+        assert_eq!(
+            p("TVアニメ『 五等分の花嫁 』第5話「全員で五等分」【感想コラム】"),
+            Some(("五等分の花嫁".into(), 5, Some("全員で五等分".into())))
+        );
+        // tests/corpus/pages/682-gotoubun-e6-ja-mirikai.txt
+        assert_eq!(
+            p("アニメ『五等分の花嫁』6話「積み上げたもの」感想です。"),
+            Some(("五等分の花嫁".into(), 6, Some("積み上げたもの".into())))
+        );
+        // tests/corpus/pages/681-mugen-gacha-e5-ja-funfuntanoshii.txt
+        assert_eq!(
+            p("無限ガチャ5話「小さな願い」感想|胸クソと優しさが同居する回の魅力"),
+            Some(("無限ガチャ".into(), 5, Some("小さな願い".into())))
+        );
+        // tests/corpus/pages/678-gotoubun-e5-ja-ozblog.txt
+        assert_eq!(
+            p("【アニメ感想】「五等分の花嫁 5話」おじさんも堕としちゃう風太郎"),
+            Some(("五等分の花嫁".into(), 5, None))
+        );
     }
 }
