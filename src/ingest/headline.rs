@@ -901,7 +901,8 @@ static THE_SERIES_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bthe\s+series
 /// "Summer Anime Ep 2 Reviews", "Fall 2013 Anime Episode 4 Reviews": a broadcast season of
 /// the year (a round-up of that season's shows) is no name.
 static SEASON_OF_THE_YEAR_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:summer|winter|spring|fall|autumn)(?:\s+(?:19|20)\d{2})?(?:\s+anime)?$")
+    // "秋アニメ", "2021年春アニメ", "冬期": the same in Japanese.
+    Regex::new(r"(?i)^(?:summer|winter|spring|fall|autumn)(?:\s+(?:19|20)\d{2})?(?:\s+anime)?$|^(?:(?:19|20)\d{2}\s*年?\s*)?[春夏秋冬]期?(?:アニメ)?$")
         .unwrap()
 });
 
@@ -1959,6 +1960,9 @@ mod tests {
         // 646: a round-up of a broadcast season's second episodes names no show.
         assert_eq!(p("Summer Anime Ep 2 Reviews *Spolier*"), None);
         assert_eq!(p("Fall 2013 Anime Episode 4 Reviews"), None);
+        // tests/corpus/pages/703-autumn-anime-ep5-ja-lmiyafam.txt: the same in Japanese.
+        assert_eq!(p("秋アニメ5話 感想"), None);
+        assert_eq!(p("2021年春アニメ 第3話 まとめ"), None);
     }
 
     /// The word for a review in Italian, Dutch, Polish and German is a label, as "Review" and
