@@ -193,9 +193,10 @@ const ARTICLES: [&str; 17] = [
 ];
 
 /// An article or a demonstrative alone where the show's name would be: the start of a
-/// sentence ("El tercer capítulo se titula …", "Este quinto capítulo ha sido …").
+/// sentence ("El tercer capítulo se titula …", "Este quinto capítulo ha sido …", "Die Episode
+/// 12 beginnt in Tokio", "Questo episodio 3 …", "Deze aflevering 2 …").
 static SENTENCE_START_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:the|this|that|el|la|los|las|este|esta|ese|esa|o|a|os|as|esse|essa|neste|nesta|nesse|nessa|le|les|ce|cet|cette)$").unwrap()
+    Regex::new(r"(?i)^(?:the|this|that|el|la|los|las|este|esta|ese|esa|o|a|os|as|esse|essa|neste|nesta|nesse|nessa|le|les|ce|cet|cette|der|die|das|diese|dieser|dieses|il|lo|gli|questo|questa|quest['’]|het|deze|dit|den|det|denne|dette)$").unwrap()
 });
 
 /// The show named after the marker: a quoted name, or the title-case words
@@ -2011,6 +2012,10 @@ mod tests {
             Some(("Expeditie Robinson".into(), 1, 2, None))
         );
         assert_eq!(p("Bron säsong 3 avsnitt 4"), Some(("Bron".into(), 3, 4, None)));
+        // tests/corpus/pages/652-heavenly-delusion-e12-de-animemanga.txt: an article opening a
+        // sentence is no show.
+        assert_eq!(p("Die Episode 12 beginnt in Tokio, wo die Charaktere"), None);
+        assert_eq!(p("Questo episodio 3 è il migliore"), None);
     }
 
     /// Japanese writes a work's name in 『』 (or 「」) and an episode's title in 「」 after
