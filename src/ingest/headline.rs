@@ -998,6 +998,13 @@ pub(crate) fn is_east_asian(c: char) -> bool {
 /// "Anime") and site/section prefixes before a quoted name.
 pub fn clean_show(raw: &str) -> String {
     let mut s = trim_separators(raw);
+    // "Bütün Sırlar Açığa Çıktı | Azize 5.Bölüm": the words before a bar are the writer's
+    // (or a section's); the name stands right before the marker.
+    if let Some((_, last)) = s.rsplit_once(" | ") {
+        if has_alphanumeric(last) {
+            s = trim_separators(last);
+        }
+    }
     loop {
         let before = s.len();
         // A show literally called "Review" keeps its name.
@@ -2007,6 +2014,15 @@ mod tests {
             Some(("Yargı".into(), 1, 23, None))
         );
         assert_eq!(p("Azize 5.Bölüm Sonu Yorumu"), Some(("Azize".into(), 1, 5, None)));
+        // tests/corpus/pages/675-azize-e5-tr-neizledik.txt: the writer's words before a bar.
+        assert_eq!(
+            p("Bütün Sırlar Açığa Çıktı | Azize 5.Bölüm Sonu Yorumu"),
+            Some(("Azize".into(), 1, 5, None))
+        );
+        assert_eq!(
+            p("All Secrets Come Out | Azize Episode 5 Review"),
+            Some(("Azize".into(), 1, 5, None))
+        );
         assert_eq!(
             p("Expeditie Robinson – Aflevering 2"),
             Some(("Expeditie Robinson".into(), 1, 2, None))
