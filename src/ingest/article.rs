@@ -1091,6 +1091,17 @@ fn url_headline(url: &str) -> Option<String> {
                 | "dramas"
                 | "entertainment"
                 | "new-blog"
+                // The same sections in other languages: ".../recenzje/dzien-trzeci-odcinek-5-…".
+                | "recensioni"
+                | "recenzje"
+                | "rezensionen"
+                | "kritiken"
+                | "recensies"
+                | "criticas"
+                | "críticas"
+                | "resenas"
+                | "reseñas"
+                | "critiques"
         ) {
             continue;
         }
@@ -1921,6 +1932,13 @@ mod tests {
 
     #[test]
     fn an_address_names_the_show_a_bare_headline_leaves_out() {
+        // tests/corpus/pages/672-dzien-trzeci-e5-pl-naekranie.txt: "recenzje" is the site's
+        // reviews section, as "reviews" is elsewhere.
+        assert_eq!(
+            url_headline("https://naekranie.pl/recenzje/dzien-trzeci-odcinek-5-recenzja")
+                .as_deref(),
+            Some("dzien trzeci odcinek 5 recenzja")
+        );
         assert_eq!(
             url_headline("https://cdrama.wiki/301215-a-journey-to-love/episode/10").as_deref(),
             Some("a journey to love episode 10")
