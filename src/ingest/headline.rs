@@ -839,8 +839,12 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
                 .into(),
             with_season,
         ),
-        // (Episode 3.07): season 3, episode 7
-        form(r"(?i)\b(?:Episode|Ep\.?)\s*(\d{1,2})\.(\d{2})\b".into(), with_season),
+        // (Episode 3.07): season 3, episode 7; "Episodio 5.02: Sconosciuti", "Folge 2.05"
+        form(
+            r"(?i)\b(?:Episode|Ep\.?|Epis[óo]dio|[ÉE]pisode|Folge|Puntata|Aflevering)\s*(\d{1,2})\.(\d{2})\b"
+                .into(),
+            with_season,
+        ),
         // Episode 12, Ep. 12, Episodes 3 & 4, Episodes 3-4, Episode 3 and 4, Episode #7, Chapter 4,
         // Episódio 4, Capítulo 2, Odcinek 5, Aflevering 2, Avsnitt 4, Puntata 2
         form(
@@ -2028,6 +2032,9 @@ mod tests {
             Some(("Expeditie Robinson".into(), 1, 2, None))
         );
         assert_eq!(p("Bron säsong 3 avsnitt 4"), Some(("Bron".into(), 3, 4, None)));
+        // tests/corpus/pages/669-walking-dead-5-02-it-mondofox.txt: a season's dot in Italian.
+        let h = parse_headline("The Walking Dead – Episodio 5.02: Sconosciuti").expect("a marker");
+        assert_eq!((h.season, h.episode, h.title.as_deref()), (5, 2, Some("Sconosciuti")));
         // tests/corpus/pages/652-heavenly-delusion-e12-de-animemanga.txt: an article opening a
         // sentence is no show.
         assert_eq!(p("Die Episode 12 beginnt in Tokio, wo die Charaktere"), None);
