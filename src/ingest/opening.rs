@@ -92,8 +92,16 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
 /// Site furniture that never holds the headline (or an episode title).
 pub fn is_furniture_line(line: &str) -> bool {
     let line = line.trim();
-    line.is_empty() || !line.chars().any(char::is_alphanumeric) || FURNITURE_LINE_RE.is_match(line)
+    // "«Game of Thrones» sesong 8 episode 4: …": a name in guillemets is quoted, and its
+    // closing » is no breadcrumb's separator.
+    let unquoted = GUILLEMETS_RE.replace_all(line, "$1");
+    line.is_empty()
+        || !line.chars().any(char::is_alphanumeric)
+        || FURNITURE_LINE_RE.is_match(&unquoted)
 }
+
+/// A name quoted in guillemets: «Game of Thrones».
+static GUILLEMETS_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"«([^«»]*)»").unwrap());
 
 static SENTENCE_BREAK_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"[.!?][”’\x22']?\s+\p{Lu}").unwrap());
@@ -391,6 +399,17 @@ mod tests {
     fn choose(lines: &[&str]) -> Option<(usize, String, Headline)> {
         let lines: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
         choose_headline(&lines).map(|c| (c.first, c.text, c.parsed))
+    }
+
+    /// tests/corpus/pages/674-game-of-thrones-s8e4-no-vg.txt: guillemets quote a name; a lone
+    /// » still separates a breadcrumb's crumbs.
+    #[test]
+    fn a_name_in_guillemets_is_no_breadcrumb() {
+        assert!(!is_furniture_line(
+            "«Game of Thrones» sesong 8 episode 4: Indre drama før ny dødsbonanza"
+        ));
+        assert!(is_furniture_line("Home » TV » Recaps"));
+        assert!(is_furniture_line("Accueil » Séries » «Lupin» saison 3"));
     }
 
     #[test]
