@@ -102,6 +102,16 @@ fn numbered_headline(text: &str) -> Option<Headline> {
                 continue;
             }
             let mut show = clean_show(show_raw);
+            // "Game of Thrones – Season 5×03": the word for season before a "5×03" that numbers
+            // the season itself.
+            if bare_numbers {
+                if let Some(m) = SEASON_WORD_END_RE.find(&show) {
+                    let head = clean_show(&show[..m.start()]);
+                    if has_alphanumeric(&head) {
+                        show = head;
+                    }
+                }
+            }
             // "Spoiler Free Review of Episode 5", "Episode Discussion - S03E04": small words
             // left behind a label, and labels alone, are no name (but the show "From" is).
             let left_behind = show_raw.split_whitespace().count() > 1
@@ -521,9 +531,14 @@ pub fn trim_quotes(s: &str) -> &str {
 /// `#` (hashtag), `TV Reviews` glued to the show ("TV ReviewsQuantico") at the start of a headline.
 static LEADING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:(?:tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+|(?:sinopsis|synopsis)(?:\s+summary)?\s+for\s+|(?:the\s+following|this\s+(?:article|post|recap|review))\s+contains\s+(?:(?:major|minor|significant|full|heavy)\s+)?spoilers\s+(?:for|from|of)\s+|sinopsis\s+)",
+        r"(?i)^(?:(?:(?:tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:an?\s+)?\p{L}[\p{L}\-]*['’]s\s+(?:recap|review)s?\s*[:\-–—|]\s*|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+|(?:sinopsis|synopsis)(?:\s+summary)?\s+for\s+|(?:the\s+following|this\s+(?:article|post|recap|review))\s+contains\s+(?:(?:major|minor|significant|full|heavy)\s+)?spoilers\s+(?:for|from|of)\s+|sinopsis\s+)",
     )
     .unwrap()
+});
+/// The word for season ending a name, its number given by the marker after it.
+static SEASON_WORD_END_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:^|[\s\-–—:|,]+)(?:season|series|temporada|saison|staffel|stagione)$")
+        .unwrap()
 });
 /// A leading `[Drama Recap]` / `【Review】` tag.
 static LEADING_TAG_RE: Lazy<Regex> =
@@ -2032,6 +2047,13 @@ mod tests {
             Some(("Expeditie Robinson".into(), 1, 2, None))
         );
         assert_eq!(p("Bron säsong 3 avsnitt 4"), Some(("Bron".into(), 3, 4, None)));
+        // tests/corpus/pages/688-game-of-thrones-5x03-sashurai.txt: a writer's possessive label,
+        // and the word season before a "5×03".
+        assert_eq!(
+            p("A Sashurai’s Review: Game of Thrones – Season 5×03 (We all know who is under that huge sheet, right?)"),
+            Some(("Game of Thrones".into(), 5, 3, None))
+        );
+        assert_eq!(p("Sherlock Season 3x01"), Some(("Sherlock".into(), 3, 1, None)));
         // tests/corpus/pages/669-walking-dead-5-02-it-mondofox.txt: a season's dot in Italian.
         let h = parse_headline("The Walking Dead – Episodio 5.02: Sconosciuti").expect("a marker");
         assert_eq!((h.season, h.episode, h.title.as_deref()), (5, 2, Some("Sconosciuti")));
