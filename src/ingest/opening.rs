@@ -74,6 +74,7 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | .*(?:»|›|\s>\s|\s/\s).*$                               # breadcrumbs
           | r/\w+.*$ | u/\w+.*$ | .*\s•\s+u/\w+.*$                  # forum headers
           | (?:latest|trending(?:\s+now)?|popular|related|previous|prev|next|up\s+next|read\s+(?:more|next|also)|see\s+also|also\s+read|recommended|breaking|hot|top\s+stories|must\s+read)\s*[:|»›].*$
+          | (?:latest|recent|newest)\s+(?:posts|articles|stories|entries)\s*:$   # a widget's heading
           | (?:leia\s+(?:também|mais)|veja\s+(?:também|mais)|lea\s+también|lee\s+también|ver\s+también)\b.*$  # read-also links
           | (?:baca\s+(?:juga|episode\s+sebelumnya|sebelumnya|selengkapnya)|sebelumnya\s+baca)\b.*$  # Indonesian ones
           | (?:(?:make\s+)?(?:text|font)\s+(?:smaller|larger|size)\s*)+$  # text-size buttons
@@ -410,6 +411,10 @@ mod tests {
         ));
         assert!(is_furniture_line("Home » TV » Recaps"));
         assert!(is_furniture_line("Accueil » Séries » «Lupin» saison 3"));
+        // tests/corpus/pages/686-game-of-thrones-s5e3-goodnerdbadnerd.txt: a widget's heading
+        // above the page's own headline.
+        assert!(is_furniture_line("Latest Posts:"));
+        assert!(!is_furniture_line("Latest Posts"));
     }
 
     #[test]
