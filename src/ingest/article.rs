@@ -1439,7 +1439,7 @@ static EPISODE_NUMBER_RE: Lazy<Regex> =
 /// "episodio 3 de la temporada 2 de", "3º episódio da 8ª temporada de", "o quarto episódio da
 /// temporada 4 de": where an episode is named before its show in Spanish or Portuguese prose.
 static EPISODE_OF_RO_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:\b\d{1,3}\s?[ºª]\s+|\b(?:primeir|segund|terceir|quart|quint|sext|s[ée]tim|oitav|non|d[ée]cim|primer|tercer|cuart|s[ée]ptim|octav|noven)[oa]?\s+)?\b(?:epis[óo]dio|cap[íi]tulo)(?:\s+\d{1,4})?\s+d(?:a|o|e|el|e\s+la)\s+")
+    Regex::new(r"(?i)(?:\b\d{1,3}\s?[ºª]\s+|\b(?:primeir|segund|terceir|quart|quint|sext|s[ée]tim|oitav|non|d[ée]cim|primer|tercer|cuart|s[ée]ptim|octav|noven)[oa]?\s+)?\b(?:epis[óo]dio|cap[íi]tulo)(?:\s+(?:\d{1,4}|um|uno|dos|dois|tres|três|cuatro|quatro|cinco|seis|siete|sete|ocho|oito|nueve|nove|diez|dez))?\s+d(?:a|o|e|el|e\s+la)\s+")
         .unwrap()
 });
 

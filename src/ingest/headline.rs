@@ -642,6 +642,29 @@ const ORD: &str = r"(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixt
 
 /// Portuguese and Spanish ordinals: "4º", "8ª", "4o" (in an address), "quarta", "tercer".
 const ORD_RO: &str = r"(\d{1,3}\s?[ºª°]|\d{1,3}[oa]\b|primeir[oa]|primer[oa]?|segund[oa]|terceir[oa]|tercer[oa]?|quart[oa]|cuart[oa]|quint[oa]|sext[oa]|s[ée]tim[oa]|s[ée]ptim[oa]|oitav[oa]|octav[oa]|non[oa]|noven[oa]|d[ée]cim[oa])";
+/// A number in Spanish or Portuguese words or digits: "el capítulo dos de la cuarta temporada".
+const NUM_RO: &str = r"(\d{1,6}|um|uno|dos|dois|tres|três|cuatro|quatro|cinco|seis|siete|sete|ocho|oito|nueve|nove|diez|dez)";
+/// The words of [`NUM_RO`], one to ten.
+const WORD_NUMBERS_RO: [(&str, u32); 18] = [
+    ("um", 1),
+    ("uno", 1),
+    ("dos", 2),
+    ("dois", 2),
+    ("tres", 3),
+    ("três", 3),
+    ("cuatro", 4),
+    ("quatro", 4),
+    ("cinco", 5),
+    ("seis", 6),
+    ("siete", 7),
+    ("sete", 7),
+    ("ocho", 8),
+    ("oito", 8),
+    ("nueve", 9),
+    ("nove", 9),
+    ("diez", 10),
+    ("dez", 10),
+];
 /// "Episódio", "episodio", "Capítulo": an episode in Portuguese and Spanish.
 const EP_RO: &str = r"(?:epis[óo]dios?|cap[íi]tulos?)";
 /// The stems of [`ORD_RO`]'s words, first to tenth.
@@ -725,6 +748,9 @@ fn parse_number(s: &str) -> Option<u32> {
             let ordinals = ORDINAL_WORDS.iter().position(|w| *w == lower);
             match words.or(ordinals) {
                 Some(i) => i as u64 + 1,
+                None if WORD_NUMBERS_RO.iter().any(|(w, _)| *w == lower) => {
+                    u64::from(WORD_NUMBERS_RO.iter().find(|(w, _)| *w == lower)?.1)
+                }
                 None => {
                     let stem = lower.strip_suffix(['o', 'a']).unwrap_or(&lower);
                     let ro = ORDINAL_STEMS_RO.iter().find(|(w, _)| *w == stem || *w == lower);
@@ -801,7 +827,7 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         // episodio 3 de la temporada 2, episódio 4 da 4ª temporada
         form(
             format!(
-                r"(?i)\b{EP_RO}\s*{NUM}\s+(?:da|de\s+la|del?)\s+(?:{ORD_RO}\s+temporada|temporada\s+{NUM})\b"
+                r"(?i)\b{EP_RO}\s*{NUM_RO}\s+(?:da|de\s+la|del?)\s+(?:{ORD_RO}\s+temporada|temporada\s+{NUM})\b"
             ),
             |c| Some((parse_number(c.get(2).or(c.get(3))?.as_str())?, parse_number(&c[1])?, None)),
         ),
@@ -2054,6 +2080,11 @@ mod tests {
             Some(("Game of Thrones".into(), 5, 3, None))
         );
         assert_eq!(p("Sherlock Season 3x01"), Some(("Sherlock".into(), 3, 1, None)));
+        // tests/corpus/pages/660-walking-dead-s4e2-es-digicronos.txt: the number in words.
+        assert_eq!(
+            p("capítulo dos de la cuarta temporada de “The Walking Dead” y la verdad es que casi"),
+            Some(("The Walking Dead".into(), 4, 2, None))
+        );
         // tests/corpus/pages/669-walking-dead-5-02-it-mondofox.txt: a season's dot in Italian.
         let h = parse_headline("The Walking Dead – Episodio 5.02: Sconosciuti").expect("a marker");
         assert_eq!((h.season, h.episode, h.title.as_deref()), (5, 2, Some("Sconosciuti")));
