@@ -1091,6 +1091,17 @@ fn url_headline(url: &str) -> Option<String> {
                 | "dramas"
                 | "entertainment"
                 | "new-blog"
+                // The same sections in other languages: ".../recenzje/dzien-trzeci-odcinek-5-…".
+                | "recensioni"
+                | "recenzje"
+                | "rezensionen"
+                | "kritiken"
+                | "recensies"
+                | "criticas"
+                | "críticas"
+                | "resenas"
+                | "reseñas"
+                | "critiques"
         ) {
             continue;
         }
@@ -1428,7 +1439,7 @@ static EPISODE_NUMBER_RE: Lazy<Regex> =
 /// "episodio 3 de la temporada 2 de", "3º episódio da 8ª temporada de", "o quarto episódio da
 /// temporada 4 de": where an episode is named before its show in Spanish or Portuguese prose.
 static EPISODE_OF_RO_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:\b\d{1,3}\s?[ºª]\s+|\b(?:primeir|segund|terceir|quart|quint|sext|s[ée]tim|oitav|non|d[ée]cim|primer|tercer|cuart|s[ée]ptim|octav|noven)[oa]?\s+)?\b(?:epis[óo]dio|cap[íi]tulo)(?:\s+\d{1,4})?\s+d(?:a|o|e|el|e\s+la)\s+")
+    Regex::new(r"(?i)(?:\b\d{1,3}\s?[ºª]\s+|\b(?:primeir|segund|terceir|quart|quint|sext|s[ée]tim|oitav|non|d[ée]cim|primer|tercer|cuart|s[ée]ptim|octav|noven)[oa]?\s+)?\b(?:epis[óo]dio|cap[íi]tulo)(?:\s+(?:\d{1,4}|um|uno|dos|dois|tres|três|cuatro|quatro|cinco|seis|siete|sete|ocho|oito|nueve|nove|diez|dez))?\s+d(?:a|o|e|el|e\s+la)\s+")
         .unwrap()
 });
 
@@ -1921,6 +1932,13 @@ mod tests {
 
     #[test]
     fn an_address_names_the_show_a_bare_headline_leaves_out() {
+        // tests/corpus/pages/672-dzien-trzeci-e5-pl-naekranie.txt: "recenzje" is the site's
+        // reviews section, as "reviews" is elsewhere.
+        assert_eq!(
+            url_headline("https://naekranie.pl/recenzje/dzien-trzeci-odcinek-5-recenzja")
+                .as_deref(),
+            Some("dzien trzeci odcinek 5 recenzja")
+        );
         assert_eq!(
             url_headline("https://cdrama.wiki/301215-a-journey-to-love/episode/10").as_deref(),
             Some("a journey to love episode 10")

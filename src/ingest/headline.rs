@@ -102,6 +102,16 @@ fn numbered_headline(text: &str) -> Option<Headline> {
                 continue;
             }
             let mut show = clean_show(show_raw);
+            // "Game of Thrones – Season 5×03": the word for season before a "5×03" that numbers
+            // the season itself.
+            if bare_numbers {
+                if let Some(m) = SEASON_WORD_END_RE.find(&show) {
+                    let head = clean_show(&show[..m.start()]);
+                    if has_alphanumeric(&head) {
+                        show = head;
+                    }
+                }
+            }
             // "Spoiler Free Review of Episode 5", "Episode Discussion - S03E04": small words
             // left behind a label, and labels alone, are no name (but the show "From" is).
             let left_behind = show_raw.split_whitespace().count() > 1
@@ -193,9 +203,10 @@ const ARTICLES: [&str; 17] = [
 ];
 
 /// An article or a demonstrative alone where the show's name would be: the start of a
-/// sentence ("El tercer capítulo se titula …", "Este quinto capítulo ha sido …").
+/// sentence ("El tercer capítulo se titula …", "Este quinto capítulo ha sido …", "Die Episode
+/// 12 beginnt in Tokio", "Questo episodio 3 …", "Deze aflevering 2 …").
 static SENTENCE_START_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:the|this|that|el|la|los|las|este|esta|ese|esa|o|a|os|as|esse|essa|neste|nesta|nesse|nessa|le|les|ce|cet|cette)$").unwrap()
+    Regex::new(r"(?i)^(?:the|this|that|el|la|los|las|este|esta|ese|esa|o|a|os|as|esse|essa|neste|nesta|nesse|nessa|le|les|ce|cet|cette|der|die|das|diese|dieser|dieses|il|lo|gli|questo|questa|quest['’]|het|deze|dit|den|det|denne|dette)$").unwrap()
 });
 
 /// The show named after the marker: a quoted name, or the title-case words
@@ -205,7 +216,7 @@ fn show_after_marker(after: &str) -> Option<(String, &str)> {
     let m = OF_SHOW_RE.find(after)?;
     let rest = &after[m.end()..];
     if let Some(c) = QUOTED_RE.captures(rest).filter(|c| c.get(0).is_some_and(|w| w.start() == 0)) {
-        let inner = (1..=6).find_map(|i| c.get(i))?;
+        let inner = (1..=8).find_map(|i| c.get(i))?;
         let end = c.get(0)?.end();
         let name = trim_separators(inner.as_str()).to_string();
         return has_alphanumeric(&name).then_some((name, &rest[end..]));
@@ -520,9 +531,14 @@ pub fn trim_quotes(s: &str) -> &str {
 /// `#` (hashtag), `TV Reviews` glued to the show ("TV ReviewsQuantico") at the start of a headline.
 static LEADING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:(?:tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+|(?:sinopsis|synopsis)(?:\s+summary)?\s+for\s+|(?:the\s+following|this\s+(?:article|post|recap|review))\s+contains\s+(?:(?:major|minor|significant|full|heavy)\s+)?spoilers\s+(?:for|from|of)\s+|sinopsis\s+)",
+        r"(?i)^(?:(?:(?:tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:an?\s+)?\p{L}[\p{L}\-]*['’]s\s+(?:recap|review)s?\s*[:\-–—|]\s*|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+|(?:sinopsis|synopsis)(?:\s+summary)?\s+for\s+|(?:the\s+following|this\s+(?:article|post|recap|review))\s+contains\s+(?:(?:major|minor|significant|full|heavy)\s+)?spoilers\s+(?:for|from|of)\s+|sinopsis\s+)",
     )
     .unwrap()
+});
+/// The word for season ending a name, its number given by the marker after it.
+static SEASON_WORD_END_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:^|[\s\-–—:|,]+)(?:season|series|temporada|saison|staffel|stagione)$")
+        .unwrap()
 });
 /// A leading `[Drama Recap]` / `【Review】` tag.
 static LEADING_TAG_RE: Lazy<Regex> =
@@ -531,7 +547,7 @@ static LEADING_TAG_RE: Lazy<Regex> =
 static GLUED_SECTION_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:TV\s*)?(?:Reviews|Recaps|News)(\p{Lu}\p{Ll})").unwrap());
 
-const NOISE: &str = r"(?:(?:live\s+|episode\s+|tv\s+|full\s+|spoiler[\s\-]?(?:filled|free|heavy)\s+|spoilery\s+|non[\s\-]?spoiler\s+|spoiler\s+)?(?:recap\s*(?:&|and|/|\+)\s*review|review\s*(?:&|and|/|\+)\s*recap|recap|review)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts|(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis)(?:\s+(?:e|y|&)\s+(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis))?(?:\s+d(?:[oa]s?|el|e)(?:\s+(?:epis[óo]dio|cap[íi]tulo))?)?)";
+const NOISE: &str = r"(?:(?:live\s+|episode\s+|tv\s+|full\s+|spoiler[\s\-]?(?:filled|free|heavy)\s+|spoilery\s+|non[\s\-]?spoiler\s+|spoiler\s+)?(?:recap\s*(?:&|and|/|\+)\s*review|review\s*(?:&|and|/|\+)\s*recap|recap|review)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts|(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:e|y|&)\s+(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis))?(?:\s+d(?:[oa]s?|el|e)(?:\s+(?:epis[óo]dio|cap[íi]tulo))?)?)";
 
 static TRAILING_NOISE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"(?i)(?:^|[\s\-–—:|,(\[])[(\[]?\s*{NOISE}\s*[)\]]?[\s\-–—:|,!.]*$"))
@@ -626,6 +642,29 @@ const ORD: &str = r"(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixt
 
 /// Portuguese and Spanish ordinals: "4º", "8ª", "4o" (in an address), "quarta", "tercer".
 const ORD_RO: &str = r"(\d{1,3}\s?[ºª°]|\d{1,3}[oa]\b|primeir[oa]|primer[oa]?|segund[oa]|terceir[oa]|tercer[oa]?|quart[oa]|cuart[oa]|quint[oa]|sext[oa]|s[ée]tim[oa]|s[ée]ptim[oa]|oitav[oa]|octav[oa]|non[oa]|noven[oa]|d[ée]cim[oa])";
+/// A number in Spanish or Portuguese words or digits: "el capítulo dos de la cuarta temporada".
+const NUM_RO: &str = r"(\d{1,6}|um|uno|dos|dois|tres|três|cuatro|quatro|cinco|seis|siete|sete|ocho|oito|nueve|nove|diez|dez)";
+/// The words of [`NUM_RO`], one to ten.
+const WORD_NUMBERS_RO: [(&str, u32); 18] = [
+    ("um", 1),
+    ("uno", 1),
+    ("dos", 2),
+    ("dois", 2),
+    ("tres", 3),
+    ("três", 3),
+    ("cuatro", 4),
+    ("quatro", 4),
+    ("cinco", 5),
+    ("seis", 6),
+    ("siete", 7),
+    ("sete", 7),
+    ("ocho", 8),
+    ("oito", 8),
+    ("nueve", 9),
+    ("nove", 9),
+    ("diez", 10),
+    ("dez", 10),
+];
 /// "Episódio", "episodio", "Capítulo": an episode in Portuguese and Spanish.
 const EP_RO: &str = r"(?:epis[óo]dios?|cap[íi]tulos?)";
 /// The stems of [`ORD_RO`]'s words, first to tenth.
@@ -709,6 +748,9 @@ fn parse_number(s: &str) -> Option<u32> {
             let ordinals = ORDINAL_WORDS.iter().position(|w| *w == lower);
             match words.or(ordinals) {
                 Some(i) => i as u64 + 1,
+                None if WORD_NUMBERS_RO.iter().any(|(w, _)| *w == lower) => {
+                    u64::from(WORD_NUMBERS_RO.iter().find(|(w, _)| *w == lower)?.1)
+                }
                 None => {
                     let stem = lower.strip_suffix(['o', 'a']).unwrap_or(&lower);
                     let ro = ORDINAL_STEMS_RO.iter().find(|(w, _)| *w == stem || *w == lower);
@@ -743,8 +785,7 @@ fn without_season(c: &Captures) -> Option<(u32, u32, Option<u32>)> {
 static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
     // "Episódios 1 a 4", "episodios 3 y 4", "episódios 3 e 4"
     let range_sep = r"\s*(?:-|–|—|~|&|\+|and|to|through|thru|\sa\s|\sy\s|\se\s|\set\s|\sund\s)\s*";
-    let episode_word =
-        r"(?:[ÉE]pisodes?|Epis[óo]dios?|Cap[íi]tulos?|Folgen?|Eps?\.?|Chapter|E)\s*(?:#|No\.?\s*)?";
+    let episode_word = r"(?:[ÉE]pisodes?|Epis[óo]dios?|Cap[íi]tulos?|Folgen?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Eps?\.?|Chapter|E)\s*(?:#|No\.?\s*)?";
     // "Episodes 1,2 & 3": the list's last number ends the range.
     let end = format!(r"(?:(?:\s*,\s*\d{{1,4}})*{range_sep}(?:Episode\s*|Ep\.?\s*|E)?{NUM}\b)?");
     // Between "Season 5" and "Episode 3": punctuation, "Part 2", "Recap:".
@@ -760,10 +801,11 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         ),
         // Season 1 Episode 2, Season 1, Episode 2, Series 2 Ep. 3, Season One Episode Two,
         // Season 1 Episodes 3 & 4, Season Five Recap: Episodes 1-3, Season 2 Part 2 Episode 5,
-        // Temporada 3 Capítulo 2, Temporada 1 Episódio 4
+        // Temporada 3 Capítulo 2, Temporada 1 Episódio 4, sezon 2, odcinki 4 - 5 (Polish),
+        // sesong 8 episode 4 (Norwegian), Stagione 2 Puntata 3, Seizoen 1 Aflevering 2
         form(
             format!(
-                r"(?i)\b(?:Season|Series|Temporada|Saison|Staffel)\s*#?{NUM}\b{between}{episode_word}{NUM}\b{end}"
+                r"(?i)\b(?:Season|Series|Temporada|Saison|Staffel|Stagione|Sezon|Sesong|Säsong|Sæson|Seizoen)\s*#?{NUM}\b{between}{episode_word}{NUM}\b{end}"
             ),
             with_season,
         ),
@@ -785,7 +827,7 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         // episodio 3 de la temporada 2, episódio 4 da 4ª temporada
         form(
             format!(
-                r"(?i)\b{EP_RO}\s*{NUM}\s+(?:da|de\s+la|del?)\s+(?:{ORD_RO}\s+temporada|temporada\s+{NUM})\b"
+                r"(?i)\b{EP_RO}\s*{NUM_RO}\s+(?:da|de\s+la|del?)\s+(?:{ORD_RO}\s+temporada|temporada\s+{NUM})\b"
             ),
             |c| Some((parse_number(c.get(2).or(c.get(3))?.as_str())?, parse_number(&c[1])?, None)),
         ),
@@ -838,16 +880,24 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
                 .into(),
             with_season,
         ),
-        // (Episode 3.07): season 3, episode 7
-        form(r"(?i)\b(?:Episode|Ep\.?)\s*(\d{1,2})\.(\d{2})\b".into(), with_season),
+        // (Episode 3.07): season 3, episode 7; "Episodio 5.02: Sconosciuti", "Folge 2.05"
+        form(
+            r"(?i)\b(?:Episode|Ep\.?|Epis[óo]dio|[ÉE]pisode|Folge|Puntata|Aflevering)\s*(\d{1,2})\.(\d{2})\b"
+                .into(),
+            with_season,
+        ),
         // Episode 12, Ep. 12, Episodes 3 & 4, Episodes 3-4, Episode 3 and 4, Episode #7, Chapter 4,
-        // Episódio 4, Capítulo 2
+        // Episódio 4, Capítulo 2, Odcinek 5, Aflevering 2, Avsnitt 4, Puntata 2
         form(
             format!(
-                r"(?i)(?:\b|^)(?:[ÉE]pisodes?|Epis[óo]dios?|Cap[íi]tulos?|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
+                r"(?i)(?:\b|^)(?:[ÉE]pisodes?|Epis[óo]dios?|Cap[íi]tulos?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
             ),
             without_season,
         ),
+        // Turkish puts the number first: "Azize 5.Bölüm", "Yargı 23 Bölümünde"
+        form(r"(?i)(?:^|\s)(\d{1,4})\s?\.?\s?b[öo]l[üu]m\w*".into(), |c| {
+            Some((1, parse_number(&c[1])?, None))
+        }),
         // 3-gatsu no Lion First Episode Impression (only at the end: "The first episode of X
         // makes a case…", "Sixth Episode Reframes…" are sentences, not headlines)
         form(
@@ -897,7 +947,8 @@ static THE_SERIES_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bthe\s+series
 /// "Summer Anime Ep 2 Reviews", "Fall 2013 Anime Episode 4 Reviews": a broadcast season of
 /// the year (a round-up of that season's shows) is no name.
 static SEASON_OF_THE_YEAR_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:summer|winter|spring|fall|autumn)(?:\s+(?:19|20)\d{2})?(?:\s+anime)?$")
+    // "秋アニメ", "2021年春アニメ", "冬期": the same in Japanese.
+    Regex::new(r"(?i)^(?:summer|winter|spring|fall|autumn)(?:\s+(?:19|20)\d{2})?(?:\s+anime)?$|^(?:(?:19|20)\d{2}\s*年?\s*)?[春夏秋冬]期?(?:アニメ)?$")
         .unwrap()
 });
 
@@ -992,6 +1043,13 @@ pub(crate) fn is_east_asian(c: char) -> bool {
 /// "Anime") and site/section prefixes before a quoted name.
 pub fn clean_show(raw: &str) -> String {
     let mut s = trim_separators(raw);
+    // "Bütün Sırlar Açığa Çıktı | Azize 5.Bölüm": the words before a bar are the writer's
+    // (or a section's); the name stands right before the marker.
+    if let Some((_, last)) = s.rsplit_once(" | ") {
+        if has_alphanumeric(last) {
+            s = trim_separators(last);
+        }
+    }
     loop {
         let before = s.len();
         // A show literally called "Review" keeps its name.
@@ -1001,11 +1059,21 @@ pub fn clean_show(raw: &str) -> String {
         }
         s = trim_separators(trim_quotes(s));
         // "Humans ‘Episode 5’": a quote left open by the marker.
-        for (open, close) in [('‘', '’'), ('“', '”'), ('"', '"'), ('«', '»')] {
+        for (open, close) in
+            [('‘', '’'), ('“', '”'), ('"', '"'), ('«', '»'), ('「', '」'), ('『', '』')]
+        {
             let lone = s.matches(open).count() + s.matches(close).count() == 1;
             if lone && (s.starts_with([open, close]) || s.ends_with([open, close])) {
                 s = trim_separators(s.trim_matches([open, close]));
             }
+        }
+        // "TVアニメ『 五等分の花嫁 』", "アニメ『五等分の花嫁』": Japanese writes a work's name
+        // in 『』 or 「」, and the words around the brackets are labels.
+        if let Some(inner) = [('『', '』'), ('「', '」')].iter().find_map(|&(open, close)| {
+            let inner = trim_separators(s.split_once(open)?.1.split_once(close)?.0);
+            (has_alphanumeric(inner) && inner.len() < s.len()).then_some(inner)
+        }) {
+            s = inner;
         }
         if let Some(m) = TRAILING_YEAR_RE.find(s) {
             if has_alphanumeric(&s[..m.start()]) {
@@ -1122,7 +1190,7 @@ fn repeated_tail(s: &str) -> Option<&str> {
 /// A quoted title: `"Title"`, `“Title”`, `‘Title’`, `'Title'`, `«Title»`.
 static QUOTED_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r#"(?:^|[\s,:;(\-–—|])(?:"([^"]+)"|“([^”“]+)[”“]|„([^“”]+)[“”]|‘((?:[^’]|’\p{L})+)’|'((?:[^']|'\p{L})+)'|«([^»]+)»)"#,
+        r#"(?:^|[\s,:;(\-–—|])(?:"([^"]+)"|“([^”“]+)[”“]|„([^“”]+)[“”]|‘((?:[^’]|’\p{L})+)’|'((?:[^']|'\p{L})+)'|«([^»]+)»|「([^」]+)」|『([^』]+)』)"#,
     )
     .unwrap()
 });
@@ -1224,8 +1292,13 @@ fn reads_as_subtitle(s: &str) -> bool {
 /// bracketed notes ("(Season Finale)"), unless it reads as the rest of a
 /// sentence ("is (mostly) a skip") or is a generic word.
 fn extract_title(rest: &str) -> Option<String> {
+    // "「五等分の花嫁 5話」おじさんも堕としちゃう風太郎": the bracket closing round the name and
+    // its marker leaves the writer's own words after it.
+    if rest.trim_start().starts_with(['」', '』']) {
+        return None;
+    }
     if let Some(caps) = QUOTED_RE.captures(rest) {
-        let inner = (1..=6).find_map(|i| caps.get(i)).map(|m| m.as_str().trim())?;
+        let inner = (1..=8).find_map(|i| caps.get(i)).map(|m| m.as_str().trim())?;
         if has_alphanumeric(inner) && !GENERIC_TITLE_RE.is_match(inner) {
             return Some(inner.to_string());
         }
@@ -1940,5 +2013,111 @@ mod tests {
         // 646: a round-up of a broadcast season's second episodes names no show.
         assert_eq!(p("Summer Anime Ep 2 Reviews *Spolier*"), None);
         assert_eq!(p("Fall 2013 Anime Episode 4 Reviews"), None);
+        // tests/corpus/pages/703-autumn-anime-ep5-ja-lmiyafam.txt: the same in Japanese.
+        assert_eq!(p("秋アニメ5話 感想"), None);
+        assert_eq!(p("2021年春アニメ 第3話 まとめ"), None);
+    }
+
+    /// The word for a review in Italian, Dutch, Polish and German is a label, as "Review" and
+    /// "Crítica" are, before or after the name.
+    #[test]
+    fn european_review_labels() {
+        let p = |s: &str| parse_headline(s).map(|h| (h.show, h.season, h.episode, h.title));
+        // tests/corpus/pages/667-prison-break-5x02-it-serietvinside.txt
+        assert_eq!(p("Recensione Prison Break 5×02"), Some(("Prison Break".into(), 5, 2, None)));
+        // tests/corpus/pages/663-the-good-place-2x05-it-showteller.txt
+        assert_eq!(
+            p("The Good Place – Recensione 2×05 “Crisi Esistenziale”"),
+            Some(("The Good Place".into(), 2, 5, Some("Crisi Esistenziale".into())))
+        );
+        // tests/corpus/pages/668-game-of-thrones-5x05-it-telefilmelibri.txt
+        assert_eq!(
+            p("Game of Thrones: Recensione 5×05: Kill the Boy"),
+            Some(("Game of Thrones".into(), 5, 5, Some("Kill the Boy".into())))
+        );
+        assert_eq!(p("Rezension: Dark 2x03"), Some(("Dark".into(), 2, 3, None)));
+    }
+
+    /// Season and episode words in Polish, Norwegian, Swedish, Danish, Dutch and Italian, and
+    /// the Turkish number before `Bölüm`.
+    #[test]
+    fn more_european_markers() {
+        let p = |s: &str| parse_headline(s).map(|h| (h.show, h.season, h.episode, h.episode_end));
+        // tests/corpus/pages/673-terapia-bez-trzymanki-s2e4-5-pl-naekranie.txt
+        assert_eq!(
+            p("Terapia bez trzymanki - sezon 2, odcinki 4 - 5 - recenzja"),
+            Some(("Terapia bez trzymanki".into(), 2, 4, Some(5)))
+        );
+        // tests/corpus/pages/674-game-of-thrones-s8e4-no-vg.txt
+        assert_eq!(
+            p("«Game of Thrones» sesong 8 episode 4: Indre drama før ny dødsbonanza"),
+            Some(("Game of Thrones".into(), 8, 4, None))
+        );
+        // tests/corpus/pages/677-yargi-e23-tr-aslininsureti.txt
+        assert_eq!(
+            p("Yargı 23 Bölümünde tüm kategorilerde zirvede."),
+            Some(("Yargı".into(), 1, 23, None))
+        );
+        assert_eq!(p("Azize 5.Bölüm Sonu Yorumu"), Some(("Azize".into(), 1, 5, None)));
+        // tests/corpus/pages/675-azize-e5-tr-neizledik.txt: the writer's words before a bar.
+        assert_eq!(
+            p("Bütün Sırlar Açığa Çıktı | Azize 5.Bölüm Sonu Yorumu"),
+            Some(("Azize".into(), 1, 5, None))
+        );
+        assert_eq!(
+            p("All Secrets Come Out | Azize Episode 5 Review"),
+            Some(("Azize".into(), 1, 5, None))
+        );
+        assert_eq!(
+            p("Expeditie Robinson – Aflevering 2"),
+            Some(("Expeditie Robinson".into(), 1, 2, None))
+        );
+        assert_eq!(p("Bron säsong 3 avsnitt 4"), Some(("Bron".into(), 3, 4, None)));
+        // tests/corpus/pages/688-game-of-thrones-5x03-sashurai.txt: a writer's possessive label,
+        // and the word season before a "5×03".
+        assert_eq!(
+            p("A Sashurai’s Review: Game of Thrones – Season 5×03 (We all know who is under that huge sheet, right?)"),
+            Some(("Game of Thrones".into(), 5, 3, None))
+        );
+        assert_eq!(p("Sherlock Season 3x01"), Some(("Sherlock".into(), 3, 1, None)));
+        // tests/corpus/pages/660-walking-dead-s4e2-es-digicronos.txt: the number in words.
+        assert_eq!(
+            p("capítulo dos de la cuarta temporada de “The Walking Dead” y la verdad es que casi"),
+            Some(("The Walking Dead".into(), 4, 2, None))
+        );
+        // tests/corpus/pages/669-walking-dead-5-02-it-mondofox.txt: a season's dot in Italian.
+        let h = parse_headline("The Walking Dead – Episodio 5.02: Sconosciuti").expect("a marker");
+        assert_eq!((h.season, h.episode, h.title.as_deref()), (5, 2, Some("Sconosciuti")));
+        // tests/corpus/pages/652-heavenly-delusion-e12-de-animemanga.txt: an article opening a
+        // sentence is no show.
+        assert_eq!(p("Die Episode 12 beginnt in Tokio, wo die Charaktere"), None);
+        assert_eq!(p("Questo episodio 3 è il migliore"), None);
+    }
+
+    /// Japanese writes a work's name in 『』 (or 「」) and an episode's title in 「」 after
+    /// its number; a bracket closing round the name and the marker leaves the writer's words.
+    #[test]
+    fn japanese_brackets_round_the_name_and_the_title() {
+        let p = |s: &str| parse_headline(s).map(|h| (h.show, h.episode, h.title));
+        // tests/corpus/pages/679-gotoubun-e5-ja-prcm.txt
+        assert_eq!(
+            p("TVアニメ『 五等分の花嫁 』第5話「全員で五等分」【感想コラム】"),
+            Some(("五等分の花嫁".into(), 5, Some("全員で五等分".into())))
+        );
+        // tests/corpus/pages/682-gotoubun-e6-ja-mirikai.txt
+        assert_eq!(
+            p("アニメ『五等分の花嫁』6話「積み上げたもの」感想です。"),
+            Some(("五等分の花嫁".into(), 6, Some("積み上げたもの".into())))
+        );
+        // tests/corpus/pages/681-mugen-gacha-e5-ja-funfuntanoshii.txt
+        assert_eq!(
+            p("無限ガチャ5話「小さな願い」感想|胸クソと優しさが同居する回の魅力"),
+            Some(("無限ガチャ".into(), 5, Some("小さな願い".into())))
+        );
+        // tests/corpus/pages/678-gotoubun-e5-ja-ozblog.txt
+        assert_eq!(
+            p("【アニメ感想】「五等分の花嫁 5話」おじさんも堕としちゃう風太郎"),
+            Some(("五等分の花嫁".into(), 5, None))
+        );
     }
 }

@@ -74,6 +74,7 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | .*(?:»|›|\s>\s|\s/\s).*$                               # breadcrumbs
           | r/\w+.*$ | u/\w+.*$ | .*\s•\s+u/\w+.*$                  # forum headers
           | (?:latest|trending(?:\s+now)?|popular|related|previous|prev|next|up\s+next|read\s+(?:more|next|also)|see\s+also|also\s+read|recommended|breaking|hot|top\s+stories|must\s+read)\s*[:|»›].*$
+          | (?:latest|recent|newest)\s+(?:posts|articles|stories|entries)\s*:$   # a widget's heading
           | (?:leia\s+(?:também|mais)|veja\s+(?:também|mais)|lea\s+también|lee\s+también|ver\s+también)\b.*$  # read-also links
           | (?:baca\s+(?:juga|episode\s+sebelumnya|sebelumnya|selengkapnya)|sebelumnya\s+baca)\b.*$  # Indonesian ones
           | (?:(?:make\s+)?(?:text|font)\s+(?:smaller|larger|size)\s*)+$  # text-size buttons
@@ -92,8 +93,16 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
 /// Site furniture that never holds the headline (or an episode title).
 pub fn is_furniture_line(line: &str) -> bool {
     let line = line.trim();
-    line.is_empty() || !line.chars().any(char::is_alphanumeric) || FURNITURE_LINE_RE.is_match(line)
+    // "«Game of Thrones» sesong 8 episode 4: …": a name in guillemets is quoted, and its
+    // closing » is no breadcrumb's separator.
+    let unquoted = GUILLEMETS_RE.replace_all(line, "$1");
+    line.is_empty()
+        || !line.chars().any(char::is_alphanumeric)
+        || FURNITURE_LINE_RE.is_match(&unquoted)
 }
+
+/// A name quoted in guillemets: «Game of Thrones».
+static GUILLEMETS_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"«([^«»]*)»").unwrap());
 
 static SENTENCE_BREAK_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"[.!?][”’\x22']?\s+\p{Lu}").unwrap());
@@ -391,6 +400,21 @@ mod tests {
     fn choose(lines: &[&str]) -> Option<(usize, String, Headline)> {
         let lines: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
         choose_headline(&lines).map(|c| (c.first, c.text, c.parsed))
+    }
+
+    /// tests/corpus/pages/674-game-of-thrones-s8e4-no-vg.txt: guillemets quote a name; a lone
+    /// » still separates a breadcrumb's crumbs.
+    #[test]
+    fn a_name_in_guillemets_is_no_breadcrumb() {
+        assert!(!is_furniture_line(
+            "«Game of Thrones» sesong 8 episode 4: Indre drama før ny dødsbonanza"
+        ));
+        assert!(is_furniture_line("Home » TV » Recaps"));
+        assert!(is_furniture_line("Accueil » Séries » «Lupin» saison 3"));
+        // tests/corpus/pages/686-game-of-thrones-s5e3-goodnerdbadnerd.txt: a widget's heading
+        // above the page's own headline.
+        assert!(is_furniture_line("Latest Posts:"));
+        assert!(!is_furniture_line("Latest Posts"));
     }
 
     #[test]

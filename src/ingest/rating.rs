@@ -150,7 +150,7 @@ fn star_glyphs(s: &str) -> Option<(f32, f32)> {
 /// "Episode Rating: 4/5", "Our rating – 4.5 out of 5", "Score: 8/10", "Grade: B+".
 static LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:[\p{L}'’]+\s+){0,3}(?:rating|score|grade|verdict|mark|review|classifica[çc][ãa]o|avalia[çc][ãa]o|nota|calificaci[óo]n|puntuaci[óo]n|puntaje|pontua[çc][ãa]o|valoraci[óo]n)s?(?:\s+final)?(?:\s+d[aoe]l?\s+cr[íi]tic[ao]s?|\s+of\s+the\s+critic)?\s*(?:\(?\s*out\s+of\s+(\d{1,3})\s*\)?)?(?:\s*,[^:]{1,30})?\s*[:\-–—=]?\s*(.+)$",
+        r"(?i)^(?:[\p{L}'’]+\s+){0,3}(?:rating|score|grade|verdict|mark|review|classifica[çc][ãa]o|avalia[çc][ãa]o|nota|calificaci[óo]n|puntuaci[óo]n|puntaje|pontua[çc][ãa]o|valoraci[óo]n|voto|valutazione|punteggio|bewertung|wertung|ocena|beoordeling|puan)s?(?:\s+final)?(?:\s+d[aoe]l?\s+cr[íi]tic[ao]s?|\s+of\s+the\s+critic)?\s*(?:\(?\s*out\s+of\s+(\d{1,3})\s*\)?)?(?:\s*,[^:]{1,30})?\s*[:\-–—=]?\s*(.+)$",
     )
     .unwrap()
 });
@@ -366,5 +366,17 @@ mod tests {
                     enorme potencial televisivo de los comics.";
         assert_eq!(parse_line(long).map(|r| r.rating.value), Some(4.0));
         assert_eq!(parse_line(&format!("Rating agencies say {}", "x".repeat(80))), None);
+    }
+
+    /// The words for a score in Italian, German, Polish, Dutch and Turkish label it as
+    /// "Rating" and "Puntaje" do.
+    #[test]
+    fn more_score_labels() {
+        // tests/corpus/pages/668-game-of-thrones-5x05-it-telefilmelibri.txt
+        let r = parse_line("Voto: 5.5").expect("a rating");
+        assert_eq!((r.rating.value, r.rating.out_of, r.display.as_str()), (2.75, 5.0, "5.5"));
+        assert!(parse_line("Bewertung: 4/5").is_some());
+        assert!(parse_line("Punteggio: 7/10").is_some());
+        assert_eq!(parse_line("Voto: per favore"), None);
     }
 }

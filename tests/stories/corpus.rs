@@ -35,12 +35,12 @@ fn assert_floors(report: &CorpusReport, floors: [f64; 6]) {
     }
 }
 
-/// Pages 001–599, the seven collections before the eighth: the floors they set (the
-/// all-pages floors of the seventh collection) must keep holding on them, whatever held-out
+/// Pages 001–650, the eight collections before the ninth: the floors they set (the
+/// all-pages floors of the eighth collection) must keep holding on them, whatever held-out
 /// pages are added after them.
 fn earlier_collections(file: &str) -> bool {
     let number = file.strip_prefix("pages/").and_then(|f| f.get(..3));
-    number.and_then(|n| n.parse::<u32>().ok()).is_some_and(|n| n < 600)
+    number.and_then(|n| n.parse::<u32>().ok()).is_some_and(|n| n < 651)
 }
 
 /// All pages, with the seventh collection (540–599, 60 pages from 60 more sites; see
@@ -58,13 +58,21 @@ fn earlier_collections(file: &str) -> bool {
 /// 84.8 %, 60.0 %, 0 of 1, 66.7 % with the address), after the fixes that followed, all 650
 /// pages: 74.3 %, 68.4 %, 73.9 %, 65.2 %, 60.0 %, 91.4 % from the text; 91.6 %, 83.0 %,
 /// 90.7 %, 71.1 %, 76.7 %, 88.9 % with the address (83.0 % is 375 of 452, just under 0.83),
-/// rounded down here.
+/// rounded down; those floors are now kept on pages 001–650.
+/// With the ninth collection (651–710, 60 pages from 58 more sites, 39 recaps and 21
+/// look-alikes, most of them in other languages than English; on them alone before any
+/// change: 53.8 %, 25.6 %, 53.8 %, 18.8 %, 0 of 2, 90.5 % from the text; 64.1 %, 30.8 %,
+/// 64.1 %, 18.8 %, 0 of 2, 90.5 % with the address; after the fixes that followed: 64.1 %,
+/// 56.4 %, 64.1 %, 43.8 %, 1 of 2, 95.2 %; 82.1 %, 66.7 %, 82.1 %, 43.8 %, 1 of 2, 90.5 %),
+/// all 710 pages: 73.5 %, 67.4 %, 73.1 %, 62.9 %, 59.4 %, 91.8 % from the text; 90.8 %,
+/// 81.7 %, 90.0 % (442 of 491, just over 0.90), 68.2 %, 75.0 %, 89.0 % with the address,
+/// rounded down here. Pages 001–650 kept their figures, miss for miss, through those fixes.
 /// Imported, show+season+episode, episode_end, title, rating, refused.
-const ALL_PAGES_FROM_TEXT: [f64; 6] = [0.74, 0.68, 0.73, 0.65, 0.60, 0.91];
-const ALL_PAGES_WITH_ADDRESSES: [f64; 6] = [0.91, 0.82, 0.90, 0.71, 0.76, 0.88];
-/// Pages 001–599: the all-pages floors the seventh collection set.
-const EARLIER_FROM_TEXT: [f64; 6] = [0.73, 0.69, 0.73, 0.66, 0.58, 0.93];
-const EARLIER_WITH_ADDRESSES: [f64; 6] = [0.91, 0.84, 0.91, 0.72, 0.75, 0.90];
+const ALL_PAGES_FROM_TEXT: [f64; 6] = [0.73, 0.67, 0.73, 0.62, 0.59, 0.91];
+const ALL_PAGES_WITH_ADDRESSES: [f64; 6] = [0.90, 0.81, 0.90, 0.68, 0.75, 0.89];
+/// Pages 001–650: the all-pages floors the eighth collection set.
+const EARLIER_FROM_TEXT: [f64; 6] = [0.74, 0.68, 0.73, 0.65, 0.60, 0.91];
+const EARLIER_WITH_ADDRESSES: [f64; 6] = [0.91, 0.82, 0.90, 0.71, 0.76, 0.88];
 
 #[test]
 fn corpus_accuracy_from_text() {
@@ -103,8 +111,9 @@ fn corpus_accuracy_from_text() {
     // imported, show+season+episode, episode_end, title, rating, refused
     let earlier = evaluate_pages(&dir, false, earlier_collections);
     // pages 001–539 (the six collections before the seventh) kept 0.75, 0.70, 0.75, 0.66,
-    // 0.57, 0.93 until the eighth; pages 001–599 now keep the seventh's all-pages floors.
-    println!("pages 001–599, text only:\n{earlier}");
+    // 0.57, 0.93 until the eighth; pages 001–599 kept the seventh's all-pages floors (0.73,
+    // 0.69, 0.73, 0.66, 0.58, 0.93) until the ninth; pages 001–650 now keep the eighth's.
+    println!("pages 001–650, text only:\n{earlier}");
     if earlier.pages > 0 {
         assert_floors(&earlier, EARLIER_FROM_TEXT);
     }
@@ -131,8 +140,10 @@ fn corpus_accuracy_with_addresses() {
     // 85.5 %, 91.7 %. 539 pages, after the sixth collection's fixes: 92.6 %, 84.9 %, 91.8 %,
     // 72.6 %, 73.1 %, 90.1 %, the floors now kept on pages 001–539.
     let earlier = evaluate_pages(&dir, true, earlier_collections);
-    // pages 001–539 kept 0.92, 0.84, 0.91, 0.72, 0.73, 0.90 until the eighth collection.
-    println!("pages 001–599, text and address:\n{earlier}");
+    // pages 001–539 kept 0.92, 0.84, 0.91, 0.72, 0.73, 0.90 until the eighth collection;
+    // pages 001–599 kept 0.91, 0.84, 0.91, 0.72, 0.75, 0.90 until the ninth; pages 001–650
+    // now keep the eighth's all-pages floors.
+    println!("pages 001–650, text and address:\n{earlier}");
     if earlier.pages > 0 {
         assert_floors(&earlier, EARLIER_WITH_ADDRESSES);
     }
