@@ -228,8 +228,15 @@ impl Store {
         let mut catalogue = Catalogue { recaps_as_of, votes_as_of, ..Catalogue::default() };
         let query = format!("SELECT {RECAP_FIELDS} {RECAP_TABLES}");
         let mut rows = sqlx::query(&query).fetch(self.pool());
+        let mut read = 0usize;
         while let Some(row) = rows.try_next().await? {
             catalogue.add(recap_from_row(&row)?);
+            read += 1;
+            // Rows arrive buffered, so the loop would not wait between them: let the bot's
+            // other work (the /recap answered meanwhile from the database) run.
+            if read.is_multiple_of(256) {
+                tokio::task::yield_now().await;
+            }
             if catalogue.bytes > budget {
                 return Ok(None);
             }
