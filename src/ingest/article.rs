@@ -1501,8 +1501,14 @@ fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
                 let h = parse_headline(sentence)?;
                 let words = h.show.split_whitespace().count();
                 let first = h.show.split(' ').next()?;
-                let right_after =
-                    sentence.trim_start_matches(['"', '“', '‘', '\'']).starts_with(first);
+                let quotes = ['"', '“', '‘', '\''];
+                // "Warning: Spoilers for episode 6 of Stranger Things season 2 ahead!": the
+                // episode, then "of" and the show.
+                let of_show =
+                    EPISODE_OF_RE.find(sentence).filter(|m| m.start() == 0).map_or(false, |m| {
+                        sentence[m.end()..].trim_start_matches(quotes).starts_with(first)
+                    });
+                let right_after = sentence.trim_start_matches(quotes).starts_with(first) || of_show;
                 let quoted = |t: &String| {
                     ["“", "\"", "‘"].iter().any(|q| sentence.contains(&format!("{q}{t}")))
                 };
@@ -2278,6 +2284,15 @@ mod tests {
                  Princess Rhaenyra’s (Milly Alcock) exhaustive tour of the Seven Kingdoms in search \
                  of a husband. Spoilers, but it’s not going well.\n",
                 ("House of the Dragon", 1, 4, None),
+            ),
+            // tests/corpus/pages/732-stranger-things-s2e6-cinemaspot.txt: the episode, then
+            // "of" and the show with its season, behind the spoiler warning.
+            (
+                "Want to hear more from the actors and creators of your favorite shows and films? \
+                 Subscribe to The Cinema Spot on YouTube for all of our upcoming interviews!\n\n+ \
+                 posts\n\nWarning: Spoilers for episode 6 of Stranger Things season 2 ahead!\n\nThis \
+                 episode introduced a turning point for the season, and showed us the conflict.\n",
+                ("Stranger Things", 2, 6, None),
             ),
         ];
         for (input, (show, season, episode, title)) in pages {
