@@ -1628,6 +1628,14 @@ static QUOTED_THEN_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
         .unwrap()
 });
 
+/// A headline that numbers a season, even the first ("Season 1", "S01", "1x02", "2期").
+static SEASON_SAID_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)season|series|temporada|saison|staffel|stagione|\bs\d|\d\s?[x×]\s?\d|\d\.\d|期|시즌",
+    )
+    .unwrap()
+});
+
 /// An episode title named in the opening paragraphs.
 fn title_from_body(blocks: &[Block], show: &str, episode: u32) -> Option<String> {
     let quoted_after_show = Regex::new(&format!(
@@ -1796,6 +1804,21 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
     match parsed {
         Some(h) => {
             (show, season, episode, episode_end) = (h.show, h.season, h.episode, h.episode_end);
+            // "'Severance' Episode 3 Just Set Us on a Dangerous Path" over "the first two
+            // episodes of Severance season 2": a headline that says no season, and the opening
+            // names the show's season.
+            if season == 1 && !SEASON_SAID_RE.is_match(&headline_text) {
+                let re = Regex::new(&format!(
+                    r"(?i)\b{}(?:’s|'s)?\s+season\s+(\d{{1,2}})\b",
+                    regex::escape(&show)
+                ))
+                .ok();
+                if let Some(s) = re.and_then(|re| {
+                    blocks.iter().take(6).find_map(|b| re.captures(&b.text)?[1].parse::<u32>().ok())
+                }) {
+                    season = s.max(1);
+                }
+            }
             // "… Season 3, Episode 2 Recap: Of Rats, Romance, and the Rebirth of Self" over
             // "returns with Episode 2 of its third season, titled “The Rat Race,”": after the
             // word Recap the headline's words are often the writer's own; a title the text
@@ -2385,6 +2408,14 @@ mod tests {
                  2018年10月6日よりTVアニメの放送が開始しました!\n今回はそんなアニメ『青春ブタ野郎はバニーガール\
                  先輩の夢を見ない』第3話のあらすじ、感想、ネタバレについてまとめてみました!\n",
                 ("青春ブタ野郎はバニーガール先輩の夢を見ない", 1, 3, None),
+            ),
+            // tests/corpus/pages/712-severance-e3-yahoo.txt: a headline without a season, and
+            // the opening names the show's season.
+            (
+                "'Severance' Episode 3 Just Set Us on a Dangerous Path\n\nWell, here we go! As much \
+                 as we enjoyed returning to Lumon in the first two episodes of Severance season 2—Kier \
+                 knows that it inspired many a fan theory—I'm sure you started to wonder.\n",
+                ("Severance", 2, 3, None),
             ),
         ];
         for (input, (show, season, episode, title)) in pages {
