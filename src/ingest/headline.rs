@@ -949,6 +949,15 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
             ),
             without_season,
         ),
+        // Russian, in Cyrillic or in an address: "1 серия 2 сезон", "walking-dead-1-seriya-2-sezon"
+        form(
+            r"(?i)(?:^|\s|-)(\d{1,4})[\s-]?(?:серия|seriya|seriia)[\s,-]+(\d{1,2})[\s-]?(?:сезон|sezon)(?:$|[\s,.-])".into(),
+            |c| Some((parse_number(&c[2])?, parse_number(&c[1])?, None)),
+        ),
+        form(
+            r"(?i)(?:^|\s|-)(?:сезон|sezon)[\s-]?(\d{1,2})[\s,.-]+(?:серия|seriya|seriia)[\s-]?(\d{1,4})(?:$|[\s,.-])".into(),
+            with_season,
+        ),
         // Turkish puts the number first: "Azize 5.Bölüm", "Yargı 23 Bölümünde"
         form(r"(?i)(?:^|\s)(\d{1,4})\s?\.?\s?b[öo]l[üu]m\w*".into(), |c| {
             Some((1, parse_number(&c[1])?, None))
@@ -2252,6 +2261,15 @@ mod tests {
         assert_eq!(
             p("Ted Lasso Season 3 Episode 4 Ted Lasso Season 3 Episode 4 Review: Big Week"),
             Some(("Ted Lasso".into(), 3, 4, Some("Big Week".into())))
+        );
+        // tests/corpus/pages/737-walking-dead-2x01-ru-pavlovsdog78.txt: Russian, in an address.
+        assert_eq!(
+            p("walking dead 1 seriya 2 sezon").map(|h| (h.0, h.1, h.2)),
+            Some(("walking dead".into(), 2, 1))
+        );
+        assert_eq!(
+            p("Ходячие мертвецы сезон 2, серия 1").map(|h| (h.0, h.1, h.2)),
+            Some(("Ходячие мертвецы".into(), 2, 1))
         );
         // A name that ends in "!" and a season 1 the marker states keep what they say.
         assert_eq!(
