@@ -1505,7 +1505,7 @@ fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
                 // "Warning: Spoilers for episode 6 of Stranger Things season 2 ahead!": the
                 // episode, then "of" and the show.
                 let of_show =
-                    EPISODE_OF_RE.find(sentence).filter(|m| m.start() == 0).map_or(false, |m| {
+                    EPISODE_OF_RE.find(sentence).filter(|m| m.start() == 0).is_some_and(|m| {
                         sentence[m.end()..].trim_start_matches(quotes).starts_with(first)
                     });
                 let right_after = sentence.trim_start_matches(quotes).starts_with(first) || of_show;
