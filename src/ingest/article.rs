@@ -1501,8 +1501,14 @@ fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
                 let h = parse_headline(sentence)?;
                 let words = h.show.split_whitespace().count();
                 let first = h.show.split(' ').next()?;
-                let right_after =
-                    sentence.trim_start_matches(['"', '“', '‘', '\'']).starts_with(first);
+                let quotes = ['"', '“', '‘', '\''];
+                // "Warning: Spoilers for episode 6 of Stranger Things season 2 ahead!": the
+                // episode, then "of" and the show.
+                let of_show =
+                    EPISODE_OF_RE.find(sentence).filter(|m| m.start() == 0).is_some_and(|m| {
+                        sentence[m.end()..].trim_start_matches(quotes).starts_with(first)
+                    });
+                let right_after = sentence.trim_start_matches(quotes).starts_with(first) || of_show;
                 let quoted = |t: &String| {
                     ["“", "\"", "‘"].iter().any(|q| sentence.contains(&format!("{q}{t}")))
                 };
@@ -1531,7 +1537,30 @@ fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
                 headline::ordinal_episode_in_prose(line).filter(|h| names_something(&h.show))
             })
         })
+        // "今回はそんなアニメ『青春ブタ野郎はバニーガール先輩の夢を見ない』第3話のあらすじ": Japanese
+        // writes a work's name in 『』, its number right after.
+        .or_else(|| {
+            opening.iter().take(8).find_map(|line| {
+                let c = JAPANESE_NAME_NUMBER_RE.captures(line)?;
+                let show = headline::clean_show(&c[1]);
+                let episode = c[2]
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|&e| (1..=headline::MAX_NUMBER).contains(&e))?;
+                refusal::name_like(&show).then_some(headline::Headline {
+                    show,
+                    season: 1,
+                    episode,
+                    episode_end: None,
+                    title: None,
+                })
+            })
+        })
 }
+
+/// A work's name in 『』 and its episode's counter right after it.
+static JAPANESE_NAME_NUMBER_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"『([^』]{1,60})』\s?(?:第)?(\d{1,4})\s?話").unwrap());
 
 /// "CHAPTER 1: “How to put an elephant in a refrigerator”", "Episode 5 – The Hunt",
 /// "Episode 8, Made to Suffer".
@@ -1592,6 +1621,21 @@ static QUOTED_AFTER_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
         .unwrap()
 });
 
+/// "“Connor’s Wedding,” the third episode in the fourth and final season": a quoted title,
+/// then the episode it is.
+static QUOTED_THEN_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"(?i)(?:“([^”]{2,80})”|"([^"]{2,80})")\s*,?\s+(?:is\s+)?the\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th)|latest|new|penultimate|final)\s+)?episode\b"#)
+        .unwrap()
+});
+
+/// A headline that numbers a season, even the first ("Season 1", "S01", "1x02", "2期").
+static SEASON_SAID_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)season|series|temporada|saison|staffel|stagione|\bs\d|\d\s?[x×]\s?\d|\d\.\d|期|시즌",
+    )
+    .unwrap()
+});
+
 /// An episode title named in the opening paragraphs.
 fn title_from_body(blocks: &[Block], show: &str, episode: u32) -> Option<String> {
     let quoted_after_show = Regex::new(&format!(
@@ -1599,12 +1643,20 @@ fn title_from_body(blocks: &[Block], show: &str, episode: u32) -> Option<String>
         regex::escape(show)
     ))
     .ok();
+    // "アニメ『惑星のさみだれ』第3話「騎士と契約」のあらすじ": the title in 「」 after the same number.
+    let japanese = Regex::new(&format!(r"(?:第)?{episode}\s?話\s?「([^」]{{1,60}})」")).ok();
     for b in blocks.iter().take(8) {
         let text = b.text.trim();
         if let Some(t) = numbered_title(text, episode) {
             return Some(t);
         }
-        let res = [Some(&*TITLED_RE), quoted_after_show.as_ref(), Some(&*QUOTED_AFTER_EPISODE_RE)];
+        let res = [
+            Some(&*TITLED_RE),
+            quoted_after_show.as_ref(),
+            Some(&*QUOTED_AFTER_EPISODE_RE),
+            Some(&*QUOTED_THEN_EPISODE_RE),
+            japanese.as_ref(),
+        ];
         for re in res.into_iter().flatten() {
             if let Some(c) = re.captures(text) {
                 let inner = (1..=3).find_map(|i| c.get(i)).map(|m| m.as_str())?;
@@ -1752,6 +1804,21 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
     match parsed {
         Some(h) => {
             (show, season, episode, episode_end) = (h.show, h.season, h.episode, h.episode_end);
+            // "'Severance' Episode 3 Just Set Us on a Dangerous Path" over "the first two
+            // episodes of Severance season 2": a headline that says no season, and the opening
+            // names the show's season.
+            if season == 1 && !SEASON_SAID_RE.is_match(&headline_text) {
+                let re = Regex::new(&format!(
+                    r"(?i)\b{}(?:’s|'s)?\s+season\s+(\d{{1,2}})\b",
+                    regex::escape(&show)
+                ))
+                .ok();
+                if let Some(s) = re.and_then(|re| {
+                    blocks.iter().take(6).find_map(|b| re.captures(&b.text)?[1].parse::<u32>().ok())
+                }) {
+                    season = s.max(1);
+                }
+            }
             // "… Season 3, Episode 2 Recap: Of Rats, Romance, and the Rebirth of Self" over
             // "returns with Episode 2 of its third season, titled “The Rat Race,”": after the
             // word Recap the headline's words are often the writer's own; a title the text
@@ -1761,9 +1828,19 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                     .find(t.as_str())
                     .is_some_and(|at| AFTER_RECAP_WORD_RE.is_match(&headline_text[..at]))
             });
+            // "Here’s what you missed in House of the Dragon Episode 5 ‘We Light The Way’.": the
+            // show and the same number, then a quoted title.
+            let quoted_after_number = Regex::new(&format!(
+                r#"(?i){}\s+(?:episode|ep\.?)\s*{}\s*[,:–—-]?\s*(?:“([^”]{{2,80}})”|"([^"]{{2,80}})"|‘([^’]{{2,80}})’)"#,
+                regex::escape(&show),
+                episode
+            ))
+            .ok();
             let named = || {
                 blocks.iter().take(8).find_map(|b| {
-                    let c = TITLED_RE.captures(&b.text)?;
+                    let c = TITLED_RE
+                        .captures(&b.text)
+                        .or_else(|| quoted_after_number.as_ref()?.captures(&b.text))?;
                     let inner = (1..=3).find_map(|i| c.get(i))?.as_str();
                     headline::clean_title(inner.trim().trim_end_matches(['.', ',']))
                 })
@@ -2278,6 +2355,67 @@ mod tests {
                  Princess Rhaenyra’s (Milly Alcock) exhaustive tour of the Seven Kingdoms in search \
                  of a husband. Spoilers, but it’s not going well.\n",
                 ("House of the Dragon", 1, 4, None),
+            ),
+            // tests/corpus/pages/732-stranger-things-s2e6-cinemaspot.txt: the episode, then
+            // "of" and the show with its season, behind the spoiler warning.
+            (
+                "Want to hear more from the actors and creators of your favorite shows and films? \
+                 Subscribe to The Cinema Spot on YouTube for all of our upcoming interviews!\n\n+ \
+                 posts\n\nWarning: Spoilers for episode 6 of Stranger Things season 2 ahead!\n\nThis \
+                 episode introduced a turning point for the season, and showed us the conflict.\n",
+                ("Stranger Things", 2, 6, None),
+            ),
+        ];
+        for (input, (show, season, episode, title)) in pages {
+            let a = parse(input, Format::Text);
+            assert_eq!((a.show.as_str(), a.season, a.episode), (show, season, episode), "{input}");
+            assert_eq!(a.title.as_deref(), title, "{input}");
+        }
+    }
+
+    /// The tenth collection: titles the opening names (after the show and its number, before
+    /// "the third episode", in 「」 after the number) and a Japanese name in 『』 before its
+    /// number.
+    #[test]
+    fn titles_and_names_the_opening_gives() {
+        let pages = [
+            // tests/corpus/pages/726-hotd-e5-lifehacker.txt
+            (
+                " date 2022-09-20 House of the Dragon Episode 5 Recap: Every Storyline, Character \
+                 and Easter Egg\n\nHouse of the Dragon‘s mid-season episode was the beginning of \
+                 the end in a lot of ways. Here’s what you missed in House of the Dragon Episode 5 \
+                 ‘We Light The Way’.\n",
+                ("House of the Dragon", 1, 5, Some("We Light The Way")),
+            ),
+            // tests/corpus/pages/730-succession-s4e3-dailycal.txt
+            (
+                "Never just nuptials: ‘Succession’ season 4, episode 3 recap\n\nNever trust an HBO \
+                 wedding. “Connor’s Wedding,” the third episode in the fourth and final season of \
+                 “Succession,” is a deceptively innocent title.\n",
+                ("Succession", 4, 3, Some("Connor’s Wedding")),
+            ),
+            // tests/corpus/pages/741-wakusei-no-samidare-e3-ja-animenian.txt
+            (
+                "惑星のさみだれ 第3話【アニメのあらすじとネタバレ感想まとめ】祖父の縛り付けは愛ゆえに\n\n\
+                 この記事は約7分で読めます。\n\nアニメ『惑星のさみだれ』第3話「騎士と契約」のあらすじと感想を\
+                 ネタバレ有りでまとめています。\n",
+                ("惑星のさみだれ", 1, 3, Some("騎士と契約")),
+            ),
+            // tests/corpus/pages/744-bunny-girl-senpai-e3-ja-xn--wdkj4byd.txt
+            (
+                "シリーズ累計180万部突破の人気作「さくら荘のペットな彼女」でタッグを組んだ鴨志田一と×溝口ケージが\
+                 描く、思春期ファンタジーライトノベルをアニメ化した作品『青春ブタ野郎はバニーガール先輩の夢を見ない』。\n\
+                 2018年10月6日よりTVアニメの放送が開始しました!\n今回はそんなアニメ『青春ブタ野郎はバニーガール\
+                 先輩の夢を見ない』第3話のあらすじ、感想、ネタバレについてまとめてみました!\n",
+                ("青春ブタ野郎はバニーガール先輩の夢を見ない", 1, 3, None),
+            ),
+            // tests/corpus/pages/712-severance-e3-yahoo.txt: a headline without a season, and
+            // the opening names the show's season.
+            (
+                "'Severance' Episode 3 Just Set Us on a Dangerous Path\n\nWell, here we go! As much \
+                 as we enjoyed returning to Lumon in the first two episodes of Severance season 2—Kier \
+                 knows that it inspired many a fan theory—I'm sure you started to wonder.\n",
+                ("Severance", 2, 3, None),
             ),
         ];
         for (input, (show, season, episode, title)) in pages {

@@ -131,15 +131,18 @@ fn numbered_headline(text: &str) -> Option<Headline> {
             // "Ya hemos podido ver el quinto capítulo de Agentes de S.H.I.E.L.D.": an article
             // before the marker leads to it too.
             let leads_in = show.rsplit(' ').next().is_some_and(|w| {
-                ["of", "do", "da", "de", "del", "dos", "das"].contains(&w)
+                // "Warning: Spoilers for episode 6 of Stranger Things season 2 ahead!"
+                ["of", "for", "do", "da", "de", "del", "dos", "das"].contains(&w)
                     || (show.contains(' ')
                         && ARTICLES.contains(&w.to_lowercase().as_str())
                         && OF_SHOW_RE.is_match(after))
             });
+            let mut named_after = false;
             if leads_in && !bracketed {
                 if let Some((named, rest)) = show_after_marker(after) {
                     show = named;
                     after = rest;
+                    named_after = true;
                 }
             }
             if !has_alphanumeric(&show) && !bracketed {
@@ -147,6 +150,7 @@ fn numbered_headline(text: &str) -> Option<Headline> {
                 if let Some((named, rest)) = show_after_marker(after) {
                     show = named;
                     after = rest;
+                    named_after = true;
                 } else if let Some(c) = SHOW_WITH_YEAR_AFTER_RE.captures(after) {
                     // "Episode 12 Recap - In a Class of Her Own (2020)": a name with its year
                     // is a show's, not an episode title.
@@ -159,22 +163,61 @@ fn numbered_headline(text: &str) -> Option<Headline> {
                 || BARE_MARKER_RE.is_match(&show)
                 || DATE_SHOW_RE.is_match(&show)
                 || LEADING_MARKER_RE.is_match(&show)
+                // "▼第3話のあらすじ": an episode's counter is no part of a name.
+                || COUNTER_IN_NAME_RE.is_match(&show)
             {
                 continue;
             }
             // A marker with out-of-range numbers makes the whole headline
             // invalid: do not fall back to a weaker form.
             let (season, episode, end) = (form.numbers)(&caps)?;
+            // A marker without a season, and the season beside the name: "Prime Video’s The
+            // Boys (Season 3): Herogasm (Episode 6) Review", "Spoilers for episode 6 of
+            // Stranger Things season 2 ahead!".
+            let beside = || {
+                let c = SEASON_BESIDE_NAME_RE.captures(before).or_else(|| {
+                    named_after.then(|| SEASON_AFTER_NAME_RE.captures(after)).flatten()
+                })?;
+                parse_number(&c[1])
+            };
+            let season = if season == 1 && !SEASON_IN_MARKER_RE.is_match(whole.as_str()) {
+                beside().unwrap_or(season)
+            } else {
+                season
+            };
             let episode_end = end.filter(|&e| e > episode && e <= MAX_NUMBER);
             let rest =
                 if bracketed { after.trim_start().trim_start_matches([')', ']']) } else { after };
             let title = extract_title(rest).or(bracket_title);
+            // "Ted Lasso Season 3 Episode 4 Ted Lasso Season 3 Episode 4 Review: Big Week": a
+            // headline printed twice leaves its second copy where the title would be.
+            let title = match title.as_deref().and_then(numbered_headline) {
+                Some(inner) if inner.show == show && inner.episode == episode => inner.title,
+                _ => title,
+            };
             return Some(Headline { show, season, episode, episode_end, title });
         }
     }
     None
 }
 
+/// An episode's counter in Japanese or Korean ("第3話", "3화"): no part of a show's name.
+static COUNTER_IN_NAME_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\d\s?(?:話|회|화)(?:$|\P{L}|の)").unwrap());
+/// A marker that numbers a season ("Season 1", "S01", "1x02", "2期"), even season 1.
+static SEASON_IN_MARKER_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)season|series|temporada|saison|staffel|stagione|sezon|sesong|säsong|sæson|seizoen|\bs\d|\d\s?[x×.]\s?\d|期").unwrap()
+});
+/// "The Boys (Season 3)": a season in brackets beside the name.
+static SEASON_BESIDE_NAME_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(r"(?i)[(\[]\s*(?:season|series|temporada|saison|staffel)\s+{NUM}\s*[)\]]"))
+        .unwrap()
+});
+/// "… of Stranger Things season 2": the season right after a name read after the marker.
+static SEASON_AFTER_NAME_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(r"(?i)^\s*,?\s*(?:season|series|temporada|saison|staffel)\s+{NUM}\b"))
+        .unwrap()
+});
 /// A quoted title, then an opening bracket and the show: `"Guerras abiertas" (VIS A VIS - `.
 static QUOTED_TITLE_THEN_SHOW_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r#"^\s*[“"«‘]([^”"»’“«‘]{1,80})[”"»’]\s*[(\[]\s*(\S.*)$"#).unwrap());
@@ -561,13 +604,24 @@ fn strip_leading_label(s: &str) -> &str {
     let mut s = s;
     loop {
         let before = s.len();
+        // "【約束のネバーランド】2期3話": a tag the marker follows at once is the show's name.
         if let Some(m) = LEADING_TAG_RE.find(s) {
-            if has_alphanumeric(&s[m.end()..]) {
-                s = s[m.end()..].trim_start();
+            let rest = &s[m.end()..];
+            if has_alphanumeric(rest)
+                && !rest.starts_with(|c: char| c.is_ascii_digit() || c == '第')
+            {
+                s = rest.trim_start();
             }
         }
         if let Some(c) = GLUED_SECTION_RE.captures(s) {
             s = &s[c.get(1).map_or(0, |m| m.start())..];
+        }
+        // "[Sinopsis Maids Episode 9 Part 1]": a headline wholly in brackets (a link to the
+        // other part) reads as it would without them.
+        if let Some(inner) = s.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+            if !inner.contains(['[', ']']) && has_alphanumeric(inner) {
+                s = inner.trim();
+            }
         }
         // A hashtag: "#Quantico S2 Episode 3" (but "#1 Cheerleader" keeps its number).
         if let Some(rest) = s.strip_prefix('#') {
@@ -785,7 +839,7 @@ fn without_season(c: &Captures) -> Option<(u32, u32, Option<u32>)> {
 static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
     // "Episódios 1 a 4", "episodios 3 y 4", "episódios 3 e 4"
     let range_sep = r"\s*(?:-|–|—|~|&|\+|and|to|through|thru|\sa\s|\sy\s|\se\s|\set\s|\sund\s)\s*";
-    let episode_word = r"(?:[ÉE]pisodes?|Epis[óo]dios?|Cap[íi]tulos?|Folgen?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Eps?\.?|Chapter|E)\s*(?:#|No\.?\s*)?";
+    let episode_word = r"(?:[ÉE]pisodes?|Epis[óo]dios?|Cap[íi]tulos?|Folgen?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Tập(?:\s+thứ)?|Eps?\.?|Chapter|E)\s*(?:#|No\.?\s*)?";
     // "Episodes 1,2 & 3": the list's last number ends the range.
     let end = format!(r"(?:(?:\s*,\s*\d{{1,4}})*{range_sep}(?:Episode\s*|Ep\.?\s*|E)?{NUM}\b)?");
     // Between "Season 5" and "Episode 3": punctuation, "Part 2", "Recap:".
@@ -887,12 +941,22 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
             with_season,
         ),
         // Episode 12, Ep. 12, Episodes 3 & 4, Episodes 3-4, Episode 3 and 4, Episode #7, Chapter 4,
-        // Episódio 4, Capítulo 2, Odcinek 5, Aflevering 2, Avsnitt 4, Puntata 2
+        // Episódio 4, Capítulo 2, Odcinek 5, Aflevering 2, Avsnitt 4, Puntata 2, Vietnamese
+        // "tập 8" and "tập thứ 8"
         form(
             format!(
-                r"(?i)(?:\b|^)(?:[ÉE]pisodes?|Epis[óo]dios?|Cap[íi]tulos?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
+                r"(?i)(?:\b|^)(?:[ÉE]pisodes?|Epis[óo]dios?|Cap[íi]tulos?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Tập(?:\s+thứ)?|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
             ),
             without_season,
+        ),
+        // Russian, in Cyrillic or in an address: "1 серия 2 сезон", "walking-dead-1-seriya-2-sezon"
+        form(
+            r"(?i)(?:^|\s|-)(\d{1,4})[\s-]?(?:серия|seriya|seriia)[\s,-]+(\d{1,2})[\s-]?(?:сезон|sezon)(?:$|[\s,.-])".into(),
+            |c| Some((parse_number(&c[2])?, parse_number(&c[1])?, None)),
+        ),
+        form(
+            r"(?i)(?:^|\s|-)(?:сезон|sezon)[\s-]?(\d{1,2})[\s,.-]+(?:серия|seriya|seriia)[\s-]?(\d{1,4})(?:$|[\s,.-])".into(),
+            with_season,
         ),
         // Turkish puts the number first: "Azize 5.Bölüm", "Yargı 23 Bölümünde"
         form(r"(?i)(?:^|\s)(\d{1,4})\s?\.?\s?b[öo]l[üu]m\w*".into(), |c| {
@@ -906,6 +970,9 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
             ),
             |c| Some((1, parse_number(&c[1])?, None)),
         ),
+        // A Japanese season's counter before the episode's: "約束のネバーランド 2期3話",
+        // "第2期 第3話"
+        form(r"(?:第)?(\d{1,2})\s?期\s?(?:第)?\s?(\d{1,4})\s?(?:話|회|화)".into(), with_season),
         // Korean and Japanese episode counters: 3회, 3화, 3-4회, 제3화, 第3話, and a Korean
         // particle glued to the counter ("5회에서는", "5화의")
         form(
@@ -1075,6 +1142,12 @@ pub fn clean_show(raw: &str) -> String {
         }) {
             s = inner;
         }
+        // "【約束のネバーランド】2期3話": or wholly in 【】 right before the marker.
+        if let Some(inner) = s.strip_prefix('【').and_then(|r| r.strip_suffix('】')) {
+            if has_alphanumeric(inner) && !inner.contains(['【', '】']) {
+                s = trim_separators(inner);
+            }
+        }
         if let Some(m) = TRAILING_YEAR_RE.find(s) {
             if has_alphanumeric(&s[..m.start()]) {
                 s = trim_separators(&s[..m.start()]);
@@ -1126,6 +1199,19 @@ pub fn clean_show(raw: &str) -> String {
         if let Some(m) = TRAILING_VERB_RE.find(s) {
             if has_alphanumeric(&s[..m.start()]) {
                 s = trim_separators(&s[..m.start()]);
+            }
+        }
+        // "Praise Kier! Severance Season 2, Episode 3 is here!": an exclamation or a question
+        // of a few words before the name is the writer's.
+        if let Some(i) = s.find(['!', '?']) {
+            let (head, tail) = (&s[..i], &s[i + 1..]);
+            let words = head.split_whitespace().count();
+            if (2..=6).contains(&words)
+                && tail.starts_with(' ')
+                && tail.trim_start().starts_with(char::is_uppercase)
+                && has_alphanumeric(tail)
+            {
+                s = trim_separators(tail);
             }
         }
         // "Only Murders In The Building (Season 3) Episodes 1,2 & 3": the bracket the marker opened.
@@ -1295,6 +1381,11 @@ fn extract_title(rest: &str) -> Option<String> {
     // "「五等分の花嫁 5話」おじさんも堕としちゃう風太郎": the bracket closing round the name and
     // its marker leaves the writer's own words after it.
     if rest.trim_start().starts_with(['」', '』']) {
+        return None;
+    }
+    // "惑星のさみだれ 第3話【アニメのあらすじとネタバレ感想まとめ】祖父の縛り付けは愛ゆえに": a label
+    // in 【】 after the number, then the writer's own words.
+    if rest.trim_start().starts_with('【') {
         return None;
     }
     if let Some(caps) = QUOTED_RE.captures(rest) {
@@ -2119,5 +2210,72 @@ mod tests {
             p("【アニメ感想】「五等分の花嫁 5話」おじさんも堕としちゃう風太郎"),
             Some(("五等分の花嫁".into(), 5, None))
         );
+        // tests/corpus/pages/741-wakusei-no-samidare-e3-ja-animenian.txt: a label in 【】 after
+        // the number, then the writer's words, is no title.
+        assert_eq!(
+            p("惑星のさみだれ 第3話【アニメのあらすじとネタバレ感想まとめ】祖父の縛り付けは愛ゆえに"),
+            Some(("惑星のさみだれ".into(), 3, None))
+        );
+    }
+
+    /// The tenth collection's headlines (pages 711–770).
+    #[test]
+    fn seasons_counted_beside_the_name_and_other_languages() {
+        let p = |s: &str| parse_headline(s).map(|h| (h.show, h.season, h.episode, h.title));
+        // tests/corpus/pages/745-neverland-s2e3-ja-toki23.txt: a Japanese season counter.
+        assert_eq!(
+            p("【約束のネバーランド】2期3話 解説&感想レビュー 優しい鬼にも裏が?ムジカとソンジュどっちが味方?")
+                .map(|h| (h.0, h.1, h.2)),
+            Some(("約束のネバーランド".into(), 2, 3))
+        );
+        // tests/corpus/pages/739-big-mouth-e8-vi-voh.txt: Vietnamese "tập".
+        assert_eq!(
+            p("Review Big Mouth tập 8: Kwak Dong Yeon hy sinh cứu Lee Jong Suk, Big Mouse có đến 2 người?")
+                .map(|h| (h.0, h.1, h.2)),
+            Some(("Big Mouth".into(), 1, 8))
+        );
+        // tests/corpus/pages/748-maids-e9-id-kdramastory.txt: a headline wholly in brackets.
+        assert_eq!(
+            p("[Sinopsis Maids Episode 9 Part 1]").map(|h| (h.0, h.1, h.2)),
+            Some(("Maids".into(), 1, 9))
+        );
+        // tests/corpus/pages/713-severance-s2e3-ariseright.txt: an exclamation before the name.
+        assert_eq!(
+            p("Praise Kier! Severance Season 2, Episode 3 is here!").map(|h| (h.0, h.1, h.2)),
+            Some(("Severance".into(), 2, 3))
+        );
+        // tests/corpus/pages/734-the-boys-s3e6-mooreviews.txt: the season in brackets beside
+        // the name, the episode in brackets after the title.
+        assert_eq!(
+            p("Prime Video’s The Boys (Season 3): Herogasm (Episode 6) Review"),
+            Some(("The Boys".into(), 3, 6, Some("Herogasm".into())))
+        );
+        // tests/corpus/pages/732-stranger-things-s2e6-cinemaspot.txt: the show and its season
+        // after "episode 6 of", behind "Spoilers for".
+        assert_eq!(
+            p("Warning: Spoilers for episode 6 of Stranger Things season 2 ahead!")
+                .map(|h| (h.0, h.1, h.2)),
+            Some(("Stranger Things".into(), 2, 6))
+        );
+        // tests/corpus/pages/714-ted-lasso-s3e4-telltaletv.txt: a headline printed twice.
+        assert_eq!(
+            p("Ted Lasso Season 3 Episode 4 Ted Lasso Season 3 Episode 4 Review: Big Week"),
+            Some(("Ted Lasso".into(), 3, 4, Some("Big Week".into())))
+        );
+        // tests/corpus/pages/737-walking-dead-2x01-ru-pavlovsdog78.txt: Russian, in an address.
+        assert_eq!(
+            p("walking dead 1 seriya 2 sezon").map(|h| (h.0, h.1, h.2)),
+            Some(("walking dead".into(), 2, 1))
+        );
+        assert_eq!(
+            p("Ходячие мертвецы сезон 2, серия 1").map(|h| (h.0, h.1, h.2)),
+            Some(("Ходячие мертвецы".into(), 2, 1))
+        );
+        // A name that ends in "!" and a season 1 the marker states keep what they say.
+        assert_eq!(
+            p("Go! Princess PreCure Episode 5").map(|h| (h.0, h.1, h.2)),
+            Some(("Go! Princess PreCure".into(), 1, 5))
+        );
+        assert_eq!(p("The Boys (Season 3) Season 1 Episode 6").map(|h| (h.1, h.2)), Some((1, 6)));
     }
 }

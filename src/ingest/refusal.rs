@@ -22,6 +22,7 @@ pub const INTERVIEW: &str = "an interview";
 pub const PREVIEW: &str = "a preview";
 pub const FAN_FICTION: &str = "fan fiction";
 pub const ENCYCLOPEDIA: &str = "an encyclopedia article";
+pub const LISTING: &str = "a database listing of an episode";
 
 /// A headline that says it is a recap or an episode review.
 static RECAP_WORD_RE: Lazy<Regex> = Lazy::new(|| {
@@ -55,6 +56,7 @@ static LIST_RE: Lazy<Regex> = Lazy::new(|| {
           | \b(?:episode|weekly)\s+(?:reviews|recaps)\b | \breviews\s*:\s*week\b | \bround-?up\b | \b(?:this|last)\s+week\s+in\b | \bweek\s+of\b | \bepisode\s+awards\b
           | ^(?:recent|latest|new)\s+(?:reviews|recaps|posts|articles)\b | ^rss\b
           | \b(?:recaps|reviews)\s+of\s+(?:all|every)\b | \bepisode\s+guide\b
+          | \brecap\s+guide\b | \ball\s+\d{1,3}\s+episodes\b
         )",
     )
     .unwrap()
@@ -122,6 +124,16 @@ pub fn judge(
     if wiki_heading || opening.iter().take(4).any(|l| l.trim() == "Infobox") {
         return Some(ENCYCLOPEDIA);
     }
+    // A streaming or database site's record of an episode: "Shōgun Season 1, Episode 9 Crimson
+    // Sky Drama IMDB 8.487 Country United States Air Date 2024-04-16 Actors … Overview …".
+    let listing = |l: &str| {
+        let labels: std::collections::HashSet<String> =
+            LISTING_LABEL_RE.find_iter(l).map(|m| m.as_str().to_lowercase()).collect();
+        labels.len() >= 3
+    };
+    if listing(headline) || opening.iter().take(3).any(|l| listing(l)) {
+        return Some(LISTING);
+    }
     // "Tag Archives: Episode Six" would pass for a show called "Tag Archives".
     if ARCHIVE_RE.is_match(headline) {
         return Some(LIST);
@@ -181,6 +193,12 @@ pub fn judge(
     }
     None
 }
+
+/// The labels of a database record of an episode ("Air Date", "Actors", "Overview").
+static LISTING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\b(?:IMDb|IMDB|Air Date|Actors|Country|Overview|Runtime|Genres?|Directors?)\b")
+        .unwrap()
+});
 
 /// A wiki's page title as extracted text writes it: "= Episode 7 (Humans series 1) =".
 static WIKI_HEADING_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^=\s+\S.{0,150}\s+=$").unwrap());
@@ -336,6 +354,31 @@ mod tests {
         ] {
             assert_eq!(j(recap), None, "{recap}");
         }
+    }
+
+    /// tests/corpus/pages/755-you-s4-recap-guide-netflixlife.txt: a guide to a whole season's
+    /// episodes, whose pages each recap one of them under the guide's own title.
+    #[test]
+    fn a_recap_guide_to_all_episodes_is_a_list() {
+        assert_eq!(j("You season 4 recap guide: All 10 episodes explained"), Some(LIST));
+        let opening = [
+            "You season 4 recap guide: All 10 episodes explained".to_string(),
+            "You season 4".to_string(),
+            "You season 2 episode 4 recap: “Hampsie”".to_string(),
+        ];
+        let headline = &opening[2];
+        assert_eq!(judge(headline, parse_headline(headline).as_ref(), &opening, 2), Some(LIST));
+        assert_eq!(j("Ted Lasso Season 3 Episode 4 Review: Big Week"), None);
+    }
+
+    /// tests/corpus/pages/766-shogun-1x09-listing-moviemack.txt: a database record of an
+    /// episode, its labels run into one line.
+    #[test]
+    fn a_database_record_of_an_episode_is_no_recap() {
+        let record = "Shōgun Season 1, Episode 9 Crimson Sky Drama IMDB 8.487 Country United States Air Date 2024-04-16 Actors Hiroyuki Sanada (Yoshii Toranaga) Overview Mariko arrives in Osaka";
+        assert_eq!(j(record), Some(LISTING));
+        // A recap naming the IMDb score and its country is still a recap.
+        assert_eq!(j("Shōgun Season 1 Episode 9 Recap: an IMDb record for Crimson Sky"), None);
     }
 
     /// tests/corpus/pages/244-shogun-e9-gawfest.txt and 185-abbott-elementary-s3e4-tvacute.txt
