@@ -574,9 +574,18 @@ pub fn trim_quotes(s: &str) -> &str {
 /// `#` (hashtag), `TV Reviews` glued to the show ("TV ReviewsQuantico") at the start of a headline.
 static LEADING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:(?:tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:an?\s+)?\p{L}[\p{L}\-]*['’]s\s+(?:recap|review)s?\s*[:\-–—|]\s*|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+|(?:sinopsis|synopsis)(?:\s+summary)?\s+for\s+|(?:the\s+following|this\s+(?:article|post|recap|review))\s+contains\s+(?:(?:major|minor|significant|full|heavy)\s+)?spoilers\s+(?:for|from|of)\s+|sinopsis\s+)",
+        r"(?i)^(?:(?:(?:tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)(?:\s*#?\d{1,4})?\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:an?\s+)?\p{L}[\p{L}\-]*['’]s\s+(?:recap|review)s?\s*[:\-–—|]\s*|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+|(?:sinopsis|synopsis)(?:\s+summary)?\s+for\s+|(?:the\s+following|this\s+(?:article|post|recap|review))\s+contains\s+(?:(?:major|minor|significant|full|heavy)\s+)?spoilers\s+(?:for|from|of)\s+|sinopsis\s+)",
     )
     .unwrap()
+});
+/// A podcast's or a column's own numbered episode heading the headline: "Podcast Fandom
+/// Episode 54: ".
+static OWN_EPISODE_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:[\p{L}\d'’&]+\s+){0,4}(?:episode|ep\.?)\s*#?\d{1,4}\s*:\s+").unwrap()
+});
+/// A season and episode number still to come after such a label.
+static SHOW_EPISODE_MARKER_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\bs\d{1,2}\s?e\d{1,3}\b|\b\d{1,2}\s?[x×]\s?\d{1,3}\b|\bseason\s*\d{1,2}\b[^:]*\bepisode\s*\d").unwrap()
 });
 /// The word for season ending a name, its number given by the marker after it.
 static SEASON_WORD_END_RE: Lazy<Regex> = Lazy::new(|| {
@@ -631,6 +640,13 @@ fn strip_leading_label(s: &str) -> &str {
         }
         if let Some(m) = LEADING_LABEL_RE.find(s) {
             if has_alphanumeric(&s[m.end()..]) {
+                s = s[m.end()..].trim_start();
+            }
+        }
+        // "Podcast Fandom Episode 54: The Following S2E5 ‘Reflection’": a podcast's (or a
+        // column's) own numbered episode before the show's, which the rest still numbers.
+        if let Some(m) = OWN_EPISODE_LABEL_RE.find(s) {
+            if SHOW_EPISODE_MARKER_RE.is_match(&s[m.end()..]) {
                 s = s[m.end()..].trim_start();
             }
         }
@@ -840,8 +856,8 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
     // "Episódios 1 a 4", "episodios 3 y 4", "episódios 3 e 4"
     let range_sep = r"\s*(?:-|–|—|~|&|\+|and|to|through|thru|\sa\s|\sy\s|\se\s|\set\s|\sund\s)\s*";
     let episode_word = r"(?:[ÉE]pisodes?|Epis[óo]dios?|Cap[íi]tulos?|Folgen?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Tập(?:\s+thứ)?|Eps?\.?|Chapter|E)\s*(?:#|No\.?\s*)?";
-    // "Episodes 1,2 & 3": the list's last number ends the range.
-    let end = format!(r"(?:(?:\s*,\s*\d{{1,4}})*{range_sep}(?:Episode\s*|Ep\.?\s*|E)?{NUM}\b)?");
+    // "Episodes 1,2 & 3", "Episodes 5, 6, and 7": the list's last number ends the range.
+    let end = format!(r"(?:(?:\s*,\s*\d{{1,4}})*,?{range_sep}(?:Episode\s*|Ep\.?\s*|E)?{NUM}\b)?");
     // Between "Season 5" and "Episode 3": punctuation, "Part 2", "Recap:".
     // "Quarta Temporada: Review dos Episódios 1 a 4": a label and "of the" in Portuguese.
     let between = r"\s*\)?\s*(?:[,:;\-–—|/.]\s*)?(?:(?:Part|Pt\.?|Cour)\s*\d{1,2}\s*[,:;\-–—|/]?\s*)?(?:(?:recap|review|resumo|resumen|cr[íi]tica)s?(?:\s+d(?:[oa]s?|el|e))?\s*[,:;\-–—|/]?\s*)?";
@@ -1030,8 +1046,10 @@ static TRAILING_YEAR_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\s*[(\[](?:19|20)\d{2}[)\]]$").unwrap());
 /// "Doctor Crush (Doctors)", "My Sunshine [何以笙箫默]": an alternative name in brackets after
 /// the show.
+/// Also a kana reading or label in brackets glued to a name: "SPY×FAMILY(スパイファミリー)",
+/// "かくしごと(アニメ)", "かくしごと（アニメ）".
 static TRAILING_ALIAS_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\s+(?:\((?:aka\s+|a\.k\.a\.\s+)?\p{L}[^()]{0,60}\)|\[\p{L}[^\[\]]{0,60}\])$")
+    Regex::new(r"(?:\s+(?:\((?:aka\s+|a\.k\.a\.\s+)?\p{L}[^()]{0,60}\)|\[\p{L}[^\[\]]{0,60}\])|\s*[(（][\p{Hiragana}\p{Katakana}ー・･\s]{1,30}[)）])$")
         .unwrap()
 });
 
@@ -2277,5 +2295,48 @@ mod tests {
             Some(("Go! Princess PreCure".into(), 1, 5))
         );
         assert_eq!(p("The Boys (Season 3) Season 1 Episode 6").map(|h| (h.1, h.2)), Some((1, 6)));
+    }
+
+    /// The eleventh collection's Japanese headlines (pages 771–830): a reading or label in
+    /// brackets glued to the name.
+    #[test]
+    fn japanese_reading_in_brackets_after_the_name() {
+        let p = |s: &str| parse_headline(s).map(|h| (h.show, h.season, h.episode));
+        assert_eq!(p("かくしごと(アニメ) 第7話 感想"), Some(("かくしごと".into(), 1, 7)));
+        // tests/corpus/pages/802-spy-family-7-ja-mamemoti.txt
+        assert_eq!(p("「SPY×FAMILY(スパイファミリー)」の第7話"), Some(("SPY×FAMILY".into(), 1, 7)));
+        assert_eq!(p("葬送のフリーレン 第5話 感想").map(|h| h.2), Some(5));
+        // An alias in brackets after a space still goes.
+        assert_eq!(p("Doctor Crush (Doctors) Episode 7").map(|h| h.0), Some("Doctor Crush".into()));
+    }
+
+    /// A blog's running count after "Review", and a podcast's own episode before the show's.
+    #[test]
+    fn counted_reviews_and_podcast_episodes_before_the_name() {
+        // tests/corpus/pages/779-penguin-e6-beyondmebtw.txt
+        let h = parse_headline("Review 46 – The Penguin - Episode 6, Dir. Kevin Bray")
+            .expect("a headline");
+        assert_eq!((h.show.as_str(), h.season, h.episode), ("The Penguin", 1, 6));
+        // tests/corpus/pages/800-the-following-s2e5-projectfandom.txt
+        let h = parse_headline("Podcast Fandom Episode 54: The Following S2E5 ‘Reflection’")
+            .expect("a headline");
+        assert_eq!((h.show.as_str(), h.season, h.episode), ("The Following", 2, 5));
+        assert_eq!(h.title.as_deref(), Some("Reflection"));
+        // Without a second number the label's episode is the one meant.
+        let h = parse_headline("Severance Episode 5: The Grim Barbarity").expect("a headline");
+        assert_eq!((h.show.as_str(), h.episode), ("Severance", 5));
+    }
+
+    /// tests/corpus/pages/778-penguin-e5-7-oratoryprep.txt: a list of three episodes with a
+    /// comma before "and".
+    #[test]
+    fn a_list_of_episodes_with_a_comma_before_and() {
+        let h = parse_headline(
+            "Episodes 5, 6, and 7 of The Penguin were very exciting watches, and somehow managed",
+        )
+        .expect("a headline");
+        assert_eq!((h.show.as_str(), h.episode, h.episode_end), ("The Penguin", 5, Some(7)));
+        let h = parse_headline("Moving Episodes 3, 4 and 5 Recap").expect("a headline");
+        assert_eq!((h.episode, h.episode_end), (3, Some(5)));
     }
 }
