@@ -94,8 +94,20 @@ static KIND_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 static PREVIEW_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:preview|previews|promo|sneak\s+peeks?|what\s+to\s+expect|predictions?|spoilers\s+for\s+(?:next|upcoming)|(?:next|upcoming)\s+episode)\b").unwrap()
+    Regex::new(r"(?i)\b(?:preview|previews|promo|sneak\s+peeks?|what\s+to\s+expect|predictions?|spoilers\s+for\s+(?:next|upcoming)|(?:next|upcoming)\s+episode|be\s+available\s+to\s+(?:watch|stream)|release\s+(?:date|time))\b").unwrap()
 });
+/// Japanese news of a coming episode: "第7話「…」のあらすじが公開されました" (its synopsis has
+/// been released), "先行カット" (advance stills), "予告" (the trailer). Japanese has no word
+/// boundaries to look for.
+static PREVIEW_JA_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"あらすじ(?:が|を)?(?:公開|解禁)|先行カット|場面カット|予告(?:編|映像|動画)?(?:が|を)?公開").unwrap()
+});
+/// A site's page of reviews with its sorting controls: "54 Reviews" over "Sort by:".
+static REVIEW_COUNT_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\d[\d,.]*\s+(?:user\s+)?(?:reviews|ratings|comments)$").unwrap()
+});
+static SORT_BY_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^(?:sort(?:ed)?|filter)\s+by\b").unwrap());
 
 /// Why a page whose headline is `headline` (parsed as `parsed`, when it
 /// names an episode) and which opens with `opening` (non-empty lines, from
@@ -137,6 +149,15 @@ pub fn judge(
     // "Tag Archives: Episode Six" would pass for a show called "Tag Archives".
     if ARCHIVE_RE.is_match(headline) {
         return Some(LIST);
+    }
+    // "54 Reviews / Sort by: / Filter by Rating: / Doctor Who: The Stolen Earth (2008) Season 4,
+    // Episode 12": a user's or a site's list of reviews, the first of them looking like a recap.
+    let top = || opening.iter().take(4).map(|l| l.trim());
+    if top().any(|l| REVIEW_COUNT_RE.is_match(l)) && top().any(|l| SORT_BY_RE.is_match(l)) {
+        return Some(LIST);
+    }
+    if PREVIEW_JA_RE.is_match(headline) {
+        return Some(PREVIEW);
     }
     // Words of the show's own name do not count ("Trailer Park Boys", "The Best Hit",
     // "Interview with the Vampire").
@@ -513,5 +534,31 @@ mod tests {
         assert_eq!(judge(headline, None, &lines, 0), Some(ENCYCLOPEDIA));
         let recap: Vec<String> = vec!["Humans Series 1 Episode 7 Recap".into()];
         assert_eq!(judge(&recap[0], parse_headline(&recap[0]).as_ref(), &recap, 0), None);
+    }
+
+    /// The eleventh collection's look-alikes (pages 771–830).
+    #[test]
+    fn releases_synopses_and_lists_of_reviews() {
+        // tests/corpus/pages/828-ninja-koroshiya-e7-synopsis-ja.txt: a coming episode's synopsis.
+        assert_eq!(
+            j("TVアニメ『忍者と殺し屋のふたりぐらし』の最新エピソード・第七葉(第7話)「殺し屋とクラスメイトのおともだち」のあらすじが公開されました。"),
+            Some(PREVIEW)
+        );
+        // tests/corpus/pages/812-shogun-e8-release-time-recognizecity.txt
+        assert_eq!(j("When and Where Will Shogun Episode 8 Be Available to Watch?"), Some(PREVIEW));
+        assert!(j("Shogun Episode 8 Release Time").is_some());
+        // tests/corpus/pages/825-doctor-who-user-reviews-imdb.txt: a user's reviews, sorted.
+        let lines: Vec<String> = [
+            "54 Reviews",
+            "Sort by:",
+            "Filter by Rating:",
+            "Doctor Who: The Stolen Earth (2008)",
+            "Season 4, Episode 12",
+        ]
+        .map(String::from)
+        .to_vec();
+        let headline = "Doctor Who: The Stolen Earth (2008)";
+        assert_eq!(judge(headline, parse_headline(headline).as_ref(), &lines, 3), Some(LIST));
+        assert_eq!(j("Shōgun Episode 8 Recap: Mourning and Matcha Tea"), None);
     }
 }
