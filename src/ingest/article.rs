@@ -1471,8 +1471,17 @@ fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
                 .split_once(['’', '‘', '\''])
                 .and_then(|(_, r)| r.strip_prefix("s "))
                 .filter(|_| !line.split(' ').next().unwrap_or("").is_empty());
-            let at_start =
-                line.starts_with(first) || after_possessive.is_some_and(|r| r.starts_with(first));
+            // "„Slow Horses“-Episode 3 beginnt mitten in mehreren Krisen": or the name in quotes
+            // glued to the marker (not "“The Constant” (Season 4, Episode 5) of Lost", an
+            // episode's title before its show).
+            let quoted_name = line
+                .strip_prefix(['„', '“', '"', '«'])
+                .and_then(|r| r.split_once(['“', '”', '"', '»']))
+                .filter(|(_, after)| after.starts_with(['-', '‑']) || after.starts_with(" E"))
+                .map(|(name, _)| name);
+            let at_start = line.starts_with(first)
+                || quoted_name.is_some_and(|n| n.starts_with(first))
+                || after_possessive.is_some_and(|r| r.starts_with(first));
             let quoted =
                 |t: &String| ["“", "\"", "‘"].iter().any(|q| line.contains(&format!("{q}{t}")));
             let title = h.title.clone().filter(quoted);
@@ -1615,6 +1624,12 @@ static AFTER_RECAP_WORD_RE: Lazy<Regex> =
 static TITLED_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r#"(?i)\b(?:titled|entitled|called|named|(?:highlights|recap|review|events)\s+of|thoughts\s+on|(?:in)?titulad[oa]|se\s+titula|se\s+chama|intitul[ée]e?)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
 });
+/// "This episode, titled Narkina 5, may not be…", "L’episodio 2×06 di Euphoria, intitolato A
+/// Thousand Little Trees of Blood, ci svela…": an episode's title named without quotes, set
+/// off by commas after the word for "titled", in the sentence that names the episode.
+static TITLED_UNQUOTED_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:episode|episodio|épisode|episódio|folge)\b[^.!?]{0,60}?,\s*(?:titled|entitled|intitolat[oa]|intitulad[oa]|titulad[oa]|intitulée?)\s+(?-i:(\p{Lu}[^,;:.!?()“”\x22]{0,60}?))\s*,").unwrap()
+});
 /// "episode of Game of Thrones “The Spoils of War”", "Episode 4, “The Spoils of War”".
 static QUOTED_AFTER_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r#"(?i)\bepisode(?:\s+\d{1,4})?\s*[,:(–—-]?\s*(?:“(\p{Lu}[^”]{1,80})”|"(\p{Lu}[^"]{1,80})")"#)
@@ -1652,6 +1667,7 @@ fn title_from_body(blocks: &[Block], show: &str, episode: u32) -> Option<String>
         }
         let res = [
             Some(&*TITLED_RE),
+            Some(&*TITLED_UNQUOTED_RE),
             quoted_after_show.as_ref(),
             Some(&*QUOTED_AFTER_EPISODE_RE),
             Some(&*QUOTED_THEN_EPISODE_RE),
@@ -1829,9 +1845,10 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                     .is_some_and(|at| AFTER_RECAP_WORD_RE.is_match(&headline_text[..at]))
             });
             // "Here’s what you missed in House of the Dragon Episode 5 ‘We Light The Way’.": the
-            // show and the same number, then a quoted title.
+            // show and the same number (or its season and number: "The Walking Dead Episode
+            // 8×010 ‘The Lost and the Plunderers’"), then a quoted title.
             let quoted_after_number = Regex::new(&format!(
-                r#"(?i){}\s+(?:episode|ep\.?)\s*{}\s*[,:–—-]?\s*(?:“([^”]{{2,80}})”|"([^"]{{2,80}})"|‘([^’]{{2,80}})’)"#,
+                r#"(?i){}\s+(?:episode|ep\.?)\s*(?:\d{{1,2}}\s*[x×.]\s*)?0*{}\s*[,:–—-]?\s*(?:“([^”]{{2,80}})”|"([^"]{{2,80}})"|‘([^’]{{2,80}})’)"#,
                 regex::escape(&show),
                 episode
             ))
@@ -3069,5 +3086,48 @@ mod tests {
             ),
             Some(("time slip dr jin".into(), 1, 9, None))
         );
+    }
+
+    /// The eleventh collection's titles (pages 771–830): named without quotes after "titled",
+    /// or quoted after the show and a season×episode number.
+    #[test]
+    fn titles_named_without_quotes_or_after_a_season_and_episode() {
+        // tests/corpus/pages/789-andor-e8-thedigitalfix.txt
+        let page = "Andor episode 8 review: a chance to catch your breath\n\n\
+            While Andor episode 7 was something of a stand-alone instalment in the sci-fi series, \
+            episode 8 sparks a new three-part arc.\n\n\
+            This episode, titled Narkina 5, may not be the most action-packed but it excels in \
+            establishing the journey ahead.\n\n\
+            There are lots of moving parts this week. After Andor was arrested in the previous \
+            episode, he is deported from Niamos and sent to Narkina 5.\n";
+        let a = parse(page, Format::Text);
+        assert_eq!((a.show.as_str(), a.episode), ("Andor", 8));
+        assert_eq!(a.title.as_deref(), Some("Narkina 5"));
+        // tests/corpus/pages/771-walking-dead-8x10-bleedingcool.txt: a subtitle after "Review:"
+        // gives way to the title quoted after "The Walking Dead Episode 8×010".
+        let page = "The Walking Dead Season 8, Episode 10 Review: Depressingly on Point\n\n\
+            We’re back once again with another edition of our weekly recap of AMC‘s The Walking \
+            Dead Season 8; we’re back to the main action in a big way.\n\n\
+            The Walking Dead Episode 8×010 ‘The Lost and the Plunderers’: Groups unite their \
+            forces and converge on the Hilltop; Aaron and Enid search for allies.\n\n\
+            The show’s mid-season finale saw Rick and his coalition beaten pretty hard but still \
+            not broken.\n";
+        let a = parse(page, Format::Text);
+        assert_eq!((a.season, a.episode), (8, 10));
+        assert_eq!(a.title.as_deref(), Some("The Lost and the Plunderers"));
+        // tests/corpus/pages/776-slow-horses-e3-de-cmob.txt: a German paragraph opening with the
+        // name in quotes, glued to the marker.
+        let page =
+            "„Slow Horses“-Episode 3 beginnt mitten in mehreren Krisen, die sich alle in den \
+            ersten beiden Folgen entzündet haben. River Cartwright macht sich Sorgen um seinen \
+            Kollegen Sid Baker.\nDie Folge beginnt mit Min und Louisa in der Kneipe, die sich die \
+            Nachricht von Hassan Ahmeds Entführung ansehen.\n";
+        let a = parse(page, Format::Text);
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Slow Horses", 1, 3));
+        // No title from a thing the recap says is titled, outside the episode's sentence.
+        let page = "Andor episode 8 review\n\n\
+            Cassian reads a book, titled Rebels, then sleeps. The episode is slow.\n\n\
+            There are lots of moving parts this week, and the prison is grim.\n";
+        assert_eq!(parse(page, Format::Text).title, None);
     }
 }
