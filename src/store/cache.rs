@@ -175,13 +175,14 @@ pub(crate) struct ViewCache {
 
 /// Whether every recap is held in memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub enum CatalogueState {
     /// Not asked for (tests of the store alone, the CLI).
-    Off,
-    Loading,
-    Held,
+    Off = 0,
+    Loading = 1,
+    Held = 2,
     /// Larger than its budget, or unreadable: /recap reads the database instead.
-    NotHeld,
+    NotHeld = 3,
 }
 
 impl CatalogueState {
@@ -303,7 +304,15 @@ impl Store {
     /// does not fit, /recap reads the database as before.
     pub async fn hold_catalogue(&self, budget: usize) -> CatalogueState {
         let views = &self.views;
-        if views.catalogue_state.compare_exchange(0, 1, Ordering::SeqCst, Ordering::SeqCst).is_err()
+        if views
+            .catalogue_state
+            .compare_exchange(
+                CatalogueState::Off as u8,
+                CatalogueState::Loading as u8,
+                Ordering::SeqCst,
+                Ordering::SeqCst,
+            )
+            .is_err()
         {
             return self.catalogue_state();
         }
@@ -311,7 +320,8 @@ impl Store {
         struct Unfinished<'a>(&'a AtomicU8);
         impl Drop for Unfinished<'_> {
             fn drop(&mut self) {
-                let _ = self.0.compare_exchange(1, 0, Ordering::SeqCst, Ordering::SeqCst);
+                let (loading, off) = (CatalogueState::Loading as u8, CatalogueState::Off as u8);
+                let _ = self.0.compare_exchange(loading, off, Ordering::SeqCst, Ordering::SeqCst);
             }
         }
         let _unfinished = Unfinished(&views.catalogue_state);
@@ -349,7 +359,8 @@ impl Store {
                 false
             }
         };
-        views.catalogue_state.store(if held { 2 } else { 3 }, Ordering::SeqCst);
+        let state = if held { CatalogueState::Held } else { CatalogueState::NotHeld };
+        views.catalogue_state.store(state as u8, Ordering::SeqCst);
         self.catalogue_state()
     }
 
@@ -404,7 +415,7 @@ impl Store {
                 "the recaps outgrew RECAPBOT_CATALOGUE_MB: /recap reads them from the database from now on"
             );
             state.catalogue = None;
-            self.views.catalogue_state.store(3, Ordering::SeqCst);
+            self.views.catalogue_state.store(CatalogueState::NotHeld as u8, Ordering::SeqCst);
         }
         Ok(())
     }
