@@ -102,14 +102,13 @@ impl Catalogue {
                 self.bytes -= old.iter().map(|r| recap_bytes(r)).sum::<usize>();
             }
         }
-        let mut fresh: HashMap<ShowId, Vec<Arc<Recap>>> = HashMap::new();
         for recap in recaps {
-            self.bytes += recap_bytes(&recap);
-            fresh.entry(recap.show_id).or_default().push(Arc::new(recap));
+            self.add(recap);
         }
-        for (show, mut recaps) in fresh {
-            in_order(&mut recaps);
-            self.shows.insert(show, recaps);
+        for show in shows {
+            if let Some(recaps) = self.shows.get_mut(show) {
+                in_order(recaps);
+            }
         }
     }
 
