@@ -49,43 +49,70 @@ fn floor_commands() -> Vec<Command> {
     vec![fixed_recap()]
 }
 
-/// Timings of sequential `/recap`s, from INTERACTION_CREATE to the callback's arrival.
 /// Shows a server's members ask about again and again, for the warm figure: the few airing
 /// this week, where the uniform draw over every show is the cold worst case.
 const HOT_SHOWS: usize = 20;
 
-/// Each request's time from INTERACTION_CREATE to the callback's arrival at the fake (its own
-/// clock, as the load figure takes it), and, sorted apart, to the moment the waiting driver
-/// saw it, which adds the fake's answer to the bot and the driver's wake-up.
+/// The timings of one bot's `/recap`s: each from INTERACTION_CREATE to the callback's arrival
+/// at the fake (its own clock, as the load figure takes it), and apart, to the moment the
+/// waiting driver saw it, which adds the fake's answer to the bot and the driver's wake-up.
+#[derive(Default)]
+struct Timings {
+    callback: Vec<Duration>,
+    seen: Vec<Duration>,
+}
+
+impl Timings {
+    async fn time(&mut self, fake: &FakeDiscord, options: &serde_json::Value) {
+        let started = Instant::now();
+        let handle = fake.slash("alice", "recap", options.clone());
+        handle.response(T).await;
+        self.seen.push(started.elapsed());
+        self.callback.push(handle.response_time().expect("answered in time"));
+    }
+
+    fn sorted(mut self) -> Self {
+        self.callback.sort();
+        self.seen.sort();
+        self
+    }
+}
+
+/// The same `/recap`s asked of the bot and of the fixed-string bot in turn, each running on
+/// its own fake beside the other, the first to be asked alternating. Whatever else the
+/// machine does at a moment (the database settling after the load, another process) falls
+/// on both alike, where timing one bot after the other would charge it to whichever ran then.
 async fn time_recaps(
-    fake: &FakeDiscord,
+    bot: &FakeDiscord,
+    floor: &FakeDiscord,
     names: &[String],
     options: BenchOptions,
-) -> (Vec<Duration>, Vec<Duration>) {
+) -> (Timings, Timings) {
     let mut rng = StdRng::seed_from_u64(11);
-    let mut timings = Vec::with_capacity(options.requests);
-    let mut seen = Vec::with_capacity(options.requests);
-    for _ in 0..options.requests {
+    let (mut recap, mut fixed) = (Timings::default(), Timings::default());
+    for i in 0..options.requests {
         let show = &names[rng.gen_range(0..names.len())];
         let episode = rng.gen_range(1..=options.episodes_per_show) as i64;
         // Private, so the rating-post bookkeeping of public replies is not in this figure.
         let options = json!([{"name": "show", "value": show}, {"name": "episode", "value": episode},
                              {"name": "private", "value": true}]);
-        let started = Instant::now();
-        let handle = fake.slash("alice", "recap", options);
-        handle.response(T).await;
-        seen.push(started.elapsed());
-        timings.push(handle.response_time().expect("answered in time"));
+        if i % 2 == 0 {
+            recap.time(bot, &options).await;
+            fixed.time(floor, &options).await;
+        } else {
+            fixed.time(floor, &options).await;
+            recap.time(bot, &options).await;
+        }
     }
-    timings.sort();
-    seen.sort();
-    (timings, seen)
+    (recap.sorted(), fixed.sorted())
 }
 
 /// Waits until the bot just started on `store` holds every recap in memory (or knows they do
 /// not fit), which it loads in the background as it starts: the figures are its steady state.
-async fn catalogue_settled(store: &Store) -> anyhow::Result<(CatalogueState, Duration)> {
-    let loading = Instant::now();
+async fn catalogue_settled(
+    store: Store,
+    loading: Instant,
+) -> anyhow::Result<(CatalogueState, Duration)> {
     while matches!(store.catalogue_state(), CatalogueState::Loading | CatalogueState::Off) {
         anyhow::ensure!(loading.elapsed() < Duration::from_secs(600), "the catalogue never loaded");
         tokio::time::sleep(Duration::from_millis(5)).await;
@@ -151,36 +178,37 @@ pub struct Latency {
     pub catalogue: (CatalogueState, Duration),
 }
 
-/// Loads `store` and times `/recap` on it, then the fixed-string bot on the same fake.
+/// Loads `store` and times `/recap` on it, turn and turn about with the fixed-string bot.
 pub async fn recap_latency_on(store: &Store, options: BenchOptions) -> anyhow::Result<Latency> {
     let names = show_names(options.shows);
     load(store, &names, options.episodes_per_show, options.votes_per_recap).await?;
 
     let fake = FakeDiscord::start_with(FakeConfig::default().without_rate_limits()).await;
+    let started = Instant::now();
     let real = crate::bot::start(&config(&fake), store.clone()).await?;
+    let settled = tokio::spawn(catalogue_settled(store.clone(), started));
+    let floor_fake = FakeDiscord::start_with(FakeConfig::default().without_rate_limits()).await;
+    let floor =
+        crate::bot::start_with(&config(&floor_fake), store.clone(), floor_commands()).await?;
     fake.wait_commands(T).await;
-    let catalogue = catalogue_settled(store).await?;
-    let (recap, recap_seen) = time_recaps(&fake, &names, options).await;
-    let (hot, _) = time_recaps(&fake, &names[..HOT_SHOWS.min(names.len())], options).await;
-    drop(real);
-
-    let fake = FakeDiscord::start_with(FakeConfig::default().without_rate_limits()).await;
-    let floor = crate::bot::start_with(&config(&fake), store.clone(), floor_commands()).await?;
-    fake.wait_commands(T).await;
-    let (fixed, fixed_seen) = time_recaps(&fake, &names, options).await;
-    drop(floor);
+    floor_fake.wait_commands(T).await;
+    let catalogue = settled.await??;
+    let (recap, fixed) = time_recaps(&fake, &floor_fake, &names, options).await;
+    let hot_names = &names[..HOT_SHOWS.min(names.len())];
+    let (hot, _) = time_recaps(&fake, &floor_fake, hot_names, options).await;
+    drop((real, floor));
     Ok(Latency {
-        median: percentile(&recap, 0.5),
-        p99: percentile(&recap, 0.99),
-        floor_median: percentile(&fixed, 0.5),
-        floor_p99: percentile(&fixed, 0.99),
-        hot_median: percentile(&hot, 0.5),
-        hot_p99: percentile(&hot, 0.99),
+        median: percentile(&recap.callback, 0.5),
+        p99: percentile(&recap.callback, 0.99),
+        floor_median: percentile(&fixed.callback, 0.5),
+        floor_p99: percentile(&fixed.callback, 0.99),
+        hot_median: percentile(&hot.callback, 0.5),
+        hot_p99: percentile(&hot.callback, 0.99),
         seen: [
-            percentile(&recap_seen, 0.5),
-            percentile(&recap_seen, 0.99),
-            percentile(&fixed_seen, 0.5),
-            percentile(&fixed_seen, 0.99),
+            percentile(&recap.seen, 0.5),
+            percentile(&recap.seen, 0.99),
+            percentile(&fixed.seen, 0.5),
+            percentile(&fixed.seen, 0.99),
         ],
         catalogue,
     })
@@ -188,7 +216,7 @@ pub async fn recap_latency_on(store: &Store, options: BenchOptions) -> anyhow::R
 
 pub async fn recap_latency(options: BenchOptions) -> anyhow::Result<()> {
     println!(
-        "\n/recap latency: {} requests, {} shows, {} recaps, {} votes, fake Discord on 127.0.0.1 (rate limits off); INTERACTION_CREATE to the callback's arrival",
+        "\n/recap latency: {} requests, {} shows, {} recaps, {} votes, fake Discord on 127.0.0.1 (rate limits off); INTERACTION_CREATE to the callback's arrival; the bot and the fixed-string bot asked in turn",
         options.requests,
         options.shows,
         options.shows * options.episodes_per_show,
@@ -490,9 +518,11 @@ async fn load_on(store: &Store, options: BenchOptions) -> anyhow::Result<Load> {
     )
     .await;
     let channel_ids: Vec<u64> = channels.iter().map(|c| fake.channel(c)).collect();
+    let started = Instant::now();
     let bot = crate::bot::start(&config(&fake), store.clone()).await?;
+    let settled = tokio::spawn(catalogue_settled(store.clone(), started));
     fake.wait_commands(T).await;
-    let (held, after) = catalogue_settled(store).await?;
+    let (held, after) = settled.await??;
     println!(
         "  every recap {} in memory {:.0} ms after the bot started; the load starts then",
         if held == CatalogueState::Held { "held" } else { "NOT held" },
