@@ -1799,12 +1799,38 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         {
             return Err(ArticleError::NotARecap(reason.to_string()));
         }
+        // "The third episode of House of the Dragon … will be released soon." above "House of
+        // The Dragon: When and how to watch or stream Episode 3 of Season 1": a lede standing
+        // where the headline would, and the page's own headline for the same episode below it,
+        // which says what kind of page it is.
+        if headline_prose {
+            let episode = parsed.as_ref().map(|h| h.episode);
+            let own = opening.iter().take(6).find_map(|l| {
+                let l = opening::strip_leading_date(l).trim();
+                let h = (!opening::is_prose(l)).then(|| parse_headline(l)).flatten()?;
+                (Some(h.episode) == episode).then(|| (l.to_string(), h))
+            });
+            if let Some(reason) = own.and_then(|(l, h)| refusal::judge(&l, Some(&h), &[], 0)) {
+                return Err(ArticleError::NotARecap(reason.to_string()));
+            }
+        }
         // ".../outlander-season-6-episode-6-promo-preview-what-happens-next": an address that
         // names the episode says what kind of page it is as a headline would.
-        let address_words = address.filter(|_| by_address.is_some()).and_then(url_headline);
-        if let Some(reason) =
-            address_words.and_then(|w| refusal::judge(&w, by_address.as_ref(), &[], 0))
-        {
+        // ".../poll-was-the-last-of-us-episode-3-the-best-one-yet" under "The Last of Us Episode 3
+        // HBO": an address naming the episode the headline names says so too.
+        let episode = parsed.as_ref().map(|h| h.episode);
+        let address_words = address.and_then(url_headline).filter(|w| {
+            by_address.is_some() || parse_headline(w).is_some_and(|u| Some(u.episode) == episode)
+        });
+        let address_parsed =
+            by_address.clone().or_else(|| address_words.as_deref().and_then(parse_headline));
+        // (Only the address of a page whose headline named nothing says it is a list or a
+        // season's review: ".../tag/episode-two" may hold a single review.)
+        let judged =
+            address_words.and_then(|w| refusal::judge(&w, address_parsed.as_ref(), &[], 0));
+        let judged = judged
+            .filter(|r| by_address.is_some() || [refusal::NEWS, refusal::PREVIEW].contains(r));
+        if let Some(reason) = judged {
             return Err(ArticleError::NotARecap(reason.to_string()));
         }
     }
@@ -3129,5 +3155,19 @@ mod tests {
             Cassian reads a book, titled Rebels, then sleeps. The episode is slow.\n\n\
             There are lots of moving parts this week, and the prison is grim.\n";
         assert_eq!(parse(page, Format::Text).title, None);
+    }
+
+    /// tests/corpus/pages/844-hotd-e3-when-to-watch-bolavip.txt: a lede that names the episode,
+    /// then the page's own headline saying when and how to watch it.
+    #[test]
+    fn the_own_headline_below_a_lede_says_what_the_page_is() {
+        let none = Hints::default();
+        let page = " date 2022-09-03 The third episode of House of the Dragon, the prequel series for Games of Thrones, will be released soon. Here, check out when and how to watch or stream it.\n\nHouse of The Dragon: When and how to watch or stream Episode 3 of Season 1\n\nThe Games of Thrones’ prequel, House of the Dragon, premiered with the right foot and, so far, fans and critics agree that the series is a worthy successor.";
+        let refused = parse_article(page, Format::Text, &none);
+        assert!(matches!(refused, Err(ArticleError::NotARecap(_))), "{refused:?}");
+        // A lede over a recap's own headline still imports.
+        let page = "The third episode of House of the Dragon is the best yet, and it is not even close.\n\nHouse of the Dragon Episode 3 Recap\n\nRhaenyra rides out.";
+        let h = parse_article(page, Format::Text, &none).expect("a recap");
+        assert_eq!(h.episode, 3);
     }
 }

@@ -42,6 +42,7 @@ static NEWS_RE: Lazy<Regex> = Lazy::new(|| {
           | trailers? | teasers? | first\s+look | sneak\s+peek
           | where\s+to\s+(?:watch|stream) | how\s+to\s+(?:watch|stream) | streaming\s+guide
           | postponed | hiatus | episode\s+count | how\s+many\s+episodes
+          | (?:highest|lowest|best|worst)[\s\-]rated | polls?
         )\b",
     )
     .unwrap()
@@ -70,6 +71,10 @@ static LIST_WEAK_RE: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
+/// A leading "TV Show Review:" / "TV Series Recap –" label.
+static TV_SHOW_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*tv\s+(?:show|series)\s+(?:reviews?|recaps?)\s*[:\-–—|]").unwrap()
+});
 static SEASON_REVIEW_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?ix)\b(?:
@@ -180,7 +185,11 @@ pub fn judge(
     if LIST_RE.is_match(headline) || (!says_recap && LIST_WEAK_RE.is_match(headline)) {
         return Some(LIST);
     }
-    if SEASON_REVIEW_RE.is_match(headline) && (parsed.is_none() || range.is_some_and(|r| r > 4)) {
+    // "TV Show Review: The Mandalorian, Season 2, Episodes 1-5": the section's label says a
+    // show is reviewed, not that the review is of a whole season.
+    let unlabelled = TV_SHOW_LABEL_RE.replace(headline, "");
+    if SEASON_REVIEW_RE.is_match(&unlabelled) && (parsed.is_none() || range.is_some_and(|r| r > 4))
+    {
         return Some(SEASON_REVIEW);
     }
     if !says_recap {
@@ -353,12 +362,25 @@ mod tests {
         assert_eq!(j("[Preview] Moving Episode 5"), Some(PREVIEW));
         assert_eq!(j("Interview with the Vampire Season 2 Episode 5 Recap"), None);
         assert_eq!(j("Squid Game Season 3 release date, trailer and cast"), Some(NEWS));
+        // tests/corpus/pages/887-hotd-s2e4-highest-rated-koimoi.txt and
+        // 849-tlou-e3-poll-pushsquare.txt, by their addresses' words.
+        assert_eq!(
+            j("house of the dragon 2 episode 4 becomes highest rated in the series as dance of dragons finally begins"),
+            Some(NEWS)
+        );
+        assert_eq!(j("poll was the last of us episode 3 the best one yet"), Some(NEWS));
         assert_eq!(j("Where to watch Moving Episode 5"), Some(NEWS));
         assert_eq!(j("Top 10 episodes of Doctor Who"), Some(LIST));
         assert_eq!(j("Every Episode of The Office, Ranked"), Some(LIST));
         assert_eq!(j("Winter 2023 Anime Episode Reviews: Week 12"), Some(LIST));
         assert_eq!(j("Tag Archives: Episode Six"), Some(LIST));
         assert_eq!(j("The Glory Season 1 Review"), Some(SEASON_REVIEW));
+        // tests/corpus/pages/859-mandalorian-s2e1-5-elliotsview.txt: a section's label, then
+        // the episodes reviewed.
+        assert_eq!(
+            j("TV Show Review: The Mandalorian, Season 2, Episodes 1-5 (or Chapters 9-13)"),
+            None
+        );
         assert_eq!(j("Parasite movie review"), Some(FILM));
         assert_eq!(j("Park Bo-gum talks about Encounter episode 3"), Some(INTERVIEW));
         assert_eq!(j("Moving Episode 5 Preview"), Some(PREVIEW));
