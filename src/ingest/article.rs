@@ -1617,7 +1617,7 @@ static SCORE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\d{1,3}(?:[.,]\d{1,2})?\s*/\s*\d{1,3}\b").unwrap());
 /// A headline up to a "Recap:" or "Review –" that a subtitle follows.
 static AFTER_RECAP_WORD_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r#"(?i)\b(?:recap|review)\s*[:\-–—]\s*[“"‘']?$"#).unwrap());
+    Lazy::new(|| Regex::new(r#"(?i)\b(?:recap|review)\s*[:\-–—,]\s*[“"‘']?$"#).unwrap());
 /// "is titled “The Theater and Its Double”", "called 'Driftmark'", "intitulado "Kill me"",
 /// "share your thoughts on “Jagged Little Tapestry.”",
 /// "se titula “Como te quiere una madre”".
@@ -1873,8 +1873,11 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             // "Here’s what you missed in House of the Dragon Episode 5 ‘We Light The Way’.": the
             // show and the same number (or its season and number: "The Walking Dead Episode
             // 8×010 ‘The Lost and the Plunderers’"), then a quoted title.
+            // "With episode 4 – ‘Heart of the TVA’ – things are back on track", "Contains
+            // spoilers for 'Yellowjackets' Episode 6 'Saints'": the same number, then a quoted
+            // title, with or without the show (quoted itself) before it.
             let quoted_after_number = Regex::new(&format!(
-                r#"(?i){}\s+(?:episode|ep\.?)\s*(?:\d{{1,2}}\s*[x×.]\s*)?0*{}\s*[,:–—-]?\s*(?:“([^”]{{2,80}})”|"([^"]{{2,80}})"|‘([^’]{{2,80}})’)"#,
+                r#"(?i)(?:{}['’”"]?\s+)?\b(?:episode|ep\.?)\s*(?:\d{{1,2}}\s*[x×.]\s*)?0*{}\s*[,:–—-]?\s*(?:“([^”]{{2,80}})”|"([^"]{{2,80}})"|‘((?:[^’]|’\p{{L}}){{2,80}})’|'((?:[^']|'\p{{L}}){{2,80}})')"#,
                 regex::escape(&show),
                 episode
             ))
@@ -1884,11 +1887,22 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                     let c = TITLED_RE
                         .captures(&b.text)
                         .or_else(|| quoted_after_number.as_ref()?.captures(&b.text))?;
-                    let inner = (1..=3).find_map(|i| c.get(i))?.as_str();
+                    let inner = (1..=4).find_map(|i| c.get(i))?.as_str();
                     headline::clean_title(inner.trim().trim_end_matches(['.', ',']))
                 })
             };
-            title = if subtitle { named().or(h.title) } else { h.title }.or(title_candidate);
+            // A headline with no title of its own: the text's quoted title right after the
+            // episode's number.
+            let after_number = || {
+                blocks.iter().take(8).find_map(|b| {
+                    let c = quoted_after_number.as_ref()?.captures(&b.text)?;
+                    let inner = (1..=4).find_map(|i| c.get(i))?.as_str();
+                    headline::clean_title(inner.trim().trim_end_matches(['.', ',']))
+                })
+            };
+            title = if subtitle { named().or(h.title) } else { h.title }
+                .or(title_candidate)
+                .or_else(after_number);
             // "\"All Happy Families Are Alike\"" heading a page whose show and episode only its
             // address gives: a quoted line standing as the headline is the episode's title.
             if title.is_none() && from_headline.is_none() && by_address.is_some() {
@@ -3169,5 +3183,24 @@ mod tests {
         let page = "The third episode of House of the Dragon is the best yet, and it is not even close.\n\nHouse of the Dragon Episode 3 Recap\n\nRhaenyra rides out.";
         let h = parse_article(page, Format::Text, &none).expect("a recap");
         assert_eq!(h.episode, 3);
+    }
+
+    /// The twelfth collection's titles (pages 831–890): quoted right after the episode's number
+    /// in the text, over no title or over the writer's words after "Review," in the headline.
+    #[test]
+    fn a_quoted_title_after_the_number_in_the_text() {
+        let none = Hints::default();
+        // tests/corpus/pages/846-yellowjackets-e6-meaww.txt
+        let page = "'Yellowjackets' Episode 6 Review: Taissa shows her dark side in engrossing chapter\nContains spoilers for 'Yellowjackets' Episode 6 'Saints'\n'Yellowjackets' starts off the second half by showcasing the dark side of the characters.";
+        let a = parse_article(page, Format::Text, &none).expect("a recap");
+        assert_eq!(a.title.as_deref(), Some("Saints"));
+        // tests/corpus/pages/863-loki-s2e4-jweasytech.txt
+        let page = "Loki season 2 episode 4 review: Fixing the system\n\nLast week, Loki season 2 episode 3 Loki season 2 embraced the series’ more adventurous and wacky side with a little trip to ‘1893’ that felt both fresh and kind of messy. With episode 4 – ‘Heart of the TVA’ – things are back on track… until they literally aren’t.";
+        let a = parse_article(page, Format::Text, &none).expect("a recap");
+        assert_eq!(a.title.as_deref(), Some("Heart of the TVA"));
+        // tests/corpus/pages/856-jjk-s2e16-esportsnews247.txt
+        let page = "Jujutsu Kaisen Season 2 Episode 16 Review, Ratings, Key Points, Analysis And Impression\n\n20 hours ago By AI Smith\n\nIn the latest Jujutsu Kaisen Season 2 episode, the much-awaited clash between Toji Fushiguro and Megumi takes the spotlight. Titled “Thunderclap,” this sixteenth episode, premiering on November 9, 2023, delivers a cinematic experience.";
+        let a = parse_article(page, Format::Text, &none).expect("a recap");
+        assert_eq!(a.title.as_deref(), Some("Thunderclap"));
     }
 }

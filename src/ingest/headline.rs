@@ -37,7 +37,9 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
     if text.is_empty() {
         return None;
     }
-    let found = numbered_headline(text);
+    // "Season 6 Episode 1and 2 Review": a number glued to the "and" of a pair.
+    let unglued = GLUED_AND_RE.replace_all(text, "$1 and ");
+    let found = numbered_headline(&unglued);
     // "Episode Review: Sacred Seven 7": a label that says it is about an episode, then the
     // show and a bare number, which is the episode's.
     if found.is_none() && EPISODE_LABEL_RE.is_match(&cleaned[..cleaned.len() - text.len()]) {
@@ -52,6 +54,8 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
     found
 }
 
+/// A digit glued to a following "and": "1and 2".
+static GLUED_AND_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(\d)and\s+").unwrap());
 /// A leading label that names an episode: "Episode Review:", "Anime Episode Recap –".
 static EPISODE_LABEL_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\bepisode\s+(?:recaps?|reviews?)\b").unwrap());
@@ -1658,6 +1662,13 @@ mod tests {
         // A bare marker and a recap label still name no show.
         assert_eq!(parse_headline("Episode 5 recap: A Night in the Forest"), None);
         assert_eq!(parse_headline("Episode 5 review: a lot of fun"), None);
+        // tests/corpus/pages/876-bcs-s6e1-2-know3verythingbetter.txt
+        let h = parse_headline("Better Call Saul Season 6 Episode 1and 2 Review || Is it better than Breaking Bad? || Pink Man")
+            .expect("parses");
+        assert_eq!(
+            (h.show.as_str(), h.season, h.episode, h.episode_end),
+            ("Better Call Saul", 6, 1, Some(2))
+        );
         // tests/corpus/pages/372-lost-love-in-times-e5-8-ninjareflection.txt
         assert_eq!(parse_headline("Episode 5-8 Quick Recap"), None);
     }
