@@ -221,8 +221,30 @@ pub fn judge(
     if lists_several_episodes(opening, headline_at) {
         return Some(LIST);
     }
+    // "Today I will be reviewing Another episode 8, Ano Natsu episode 8, Inu X Boku episode 8
+    // and Black Rock Shooter episode 5 all in one post.": one sentence naming three shows'
+    // episodes.
+    let several = |line: &String| {
+        let mut names: Vec<String> = Vec::new();
+        for c in NAMED_EPISODE_RE.captures_iter(line) {
+            let name = fold(&c[1]);
+            if !name.is_empty() && !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        names.len() >= 3
+    };
+    if opening.iter().take(10).any(several) {
+        return Some(LIST);
+    }
     None
 }
+
+/// A name in title case right before "episode N": "Ano Natsu episode 8".
+static NAMED_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(\p{Lu}[\p{L}\d'’:\-]*(?:\s+(?:[\p{Lu}\d][\p{L}\d'’:\-]*|X|x|of|the|no)){0,5})\s+(?:episode|ep\.?)\s*\d{1,4}\b")
+        .unwrap()
+});
 
 /// The labels of a database record of an episode ("Air Date", "Actors", "Overview").
 static LISTING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
@@ -425,6 +447,22 @@ mod tests {
     }
 
     /// tests/corpus/pages/244-shogun-e9-gawfest.txt and 185-abbott-elementary-s3e4-tvacute.txt
+    /// tests/corpus/pages/834-anime-several-e8-xanaanimereview.txt
+    #[test]
+    fn one_sentence_naming_three_shows_episodes_is_a_list() {
+        let opening: Vec<String> = [
+            "It was midterm week at school so I am pretty far behind on my episodic reviews.  Today I will be reviewing Another episode 8, Ano Natsu episode 8, Inu X Boku episode 8 and Black Rock Shooter episode 5 all in one post.",
+            "(its a watermelon)",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert_eq!(judge("", None, &opening, 0), Some(LIST));
+        let one: Vec<String> =
+            vec!["The Bear Season 3 Episode 4 opens where The Bear episode 3 left off.".into()];
+        assert_eq!(judge("", None, &one, 0), None);
+    }
+
     #[test]
     fn praise_and_a_breadcrumb_are_not_lists() {
         let praise =
