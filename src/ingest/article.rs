@@ -1617,7 +1617,7 @@ static SCORE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\d{1,3}(?:[.,]\d{1,2})?\s*/\s*\d{1,3}\b").unwrap());
 /// A headline up to a "Recap:" or "Review –" that a subtitle follows.
 static AFTER_RECAP_WORD_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r#"(?i)\b(?:recap|review)\s*[:\-–—]\s*[“"‘']?$"#).unwrap());
+    Lazy::new(|| Regex::new(r#"(?i)\b(?:recap|review)\s*[:\-–—,]\s*[“"‘']?$"#).unwrap());
 /// "is titled “The Theater and Its Double”", "called 'Driftmark'", "intitulado "Kill me"",
 /// "share your thoughts on “Jagged Little Tapestry.”",
 /// "se titula “Como te quiere una madre”".
@@ -1799,12 +1799,38 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         {
             return Err(ArticleError::NotARecap(reason.to_string()));
         }
+        // "The third episode of House of the Dragon … will be released soon." above "House of
+        // The Dragon: When and how to watch or stream Episode 3 of Season 1": a lede standing
+        // where the headline would, and the page's own headline for the same episode below it,
+        // which says what kind of page it is.
+        if headline_prose {
+            let episode = parsed.as_ref().map(|h| h.episode);
+            let own = opening.iter().take(6).find_map(|l| {
+                let l = opening::strip_leading_date(l).trim();
+                let h = (!opening::is_prose(l)).then(|| parse_headline(l)).flatten()?;
+                (Some(h.episode) == episode).then(|| (l.to_string(), h))
+            });
+            if let Some(reason) = own.and_then(|(l, h)| refusal::judge(&l, Some(&h), &[], 0)) {
+                return Err(ArticleError::NotARecap(reason.to_string()));
+            }
+        }
         // ".../outlander-season-6-episode-6-promo-preview-what-happens-next": an address that
         // names the episode says what kind of page it is as a headline would.
-        let address_words = address.filter(|_| by_address.is_some()).and_then(url_headline);
-        if let Some(reason) =
-            address_words.and_then(|w| refusal::judge(&w, by_address.as_ref(), &[], 0))
-        {
+        // ".../poll-was-the-last-of-us-episode-3-the-best-one-yet" under "The Last of Us Episode 3
+        // HBO": an address naming the episode the headline names says so too.
+        let episode = parsed.as_ref().map(|h| h.episode);
+        let address_words = address.and_then(url_headline).filter(|w| {
+            by_address.is_some() || parse_headline(w).is_some_and(|u| Some(u.episode) == episode)
+        });
+        let address_parsed =
+            by_address.clone().or_else(|| address_words.as_deref().and_then(parse_headline));
+        // (Only the address of a page whose headline named nothing says it is a list or a
+        // season's review: ".../tag/episode-two" may hold a single review.)
+        let judged =
+            address_words.and_then(|w| refusal::judge(&w, address_parsed.as_ref(), &[], 0));
+        let judged = judged
+            .filter(|r| by_address.is_some() || [refusal::NEWS, refusal::PREVIEW].contains(r));
+        if let Some(reason) = judged {
             return Err(ArticleError::NotARecap(reason.to_string()));
         }
     }
@@ -1847,8 +1873,11 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             // "Here’s what you missed in House of the Dragon Episode 5 ‘We Light The Way’.": the
             // show and the same number (or its season and number: "The Walking Dead Episode
             // 8×010 ‘The Lost and the Plunderers’"), then a quoted title.
+            // "With episode 4 – ‘Heart of the TVA’ – things are back on track", "Contains
+            // spoilers for 'Yellowjackets' Episode 6 'Saints'": the same number, then a quoted
+            // title, with or without the show (quoted itself) before it.
             let quoted_after_number = Regex::new(&format!(
-                r#"(?i){}\s+(?:episode|ep\.?)\s*(?:\d{{1,2}}\s*[x×.]\s*)?0*{}\s*[,:–—-]?\s*(?:“([^”]{{2,80}})”|"([^"]{{2,80}})"|‘([^’]{{2,80}})’)"#,
+                r#"(?i)(?:{}['’”"]?\s+)?\b(?:episode|ep\.?)\s*(?:\d{{1,2}}\s*[x×.]\s*)?0*{}\s*[,:–—-]?\s*(?:“([^”]{{2,80}})”|"([^"]{{2,80}})"|‘((?:[^’]|’\p{{L}}){{2,80}})’|'((?:[^']|'\p{{L}}){{2,80}})')"#,
                 regex::escape(&show),
                 episode
             ))
@@ -1858,11 +1887,22 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                     let c = TITLED_RE
                         .captures(&b.text)
                         .or_else(|| quoted_after_number.as_ref()?.captures(&b.text))?;
-                    let inner = (1..=3).find_map(|i| c.get(i))?.as_str();
+                    let inner = (1..=4).find_map(|i| c.get(i))?.as_str();
                     headline::clean_title(inner.trim().trim_end_matches(['.', ',']))
                 })
             };
-            title = if subtitle { named().or(h.title) } else { h.title }.or(title_candidate);
+            // A headline with no title of its own: the text's quoted title right after the
+            // episode's number.
+            let after_number = || {
+                blocks.iter().take(8).find_map(|b| {
+                    let c = quoted_after_number.as_ref()?.captures(&b.text)?;
+                    let inner = (1..=4).find_map(|i| c.get(i))?.as_str();
+                    headline::clean_title(inner.trim().trim_end_matches(['.', ',']))
+                })
+            };
+            title = if subtitle { named().or(h.title) } else { h.title }
+                .or(title_candidate)
+                .or_else(after_number);
             // "\"All Happy Families Are Alike\"" heading a page whose show and episode only its
             // address gives: a quoted line standing as the headline is the episode's title.
             if title.is_none() && from_headline.is_none() && by_address.is_some() {
@@ -3129,5 +3169,38 @@ mod tests {
             Cassian reads a book, titled Rebels, then sleeps. The episode is slow.\n\n\
             There are lots of moving parts this week, and the prison is grim.\n";
         assert_eq!(parse(page, Format::Text).title, None);
+    }
+
+    /// tests/corpus/pages/844-hotd-e3-when-to-watch-bolavip.txt: a lede that names the episode,
+    /// then the page's own headline saying when and how to watch it.
+    #[test]
+    fn the_own_headline_below_a_lede_says_what_the_page_is() {
+        let none = Hints::default();
+        let page = " date 2022-09-03 The third episode of House of the Dragon, the prequel series for Games of Thrones, will be released soon. Here, check out when and how to watch or stream it.\n\nHouse of The Dragon: When and how to watch or stream Episode 3 of Season 1\n\nThe Games of Thrones’ prequel, House of the Dragon, premiered with the right foot and, so far, fans and critics agree that the series is a worthy successor.";
+        let refused = parse_article(page, Format::Text, &none);
+        assert!(matches!(refused, Err(ArticleError::NotARecap(_))), "{refused:?}");
+        // A lede over a recap's own headline still imports.
+        let page = "The third episode of House of the Dragon is the best yet, and it is not even close.\n\nHouse of the Dragon Episode 3 Recap\n\nRhaenyra rides out.";
+        let h = parse_article(page, Format::Text, &none).expect("a recap");
+        assert_eq!(h.episode, 3);
+    }
+
+    /// The twelfth collection's titles (pages 831–890): quoted right after the episode's number
+    /// in the text, over no title or over the writer's words after "Review," in the headline.
+    #[test]
+    fn a_quoted_title_after_the_number_in_the_text() {
+        let none = Hints::default();
+        // tests/corpus/pages/846-yellowjackets-e6-meaww.txt
+        let page = "'Yellowjackets' Episode 6 Review: Taissa shows her dark side in engrossing chapter\nContains spoilers for 'Yellowjackets' Episode 6 'Saints'\n'Yellowjackets' starts off the second half by showcasing the dark side of the characters.";
+        let a = parse_article(page, Format::Text, &none).expect("a recap");
+        assert_eq!(a.title.as_deref(), Some("Saints"));
+        // tests/corpus/pages/863-loki-s2e4-jweasytech.txt
+        let page = "Loki season 2 episode 4 review: Fixing the system\n\nLast week, Loki season 2 episode 3 Loki season 2 embraced the series’ more adventurous and wacky side with a little trip to ‘1893’ that felt both fresh and kind of messy. With episode 4 – ‘Heart of the TVA’ – things are back on track… until they literally aren’t.";
+        let a = parse_article(page, Format::Text, &none).expect("a recap");
+        assert_eq!(a.title.as_deref(), Some("Heart of the TVA"));
+        // tests/corpus/pages/856-jjk-s2e16-esportsnews247.txt
+        let page = "Jujutsu Kaisen Season 2 Episode 16 Review, Ratings, Key Points, Analysis And Impression\n\n20 hours ago By AI Smith\n\nIn the latest Jujutsu Kaisen Season 2 episode, the much-awaited clash between Toji Fushiguro and Megumi takes the spotlight. Titled “Thunderclap,” this sixteenth episode, premiering on November 9, 2023, delivers a cinematic experience.";
+        let a = parse_article(page, Format::Text, &none).expect("a recap");
+        assert_eq!(a.title.as_deref(), Some("Thunderclap"));
     }
 }

@@ -37,7 +37,9 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
     if text.is_empty() {
         return None;
     }
-    let found = numbered_headline(text);
+    // "Season 6 Episode 1and 2 Review": a number glued to the "and" of a pair.
+    let unglued = GLUED_AND_RE.replace_all(text, "$1 and ");
+    let found = numbered_headline(&unglued);
     // "Episode Review: Sacred Seven 7": a label that says it is about an episode, then the
     // show and a bare number, which is the episode's.
     if found.is_none() && EPISODE_LABEL_RE.is_match(&cleaned[..cleaned.len() - text.len()]) {
@@ -52,6 +54,8 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
     found
 }
 
+/// A digit glued to a following "and": "1and 2".
+static GLUED_AND_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(\d)and\s+").unwrap());
 /// A leading label that names an episode: "Episode Review:", "Anime Episode Recap –".
 static EPISODE_LABEL_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\bepisode\s+(?:recaps?|reviews?)\b").unwrap());
@@ -151,6 +155,15 @@ fn numbered_headline(text: &str) -> Option<Headline> {
                     show = named;
                     after = rest;
                     named_after = true;
+                } else if let Some(c) = SHOW_THEN_LABEL_RE.captures(after) {
+                    // "Episode 6 Euphoria Recap: The Next Episode": the marker first, then the
+                    // show, named by the recap label after it.
+                    let name = clean_show(&c[1]);
+                    if name_like_words(&name) {
+                        show = name;
+                        after = &after[c.get(1).map_or(0, |m| m.end())..];
+                        named_after = true;
+                    }
                 } else if let Some(c) = SHOW_WITH_YEAR_AFTER_RE.captures(after) {
                     // "Episode 12 Recap - In a Class of Her Own (2020)": a name with its year
                     // is a show's, not an episode title.
@@ -355,6 +368,44 @@ static SHOW_WITH_YEAR_AFTER_RE: Lazy<Regex> = Lazy::new(|| {
     )
     .unwrap()
 });
+/// After a leading marker, a name in title case and a recap label: " Euphoria Recap: The Next
+/// Episode".
+static SHOW_THEN_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\s*(\p{Lu}[^:|–—()\[\]]{0,60}?)\s+(?i:recap|review|recap\s*(?:&|and)\s*review)(?:\s*[:\-–—|]\s*\S.*)?$")
+        .unwrap()
+});
+/// Words that say what kind of recap a page is: "Quick Recap", "Full Review".
+const RECAP_KIND_WORDS: [&str; 16] = [
+    "quick",
+    "full",
+    "brief",
+    "short",
+    "mini",
+    "detailed",
+    "in-depth",
+    "live",
+    "weekly",
+    "final",
+    "spoiler",
+    "spoilers",
+    "spoiler-free",
+    "spoilery",
+    "episode",
+    "tv",
+];
+/// Every word of a name after a marker starts in upper case (or is a joiner): "Euphoria",
+/// "The Last of Us", not "Was a Good".
+fn name_like_words(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // "Episode 5-8 Quick Recap": words that say what kind of recap it is name nothing.
+    let kind_only = words.iter().all(|w| RECAP_KIND_WORDS.contains(&w.to_lowercase().as_str()));
+    !kind_only
+        && (1..=8).contains(&words.len())
+        && words.iter().enumerate().all(|(i, w)| {
+            w.chars().next().is_some_and(|c| !c.is_lowercase())
+                || (i > 0 && NAME_JOINERS.contains(&w.to_lowercase().as_str()))
+        })
+}
 /// A day left where the show's name would be: a schedule's "April 26th Episode 7".
 static DATE_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?$")
@@ -571,10 +622,11 @@ pub fn trim_quotes(s: &str) -> &str {
 // ---------------------------------------------------------------------------
 
 /// `Recap:`, `Review –`, `TV Recap:`, `Anime Review:`, `Recap of`, `[Drama Recap]`,
-/// `#` (hashtag), `TV Reviews` glued to the show ("TV ReviewsQuantico") at the start of a headline.
+/// `#` (hashtag), `TV Reviews` glued to the show ("TV ReviewsQuantico"), `TV Show Review:` and
+/// "Major spoilers for" at the start of a headline.
 static LEADING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:(?:tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)(?:\s*#?\d{1,4})?\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:an?\s+)?\p{L}[\p{L}\-]*['’]s\s+(?:recap|review)s?\s*[:\-–—|]\s*|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+|(?:sinopsis|synopsis)(?:\s+summary)?\s+for\s+|(?:the\s+following|this\s+(?:article|post|recap|review))\s+contains\s+(?:(?:major|minor|significant|full|heavy)\s+)?spoilers\s+(?:for|from|of)\s+|sinopsis\s+)",
+        r"(?i)^(?:(?:(?:tv\s+(?:show|series)|tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)(?:\s*#?\d{1,4})?\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:an?\s+)?\p{L}[\p{L}\-]*['’]s\s+(?:recap|review)s?\s*[:\-–—|]\s*|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+|(?:sinopsis|synopsis)(?:\s+summary)?\s+for\s+|(?:the\s+following|this\s+(?:article|post|recap|review))\s+contains\s+(?:(?:major|minor|significant|full|heavy)\s+)?spoilers\s+(?:for|from|of)\s+|(?:contains\s+)?(?:(?:major|minor|mild|significant|full|heavy)\s+)?spoilers\s+for\s+|sinopsis\s+)",
     )
     .unwrap()
 });
@@ -1600,6 +1652,46 @@ mod tests {
         // Doubled names with nothing glued before them stay whole.
         assert_eq!(clean_show("New York New York"), "New York New York");
         assert_eq!(clean_show("Bye Bye Bye"), "Bye Bye Bye");
+    }
+
+    #[test]
+    fn the_show_after_a_leading_marker_and_before_its_recap_label() {
+        // tests/corpus/pages/837-euphoria-e6-blacknerdproblems.txt
+        let h = parse_headline("Episode 6 Euphoria Recap: The Next Episode").expect("parses");
+        assert_eq!((h.show.as_str(), h.season, h.episode), ("Euphoria", 1, 6));
+        // A bare marker and a recap label still name no show.
+        assert_eq!(parse_headline("Episode 5 recap: A Night in the Forest"), None);
+        assert_eq!(parse_headline("Episode 5 review: a lot of fun"), None);
+        // tests/corpus/pages/876-bcs-s6e1-2-know3verythingbetter.txt
+        let h = parse_headline("Better Call Saul Season 6 Episode 1and 2 Review || Is it better than Breaking Bad? || Pink Man")
+            .expect("parses");
+        assert_eq!(
+            (h.show.as_str(), h.season, h.episode, h.episode_end),
+            ("Better Call Saul", 6, 1, Some(2))
+        );
+        // tests/corpus/pages/372-lost-love-in-times-e5-8-ninjareflection.txt
+        assert_eq!(parse_headline("Episode 5-8 Quick Recap"), None);
+    }
+
+    #[test]
+    fn tv_show_review_and_spoiler_warnings_are_labels() {
+        // tests/corpus/pages/859-mandalorian-s2e1-5-elliotsview.txt
+        let h = parse_headline(
+            "TV Show Review: The Mandalorian, Season 2, Episodes 1-5 (or Chapters 9-13)",
+        )
+        .expect("parses");
+        assert_eq!(
+            (h.show.as_str(), h.season, h.episode, h.episode_end),
+            ("The Mandalorian", 2, 1, Some(5))
+        );
+        // tests/corpus/pages/851-stranger-things-s4e2-nerdsandbeyond.txt
+        let h = parse_headline("Major spoilers for Stranger Things season 4 episode 2 ahead.")
+            .expect("parses");
+        assert_eq!((h.show.as_str(), h.season, h.episode), ("Stranger Things", 4, 2));
+        // tests/corpus/pages/846-yellowjackets-e6-meaww.txt
+        let h = parse_headline("Contains spoilers for 'Yellowjackets' Episode 6 'Saints'")
+            .expect("parses");
+        assert_eq!((h.show.as_str(), h.episode), ("Yellowjackets", 6));
     }
 
     #[test]

@@ -266,6 +266,20 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
             continue;
         }
         if let Some(h) = accept(line) {
+            // "HomeentertainmentAnime NewsFrieren: Beyond Journey's End ‒ Episode 10" over
+            // "Frieren: Beyond Journey’s End ‒ Episode 10": a breadcrumb glued onto the
+            // headline, and the headline alone on the next line.
+            let fold = crate::recap::names::fold;
+            let clean_copy = stripped.get(i + 1).filter(|_| i + 1 < n).and_then(|next| {
+                let (ours, theirs) = (fold(line), fold(next));
+                let glued =
+                    theirs.len() >= 8 && ours.len() > theirs.len() && ours.ends_with(&theirs);
+                glued.then(|| accept(next)).flatten().map(|g| (*next, g))
+            });
+            if let Some((next, g)) = clean_copy.filter(|(_, g)| g.episode == h.episode) {
+                found = Some((i + 1, i + 1, next.to_string(), g));
+                break;
+            }
             found = Some((i, i, line.to_string(), h));
             break;
         }
@@ -328,6 +342,15 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
     let below = (last + 1..(last + 7).min(n)).take_while(|&j| !is_prose(stripped[j]));
     // "Ted Lasso: Season 1, Episode 2 “Biscuits” (B+)": the grade ends the headline.
     let in_headline = HEADLINE_GRADE_RE.captures(&text).and_then(|c| rating::parse_grade(&c[1]));
+    // "The Haunting of Hill House ★★★★★" / "Episode 5:": a diary's stars beside the name.
+    let stars = HEADLINE_STARS_RE.captures(&text).and_then(|c| rating::parse_line(&c[1]));
+    if stars.is_some() {
+        let bare = parsed.show.trim_end_matches(|c: char| "★☆½".contains(c) || c.is_whitespace());
+        if !bare.is_empty() {
+            parsed.show = bare.to_string();
+        }
+    }
+    let in_headline = in_headline.or(stars);
     let rating = (first.saturating_sub(2)..first)
         .chain(below)
         .find_map(|j| {
@@ -360,6 +383,9 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
 
 static HEADLINE_GRADE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\(([A-F][+\-−–]?)\)\s*$").unwrap());
+/// A run of stars standing as a word in the headline.
+static HEADLINE_STARS_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?:^|\s)([★☆½]*★[★☆½]*)(?:\s|$)").unwrap());
 static SEASON_WORD_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:season|series|s\d+\s?e\d+|\d+x\d+)|\d+(?:st|nd|rd|th)\s+season").unwrap()
 });
@@ -570,6 +596,44 @@ mod tests {
             (c.parsed.show.as_str(), c.parsed.episode, c.parsed.title.as_deref()),
             ("Shōgun", 9, Some("Crimson Sky"))
         );
+    }
+
+    /// tests/corpus/pages/842-frieren-e10-inew.txt: the crumbs glued onto the headline, the
+    /// headline alone below.
+    #[test]
+    fn a_clean_copy_below_a_headline_glued_to_its_crumbs() {
+        let lines: Vec<String> = [
+            "Sunday, December 10, 2023",
+            "HomeentertainmentAnime NewsFrieren: Beyond Journey's End ‒ Episode 10",
+            "Frieren: Beyond Journey’s End ‒ Episode 10",
+            "How would you rate episode 10 of",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let c = choose_headline(&lines).expect("found");
+        assert_eq!(
+            (c.first, c.parsed.show.as_str(), c.parsed.episode),
+            (2, "Frieren: Beyond Journey’s End", 10)
+        );
+    }
+
+    /// tests/corpus/pages/868-hill-house-e5-letterboxd.txt: a diary entry's stars after the
+    /// name, the episode on the line below.
+    #[test]
+    fn stars_beside_the_name_are_the_rating() {
+        let lines: Vec<String> = [
+            "The Haunting of Hill House",
+            "The Haunting of Hill House ★★★★★",
+            "Episode 5:",
+            "When Nell was at the sleep tech I was like: woah the actor playing the sleep tech is really good, sucks that he has such a small role.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let c = choose_headline(&lines).expect("found");
+        assert_eq!((c.parsed.show.as_str(), c.parsed.episode), ("The Haunting of Hill House", 5));
+        assert_eq!(c.rating.map(|r| r.rating.value), Some(5.0));
     }
 
     #[test]

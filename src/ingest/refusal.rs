@@ -42,6 +42,7 @@ static NEWS_RE: Lazy<Regex> = Lazy::new(|| {
           | trailers? | teasers? | first\s+look | sneak\s+peek
           | where\s+to\s+(?:watch|stream) | how\s+to\s+(?:watch|stream) | streaming\s+guide
           | postponed | hiatus | episode\s+count | how\s+many\s+episodes
+          | (?:highest|lowest|best|worst)[\s\-]rated | polls?
         )\b",
     )
     .unwrap()
@@ -70,6 +71,10 @@ static LIST_WEAK_RE: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
+/// A leading "TV Show Review:" / "TV Series Recap –" label.
+static TV_SHOW_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*tv\s+(?:show|series)\s+(?:reviews?|recaps?)\s*[:\-–—|]").unwrap()
+});
 static SEASON_REVIEW_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?ix)\b(?:
@@ -180,7 +185,11 @@ pub fn judge(
     if LIST_RE.is_match(headline) || (!says_recap && LIST_WEAK_RE.is_match(headline)) {
         return Some(LIST);
     }
-    if SEASON_REVIEW_RE.is_match(headline) && (parsed.is_none() || range.is_some_and(|r| r > 4)) {
+    // "TV Show Review: The Mandalorian, Season 2, Episodes 1-5": the section's label says a
+    // show is reviewed, not that the review is of a whole season.
+    let unlabelled = TV_SHOW_LABEL_RE.replace(headline, "");
+    if SEASON_REVIEW_RE.is_match(&unlabelled) && (parsed.is_none() || range.is_some_and(|r| r > 4))
+    {
         return Some(SEASON_REVIEW);
     }
     if !says_recap {
@@ -212,8 +221,30 @@ pub fn judge(
     if lists_several_episodes(opening, headline_at) {
         return Some(LIST);
     }
+    // "Today I will be reviewing Another episode 8, Ano Natsu episode 8, Inu X Boku episode 8
+    // and Black Rock Shooter episode 5 all in one post.": one sentence naming three shows'
+    // episodes.
+    let several = |line: &String| {
+        let mut names: Vec<String> = Vec::new();
+        for c in NAMED_EPISODE_RE.captures_iter(line) {
+            let name = fold(&c[1]);
+            if !name.is_empty() && !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        names.len() >= 3
+    };
+    if opening.iter().take(10).any(several) {
+        return Some(LIST);
+    }
     None
 }
+
+/// A name in title case right before "episode N": "Ano Natsu episode 8".
+static NAMED_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(\p{Lu}[\p{L}\d'’:\-]*(?:\s+(?:[\p{Lu}\d][\p{L}\d'’:\-]*|X|x|of|the|no)){0,5})\s+(?:episode|ep\.?)\s*\d{1,4}\b")
+        .unwrap()
+});
 
 /// The labels of a database record of an episode ("Air Date", "Actors", "Overview").
 static LISTING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
@@ -353,12 +384,25 @@ mod tests {
         assert_eq!(j("[Preview] Moving Episode 5"), Some(PREVIEW));
         assert_eq!(j("Interview with the Vampire Season 2 Episode 5 Recap"), None);
         assert_eq!(j("Squid Game Season 3 release date, trailer and cast"), Some(NEWS));
+        // tests/corpus/pages/887-hotd-s2e4-highest-rated-koimoi.txt and
+        // 849-tlou-e3-poll-pushsquare.txt, by their addresses' words.
+        assert_eq!(
+            j("house of the dragon 2 episode 4 becomes highest rated in the series as dance of dragons finally begins"),
+            Some(NEWS)
+        );
+        assert_eq!(j("poll was the last of us episode 3 the best one yet"), Some(NEWS));
         assert_eq!(j("Where to watch Moving Episode 5"), Some(NEWS));
         assert_eq!(j("Top 10 episodes of Doctor Who"), Some(LIST));
         assert_eq!(j("Every Episode of The Office, Ranked"), Some(LIST));
         assert_eq!(j("Winter 2023 Anime Episode Reviews: Week 12"), Some(LIST));
         assert_eq!(j("Tag Archives: Episode Six"), Some(LIST));
         assert_eq!(j("The Glory Season 1 Review"), Some(SEASON_REVIEW));
+        // tests/corpus/pages/859-mandalorian-s2e1-5-elliotsview.txt: a section's label, then
+        // the episodes reviewed.
+        assert_eq!(
+            j("TV Show Review: The Mandalorian, Season 2, Episodes 1-5 (or Chapters 9-13)"),
+            None
+        );
         assert_eq!(j("Parasite movie review"), Some(FILM));
         assert_eq!(j("Park Bo-gum talks about Encounter episode 3"), Some(INTERVIEW));
         assert_eq!(j("Moving Episode 5 Preview"), Some(PREVIEW));
@@ -403,6 +447,22 @@ mod tests {
     }
 
     /// tests/corpus/pages/244-shogun-e9-gawfest.txt and 185-abbott-elementary-s3e4-tvacute.txt
+    /// tests/corpus/pages/834-anime-several-e8-xanaanimereview.txt
+    #[test]
+    fn one_sentence_naming_three_shows_episodes_is_a_list() {
+        let opening: Vec<String> = [
+            "It was midterm week at school so I am pretty far behind on my episodic reviews.  Today I will be reviewing Another episode 8, Ano Natsu episode 8, Inu X Boku episode 8 and Black Rock Shooter episode 5 all in one post.",
+            "(its a watermelon)",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert_eq!(judge("", None, &opening, 0), Some(LIST));
+        let one: Vec<String> =
+            vec!["The Bear Season 3 Episode 4 opens where The Bear episode 3 left off.".into()];
+        assert_eq!(judge("", None, &one, 0), None);
+    }
+
     #[test]
     fn praise_and_a_breadcrumb_are_not_lists() {
         let praise =
