@@ -25,7 +25,7 @@ pub fn translated() -> impl Iterator<Item = Locale> {
 }
 
 /// One of the shipped locales. `Locale::default()` is en-US.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Locale(usize);
 
 impl Locale {

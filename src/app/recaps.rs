@@ -1,6 +1,8 @@
 //! Loading what a recap message needs, the one way `/recap`, button clicks, score edits and
 //! alerts all use.
 
+use std::sync::Arc;
+
 use super::watching::Member;
 use super::{App, Result, UserError};
 use crate::ids::{GuildId, UserId};
@@ -136,7 +138,7 @@ impl App {
     ) -> Result<RecapView> {
         let store = self.store.cached().await?;
         let episodes = store.episodes_with_recaps(recap.show_id, guild).await?;
-        view_with_episodes(&store, recap, episodes, guild, spoilers).await
+        view_with_episodes(&store, recap.into(), episodes, guild, spoilers).await
     }
 
     /// The view of recap `id`, or of its previous or next episode when `step` says so.
@@ -148,7 +150,7 @@ impl App {
         spoilers: Option<bool>,
     ) -> Result<RecapView> {
         let Some(mut recap) =
-            self.store.recap_by_id(id).await?.filter(|recap| recap.visible_to(guild))
+            self.store.recap_by_id(id).await?.filter(|recap| recap.visible_to(guild)).map(Arc::new)
         else {
             return Err(UserError::RecapGone.into());
         };
@@ -167,7 +169,7 @@ impl App {
 
 async fn view_with_episodes(
     store: &Cached<'_>,
-    recap: Recap,
+    recap: Arc<Recap>,
     episodes: Vec<EpisodeNumber>,
     guild: Option<GuildId>,
     spoilers: Option<bool>,

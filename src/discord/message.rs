@@ -2,6 +2,9 @@
 //! and ⏮ ⏭ to move between episodes. Every message the bot sends about a recap — `/recap`,
 //! a button click, a score edit — is built here from a [`RecapView`]; an alert from its recap.
 
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
+
 use poise::serenity_prelude as serenity;
 use serenity::{
     ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
@@ -10,7 +13,9 @@ use serenity::{
 
 use crate::app::watching::{spoiler_question, Progress};
 use crate::i18n::Locale;
-use crate::recap::render::{alert_page, custom_id, Direction, EmbedPage, PagerAction, RecapView};
+use crate::recap::render::{
+    alert_page, custom_id, Direction, EmbedPage, PagerAction, RecapView, Score,
+};
 use crate::recap::Recap;
 use crate::store::subscriptions::Subscription;
 use crate::tr;
@@ -43,7 +48,7 @@ pub fn embed(page: &EmbedPage) -> CreateEmbed {
 /// Page `page` of the view, with its navigation buttons, framed in `locale`: the reader's
 /// for a message only they see, the server's for one the whole channel reads.
 pub fn recap_message(view: &RecapView, page: usize, locale: Locale) -> RecapMessage {
-    let pages = view.pages(locale);
+    let pages = rendered(view, locale);
     let page = page.min(pages.len().saturating_sub(1));
     let spoilers = view.spoilers;
     let button = |action: PagerAction, label: &str, enabled: bool| {
@@ -71,7 +76,49 @@ pub fn recap_message(view: &RecapView, page: usize, locale: Locale) -> RecapMess
             view.has_next(),
         ),
     ];
-    RecapMessage { embed: embed(&pages[page]), components: vec![CreateActionRow::Buttons(buttons)] }
+    RecapMessage { embed: pages[page].clone(), components: vec![CreateActionRow::Buttons(buttons)] }
+}
+
+/// The embeds of the recaps shown lately, page by page. Once the recap is in memory, rendering
+/// it (paging the text, the frame's translated words, the score line) is most of what `/recap`
+/// does, and the same recap with the same scores, language and spoiler setting renders the same
+/// every time. The key is the recap's allocation, which the catalogue shares for as long as the
+/// recap stands and replaces when it changes; the entry holds the recap, so no other recap can
+/// take its address while the entry lives.
+static RENDERED: LazyLock<Mutex<HashMap<RenderKey, (Arc<Recap>, Arc<[CreateEmbed]>)>>> =
+    LazyLock::new(Mutex::default);
+/// Rendered recaps kept (a few megabytes): past it, the memo starts again.
+const RENDERED_MAX: usize = 1024;
+
+#[derive(PartialEq, Eq, Hash)]
+struct RenderKey {
+    recap: usize,
+    scores: [Option<(u64, u32)>; 2],
+    locale: Locale,
+    spoilers: bool,
+}
+
+fn rendered(view: &RecapView, locale: Locale) -> Arc<[CreateEmbed]> {
+    let score = |s: Option<Score>| s.map(|s| (s.average.to_bits(), s.votes));
+    let key = RenderKey {
+        recap: Arc::as_ptr(&view.recap) as usize,
+        scores: [score(view.scores.server), score(view.scores.all_servers)],
+        locale,
+        spoilers: view.spoilers,
+    };
+    let memo = || RENDERED.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((recap, pages)) = memo().get(&key) {
+        if Arc::ptr_eq(recap, &view.recap) {
+            return pages.clone();
+        }
+    }
+    let pages: Arc<[CreateEmbed]> = view.pages(locale).iter().map(embed).collect();
+    let mut memo = memo();
+    if memo.len() >= RENDERED_MAX {
+        memo.clear();
+    }
+    memo.insert(key, (view.recap.clone(), pages.clone()));
+    pages
 }
 
 /// The question a member on an earlier episode is asked before a recap opens for them, and
@@ -121,4 +168,61 @@ pub fn alert_message(
         .allowed_mentions(mentions)
         .nonce(Nonce::String(nonce.to_string()))
         .enforce_nonce(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::GuildId;
+    use crate::recap::render::Scores;
+    use crate::recap::{EpisodeId, EpisodeNumber, RecapId, ShowId};
+
+    fn view(recap: Arc<Recap>, votes: u32) -> RecapView {
+        let score = Score { average: 4.0, votes };
+        RecapView {
+            recap,
+            episodes: Vec::new(),
+            scores: Scores { server: Some(score), all_servers: Some(score) },
+            spoilers: false,
+        }
+    }
+
+    fn description(message: &RecapMessage) -> String {
+        serde_json::to_value(&message.embed).unwrap()["description"].as_str().unwrap().to_string()
+    }
+
+    fn fields(message: &RecapMessage) -> String {
+        serde_json::to_value(&message.embed).unwrap()["fields"].to_string()
+    }
+
+    #[test]
+    fn a_recap_is_rendered_anew_when_its_votes_or_its_text_change() {
+        let recap = Arc::new(Recap {
+            id: RecapId(9),
+            show_id: ShowId(1),
+            show: "Signal".into(),
+            episode_id: EpisodeId(2),
+            number: EpisodeNumber { season: 1, episode: 3, episode_end: None },
+            title: None,
+            source_site: "example".into(),
+            url: None,
+            recap: "The radio crackles at 11:23.".into(),
+            review: None,
+            rating: None,
+            published_at: None,
+            updated_at: 1,
+            owner: Some(GuildId::new(5)),
+        });
+        let first = recap_message(&view(recap.clone(), 3), 0, Locale::EN);
+        assert!(fields(&first).contains("3 votes"), "{}", fields(&first));
+        // The same recap again, then with a fourth vote: the score follows.
+        assert_eq!(fields(&recap_message(&view(recap.clone(), 3), 0, Locale::EN)), fields(&first));
+        let voted = recap_message(&view(recap.clone(), 4), 0, Locale::EN);
+        assert!(fields(&voted).contains("4 votes"), "{}", fields(&voted));
+        // A corrected recap is another allocation, even with the same id and update time.
+        let corrected =
+            Arc::new(Recap { recap: "The radio is silent.".into(), ..(*recap).clone() });
+        let message = recap_message(&view(corrected, 3), 0, Locale::EN);
+        assert_eq!(description(&message), "The radio is silent.");
+    }
 }

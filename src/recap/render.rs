@@ -182,7 +182,8 @@ impl EmbedField {
 /// (for ⏮ ⏭), its community scores, and whether its text hides behind spoiler markup.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecapView {
-    pub recap: Recap,
+    /// Shared with the catalogue that holds it: the same recap is the same allocation.
+    pub recap: std::sync::Arc<Recap>,
     /// The show's episodes that have a recap, in order.
     pub episodes: Vec<EpisodeNumber>,
     pub scores: Scores,

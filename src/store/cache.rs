@@ -78,7 +78,7 @@ struct State {
     /// SQLite's data version (see [`DataVersion`]) as of the last reading of the versions.
     data_version_seen: Option<i64>,
     episodes: HashMap<(ShowId, Option<GuildId>), Vec<EpisodeNumber>>,
-    recaps: HashMap<RecapKey, Option<Recap>>,
+    recaps: HashMap<RecapKey, Option<Arc<Recap>>>,
     visible: HashMap<(ShowId, GuildId), bool>,
     scores: HashMap<(EpisodeId, Option<GuildId>), Scores>,
     spoilers: HashMap<GuildId, bool>,
@@ -671,7 +671,6 @@ impl Cached<'_> {
                 }
                 _ => None,
             };
-            let recap = Recap::clone(&recap);
             return Ok(Some(RecapInView { recap, scores, spoilers, progress }));
         }
         let known = self.get(|s| {
@@ -715,10 +714,10 @@ impl Cached<'_> {
         season: u32,
         episode: u32,
         viewer: Option<GuildId>,
-    ) -> Result<Option<Recap>> {
+    ) -> Result<Option<Arc<Recap>>> {
         let held = self.peek(|s| {
             let (catalogue, _) = s.catalogue_for(self.versions)?;
-            Some(catalogue.recap(show, Some((season, episode)), viewer).map(|r| Recap::clone(&r)))
+            Some(catalogue.recap(show, Some((season, episode)), viewer))
         });
         if let Some(held) = held {
             return Ok(held);
@@ -727,7 +726,7 @@ impl Cached<'_> {
         if let Some(hit) = self.get(|s| s.recaps.get(&key).cloned()) {
             return Ok(hit);
         }
-        let recap = self.store.recap(show, season, episode, viewer).await?;
+        let recap = self.store.recap(show, season, episode, viewer).await?.map(Arc::new);
         self.put(|s| insert(&mut s.recaps, key, recap.clone()));
         Ok(recap)
     }

@@ -235,7 +235,7 @@ fn beside_recap(g: usize, u: usize) -> String {
 /// A recap with what its message shows beside it (see [`Store::recap_in_view`]).
 #[derive(Debug, Clone)]
 pub struct RecapInView {
-    pub recap: Recap,
+    pub recap: std::sync::Arc<Recap>,
     pub scores: Scores,
     /// The server's spoiler setting (on without a server).
     pub spoilers: bool,
@@ -453,7 +453,7 @@ impl Store {
         let watched: (Option<i64>, Option<i64>) =
             (row.try_get("watched_season")?, row.try_get("watched_episode")?);
         Ok(Some(RecapInView {
-            recap: recap_from_row(&row)?,
+            recap: recap_from_row(&row)?.into(),
             scores: scores_from(
                 row.try_get("total")?,
                 row.try_get("votes")?,
