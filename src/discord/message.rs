@@ -85,8 +85,9 @@ pub fn recap_message(view: &RecapView, page: usize, locale: Locale) -> RecapMess
 /// every time. The key is the recap's allocation, which the catalogue shares for as long as the
 /// recap stands and replaces when it changes; the entry holds the recap, so no other recap can
 /// take its address while the entry lives.
-static RENDERED: LazyLock<Mutex<HashMap<RenderKey, (Arc<Recap>, Arc<[CreateEmbed]>)>>> =
-    LazyLock::new(Mutex::default);
+static RENDERED: LazyLock<Mutex<HashMap<RenderKey, Rendered>>> = LazyLock::new(Mutex::default);
+/// The recap an entry was rendered from (held, so its address stays its own) and its pages.
+type Rendered = (Arc<Recap>, Arc<[CreateEmbed]>);
 /// Rendered recaps kept (a few megabytes): past it, the memo starts again.
 const RENDERED_MAX: usize = 1024;
 
