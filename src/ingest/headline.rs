@@ -189,7 +189,13 @@ fn numbered_headline(text: &str) -> Option<Headline> {
             // Stranger Things season 2 ahead!".
             let beside = || {
                 let c = SEASON_BESIDE_NAME_RE.captures(before).or_else(|| {
-                    named_after.then(|| SEASON_AFTER_NAME_RE.captures(after)).flatten()
+                    named_after
+                        .then(|| {
+                            SEASON_AFTER_NAME_RE
+                                .captures(after)
+                                .or_else(|| ORD_SEASON_AFTER_NAME_RE.captures(after))
+                        })
+                        .flatten()
                 })?;
                 parse_number(&c[1])
             };
@@ -230,6 +236,10 @@ static SEASON_BESIDE_NAME_RE: Lazy<Regex> = Lazy::new(|| {
 static SEASON_AFTER_NAME_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"(?i)^\s*,?\s*(?:season|series|temporada|saison|staffel)\s+{NUM}\b"))
         .unwrap()
+});
+/// "… of Severance’s second season": the season's ordinal right after a possessive name.
+static ORD_SEASON_AFTER_NAME_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(r"(?i)^\s*{ORD}\s+(?:season|series)\b")).unwrap()
 });
 /// A quoted title, then an opening bracket and the show: `"Guerras abiertas" (VIS A VIS - `.
 static QUOTED_TITLE_THEN_SHOW_RE: Lazy<Regex> =
@@ -312,7 +322,17 @@ fn show_after_marker(after: &str) -> Option<(String, &str)> {
         }
     }
     let name = clean_show(&rest[..last_name_word]);
-    let name = name.trim_end_matches(['.', '!', '?', ',', ';']).to_string();
+    let mut name = name.trim_end_matches(['.', '!', '?', ',', ';']).to_string();
+    // "Episode 4 of Severance‘s second season": a possessive before the season's ordinal
+    // belongs to the sentence, not to the name.
+    if ORD_SEASON_AFTER_NAME_RE.is_match(&rest[last_name_word..]) {
+        for possessive in ["’s", "'s", "‘s"] {
+            if let Some(bare) = name.strip_suffix(possessive) {
+                name = bare.to_string();
+                break;
+            }
+        }
+    }
     (has_alphanumeric(&name) && name.split_whitespace().count() <= 10)
         .then_some((name, &rest[last_name_word..]))
 }
@@ -2366,6 +2386,13 @@ mod tests {
             p("Warning: Spoilers for episode 6 of Stranger Things season 2 ahead!")
                 .map(|h| (h.0, h.1, h.2)),
             Some(("Stranger Things".into(), 2, 6))
+        );
+        // tests/corpus/pages/897-severance-s2e4-bgr.txt: a possessive name, then the season's
+        // ordinal.
+        assert_eq!(
+            p("Episode 4 of Severance‘s second season gave us everything from the MDR team")
+                .map(|h| (h.0, h.1, h.2)),
+            Some(("Severance".into(), 2, 4))
         );
         // tests/corpus/pages/714-ted-lasso-s3e4-telltaletv.txt: a headline printed twice.
         assert_eq!(
