@@ -178,6 +178,8 @@ fn numbered_headline(text: &str) -> Option<Headline> {
                 || LEADING_MARKER_RE.is_match(&show)
                 // "▼第3話のあらすじ": an episode's counter is no part of a name.
                 || COUNTER_IN_NAME_RE.is_match(&show)
+                // "*Warning – episode 5 spoilers ahead*": a spoiler warning names no show.
+                || WARNING_ONLY_RE.is_match(&show)
             {
                 continue;
             }
@@ -220,6 +222,10 @@ fn numbered_headline(text: &str) -> Option<Headline> {
     None
 }
 
+/// A spoiler warning left where a name would be: "*Warning", "Spoiler Warning:".
+static WARNING_ONLY_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^[*_\s]*(?:spoilers?\s+)?(?:warning|alert)\s*[:!*_]*$").unwrap()
+});
 /// An episode's counter in Japanese or Korean ("第3話", "3화"): no part of a show's name.
 static COUNTER_IN_NAME_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\d\s?(?:話|회|화)(?:$|\P{L}|の)").unwrap());
@@ -2387,6 +2393,8 @@ mod tests {
                 .map(|h| (h.0, h.1, h.2)),
             Some(("Stranger Things".into(), 2, 6))
         );
+        // tests/corpus/pages/932-hotd-e6-release-time-techradar.txt: a spoiler warning.
+        assert_eq!(p("*Warning – episode 5 spoilers ahead*"), None);
         // tests/corpus/pages/897-severance-s2e4-bgr.txt: a possessive name, then the season's
         // ordinal.
         assert_eq!(

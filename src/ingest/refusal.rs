@@ -40,7 +40,7 @@ static NEWS_RE: Lazy<Regex> = Lazy::new(|| {
           | renew(?:s|ed|al) | cancel(?:s|ed|led|lation) | greenlit
           | release\s+date | air\s*date | premiere\s+date | when\s+(?:does|will|is) | what\s+time | release\s+time
           | trailers? | teasers? | first\s+look | sneak\s+peek
-          | where\s+to\s+(?:watch|stream) | how\s+to\s+(?:watch|stream) | streaming\s+guide
+          | where\s+to\s+(?:watch|stream) | how\s+to\s+(?:watch|stream) | streaming\s+(?:guide|options)
           | postponed | hiatus | episode\s+count | how\s+many\s+episodes
           | (?:highest|lowest|best|worst)[\s\-]rated | polls?
         )\b",
@@ -615,6 +615,9 @@ mod tests {
         // tests/corpus/pages/812-shogun-e8-release-time-recognizecity.txt
         assert_eq!(j("When and Where Will Shogun Episode 8 Be Available to Watch?"), Some(PREVIEW));
         assert!(j("Shogun Episode 8 Release Time").is_some());
+        // tests/corpus/pages/932-hotd-e6-release-time-techradar.txt: where and when to watch.
+        let headline = "Watch House of the Dragon episode 6 online When: Sunday, September 25 Time: 9pm ET/PT on HBO Streaming options: HBO Max (US) (opens in new tab)|Crave (CA)| Now (UK) |Binge (AU) (opens in new tab)";
+        assert_eq!(judge(headline, parse_headline(headline).as_ref(), &[], 0), Some(NEWS));
         // tests/corpus/pages/931-the-ark-e6-release-akvavittheatre.txt: a recap named as one of a
         // release guide's items.
         let headline = "The Ark Episode 6: One Step Forward, Two Steps Back Release Date, Time, Recap & Streaming Guide";
