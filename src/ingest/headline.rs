@@ -1400,11 +1400,23 @@ static TITLE_TAIL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)[\s\-–—:|,]*\+?\s*(?:english\s+)?(?:dub|sub)(?:bed)?\s*$").unwrap()
 });
 
+/// A site's name closing a title, a few capitalised words ending in "Review(s)", "Recap(s)"
+/// or "Blog" after a spaced dash or bar: " - The Fantasy Review".
+static SITE_TAIL_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\s+[\-–—|]\s+(?:The\s+)?\p{Lu}[\p{L}’']*(?:\s+\p{Lu}[\p{L}’']*){0,2}\s+(?:Reviews?|Recaps?|Blog)\s*$").unwrap()
+});
+
 /// Cleans a candidate episode title; `None` when nothing meaningful is left
 /// (generic words, dates, bylines, ratings).
 pub fn clean_title(s: &str) -> Option<String> {
     let without_brackets = BRACKETED_RE.replace_all(s, " ");
     let mut s = trim_separators(&without_brackets);
+    // "The Eagle and the Sceptre - The Fantasy Review": a review site's name after the title.
+    if let Some(m) = SITE_TAIL_RE.find(s) {
+        if has_alphanumeric(&s[..m.start()]) {
+            s = trim_separators(&s[..m.start()]);
+        }
+    }
     loop {
         let before = s.len();
         s = trim_separators(strip_recap_noise(s));
@@ -2393,6 +2405,13 @@ mod tests {
                 .map(|h| (h.0, h.1, h.2)),
             Some(("Stranger Things".into(), 2, 6))
         );
+        // tests/corpus/pages/918-rings-of-power-s2e3-thefantasyreviews.txt: the site's name after
+        // the title.
+        assert_eq!(
+            p("Rings of Power, Season 2, Episode 3 Review  - The Eagle and the Sceptre - The Fantasy Review"),
+            Some(("Rings of Power".into(), 2, 3, Some("The Eagle and the Sceptre".into())))
+        );
+        assert_eq!(clean_title("Pilot - Ted Lasso Review").as_deref(), Some("Pilot"));
         // tests/corpus/pages/932-hotd-e6-release-time-techradar.txt: a spoiler warning.
         assert_eq!(p("*Warning – episode 5 spoilers ahead*"), None);
         // tests/corpus/pages/897-severance-s2e4-bgr.txt: a possessive name, then the season's
