@@ -2641,7 +2641,8 @@ mod tests {
         assert_eq!(parse(page, Format::Text).title.as_deref(), Some("The Rat Race"));
         // tests/corpus/pages/919-rings-of-power-s2e3-sseditorial.txt: the episode by its ordinal,
         // then its quoted title.
-        let page = "The Rings of Power Season 2, Episode 3 Recap: Lost in Adaptation\n\nWelcome back \
+        let page =
+            "The Rings of Power Season 2, Episode 3 Recap: Lost in Adaptation\n\nWelcome back \
             one and all as we delve into the third instalment of the three-episode premiere of \
             season two, ‘The Eagle and the Sceptre’. A lot happens here, though, with not \
             entirely promising portents.\n\nMore happens after that.\n";

@@ -223,9 +223,8 @@ fn numbered_headline(text: &str) -> Option<Headline> {
 }
 
 /// A spoiler warning left where a name would be: "*Warning", "Spoiler Warning:".
-static WARNING_ONLY_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^[*_\s]*(?:spoilers?\s+)?(?:warning|alert)\s*[:!*_]*$").unwrap()
-});
+static WARNING_ONLY_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^[*_\s]*(?:spoilers?\s+)?(?:warning|alert)\s*[:!*_]*$").unwrap());
 /// An episode's counter in Japanese or Korean ("第3話", "3화"): no part of a show's name.
 static COUNTER_IN_NAME_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\d\s?(?:話|회|화)(?:$|\P{L}|の)").unwrap());
@@ -244,9 +243,8 @@ static SEASON_AFTER_NAME_RE: Lazy<Regex> = Lazy::new(|| {
         .unwrap()
 });
 /// "… of Severance’s second season": the season's ordinal right after a possessive name.
-static ORD_SEASON_AFTER_NAME_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(r"(?i)^\s*{ORD}\s+(?:season|series)\b")).unwrap()
-});
+static ORD_SEASON_AFTER_NAME_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"(?i)^\s*{ORD}\s+(?:season|series)\b")).unwrap());
 /// A quoted title, then an opening bracket and the show: `"Guerras abiertas" (VIS A VIS - `.
 static QUOTED_TITLE_THEN_SHOW_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r#"^\s*[“"«‘]([^”"»’“«‘]{1,80})[”"»’]\s*[(\[]\s*(\S.*)$"#).unwrap());

@@ -49,9 +49,8 @@ static NEWS_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// A release guide's words, which say so even beside the word recap.
-static RELEASE_GUIDE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\brelease\s+(?:date|time)s?\b|\bstreaming\s+guide\b").unwrap()
-});
+static RELEASE_GUIDE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\brelease\s+(?:date|time)s?\b|\bstreaming\s+guide\b").unwrap());
 
 /// List words that no recap headline uses.
 static LIST_RE: Lazy<Regex> = Lazy::new(|| {
@@ -207,7 +206,8 @@ pub fn judge(
         if PREVIEW_RE.is_match(headline) {
             return Some(PREVIEW);
         }
-    } else if (NEWS_RE.is_match(headline) && parsed.is_none()) || RELEASE_GUIDE_RE.is_match(headline)
+    } else if (NEWS_RE.is_match(headline) && parsed.is_none())
+        || RELEASE_GUIDE_RE.is_match(headline)
     {
         // "The Ark Episode 6: … Release Date, Time, Recap & Streaming Guide": a guide to the
         // coming episode, the recap of the last one one of its items.
