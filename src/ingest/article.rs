@@ -1408,6 +1408,15 @@ static EPISODE_OF_RE: Lazy<Regex> = Lazy::new(|| {
         .unwrap()
 });
 
+/// "third" for 3: an episode's ordinal in words, up to the twelfth.
+fn ordinal_word(n: u32) -> Option<&'static str> {
+    const WORDS: [&str; 12] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth",
+    ];
+    WORDS.get(usize::try_from(n).ok()?.checked_sub(1)?).copied()
+}
+
 /// A show name in title case with at least one capitalised word ("Squid Game", not "to the").
 fn names_something(show: &str) -> bool {
     refusal::name_like(show)
@@ -1882,11 +1891,21 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                 episode
             ))
             .ok();
+            // "we delve into the third instalment of the three-episode premiere of season two,
+            // ‘The Eagle and the Sceptre’": the episode by its ordinal, then its quoted title
+            // after a comma, within the sentence.
+            let ordinal_then_quoted = ordinal_word(episode).and_then(|word| {
+                Regex::new(&format!(
+                    r#"(?i)\bthe\s+(?:{word}|{episode}(?:st|nd|rd|th))\s+(?:episode|instalment|installment|chapter)\b[^.!?“”"‘’]{{0,80}},\s*(?:“([^”]{{2,80}})”|"([^"]{{2,80}})"|‘((?:[^’]|’\p{{L}}){{2,80}})’|'((?:[^']|'\p{{L}}){{2,80}})')"#
+                ))
+                .ok()
+            });
             let named = || {
                 blocks.iter().take(8).find_map(|b| {
                     let c = TITLED_RE
                         .captures(&b.text)
-                        .or_else(|| quoted_after_number.as_ref()?.captures(&b.text))?;
+                        .or_else(|| quoted_after_number.as_ref()?.captures(&b.text))
+                        .or_else(|| ordinal_then_quoted.as_ref()?.captures(&b.text))?;
                     let inner = (1..=4).find_map(|i| c.get(i))?.as_str();
                     headline::clean_title(inner.trim().trim_end_matches(['.', ',']))
                 })
@@ -2620,6 +2639,14 @@ mod tests {
             returns with Episode 2 of its third season, titled “The Rat Race,” and the episode \
             does not shy away from metaphor.\n\nMore happens after that.\n";
         assert_eq!(parse(page, Format::Text).title.as_deref(), Some("The Rat Race"));
+        // tests/corpus/pages/919-rings-of-power-s2e3-sseditorial.txt: the episode by its ordinal,
+        // then its quoted title.
+        let page =
+            "The Rings of Power Season 2, Episode 3 Recap: Lost in Adaptation\n\nWelcome back \
+            one and all as we delve into the third instalment of the three-episode premiere of \
+            season two, ‘The Eagle and the Sceptre’. A lot happens here, though, with not \
+            entirely promising portents.\n\nMore happens after that.\n";
+        assert_eq!(parse(page, Format::Text).title.as_deref(), Some("The Eagle and the Sceptre"));
         // Without a title named in the text, the headline's stands.
         let plain = "Severance Season 2, Episode 3 Recap: Who is Alive?\n\nMark wakes up at \
             Lumon again and nothing is as it was.\n\nMore happens after that.\n";

@@ -178,6 +178,8 @@ fn numbered_headline(text: &str) -> Option<Headline> {
                 || LEADING_MARKER_RE.is_match(&show)
                 // "▼第3話のあらすじ": an episode's counter is no part of a name.
                 || COUNTER_IN_NAME_RE.is_match(&show)
+                // "*Warning – episode 5 spoilers ahead*": a spoiler warning names no show.
+                || WARNING_ONLY_RE.is_match(&show)
             {
                 continue;
             }
@@ -189,7 +191,13 @@ fn numbered_headline(text: &str) -> Option<Headline> {
             // Stranger Things season 2 ahead!".
             let beside = || {
                 let c = SEASON_BESIDE_NAME_RE.captures(before).or_else(|| {
-                    named_after.then(|| SEASON_AFTER_NAME_RE.captures(after)).flatten()
+                    named_after
+                        .then(|| {
+                            SEASON_AFTER_NAME_RE
+                                .captures(after)
+                                .or_else(|| ORD_SEASON_AFTER_NAME_RE.captures(after))
+                        })
+                        .flatten()
                 })?;
                 parse_number(&c[1])
             };
@@ -214,6 +222,9 @@ fn numbered_headline(text: &str) -> Option<Headline> {
     None
 }
 
+/// A spoiler warning left where a name would be: "*Warning", "Spoiler Warning:".
+static WARNING_ONLY_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^[*_\s]*(?:spoilers?\s+)?(?:warning|alert)\s*[:!*_]*$").unwrap());
 /// An episode's counter in Japanese or Korean ("第3話", "3화"): no part of a show's name.
 static COUNTER_IN_NAME_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\d\s?(?:話|회|화)(?:$|\P{L}|の)").unwrap());
@@ -231,6 +242,9 @@ static SEASON_AFTER_NAME_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"(?i)^\s*,?\s*(?:season|series|temporada|saison|staffel)\s+{NUM}\b"))
         .unwrap()
 });
+/// "… of Severance’s second season": the season's ordinal right after a possessive name.
+static ORD_SEASON_AFTER_NAME_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"(?i)^\s*{ORD}\s+(?:season|series)\b")).unwrap());
 /// A quoted title, then an opening bracket and the show: `"Guerras abiertas" (VIS A VIS - `.
 static QUOTED_TITLE_THEN_SHOW_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r#"^\s*[“"«‘]([^”"»’“«‘]{1,80})[”"»’]\s*[(\[]\s*(\S.*)$"#).unwrap());
@@ -312,7 +326,17 @@ fn show_after_marker(after: &str) -> Option<(String, &str)> {
         }
     }
     let name = clean_show(&rest[..last_name_word]);
-    let name = name.trim_end_matches(['.', '!', '?', ',', ';']).to_string();
+    let mut name = name.trim_end_matches(['.', '!', '?', ',', ';']).to_string();
+    // "Episode 4 of Severance‘s second season": a possessive before the season's ordinal
+    // belongs to the sentence, not to the name.
+    if ORD_SEASON_AFTER_NAME_RE.is_match(&rest[last_name_word..]) {
+        for possessive in ["’s", "'s", "‘s"] {
+            if let Some(bare) = name.strip_suffix(possessive) {
+                name = bare.to_string();
+                break;
+            }
+        }
+    }
     (has_alphanumeric(&name) && name.split_whitespace().count() <= 10)
         .then_some((name, &rest[last_name_word..]))
 }
@@ -1374,11 +1398,23 @@ static TITLE_TAIL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)[\s\-–—:|,]*\+?\s*(?:english\s+)?(?:dub|sub)(?:bed)?\s*$").unwrap()
 });
 
+/// A site's name closing a title, a few capitalised words ending in "Review(s)", "Recap(s)"
+/// or "Blog" after a spaced dash or bar: " - The Fantasy Review".
+static SITE_TAIL_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\s+[\-–—|]\s+(?:The\s+)?\p{Lu}[\p{L}’']*(?:\s+\p{Lu}[\p{L}’']*){0,2}\s+(?:Reviews?|Recaps?|Blog)\s*$").unwrap()
+});
+
 /// Cleans a candidate episode title; `None` when nothing meaningful is left
 /// (generic words, dates, bylines, ratings).
 pub fn clean_title(s: &str) -> Option<String> {
     let without_brackets = BRACKETED_RE.replace_all(s, " ");
     let mut s = trim_separators(&without_brackets);
+    // "The Eagle and the Sceptre - The Fantasy Review": a review site's name after the title.
+    if let Some(m) = SITE_TAIL_RE.find(s) {
+        if has_alphanumeric(&s[..m.start()]) {
+            s = trim_separators(&s[..m.start()]);
+        }
+    }
     loop {
         let before = s.len();
         s = trim_separators(strip_recap_noise(s));
@@ -2366,6 +2402,22 @@ mod tests {
             p("Warning: Spoilers for episode 6 of Stranger Things season 2 ahead!")
                 .map(|h| (h.0, h.1, h.2)),
             Some(("Stranger Things".into(), 2, 6))
+        );
+        // tests/corpus/pages/918-rings-of-power-s2e3-thefantasyreviews.txt: the site's name after
+        // the title.
+        assert_eq!(
+            p("Rings of Power, Season 2, Episode 3 Review  - The Eagle and the Sceptre - The Fantasy Review"),
+            Some(("Rings of Power".into(), 2, 3, Some("The Eagle and the Sceptre".into())))
+        );
+        assert_eq!(clean_title("Pilot - Ted Lasso Review").as_deref(), Some("Pilot"));
+        // tests/corpus/pages/932-hotd-e6-release-time-techradar.txt: a spoiler warning.
+        assert_eq!(p("*Warning – episode 5 spoilers ahead*"), None);
+        // tests/corpus/pages/897-severance-s2e4-bgr.txt: a possessive name, then the season's
+        // ordinal.
+        assert_eq!(
+            p("Episode 4 of Severance‘s second season gave us everything from the MDR team")
+                .map(|h| (h.0, h.1, h.2)),
+            Some(("Severance".into(), 2, 4))
         );
         // tests/corpus/pages/714-ted-lasso-s3e4-telltaletv.txt: a headline printed twice.
         assert_eq!(

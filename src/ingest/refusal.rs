@@ -40,13 +40,17 @@ static NEWS_RE: Lazy<Regex> = Lazy::new(|| {
           | renew(?:s|ed|al) | cancel(?:s|ed|led|lation) | greenlit
           | release\s+date | air\s*date | premiere\s+date | when\s+(?:does|will|is) | what\s+time | release\s+time
           | trailers? | teasers? | first\s+look | sneak\s+peek
-          | where\s+to\s+(?:watch|stream) | how\s+to\s+(?:watch|stream) | streaming\s+guide
+          | where\s+to\s+(?:watch|stream) | how\s+to\s+(?:watch|stream) | streaming\s+(?:guide|options)
           | postponed | hiatus | episode\s+count | how\s+many\s+episodes
           | (?:highest|lowest|best|worst)[\s\-]rated | polls?
         )\b",
     )
     .unwrap()
 });
+
+/// A release guide's words, which say so even beside the word recap.
+static RELEASE_GUIDE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\brelease\s+(?:date|time)s?\b|\bstreaming\s+guide\b").unwrap());
 
 /// List words that no recap headline uses.
 static LIST_RE: Lazy<Regex> = Lazy::new(|| {
@@ -202,7 +206,11 @@ pub fn judge(
         if PREVIEW_RE.is_match(headline) {
             return Some(PREVIEW);
         }
-    } else if NEWS_RE.is_match(headline) && parsed.is_none() {
+    } else if (NEWS_RE.is_match(headline) && parsed.is_none())
+        || RELEASE_GUIDE_RE.is_match(headline)
+    {
+        // "The Ark Episode 6: … Release Date, Time, Recap & Streaming Guide": a guide to the
+        // coming episode, the recap of the last one one of its items.
         return Some(NEWS);
     }
     // Lines above the headline: "Category: ‘Drama Recap’", "Winter 2023 Anime Episode Reviews: Week 12".
@@ -607,6 +615,15 @@ mod tests {
         // tests/corpus/pages/812-shogun-e8-release-time-recognizecity.txt
         assert_eq!(j("When and Where Will Shogun Episode 8 Be Available to Watch?"), Some(PREVIEW));
         assert!(j("Shogun Episode 8 Release Time").is_some());
+        // tests/corpus/pages/932-hotd-e6-release-time-techradar.txt: where and when to watch.
+        let headline = "Watch House of the Dragon episode 6 online When: Sunday, September 25 Time: 9pm ET/PT on HBO Streaming options: HBO Max (US) (opens in new tab)|Crave (CA)| Now (UK) |Binge (AU) (opens in new tab)";
+        assert_eq!(judge(headline, parse_headline(headline).as_ref(), &[], 0), Some(NEWS));
+        // tests/corpus/pages/931-the-ark-e6-release-akvavittheatre.txt: a recap named as one of a
+        // release guide's items.
+        let headline = "The Ark Episode 6: One Step Forward, Two Steps Back Release Date, Time, Recap & Streaming Guide";
+        let parsed = parse_headline(headline);
+        assert!(parsed.is_some());
+        assert_eq!(judge(headline, parsed.as_ref(), &[], 0), Some(NEWS));
         // tests/corpus/pages/825-doctor-who-user-reviews-imdb.txt: a user's reviews, sorted.
         let lines: Vec<String> = [
             "54 Reviews",
