@@ -1417,6 +1417,55 @@ fn ordinal_word(n: u32) -> Option<&'static str> {
     WORDS.get(usize::try_from(n).ok()?.checked_sub(1)?).copied()
 }
 
+/// A quoted title, in any of four ways of quoting (one capture group each): “…”, "…", ‘…’ or
+/// '…', an apostrophe inside a word kept ("‘Jake’s Choice’").
+const QUOTED_TITLE: &str =
+    r#"(?:“([^”]{2,80})”|"([^"]{2,80})"|‘((?:[^’]|’\p{L}){2,80})’|'((?:[^']|'\p{L}){2,80})')"#;
+
+/// "Here’s what you missed in House of the Dragon Episode 5 ‘We Light The Way’", "The Walking
+/// Dead Episode 8×010 ‘The Lost and the Plunderers’", "With episode 4 – ‘Heart of the TVA’ –":
+/// an episode's number (group 1), then its quoted title. Compiled once: the number is compared
+/// after the match, so no page compiles a pattern of its own.
+static QUOTED_AFTER_NUMBER_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:episode|ep\.?)\s*(?:\d{{1,2}}\s*[x×.]\s*)?0*(\d{{1,4}})\s*[,:–—-]?\s*{QUOTED_TITLE}"
+    ))
+    .unwrap()
+});
+
+/// "we delve into the third instalment of the three-episode premiere of season two, ‘The
+/// Eagle and the Sceptre’": the episode by its ordinal (group 1), then its quoted title after
+/// a comma, within the sentence.
+static QUOTED_AFTER_ORDINAL_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r#"(?i)\bthe\s+(\p{{L}}+|\d{{1,4}}(?:st|nd|rd|th))\s+(?:episode|instalment|installment|chapter)\b[^.!?“”"‘’]{{0,80}},\s*{QUOTED_TITLE}"#
+    ))
+    .unwrap()
+});
+
+/// The title quoted right after episode `episode`'s number in `text`.
+fn quoted_after_number(text: &str, episode: u32) -> Option<&str> {
+    QUOTED_AFTER_NUMBER_RE
+        .captures_iter(text)
+        .filter(|c| c[1].parse::<u32>().ok() == Some(episode))
+        .find_map(|c| (2..=5).find_map(|i| c.get(i)).map(|m| m.as_str()))
+}
+
+/// The title quoted after "the third episode" (or "the 3rd episode") when `episode` is 3; only
+/// the first twelve have ordinals in words.
+fn quoted_after_ordinal(text: &str, episode: u32) -> Option<&str> {
+    let word = ordinal_word(episode)?;
+    // "3rd": the pattern has made sure of the suffix.
+    let is_episode = |said: &str| {
+        said.eq_ignore_ascii_case(word)
+            || said.trim_end_matches(char::is_alphabetic).parse::<u32>().ok() == Some(episode)
+    };
+    QUOTED_AFTER_ORDINAL_RE
+        .captures_iter(text)
+        .filter(|c| is_episode(&c[1]))
+        .find_map(|c| (2..=5).find_map(|i| c.get(i)).map(|m| m.as_str()))
+}
+
 /// A show name in title case with at least one capitalised word ("Squid Game", not "to the").
 fn names_something(show: &str) -> bool {
     refusal::name_like(show)
@@ -1885,28 +1934,13 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             // "With episode 4 – ‘Heart of the TVA’ – things are back on track", "Contains
             // spoilers for 'Yellowjackets' Episode 6 'Saints'": the same number, then a quoted
             // title, with or without the show (quoted itself) before it.
-            let quoted_after_number = Regex::new(&format!(
-                r#"(?i)(?:{}['’”"]?\s+)?\b(?:episode|ep\.?)\s*(?:\d{{1,2}}\s*[x×.]\s*)?0*{}\s*[,:–—-]?\s*(?:“([^”]{{2,80}})”|"([^"]{{2,80}})"|‘((?:[^’]|’\p{{L}}){{2,80}})’|'((?:[^']|'\p{{L}}){{2,80}})')"#,
-                regex::escape(&show),
-                episode
-            ))
-            .ok();
-            // "we delve into the third instalment of the three-episode premiere of season two,
-            // ‘The Eagle and the Sceptre’": the episode by its ordinal, then its quoted title
-            // after a comma, within the sentence.
-            let ordinal_then_quoted = ordinal_word(episode).and_then(|word| {
-                Regex::new(&format!(
-                    r#"(?i)\bthe\s+(?:{word}|{episode}(?:st|nd|rd|th))\s+(?:episode|instalment|installment|chapter)\b[^.!?“”"‘’]{{0,80}},\s*(?:“([^”]{{2,80}})”|"([^"]{{2,80}})"|‘((?:[^’]|’\p{{L}}){{2,80}})’|'((?:[^']|'\p{{L}}){{2,80}})')"#
-                ))
-                .ok()
-            });
             let named = || {
                 blocks.iter().take(8).find_map(|b| {
-                    let c = TITLED_RE
-                        .captures(&b.text)
-                        .or_else(|| quoted_after_number.as_ref()?.captures(&b.text))
-                        .or_else(|| ordinal_then_quoted.as_ref()?.captures(&b.text))?;
-                    let inner = (1..=4).find_map(|i| c.get(i))?.as_str();
+                    let inner = match TITLED_RE.captures(&b.text) {
+                        Some(c) => (1..c.len()).find_map(|i| c.get(i))?.as_str(),
+                        None => quoted_after_number(&b.text, episode)
+                            .or_else(|| quoted_after_ordinal(&b.text, episode))?,
+                    };
                     headline::clean_title(inner.trim().trim_end_matches(['.', ',']))
                 })
             };
@@ -1914,8 +1948,7 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             // episode's number.
             let after_number = || {
                 blocks.iter().take(8).find_map(|b| {
-                    let c = quoted_after_number.as_ref()?.captures(&b.text)?;
-                    let inner = (1..=4).find_map(|i| c.get(i))?.as_str();
+                    let inner = quoted_after_number(&b.text, episode)?;
                     headline::clean_title(inner.trim().trim_end_matches(['.', ',']))
                 })
             };
