@@ -424,8 +424,12 @@ mod tests {
     use super::*;
 
     fn choose(lines: &[&str]) -> Option<(usize, String, Headline)> {
+        candidate(lines).map(|c| (c.first, c.text, c.parsed))
+    }
+
+    fn candidate(lines: &[&str]) -> Option<Choice> {
         let lines: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
-        choose_headline(&lines).map(|c| (c.first, c.text, c.parsed))
+        choose_headline(&lines)
     }
 
     /// tests/corpus/pages/674-game-of-thrones-s8e4-no-vg.txt: guillemets quote a name; a lone
@@ -602,18 +606,15 @@ mod tests {
     /// headline alone below.
     #[test]
     fn a_clean_copy_below_a_headline_glued_to_its_crumbs() {
-        let lines: Vec<String> = [
+        let (first, _, parsed) = choose(&[
             "Sunday, December 10, 2023",
             "HomeentertainmentAnime NewsFrieren: Beyond Journey's End ‒ Episode 10",
             "Frieren: Beyond Journey’s End ‒ Episode 10",
             "How would you rate episode 10 of",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let c = choose_headline(&lines).expect("found");
+        ])
+        .expect("found");
         assert_eq!(
-            (c.first, c.parsed.show.as_str(), c.parsed.episode),
+            (first, parsed.show.as_str(), parsed.episode),
             (2, "Frieren: Beyond Journey’s End", 10)
         );
     }
@@ -622,16 +623,13 @@ mod tests {
     /// name, the episode on the line below.
     #[test]
     fn stars_beside_the_name_are_the_rating() {
-        let lines: Vec<String> = [
+        let c = candidate(&[
             "The Haunting of Hill House",
             "The Haunting of Hill House ★★★★★",
             "Episode 5:",
             "When Nell was at the sleep tech I was like: woah the actor playing the sleep tech is really good, sucks that he has such a small role.",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let c = choose_headline(&lines).expect("found");
+        ])
+        .expect("found");
         assert_eq!((c.parsed.show.as_str(), c.parsed.episode), ("The Haunting of Hill House", 5));
         assert_eq!(c.rating.map(|r| r.rating.value), Some(5.0));
     }
