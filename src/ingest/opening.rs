@@ -81,7 +81,7 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | (?:home|menu|search|skip\s+to\s+(?:main\s+)?content|sign\s+in|log\s*in|subscribe|newsletter|
                news|reviews?|recaps?|tv|tv\s+shows?|tv\s+reviews?|tv\s+recaps?|movies?|anime|k-?dramas?|dramas?|
                entertainment|features?|opinion|opinions?\s+and\s+editorial|editorial|blog|latest|trending|popular|
-               categories|archives?|about(?:\s+us)?|contact(?:\s+us)?|privacy\s+policy|advertisement|sponsored|
+               categories|uncategori[sz]ed|(?:episode\s+)?(?:synopsis|summary)|archives?|about(?:\s+us)?|contact(?:\s+us)?|privacy\s+policy|advertisement|sponsored|
                share|tweet|facebook|twitter|instagram|tiktok|youtube|pinterest|reddit|email|print|
                toggle\s+navigation|main\s+menu|close|open|more|all|part\s+\d+.*|videos?\s+by\s+.*|
                (?:leave\s+a\s+)?comments?|\d+\s+comments?)\s*:?$
@@ -461,6 +461,11 @@ mod tests {
             "Home » TV » Recaps",
             "r/StrangeNewWorlds • u/someone • May 19 '22",
             "Opinion and Editorial",
+            // tests/corpus/pages/909-hometown-cha-cha-cha-e1-4-fluentinkdrama.txt: WordPress's
+            // category for a post filed under none.
+            "Uncategorized",
+            // tests/corpus/pages/902-frieren-e12-theconartistsblog.txt: a section's label.
+            "Episode Synopsis:",
             // nypress.com's text-size buttons under a headline (the corpus's 422).
             "Make text smaller Make text larger",
             "Anime",
