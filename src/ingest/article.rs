@@ -1408,15 +1408,6 @@ static EPISODE_OF_RE: Lazy<Regex> = Lazy::new(|| {
         .unwrap()
 });
 
-/// "third" for 3: an episode's ordinal in words, up to the twelfth.
-fn ordinal_word(n: u32) -> Option<&'static str> {
-    const WORDS: [&str; 12] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth", "eleventh", "twelfth",
-    ];
-    WORDS.get(usize::try_from(n).ok()?.checked_sub(1)?).copied()
-}
-
 /// A quoted title, in any of four ways of quoting (one capture group each): “…”, "…", ‘…’ or
 /// '…', an apostrophe inside a word kept ("‘Jake’s Choice’").
 const QUOTED_TITLE: &str =
@@ -1437,8 +1428,9 @@ static QUOTED_AFTER_NUMBER_RE: Lazy<Regex> = Lazy::new(|| {
 /// Eagle and the Sceptre’": the episode by its ordinal (group 1), then its quoted title after
 /// a comma, within the sentence.
 static QUOTED_AFTER_ORDINAL_RE: Lazy<Regex> = Lazy::new(|| {
+    let ordinal = headline::ORD;
     Regex::new(&format!(
-        r#"(?i)\bthe\s+(\p{{L}}+|\d{{1,4}}(?:st|nd|rd|th))\s+(?:episode|instalment|installment|chapter)\b[^.!?“”"‘’]{{0,80}},\s*{QUOTED_TITLE}"#
+        r#"(?i)\bthe\s+{ordinal}\s+(?:episode|instalment|installment|chapter)\b[^.!?“”"‘’]{{0,80}},\s*{QUOTED_TITLE}"#
     ))
     .unwrap()
 });
@@ -1454,15 +1446,12 @@ fn quoted_after_number(text: &str, episode: u32) -> Option<&str> {
 /// The title quoted after "the third episode" (or "the 3rd episode") when `episode` is 3; only
 /// the first twelve have ordinals in words.
 fn quoted_after_ordinal(text: &str, episode: u32) -> Option<&str> {
-    let word = ordinal_word(episode)?;
-    // "3rd": the pattern has made sure of the suffix.
-    let is_episode = |said: &str| {
-        said.eq_ignore_ascii_case(word)
-            || said.trim_end_matches(char::is_alphabetic).parse::<u32>().ok() == Some(episode)
-    };
+    if episode as usize > headline::ORDINAL_WORDS.len() {
+        return None;
+    }
     QUOTED_AFTER_ORDINAL_RE
         .captures_iter(text)
-        .filter(|c| is_episode(&c[1]))
+        .filter(|c| headline::parse_number(&c[1]) == Some(episode))
         .find_map(|c| (2..=5).find_map(|i| c.get(i)).map(|m| m.as_str()))
 }
 

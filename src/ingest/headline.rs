@@ -777,14 +777,14 @@ const WORD_NUMBERS: [&str; 20] = [
     "twenty",
 ];
 
-const ORDINAL_WORDS: [&str; 12] = [
+pub(crate) const ORDINAL_WORDS: [&str; 12] = [
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "eleventh", "twelfth",
 ];
 
 const NUM: &str = r"(\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)";
 /// "3rd", "Third": an ordinal season ("My Hero Academia 3rd Season").
-const ORD: &str = r"(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)";
+pub(crate) const ORD: &str = r"(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)";
 
 /// Portuguese and Spanish ordinals: "4º", "8ª", "4o" (in an address), "quarta", "tercer".
 const ORD_RO: &str = r"(\d{1,3}\s?[ºª°]|\d{1,3}[oa]\b|primeir[oa]|primer[oa]?|segund[oa]|terceir[oa]|tercer[oa]?|quart[oa]|cuart[oa]|quint[oa]|sext[oa]|s[ée]tim[oa]|s[ée]ptim[oa]|oitav[oa]|octav[oa]|non[oa]|noven[oa]|d[ée]cim[oa])";
@@ -883,7 +883,7 @@ pub fn ordinal_episode_in_prose(line: &str) -> Option<Headline> {
 
 /// Parses a digit string, an English number word or an ordinal ("3rd",
 /// "third"); checks the 1..=9999 range.
-fn parse_number(s: &str) -> Option<u32> {
+pub(crate) fn parse_number(s: &str) -> Option<u32> {
     let lower = s.to_lowercase();
     // "3rd", "4º", "8 ª", "4o"
     let digits = lower.trim_end_matches(|c: char| c.is_alphabetic() || matches!(c, '°' | ' '));
