@@ -982,9 +982,9 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
             format!(r"(?i)\b{ORD}\s+(?:Season|Series)\b{between}{episode_word}{NUM}\b{end}"),
             with_season,
         ),
-        // S2 Episode 3, S2 Ep 3
+        // S2 Episode 3, S2 Ep 3, SN2 Ep5
         form(
-            format!(r"(?i)\bS(\d{{1,4}})\s*[,:\-–]?\s*(?:Episodes?|Eps?\.?)\s*#?{NUM}\b{end}"),
+            format!(r"(?i)\bSN?(\d{{1,4}})\s*[,:\-–]?\s*(?:Episodes?|Eps?\.?)\s*#?{NUM}\b{end}"),
             with_season,
         ),
         // Euphoria season 2: What happened in episode 7?
@@ -1033,11 +1033,12 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
             with_season,
         ),
         // Episode 12, Ep. 12, Episodes 3 & 4, Episodes 3-4, Episode 3 and 4, Episode #7, Chapter 4,
+        // "Epsiode 13 & 14" (a common misspelling),
         // Episódio 4, Capítulo 2, Odcinek 5, Aflevering 2, Avsnitt 4, Puntata 2, Vietnamese
         // "tập 8" and "tập thứ 8"
         form(
             format!(
-                r"(?i)(?:\b|^)(?:[ÉE]pisodes?|Epis[óo]dios?|Cap[íi]tulos?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Tập(?:\s+thứ)?|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
+                r"(?i)(?:\b|^)(?:[ÉE]pisodes?|Epsiodes?|Epis[óo]dios?|Cap[íi]tulos?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Tập(?:\s+thứ)?|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
             ),
             without_season,
         ),
@@ -1271,7 +1272,15 @@ pub fn clean_show(raw: &str) -> String {
             let whole = c.get(0).expect("match");
             let prefix_words = s[..whole.start()].split_whitespace().count();
             let inner = (1..=4).find_map(|i| c.get(i)).map_or("", |m| m.as_str().trim());
-            if (1..=5).contains(&prefix_words) && has_alphanumeric(inner) {
+            // "Juliette and Solo’s Partnership Hits a Rough Patch in ‘Silo’": a sentence of any
+            // length whose last word, a preposition, introduces the quoted name.
+            let introduced = s[..whole.start()]
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| matches!(w, "in" | "of" | "for" | "on" | "from" | "about"));
+            if ((1..=5).contains(&prefix_words) || (introduced && prefix_words <= 16))
+                && has_alphanumeric(inner)
+            {
                 s = inner;
             }
         }
@@ -1792,6 +1801,16 @@ mod tests {
                 h("Soundtrack #1", 1, 2, None, None),
             ),
             ("The Glory Season 1, Episode 2 Recap", h("The Glory", 1, 2, None, None)),
+            // tests/corpus/pages/965-shrinking-s2e5-filmyap.txt: "SN2" is the season
+            ("Shrinking SN2 Ep5", h("Shrinking", 2, 5, None, None)),
+            // tests/corpus/pages/1000-silo-s2e4-thenewsaffair.txt: a section heading whose
+            // sentence introduces the quoted show with "in"
+            (
+                "Juliette and Solo’s Partnership Hits a Rough Patch in ‘Silo’ Season 2 Episode 4",
+                h("Silo", 2, 4, None, None),
+            ),
+            // tests/corpus/pages/998-mr-queen-e13-14-lazyreader.txt: a misspelt "Episode"
+            ("“MR. QUEEN” EPSIODE 13 & 14 RECAP", h("MR. QUEEN", 1, 13, Some(14), None)),
             ("Squid Game – Season 2 Episode 7 Recap and Review", h("Squid Game", 2, 7, None, None)),
             (
                 "Alice in Borderland Season 2 Episode 8 Review",

@@ -147,10 +147,10 @@ fn star_glyphs(s: &str) -> Option<(f32, f32)> {
     Some((value, out_of))
 }
 
-/// "Episode Rating: 4/5", "Our rating – 4.5 out of 5", "Score: 8/10", "Grade: B+".
+/// "Episode Rating: 4/5", "Our rating – 4.5 out of 5", "Score: 8/10", "Grade: B+", "Overall: 9.0/10".
 static LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:[\p{L}'’]+\s+){0,3}(?:rating|score|grade|verdict|mark|review|classifica[çc][ãa]o|avalia[çc][ãa]o|nota|calificaci[óo]n|puntuaci[óo]n|puntaje|pontua[çc][ãa]o|valoraci[óo]n|voto|valutazione|punteggio|bewertung|wertung|ocena|beoordeling|puan)s?(?:\s+final)?(?:\s+d[aoe]l?\s+cr[íi]tic[ao]s?|\s+of\s+the\s+critic)?\s*(?:\(?\s*out\s+of\s+(\d{1,3})\s*\)?)?(?:\s*,[^:]{1,30})?\s*[:\-–—=]?\s*(.+)$",
+        r"(?i)^(?:[\p{L}'’]+\s+){0,3}(?:rating|score|grade|verdict|mark|review|overall|classifica[çc][ãa]o|avalia[çc][ãa]o|nota|calificaci[óo]n|puntuaci[óo]n|puntaje|pontua[çc][ãa]o|valoraci[óo]n|voto|valutazione|punteggio|bewertung|wertung|ocena|beoordeling|puan)s?(?:\s+final)?(?:\s+d[aoe]l?\s+cr[íi]tic[ao]s?|\s+of\s+the\s+critic)?\s*(?:\(?\s*out\s+of\s+(\d{1,3})\s*\)?)?(?:\s*,[^:]{1,30})?\s*[:\-–—=]?\s*(.+)$",
     )
     .unwrap()
 });
@@ -322,6 +322,10 @@ mod tests {
         assert_eq!(v("Rating: ★★★★☆ (4/5)"), Some((4.0, "★★★★☆".into())));
         assert_eq!(v("Grade: B+ (very good)"), Some((4.25, "B+".into())));
         assert_eq!(v("IMDb rating: 8.1/10"), None);
+        // sampensfire.com on The Last of Us episode 2 (the corpus's 1010): the overall score
+        // above the per-part ones ("Story 8.8/10").
+        assert_eq!(v("Overall: 9.0/10"), Some((4.5, "9.0/10".into())));
+        assert_eq!(v("Overall, a fine hour."), None);
         let p = |s| parse_prose(s).map(|r| r.rating.value);
         assert_eq!(p("All in all, I give this episode an 8/10."), Some(4.0));
         assert_eq!(p("It gets 4 out of 5 stars from me."), Some(4.0));

@@ -10,7 +10,7 @@
 use regex::Regex;
 use std::sync::LazyLock as Lazy;
 
-use super::headline::{parse_headline, Headline};
+use super::headline::{parse_headline, parse_number, Headline};
 use super::opening;
 use crate::recap::names::fold;
 
@@ -226,6 +226,16 @@ pub fn judge(
             return Some(LIST);
         }
     }
+    // "Blue Lock Season 2 Episode 8 English Sub" over "Blue Lock season 2 episode 8 will be
+    // released on Saturday 23rd November 2024": the page's own episode is still to come.
+    if let Some(h) = parsed {
+        let coming = |line: &String| {
+            UPCOMING_EPISODE_RE.captures_iter(line).any(|c| parse_number(&c[1]) == Some(h.episode))
+        };
+        if opening.iter().skip(headline_at).take(4).any(coming) {
+            return Some(PREVIEW);
+        }
+    }
     if lists_several_episodes(opening, headline_at) {
         return Some(LIST);
     }
@@ -247,6 +257,11 @@ pub fn judge(
     }
     None
 }
+
+/// "episode 8 will be released on", "Episode 5 is set to air": an episode still to come.
+static UPCOMING_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:episode|ep\.?)\s*(\d{1,4})\s+(?:will|is\s+(?:set|scheduled|expected)\s+to)\s+(?:be\s+)?(?:released|release|air|premiere|drop|arrive|stream)\b").unwrap()
+});
 
 /// A name in title case right before "episode N": "Ano Natsu episode 8".
 static NAMED_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
@@ -392,6 +407,7 @@ mod tests {
         assert_eq!(j("[Preview] Moving Episode 5"), Some(PREVIEW));
         assert_eq!(j("Interview with the Vampire Season 2 Episode 5 Recap"), None);
         assert_eq!(j("Squid Game Season 3 release date, trailer and cast"), Some(NEWS));
+
         // tests/corpus/pages/887-hotd-s2e4-highest-rated-koimoi.txt and
         // 849-tlou-e3-poll-pushsquare.txt, by their addresses' words.
         assert_eq!(
@@ -442,6 +458,34 @@ mod tests {
         let headline = &opening[2];
         assert_eq!(judge(headline, parse_headline(headline).as_ref(), &opening, 2), Some(LIST));
         assert_eq!(j("Ted Lasso Season 3 Episode 4 Review: Big Week"), None);
+    }
+
+    /// tests/corpus/pages/958-blue-lock-s2e8-release-bluelockseason2.txt: the page's own
+    /// episode "will be released", the recap on it of the one before.
+    #[test]
+    fn an_episode_still_to_come_is_previewed_not_recapped() {
+        let opening: Vec<String> = [
+            "Blue Lock Season 2 Episode 8 English Sub",
+            "Blue Lock Season 2 Episode 8 raises the stakes in a fierce battle between the Blue Lock 11 and the Japan U-20 National Team as the standout players finally take center stage.",
+            "Blue Lock Season 2 Episode 8",
+            "Blue Lock season 2 episode 8 will be released on Saturday 23rd November 2024. The new episode will be released at 5pm GMT/9:00am Pacific/12:00pm Eastern.",
+            "Blue Lock Season 2 Episode 7 Recap",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let parsed = parse_headline(&opening[0]);
+        assert_eq!(judge(&opening[0], parsed.as_ref(), &opening, 0), Some(PREVIEW));
+        // A recap that says when the next episode airs is still a recap.
+        let recap: Vec<String> = [
+            "Blue Lock Season 2 Episode 7 Recap",
+            "Episode 8 will be released next Saturday; here is what happened in this one.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let parsed = parse_headline(&recap[0]);
+        assert_eq!(judge(&recap[0], parsed.as_ref(), &recap, 0), None);
     }
 
     /// tests/corpus/pages/766-shogun-1x09-listing-moviemack.txt: a database record of an
