@@ -998,6 +998,11 @@ fn truncate_chars(s: &str, max: usize) -> String {
     }
 }
 
+/// A line that only warns of spoilers: "Spoilers", "Spoiler alert!", "(Spoilers ahead)".
+static SPOILER_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*[\[(*_]*\s*(?:major\s+|minor\s+|mild\s+|heavy\s+)?spoilers?(?:\s+(?:alert|warning|ahead|below|inside))?\s*[!.:)\]*_]*\s*$").unwrap()
+});
+
 /// "Episode title: The Hunger", "Episode Title – Rage".
 static EPISODE_TITLE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:episode|ep\.?)\s+(?:\d+\s+)?title\s*[:\-–—]\s*(.+)$").unwrap()
@@ -1958,6 +1963,16 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                     title = None;
                 }
             }
+            // "Shrinking S2 E3" / "Spoilers" / "“Psychological Something-ism”": a spoiler label
+            // between the headline and the title line.
+            if from_headline.is_some()
+                && blocks.len() > 1
+                && blocks
+                    .first()
+                    .is_some_and(|b| b.lines == 1 && SPOILER_LABEL_RE.is_match(&b.text))
+            {
+                blocks.remove(0);
+            }
             if from_headline.is_some()
                 && blocks.first().is_some_and(|b| b.lines == 1 && looks_like_title(&b.text))
             {
@@ -2639,6 +2654,18 @@ mod tests {
             parse(quoted, Format::Text).title.as_deref(),
             Some("Luffy is on the Move! A Turning Point of a New Era!")
         );
+    }
+
+    /// embraceyourgeeknesseyg.com (the corpus's 966): a spoiler label between the headline and
+    /// the quoted title line.
+    #[test]
+    fn a_spoiler_label_above_the_title_line() {
+        let page = "Shrinking S2 E3\n\nSpoilers\n\n“Psychological Something-ism” \n\nShrinking \
+            continues to be one of the best shows on Apple TV +. This cast is just extremely \
+            strong.\n";
+        let a = parse(page, Format::Text);
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Shrinking", 2, 3));
+        assert_eq!(a.title.as_deref(), Some("Psychological Something-ism"));
     }
 
     /// undeadearth.com: the title after the episode's number and a comma on the next line, but
