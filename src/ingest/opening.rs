@@ -210,8 +210,16 @@ fn is_marker_only(line: &str) -> bool {
 /// A line that can stand before a marker-only line as the show (and title).
 fn can_lead(line: &str) -> bool {
     let words = line.split_whitespace().count();
-    (1..=16).contains(&words) && !is_prose(line) && !is_furniture_line(line)
+    (1..=16).contains(&words)
+        && !is_prose(line)
+        && !is_furniture_line(line)
+        && !RANKED_ENTRY_RE.is_match(line)
 }
+
+/// "10 “Kids”" over "Season 3, Episode 5": a ranked list's entry, its place before the
+/// episode's quoted title, leads no headline.
+static RANKED_ENTRY_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r#"^\d{1,3}[.)]?\s+[“"‘«]"#).unwrap());
 
 /// How many of `lines` the headline may be among: [`OPENING_LINES`] lines, not counting
 /// the one-to-three-word entries of a menu printed above the article ("Support Us",
@@ -711,5 +719,27 @@ mod tests {
         let h = &c.parsed;
         assert_eq!((h.show.as_str(), h.season, h.episode), ("Outlander", 6, 3));
         assert_eq!(h.title.as_deref(), Some("Temperance"));
+    }
+
+    /// usnewsfeeds.com (the corpus's 980): a ranking of a season's episodes, each entry its
+    /// place and quoted title over the episode's marker, is no headline "Kids".
+    #[test]
+    fn a_ranked_entry_leads_no_headline() {
+        let lines: Vec<String> = [
+            "Season 3 of The Bear dialed up the drama and took the foot off the gas of comedy.",
+            "10 “Kids”",
+            "Season 3, Episode 5",
+            "There isn’t a singularly poor episode in The Bear‘s third season, though, in comparison with the excessive requirements set within the first two outings.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert_eq!(choose_headline(&lines), None);
+        // A show's name above its marker still leads.
+        let show: Vec<String> = ["Stranger Things", "Season 4, Episode 2 Recap"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(choose_headline(&show).map(|c| c.parsed.show), Some("Stranger Things".into()));
     }
 }
