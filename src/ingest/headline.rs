@@ -1148,6 +1148,13 @@ static TRAILING_GENRE_RE: Lazy<Regex> =
 static QUOTED_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r#"(?:^|\s)(?:“([^”“]+)”|"([^"]+)"|‘((?:[^’‘]|’\p{L})+)’|'((?:[^']|'\p{L})+)')(?:\s+(?i:drama|series|anime|k-?drama))?[\s\-–—:|,]*$"#).unwrap()
 });
+/// A sentence ending in a possessive name: "… continues with Blue Lock’s".
+static SENTENCE_POSSESSIVE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"^(.+?\s)(\p{Lu}[\p{L}\d\-]*(?:\s+(?:\p{Lu}[\p{L}\d\-]*|of|the|and|no))*)(?:’s|'s)$",
+    )
+    .unwrap()
+});
 /// "Here is a quick recap of", "A recap and review of", "This is the recap of".
 static LEAD_PHRASE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:.{1,80}?[:\-–—|]\s+)?(?:here\s+is|here's|here’s|this\s+is|these\s+are)?\s*(?:a|an|the|our|my)?\s*(?:quick\s+|full\s+|short\s+|brief\s+|complete\s+|weekly\s+|live\s+)?(?:recaps?|reviews?|summary|synopsis)(?:\s+(?:and|&)\s+(?:review|recap))?\s+(?:of|for)\s+|^[*_]*\s*(?:(?:spoiler\s+)?warning\s*:?\s*)?spoilers?\s+(?:ahead\s+)?(?:for|from)\s+").unwrap()
@@ -1282,6 +1289,17 @@ pub fn clean_show(raw: &str) -> String {
                 && has_alphanumeric(inner)
             {
                 s = inner;
+            }
+        }
+        // "The legendary match … continues with Blue Lock’s Season 2 Episode 8": a sentence
+        // whose last words, a possessive name, own the marker.
+        if let Some(c) = SENTENCE_POSSESSIVE_RE.captures(s) {
+            let lowercase = c[1]
+                .split_whitespace()
+                .filter(|w| w.starts_with(char::is_lowercase) && !NAME_JOINERS.contains(w))
+                .count();
+            if lowercase >= 2 {
+                s = c.get(2).map_or(s, |m| m.as_str());
             }
         }
         if let Some(m) = LEAD_PHRASE_RE.find(s) {
@@ -1505,6 +1523,8 @@ fn extract_title(rest: &str) -> Option<String> {
     }
     if let Some(caps) = QUOTED_RE.captures(rest) {
         let inner = (1..=8).find_map(|i| caps.get(i)).map(|m| m.as_str().trim())?;
+        // "titled “Blue Genes,” as the score…": a comma the quote closed over is no part of it.
+        let inner = inner.trim_end_matches(',').trim_end();
         if has_alphanumeric(inner) && !GENERIC_TITLE_RE.is_match(inner) {
             return Some(inner.to_string());
         }
@@ -1803,6 +1823,13 @@ mod tests {
             ("The Glory Season 1, Episode 2 Recap", h("The Glory", 1, 2, None, None)),
             // tests/corpus/pages/965-shrinking-s2e5-filmyap.txt: "SN2" is the season
             ("Shrinking SN2 Ep5", h("Shrinking", 2, 5, None, None)),
+            // tests/corpus/pages/959-blue-lock-s2e8-esportvoice.txt: a sentence ending in the
+            // show's possessive
+            (
+                "The legendary match between Blue Lock and U-20 Japan continues with Blue Lock’s Season 2 Episode 8, titled “Blue Genes,” as the score is now tied",
+                h("Blue Lock", 2, 8, None, Some("Blue Genes")),
+            ),
+            ("Grey’s Season 5 Episode 3", h("Grey’s", 5, 3, None, None)),
             // tests/corpus/pages/1000-silo-s2e4-thenewsaffair.txt: a section heading whose
             // sentence introduces the quoted show with "in"
             (
