@@ -1356,6 +1356,44 @@ fn title_case(s: &str) -> String {
 
 static YEAR_TAIL_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s+(?:19|20)\d{2}$").unwrap());
 
+/// "the one with the untamed recaps episodes 11 to 17" at a page that writes "Part 3 of The
+/// Untamed recaps": the address's first words are the writer's, the longest run of its last
+/// words that the page writes as a name is the show.
+fn written_tail(show: &str, hay: &str) -> Option<String> {
+    let mut words: Vec<&str> = show.split_whitespace().collect();
+    // "… the untamed recaps": the address's label after the name.
+    while words.last().is_some_and(|w| {
+        matches!(w.to_lowercase().as_str(), "recap" | "recaps" | "review" | "reviews")
+    }) {
+        words.pop();
+    }
+    let hay_words = crate::recap::names::fold_words(hay);
+    for k in 1..words.len() {
+        let tail: Vec<String> =
+            words[k..].iter().flat_map(|w| crate::recap::names::fold_words(w)).collect();
+        if tail.iter().map(String::len).sum::<usize>() < 5 {
+            return None;
+        }
+        // Two words at least: a single one ("doctor") may be a name cut short.
+        if tail.len() < 2 {
+            return None;
+        }
+        if hay_words.windows(tail.len()).any(|w| w == tail.as_slice()) {
+            // A name in a cased script, capitalised as names are (an uncased one says nothing).
+            let written = as_written(&words[k..].join(" "), hay).filter(|s| {
+                s.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| c.is_uppercase() || c.is_lowercase())
+                    && refusal::name_like(s)
+            });
+            if written.is_some() {
+                return written;
+            }
+        }
+    }
+    None
+}
+
 /// Show and episode from the page address, when the text names none.
 fn headline_from_url(url: &str, opening: &[String], untitled: bool) -> Option<headline::Headline> {
     let mut h = parse_headline(&url_headline(url)?)?;
@@ -1367,7 +1405,7 @@ fn headline_from_url(url: &str, opening: &[String], untitled: bool) -> Option<he
     h.show = match as_written(&show, &hay) {
         Some(s) => s,
         None if untitled => title_case(&show),
-        None => return None,
+        None => written_tail(&show, &hay)?,
     };
     // A title read from a URL only counts when the page writes it out.
     h.title = h.title.and_then(|t| {
@@ -3042,6 +3080,23 @@ mod tests {
         assert_eq!(d("May 1, 2024").as_deref(), Some("2024-05-01T00:00:00+00:00"));
         assert_eq!(d("1 May 2024").as_deref(), Some("2024-05-01T00:00:00+00:00"));
         assert_eq!(d("yesterday"), None);
+    }
+
+    /// julesharper.com (the corpus's 961): the address's first words are the writer's; the
+    /// last ones, which the page writes, name the show.
+    #[test]
+    fn the_show_among_an_address_s_last_words() {
+        let page = "Part 3 of The Untamed recaps (you can read Eps1-5 here and Eps 6-10 here).\n\n\
+            Madame Yu – Yanli and JC’s mum\n\nPlot Summary\n\nJC, WWX and Yanli reunited.\n\n\
+            MengYao tells Fanboy Nie, WWX and JC he’s been banished. They are all wtf at Red \
+            Blade Master, who refuses to elaborate.\n";
+        let url =
+            "https://julesharper.com/2021/08/22/the-one-with-the-untamed-recaps-episodes-11-to-17/";
+        let hints = Hints { url: Some(url.into()), ..Hints::default() };
+        let a = parse_article(page, Format::Text, &hints).expect("a recap");
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("The Untamed", 1, 11));
+        assert_eq!(a.episode_end, Some(17));
+        assert_eq!(written_tail("what a start doctor", "Doctor Who returns"), None);
     }
 
     /// Pages of the sixth collection (480–539).
