@@ -375,6 +375,16 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
             same.then_some(title)
         });
     }
+    // "Untamed Episodes 5 & 6 (Finale) Recap and Review" over "Untamed Recap ‘Terces' & 'All
+    // Trails Lead Here’: Make Things Right": the show's recap line below names the (first)
+    // episode's quoted title.
+    if parsed.title.is_none() {
+        parsed.title = stripped[last + 1..(last + 4).min(n)].iter().find_map(|l| {
+            let c = RECAP_QUOTED_TITLE_RE.captures(l)?;
+            let same = crate::recap::names::fold(&c[1]) == crate::recap::names::fold(&parsed.show);
+            same.then(|| headline::clean_title(&c[2])).flatten()
+        });
+    }
     // "Game Of Thrones Episode 5 Is A Joke" / "Spoilers for Game Of Thrones season 8, episode 5 ahead."
     if !SEASON_WORD_RE.is_match(&text) {
         let season = stripped[last + 1..(last + 4).min(n)].iter().find_map(|l| {
@@ -388,6 +398,13 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
     }
     Some(Choice { first, last, text, parsed, rating })
 }
+
+/// "Untamed Recap ‘Terces' & 'All Trails Lead Here’: …": a show, the word recap or review, and
+/// a quoted title (its closing quote may be a straight one).
+static RECAP_QUOTED_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"(?i)^(.+?)\s+(?:recap|review)\s*[:\-–—]?\s*[‘“"']([^‘’“”"']{2,80})['’”"]"#)
+        .unwrap()
+});
 
 static HEADLINE_GRADE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\(([A-F][+\-−–]?)\)\s*$").unwrap());
@@ -741,5 +758,23 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         assert_eq!(choose_headline(&show).map(|c| c.parsed.show), Some("Stranger Things".into()));
+    }
+
+    /// recaplab.com (the corpus's 960): a double episode's headline over the show's recap line
+    /// naming the episodes' quoted titles; the first is the title.
+    #[test]
+    fn a_recap_line_below_names_the_quoted_title() {
+        let lines: Vec<String> = [
+            "Untamed Episodes 5 & 6 (Finale) Recap and Review",
+            "top of page",
+            "Untamed Recap ‘Terces' & 'All Trails Lead Here’: Make Things Right",
+            "Writer: Cherish",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let c = choose_headline(&lines).expect("a headline");
+        assert_eq!((c.parsed.episode, c.parsed.episode_end), (5, Some(6)));
+        assert_eq!(c.parsed.title.as_deref(), Some("Terces"));
     }
 }
