@@ -1033,12 +1033,13 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
             with_season,
         ),
         // Episode 12, Ep. 12, Episodes 3 & 4, Episodes 3-4, Episode 3 and 4, Episode #7, Chapter 4,
-        // "Epsiode 13 & 14" (a common misspelling),
+        // "Epsiode 13 & 14" (a common misspelling), "EP: 1-4" (a label's colon, singular only:
+        // "Episodes: 16" in a drama's details is its length),
         // Episódio 4, Capítulo 2, Odcinek 5, Aflevering 2, Avsnitt 4, Puntata 2, Vietnamese
         // "tập 8" and "tập thứ 8"
         form(
             format!(
-                r"(?i)(?:\b|^)(?:[ÉE]pisodes?|Epsiodes?|Epis[óo]dios?|Cap[íi]tulos?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Tập(?:\s+thứ)?|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
+                r"(?i)(?:\b|^)(?:[ÉE]pisodes?|Epsiodes?|Epis[óo]dios?|Cap[íi]tulos?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Tập(?:\s+thứ)?|Ep\s*:|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
             ),
             without_season,
         ),
@@ -1823,6 +1824,10 @@ mod tests {
             ("The Glory Season 1, Episode 2 Recap", h("The Glory", 1, 2, None, None)),
             // tests/corpus/pages/965-shrinking-s2e5-filmyap.txt: "SN2" is the season
             ("Shrinking SN2 Ep5", h("Shrinking", 2, 5, None, None)),
+            // tests/corpus/pages/909-hometown-cha-cha-cha-e1-4-fluentinkdrama.txt ("EP: 1-4 Review –
+            // The Love Story We Needed": the writer's subtitle is still read as the title)
+            ("Hometown Cha-Cha-Cha EP: 1-4", h("Hometown Cha-Cha-Cha", 1, 1, Some(4), None)),
+            ("Episodes: 16", None),
             // tests/corpus/pages/959-blue-lock-s2e8-esportvoice.txt: a sentence ending in the
             // show's possessive
             (
