@@ -844,7 +844,7 @@ static ORDINAL_EPISODE_OF_RE: Lazy<Regex> = Lazy::new(|| {
     let name_word = r"(?:\p{Lu}|\d)(?:[\p{L}\p{N}’'&\-]|\.[\p{L}\p{N}])*";
     let small = r"of|the|and|in|on|a|an|to|at|for|with|from|my|your";
     Regex::new(&format!(
-        r#"(?i:\bthe\s+{ORD}\s+episode\s+of\s+(?:(?:season|series)\s+{NUM}\s+of\s+)?)["“‘]?((?:{name_word})(?:\s+(?-i:{small})|\s+{name_word}|:\s+{name_word})*)["”’]?(?i:\s+(?:\(\d{{4}}[-–]?\d{{0,4}}\)\s+)?(?:season|series)\s+{NUM})?"#
+        r#"(?i:\bthe\s+{ORD}\s+episode\s+of\s+(?:(?:season|series)\s+{NUM}\s+of\s+|the\s+{ORD}\s+(?:season|series)\s+of\s+)?)(?:(?:{name_word}\s+){{0,2}}{name_word},\s+["“‘]|["“‘])?((?:{name_word})(?:\s+(?-i:{small})|\s+{name_word}|:\s+{name_word})*)["”’]?(?i:\s+(?:\(\d{{4}}[-–]?\d{{0,4}}\)\s+)?(?:season|series)\s+{NUM})?"#
     ))
     .unwrap()
 });
@@ -860,8 +860,9 @@ pub fn ordinal_episode_in_prose(line: &str) -> Option<Headline> {
         if episode == 1 {
             return None;
         }
-        let season = c.get(2).or(c.get(4)).and_then(|m| parse_number(m.as_str())).unwrap_or(1);
-        let mut show = c[3].trim();
+        let season =
+            c.get(2).or(c.get(3)).or(c.get(5)).and_then(|m| parse_number(m.as_str())).unwrap_or(1);
+        let mut show = c[4].trim();
         // Small words that ended the run belong to the sentence, not the name.
         while let Some((head, last)) = show.rsplit_once(' ') {
             if !last.starts_with(char::is_lowercase) {
@@ -931,7 +932,7 @@ fn without_season(c: &Captures) -> Option<(u32, u32, Option<u32>)> {
 static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
     // "Episódios 1 a 4", "episodios 3 y 4", "episódios 3 e 4"
     let range_sep = r"\s*(?:-|–|—|~|&|\+|and|to|through|thru|\sa\s|\sy\s|\se\s|\set\s|\sund\s)\s*";
-    let episode_word = r"(?:[ÉE]pisodes?|Epis[óo]dios?|Cap[íi]tulos?|Folgen?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Tập(?:\s+thứ)?|Eps?\.?|Chapter|E)\s*(?:#|No\.?\s*)?";
+    let episode_word = r"(?:[ÉE]pisodes?|Epsiodes?|Epis[óo]dios?|Cap[íi]tulos?|Folgen?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Tập(?:\s+thứ)?|Eps?\.?|Chapter|E)\s*(?:#|No\.?\s*)?";
     // "Episodes 1,2 & 3", "Episodes 5, 6, and 7": the list's last number ends the range.
     let end = format!(r"(?:(?:\s*,\s*\d{{1,4}})*,?{range_sep}(?:Episode\s*|Ep\.?\s*|E)?{NUM}\b)?");
     // Between "Season 5" and "Episode 3": punctuation, "Part 2", "Recap:".
@@ -1573,6 +1574,12 @@ mod tests {
             (
                 "C'est Lamour! Love is in the air in the 5th episode of Season 3 of Only Murders in the Building. With our favorite podcasters",
                 ("Only Murders in the Building", 3, 5),
+            ),
+            // tests/corpus/pages/862-loki-s2e4-whatsondisneyplus.txt: the season's ordinal, and
+            // the studio before the quoted name
+            (
+                "The fourth episode of the second season of Marvel Studios, “Loki”, has just dropped onto Disney+ around the world",
+                ("Loki", 2, 4),
             ),
             // tests/corpus/pages/186-abbott-elementary-e4-obm.txt
             (
