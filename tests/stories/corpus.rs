@@ -114,17 +114,18 @@ fn earlier_collections(file: &str) -> bool {
 /// look-alikes, all in English; on them alone before any change: 86.1 %, 72.2 %, 83.3 %,
 /// 66.7 %, 0 of 1, 87.5 % from the text; 94.4 %, 77.8 %, 91.7 %, 66.7 %, 0 of 1, 87.5 % with the
 /// address; after the fixes that followed: 86.1 %, 83.3 %, 86.1 %, 91.7 %, 1 of 1, 95.8 %;
-/// 97.2 %, 91.7 %, 97.2 %, 91.7 %, 1 of 1, 95.8 %), all 1,010 pages: 76.7 %, 71.3 %, 76.4 %,
-/// 65.5 %, 63.2 %, 91.5 % from the text; 91.3 %, 83.1 %, 90.5 %, 69.8 %, 76.3 %, 90.2 % with the
+/// 97.2 %, 91.7 %, 97.2 %, 91.7 %, 1 of 1, 95.8 %), all 1,010 pages: 76.8 %, 71.4 %, 76.5 %,
+/// 65.5 %, 63.2 %, 91.5 % from the text; 91.5 %, 83.3 %, 90.6 %, 69.8 %, 76.3 %, 90.2 % with the
 /// address, rounded down here. Pages 001–950 lost no figure, miss for miss, through those fixes
-/// and gained one page (909's "EP: 1-4"): 76.2 %, 70.6 %, 75.9 %, 64.1 %, 62.2 %, 91.1 %; 91.0 %
-/// (588 of 646, just over 0.91), 82.7 %, 90.1 %, 68.6 %, 75.7 %, 89.8 %; those figures, rounded
-/// down, are now their floors.
+/// and gained two pages (909's "EP: 1-4", 862's "the fourth episode of the second season of
+/// Marvel Studios, “Loki”"): 76.3 %, 70.7 %, 76.0 % (491 of 646, just over 0.76), 64.1 %,
+/// 62.2 %, 91.1 %; 91.2 %, 82.8 %, 90.2 %, 68.6 %, 75.7 %, 89.8 %; those figures, rounded down,
+/// are now their floors.
 /// Imported, show+season+episode, episode_end, title, rating, refused.
 const ALL_PAGES_FROM_TEXT: [f64; 6] = [0.76, 0.71, 0.76, 0.65, 0.63, 0.91];
 const ALL_PAGES_WITH_ADDRESSES: [f64; 6] = [0.91, 0.83, 0.90, 0.69, 0.76, 0.90];
 /// Pages 001–950: the thirteenth collection's all-pages figures after the fourteenth's fixes.
-const EARLIER_FROM_TEXT: [f64; 6] = [0.76, 0.70, 0.75, 0.64, 0.62, 0.91];
+const EARLIER_FROM_TEXT: [f64; 6] = [0.76, 0.70, 0.76, 0.64, 0.62, 0.91];
 const EARLIER_WITH_ADDRESSES: [f64; 6] = [0.91, 0.82, 0.90, 0.68, 0.75, 0.89];
 
 #[test]
