@@ -1621,11 +1621,12 @@ static JAPANESE_NAME_NUMBER_RE: Lazy<Regex> =
 /// "CHAPTER 1: “How to put an elephant in a refrigerator”", "Episode 5 – The Hunt",
 /// "Episode 8, Made to Suffer".
 static NUMBERED_TITLE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:chapter|[ée]pisode|ep\.?|part)\s*#?(\d{1,4})\s*([:\-–—.,])\s*(.{2,100})$")
+    Regex::new(r"(?i)^(?:chapter|[ée]pisode|ep\.?|part)\s*#?(\d{1,4})(?:\s+(?:recap|review|summary))?\s*([:\-–—.,])\s*(.{2,100})$")
         .unwrap()
 });
 
-/// The title on a line that numbers `episode` and names it. After a comma the rest must read
+/// The title on a line that numbers `episode` and names it ("Episode 1 recap: Development Day"
+/// heading one episode's part of a range recap). After a comma the rest must read
 /// as a title, not run on as a sentence ("Episode 8, the gang finally…").
 fn numbered_title(line: &str, episode: u32) -> Option<String> {
     let c = NUMBERED_TITLE_LINE_RE.captures(line)?;
@@ -1666,10 +1667,11 @@ static SCORE_RE: Lazy<Regex> =
 static AFTER_RECAP_WORD_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r#"(?i)\b(?:recap|review)\s*[:\-–—,]\s*[“"‘']?$"#).unwrap());
 /// "is titled “The Theater and Its Double”", "called 'Driftmark'", "intitulado "Kill me"",
+/// "The title of last night’s episode was “Lion in the Meadow,”",
 /// "share your thoughts on “Jagged Little Tapestry.”",
 /// "se titula “Como te quiere una madre”".
 static TITLED_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?i)\b(?:titled|entitled|called|named|(?:highlights|recap|review|events)\s+of|thoughts\s+on|(?:in)?titulad[oa]|se\s+titula|se\s+chama|intitul[ée]e?)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
+    Regex::new(r#"(?i)\b(?:titled|entitled|called|named|title\s+of\s+(?:[\p{L}’']+\s+){0,3}episode\s+(?:is|was)|(?:highlights|recap|review|events)\s+of|thoughts\s+on|(?:in)?titulad[oa]|se\s+titula|se\s+chama|intitul[ée]e?)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
 });
 /// "This episode, titled Narkina 5, may not be…", "L’episodio 2×06 di Euphoria, intitolato A
 /// Thousand Little Trees of Blood, ci svela…": an episode's title named without quotes, set
@@ -3251,5 +3253,22 @@ mod tests {
         let page = "Jujutsu Kaisen Season 2 Episode 16 Review, Ratings, Key Points, Analysis And Impression\n\n20 hours ago By AI Smith\n\nIn the latest Jujutsu Kaisen Season 2 episode, the much-awaited clash between Toji Fushiguro and Megumi takes the spotlight. Titled “Thunderclap,” this sixteenth episode, premiering on November 9, 2023, delivers a cinematic experience.";
         let a = parse_article(page, Format::Text, &none).expect("a recap");
         assert_eq!(a.title.as_deref(), Some("Thunderclap"));
+    }
+
+    /// The fifteenth collection's titles (pages 1011–1070): a title the text says is the
+    /// episode's over the writer's words after "Recap:", and one episode's heading in a range
+    /// recap.
+    #[test]
+    fn titles_the_text_names_as_such() {
+        let none = Hints::default();
+        // tests/corpus/pages/1024-succession-s3e4-plex.txt
+        let page = "Succession Season 3 Episode 4 Recap: Sometimes the Quick Way Takes Longer\n\nFriends and fellow Roy Family Downfall enthusiasts, we are back with another recap of Succession. The title of last night’s episode was “Lion in the Meadow,” and the theme of today’s recap is “sweating” because that hour of television had me STRESSED.";
+        let a = parse_article(page, Format::Text, &none).expect("a recap");
+        assert_eq!(a.title.as_deref(), Some("Lion in the Meadow"));
+        // tests/corpus/pages/1052-abbott-elementary-s2e1-3-theenvoyweb.txt
+        let page = "Abbott Elementary season 2 episodes 1, 2 & 3 recaps & review\n\nAbbott Elementary enters into its sophomore season with the same vibrant and comfortable humour as the original.\n\nEpisode 1 recap: Development Day\n\nAbbott Elementary season 2 premiere kicks off with Janine driving to the school.";
+        let a = parse_article(page, Format::Text, &none).expect("a recap");
+        assert_eq!((a.episode, a.episode_end), (1, Some(3)));
+        assert_eq!(a.title.as_deref(), Some("Development Day"));
     }
 }
