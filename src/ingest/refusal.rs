@@ -98,7 +98,7 @@ static INTERVIEW_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 static KIND_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\s*[\[(]?\s*(?:exclusive\s+)?(interview|q\s*&\s*a|preview|news|trailer)\s*[\])]?\s*[:|\-–—]\s")
+    Regex::new(r"(?i)^\s*[\[(]?\s*(?:exclusive\s+)?(interview|q\s*&\s*a|preview|news|trailer|poll)\s*[\])]?\s*[:|\-–—]\s")
         .unwrap()
 });
 
@@ -128,12 +128,13 @@ pub fn judge(
     headline_at: usize,
 ) -> Option<&'static str> {
     // A page labelled as another kind of article before the show's name: "Interview: Lee
-    // Jung-jae Talks Squid Game Season 2 Episode 7" (the label would pass for part of the name).
+    // Jung-jae Talks Squid Game Season 2 Episode 7" (the label would pass for part of the name),
+    // "Poll: What did you think of Episode 7 “The Heart is a Lonely Hunter”?".
     if let Some(c) = KIND_LABEL_RE.captures(headline) {
         let label = c[1].to_lowercase();
         return Some(if label.starts_with("pre") {
             PREVIEW
-        } else if label.starts_with("news") || label.starts_with("trailer") {
+        } else if label.starts_with("news") || label.starts_with("trailer") || label == "poll" {
             NEWS
         } else {
             INTERVIEW
@@ -399,6 +400,11 @@ mod tests {
             Some(NEWS)
         );
         assert_eq!(j("poll was the last of us episode 3 the best one yet"), Some(NEWS));
+        // tests/corpus/pages/1042-ouat-e7-poll-ouatfan.txt: a "Poll:" label before the question.
+        assert_eq!(
+            j("Poll: What did you think of Episode 7 “The Heart is a Lonely Hunter”?"),
+            Some(NEWS)
+        );
         assert_eq!(j("Where to watch Moving Episode 5"), Some(NEWS));
         assert_eq!(j("Top 10 episodes of Doctor Who"), Some(LIST));
         assert_eq!(j("Every Episode of The Office, Ranked"), Some(LIST));
