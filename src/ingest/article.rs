@@ -1398,7 +1398,24 @@ fn headline_from_body(headline_text: &str, opening: &[String]) -> Option<headlin
         .take(15)
         .find_map(|l| BODY_EPISODE_RE.captures(l))
         .and_then(|c| c[1].parse::<u32>().ok())
-        .filter(|&e| (1..=headline::MAX_NUMBER).contains(&e))?;
+        .filter(|&e| (1..=headline::MAX_NUMBER).contains(&e));
+    let Some(episode) = episode else {
+        // "‘Grey’s Anatomy’ Recap: Loss, Love and Legacy" over "grey's anatomyS8E4: Last week
+        // on…": a line near the top names the same show with the episode's marker. The
+        // writer's words after "Recap:" are a title only when quoted.
+        let same = opening.iter().take(4).find_map(|l| {
+            parse_headline(l).filter(|h| fold(&h.show) == fold(&show) && !fold(&show).is_empty())
+        })?;
+        let quoted = headline::trim_quotes(c[2].trim());
+        let title =
+            (quoted.len() < c[2].trim().len()).then(|| headline::clean_title(quoted)).flatten();
+        // "‘Grey’s Anatomy’": quotes around a name with an apostrophe of its own.
+        let show = match show.strip_prefix('‘').and_then(|s| s.strip_suffix('’')) {
+            Some(inner) if !inner.is_empty() => inner.to_string(),
+            _ => show,
+        };
+        return Some(headline::Headline { show, title, ..same });
+    };
     let title = headline::clean_title(&c[2]);
     Some(headline::Headline { show, season: 1, episode, episode_end: None, title })
 }
@@ -3270,5 +3287,14 @@ mod tests {
         let a = parse_article(page, Format::Text, &none).expect("a recap");
         assert_eq!((a.episode, a.episode_end), (1, Some(3)));
         assert_eq!(a.title.as_deref(), Some("Development Day"));
+    }
+    /// tests/corpus/pages/1019-greys-anatomy-s8e4-hollywood.txt: a headline with the show and
+    /// no number, and a line under it with the show and the marker glued together.
+    #[test]
+    fn the_marker_on_a_line_under_a_headline_without_one() {
+        let page = "‘Grey’s Anatomy’ Recap: Loss, Love and Legacy\n\n\ngrey's anatomyS8E4: Last week on Grey’s Anatomy, we had a little break from the women and got to see what our hunky male doctors were up to.";
+        let a = parse_article(page, Format::Text, &Hints::default()).expect("a recap");
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Grey’s Anatomy", 8, 4));
+        assert_eq!(a.title, None);
     }
 }

@@ -39,6 +39,8 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
     }
     // "Season 6 Episode 1and 2 Review": a number glued to the "and" of a pair.
     let unglued = GLUED_AND_RE.replace_all(text, "$1 and ");
+    // "grey's anatomyS8E4: Last week on…": a marker glued to the name by text extraction.
+    let unglued = GLUED_MARKER_RE.replace_all(&unglued, "$1 $2");
     let found = numbered_headline(&unglued);
     // "Episode Review: Sacred Seven 7": a label that says it is about an episode, then the
     // show and a bare number, which is the episode's.
@@ -54,6 +56,9 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
     found
 }
 
+/// A lower-case letter glued to a following `S8E4`: "anatomyS8E4".
+static GLUED_MARKER_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(\p{Ll})(S\d{1,2}E\d{1,3})\b").unwrap());
 /// A digit glued to a following "and": "1and 2".
 static GLUED_AND_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(\d)and\s+").unwrap());
 /// A leading label that names an episode: "Episode Review:", "Anime Episode Recap –".
