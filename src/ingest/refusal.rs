@@ -103,7 +103,7 @@ static KIND_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 static PREVIEW_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:preview|previews|promo|sneak\s+peeks?|what\s+to\s+expect|predictions?|spoilers\s+for\s+(?:next|upcoming)|(?:next|upcoming)\s+episode|be\s+available\s+to\s+(?:watch|stream)|release\s+(?:date|time))\b").unwrap()
+    Regex::new(r"(?i)\b(?:preview|previews|promo|photos|stills|sneak\s+peeks?|what\s+to\s+expect|predictions?|spoilers\s+for\s+(?:next|upcoming)|(?:next|upcoming)\s+episode|be\s+available\s+to\s+(?:watch|stream)|release\s+(?:date|time))\b").unwrap()
 });
 /// Japanese news of a coming episode: "第7話「…」のあらすじが公開されました" (its synopsis has
 /// been released), "先行カット" (advance stills), "予告" (the trailer). Japanese has no word
@@ -391,6 +391,11 @@ mod tests {
             Some(INTERVIEW)
         );
         assert_eq!(j("[Preview] Moving Episode 5"), Some(PREVIEW));
+        // tests/corpus/pages/1070-got-s8e4-hotstar-ndtv-gadgets.txt: an episode's stills.
+        assert_eq!(
+            j("Game of Thrones Season 8, Episode 4 Photos — the Aftermath of the Great War"),
+            Some(PREVIEW)
+        );
         assert_eq!(j("Interview with the Vampire Season 2 Episode 5 Recap"), None);
         assert_eq!(j("Squid Game Season 3 release date, trailer and cast"), Some(NEWS));
         // tests/corpus/pages/887-hotd-s2e4-highest-rated-koimoi.txt and
