@@ -2000,6 +2000,18 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             if title.is_none() {
                 title = title_from_body(&blocks, &show, episode);
             }
+            // "This week’s episode is titled “If These Woods Could Talk”" in the lede above a
+            // headline with no title: a sentence about the episode that names its title.
+            if title.is_none() && from_headline.is_some() {
+                title = opening.iter().take(headline_start.min(4)).find_map(|l| {
+                    if !l.to_lowercase().contains("episode") {
+                        return None;
+                    }
+                    let c = TITLED_RE.captures(l)?;
+                    let inner = (1..c.len()).find_map(|i| c.get(i))?.as_str();
+                    headline::clean_title(inner.trim().trim_end_matches(['.', ',']))
+                });
+            }
         }
         None => {
             let (Some(hs), Some(he)) = (hint_show, hints.episode) else {
@@ -3296,5 +3308,14 @@ mod tests {
         let a = parse_article(page, Format::Text, &Hints::default()).expect("a recap");
         assert_eq!((a.show.as_str(), a.season, a.episode), ("Grey’s Anatomy", 8, 4));
         assert_eq!(a.title, None);
+    }
+    /// tests/corpus/pages/1020-rhoa-s9e13-straightfromthea.txt: the title named in the lede
+    /// above the headline.
+    #[test]
+    fn a_title_named_in_the_lede_above_the_headline() {
+        let page = " date 2017-02-13 The Real Housewives of Atlanta bumped heads with the Grammy Awards as they aired the 13th episode of the 9th season last night (February 12, 2017).\n\nThis week’s episode is titled “If These Woods Could Talk” as the ‘housewives’ continue their ‘glamping’ trip alongside several friends.\n\nBravo synopsis:\n\nThe ladies finally reach the woods of Georgia for a fabulous weekend of “glamping,” but are shocked to learn that they’ll be spending their first night sleeping in tents.\n\nRead recap + watch full episode below…\n\nVIDEO: The Real Housewives of Atlanta S9 Ep13\n\nPot meet kettle…\n\nMarlo gets the party started by going in on her former friend, Kenya.";
+        let a = parse_article(page, Format::Text, &Hints::default()).expect("a recap");
+        assert_eq!((a.season, a.episode), (9, 13));
+        assert_eq!(a.title.as_deref(), Some("If These Woods Could Talk"));
     }
 }
