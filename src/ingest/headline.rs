@@ -220,8 +220,8 @@ fn numbered_headline(text: &str) -> Option<Headline> {
                 season
             };
             if season == 1 && !SEASON_IN_MARKER_RE.is_match(whole.as_str()) && !named_after {
-                // "Survivor 44 Episode 4 Recap", "Hospital Playlist 2 | Episode 10": a number
-                // ending the name, before a marker that gives no season, is the season's.
+                // "Survivor 44 Episode 4 Recap", "Only Murders in the Building 3: episodio 4": a
+                // number ending the name, before a marker that gives no season, is the season's.
                 if let Some((name, n)) = season_after_name(&show) {
                     show = name;
                     season = n;
@@ -312,7 +312,9 @@ fn season_after_name(show: &str) -> Option<(String, u32)> {
     if NUMBERED_NAME_WORDS.contains(&last.as_str()) || last.ends_with('#') {
         return None;
     }
-    let n = c[2].parse::<u32>().ok().filter(|n| (2..=60).contains(n))?;
+    // A 2 ending a name is as often a sequel's ("Dream High 2") as a season's ("Hospital
+    // Playlist 2"), so it stays in the name.
+    let n = c[2].parse::<u32>().ok().filter(|n| (3..=60).contains(n))?;
     name_like_words(name).then(|| (name.to_string(), n))
 }
 
@@ -2587,10 +2589,15 @@ mod tests {
             p("Big Brother 21 Episode 5 recap: live eviction episode").map(|h| (h.0, h.1, h.2)),
             Some(("Big Brother".into(), 21, 5))
         );
-        // tests/corpus/pages/401-hospital-playlist-s2e10-ahjummamshies.txt
+        // tests/corpus/pages/1038-omitb-s3e4-techgameworld.txt
         assert_eq!(
-            p("K-Drama Reaction: Hospital Playlist 2 | Episode 10").map(|h| (h.0, h.1, h.2)),
-            Some(("Hospital Playlist".into(), 2, 10))
+            p("Review Only Murders in the Building 3: episodio 4").map(|h| (h.0, h.1, h.2)),
+            Some(("Only Murders in the Building".into(), 3, 4))
+        );
+        // A 2 stays in the name: "Dream High 2" is a sequel of its own.
+        assert_eq!(
+            p("[Drama Recap] Dream High 2 Episode 5").map(|h| (h.0, h.1, h.2)),
+            Some(("Dream High 2".into(), 1, 5))
         );
         // A number that is part of the name stays: "Room No. 9", "Full House Take 2".
         assert_eq!(
