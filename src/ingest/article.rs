@@ -1242,7 +1242,8 @@ static NUMBER_RANGE_RE: Lazy<Regex> =
 
 /// An episode's number in an address's slug: "season 4 episode 11", "s01e04", "ep 5".
 static URL_SLUG_MARKER_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:episodes?\s+\d|ep\s*\d|s\d{1,2}\s*x?e\d|\d{1,2}x\d{1,3}\b)").unwrap()
+    Regex::new(r"(?i)\b(?:episodes?\s+\d|ep\s*\d|chapter\s+\d|s\d{1,2}\s*x?e\d|\d{1,2}x\d{1,3}\b)")
+        .unwrap()
 });
 
 /// "https://www.animehajime.com/…" → "animehajime" (at least four letters).
@@ -2144,6 +2145,15 @@ mod tests {
             url_headline("https://naekranie.pl/recenzje/dzien-trzeci-odcinek-5-recenzja")
                 .as_deref(),
             Some("dzien trzeci odcinek 5 recenzja")
+        );
+        // tests/corpus/pages/1047-mandalorian-ch8-respawning.txt: a chapter numbers the slug, so
+        // the section folder before it is the site's.
+        assert_eq!(
+            url_headline(
+                "https://respawning.co.uk/films-tv/the-mandalorian-chapter-8-redemption-review/"
+            )
+            .as_deref(),
+            Some("the mandalorian chapter 8 redemption review")
         );
         assert_eq!(
             url_headline("https://cdrama.wiki/301215-a-journey-to-love/episode/10").as_deref(),
