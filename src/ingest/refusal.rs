@@ -301,7 +301,10 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
     let mut read_more = 0;
     let mut blog_dates = 0;
     let mut lead_shows: Vec<String> = Vec::new();
-    for line in opening.iter().skip(from).take(40) {
+    // Entries each followed by the writer's grade ("The Office (S05E03): “Baby Shower”" over
+    // "Grade: B"), with the episodes they name.
+    let mut graded_keys = Vec::new();
+    for (k, line) in opening.iter().enumerate().skip(from).take(40) {
         let line = opening::strip_leading_date(line);
         let lower = line.to_lowercase();
         if lower.starts_with("related")
@@ -338,6 +341,13 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
             Some(h) => {
                 parsed_lines += 1;
                 let key = (h.season, h.episode);
+                let graded = opening.get(k + 1).is_some_and(|next| {
+                    super::rating::parse_line(next.trim()).is_some()
+                        && next.split_whitespace().count() <= 4
+                });
+                if graded && !graded_keys.contains(&key) {
+                    graded_keys.push(key);
+                }
                 if !keys.contains(&key) {
                     keys.push(key);
                 }
@@ -366,8 +376,12 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
     // Episode 6 Review", "… Episode 4 Review", "… Episode 3 Review"); a recap's own sections
     // go forward ("Episode 18 of “Moving”", "Episode 19…").
     let newest_first = keys.len() >= 3 && keys.windows(2).all(|w| w[1] < w[0]);
+    // A show's category page of graded reviews: "The Office (S05E03): “Baby Shower”" / "Grade:
+    // B" / … / "The Office (S05E02): “Business Ethics”" / "Grade: A+".
+    let graded_index = graded_keys.len() >= 2;
     (keys.len() >= 2 && shows.len() >= 2 && (parsed_lines >= 3 || read_more >= 1))
         || newest_first
+        || graded_index
         || marker_only >= 3
         || read_more >= 2
         || blog_dates >= 2
@@ -648,5 +662,24 @@ mod tests {
         let headline = "Doctor Who: The Stolen Earth (2008)";
         assert_eq!(judge(headline, parse_headline(headline).as_ref(), &lines, 3), Some(LIST));
         assert_eq!(j("Shōgun Episode 8 Recap: Mourning and Matcha Tea"), None);
+    }
+    /// tests/corpus/pages/1033-the-office-category-scenescreen.txt: a show's category page,
+    /// each review headed by its episode and followed by the writer's grade.
+    #[test]
+    fn a_category_page_of_graded_reviews() {
+        let lines: Vec<String> = [
+            "The Office (S05E03): “Baby Shower”",
+            "Grade: B",
+            "Due to a crazy series of unexpected events this past week, my reviews are way behind. In order to catch up I’m going to be writing a lot less.",
+            "The Office (S05E02): “Business Ethics”",
+            "Grade: A+",
+            "This week The Office returned to its half hour format.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert!(lists_several_episodes(&lines, 0));
+        // One graded review is a recap.
+        assert!(!lists_several_episodes(&lines[..3], 0));
     }
 }
