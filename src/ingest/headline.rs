@@ -1242,6 +1242,9 @@ static QUOTED_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
 static LEAD_PHRASE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:.{1,80}?[:\-–—|]\s+)?(?:here\s+is|here's|here’s|this\s+is|these\s+are)?\s*(?:a|an|the|our|my)?\s*(?:quick\s+|full\s+|short\s+|brief\s+|complete\s+|weekly\s+|live\s+)?(?:recaps?|reviews?|summary|synopsis)(?:\s+(?:and|&)\s+(?:review|recap))?\s+(?:of|for)\s+|^[*_]*\s*(?:(?:spoiler\s+)?warning\s*:?\s*)?spoilers?\s+(?:ahead\s+)?(?:for|from)\s+").unwrap()
 });
+/// Up to a lower-case "guide to" a few words in: "The basic B’s guide to ".
+static GUIDE_TO_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:\S+\s+){0,4}?guide\s+to\s+").unwrap());
 /// "MIDNIGHT REVIEWS Shōgun": a section or blog name in capitals before the show.
 static CAPS_SECTION_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:[A-Z][A-Z'’&-]+\s+){0,3}(?:REVIEWS?|RECAPS?|NEWS)\s+").unwrap());
@@ -1369,6 +1372,14 @@ pub fn clean_show(raw: &str) -> String {
         if let Some(m) = LEAD_PHRASE_RE.find(s) {
             if has_alphanumeric(&s[m.end()..]) {
                 s = trim_separators(&s[m.end()..]);
+            }
+        }
+        // "The basic B’s guide to Love Island": the writer's "guide to" in lower case before a
+        // name (but "The Hitchhiker's Guide to the Galaxy" is one).
+        if let Some(m) = GUIDE_TO_RE.find(s) {
+            let rest = &s[m.end()..];
+            if rest.starts_with(char::is_uppercase) && has_alphanumeric(rest) {
+                s = trim_separators(rest);
             }
         }
         if let Some(m) = TRAILING_EVENT_RE.find(s) {
@@ -2615,6 +2626,15 @@ mod tests {
             p("Love Island 2019: Episode 12 chronicles emotional manipulation and a fraught recoupling")
                 .map(|h| (h.0, h.1, h.2)),
             Some(("Love Island".into(), 1, 12))
+        );
+        // tests/corpus/pages/1030-love-island-e12-lovin.txt: the writer's "guide to".
+        assert_eq!(
+            p("The basic B’s guide to Love Island episode 12").map(|h| (h.0, h.1, h.2)),
+            Some(("Love Island".into(), 1, 12))
+        );
+        assert_eq!(
+            p("The Hitchhiker's Guide to the Galaxy Episode 3").map(|h| h.0),
+            Some("The Hitchhiker's Guide to the Galaxy".into())
         );
         // tests/corpus/pages/1020-rhoa-s9e13-straightfromthea.txt: a label for the video.
         assert_eq!(
