@@ -1247,7 +1247,8 @@ static NUMBER_RANGE_RE: Lazy<Regex> =
 
 /// An episode's number in an address's slug: "season 4 episode 11", "s01e04", "ep 5".
 static URL_SLUG_MARKER_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:episodes?\s+\d|ep\s*\d|s\d{1,2}\s*x?e\d|\d{1,2}x\d{1,3}\b)").unwrap()
+    Regex::new(r"(?i)\b(?:episodes?\s+\d|ep\s*\d|chapter\s+\d|s\d{1,2}\s*x?e\d|\d{1,2}x\d{1,3}\b)")
+        .unwrap()
 });
 
 /// "https://www.animehajime.com/…" → "animehajime" (at least four letters).
@@ -1441,7 +1442,24 @@ fn headline_from_body(headline_text: &str, opening: &[String]) -> Option<headlin
         .take(15)
         .find_map(|l| BODY_EPISODE_RE.captures(l))
         .and_then(|c| c[1].parse::<u32>().ok())
-        .filter(|&e| (1..=headline::MAX_NUMBER).contains(&e))?;
+        .filter(|&e| (1..=headline::MAX_NUMBER).contains(&e));
+    let Some(episode) = episode else {
+        // "‘Grey’s Anatomy’ Recap: Loss, Love and Legacy" over "grey's anatomyS8E4: Last week
+        // on…": a line near the top names the same show with the episode's marker. The
+        // writer's words after "Recap:" are a title only when quoted.
+        let same = opening.iter().take(4).find_map(|l| {
+            parse_headline(l).filter(|h| fold(&h.show) == fold(&show) && !fold(&show).is_empty())
+        })?;
+        let quoted = headline::trim_quotes(c[2].trim());
+        let title =
+            (quoted.len() < c[2].trim().len()).then(|| headline::clean_title(quoted)).flatten();
+        // "‘Grey’s Anatomy’": quotes around a name with an apostrophe of its own.
+        let show = match show.strip_prefix('‘').and_then(|s| s.strip_suffix('’')) {
+            Some(inner) if !inner.is_empty() => inner.to_string(),
+            _ => show,
+        };
+        return Some(headline::Headline { show, title, ..same });
+    };
     let title = headline::clean_title(&c[2]);
     Some(headline::Headline { show, season: 1, episode, episode_end: None, title })
 }
@@ -1664,11 +1682,12 @@ static JAPANESE_NAME_NUMBER_RE: Lazy<Regex> =
 /// "CHAPTER 1: “How to put an elephant in a refrigerator”", "Episode 5 – The Hunt",
 /// "Episode 8, Made to Suffer".
 static NUMBERED_TITLE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:chapter|[ée]pisode|ep\.?|part)\s*#?(\d{1,4})\s*([:\-–—.,])\s*(.{2,100})$")
+    Regex::new(r"(?i)^(?:chapter|[ée]pisode|ep\.?|part)\s*#?(\d{1,4})(?:\s+(?:recap|review|summary))?\s*([:\-–—.,])\s*(.{2,100})$")
         .unwrap()
 });
 
-/// The title on a line that numbers `episode` and names it. After a comma the rest must read
+/// The title on a line that numbers `episode` and names it ("Episode 1 recap: Development Day"
+/// heading one episode's part of a range recap). After a comma the rest must read
 /// as a title, not run on as a sentence ("Episode 8, the gang finally…").
 fn numbered_title(line: &str, episode: u32) -> Option<String> {
     let c = NUMBERED_TITLE_LINE_RE.captures(line)?;
@@ -1709,10 +1728,11 @@ static SCORE_RE: Lazy<Regex> =
 static AFTER_RECAP_WORD_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r#"(?i)\b(?:recap|review)\s*[:\-–—,]\s*[“"‘']?$"#).unwrap());
 /// "is titled “The Theater and Its Double”", "called 'Driftmark'", "intitulado "Kill me"",
+/// "The title of last night’s episode was “Lion in the Meadow,”",
 /// "share your thoughts on “Jagged Little Tapestry.”",
 /// "se titula “Como te quiere una madre”".
 static TITLED_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?i)\b(?:titled|entitled|called|named|(?:highlights|recap|review|events)\s+of|thoughts\s+on|(?:in)?titulad[oa]|se\s+titula|se\s+chama|intitul[ée]e?)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
+    Regex::new(r#"(?i)\b(?:titled|entitled|called|named|title\s+of\s+(?:[\p{L}’']+\s+){0,3}episode\s+(?:is|was)|(?:highlights|recap|review|events)\s+of|thoughts\s+on|(?:in)?titulad[oa]|se\s+titula|se\s+chama|intitul[ée]e?)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
 });
 /// "This episode, titled Narkina 5, may not be…", "L’episodio 2×06 di Euphoria, intitolato A
 /// Thousand Little Trees of Blood, ci svela…": an episode's title named without quotes, set
@@ -2034,6 +2054,18 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             if title.is_none() {
                 title = title_from_body(&blocks, &show, episode);
             }
+            // "This week’s episode is titled “If These Woods Could Talk”" in the lede above a
+            // headline with no title: a sentence about the episode that names its title.
+            if title.is_none() && from_headline.is_some() {
+                title = opening.iter().take(headline_start.min(4)).find_map(|l| {
+                    if !l.to_lowercase().contains("episode") {
+                        return None;
+                    }
+                    let c = TITLED_RE.captures(l)?;
+                    let inner = (1..c.len()).find_map(|i| c.get(i))?.as_str();
+                    headline::clean_title(inner.trim().trim_end_matches(['.', ',']))
+                });
+            }
         }
         None => {
             let (Some(hs), Some(he)) = (hint_show, hints.episode) else {
@@ -2166,6 +2198,15 @@ mod tests {
             url_headline("https://naekranie.pl/recenzje/dzien-trzeci-odcinek-5-recenzja")
                 .as_deref(),
             Some("dzien trzeci odcinek 5 recenzja")
+        );
+        // tests/corpus/pages/1047-mandalorian-ch8-respawning.txt: a chapter numbers the slug, so
+        // the section folder before it is the site's.
+        assert_eq!(
+            url_headline(
+                "https://respawning.co.uk/films-tv/the-mandalorian-chapter-8-redemption-review/"
+            )
+            .as_deref(),
+            Some("the mandalorian chapter 8 redemption review")
         );
         assert_eq!(
             url_headline("https://cdrama.wiki/301215-a-journey-to-love/episode/10").as_deref(),
@@ -3333,5 +3374,40 @@ mod tests {
         let page = "Jujutsu Kaisen Season 2 Episode 16 Review, Ratings, Key Points, Analysis And Impression\n\n20 hours ago By AI Smith\n\nIn the latest Jujutsu Kaisen Season 2 episode, the much-awaited clash between Toji Fushiguro and Megumi takes the spotlight. Titled “Thunderclap,” this sixteenth episode, premiering on November 9, 2023, delivers a cinematic experience.";
         let a = parse_article(page, Format::Text, &none).expect("a recap");
         assert_eq!(a.title.as_deref(), Some("Thunderclap"));
+    }
+
+    /// The fifteenth collection's titles (pages 1011–1070): a title the text says is the
+    /// episode's over the writer's words after "Recap:", and one episode's heading in a range
+    /// recap.
+    #[test]
+    fn titles_the_text_names_as_such() {
+        let none = Hints::default();
+        // tests/corpus/pages/1024-succession-s3e4-plex.txt
+        let page = "Succession Season 3 Episode 4 Recap: Sometimes the Quick Way Takes Longer\n\nFriends and fellow Roy Family Downfall enthusiasts, we are back with another recap of Succession. The title of last night’s episode was “Lion in the Meadow,” and the theme of today’s recap is “sweating” because that hour of television had me STRESSED.";
+        let a = parse_article(page, Format::Text, &none).expect("a recap");
+        assert_eq!(a.title.as_deref(), Some("Lion in the Meadow"));
+        // tests/corpus/pages/1052-abbott-elementary-s2e1-3-theenvoyweb.txt
+        let page = "Abbott Elementary season 2 episodes 1, 2 & 3 recaps & review\n\nAbbott Elementary enters into its sophomore season with the same vibrant and comfortable humour as the original.\n\nEpisode 1 recap: Development Day\n\nAbbott Elementary season 2 premiere kicks off with Janine driving to the school.";
+        let a = parse_article(page, Format::Text, &none).expect("a recap");
+        assert_eq!((a.episode, a.episode_end), (1, Some(3)));
+        assert_eq!(a.title.as_deref(), Some("Development Day"));
+    }
+    /// tests/corpus/pages/1019-greys-anatomy-s8e4-hollywood.txt: a headline with the show and
+    /// no number, and a line under it with the show and the marker glued together.
+    #[test]
+    fn the_marker_on_a_line_under_a_headline_without_one() {
+        let page = "‘Grey’s Anatomy’ Recap: Loss, Love and Legacy\n\n\ngrey's anatomyS8E4: Last week on Grey’s Anatomy, we had a little break from the women and got to see what our hunky male doctors were up to.";
+        let a = parse_article(page, Format::Text, &Hints::default()).expect("a recap");
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Grey’s Anatomy", 8, 4));
+        assert_eq!(a.title, None);
+    }
+    /// tests/corpus/pages/1020-rhoa-s9e13-straightfromthea.txt: the title named in the lede
+    /// above the headline.
+    #[test]
+    fn a_title_named_in_the_lede_above_the_headline() {
+        let page = " date 2017-02-13 The Real Housewives of Atlanta bumped heads with the Grammy Awards as they aired the 13th episode of the 9th season last night (February 12, 2017).\n\nThis week’s episode is titled “If These Woods Could Talk” as the ‘housewives’ continue their ‘glamping’ trip alongside several friends.\n\nBravo synopsis:\n\nThe ladies finally reach the woods of Georgia for a fabulous weekend of “glamping,” but are shocked to learn that they’ll be spending their first night sleeping in tents.\n\nRead recap + watch full episode below…\n\nVIDEO: The Real Housewives of Atlanta S9 Ep13\n\nPot meet kettle…\n\nMarlo gets the party started by going in on her former friend, Kenya.";
+        let a = parse_article(page, Format::Text, &Hints::default()).expect("a recap");
+        assert_eq!((a.season, a.episode), (9, 13));
+        assert_eq!(a.title.as_deref(), Some("If These Woods Could Talk"));
     }
 }

@@ -39,6 +39,8 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
     }
     // "Season 6 Episode 1and 2 Review": a number glued to the "and" of a pair.
     let unglued = GLUED_AND_RE.replace_all(text, "$1 and ");
+    // "grey's anatomyS8E4: Last week on…": a marker glued to the name by text extraction.
+    let unglued = GLUED_MARKER_RE.replace_all(&unglued, "$1 $2");
     let found = numbered_headline(&unglued);
     // "Episode Review: Sacred Seven 7": a label that says it is about an episode, then the
     // show and a bare number, which is the episode's.
@@ -54,6 +56,9 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
     found
 }
 
+/// A lower-case letter glued to a following `S8E4`: "anatomyS8E4".
+static GLUED_MARKER_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(\p{Ll})(S\d{1,2}E\d{1,3})\b").unwrap());
 /// A digit glued to a following "and": "1and 2".
 static GLUED_AND_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(\d)and\s+").unwrap());
 /// A leading label that names an episode: "Episode Review:", "Anime Episode Recap –".
@@ -93,6 +98,14 @@ fn numbered_headline(text: &str) -> Option<Headline> {
             let (show_raw, bracket_title) = match QUOTED_TITLE_THEN_SHOW_RE.captures(show_raw) {
                 Some(c) if !bracketed && after.trim_start().starts_with([')', ']']) => {
                     (c.get(2).map_or(show_raw, |m| m.as_str()), clean_title(&c[1]))
+                }
+                _ => (show_raw, bracket_title),
+            };
+            // "Review: Severance, "Chikhai Bardo" | Season 2, Episode 7": the show and the
+            // episode's quoted title before a bar, the marker after it.
+            let (show_raw, bracket_title) = match SHOW_QUOTED_TITLE_BAR_RE.captures(show_raw) {
+                Some(c) if bracket_title.is_none() => {
+                    (c.get(1).map_or(show_raw, |m| m.as_str()), clean_title(&c[2]))
                 }
                 _ => (show_raw, bracket_title),
             };
@@ -201,11 +214,27 @@ fn numbered_headline(text: &str) -> Option<Headline> {
                 })?;
                 parse_number(&c[1])
             };
-            let season = if season == 1 && !SEASON_IN_MARKER_RE.is_match(whole.as_str()) {
+            let mut season = if season == 1 && !SEASON_IN_MARKER_RE.is_match(whole.as_str()) {
                 beside().unwrap_or(season)
             } else {
                 season
             };
+            if season == 1 && !SEASON_IN_MARKER_RE.is_match(whole.as_str()) && !named_after {
+                // "Survivor 44 Episode 4 Recap", "Only Murders in the Building 3: episodio 4": a
+                // number ending the name, before a marker that gives no season, is the season's.
+                if let Some((name, n)) = season_after_name(&show) {
+                    show = name;
+                    season = n;
+                }
+                // "Love Island 2019: Episode 12": a year ending the name, a separator after it,
+                // dates the show's run and is no part of its name.
+                if let Some(m) = BARE_YEAR_END_RE.find(&show) {
+                    let separated = show_raw.trim_end().ends_with([':', '-', '–', '—', '|', ',']);
+                    if separated && name_like_words(&show[..m.start()]) {
+                        show = show[..m.start()].to_string();
+                    }
+                }
+            }
             let episode_end = end.filter(|&e| e > episode && e <= MAX_NUMBER);
             let rest =
                 if bracketed { after.trim_start().trim_start_matches([')', ']']) } else { after };
@@ -243,8 +272,12 @@ static SEASON_AFTER_NAME_RE: Lazy<Regex> = Lazy::new(|| {
         .unwrap()
 });
 /// "… of Severance’s second season": the season's ordinal right after a possessive name.
-static ORD_SEASON_AFTER_NAME_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(&format!(r"(?i)^\s*{ORD}\s+(?:season|series)\b")).unwrap());
+/// Also with "and" and a few words before "season": "… of Succession‘s 3rd and perhaps best
+/// season", "its second and final season".
+static ORD_SEASON_AFTER_NAME_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(r"(?i)^\s*{ORD}\s+(?:and\s+(?:\p{{L}}+\s+){{1,3}})?(?:season|series)\b"))
+        .unwrap()
+});
 /// A quoted title, then an opening bracket and the show: `"Guerras abiertas" (VIS A VIS - `.
 static QUOTED_TITLE_THEN_SHOW_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r#"^\s*[“"«‘]([^”"»’“«‘]{1,80})[”"»’]\s*[(\[]\s*(\S.*)$"#).unwrap());
@@ -253,6 +286,36 @@ static QUOTED_TITLE_THEN_SHOW_RE: Lazy<Regex> =
 fn glued_to_number<'a>(mut bytes: impl Iterator<Item = &'a u8>) -> bool {
     let sep = bytes.next().is_some_and(|b| matches!(b, b'.' | b'/'));
     sep && bytes.next().is_some_and(u8::is_ascii_digit)
+}
+
+/// `Show, "Title" | ` before the marker: the show, then the episode's quoted title, then a bar.
+static SHOW_QUOTED_TITLE_BAR_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"^\s*(\S[^“"‘]*?)\s*,\s*[“"‘]([^”"’“‘]{1,80})[”"’]\s*\|\s*$"#).unwrap()
+});
+/// A bare year ending a name: "Love Island 2019".
+static BARE_YEAR_END_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s+(?:19|20)\d{2}$").unwrap());
+/// A one- or two-digit number ending a name: "Survivor 44", "Only Murders in the Building 3".
+static NUMBER_END_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(.*\p{L}\S*)\s+(\d{1,2})$").unwrap());
+/// Words that a number in a name follows as its own part: "Room No. 9", "Full House Take 2".
+const NUMBERED_NAME_WORDS: [&str; 14] = [
+    "no", "nr", "number", "take", "part", "pt", "vol", "volume", "chapter", "book", "act", "round",
+    "room", "station",
+];
+
+/// The season a number ending the name gives ([`NUMBER_END_RE`]), and the name without it.
+fn season_after_name(show: &str) -> Option<(String, u32)> {
+    let c = NUMBER_END_RE.captures(show)?;
+    let name = c.get(1)?.as_str();
+    let last = name.rsplit(char::is_whitespace).next()?;
+    let last = last.trim_end_matches('.').to_lowercase();
+    if NUMBERED_NAME_WORDS.contains(&last.as_str()) || last.ends_with('#') {
+        return None;
+    }
+    // A 2 ending a name is as often a sequel's ("Dream High 2") as a season's ("Hospital
+    // Playlist 2"), so it stays in the name.
+    let n = c[2].parse::<u32>().ok().filter(|n| (3..=60).contains(n))?;
+    name_like_words(name).then(|| (name.to_string(), n))
 }
 
 static OF_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
@@ -654,6 +717,9 @@ static LEADING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     )
     .unwrap()
 });
+/// "VIDEO:", "Video –": a label for a video, before the show.
+static VIDEO_LABEL_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^videos?\s*[:\-–—|]\s+").unwrap());
 /// A podcast's or a column's own numbered episode heading the headline: "Podcast Fandom
 /// Episode 54: ".
 static OWN_EPISODE_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
@@ -715,6 +781,12 @@ fn strip_leading_label(s: &str) -> &str {
             }
         }
         if let Some(m) = LEADING_LABEL_RE.find(s) {
+            if has_alphanumeric(&s[m.end()..]) {
+                s = s[m.end()..].trim_start();
+            }
+        }
+        // "VIDEO: The Real Housewives of Atlanta S9 Ep13": a label for the page's video.
+        if let Some(m) = VIDEO_LABEL_RE.find(s) {
             if has_alphanumeric(&s[m.end()..]) {
                 s = s[m.end()..].trim_start();
             }
@@ -849,6 +921,14 @@ static ORDINAL_EPISODE_OF_RE: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
+/// A name with a possessive, then the season's ordinal: "Succession‘s 3rd and perhaps best season".
+static POSSESSIVE_ORD_SEASON_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)^((?:\S+\s+){{0,6}}?\S+?)[’'‘]s\s+{ORD}\s+(?:and\s+(?:\p{{L}}+\s+){{1,3}})?(?:season|series)\b"
+    ))
+    .unwrap()
+});
+
 /// An episode named by its ordinal in prose ([`ORDINAL_EPISODE_OF_RE`]); the first in `line`
 /// whose show reads as a name.
 pub fn ordinal_episode_in_prose(line: &str) -> Option<Headline> {
@@ -870,7 +950,18 @@ pub fn ordinal_episode_in_prose(line: &str) -> Option<Headline> {
             }
             show = head;
         }
-        let show = clean_show(show);
+        let mut show = clean_show(show);
+        let mut season = season;
+        // "the 4th episode of Succession‘s 3rd and perhaps best season": a possessive name,
+        // then the season's ordinal.
+        if season == 1 {
+            if let Some(p) = POSSESSIVE_ORD_SEASON_RE.captures(&line[c.get(4)?.start()..]) {
+                if let Some(n) = parse_number(&p[2]) {
+                    show = clean_show(&p[1]);
+                    season = n;
+                }
+            }
+        }
         let words = show.split_whitespace().count();
         ((1..=8).contains(&words) && has_alphanumeric(&show)).then_some(Headline {
             show,
@@ -1161,6 +1252,9 @@ static SENTENCE_POSSESSIVE_RE: Lazy<Regex> = Lazy::new(|| {
 static LEAD_PHRASE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:.{1,80}?[:\-–—|]\s+)?(?:here\s+is|here's|here’s|this\s+is|these\s+are)?\s*(?:a|an|the|our|my)?\s*(?:quick\s+|full\s+|short\s+|brief\s+|complete\s+|weekly\s+|live\s+)?(?:recaps?|reviews?|summary|synopsis)(?:\s+(?:and|&)\s+(?:review|recap))?\s+(?:of|for)\s+|^[*_]*\s*(?:(?:spoiler\s+)?warning\s*:?\s*)?spoilers?\s+(?:ahead\s+)?(?:for|from)\s+").unwrap()
 });
+/// Up to a lower-case "guide to" a few words in: "The basic B’s guide to ".
+static GUIDE_TO_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:\S+\s+){0,4}?guide\s+to\s+").unwrap());
 /// "MIDNIGHT REVIEWS Shōgun": a section or blog name in capitals before the show.
 static CAPS_SECTION_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:[A-Z][A-Z'’&-]+\s+){0,3}(?:REVIEWS?|RECAPS?|NEWS)\s+").unwrap());
@@ -1307,6 +1401,14 @@ pub fn clean_show(raw: &str) -> String {
         if let Some(m) = LEAD_PHRASE_RE.find(s) {
             if has_alphanumeric(&s[m.end()..]) {
                 s = trim_separators(&s[m.end()..]);
+            }
+        }
+        // "The basic B’s guide to Love Island": the writer's "guide to" in lower case before a
+        // name (but "The Hitchhiker's Guide to the Galaxy" is one).
+        if let Some(m) = GUIDE_TO_RE.find(s) {
+            let rest = &s[m.end()..];
+            if rest.starts_with(char::is_uppercase) && has_alphanumeric(rest) {
+                s = trim_separators(rest);
             }
         }
         if let Some(m) = TRAILING_EVENT_RE.find(s) {
@@ -2540,5 +2642,75 @@ mod tests {
         assert_eq!((h.show.as_str(), h.episode, h.episode_end), ("The Penguin", 5, Some(7)));
         let h = parse_headline("Moving Episodes 3, 4 and 5 Recap").expect("a headline");
         assert_eq!((h.episode, h.episode_end), (3, Some(5)));
+    }
+
+    /// Headlines of the fifteenth collection (pages 1011–1070).
+    #[test]
+    fn fifteenth_collection_headlines() {
+        let p = |s: &str| parse_headline(s).map(|h| (h.show, h.season, h.episode, h.title));
+        // tests/corpus/pages/1014-survivor-44-e4-outdoors.txt: the season's number ends the name.
+        assert_eq!(
+            p("Survivor 44 Episode 4 Recap: The Tide Turns!").map(|h| (h.0, h.1, h.2)),
+            Some(("Survivor".into(), 44, 4))
+        );
+        // tests/corpus/pages/1039-big-brother-21-e5-hiddenremote.txt
+        assert_eq!(
+            p("Big Brother 21 Episode 5 recap: live eviction episode").map(|h| (h.0, h.1, h.2)),
+            Some(("Big Brother".into(), 21, 5))
+        );
+        // tests/corpus/pages/1038-omitb-s3e4-techgameworld.txt
+        assert_eq!(
+            p("Review Only Murders in the Building 3: episodio 4").map(|h| (h.0, h.1, h.2)),
+            Some(("Only Murders in the Building".into(), 3, 4))
+        );
+        // A 2 stays in the name: "Dream High 2" is a sequel of its own.
+        assert_eq!(
+            p("[Drama Recap] Dream High 2 Episode 5").map(|h| (h.0, h.1, h.2)),
+            Some(("Dream High 2".into(), 1, 5))
+        );
+        // A number that is part of the name stays: "Room No. 9", "Full House Take 2".
+        assert_eq!(
+            p("Room No. 9 Episode 7").map(|h| (h.0, h.1, h.2)),
+            Some(("Room No. 9".into(), 1, 7))
+        );
+        assert_eq!(
+            p("Full House Take 2 Episode 5").map(|h| (h.0, h.1, h.2)),
+            Some(("Full House Take 2".into(), 1, 5))
+        );
+        // A season in the marker wins: "Round 6 S2E6".
+        assert_eq!(p("Round 6 S2E6").map(|h| (h.0, h.1, h.2)), Some(("Round 6".into(), 2, 6)));
+        // tests/corpus/pages/1029-love-island-2019-e12-independent.txt: a year, then a colon.
+        assert_eq!(
+            p("Love Island 2019: Episode 12 chronicles emotional manipulation and a fraught recoupling")
+                .map(|h| (h.0, h.1, h.2)),
+            Some(("Love Island".into(), 1, 12))
+        );
+        // tests/corpus/pages/1030-love-island-e12-lovin.txt: the writer's "guide to".
+        assert_eq!(
+            p("The basic B’s guide to Love Island episode 12").map(|h| (h.0, h.1, h.2)),
+            Some(("Love Island".into(), 1, 12))
+        );
+        assert_eq!(
+            p("The Hitchhiker's Guide to the Galaxy Episode 3").map(|h| h.0),
+            Some("The Hitchhiker's Guide to the Galaxy".into())
+        );
+        // tests/corpus/pages/1020-rhoa-s9e13-straightfromthea.txt: a label for the video.
+        assert_eq!(
+            p("VIDEO: The Real Housewives of Atlanta S9 Ep13").map(|h| (h.0, h.1, h.2)),
+            Some(("The Real Housewives of Atlanta".into(), 9, 13))
+        );
+        // tests/corpus/pages/1055-severance-s2e7-episodicmedium.txt: the show and the quoted
+        // title before a bar.
+        assert_eq!(
+            p("Review: Severance, \"Chikhai Bardo\" | Season 2, Episode 7"),
+            Some(("Severance".into(), 2, 7, Some("Chikhai Bardo".into())))
+        );
+        // tests/corpus/pages/1025-succession-s3e4-awardswatch.txt: words between the season's
+        // ordinal and "season".
+        assert_eq!(
+            ordinal_episode_in_prose("This past Sunday, there was much to process during the 4th episode of Succession‘s 3rd and perhaps best season yet.")
+                .map(|h| (h.show, h.season, h.episode)),
+            Some(("Succession".into(), 3, 4))
+        );
     }
 }

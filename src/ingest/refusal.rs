@@ -98,12 +98,12 @@ static INTERVIEW_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 static KIND_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\s*[\[(]?\s*(?:exclusive\s+)?(interview|q\s*&\s*a|preview|news|trailer)\s*[\])]?\s*[:|\-–—]\s")
+    Regex::new(r"(?i)^\s*[\[(]?\s*(?:exclusive\s+)?(interview|q\s*&\s*a|preview|news|trailer|poll)\s*[\])]?\s*[:|\-–—]\s")
         .unwrap()
 });
 
 static PREVIEW_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:preview|previews|promo|sneak\s+peeks?|what\s+to\s+expect|predictions?|spoilers\s+for\s+(?:next|upcoming)|(?:next|upcoming)\s+episode|be\s+available\s+to\s+(?:watch|stream)|release\s+(?:date|time))\b").unwrap()
+    Regex::new(r"(?i)\b(?:preview|previews|promo|photos|stills|sneak\s+peeks?|what\s+to\s+expect|predictions?|spoilers\s+for\s+(?:next|upcoming)|(?:next|upcoming)\s+episode|be\s+available\s+to\s+(?:watch|stream)|release\s+(?:date|time))\b").unwrap()
 });
 /// Japanese news of a coming episode: "第7話「…」のあらすじが公開されました" (its synopsis has
 /// been released), "先行カット" (advance stills), "予告" (the trailer). Japanese has no word
@@ -128,12 +128,13 @@ pub fn judge(
     headline_at: usize,
 ) -> Option<&'static str> {
     // A page labelled as another kind of article before the show's name: "Interview: Lee
-    // Jung-jae Talks Squid Game Season 2 Episode 7" (the label would pass for part of the name).
+    // Jung-jae Talks Squid Game Season 2 Episode 7" (the label would pass for part of the name),
+    // "Poll: What did you think of Episode 7 “The Heart is a Lonely Hunter”?".
     if let Some(c) = KIND_LABEL_RE.captures(headline) {
         let label = c[1].to_lowercase();
         return Some(if label.starts_with("pre") {
             PREVIEW
-        } else if label.starts_with("news") || label.starts_with("trailer") {
+        } else if label.starts_with("news") || label.starts_with("trailer") || label == "poll" {
             NEWS
         } else {
             INTERVIEW
@@ -315,7 +316,10 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
     let mut read_more = 0;
     let mut blog_dates = 0;
     let mut lead_shows: Vec<String> = Vec::new();
-    for line in opening.iter().skip(from).take(40) {
+    // Entries each followed by the writer's grade ("The Office (S05E03): “Baby Shower”" over
+    // "Grade: B"), with the episodes they name.
+    let mut graded_keys = Vec::new();
+    for (k, line) in opening.iter().enumerate().skip(from).take(40) {
         let line = opening::strip_leading_date(line);
         let lower = line.to_lowercase();
         if lower.starts_with("related")
@@ -352,6 +356,13 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
             Some(h) => {
                 parsed_lines += 1;
                 let key = (h.season, h.episode);
+                let graded = opening.get(k + 1).is_some_and(|next| {
+                    super::rating::parse_line(next.trim()).is_some()
+                        && next.split_whitespace().count() <= 4
+                });
+                if graded && !graded_keys.contains(&key) {
+                    graded_keys.push(key);
+                }
                 if !keys.contains(&key) {
                     keys.push(key);
                 }
@@ -380,8 +391,12 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
     // Episode 6 Review", "… Episode 4 Review", "… Episode 3 Review"); a recap's own sections
     // go forward ("Episode 18 of “Moving”", "Episode 19…").
     let newest_first = keys.len() >= 3 && keys.windows(2).all(|w| w[1] < w[0]);
+    // A show's category page of graded reviews: "The Office (S05E03): “Baby Shower”" / "Grade:
+    // B" / … / "The Office (S05E02): “Business Ethics”" / "Grade: A+".
+    let graded_index = graded_keys.len() >= 2;
     (keys.len() >= 2 && shows.len() >= 2 && (parsed_lines >= 3 || read_more >= 1))
         || newest_first
+        || graded_index
         || marker_only >= 3
         || read_more >= 2
         || blog_dates >= 2
@@ -405,6 +420,11 @@ mod tests {
             Some(INTERVIEW)
         );
         assert_eq!(j("[Preview] Moving Episode 5"), Some(PREVIEW));
+        // tests/corpus/pages/1070-got-s8e4-hotstar-ndtv-gadgets.txt: an episode's stills.
+        assert_eq!(
+            j("Game of Thrones Season 8, Episode 4 Photos — the Aftermath of the Great War"),
+            Some(PREVIEW)
+        );
         assert_eq!(j("Interview with the Vampire Season 2 Episode 5 Recap"), None);
         assert_eq!(j("Squid Game Season 3 release date, trailer and cast"), Some(NEWS));
 
@@ -415,6 +435,11 @@ mod tests {
             Some(NEWS)
         );
         assert_eq!(j("poll was the last of us episode 3 the best one yet"), Some(NEWS));
+        // tests/corpus/pages/1042-ouat-e7-poll-ouatfan.txt: a "Poll:" label before the question.
+        assert_eq!(
+            j("Poll: What did you think of Episode 7 “The Heart is a Lonely Hunter”?"),
+            Some(NEWS)
+        );
         assert_eq!(j("Where to watch Moving Episode 5"), Some(NEWS));
         assert_eq!(j("Top 10 episodes of Doctor Who"), Some(LIST));
         assert_eq!(j("Every Episode of The Office, Ranked"), Some(LIST));
@@ -681,5 +706,24 @@ mod tests {
         let headline = "Doctor Who: The Stolen Earth (2008)";
         assert_eq!(judge(headline, parse_headline(headline).as_ref(), &lines, 3), Some(LIST));
         assert_eq!(j("Shōgun Episode 8 Recap: Mourning and Matcha Tea"), None);
+    }
+    /// tests/corpus/pages/1033-the-office-category-scenescreen.txt: a show's category page,
+    /// each review headed by its episode and followed by the writer's grade.
+    #[test]
+    fn a_category_page_of_graded_reviews() {
+        let lines: Vec<String> = [
+            "The Office (S05E03): “Baby Shower”",
+            "Grade: B",
+            "Due to a crazy series of unexpected events this past week, my reviews are way behind. In order to catch up I’m going to be writing a lot less.",
+            "The Office (S05E02): “Business Ethics”",
+            "Grade: A+",
+            "This week The Office returned to its half hour format.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert!(lists_several_episodes(&lines, 0));
+        // One graded review is a recap.
+        assert!(!lists_several_episodes(&lines[..3], 0));
     }
 }
