@@ -7,6 +7,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use super::names::{fold, fold_words};
 use super::romanize::romanizations;
 use super::ShowId;
@@ -66,6 +68,8 @@ struct Key {
     /// Which of the show's aliases this key spells (`None`: its name, or the name romanized).
     alias: Option<usize>,
     folded: String,
+    /// `folded`'s length in characters, which every prefix match divides by.
+    folded_chars: usize,
     words: Vec<String>,
 }
 
@@ -122,7 +126,8 @@ impl ShowIndex {
                 for word in distinct {
                     index.words.entry(word).or_default().push(key as u32);
                 }
-                index.keys.push(Key { show, alias, folded, words });
+                let folded_chars = folded.chars().count();
+                index.keys.push(Key { show, alias, folded, folded_chars, words });
             }
         }
         index.starts.sort_unstable();
@@ -165,8 +170,10 @@ impl ShowIndex {
         }
 
         // Best score per show, and the key (name or alias) that earned it.
-        let mut best: HashMap<usize, (f64, usize)> = HashMap::new();
-        let offer = |best: &mut HashMap<usize, (f64, usize)>, key: usize, score: f64| {
+        // Per-query maps are keyed by our own dense indexes, not by anything typed: a fast
+        // hasher has nothing to fear from them, and SipHash was a fifth of a lookup.
+        let mut best: FxHashMap<usize, (f64, usize)> = FxHashMap::default();
+        let offer = |best: &mut FxHashMap<usize, (f64, usize)>, key: usize, score: f64| {
             let show = self.keys[key].show;
             let entry = best.entry(show).or_insert((0.0, key));
             // On a tie the name beats an alias: keys are built name first.
@@ -181,8 +188,8 @@ impl ShowIndex {
             for (_, key) in
                 sorted[start..].iter().take_while(|(s, _)| s.starts_with(&query)).take(PREFIX_WALK)
             {
-                let folded = &self.keys[*key].folded;
-                let coverage = query_len / folded.chars().count() as f64;
+                let Key { folded, folded_chars, .. } = &self.keys[*key];
+                let coverage = query_len / *folded_chars as f64;
                 let score = if folded == &query {
                     1.0
                 } else if whole {
@@ -225,7 +232,7 @@ impl ShowIndex {
         let mut postings: Vec<&[u32]> =
             grams.iter().filter_map(|g| self.trigrams.get(g)).map(Vec::as_slice).collect();
         postings.sort_by_key(|keys| keys.len());
-        let mut shared: HashMap<u32, u32> = HashMap::new();
+        let mut shared: FxHashMap<u32, u32> = FxHashMap::default();
         let (mut walked, mut grams_walked) = (0, 0);
         for keys in postings {
             // Only the rarest trigram is walked when even it is common, and then only in part.
@@ -257,8 +264,16 @@ impl ShowIndex {
             .filter_map(|key| {
                 let Key { folded, words, .. } = &self.keys[key as usize];
                 let whole = strsim::jaro_winkler(query, folded);
-                let head: String = folded.chars().take(query_len + 1).collect();
-                let start = strsim::jaro_winkler(query, &head) - 0.05;
+                let head = folded
+                    .char_indices()
+                    .nth(query_len + 1)
+                    .map_or(folded.as_str(), |(end, _)| &folded[..end]);
+                // A head that is the whole key scores below it: no need to ask twice.
+                let start = if head.len() == folded.len() {
+                    0.0
+                } else {
+                    strsim::jaro_winkler(query, head) - 0.05
+                };
                 // Several words typed out (in any order, one left out) say more than letters
                 // in sequence: "crimson kingdom reborn 2" is the Vol. 2 show, not "… Reborn".
                 let by_letters = whole.max(start);
