@@ -176,8 +176,19 @@ impl Store {
             // moment is known alive; one idle longer (across a database restart, say) is
             // still pinged, and replaced if that fails.
             .test_before_acquire(false)
+            // A task cancelled inside `begin` (a stopping bot, a timeout) can hand its connection
+            // back with the BEGIN run but no transaction left to end it: on SQLite it then holds
+            // the write lock, and every other writer waits out its busy timeout and fails with
+            // "database is locked". Such a connection is closed, which rolls it back, never reused.
+            .after_release(|conn, _meta| {
+                Box::pin(async move { Ok(!sqlx::Connection::is_in_transaction(conn)) })
+            })
             .before_acquire(|conn, meta| {
                 Box::pin(async move {
+                    // Released before its worker had run the BEGIN: caught here instead.
+                    if sqlx::Connection::is_in_transaction(conn) {
+                        return Ok(false);
+                    }
                     if meta.idle_for > TRUSTED_IDLE {
                         sqlx::Connection::ping(conn).await?;
                     }
