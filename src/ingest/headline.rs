@@ -274,10 +274,13 @@ static SEASON_AFTER_NAME_RE: Lazy<Regex> = Lazy::new(|| {
 /// "… of Severance’s second season": the season's ordinal right after a possessive name.
 /// Also with "and" and a few words before "season": "… of Succession‘s 3rd and perhaps best
 /// season", "its second and final season".
-static ORD_SEASON_AFTER_NAME_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(r"(?i)^\s*{ORD}\s+(?:and\s+(?:\p{{L}}+\s+){{1,3}})?(?:season|series)\b"))
-        .unwrap()
-});
+static ORD_SEASON_AFTER_NAME_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"(?i)^\s*{}", ord_season())).unwrap());
+/// The season's ordinal, maybe with "and" and a few words before "season" (its number is
+/// the pattern's first group).
+fn ord_season() -> String {
+    format!(r"{ORD}\s+(?:and\s+(?:\p{{L}}+\s+){{1,3}})?(?:season|series)\b")
+}
 /// A quoted title, then an opening bracket and the show: `"Guerras abiertas" (VIS A VIS - `.
 static QUOTED_TITLE_THEN_SHOW_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r#"^\s*[“"«‘]([^”"»’“«‘]{1,80})[”"»’]\s*[(\[]\s*(\S.*)$"#).unwrap());
@@ -923,10 +926,7 @@ static ORDINAL_EPISODE_OF_RE: Lazy<Regex> = Lazy::new(|| {
 
 /// A name with a possessive, then the season's ordinal: "Succession‘s 3rd and perhaps best season".
 static POSSESSIVE_ORD_SEASON_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        r"(?i)^((?:\S+\s+){{0,6}}?\S+?)[’'‘]s\s+{ORD}\s+(?:and\s+(?:\p{{L}}+\s+){{1,3}})?(?:season|series)\b"
-    ))
-    .unwrap()
+    Regex::new(&format!(r"(?i)^((?:\S+\s+){{0,6}}?\S+?)[’'‘]s\s+{}", ord_season())).unwrap()
 });
 
 /// An episode named by its ordinal in prose ([`ORDINAL_EPISODE_OF_RE`]); the first in `line`
