@@ -32,7 +32,7 @@ pub const MAX_NUMBER: u32 = 9999;
 /// Parses a recap headline. Returns `None` when no show or no episode
 /// number can be found, or when a season/episode number is 0 or > 9999.
 pub fn parse_headline(s: &str) -> Option<Headline> {
-    let cleaned = clean_text(s);
+    let cleaned = clean_text(opening_of(s));
     let text = strip_leading_label(&cleaned);
     if text.is_empty() {
         return None;
@@ -44,7 +44,7 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
     let found = numbered_headline(&unglued);
     // "Episode Review: Sacred Seven 7": a label that says it is about an episode, then the
     // show and a bare number, which is the episode's.
-    if found.is_none() && EPISODE_LABEL_RE.is_match(&cleaned[..cleaned.len() - text.len()]) {
+    if found.is_none() && EPISODE_LABEL_RE.is_match(before_subslice(&cleaned, text)) {
         if let Some(c) = TRAILING_EPISODE_RE.captures(text) {
             let show = clean_show(&c[1]);
             let episode = c[2].parse::<u32>().ok().filter(|e| (1..=MAX_NUMBER).contains(e))?;
@@ -54,6 +54,32 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
         }
     }
     found
+}
+
+/// A headline is a line, not a page: past this many bytes a line is a paragraph, and only its
+/// opening can name the episode. Callers try a long line at many of its words, so reading the
+/// whole of a page that is one enormous line took time growing with its square.
+pub const HEADLINE_MAX_BYTES: usize = 1024;
+
+/// The first [`HEADLINE_MAX_BYTES`] of `s` (fewer, to end on a character).
+pub fn opening_of(s: &str) -> &str {
+    cut_to(s, HEADLINE_MAX_BYTES)
+}
+
+/// The first `max` bytes of `s`, fewer to end on a character.
+pub fn cut_to(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// What `whole` holds before `part`, a slice of it (the stripping above also drops a closing
+/// bracket, so `part` is not always a suffix).
+fn before_subslice<'a>(whole: &'a str, part: &str) -> &'a str {
+    let start = (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize);
+    whole.get(..start).unwrap_or("")
 }
 
 /// A lower-case letter glued to a following `S8E4`: "anatomyS8E4".
@@ -2545,6 +2571,13 @@ mod tests {
             p("[Sinopsis Maids Episode 9 Part 1]").map(|h| (h.0, h.1, h.2)),
             Some(("Maids".into(), 1, 9))
         );
+        // The same with a wide character before its closing bracket: the label before the
+        // name was cut at a byte inside it and the whole import panicked.
+        assert_eq!(
+            p("[Sinopsis Maids Episode 9 Part 1 – 완결]").map(|h| (h.0, h.1, h.2)),
+            Some(("Maids".into(), 1, 9))
+        );
+        assert_eq!(p("[何以笙箫默]"), None);
         // tests/corpus/pages/713-severance-s2e3-ariseright.txt: an exclamation before the name.
         assert_eq!(
             p("Praise Kier! Severance Season 2, Episode 3 is here!").map(|h| (h.0, h.1, h.2)),
