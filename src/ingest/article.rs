@@ -176,18 +176,32 @@ struct Document {
     fan_fiction: bool,
 }
 
+/// The most of a page's text an article is read from. Recaps run to tens of kilobytes; past
+/// this, a page (an archive, a hostile one) is left unread: the rules that search the text
+/// are linear, but on megabytes of prose with curly quotes they took seconds.
+pub const MAX_TEXT_BYTES: usize = 256 * 1024;
+/// The most of one line (a headline, an opening line) that headline rules read: a few
+/// headlines' length, so a headline glued to its first paragraph is still read whole.
+const LINE_MAX_BYTES: usize = 4 * headline::HEADLINE_MAX_BYTES;
+
 /// Turns paragraphs (lists of lines) into blocks: ordinary lines of one
 /// paragraph are joined with a space; headings, furniture and rating lines
 /// become blocks of their own so they can be recognised.
 fn paragraphs_to_blocks(paragraphs: Vec<Vec<String>>) -> Vec<Block> {
     let mut blocks = Vec::new();
+    let mut unread = MAX_TEXT_BYTES;
     for paragraph in paragraphs {
         let mut current: Vec<String> = Vec::new();
         for line in paragraph {
-            let line = headline::normalize_whitespace(&line);
+            if unread == 0 {
+                break;
+            }
+            let mut line = headline::normalize_whitespace(&line);
             if line.is_empty() {
                 continue;
             }
+            line.truncate(headline::cut_to(&line, unread).len());
+            unread -= line.len();
             // Inside a hard-wrapped paragraph, a continuation line starting in
             // lower case ("next episode we will…") is never furniture.
             let continuation =
@@ -536,7 +550,12 @@ fn text_document(input: &str, markdown: bool) -> Document {
     if !headline_text.is_empty() {
         doc.headline = Some(headline_text);
     }
-    doc.opening = texts.iter().take(opening::OPENING_LINES * 2).cloned().collect();
+    // The opening's rules try a line at each of its words: long lines are cut.
+    doc.opening = texts
+        .iter()
+        .take(opening::OPENING_LINES * 2)
+        .map(|t| headline::cut_to(t, LINE_MAX_BYTES).to_string())
+        .collect();
 
     let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
     let mut after_headline = 0;
@@ -1813,7 +1832,9 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         opening,
         fan_fiction,
     } = doc;
-    let headline_text = headline_text.ok_or(ArticleError::MissingHeadline)?;
+    let mut headline_text = headline_text.ok_or(ArticleError::MissingHeadline)?;
+    // A page's `<title>` or first line can be megabytes long; the rules read its opening.
+    headline_text.truncate(headline::cut_to(&headline_text, LINE_MAX_BYTES).len());
     let hint_show = hints.show.as_deref().map(str::trim).filter(|s| !s.is_empty());
 
     let from_headline = if headline_prose {
@@ -3084,6 +3105,37 @@ mod tests {
         }
         let msg = ArticleError::TooDeep(dom::TooDeep::Depth).to_string();
         assert_eq!(msg, "the page nests elements more than 512 deep; not an article");
+    }
+
+    #[test]
+    fn megabytes_of_one_line_or_paragraph_are_read_from_their_opening() {
+        let sentence = "Bong-Seok says “Episode 3” is not over, and Episode 3 of Moving goes on. ";
+        let lines = vec![sentence; 4 * 1024 * 1024 / sentence.len()];
+        let inputs = [
+            // One paragraph of hard-wrapped lines, then one line of megabytes.
+            (format!("Moving Episode 3 Recap\n\n{}", lines.join("\n")), Format::Text),
+            (format!("Moving Episode 3 Recap {}", lines.concat()), Format::Text),
+            (
+                format!(
+                    "<html><head><title>Moving Episode 3 Recap {0}</title></head><body><h1>Moving Episode 3 Recap</h1><p>{0}</p></body></html>",
+                    lines.concat()
+                ),
+                Format::Html,
+            ),
+        ];
+        for (input, format) in inputs {
+            let (result, elapsed) = dom::on_small_stack(move || {
+                let start = std::time::Instant::now();
+                (parse_article(&input, format, &Hints::default()), start.elapsed())
+            });
+            let article = result.expect("a recap");
+            assert_eq!((article.show.as_str(), article.season, article.episode), ("Moving", 1, 3));
+            // Cut near the bound (the breaks between its paragraphs come on top).
+            assert!(article.recap.len() < MAX_TEXT_BYTES * 11 / 10, "{}", article.recap.len());
+            assert!(article.recap[..200].contains("Bong-Seok says"), "{}", &article.recap[..200]);
+            // A stall, not a speed check (the benchmark times the parser): it took 2 s before.
+            assert!(elapsed < std::time::Duration::from_secs(30), "{elapsed:?}");
+        }
     }
 
     #[test]

@@ -34,6 +34,9 @@ pub enum ImportError {
     Parse(#[from] ArticleError),
     #[error("{0}")]
     Store(#[from] StoreError),
+    /// A bug in recapbot's reading of the page, said as "reading it crashed: …".
+    #[error("{0}")]
+    Crashed(String),
 }
 
 /// Where an article comes from.
@@ -170,7 +173,14 @@ pub async fn load_article(
     fetcher: &Fetcher,
 ) -> Result<Article, ImportError> {
     let fetched = read_source(source, fetcher).await?;
-    Ok(parse_fetched(&fetched, hints)?)
+    let hints = hints.clone();
+    // Reading a page of megabytes takes a while: off the runtime's workers, so the bot's
+    // other members are not kept waiting; and a rule that fails on some page fails that page,
+    // not the batch or the command.
+    tokio::task::spawn_blocking(move || parse_fetched(&fetched, &hints))
+        .await
+        .map_err(|error| ImportError::Crashed(super::poll::join_error_message(error)))?
+        .map_err(ImportError::from)
 }
 
 /// Parses what [`read_source`] brought, in its format, with the address it was fetched from.

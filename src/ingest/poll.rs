@@ -417,7 +417,7 @@ async fn classify(item: &FeedItem, show_hint: Option<&str>) -> Result<Candidate,
         .map_err(join_error_message)
 }
 
-fn join_error_message(error: tokio::task::JoinError) -> String {
+pub(crate) fn join_error_message(error: tokio::task::JoinError) -> String {
     if error.is_panic() {
         format!("reading it crashed: {}", panic_message(error.into_panic()))
     } else {
