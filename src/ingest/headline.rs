@@ -1276,7 +1276,7 @@ static SENTENCE_POSSESSIVE_RE: Lazy<Regex> = Lazy::new(|| {
 });
 /// "Here is a quick recap of", "A recap and review of", "This is the recap of".
 static LEAD_PHRASE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:.{1,80}?[:\-–—|]\s+)?(?:here\s+is|here's|here’s|this\s+is|these\s+are)?\s*(?:a|an|the|our|my)?\s*(?:quick\s+|full\s+|short\s+|brief\s+|complete\s+|weekly\s+|live\s+)?(?:recaps?|reviews?|summary|synopsis)(?:\s+(?:and|&)\s+(?:review|recap))?\s+(?:of|for)\s+|^[*_]*\s*(?:(?:spoiler\s+)?warning\s*:?\s*)?spoilers?\s+(?:ahead\s+)?(?:for|from)\s+").unwrap()
+    Regex::new(r"(?i)^(?:.{1,80}?[:\-–—|]\s+)?(?:here\s+is|here's|here’s|this\s+is|these\s+are)?\s*(?:a|an|the|our|my)?\s*(?:quick\s+|full\s+|short\s+|brief\s+|complete\s+|weekly\s+|live\s+)?(?:recaps?|reviews?|summary|synopsis)(?:\s+(?:and|&)\s+(?:review|recap))?\s+(?:of|for)\s+|^what\s+(?:happened|happens)\s+(?:on|in)\s+|^[*_]*\s*(?:(?:spoiler\s+)?warning\s*:?\s*)?spoilers?\s+(?:ahead\s+)?(?:for|from)\s+").unwrap()
 });
 /// Up to a lower-case "guide to" a few words in: "The basic B’s guide to ".
 static GUIDE_TO_RE: Lazy<Regex> =
@@ -2105,6 +2105,11 @@ mod tests {
             ("Game of Thrones Recap Season Two Premiere", h("Game of Thrones", 2, 1, None, None)),
             // Show names cleaned of networks, genre tags, site sections
             ("Netflix’s King the Land Episode 3 Recap", h("King the Land", 1, 3, None, None)),
+            // page 1182: the writer's question before the show
+            (
+                "What Happened On Yellowstone Season 5 Episode 8",
+                h("Yellowstone", 5, 8, None, None),
+            ),
             (
                 "Behind Every Star – K-Drama Episode 5 Recap & Review",
                 h("Behind Every Star", 1, 5, None, None),
