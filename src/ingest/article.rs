@@ -3132,8 +3132,10 @@ mod tests {
             assert_eq!((article.show.as_str(), article.season, article.episode), ("Moving", 1, 3));
             // Cut near the bound (the breaks between its paragraphs come on top).
             assert!(article.recap.len() < MAX_TEXT_BYTES * 11 / 10, "{}", article.recap.len());
-            assert!(article.recap[..200].contains("Bong-Seok says"), "{}", &article.recap[..200]);
-            // A stall, not a speed check (the benchmark times the parser): it took 2 s before.
+            let opening = headline::cut_to(&article.recap, 200);
+            assert!(opening.contains("Bong-Seok says"), "{opening}");
+            // A stall, not a speed check (the benchmark times the parser); in a release build
+            // the first input took 1.2 s before the text was bounded, 0.25 s after.
             assert!(elapsed < std::time::Duration::from_secs(30), "{elapsed:?}");
         }
     }
