@@ -32,7 +32,7 @@ pub const MAX_NUMBER: u32 = 9999;
 /// Parses a recap headline. Returns `None` when no show or no episode
 /// number can be found, or when a season/episode number is 0 or > 9999.
 pub fn parse_headline(s: &str) -> Option<Headline> {
-    let cleaned = clean_text(opening_of(s));
+    let cleaned = clean_text(cut_to(s, HEADLINE_MAX_BYTES));
     let text = strip_leading_label(&cleaned);
     if text.is_empty() {
         return None;
@@ -60,11 +60,6 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
 /// opening can name the episode. Callers try a long line at many of its words, so reading the
 /// whole of a page that is one enormous line took time growing with its square.
 pub const HEADLINE_MAX_BYTES: usize = 1024;
-
-/// The first [`HEADLINE_MAX_BYTES`] of `s` (fewer, to end on a character).
-pub fn opening_of(s: &str) -> &str {
-    cut_to(s, HEADLINE_MAX_BYTES)
-}
 
 /// The first `max` bytes of `s`, fewer to end on a character.
 pub fn cut_to(s: &str, max: usize) -> &str {

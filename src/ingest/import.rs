@@ -34,7 +34,8 @@ pub enum ImportError {
     Parse(#[from] ArticleError),
     #[error("{0}")]
     Store(#[from] StoreError),
-    /// A bug in recapbot's reading of the page, said as "reading it crashed: …".
+    /// The page's reading did not finish: a bug in one of recapbot's rules ("reading it
+    /// crashed: …"), or the runtime stopping under it ("cancelled").
     #[error("{0}")]
     Crashed(String),
 }
