@@ -73,7 +73,7 @@ pub fn letter_grade(grade: &str) -> Option<f32> {
     Some(v)
 }
 
-const NUMBER: &str = r"(\d{1,3}(?:[.,]\d{1,2})?)";
+const NUMBER: &str = r"(\d{1,3}(?:[.,]\d{1,2}|\s?½)?)";
 
 static FRACTION_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
@@ -103,6 +103,22 @@ fn number(s: &str) -> Option<f32> {
 /// "★★★★☆", "★★★½". Letter grades only when `grades` is set (a lone "A"
 /// is a word, not a grade, unless a label says it is a rating).
 pub fn parse_value(s: &str, grades: bool) -> Option<ParsedRating> {
+    // "4 1/2 stars", "3 1/2 out of 5": a half written as a fraction, read as "4½ stars" and
+    // shown as written.
+    if let Some(c) = MIXED_HALF_RE.captures(s.trim()) {
+        let halved = format!("{}½{}", &c[1], &c[2]);
+        let written = s.trim().trim_matches(['(', ')', '[', ']', '*', '_']).trim();
+        return parse_written_value(&halved, grades)
+            .map(|r| ParsedRating { display: written.to_string(), ..r });
+    }
+    parse_written_value(s, grades)
+}
+
+static MIXED_HALF_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^[(\[*_]*(\d)\s+1/2(\s*(?:/\s*\d|out\s+of\b|stars?\b).*)$").unwrap()
+});
+
+fn parse_written_value(s: &str, grades: bool) -> Option<ParsedRating> {
     let s = s.trim().trim_matches(['(', ')', '[', ']', '*', '_']).trim();
     let s = s.trim_end_matches(['.', '!']).trim();
     // "- 8/10 -": a score set off by dashes on both sides (but "B-" keeps its minus).
@@ -202,12 +218,12 @@ pub fn parse_labelled(line: &str) -> Option<ParsedRating> {
 
 /// The rating at the start of a longer value.
 static LEADING_VALUE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:\d{1,3}(?:[.,]\d{1,2})?\s*(?:/|out\s+of)\s*\d{1,3}(?:[.,]\d)?(?:\s*stars?)?|\d(?:[.,]5)?\s*stars?|[★☆½⭐✩✭✮\s]+)(?:[\s(\[,;:–—\-]|$)|^[A-F][+\-−–]?\s*(?:$|[(\[,;–—])").unwrap()
+    Regex::new(r"^(?:\d{1,3}(?:[.,]\d{1,2}|\s?½)?\s*(?:/|out\s+of)\s*\d{1,3}(?:[.,]\d)?(?:\s*stars?)?|\d(?:[.,]5)?\s*stars?|[★☆½⭐✩✭✮\s]+)(?:[\s(\[,;:–—\-]|$)|^[A-F][+\-−–]?\s*(?:$|[(\[,;–—])").unwrap()
 });
 
 /// "I give this episode an 8/10", "it gets 4 out of 5 stars": a rating in a sentence.
 static PROSE_RATING_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:(?:i\s+|i['’]m\s+|i\s+am\s+|i['’]ll\s+|i\s+will\s+)?(?:give|gave|giving|rate|rated|rating)\s+(?:it|this(?:\s+(?:one|episode|week))?)|(?:it|this\s+episode)\s+(?:gets|earns|deserves)|(?:rating|score|grade)\s+(?:of|is|:))\s+(?:a\s+|an\s+|a\s+solid\s+)?(\d{1,3}(?:[.,]\d{1,2})?\s*(?:/|out\s+of)\s*\d{1,3}(?:[.,]\d)?(?:\s*stars?)?|\d(?:[.,]5)?\s*stars?)").unwrap()
+    Regex::new(r"(?i)\b(?:(?:i\s+|i['’]m\s+|i\s+am\s+|i['’]ll\s+|i\s+will\s+)?(?:give|gave|giving|rate|rated|rating)\s+(?:it|this(?:\s+(?:one|episode|week))?|“[^”]{1,80}”)|(?:it|this\s+(?:episode|one))\s+(?:gets|earns|deserves)|(?:rating|score|grade)(?:\s+(?:of|is)|\s*:))\s+(?:a\s+|an\s+|a\s+solid\s+)?(\d{1,3}(?:[.,]\d{1,2})?\s*(?:/|out\s+of)\s*\d{1,3}(?:[.,]\d)?(?:\s*stars?)?|\d(?:[.,]5)?\s*stars?)").unwrap()
 });
 
 /// "…keeping the viewer guessing. Very exciting and completely different. 10/10": a score
@@ -222,13 +238,50 @@ static PROSE_RATING_DE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:vergebe|gebe|gibt|vergibt|bekommt|erh[äa]lt|verdient)\b[^.!?]{0,40}?\b(\d{1,2}(?:[.,]\d)?\s*(?:/|von)\s*(?:10|5))(?:\s*\*?(?:sternchen|sternen?|punkten?)\b|\s*[.!,;)]|\s*$)").unwrap()
 });
 
+/// "This episode gets a B+ from me", "I give it an A-": a letter grade given in a sentence. The
+/// grade is matched case-sensitively: "give it a big hug" holds none.
+static PROSE_GRADE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?:\b(?i:give|gave|giving)\s+(?i:it|this(?:\s+(?:one|episode|week))?)|\b(?i:it|this(?:\s+(?:one|episode))?)\s+(?i:gets|earns|deserves))\s+(?i:an?\s+)?([A-F][+\-−]?)(?:\s|[.,!;)]|$)").unwrap()
+});
+
+/// "I give “Long Long Time” 10 cassette tapes out of 10": a score counted in the critic's own
+/// unit.
+static PROSE_COUNT_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r#"(?i)\b(?:give|gave|giving|rate|rated)\s+(?:it|this(?:\s+(?:one|episode|week))?|“[^”]{{1,80}}”|"[^"]{{1,80}}")\s+(?:an?\s+)?{COUNTED_SCORE}"#
+    ))
+    .unwrap()
+});
+
+/// "10 cassette tapes out of 10": the value, one to three words of unit, the scale.
+const COUNTED_SCORE: &str = r"(\d{1,2}(?:[.,]5)?)\s+(?:[\p{L}'’\-]+\s+){1,3}out\s+of\s+(5|10)\b";
+static COUNTED_SCORE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"(?i)^{COUNTED_SCORE}\s*[.!]?$")).unwrap());
+
+fn counted_score(c: &regex::Captures, display: &str) -> Option<ParsedRating> {
+    ParsedRating::new(number(&c[1])?, number(&c[2])?, display)
+}
+
 /// A rating given in a sentence of the review, or standing alone after its last sentence.
 pub fn parse_prose(text: &str) -> Option<ParsedRating> {
-    let c = PROSE_RATING_RE
-        .captures(text)
+    let critics = PROSE_RATING_RE.captures(text).filter(|c| {
+        // "…holds an IMDb rating: 8.1/10": the aggregate's label stands just before.
+        let before = &text[..c.get(0).map_or(0, |m| m.start())];
+        let words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+        !words.iter().any(|w| AGGREGATE_RE.is_match(w.trim_start_matches(['(', '“', '"'])))
+    });
+    let c = critics
         .or_else(|| CLOSING_SCORE_RE.captures(text))
-        .or_else(|| PROSE_RATING_DE_RE.captures(text))?;
-    parse_value(c[1].trim(), false)
+        .or_else(|| PROSE_RATING_DE_RE.captures(text));
+    if let Some(c) = c {
+        return parse_value(c[1].trim(), false);
+    }
+    if let Some(c) = PROSE_GRADE_RE.captures(text) {
+        return parse_value(&c[1], true);
+    }
+    let c = PROSE_COUNT_RE.captures(text)?;
+    let display = c.get(0).map_or("", |m| m.as_str());
+    counted_score(&c, &display[display.find(&c[1]).unwrap_or(0)..])
 }
 
 /// A whole line that is a rating: a value ("4/5", "★★★★") or a labelled rating.
@@ -240,12 +293,34 @@ pub fn parse_line(line: &str) -> Option<ParsedRating> {
         return LABELLED_SCORE_OPENING_RE.find(line).and_then(|m| parse_labelled(m.as_str()));
     }
     if line.chars().count() <= 60 {
-        if let Some(r) = parse_value(line, false) {
+        if let Some(r) = parse_value(line, false).or_else(|| score_with_verdict(line)) {
             return Some(r);
         }
     }
     parse_labelled(line)
 }
+
+/// "7/10 – Good", "8/10 – Great episode", "★★★☆☆ (3/5)": a score on the usual scales opening a
+/// short line, a few words of verdict after it.
+fn score_with_verdict(line: &str) -> Option<ParsedRating> {
+    let m = LEADING_VALUE_RE.find(line)?;
+    let separators = ['(', '[', '–', '—', '-', ':', ','];
+    let score = m.as_str().trim_end_matches(|c: char| c.is_whitespace() || separators.contains(&c));
+    let rest = line[score.len()..].trim_start();
+    let verdict = rest.trim_start_matches(separators).trim();
+    let usual_scale = USUAL_SCALE_RE.is_match(score);
+    (usual_scale && rest.starts_with(separators) && verdict.split_whitespace().count() <= 4)
+        .then(|| parse_value(score, false))
+        .flatten()
+}
+
+/// Out of 5, 10 or 100, or in stars: "9/11 – the day" is a date, not a score.
+static USUAL_SCALE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)(?:(?:/|out\s+of)\s*(?:5|10|100)(?:[.,]0)?(?:\s*stars?)?|stars?|^[★☆½⭐✩✭✮\s]+)$",
+    )
+    .unwrap()
+});
 
 /// A label and a score out of some scale opening a long line: "Puntaje: 8/10- Otro …".
 static LABELLED_SCORE_OPENING_RE: Lazy<Regex> = Lazy::new(|| {
@@ -268,7 +343,10 @@ pub fn parse_grade(line: &str) -> Option<ParsedRating> {
 
 /// A rating as a reader writes it down (corpus annotations): any of the above.
 pub fn parse_any(s: &str) -> Option<ParsedRating> {
-    parse_value(s, true).or_else(|| parse_labelled(s)).or_else(|| parse_bare_score(s))
+    parse_value(s, true)
+        .or_else(|| parse_labelled(s))
+        .or_else(|| parse_bare_score(s))
+        .or_else(|| COUNTED_SCORE_RE.captures(s.trim()).and_then(|c| counted_score(&c, s.trim())))
 }
 
 #[cfg(test)]
@@ -299,6 +377,7 @@ mod tests {
         assert_eq!(five("B-"), Some(3.5));
         assert_eq!(five("8 von 10"), Some(4.0));
         assert_eq!(five("hello"), None);
+        assert_eq!(five("10 cassette tapes out of 10"), Some(5.0));
     }
 
     #[test]
@@ -353,6 +432,36 @@ mod tests {
             Some(4.0)
         );
         assert_eq!(p("Ich gebe zu, dass die Folge 3 von 10 Minuten verschenkt."), None);
+    }
+
+    /// Scores as reviews print them beside a verdict or write them in a sentence.
+    #[test]
+    fn scores_with_verdicts_halves_and_grades_in_sentences() {
+        let v = |s| parse_line(s).map(|r| (r.rating.value, r.display));
+        assert_eq!(v("7/10 – Good"), Some((3.5, "7/10".into())));
+        assert_eq!(v("8/10 - Great episode"), Some((4.0, "8/10".into())));
+        assert_eq!(v("★★★☆☆ (3/5)"), Some((3.0, "★★★☆☆".into())));
+        assert_eq!(v("Rating: 4½/5"), Some((4.5, "4½/5".into())));
+        assert_eq!(v("Rating: 4 1/2 stars"), Some((4.5, "4 1/2 stars".into())));
+        assert_eq!(v("3 1/2 out of 5"), Some((3.5, "3 1/2 out of 5".into())));
+        // A date or a count opening a line is no score.
+        assert_eq!(v("9/11 – the day everything changed"), None);
+        assert_eq!(v("7/10 – and then the long road to the finale begins again"), None);
+        assert_eq!(v("4 1/2 hours later"), None);
+        let p = |s| parse_prose(s).map(|r| (r.rating.value, r.display));
+        // splatterpunkzine.com on The Last of Us episode 3 (the corpus's 237).
+        assert_eq!(
+            p("the only way to properly get how amazing their performances is to watch the \
+               episode yourself. I give “Long Long Time” 10 cassette tapes out of 10."),
+            Some((5.0, "10 cassette tapes out of 10".into()))
+        );
+        assert_eq!(p("This episode gets a B+ from me."), Some((4.25, "B+".into())));
+        assert_eq!(p("I give it an A- for ambition."), Some((4.5, "A-".into())));
+        assert_eq!(p("I give it a big hug and a 4 out of 10 in my heart."), None);
+        assert_eq!(p("This one earns a 4/5."), Some((4.0, "4/5".into())));
+        assert_eq!(p("A tidy hour. My score: 8/10."), Some((4.0, "8/10".into())));
+        assert_eq!(p("It holds an IMDb rating: 8.1/10 so far."), None);
+        assert_eq!(p("I gave 3 friends out of 10 a call."), None);
     }
 
     /// 513-equalizer-s5e2-critica-perambranews.txt: the critic named after the label, and a
