@@ -1545,6 +1545,30 @@ static GENERIC_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
+/// Labels listed together: "recap/review/opinion", "Review & Breakdown".
+static LABEL_LIST_RE: Lazy<Regex> = Lazy::new(|| {
+    let label = r"(?:recaps?|reviews?|opinions?|thoughts|reactions?|analysis|breakdown|summary|spoilers?|discussion)";
+    Regex::new(&format!(r"(?i)^{label}(?:\s*[/&+,]\s*{label})+$")).unwrap()
+});
+
+/// What a page prints near its headline and is never an episode's title: the other half of a
+/// label pair ("Recap & Breakdown" cut at its "&" leaves "& BREAKDOWN", "& Gallery"), a credit
+/// ("Brought to you by OBS reviewer Heidi", "Dir. Kevin Bray"), a drama's info box ("Title: The
+/// Heirs" over its cast list), a reading time ("14–20
+/// minutes"), a share button ("Share with a friend", "Compartilhe").
+static NOT_A_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            [&+]
+          | title\s*:
+          | (?:brought\s+to\s+you|(?:directed|written|reviewed|recapped)\s+by|dir\.\s|details\s*:)
+          | share(?:\s+(?:this|with|on|via)\b|$) | (?:compartilh[ea]|compart[ae]|partager|teilen)$
+          | \d{1,3}(?:\s*[\-–—]\s*\d{1,3})?\s*(?:min(?:ute)?s?|hours?)\.?$
+        )",
+    )
+    .unwrap()
+});
+
 /// Notes trailing a title: "+ English dub", "(Dub)", "[Spoilers]".
 static TITLE_TAIL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)[\s\-–—:|,]*\+?\s*(?:english\s+)?(?:dub|sub)(?:bed)?\s*$").unwrap()
@@ -1581,8 +1605,11 @@ pub fn clean_title(s: &str) -> Option<String> {
     }
     let s = trim_separators(trim_quotes(s));
     let s = SUMMARY_WORD_RE.replace_all(s, "");
-    let s = normalize_whitespace(trim_separators(&s));
+    // "Recap~", "~recap/review/opinion~": a label between tildes.
+    let s = normalize_whitespace(trim_separators(s.trim_matches('~')));
     let generic = GENERIC_TITLE_RE.is_match(&s)
+        || LABEL_LIST_RE.is_match(&s)
+        || NOT_A_TITLE_RE.is_match(&s)
         || NETWORK_ONLY_RE.is_match(&s)
         || super::opening::is_furniture_line(&s)
         // "with screenshots", "? to": the rest of a sentence, not a title (but Mr. Robot's
@@ -1594,7 +1621,7 @@ pub fn clean_title(s: &str) -> Option<String> {
 
 /// A verb right after the marker: the headline is a sentence, not "Show 1x02 Title".
 static SENTENCE_GOES_ON_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:is|are|was|were|has|have|had|gets?|got|will|would|can|could|does|did|makes?|brings?|proves?|delivers?|returns?|shows?|ends?|begins?|starts?|sees?|takes?|gives?|goes|puts?|keeps?|feels?|finally|just|still|also|and|but|to|in|on|at|of|with|for|as|the|a|an)\b").unwrap()
+    Regex::new(r"(?i)^(?:is|are|was|were|has|have|had|gets?|got|will|would|can|could|does|did|makes?|brings?|proves?|delivers?|returns?|shows?|ends?|begins?|starts?|sees?|takes?|gives?|goes|puts?|keeps?|feels?|reveals?|introduces?|explores?|offers?|teases?|features?|focuses|continues?|picks|soars?|stumbles?|tackles?|dives?|digs?|hits?|leaves|turns?|pays|reminds?|raises?|sets|kicks|wraps?|finally|just|still|also|and|but|to|in|on|at|of|with|for|as|the|a|an)\b").unwrap()
 });
 
 /// "Summary", "Synopsis" at either end of a title candidate.
@@ -2745,5 +2772,42 @@ mod tests {
                 .map(|h| (h.show, h.season, h.episode)),
             Some(("Succession".into(), 3, 4))
         );
+    }
+
+    #[test]
+    fn label_halves_credits_and_buttons_are_no_titles() {
+        // 777-penguin-e6-avgplanet9.txt, 925-jujutsu-kaisen-e4-animeshelter.txt: "Recap &
+        // Breakdown" cut at its "&".
+        assert_eq!(clean_title("& BREAKDOWN"), None);
+        assert_eq!(clean_title("& Gallery"), None);
+        // 163-the-heirs-e7.txt, 983-legendary-witch-e6-shikidrama.txt: labels between tildes.
+        assert_eq!(clean_title("Recap~"), None);
+        assert_eq!(clean_title("~recap/review/opinion~"), None);
+        // 163-the-heirs-e7.txt: the drama's info box under the headline.
+        assert_eq!(clean_title("Title: The Heirs"), None);
+        // 1154-true-blood-s5e2-openbooksociety.txt, 779-penguin-e6-beyondmebtw.txt: credits.
+        assert_eq!(clean_title("Brought to you by OBS reviewer Heidi"), None);
+        assert_eq!(clean_title("Dir. Kevin Bray"), None);
+        // 367-euphoria-s2e6-justonegirlsopinion.txt: a reading time.
+        assert_eq!(clean_title("14–20 minutes"), None);
+        // 855-ted-lasso-s3e7-streampunkent.txt, 607-the-last-of-us-2x05-flixlandia.txt,
+        // 859-mandalorian-s2e1-5-elliotsview.txt: buttons and widgets.
+        assert_eq!(clean_title("Share with a friend, neighbor or the world!"), None);
+        assert_eq!(clean_title("Compartilhe"), None);
+        assert_eq!(clean_title("Details: More information can be found at and"), None);
+        // Titles that only look like them stay.
+        assert_eq!(clean_title("Shared Custody").as_deref(), Some("Shared Custody"));
+        assert_eq!(clean_title("Sixty Minutes to Live").as_deref(), Some("Sixty Minutes to Live"));
+    }
+
+    #[test]
+    fn a_verb_after_the_number_goes_on_as_a_sentence() {
+        // 899-the-penguin-e3-strokeandfill.txt
+        let h = parse_headline("‘The Penguin’ Episode 3 Reveals What Happened to Victor’s Family")
+            .unwrap();
+        assert_eq!((h.show.as_str(), h.episode, h.title), ("The Penguin", 3, None));
+        // After a separator the same word starts a title.
+        let h = parse_headline("The Penguin Episode 3: Reveals").unwrap();
+        assert_eq!(h.title.as_deref(), Some("Reveals"));
     }
 }
