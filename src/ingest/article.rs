@@ -1765,6 +1765,15 @@ static QUOTED_AFTER_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
         .unwrap()
 });
 
+/// "its fourth episode, titled “Rook’s Rest.”", "Episode 3, titled “Bliss,”": the sentence
+/// naming the episode gives its title (not "the previous episode, the aptly titled “Man City”").
+static EPISODE_TITLED_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"(?i)\bepisode(?:\s+\d{1,4})?\s*,?\s+(?:is\s+|was\s+)?(?:aptly\s+|fittingly\s+)?(?:titled|entitled|called|named)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
+});
+/// Any quoted stretch of a line.
+static QUOTED_ANY_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r#"“[^”]*”|"[^"]*"|‘[^’]*’|'[^']*'|«[^»]*»"#).unwrap());
+
 /// "“Connor’s Wedding,” the third episode in the fourth and final season": a quoted title,
 /// then the episode it is.
 static QUOTED_THEN_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
@@ -2001,6 +2010,23 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                     .find(t.as_str())
                     .is_some_and(|at| AFTER_RECAP_WORD_RE.is_match(&headline_text[..at]))
             });
+            // "House of the Dragon Soars in Episode 4: A Dance with Dragons Ignites" over "its
+            // spectacular fourth episode, titled “Rook’s Rest.”": the text saying which title
+            // the episode has outweighs the headline's unquoted words after its number.
+            let said = || {
+                blocks.iter().take(8).find_map(|b| {
+                    let c = EPISODE_TITLED_RE.captures(&b.text)?;
+                    let inner = (1..c.len()).find_map(|i| c.get(i))?.as_str();
+                    headline::clean_title(inner.trim().trim_end_matches(['.', ',']))
+                })
+            };
+            let unquoted = |t: &String| {
+                !QUOTED_ANY_RE.find_iter(&headline_text).any(|m| m.as_str().contains(t.as_str()))
+            };
+            let headline_title = match h.title {
+                Some(t) if !subtitle && unquoted(&t) => Some(said().unwrap_or(t)),
+                t => t,
+            };
             // "Here’s what you missed in House of the Dragon Episode 5 ‘We Light The Way’.": the
             // show and the same number (or its season and number: "The Walking Dead Episode
             // 8×010 ‘The Lost and the Plunderers’"), then a quoted title.
@@ -2025,7 +2051,7 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                     headline::clean_title(inner.trim().trim_end_matches(['.', ',']))
                 })
             };
-            title = if subtitle { named().or(h.title) } else { h.title }
+            title = if subtitle { named().or(headline_title) } else { headline_title }
                 .or(title_candidate)
                 .or_else(after_number);
             // "\"All Happy Families Are Alike\"" heading a page whose show and episode only its
@@ -2634,6 +2660,45 @@ mod tests {
         for (input, (show, season, episode, title)) in pages {
             let a = parse(input, Format::Text);
             assert_eq!((a.show.as_str(), a.season, a.episode), (show, season, episode), "{input}");
+            assert_eq!(a.title.as_deref(), title, "{input}");
+        }
+    }
+
+    /// The text saying "episode …, titled “X”" outweighs the headline's own unquoted words
+    /// after the number; words that only mention a title stay behind the headline's.
+    #[test]
+    fn the_text_naming_the_episodes_title_outweighs_a_headline_subtitle() {
+        let pages = [
+            // tests/corpus/pages/211-house-of-the-dragon-s2e4-mojidelano.txt
+            (
+                "House of the Dragon Soars in Episode 4: A Dance with Dragons Ignites\n\n\nHouse \
+                 of the Dragon\n\nHouse of the Dragon finally delivers the fire and fury fans have \
+                 been craving in its spectacular fourth episode, titled “Rook’s Rest.” After \
+                 establishing the simmering tensions and political maneuvering, the episode \
+                 explodes into a breathtaking dragon battle.\n",
+                Some("Rook’s Rest"),
+            ),
+            // tests/corpus/pages/899-the-penguin-e3-strokeandfill.txt: a verb after the number,
+            // and the lede above the headline names the title.
+            (
+                "Editor’s note: The below recap contains spoilers for The Penguin Episode 3.\nMuch \
+                 like a penguin will dodge leopard seals left and right, Colin Farrell‘s Oz Cobb \
+                 kept on marching past death in last week’s episode of The Penguin, and now in \
+                 Episode 3, titled “Bliss,” the stage has been set for an unholy alliance.\n‘The \
+                 Penguin’ Episode 3 Reveals What Happened to Victor’s Family\n\nThe episode \
+                 begins with a flashback set on the fateful election night.\n",
+                Some("Bliss"),
+            ),
+            // Another episode's title, "the aptly titled", is no claim about this one.
+            (
+                "Ted Lasso Season 3 Episode 5: Signs\n\nBefore we get into the Jamie Lee-penned \
+                 episode (the teamed last season the previous Manchester City episode, the aptly \
+                 titled “Man City”) episode, I have to address two prediction failures.\n",
+                Some("Signs"),
+            ),
+        ];
+        for (input, title) in pages {
+            let a = parse(input, Format::Text);
             assert_eq!(a.title.as_deref(), title, "{input}");
         }
     }
