@@ -1823,8 +1823,27 @@ fn title_from_body(blocks: &[Block], show: &str, episode: u32) -> Option<String>
             }
         }
     }
-    None
+    // "“Long Long Time” is an emotionally devastating seventy-five minutes", "“The Eightfold
+    // Fence” represents the beginning": a quoted name in title case standing as a sentence's
+    // subject in a recap's opening is the episode's title (the show's own name aside).
+    blocks.iter().take(8).find_map(|b| {
+        QUOTED_SUBJECT_RE.captures_iter(&b.text).find_map(|c| {
+            let inner = (1..=2).find_map(|i| c.get(i))?.as_str().trim();
+            let own_name = fold(inner).contains(&fold(show)) || fold(show).contains(&fold(inner));
+            // ("“Orchid” is annoyed", "“Oppa” has hidden her": one quoted word is a nickname.)
+            let words = inner.split_whitespace().count();
+            (words >= 2 && headline::name_like_words(inner) && !own_name)
+                .then(|| headline::clean_title(inner))
+                .flatten()
+        })
+    })
 }
+
+/// A quoted name, then a verb: its sentence's subject. No punctuation closes the quote's
+/// words ("“Night Zero,” slowed" lists episodes; "“Eastwatch,” Bronn" is an aside).
+static QUOTED_SUBJECT_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"(?:^|[\s(])(?:“(\p{Lu}[^”.,!?;:]{1,60})”|"(\p{Lu}[^".,!?;:]{1,60})")\s+(?:is|was|has|had|gave|gives|provides?|provided|represents|continues|delivers|delivered|opens|opened|begins|began|ends|ended|brings|brought|takes|took|offers|offered|introduces|introduced|proves|proved|marks|marked|picks|picked|serves|served|sets|feels|felt|kicks|wraps|turns|returns|follows|explores|reveals|revealed|focuses|centers|merely|finally|also|really|certainly)\b"#).unwrap()
+});
 
 fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> {
     let Document {
@@ -2665,7 +2684,8 @@ mod tests {
     }
 
     /// The text saying "episode …, titled “X”" outweighs the headline's own unquoted words
-    /// after the number; words that only mention a title stay behind the headline's.
+    /// after the number; words that only mention a title stay behind the headline's. A headline
+    /// without a title takes a quoted name the opening makes a sentence's subject.
     #[test]
     fn the_text_naming_the_episodes_title_outweighs_a_headline_subtitle() {
         let pages = [
@@ -2688,6 +2708,36 @@ mod tests {
                  Penguin’ Episode 3 Reveals What Happened to Victor’s Family\n\nThe episode \
                  begins with a flashback set on the fateful election night.\n",
                 Some("Bliss"),
+            ),
+            // tests/corpus/pages/893-shogun-e4-animeranku.txt: a quoted title as a sentence's
+            // subject.
+            (
+                "Shogun Episode 4 Recap\n\nShogun has been a powder keg since its premiere \
+                 episode. It opens with five daimyos fighting for control of Japan. “The Eightfold \
+                 Fence” represents the beginning of the promised conflict.\n",
+                Some("The Eightfold Fence"),
+            ),
+            // tests/corpus/pages/237-last-of-us-e3-splatterpunk.txt
+            (
+                "The Last of Us Episode 3\n\n“Long Long Time” is an emotionally devastating \
+                 seventy-five minutes of television. I thought that I knew what I was in for.\n",
+                Some("Long Long Time"),
+            ),
+            // tests/corpus/pages/1105-the-strain-s1e3-littlemisscritical.txt: the episodes
+            // listed before it, a comma inside their quotes, are not the subject.
+            (
+                "Review: The Strain, Season 1, Episode 3\n\n\nThe Strain started strong with \
+                 “Night Zero,” slowed a bit during “The Box,” but began building characters and \
+                 storylines in the process, and now “Gone Smoother” continues that progression.\n",
+                Some("Gone Smoother"),
+            ),
+            // tests/corpus/pages/172-love-between-fairy-devil-e12.txt: one quoted word is a
+            // character's nickname.
+            (
+                "Love Between Fairy and Devil – Episode 12 – Recap and Review\n\nI’m going to \
+                 keep with my previous naming convention, and “Orchid” is DFQC in Orchid’s body, \
+                 and “DFQC” is Orchid in DFQC’s body.\n",
+                None,
             ),
             // Another episode's title, "the aptly titled", is no claim about this one.
             (

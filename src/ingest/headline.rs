@@ -506,7 +506,7 @@ const RECAP_KIND_WORDS: [&str; 16] = [
 ];
 /// Every word of a name after a marker starts in upper case (or is a joiner): "Euphoria",
 /// "The Last of Us", not "Was a Good".
-fn name_like_words(name: &str) -> bool {
+pub(crate) fn name_like_words(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     // "Episode 5-8 Quick Recap": words that say what kind of recap it is name nothing.
     let kind_only = words.iter().all(|w| RECAP_KIND_WORDS.contains(&w.to_lowercase().as_str()));
