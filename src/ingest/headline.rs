@@ -1608,6 +1608,7 @@ pub fn clean_title(s: &str) -> Option<String> {
     // "Recap~", "~recap/review/opinion~": a label between tildes.
     let s = normalize_whitespace(trim_separators(s.trim_matches('~')));
     let generic = GENERIC_TITLE_RE.is_match(&s)
+        || closed_sentence(&s)
         || LABEL_LIST_RE.is_match(&s)
         || NOT_A_TITLE_RE.is_match(&s)
         || NETWORK_ONLY_RE.is_match(&s)
@@ -1617,6 +1618,14 @@ pub fn clean_title(s: &str) -> Option<String> {
         || (s.starts_with(|c: char| c.is_ascii_lowercase() || matches!(c, '?' | '!' | '.' | ')'))
             && (s.contains(' ') || !s.contains('_')));
     (has_alphanumeric(&s) && !generic).then_some(s)
+}
+
+/// "Elee Nova is unmoved by Nick Mohammed’s love of Greek cuisine.": a caption or a line of
+/// dialogue is a sentence, closed by its full stop after a word; a title is not (an ellipsis
+/// or a short "Mr." aside).
+fn closed_sentence(s: &str) -> bool {
+    s.strip_suffix('.').is_some_and(|r| r.ends_with(char::is_lowercase))
+        && s.split_whitespace().count() >= 5
 }
 
 /// A verb right after the marker: the headline is a sentence, not "Show 1x02 Title".
@@ -1677,7 +1686,7 @@ fn extract_title(rest: &str) -> Option<String> {
         let inner = (1..=8).find_map(|i| caps.get(i)).map(|m| m.as_str().trim())?;
         // "titled “Blue Genes,” as the score…": a comma the quote closed over is no part of it.
         let inner = inner.trim_end_matches(',').trim_end();
-        if has_alphanumeric(inner) && !GENERIC_TITLE_RE.is_match(inner) {
+        if has_alphanumeric(inner) && !GENERIC_TITLE_RE.is_match(inner) && !closed_sentence(inner) {
             return Some(inner.to_string());
         }
     }
@@ -2798,6 +2807,30 @@ mod tests {
         // Titles that only look like them stay.
         assert_eq!(clean_title("Shared Custody").as_deref(), Some("Shared Custody"));
         assert_eq!(clean_title("Sixty Minutes to Live").as_deref(), Some("Sixty Minutes to Live"));
+    }
+
+    #[test]
+    fn a_sentence_closed_by_its_full_stop_is_no_title() {
+        // 904-ted-lasso-s3e5-thespool.txt: a photo's caption under the headline.
+        assert_eq!(
+            clean_title("Elee Nova is unmoved by Nick Mohammed’s love of Greek cuisine."),
+            None
+        );
+        // 260-jujutsu-kaisen-s2e9-abstractaf.txt: a line of dialogue quoted after the number.
+        let h = parse_headline(
+            "Jujutsu Kaisen season 2 episode 9 begins with this seemingly simple question, and his \
+             juniors and fellow Jujutsu sorcerers take turns to answer. Kugisaki responds with the \
+             most hilarious remark, “I don’t know much about him, but I can guarantee that he is \
+             an idiot.”",
+        )
+        .unwrap();
+        assert_eq!(h.title, None);
+        // Short titles with a full stop stay.
+        assert_eq!(
+            clean_title("Mr. Robot Goes to Washington").as_deref(),
+            Some("Mr. Robot Goes to Washington")
+        );
+        assert_eq!(clean_title("Previously On...").as_deref(), Some("Previously On..."));
     }
 
     #[test]
