@@ -1748,10 +1748,11 @@ static AFTER_RECAP_WORD_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r#"(?i)\b(?:recap|review)\s*[:\-–—,]\s*[“"‘']?$"#).unwrap());
 /// "is titled “The Theater and Its Double”", "called 'Driftmark'", "intitulado "Kill me"",
 /// "The title of last night’s episode was “Lion in the Meadow,”",
-/// "share your thoughts on “Jagged Little Tapestry.”",
+/// "share your thoughts on “Jagged Little Tapestry.”", "episode 9, also known as “Yuri vs Yuri!
+/// The Horror!! Rostelecom Cup, Free Skate”" (a character "also known as" is no title),
 /// "se titula “Como te quiere una madre”".
 static TITLED_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?i)\b(?:titled|entitled|called|named|title\s+of\s+(?:[\p{L}’']+\s+){0,3}episode\s+(?:is|was)|(?:highlights|recap|review|events)\s+of|thoughts\s+on|(?:in)?titulad[oa]|se\s+titula|se\s+chama|intitul[ée]e?)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
+    Regex::new(r#"(?i)\b(?:titled|entitled|called|named|episode\s+\d{1,4},?\s+(?:also\s+)?known\s+as|title\s+of\s+(?:[\p{L}’']+\s+){0,3}episode\s+(?:is|was)|(?:highlights|recap|review|events)\s+of|thoughts\s+on|(?:in)?titulad[oa]|se\s+titula|se\s+chama|intitul[ée]e?)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
 });
 /// "This episode, titled Narkina 5, may not be…", "L’episodio 2×06 di Euphoria, intitolato A
 /// Thousand Little Trees of Blood, ci svela…": an episode's title named without quotes, set
@@ -2737,6 +2738,21 @@ mod tests {
                 "Love Between Fairy and Devil – Episode 12 – Recap and Review\n\nI’m going to \
                  keep with my previous naming convention, and “Orchid” is DFQC in Orchid’s body, \
                  and “DFQC” is Orchid in DFQC’s body.\n",
+                None,
+            ),
+            // tests/corpus/pages/611-yuri-on-ice-e9-rare289.txt
+            (
+                "Yuri on Ice!! Episode 9 Review\n\nHey everyone!! I’m here with another review of \
+                 Yuri on Ice!!. Today, we are going to talk about episode 9, also known as “Yuri vs \
+                 Yuri! The Horror!! Rostelecom Cup, Free Skate”. As always, if you haven’t watched \
+                 the episode yet, I highly suggest you do so.\n",
+                Some("Yuri vs Yuri! The Horror!! Rostelecom Cup, Free Skate"),
+            ),
+            // tests/corpus/pages/1046-mandalorian-ch9-10-somersetsentinel.txt: a character's
+            // other name.
+            (
+                "The Mandalorian Season 2 Episode 1 Review\n\nDin Djarin travels with The Child, \
+                 also known as “Baby Yoda” to find other Mandalorians.\n",
                 None,
             ),
             // Another episode's title, "the aptly titled", is no claim about this one.
