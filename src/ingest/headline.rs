@@ -1538,11 +1538,20 @@ static GENERIC_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
           | (?:live\s+)?(?:recap|blog) | preview | reactions? | highlights | analysis | explained | ending\s+explained
           | (?:rating|grade|score|verdict)\b.* | (?:episode|ep\.?|part|chapter)(?:\s+(?:number|no\.?)\s*:)?\s*\d+.* | (?:season|series|mid-?season)?\s*(?:finale|premiere)
           | \+?\s*(?:english\s+)?(?:dub|sub)(?:bed)? | is\s+(?:mostly\s+)?a\s+skip.* | watch(?:\s+(?:online|free|now|here|full|it|on|the\s+episode|episode)\b.*)? | where\s+to\s+watch.*
+          | plot | (?:korean\s+|k-?)?drama | scene[\s\-]by[\s\-]scene | an?\s+(?:discussion|review|recap) | bagian\b.* | [a-z]
           | free | online | full | hd | eng\s+sub | english\s+sub(?:titles)? | reviewed | screenshots? | mini
           | (?:(?:리뷰|리캡|후기|감상|줄거리|요약|정리|결말|썸네일|스포(?:일러)?|感想|レビュー|あらすじ|ネタバレ|考察|まとめ)[\s&,/・및]*)+
         )$",
     )
     .unwrap()
+});
+
+/// A Korean or Japanese review label in a candidate's first words ("리뷰: 여운을 남긴…", "드라마
+/// 리뷰 – 염정아, 박해준", "解説&感想レビュー 優しい鬼にも裏が?"): a blog's category, or the writer's
+/// own line after it, never the episode's title.
+static REVIEW_LABEL_HEAD_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:\S+\s+)?\S*(?:리뷰|리캡|후기|감상|줄거리|レビュー|感想|あらすじ|ネタバレ)")
+        .unwrap()
 });
 
 /// Labels listed together: "recap/review/opinion", "Review & Breakdown".
@@ -1554,13 +1563,15 @@ static LABEL_LIST_RE: Lazy<Regex> = Lazy::new(|| {
 /// What a page prints near its headline and is never an episode's title: the other half of a
 /// label pair ("Recap & Breakdown" cut at its "&" leaves "& BREAKDOWN", "& Gallery"), a credit
 /// ("Brought to you by OBS reviewer Heidi", "Dir. Kevin Bray"), a drama's info box ("Title: The
-/// Heirs" over its cast list), a reading time ("14–20
+/// Heirs" over its cast list), an image's source ("출처: 넷플릭스 드라마 악연 캡쳐", "Sumber Dok
+/// Gambar: SBS TV Korea Selatan"), a reading time ("14–20
 /// minutes"), a share button ("Share with a friend", "Compartilhe").
 static NOT_A_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?ix)^(?:
             [&+]
           | title\s*:
+          | (?:출처|sumber|source|fonte|fuente|quelle)\b[^:]{0,30}:
           | (?:brought\s+to\s+you|(?:directed|written|reviewed|recapped)\s+by|dir\.\s|details\s*:)
           | share(?:\s+(?:this|with|on|via)\b|$) | (?:compartilh[ea]|compart[ae]|partager|teilen)$
           | \d{1,3}(?:\s*[\-–—]\s*\d{1,3})?\s*(?:min(?:ute)?s?|hours?)\.?$
@@ -1608,6 +1619,7 @@ pub fn clean_title(s: &str) -> Option<String> {
     // "Recap~", "~recap/review/opinion~": a label between tildes.
     let s = normalize_whitespace(trim_separators(s.trim_matches('~')));
     let generic = GENERIC_TITLE_RE.is_match(&s)
+        || REVIEW_LABEL_HEAD_RE.is_match(&s)
         || closed_sentence(&s)
         || LABEL_LIST_RE.is_match(&s)
         || NOT_A_TITLE_RE.is_match(&s)
@@ -2807,6 +2819,35 @@ mod tests {
         // Titles that only look like them stay.
         assert_eq!(clean_title("Shared Custody").as_deref(), Some("Shared Custody"));
         assert_eq!(clean_title("Sixty Minutes to Live").as_deref(), Some("Sixty Minutes to Live"));
+    }
+
+    #[test]
+    fn review_labels_categories_and_image_sources_are_no_titles() {
+        // 429-gwigung-e6-ko-freedy20.txt, 145-for-first-love-e4-ko.txt,
+        // 617-yeowoo-gaksi-byeol-e1-2-hobbylibrary.txt, 745-neverland-s2e3-ja-toki23.txt: a
+        // review label, then the writer's own words or nothing.
+        assert_eq!(clean_title("리뷰: 여운을 남긴 여리에 대한 강철이의 고백"), None);
+        assert_eq!(clean_title("드라마 리뷰 – 염정아, 박해준"), None);
+        assert_eq!(clean_title("영화·드라마 감상"), None);
+        assert_eq!(
+            clean_title("解説&感想レビュー 優しい鬼にも裏が?ムジカとソンジュどっちが味方?"),
+            None
+        );
+        // 427-akyeon-e6-ko-dolim2000.txt, 685-scarlet-heart-ryeo-e9-id-aktriskorea.txt.
+        assert_eq!(clean_title("출처: 넷플릭스 드라마 악연 캡쳐"), None);
+        assert_eq!(clean_title("Sumber Dok Gambar: SBS TV Korea Selatan"), None);
+        // 294-best-love-e6-zimbio.txt, 267-moving-finale-e18-20-dramapotatoes.txt,
+        // 620-game-of-thrones-s8e4-rssing.txt, 623-moonlight-drawn-by-clouds-e10-drama-favorite.txt,
+        // 953-alchemy-of-souls-s2e8-norecipejuststory.txt: genres, kinds of recap, parts.
+        for junk in ["Korean Drama", "Plot", "Scene-By-Scene", "Bagian 2", "A", "A Discussion"] {
+            assert_eq!(clean_title(junk), None, "{junk}");
+        }
+        // A title in those scripts stays.
+        assert_eq!(clean_title("全員で五等分").as_deref(), Some("全員で五等分"));
+        assert_eq!(
+            clean_title("말할까, 숨길까, 그 갈림길").as_deref(),
+            Some("말할까, 숨길까, 그 갈림길")
+        );
     }
 
     #[test]
