@@ -1748,10 +1748,11 @@ static AFTER_RECAP_WORD_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r#"(?i)\b(?:recap|review)\s*[:\-–—,]\s*[“"‘']?$"#).unwrap());
 /// "is titled “The Theater and Its Double”", "called 'Driftmark'", "intitulado "Kill me"",
 /// "The title of last night’s episode was “Lion in the Meadow,”",
-/// "share your thoughts on “Jagged Little Tapestry.”",
+/// "share your thoughts on “Jagged Little Tapestry.”", "episode 9, also known as “Yuri vs Yuri!
+/// The Horror!! Rostelecom Cup, Free Skate”" (a character "also known as" is no title),
 /// "se titula “Como te quiere una madre”".
 static TITLED_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?i)\b(?:titled|entitled|called|named|title\s+of\s+(?:[\p{L}’']+\s+){0,3}episode\s+(?:is|was)|(?:highlights|recap|review|events)\s+of|thoughts\s+on|(?:in)?titulad[oa]|se\s+titula|se\s+chama|intitul[ée]e?)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
+    Regex::new(r#"(?i)\b(?:titled|entitled|called|named|episode\s+\d{1,4},?\s+(?:also\s+)?known\s+as|title\s+of\s+(?:[\p{L}’']+\s+){0,3}episode\s+(?:is|was)|(?:highlights|recap|review|events)\s+of|thoughts\s+on|(?:in)?titulad[oa]|se\s+titula|se\s+chama|intitul[ée]e?)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
 });
 /// "This episode, titled Narkina 5, may not be…", "L’episodio 2×06 di Euphoria, intitolato A
 /// Thousand Little Trees of Blood, ci svela…": an episode's title named without quotes, set
@@ -1764,6 +1765,15 @@ static QUOTED_AFTER_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r#"(?i)\bepisode(?:\s+\d{1,4})?\s*[,:(–—-]?\s*(?:“(\p{Lu}[^”]{1,80})”|"(\p{Lu}[^"]{1,80})")"#)
         .unwrap()
 });
+
+/// "its fourth episode, titled “Rook’s Rest.”", "Episode 3, titled “Bliss,”": the sentence
+/// naming the episode gives its title (not "the previous episode, the aptly titled “Man City”").
+static EPISODE_TITLED_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"(?i)\bepisode(?:\s+\d{1,4})?\s*,?\s+(?:is\s+|was\s+)?(?:aptly\s+|fittingly\s+)?(?:titled|entitled|called|named)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
+});
+/// Any quoted stretch of a line.
+static QUOTED_ANY_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r#"“[^”]*”|"[^"]*"|‘[^’]*’|'[^']*'|«[^»]*»"#).unwrap());
 
 /// "“Connor’s Wedding,” the third episode in the fourth and final season": a quoted title,
 /// then the episode it is.
@@ -1814,8 +1824,27 @@ fn title_from_body(blocks: &[Block], show: &str, episode: u32) -> Option<String>
             }
         }
     }
-    None
+    // "“Long Long Time” is an emotionally devastating seventy-five minutes", "“The Eightfold
+    // Fence” represents the beginning": a quoted name in title case standing as a sentence's
+    // subject in a recap's opening is the episode's title (the show's own name aside).
+    blocks.iter().take(8).find_map(|b| {
+        QUOTED_SUBJECT_RE.captures_iter(&b.text).find_map(|c| {
+            let inner = (1..=2).find_map(|i| c.get(i))?.as_str().trim();
+            let own_name = fold(inner).contains(&fold(show)) || fold(show).contains(&fold(inner));
+            // ("“Orchid” is annoyed", "“Oppa” has hidden her": one quoted word is a nickname.)
+            let words = inner.split_whitespace().count();
+            (words >= 2 && headline::name_like_words(inner) && !own_name)
+                .then(|| headline::clean_title(inner))
+                .flatten()
+        })
+    })
 }
+
+/// A quoted name, then a verb: its sentence's subject. No punctuation closes the quote's
+/// words ("“Night Zero,” slowed" lists episodes; "“Eastwatch,” Bronn" is an aside).
+static QUOTED_SUBJECT_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"(?:^|[\s(])(?:“(\p{Lu}[^”.,!?;:]{1,60})”|"(\p{Lu}[^".,!?;:]{1,60})")\s+(?:is|was|has|had|gave|gives|provides?|provided|represents|continues|delivers|delivered|opens|opened|begins|began|ends|ended|brings|brought|takes|took|offers|offered|introduces|introduced|proves|proved|marks|marked|picks|picked|serves|served|sets|feels|felt|kicks|wraps|turns|returns|follows|explores|reveals|revealed|focuses|centers|merely|finally|also|really|certainly)\b"#).unwrap()
+});
 
 fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> {
     let Document {
@@ -2001,6 +2030,23 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                     .find(t.as_str())
                     .is_some_and(|at| AFTER_RECAP_WORD_RE.is_match(&headline_text[..at]))
             });
+            // "House of the Dragon Soars in Episode 4: A Dance with Dragons Ignites" over "its
+            // spectacular fourth episode, titled “Rook’s Rest.”": the text saying which title
+            // the episode has outweighs the headline's unquoted words after its number.
+            let said = || {
+                blocks.iter().take(8).find_map(|b| {
+                    let c = EPISODE_TITLED_RE.captures(&b.text)?;
+                    let inner = (1..c.len()).find_map(|i| c.get(i))?.as_str();
+                    headline::clean_title(inner.trim().trim_end_matches(['.', ',']))
+                })
+            };
+            let unquoted = |t: &String| {
+                !QUOTED_ANY_RE.find_iter(&headline_text).any(|m| m.as_str().contains(t.as_str()))
+            };
+            let headline_title = match h.title {
+                Some(t) if !subtitle && unquoted(&t) => Some(said().unwrap_or(t)),
+                t => t,
+            };
             // "Here’s what you missed in House of the Dragon Episode 5 ‘We Light The Way’.": the
             // show and the same number (or its season and number: "The Walking Dead Episode
             // 8×010 ‘The Lost and the Plunderers’"), then a quoted title.
@@ -2025,7 +2071,7 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                     headline::clean_title(inner.trim().trim_end_matches(['.', ',']))
                 })
             };
-            title = if subtitle { named().or(h.title) } else { h.title }
+            title = if subtitle { named().or(headline_title) } else { headline_title }
                 .or(title_candidate)
                 .or_else(after_number);
             // "\"All Happy Families Are Alike\"" heading a page whose show and episode only its
@@ -2634,6 +2680,91 @@ mod tests {
         for (input, (show, season, episode, title)) in pages {
             let a = parse(input, Format::Text);
             assert_eq!((a.show.as_str(), a.season, a.episode), (show, season, episode), "{input}");
+            assert_eq!(a.title.as_deref(), title, "{input}");
+        }
+    }
+
+    /// The text saying "episode …, titled “X”" outweighs the headline's own unquoted words
+    /// after the number; words that only mention a title stay behind the headline's. A headline
+    /// without a title takes a quoted name the opening makes a sentence's subject.
+    #[test]
+    fn the_text_naming_the_episodes_title_outweighs_a_headline_subtitle() {
+        let pages = [
+            // tests/corpus/pages/211-house-of-the-dragon-s2e4-mojidelano.txt
+            (
+                "House of the Dragon Soars in Episode 4: A Dance with Dragons Ignites\n\n\nHouse \
+                 of the Dragon\n\nHouse of the Dragon finally delivers the fire and fury fans have \
+                 been craving in its spectacular fourth episode, titled “Rook’s Rest.” After \
+                 establishing the simmering tensions and political maneuvering, the episode \
+                 explodes into a breathtaking dragon battle.\n",
+                Some("Rook’s Rest"),
+            ),
+            // tests/corpus/pages/899-the-penguin-e3-strokeandfill.txt: a verb after the number,
+            // and the lede above the headline names the title.
+            (
+                "Editor’s note: The below recap contains spoilers for The Penguin Episode 3.\nMuch \
+                 like a penguin will dodge leopard seals left and right, Colin Farrell‘s Oz Cobb \
+                 kept on marching past death in last week’s episode of The Penguin, and now in \
+                 Episode 3, titled “Bliss,” the stage has been set for an unholy alliance.\n‘The \
+                 Penguin’ Episode 3 Reveals What Happened to Victor’s Family\n\nThe episode \
+                 begins with a flashback set on the fateful election night.\n",
+                Some("Bliss"),
+            ),
+            // tests/corpus/pages/893-shogun-e4-animeranku.txt: a quoted title as a sentence's
+            // subject.
+            (
+                "Shogun Episode 4 Recap\n\nShogun has been a powder keg since its premiere \
+                 episode. It opens with five daimyos fighting for control of Japan. “The Eightfold \
+                 Fence” represents the beginning of the promised conflict.\n",
+                Some("The Eightfold Fence"),
+            ),
+            // tests/corpus/pages/237-last-of-us-e3-splatterpunk.txt
+            (
+                "The Last of Us Episode 3\n\n“Long Long Time” is an emotionally devastating \
+                 seventy-five minutes of television. I thought that I knew what I was in for.\n",
+                Some("Long Long Time"),
+            ),
+            // tests/corpus/pages/1105-the-strain-s1e3-littlemisscritical.txt: the episodes
+            // listed before it, a comma inside their quotes, are not the subject.
+            (
+                "Review: The Strain, Season 1, Episode 3\n\n\nThe Strain started strong with \
+                 “Night Zero,” slowed a bit during “The Box,” but began building characters and \
+                 storylines in the process, and now “Gone Smoother” continues that progression.\n",
+                Some("Gone Smoother"),
+            ),
+            // tests/corpus/pages/172-love-between-fairy-devil-e12.txt: one quoted word is a
+            // character's nickname.
+            (
+                "Love Between Fairy and Devil – Episode 12 – Recap and Review\n\nI’m going to \
+                 keep with my previous naming convention, and “Orchid” is DFQC in Orchid’s body, \
+                 and “DFQC” is Orchid in DFQC’s body.\n",
+                None,
+            ),
+            // tests/corpus/pages/611-yuri-on-ice-e9-rare289.txt
+            (
+                "Yuri on Ice!! Episode 9 Review\n\nHey everyone!! I’m here with another review of \
+                 Yuri on Ice!!. Today, we are going to talk about episode 9, also known as “Yuri vs \
+                 Yuri! The Horror!! Rostelecom Cup, Free Skate”. As always, if you haven’t watched \
+                 the episode yet, I highly suggest you do so.\n",
+                Some("Yuri vs Yuri! The Horror!! Rostelecom Cup, Free Skate"),
+            ),
+            // tests/corpus/pages/1046-mandalorian-ch9-10-somersetsentinel.txt: a character's
+            // other name.
+            (
+                "The Mandalorian Season 2 Episode 1 Review\n\nDin Djarin travels with The Child, \
+                 also known as “Baby Yoda” to find other Mandalorians.\n",
+                None,
+            ),
+            // Another episode's title, "the aptly titled", is no claim about this one.
+            (
+                "Ted Lasso Season 3 Episode 5: Signs\n\nBefore we get into the Jamie Lee-penned \
+                 episode (the teamed last season the previous Manchester City episode, the aptly \
+                 titled “Man City”) episode, I have to address two prediction failures.\n",
+                Some("Signs"),
+            ),
+        ];
+        for (input, title) in pages {
+            let a = parse(input, Format::Text);
             assert_eq!(a.title.as_deref(), title, "{input}");
         }
     }

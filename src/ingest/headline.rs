@@ -506,7 +506,7 @@ const RECAP_KIND_WORDS: [&str; 16] = [
 ];
 /// Every word of a name after a marker starts in upper case (or is a joiner): "Euphoria",
 /// "The Last of Us", not "Was a Good".
-fn name_like_words(name: &str) -> bool {
+pub(crate) fn name_like_words(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     // "Episode 5-8 Quick Recap": words that say what kind of recap it is name nothing.
     let kind_only = words.iter().all(|w| RECAP_KIND_WORDS.contains(&w.to_lowercase().as_str()));
@@ -1538,9 +1538,44 @@ static GENERIC_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
           | (?:live\s+)?(?:recap|blog) | preview | reactions? | highlights | analysis | explained | ending\s+explained
           | (?:rating|grade|score|verdict)\b.* | (?:episode|ep\.?|part|chapter)(?:\s+(?:number|no\.?)\s*:)?\s*\d+.* | (?:season|series|mid-?season)?\s*(?:finale|premiere)
           | \+?\s*(?:english\s+)?(?:dub|sub)(?:bed)? | is\s+(?:mostly\s+)?a\s+skip.* | watch(?:\s+(?:online|free|now|here|full|it|on|the\s+episode|episode)\b.*)? | where\s+to\s+watch.*
+          | plot | (?:korean\s+|k-?)?drama | scene[\s\-]by[\s\-]scene | an?\s+(?:discussion|review|recap) | bagian\b.* | [a-z]
           | free | online | full | hd | eng\s+sub | english\s+sub(?:titles)? | reviewed | screenshots? | mini
           | (?:(?:리뷰|리캡|후기|감상|줄거리|요약|정리|결말|썸네일|스포(?:일러)?|感想|レビュー|あらすじ|ネタバレ|考察|まとめ)[\s&,/・및]*)+
         )$",
+    )
+    .unwrap()
+});
+
+/// A Korean or Japanese review label in a candidate's first words ("리뷰: 여운을 남긴…", "드라마
+/// 리뷰 – 염정아, 박해준", "解説&感想レビュー 優しい鬼にも裏が?"): a blog's category, or the writer's
+/// own line after it, never the episode's title.
+static REVIEW_LABEL_HEAD_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:\S+\s+)?\S*(?:리뷰|리캡|후기|감상|줄거리|レビュー|感想|あらすじ|ネタバレ)")
+        .unwrap()
+});
+
+/// Labels listed together: "recap/review/opinion", "Review & Breakdown".
+static LABEL_LIST_RE: Lazy<Regex> = Lazy::new(|| {
+    let label = r"(?:recaps?|reviews?|opinions?|thoughts|reactions?|analysis|breakdown|summary|spoilers?|discussion)";
+    Regex::new(&format!(r"(?i)^{label}(?:\s*[/&+,]\s*{label})+$")).unwrap()
+});
+
+/// What a page prints near its headline and is never an episode's title: the other half of a
+/// label pair ("Recap & Breakdown" cut at its "&" leaves "& BREAKDOWN", "& Gallery"), a credit
+/// ("Brought to you by OBS reviewer Heidi", "Dir. Kevin Bray"), a drama's info box ("Title: The
+/// Heirs" over its cast list), an image's source ("출처: 넷플릭스 드라마 악연 캡쳐", "Sumber Dok
+/// Gambar: SBS TV Korea Selatan"), a reading time ("14–20
+/// minutes"), a share button ("Share with a friend", "Compartilhe").
+static NOT_A_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            [&+]
+          | title\s*:
+          | (?:출처|sumber|source|fonte|fuente|quelle)\b[^:]{0,30}:
+          | (?:brought\s+to\s+you|(?:directed|written|reviewed|recapped)\s+by|dir\.\s|details\s*:)
+          | share(?:\s+(?:this|with|on|via)\b|$) | (?:compartilh[ea]|compart[ae]|partager|teilen)$
+          | \d{1,3}(?:\s*[\-–—]\s*\d{1,3})?\s*(?:min(?:ute)?s?|hours?)\.?$
+        )",
     )
     .unwrap()
 });
@@ -1581,8 +1616,13 @@ pub fn clean_title(s: &str) -> Option<String> {
     }
     let s = trim_separators(trim_quotes(s));
     let s = SUMMARY_WORD_RE.replace_all(s, "");
-    let s = normalize_whitespace(trim_separators(&s));
+    // "Recap~", "~recap/review/opinion~": a label between tildes.
+    let s = normalize_whitespace(trim_separators(s.trim_matches('~')));
     let generic = GENERIC_TITLE_RE.is_match(&s)
+        || REVIEW_LABEL_HEAD_RE.is_match(&s)
+        || closed_sentence(&s)
+        || LABEL_LIST_RE.is_match(&s)
+        || NOT_A_TITLE_RE.is_match(&s)
         || NETWORK_ONLY_RE.is_match(&s)
         || super::opening::is_furniture_line(&s)
         // "with screenshots", "? to": the rest of a sentence, not a title (but Mr. Robot's
@@ -1592,9 +1632,17 @@ pub fn clean_title(s: &str) -> Option<String> {
     (has_alphanumeric(&s) && !generic).then_some(s)
 }
 
+/// "Elee Nova is unmoved by Nick Mohammed’s love of Greek cuisine.": a caption or a line of
+/// dialogue is a sentence, closed by its full stop after a word; a title is not (an ellipsis
+/// or a short "Mr." aside).
+fn closed_sentence(s: &str) -> bool {
+    s.strip_suffix('.').is_some_and(|r| r.ends_with(char::is_lowercase))
+        && s.split_whitespace().count() >= 5
+}
+
 /// A verb right after the marker: the headline is a sentence, not "Show 1x02 Title".
 static SENTENCE_GOES_ON_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:is|are|was|were|has|have|had|gets?|got|will|would|can|could|does|did|makes?|brings?|proves?|delivers?|returns?|shows?|ends?|begins?|starts?|sees?|takes?|gives?|goes|puts?|keeps?|feels?|finally|just|still|also|and|but|to|in|on|at|of|with|for|as|the|a|an)\b").unwrap()
+    Regex::new(r"(?i)^(?:is|are|was|were|has|have|had|gets?|got|will|would|can|could|does|did|makes?|brings?|proves?|delivers?|returns?|shows?|ends?|begins?|starts?|sees?|takes?|gives?|goes|puts?|keeps?|feels?|reveals?|introduces?|explores?|offers?|teases?|features?|focuses|continues?|picks|soars?|stumbles?|tackles?|dives?|digs?|hits?|leaves|turns?|pays|reminds?|raises?|sets|kicks|wraps?|finally|just|still|also|and|but|to|in|on|at|of|with|for|as|the|a|an)\b").unwrap()
 });
 
 /// "Summary", "Synopsis" at either end of a title candidate.
@@ -1650,7 +1698,7 @@ fn extract_title(rest: &str) -> Option<String> {
         let inner = (1..=8).find_map(|i| caps.get(i)).map(|m| m.as_str().trim())?;
         // "titled “Blue Genes,” as the score…": a comma the quote closed over is no part of it.
         let inner = inner.trim_end_matches(',').trim_end();
-        if has_alphanumeric(inner) && !GENERIC_TITLE_RE.is_match(inner) {
+        if has_alphanumeric(inner) && !GENERIC_TITLE_RE.is_match(inner) && !closed_sentence(inner) {
             return Some(inner.to_string());
         }
     }
@@ -2745,5 +2793,95 @@ mod tests {
                 .map(|h| (h.show, h.season, h.episode)),
             Some(("Succession".into(), 3, 4))
         );
+    }
+
+    #[test]
+    fn label_halves_credits_and_buttons_are_no_titles() {
+        // 777-penguin-e6-avgplanet9.txt, 925-jujutsu-kaisen-e4-animeshelter.txt: "Recap &
+        // Breakdown" cut at its "&".
+        assert_eq!(clean_title("& BREAKDOWN"), None);
+        assert_eq!(clean_title("& Gallery"), None);
+        // 163-the-heirs-e7.txt, 983-legendary-witch-e6-shikidrama.txt: labels between tildes.
+        assert_eq!(clean_title("Recap~"), None);
+        assert_eq!(clean_title("~recap/review/opinion~"), None);
+        // 163-the-heirs-e7.txt: the drama's info box under the headline.
+        assert_eq!(clean_title("Title: The Heirs"), None);
+        // 1154-true-blood-s5e2-openbooksociety.txt, 779-penguin-e6-beyondmebtw.txt: credits.
+        assert_eq!(clean_title("Brought to you by OBS reviewer Heidi"), None);
+        assert_eq!(clean_title("Dir. Kevin Bray"), None);
+        // 367-euphoria-s2e6-justonegirlsopinion.txt: a reading time.
+        assert_eq!(clean_title("14–20 minutes"), None);
+        // 855-ted-lasso-s3e7-streampunkent.txt, 607-the-last-of-us-2x05-flixlandia.txt,
+        // 859-mandalorian-s2e1-5-elliotsview.txt: buttons and widgets.
+        assert_eq!(clean_title("Share with a friend, neighbor or the world!"), None);
+        assert_eq!(clean_title("Compartilhe"), None);
+        assert_eq!(clean_title("Details: More information can be found at and"), None);
+        // Titles that only look like them stay.
+        assert_eq!(clean_title("Shared Custody").as_deref(), Some("Shared Custody"));
+        assert_eq!(clean_title("Sixty Minutes to Live").as_deref(), Some("Sixty Minutes to Live"));
+    }
+
+    #[test]
+    fn review_labels_categories_and_image_sources_are_no_titles() {
+        // 429-gwigung-e6-ko-freedy20.txt, 145-for-first-love-e4-ko.txt,
+        // 617-yeowoo-gaksi-byeol-e1-2-hobbylibrary.txt, 745-neverland-s2e3-ja-toki23.txt: a
+        // review label, then the writer's own words or nothing.
+        assert_eq!(clean_title("리뷰: 여운을 남긴 여리에 대한 강철이의 고백"), None);
+        assert_eq!(clean_title("드라마 리뷰 – 염정아, 박해준"), None);
+        assert_eq!(clean_title("영화·드라마 감상"), None);
+        assert_eq!(
+            clean_title("解説&感想レビュー 優しい鬼にも裏が?ムジカとソンジュどっちが味方?"),
+            None
+        );
+        // 427-akyeon-e6-ko-dolim2000.txt, 685-scarlet-heart-ryeo-e9-id-aktriskorea.txt.
+        assert_eq!(clean_title("출처: 넷플릭스 드라마 악연 캡쳐"), None);
+        assert_eq!(clean_title("Sumber Dok Gambar: SBS TV Korea Selatan"), None);
+        // 294-best-love-e6-zimbio.txt, 267-moving-finale-e18-20-dramapotatoes.txt,
+        // 620-game-of-thrones-s8e4-rssing.txt, 623-moonlight-drawn-by-clouds-e10-drama-favorite.txt,
+        // 953-alchemy-of-souls-s2e8-norecipejuststory.txt: genres, kinds of recap, parts.
+        for junk in ["Korean Drama", "Plot", "Scene-By-Scene", "Bagian 2", "A", "A Discussion"] {
+            assert_eq!(clean_title(junk), None, "{junk}");
+        }
+        // A title in those scripts stays.
+        assert_eq!(clean_title("全員で五等分").as_deref(), Some("全員で五等分"));
+        assert_eq!(
+            clean_title("말할까, 숨길까, 그 갈림길").as_deref(),
+            Some("말할까, 숨길까, 그 갈림길")
+        );
+    }
+
+    #[test]
+    fn a_sentence_closed_by_its_full_stop_is_no_title() {
+        // 904-ted-lasso-s3e5-thespool.txt: a photo's caption under the headline.
+        assert_eq!(
+            clean_title("Elee Nova is unmoved by Nick Mohammed’s love of Greek cuisine."),
+            None
+        );
+        // 260-jujutsu-kaisen-s2e9-abstractaf.txt: a line of dialogue quoted after the number.
+        let h = parse_headline(
+            "Jujutsu Kaisen season 2 episode 9 begins with this seemingly simple question, and his \
+             juniors and fellow Jujutsu sorcerers take turns to answer. Kugisaki responds with the \
+             most hilarious remark, “I don’t know much about him, but I can guarantee that he is \
+             an idiot.”",
+        )
+        .unwrap();
+        assert_eq!(h.title, None);
+        // Short titles with a full stop stay.
+        assert_eq!(
+            clean_title("Mr. Robot Goes to Washington").as_deref(),
+            Some("Mr. Robot Goes to Washington")
+        );
+        assert_eq!(clean_title("Previously On...").as_deref(), Some("Previously On..."));
+    }
+
+    #[test]
+    fn a_verb_after_the_number_goes_on_as_a_sentence() {
+        // 899-the-penguin-e3-strokeandfill.txt
+        let h = parse_headline("‘The Penguin’ Episode 3 Reveals What Happened to Victor’s Family")
+            .unwrap();
+        assert_eq!((h.show.as_str(), h.episode, h.title), ("The Penguin", 3, None));
+        // After a separator the same word starts a title.
+        let h = parse_headline("The Penguin Episode 3: Reveals").unwrap();
+        assert_eq!(h.title.as_deref(), Some("Reveals"));
     }
 }
