@@ -23,6 +23,8 @@ pub const PREVIEW: &str = "a preview";
 pub const FAN_FICTION: &str = "fan fiction";
 pub const ENCYCLOPEDIA: &str = "an encyclopedia article";
 pub const LISTING: &str = "a database listing of an episode";
+pub const TRANSCRIPT: &str = "a transcript, not a recap";
+pub const WHERE_TO_WATCH: &str = "where to watch an episode, not a recap";
 
 /// A headline that says it is a recap or an episode review.
 static RECAP_WORD_RE: Lazy<Regex> = Lazy::new(|| {
@@ -169,6 +171,28 @@ pub fn judge(
     if PREVIEW_JA_RE.is_match(headline) {
         return Some(PREVIEW);
     }
+    // "Season 10, Episode 3 - Bread Week - full transcript", "Episode transcripts for the TV
+    // show, …": a transcript site says so in its title or a short line under it; a recap
+    // quoting a transcript does so in its prose.
+    let short = |l: &&String| l.split_whitespace().count() <= 20;
+    if TRANSCRIPT_RE.is_match(headline)
+        || opening.iter().take(12).filter(short).any(|l| TRANSCRIPT_RE.is_match(l))
+    {
+        return Some(TRANSCRIPT);
+    }
+    // "Where to Watch Episode 3", "When and where to see episode 1000 of the ‘anime’ of One
+    // Piece?": a heading asking where the page's own episode can be watched (checked before the
+    // show's name is set aside: such a line parses as a show called "Where to Watch").
+    let episode = parsed.map(|h| h.episode);
+    let where_to_watch = |l: &str| {
+        WHERE_TO_WATCH_RE.captures(l.trim()).is_some_and(|c| {
+            let n = parse_number(&c[1]);
+            n.is_some() && (episode.is_none() || n == episode)
+        })
+    };
+    if where_to_watch(headline) || opening.iter().take(12).any(|l| where_to_watch(l)) {
+        return Some(WHERE_TO_WATCH);
+    }
     // Words of the show's own name do not count ("Trailer Park Boys", "The Best Hit",
     // "Interview with the Vampire").
     let without_show;
@@ -258,6 +282,16 @@ pub fn judge(
     }
     None
 }
+
+/// "full transcript", "Episode transcripts for", "Transcript:": a transcript's own label.
+static TRANSCRIPT_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:full|episode|complete|official)\s+transcripts?\b|\btranscripts?\s+(?:for|of)\b|^\s*transcripts?\b").unwrap()
+});
+
+/// A heading that asks or says where to watch an episode, the episode's number captured.
+static WHERE_TO_WATCH_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:when\s+and\s+)?where\s+(?:to|can\s+(?:i|you|we))\s+(?:watch|stream|see)\s+(?:[\p{L}'’:]+\s+){0,6}?(?:episode|ep\.?)\s*(\d{1,4})\b").unwrap()
+});
 
 /// "episode 8 will be released on", "Episode 5 is set to air": an episode still to come.
 static UPCOMING_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
@@ -440,7 +474,7 @@ mod tests {
             j("Poll: What did you think of Episode 7 “The Heart is a Lonely Hunter”?"),
             Some(NEWS)
         );
-        assert_eq!(j("Where to watch Moving Episode 5"), Some(NEWS));
+        assert_eq!(j("Where to watch Moving Episode 5"), Some(WHERE_TO_WATCH));
         assert_eq!(j("Top 10 episodes of Doctor Who"), Some(LIST));
         assert_eq!(j("Every Episode of The Office, Ranked"), Some(LIST));
         assert_eq!(j("Winter 2023 Anime Episode Reviews: Week 12"), Some(LIST));
@@ -725,5 +759,51 @@ mod tests {
         assert!(lists_several_episodes(&lines, 0));
         // One graded review is a recap.
         assert!(!lists_several_episodes(&lines[..3], 0));
+    }
+
+    /// tests/corpus/pages/1142-gbbs-s10e3-transcript-subslikescript.txt and
+    /// 1143-gbbo-14x01-transcript-foreverdreaming.txt: transcripts, labelled as such.
+    #[test]
+    fn a_transcript_is_no_recap() {
+        let headline =
+            "The Great British Baking Show (2010–…): Season 10, Episode 3 - Bread Week - full transcript";
+        assert_eq!(j(headline), Some(TRANSCRIPT));
+        let lines: Vec<String> = [
+            "14x01 - Cake Week",
+            "Episode transcripts for the TV show, \"The Great British Bake Off\". Aired: 17 August 2010 – 22 October 2013.*",
+            "Watch/Buy Amazon  Merchandise",
+        ]
+        .map(String::from)
+        .to_vec();
+        let parsed = parse_headline("Post Reply 14x01 - Cake Week");
+        assert_eq!(judge(&lines[0], parsed.as_ref(), &lines, 0), Some(TRANSCRIPT));
+        // A recap that quotes the transcript in its prose is still a recap.
+        let recap: Vec<String> = vec![
+            "Bake Off Series 14 Episode 1 Recap".into(),
+            "Going by the transcript of the tent's first morning, Noel and Alison had rehearsed every joke of the opening, and it showed in the tent.".into(),
+        ];
+        assert_eq!(judge(&recap[0], parse_headline(&recap[0]).as_ref(), &recap, 0), None);
+    }
+
+    /// tests/corpus/pages/1138-traitors-nz-s2e3-watch-plex.txt and
+    /// 1169-one-piece-e1000-where-to-watch-shogi-pineapple.txt: headings on where to watch the
+    /// page's own episode.
+    #[test]
+    fn where_to_watch_an_episode_is_no_recap() {
+        assert_eq!(j("Where to Watch Episode 3"), Some(WHERE_TO_WATCH));
+        let lines: Vec<String> = [
+            "One Piece (episode 1000): the best arcs according to the GamerFocus editors",
+            "Since September Toei Animation prepares fans for the arrival of the 1000th episode of the ‘anime’ of One Piece.",
+            "When and where to see episode 1000 of the ‘anime’ of One Piece?",
+        ]
+        .map(String::from)
+        .to_vec();
+        let parsed = parse_headline(&lines[0]);
+        assert_eq!(judge(&lines[0], parsed.as_ref(), &lines, 0), Some(WHERE_TO_WATCH));
+        // An information box's "Where to watch: tvN, Netflix" names no episode
+        // (tests/corpus/pages/193-queen-of-tears-e3-4-pinkvilla.txt).
+        let recap: Vec<String> =
+            vec!["Queen of Tears Episode 3 Recap".into(), "Where to watch: tvN, Netflix".into()];
+        assert_eq!(judge(&recap[0], parse_headline(&recap[0]).as_ref(), &recap, 0), None);
     }
 }
