@@ -339,6 +339,19 @@ pub fn name_like(show: &str) -> bool {
         })
 }
 
+/// A line that is a show's name in title case and its episode marker, nothing more: a round-up's
+/// section heading. ("“Echoes” (Season 6, Episode 1)" is an episode's title; "Episode
+/// Sebelumnya: Sinopsis Room No. 9 Episode 5-6", a labelled link to the previous one.)
+fn is_bare_heading(line: &str, h: &Headline) -> bool {
+    let line = line.trim();
+    let rest = line.strip_prefix(h.show.as_str());
+    h.title.is_none()
+        && name_like(&h.show)
+        && !h.show.starts_with(['"', '“', '‘', '\''])
+        && !h.show.contains(": ")
+        && rest.is_some_and(|r| r.split_whitespace().count() <= 5)
+}
+
 /// Many lines near the top each naming an episode (of several shows, or
 /// marker-only lines like `Season 2, Episode 4: "Title"`): an index page.
 fn lists_several_episodes(opening: &[String], from: usize) -> bool {
@@ -353,6 +366,9 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
     // Entries each followed by the writer's grade ("The Office (S05E03): “Baby Shower”" over
     // "Grade: B"), with the episodes they name.
     let mut graded_keys = Vec::new();
+    // Section headings that are only a show's name and its episode ("MF Ghost Episode 5",
+    // "18if (Ep.9)", "Dr. Stone – Episode 2"), with their shows.
+    let mut bare_shows: Vec<String> = Vec::new();
     for (k, line) in opening.iter().enumerate().skip(from).take(40) {
         let line = opening::strip_leading_date(line);
         let lower = line.to_lowercase();
@@ -400,6 +416,12 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
                 if !keys.contains(&key) {
                     keys.push(key);
                 }
+                if is_bare_heading(line, &h) {
+                    let show = fold(&h.show);
+                    if !bare_shows.iter().any(|s| s.contains(&show) || show.contains(s.as_str())) {
+                        bare_shows.push(show);
+                    }
+                }
                 // "Home ABC Abbott Elementary Abbott Elementary" (a breadcrumb) is the same show.
                 let show = fold(&h.show);
                 if !shows.iter().any(|s: &String| s.contains(&show) || show.contains(s.as_str())) {
@@ -429,6 +451,7 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
     // B" / … / "The Office (S05E02): “Business Ethics”" / "Grade: A+".
     let graded_index = graded_keys.len() >= 2;
     (keys.len() >= 2 && shows.len() >= 2 && (parsed_lines >= 3 || read_more >= 1))
+        || bare_shows.len() >= 2
         || newest_first
         || graded_index
         || marker_only >= 3
@@ -805,5 +828,33 @@ mod tests {
         let recap: Vec<String> =
             vec!["Queen of Tears Episode 3 Recap".into(), "Where to watch: tvN, Netflix".into()];
         assert_eq!(judge(&recap[0], parse_headline(&recap[0]).as_ref(), &recap, 0), None);
+    }
+
+    /// tests/corpus/pages/292-summer-anime-2017-week-9-scores.txt: a round-up's sections, each
+    /// headed by a show's name and its episode only.
+    #[test]
+    fn bare_headings_of_two_shows_are_a_round_up() {
+        let lines: Vec<String> = [
+            "A quick note before this article starts. If there anything I want you all to read from this week, it’s the Centaur no Nayami episode review.",
+            "18if (Ep.9)",
+            "…That sure was something. Extremely uncomfortable to watch, an over-the-top anime’d look into the darker side of the entertainment business.",
+            "Episode Score: 4/5",
+            "Aho Girl (Ep.9)",
+            "I’m starting to wonder if it’s finally at the point where the hyperactive nature of the show’s comedy is starting to wear off on me.",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert!(lists_several_episodes(&lines, 1));
+        assert!(!lists_several_episodes(&lines[..4], 1));
+        // tests/corpus/pages/684-room-no-9-e7-8-id-simpansinopsis.txt: labelled links to the
+        // previous and next episodes of the same show.
+        let recap: Vec<String> = [
+            "Sinopsis Room No. 9 Episode 7-8",
+            "Episode Sebelumnya: Sinopsis Room No. 9 Episode 5-6",
+            "Episode Selanjutnya: Sinopsis Room No. 9 Episode 9-10",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert!(!lists_several_episodes(&recap, 0));
     }
 }
