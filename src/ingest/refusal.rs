@@ -23,6 +23,8 @@ pub const PREVIEW: &str = "a preview";
 pub const FAN_FICTION: &str = "fan fiction";
 pub const ENCYCLOPEDIA: &str = "an encyclopedia article";
 pub const LISTING: &str = "a database listing of an episode";
+pub const TRANSCRIPT: &str = "a transcript, not a recap";
+pub const WHERE_TO_WATCH: &str = "where to watch an episode, not a recap";
 
 /// A headline that says it is a recap or an episode review.
 static RECAP_WORD_RE: Lazy<Regex> = Lazy::new(|| {
@@ -169,6 +171,28 @@ pub fn judge(
     if PREVIEW_JA_RE.is_match(headline) {
         return Some(PREVIEW);
     }
+    // "Season 10, Episode 3 - Bread Week - full transcript", "Episode transcripts for the TV
+    // show, …": a transcript site says so in its title or a short line under it; a recap
+    // quoting a transcript does so in its prose.
+    let short = |l: &&String| l.split_whitespace().count() <= 20;
+    if TRANSCRIPT_RE.is_match(headline)
+        || opening.iter().take(12).filter(short).any(|l| TRANSCRIPT_RE.is_match(l))
+    {
+        return Some(TRANSCRIPT);
+    }
+    // "Where to Watch Episode 3", "When and where to see episode 1000 of the ‘anime’ of One
+    // Piece?": a heading asking where the page's own episode can be watched (checked before the
+    // show's name is set aside: such a line parses as a show called "Where to Watch").
+    let episode = parsed.map(|h| h.episode);
+    let where_to_watch = |l: &str| {
+        WHERE_TO_WATCH_RE.captures(l.trim()).is_some_and(|c| {
+            let n = parse_number(&c[1]);
+            n.is_some() && (episode.is_none() || n == episode)
+        })
+    };
+    if where_to_watch(headline) || opening.iter().take(12).any(|l| where_to_watch(l)) {
+        return Some(WHERE_TO_WATCH);
+    }
     // Words of the show's own name do not count ("Trailer Park Boys", "The Best Hit",
     // "Interview with the Vampire").
     let without_show;
@@ -259,6 +283,16 @@ pub fn judge(
     None
 }
 
+/// "full transcript", "Episode transcripts for", "Transcript:": a transcript's own label.
+static TRANSCRIPT_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:full|episode|complete|official)\s+transcripts?\b|\btranscripts?\s+(?:for|of)\b|^\s*transcripts?\b").unwrap()
+});
+
+/// A heading that asks or says where to watch an episode, the episode's number captured.
+static WHERE_TO_WATCH_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:when\s+and\s+)?where\s+(?:to|can\s+(?:i|you|we))\s+(?:watch|stream|see)\s+(?:[\p{L}'’:]+\s+){0,6}?(?:episode|ep\.?)\s*(\d{1,4})\b").unwrap()
+});
+
 /// "episode 8 will be released on", "Episode 5 is set to air": an episode still to come.
 static UPCOMING_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:episode|ep\.?)\s*(\d{1,4})\s+(?:will|is\s+(?:set|scheduled|expected)\s+to)\s+(?:be\s+)?(?:released|release|air|premiere|drop|arrive|stream)\b").unwrap()
@@ -305,6 +339,19 @@ pub fn name_like(show: &str) -> bool {
         })
 }
 
+/// A line that is a show's name in title case and its episode marker, nothing more: a round-up's
+/// section heading. ("“Echoes” (Season 6, Episode 1)" is an episode's title; "Episode
+/// Sebelumnya: Sinopsis Room No. 9 Episode 5-6", a labelled link to the previous one.)
+fn is_bare_heading(line: &str, h: &Headline) -> bool {
+    let line = line.trim();
+    let rest = line.strip_prefix(h.show.as_str());
+    h.title.is_none()
+        && name_like(&h.show)
+        && !h.show.starts_with(['"', '“', '‘', '\''])
+        && !h.show.contains(": ")
+        && rest.is_some_and(|r| r.split_whitespace().count() <= 5)
+}
+
 /// Many lines near the top each naming an episode (of several shows, or
 /// marker-only lines like `Season 2, Episode 4: "Title"`): an index page.
 fn lists_several_episodes(opening: &[String], from: usize) -> bool {
@@ -319,6 +366,9 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
     // Entries each followed by the writer's grade ("The Office (S05E03): “Baby Shower”" over
     // "Grade: B"), with the episodes they name.
     let mut graded_keys = Vec::new();
+    // Section headings that are only a show's name and its episode ("MF Ghost Episode 5",
+    // "18if (Ep.9)", "Dr. Stone – Episode 2"), with their shows.
+    let mut bare_shows: Vec<String> = Vec::new();
     for (k, line) in opening.iter().enumerate().skip(from).take(40) {
         let line = opening::strip_leading_date(line);
         let lower = line.to_lowercase();
@@ -366,6 +416,12 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
                 if !keys.contains(&key) {
                     keys.push(key);
                 }
+                if is_bare_heading(line, &h) {
+                    let show = fold(&h.show);
+                    if !bare_shows.iter().any(|s| s.contains(&show) || show.contains(s.as_str())) {
+                        bare_shows.push(show);
+                    }
+                }
                 // "Home ABC Abbott Elementary Abbott Elementary" (a breadcrumb) is the same show.
                 let show = fold(&h.show);
                 if !shows.iter().any(|s: &String| s.contains(&show) || show.contains(s.as_str())) {
@@ -395,6 +451,7 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
     // B" / … / "The Office (S05E02): “Business Ethics”" / "Grade: A+".
     let graded_index = graded_keys.len() >= 2;
     (keys.len() >= 2 && shows.len() >= 2 && (parsed_lines >= 3 || read_more >= 1))
+        || bare_shows.len() >= 2
         || newest_first
         || graded_index
         || marker_only >= 3
@@ -440,7 +497,7 @@ mod tests {
             j("Poll: What did you think of Episode 7 “The Heart is a Lonely Hunter”?"),
             Some(NEWS)
         );
-        assert_eq!(j("Where to watch Moving Episode 5"), Some(NEWS));
+        assert_eq!(j("Where to watch Moving Episode 5"), Some(WHERE_TO_WATCH));
         assert_eq!(j("Top 10 episodes of Doctor Who"), Some(LIST));
         assert_eq!(j("Every Episode of The Office, Ranked"), Some(LIST));
         assert_eq!(j("Winter 2023 Anime Episode Reviews: Week 12"), Some(LIST));
@@ -725,5 +782,79 @@ mod tests {
         assert!(lists_several_episodes(&lines, 0));
         // One graded review is a recap.
         assert!(!lists_several_episodes(&lines[..3], 0));
+    }
+
+    /// tests/corpus/pages/1142-gbbs-s10e3-transcript-subslikescript.txt and
+    /// 1143-gbbo-14x01-transcript-foreverdreaming.txt: transcripts, labelled as such.
+    #[test]
+    fn a_transcript_is_no_recap() {
+        let headline =
+            "The Great British Baking Show (2010–…): Season 10, Episode 3 - Bread Week - full transcript";
+        assert_eq!(j(headline), Some(TRANSCRIPT));
+        let lines: Vec<String> = [
+            "14x01 - Cake Week",
+            "Episode transcripts for the TV show, \"The Great British Bake Off\". Aired: 17 August 2010 – 22 October 2013.*",
+            "Watch/Buy Amazon  Merchandise",
+        ]
+        .map(String::from)
+        .to_vec();
+        let parsed = parse_headline("Post Reply 14x01 - Cake Week");
+        assert_eq!(judge(&lines[0], parsed.as_ref(), &lines, 0), Some(TRANSCRIPT));
+        // A recap that quotes the transcript in its prose is still a recap.
+        let recap: Vec<String> = vec![
+            "Bake Off Series 14 Episode 1 Recap".into(),
+            "Going by the transcript of the tent's first morning, Noel and Alison had rehearsed every joke of the opening, and it showed in the tent.".into(),
+        ];
+        assert_eq!(judge(&recap[0], parse_headline(&recap[0]).as_ref(), &recap, 0), None);
+    }
+
+    /// tests/corpus/pages/1138-traitors-nz-s2e3-watch-plex.txt and
+    /// 1169-one-piece-e1000-where-to-watch-shogi-pineapple.txt: headings on where to watch the
+    /// page's own episode.
+    #[test]
+    fn where_to_watch_an_episode_is_no_recap() {
+        assert_eq!(j("Where to Watch Episode 3"), Some(WHERE_TO_WATCH));
+        let lines: Vec<String> = [
+            "One Piece (episode 1000): the best arcs according to the GamerFocus editors",
+            "Since September Toei Animation prepares fans for the arrival of the 1000th episode of the ‘anime’ of One Piece.",
+            "When and where to see episode 1000 of the ‘anime’ of One Piece?",
+        ]
+        .map(String::from)
+        .to_vec();
+        let parsed = parse_headline(&lines[0]);
+        assert_eq!(judge(&lines[0], parsed.as_ref(), &lines, 0), Some(WHERE_TO_WATCH));
+        // An information box's "Where to watch: tvN, Netflix" names no episode
+        // (tests/corpus/pages/193-queen-of-tears-e3-4-pinkvilla.txt).
+        let recap: Vec<String> =
+            vec!["Queen of Tears Episode 3 Recap".into(), "Where to watch: tvN, Netflix".into()];
+        assert_eq!(judge(&recap[0], parse_headline(&recap[0]).as_ref(), &recap, 0), None);
+    }
+
+    /// tests/corpus/pages/292-summer-anime-2017-week-9-scores.txt: a round-up's sections, each
+    /// headed by a show's name and its episode only.
+    #[test]
+    fn bare_headings_of_two_shows_are_a_round_up() {
+        let lines: Vec<String> = [
+            "A quick note before this article starts. If there anything I want you all to read from this week, it’s the Centaur no Nayami episode review.",
+            "18if (Ep.9)",
+            "…That sure was something. Extremely uncomfortable to watch, an over-the-top anime’d look into the darker side of the entertainment business.",
+            "Episode Score: 4/5",
+            "Aho Girl (Ep.9)",
+            "I’m starting to wonder if it’s finally at the point where the hyperactive nature of the show’s comedy is starting to wear off on me.",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert!(lists_several_episodes(&lines, 1));
+        assert!(!lists_several_episodes(&lines[..4], 1));
+        // tests/corpus/pages/684-room-no-9-e7-8-id-simpansinopsis.txt: labelled links to the
+        // previous and next episodes of the same show.
+        let recap: Vec<String> = [
+            "Sinopsis Room No. 9 Episode 7-8",
+            "Episode Sebelumnya: Sinopsis Room No. 9 Episode 5-6",
+            "Episode Selanjutnya: Sinopsis Room No. 9 Episode 9-10",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert!(!lists_several_episodes(&recap, 0));
     }
 }
