@@ -3595,4 +3595,21 @@ mod tests {
         assert_eq!((a.season, a.episode), (9, 13));
         assert_eq!(a.title.as_deref(), Some("If These Woods Could Talk"));
     }
+
+    /// A photo credit is furniture, not a headline; a headline glued onto a breadcrumb and cut
+    /// short gives way to its whole copy on the next line, while a copy that only lacks "The"
+    /// does not replace the headline.
+    #[test]
+    fn photo_credits_and_breadcrumbs_glued_onto_a_cut_headline() {
+        let page = |text: &str| parse(text, Format::Text);
+        let a = page(include_str!("../../tests/corpus/pages/1117-squid-game-s2e4-avclub.txt"));
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Squid Game", 2, 4));
+        let a = page(include_str!("../../tests/corpus/pages/1187-omitb-e5-thepopbreak.txt"));
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Only Murders in the Building", 1, 5));
+        let a = page(include_str!("../../tests/corpus/pages/068-walking-dead-s7e8.txt"));
+        assert_eq!(
+            (a.show.as_str(), a.title.as_deref()),
+            ("The Walking Dead", Some("Hearts Still Beating"))
+        );
+    }
 }

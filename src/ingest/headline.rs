@@ -41,6 +41,9 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
     let unglued = GLUED_AND_RE.replace_all(text, "$1 and ");
     // "grey's anatomyS8E4: Last week on…": a marker glued to the name by text extraction.
     let unglued = GLUED_MARKER_RE.replace_all(&unglued, "$1 $2");
+    // "[HanCinema's Drama Review] "Squid Game - Season 2" Episode 4": the season quoted with
+    // the name, read as if the quotes held the name alone.
+    let unglued = QUOTED_NAME_SEASON_RE.replace_all(&unglued, "“$1” $2");
     let found = numbered_headline(&unglued);
     // "Episode Review: Sacred Seven 7": a label that says it is about an episode, then the
     // show and a bare number, which is the episode's.
@@ -81,6 +84,9 @@ fn before_subslice<'a>(whole: &'a str, part: &str) -> &'a str {
 static GLUED_MARKER_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(\p{Ll})(S\d{1,2}E\d{1,3})\b").unwrap());
 /// A digit glued to a following "and": "1and 2".
+static QUOTED_NAME_SEASON_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"(?i)["“]([^"”]{1,80}?)\s*[-–—:]\s*((?:season|series)\s+\d{1,2})["”]"#).unwrap()
+});
 static GLUED_AND_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(\d)and\s+").unwrap());
 /// A leading label that names an episode: "Episode Review:", "Anime Episode Recap –".
 static EPISODE_LABEL_RE: Lazy<Regex> =
@@ -1448,9 +1454,10 @@ pub fn clean_show(raw: &str) -> String {
             }
         }
         // "Praise Kier! Severance Season 2, Episode 3 is here!": an exclamation or a question
-        // of a few words before the name is the writer's.
-        if let Some(i) = s.find(['!', '?']) {
-            let (head, tail) = (&s[..i], &s[i + 1..]);
+        // of a few words before the name is the writer's, and so is a teaser trailing off
+        // ("When Loid Goes Too Far.. Spy x Family Season 1 Episode 12 [Review]").
+        if let Some(m) = WRITERS_LEAD_END_RE.find(s) {
+            let (head, tail) = (&s[..m.start()], &s[m.end()..]);
             let words = head.split_whitespace().count();
             if (2..=6).contains(&words)
                 && tail.starts_with(' ')
@@ -1458,6 +1465,13 @@ pub fn clean_show(raw: &str) -> String {
                 && has_alphanumeric(tail)
             {
                 s = trim_separators(tail);
+            }
+        }
+        // "Queen of Tears Recap, Plot & Episode 11 to 14 Summary": a list of what the page
+        // holds after the name.
+        if let Some(m) = TRAILING_KIND_LIST_RE.find(s) {
+            if has_alphanumeric(&s[..m.start()]) {
+                s = trim_separators(&s[..m.start()]);
             }
         }
         // "Only Murders In The Building (Season 3) Episodes 1,2 & 3": the bracket the marker opened.
@@ -1501,6 +1515,16 @@ pub fn clean_show(raw: &str) -> String {
     }
     s.to_string()
 }
+
+/// Where a writer's lead before the name ends: "!", "?", or a trailing-off ".." or "…".
+static WRITERS_LEAD_END_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"[!?]|\.{2,3}|…").unwrap());
+
+/// "Recap, Plot &", "Review & Breakdown,": words for what the page holds, listed with commas
+/// or ampersands, at the end of the name (one such word alone is [`strip_recap_noise`]'s).
+static TRAILING_KIND_LIST_RE: Lazy<Regex> = Lazy::new(|| {
+    let kind = r"(?:recap|review|summary|synopsis|plot|spoilers?|ending|explained|breakdown|analysis|discussion)";
+    Regex::new(&format!(r"(?i)\s+{kind}(?:\s*(?:,|&|\+|/|\band\b)\s*(?:{kind}\b)?)+\s*$")).unwrap()
+});
 
 /// The name a breadcrumb trail ends on: a trail glued onto the headline names the show, then
 /// the headline names it again ("Home ABC Abbott Elementary Abbott Elementary"), so a run of
@@ -2883,5 +2907,36 @@ mod tests {
         // After a separator the same word starts a title.
         let h = parse_headline("The Penguin Episode 3: Reveals").unwrap();
         assert_eq!(h.title.as_deref(), Some("Reveals"));
+    }
+
+    /// A teaser trailing off before the name, the season quoted with the name, and a list of
+    /// what the page holds after it.
+    #[test]
+    fn teasers_quoted_seasons_and_lists_of_contents_around_the_name() {
+        let h = |s: &str| parse_headline(s).map(|h| (h.show, h.season, h.episode, h.episode_end));
+        // tests/corpus/pages/1189-spy-x-family-s1e12-otakusinh.txt
+        assert_eq!(
+            h("When Loid Goes Too Far.. Spy x Family Season 1 Episode 12 [Review]"),
+            Some(("Spy x Family".into(), 1, 12, None))
+        );
+        // tests/corpus/pages/1118-squid-game-s2e4-hancinema.txt
+        assert_eq!(
+            h("[HanCinema's Drama Review] \"Squid Game - Season 2\" Episode 4"),
+            Some(("Squid Game".into(), 2, 4, None))
+        );
+        // tests/corpus/pages/1183-queen-of-tears-e11-14-wikibiotv.txt
+        assert_eq!(
+            h("Queen of Tears Recap, Plot & Episode 11 to 14 Summary"),
+            Some(("Queen of Tears".into(), 1, 11, Some(14)))
+        );
+        // A name with a word for contents inside it keeps it.
+        assert_eq!(
+            h("The Walking Dead Season 7 Episode 8 Recap and Review: Hearts Still Beating"),
+            Some(("The Walking Dead".into(), 7, 8, None))
+        );
+        assert_eq!(
+            h("Plot Against America Episode 3"),
+            Some(("Plot Against America".into(), 1, 3, None))
+        );
     }
 }

@@ -15,6 +15,7 @@ use std::sync::LazyLock as Lazy;
 use super::headline::{self, parse_headline, Headline};
 use super::rating::{self, ParsedRating};
 use super::refusal::name_like;
+use crate::recap::names::fold_words;
 
 /// How many non-empty lines from the top may hold the headline.
 pub const OPENING_LINES: usize = 25;
@@ -70,7 +71,7 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | \d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}.{{0,30}}$
           | \d+\s*(?:min(?:ute)?s?|hours?|days?|weeks?|months?)\s+(?:read|ago)\b.*$
           | \d+\s+(?:comments?|responses?|replies|views|shares|likes|articles|posts)$
-          | (?:connect\s+with\s+us|follow\s+us|skip\s+nav|newsletters?.*|sign\s+in.*|log\s+in.*|\(?photo\s+(?:courtesy|credit).*|image\s+(?:courtesy|credit|via).*|spoilers?\s+ahead|warning:?\s+spoilers?.*|warning:?\s+(?:potential|possible|major|minor|mild|heavy)\s+spoilers?\s+(?:ahead|below)\.?)$
+          | (?:connect\s+with\s+us|follow\s+us|skip\s+nav|newsletters?.*|sign\s+in.*|log\s+in.*|\(?photo\s+(?:courtesy|credit).*|(?:photo|image|picture|still|header\s+image)s?(?:\s+credits?)?\s*:.*|image\s+(?:courtesy|credit|via).*|spoilers?\s+ahead|warning:?\s+spoilers?.*|warning:?\s+(?:potential|possible|major|minor|mild|heavy)\s+spoilers?\s+(?:ahead|below)\.?)$
           | .*(?:»|›|\s>\s|\s/\s).*$                               # breadcrumbs
           | r/\w+.*$ | u/\w+.*$ | .*\s•\s+u/\w+.*$                  # forum headers
           | (?:latest|trending(?:\s+now)?|popular|related|previous|prev|next|up\s+next|read\s+(?:more|next|also)|see\s+also|also\s+read|recommended|breaking|hot|top\s+stories|must\s+read)\s*[:|»›].*$
@@ -104,8 +105,10 @@ pub fn is_furniture_line(line: &str) -> bool {
 /// A name quoted in guillemets: «Game of Thrones».
 static GUILLEMETS_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"«([^«»]*)»").unwrap());
 
+/// A sentence ending and the next beginning; a trailing-off ".." is a teaser's, not a
+/// sentence's end ("When Loid Goes Too Far.. Spy x Family Season 1 Episode 12").
 static SENTENCE_BREAK_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"[.!?][”’\x22']?\s+\p{Lu}").unwrap());
+    Lazy::new(|| Regex::new(r"(?:^|[^.])[.!?][”’\x22']?\s+\p{Lu}").unwrap());
 
 /// A line that reads like prose rather than a headline.
 pub fn is_prose(line: &str) -> bool {
@@ -179,6 +182,23 @@ pub fn accept(line: &str) -> Option<Headline> {
     let mut h = parse_headline(line)?;
     h.show = sensible_show(&h.show)?;
     Some(h)
+}
+
+/// Whether `show` is `clean` with other text glued onto its first word: "HomeTelevisionOnly
+/// Murders in the Building" holds "Only Murders in the Building"; "The Walking Dead" does not
+/// hold "Walking Dead", which only lacks a word.
+fn glued_onto(show: &str, clean: &str) -> bool {
+    let (ours, theirs) = (fold_words(show), fold_words(clean));
+    let Some(start) = ours.len().checked_sub(theirs.len()) else {
+        return false;
+    };
+    let Some((first, rest)) = theirs.split_first() else {
+        return false;
+    };
+    let glued_word = &ours[start];
+    glued_word.len() > first.len()
+        && glued_word.ends_with(first.as_str())
+        && ours[start + 1..] == *rest
 }
 
 /// "A B A B" (an image caption glued to itself) → "A B".
@@ -278,11 +298,15 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
             // "Frieren: Beyond Journey’s End ‒ Episode 10": a breadcrumb glued onto the
             // headline, and the headline alone on the next line.
             let fold = crate::recap::names::fold;
+            // "HomeTelevisionOnly Murders in the Building Episode 5 Review: No One Wins in..."
+            // over the whole headline: the glued copy cut short, so its show, not its line,
+            // ends with the clean copy's.
             let clean_copy = stripped.get(i + 1).filter(|_| i + 1 < n).and_then(|next| {
                 let (ours, theirs) = (fold(line), fold(next));
                 let glued =
                     theirs.len() >= 8 && ours.len() > theirs.len() && ours.ends_with(&theirs);
-                glued.then(|| accept(next)).flatten().map(|g| (*next, g))
+                let g = accept(next)?;
+                (glued || glued_onto(&h.show, &g.show)).then_some((*next, g))
             });
             if let Some((next, g)) = clean_copy.filter(|(_, g)| g.episode == h.episode) {
                 found = Some((i + 1, i + 1, next.to_string(), g));
