@@ -475,8 +475,10 @@ static LEADING_MARKER_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)^(?:episodes?|ep\.?|chapter)\s*#?\d").unwrap());
 /// Labels left where the show's name would be: "Episode Discussion", "Episódios" (but a show
 /// may be called "Review").
+/// Words for an episode or a thread, and a tag wholly in brackets ("(Rekap) Eps 10 'Yongpalyi':
+/// …"), are no name.
 static GENERIC_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:(?:episode|epis[óo]dios?|cap[íi]tulos?|discussion|thread)\s*)+$").unwrap()
+    Regex::new(r"(?i)^(?:(?:(?:episode|epis[óo]dios?|cap[íi]tulos?|discussion|thread)\s*)+|\([^()]{1,30}\)|\[[^\[\]]{1,30}\])$").unwrap()
 });
 /// "… Recap - In a Class of Her Own (2020)": a separator, a name and its year in brackets.
 static SHOW_WITH_YEAR_AFTER_RE: Lazy<Regex> = Lazy::new(|| {
@@ -2938,5 +2940,17 @@ mod tests {
             h("Plot Against America Episode 3"),
             Some(("Plot Against America".into(), 1, 3, None))
         );
+    }
+
+    /// A tag wholly in brackets before the marker is no show's name: the headline names none
+    /// (tests/corpus/pages/749-yongpalyi-e10-id-inisajamostory.txt was filed under "(Rekap)").
+    #[test]
+    fn a_bracketed_tag_is_no_name() {
+        let line = "(Rekap) Eps 10 'Yongpalyi': Joo Won Tak Bisa Kembali, Kim Tae Hee Siap Balas";
+        assert_eq!(parse_headline(line), None);
+        let h = parse_headline("(Review) Episode 3 of Squid Game").expect("a headline");
+        assert_eq!((h.show.as_str(), h.episode), ("Squid Game", 3));
+        let h = parse_headline("[Drama Recap] Dream High 2 Episode 4").expect("a headline");
+        assert_eq!((h.show.as_str(), h.episode), ("Dream High 2", 4));
     }
 }
