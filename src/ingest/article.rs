@@ -1483,8 +1483,10 @@ fn headline_from_body(headline_text: &str, opening: &[String]) -> Option<headlin
     Some(headline::Headline { show, season: 1, episode, episode_end: None, title })
 }
 
+/// "Episode 7 of", "Season 7, Episode 4 of", and a list opening its line: "Episodes 5, 6, and
+/// 7 of" (mid-sentence, "episodes 15 and 16 of Cross Ange" is a column's item).
 static EPISODE_OF_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:(?:season|series)\s+\d{1,3},?\s+)?(?:episode|ep\.?)\s+\d{1,4}\s+(?:(?:recap|review|summary)\s+)?of\s+")
+    Regex::new(r"(?i)\b(?:(?:season|series)\s+\d{1,3},?\s+)?(?:episode|ep\.?)\s+\d{1,4}\s+(?:(?:recap|review|summary)\s+)?of\s+|^\s*episodes\s+\d{1,4}(?:\s*,\s*\d{1,4})*,?\s*(?:-|–|&|and|to)\s*\d{1,4}\s+of\s+")
         .unwrap()
 });
 
@@ -2834,6 +2836,20 @@ mod tests {
             let a = parse(input, Format::Text);
             assert_eq!(a.title.as_deref(), title, "{input}");
         }
+    }
+
+    #[test]
+    fn a_list_of_episodes_opening_the_prose_names_the_show() {
+        // tests/corpus/pages/778-penguin-e5-7-oratoryprep.txt
+        let penguin =
+            "Episodes 5, 6, and 7 of The Penguin were very exciting watches, and somehow \
+            managed to be big steps up.\n\nThe fifth episode opens with Oz.\n";
+        let a = parse(penguin, Format::Text);
+        assert_eq!((a.show.as_str(), a.episode, a.episode_end), ("The Penguin", 5, Some(7)));
+        // 941-lost-in-translation-column-unleashthefanboy.txt: a column's item mid-sentence.
+        let column = "While still holding on to the gravity of what is happening, episodes 15 and \
+            16 of Cross Ange were definitely on the light side.";
+        assert!(!EPISODE_OF_RE.is_match(column));
     }
 
     #[test]
