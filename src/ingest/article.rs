@@ -1718,8 +1718,17 @@ fn name_before_marker(line: &str) -> Option<headline::Headline> {
     }
     MID_SENTENCE_MARKER_RE.find_iter(line).take(4).find_map(|m| {
         let before = &line[..m.start()];
-        // At most eight words back: a name is short, and the walk stays linear in the line.
-        let back: Vec<&str> = before.split_whitespace().rev().take(9).collect();
+        // A few words back: a name is short, and the walk stays linear in the line.
+        let all: Vec<&str> = before.split_whitespace().rev().take(14).collect();
+        // "Frieren: Beyond Journey’s End (Sōsō no Furīren) Episode 8": a name's other-language
+        // form in parentheses may stand between the name and its marker.
+        let skip = match all.first() {
+            Some(w) if w.ends_with(')') => all.iter().take(5).position(|w| w.starts_with('('))? + 1,
+            _ => 0,
+        };
+        let offset = |w: &str| w.as_ptr() as usize - line.as_ptr() as usize;
+        let alias_at = (skip > 0).then(|| offset(all[skip - 1]));
+        let back = &all[skip..];
         let in_name = |w: &str| {
             let capital = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
             let inner =
@@ -1744,9 +1753,13 @@ fn name_before_marker(line: &str) -> Option<headline::Headline> {
             return None;
         }
         // `first` borrows from `before`: its offset is where the name starts.
-        let at = first.as_ptr() as usize - line.as_ptr() as usize;
-        let from = &line[at..];
-        let sentence = SENTENCE_END_RE.find(from).map_or(from, |end| &from[..end.start() + 1]);
+        let at = offset(first);
+        let from = match alias_at {
+            Some(alias) => format!("{}{}", &line[at..alias], &line[m.start()..]),
+            None => line[at..].to_string(),
+        };
+        let sentence =
+            SENTENCE_END_RE.find(&from).map_or(&from[..], |end| &from[..end.start() + 1]);
         let h = parse_headline(sentence)?;
         let words = h.show.split_whitespace().count();
         let named = (1..=8).contains(&words)
@@ -1758,7 +1771,11 @@ fn name_before_marker(line: &str) -> Option<headline::Headline> {
         // A recap names the episode's title in quotes right after its number ("Episode 4
         // (“Violet”)", "Episode 4, titled "The Eightfold Fence,""); news, previews and
         // interviews mentioning an episode in passing seldom do.
-        let title = h.title.clone().filter(quoted);
+        // (American style puts the sentence's period inside the quotes: “Frieren the Slayer.”)
+        let title = h.title.clone().filter(quoted).map(|t| match t.strip_suffix(['.', ',']) {
+            Some(cut) if !cut.ends_with('.') => cut.to_string(),
+            _ => t,
+        });
         (named && title.is_some()).then_some(headline::Headline { title, ..h })
     })
 }
@@ -2880,6 +2897,15 @@ mod tests {
         );
         // 111-cruel-summer-showrunner-interview.txt: an interview names the episode in passing.
         assert_eq!(name_before_marker("A bombshell has rocked Megan's and Debbie's worlds at the end of Cruel Summer Season 2 Episode 5. It's the latest juicy reveal."), None);
+        // tests/corpus/pages/175-frieren-e8-butwhytho.txt: the name's Japanese form in between.
+        let h = name_before_marker(
+            "But they don’t realize their time is running out as the demons prepare to overthrow \
+             the town in Frieren: Beyond Journey’s End (Sōsō no Furīren) Episode 8, “Frieren the \
+             Slayer.”",
+        )
+        .expect("a name");
+        assert_eq!((h.show.as_str(), h.episode), ("Frieren: Beyond Journey’s End", 8));
+        assert_eq!(h.title.as_deref(), Some("Frieren the Slayer"));
         // "When Episode 4 ends…": a capital that only opens the sentence.
         assert_eq!(name_before_marker("When Episode 4 (“Violet”) ends, Carmy cooks."), None);
     }
