@@ -1483,8 +1483,10 @@ fn headline_from_body(headline_text: &str, opening: &[String]) -> Option<headlin
     Some(headline::Headline { show, season: 1, episode, episode_end: None, title })
 }
 
+/// "Episode 7 of", "Season 7, Episode 4 of", and a list opening its line: "Episodes 5, 6, and
+/// 7 of" (mid-sentence, "episodes 15 and 16 of Cross Ange" is a column's item).
 static EPISODE_OF_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:(?:season|series)\s+\d{1,3},?\s+)?(?:episode|ep\.?)\s+\d{1,4}\s+(?:(?:recap|review|summary)\s+)?of\s+")
+    Regex::new(r"(?i)\b(?:(?:season|series)\s+\d{1,3},?\s+)?(?:episode|ep\.?)\s+\d{1,4}\s+(?:(?:recap|review|summary)\s+)?of\s+|^\s*episodes\s+\d{1,4}(?:\s*,\s*\d{1,4})*,?\s*(?:-|–|&|and|to)\s*\d{1,4}\s+of\s+")
         .unwrap()
 });
 
@@ -1658,6 +1660,7 @@ fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
     numbered
         .or_else(opens_with_show)
         .or_else(named_in_sentence)
+        .or_else(|| opening.iter().take(6).find_map(|line| name_before_marker(line)))
         .or_else(|| {
             opening.iter().take(6).find_map(|line| {
                 let m = EPISODE_OF_SHOW_RE.find(line)?;
@@ -1692,6 +1695,89 @@ fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
                 })
             })
         })
+}
+
+/// "Season 3 Episode 4", "Episode 4": the marker a name stands right before in a sentence.
+static MID_SENTENCE_MARKER_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:(?:season|series)\s+\d{1,3},?\s+)?episode\s+\d{1,4}\b").unwrap()
+});
+
+/// Small words a show's name may hold between its capitalised ones ("The Lord of the Rings").
+fn name_joiner(word: &str) -> bool {
+    matches!(word, "of" | "the" | "and" | "no" | "in" | "on" | "a" | "an" | "to" | "x" | "&")
+}
+
+/// "The first flashback scene in The Bear Season 3 Episode 4 (“Violet”) is…", "Honestly,
+/// Shogun Episode 4, titled…": a name in title case inside a sentence, right before its
+/// episode marker. The words before it must be the sentence's own (a lowercase word or a
+/// comma), so a capital that only opens a sentence ("When Episode 4 ends…") is no name;
+/// the episode's quoted title must follow.
+fn name_before_marker(line: &str) -> Option<headline::Headline> {
+    if opening::is_furniture_line(line) {
+        return None;
+    }
+    MID_SENTENCE_MARKER_RE.find_iter(line).take(4).find_map(|m| {
+        let before = &line[..m.start()];
+        // A few words back: a name is short, and the walk stays linear in the line.
+        let all: Vec<&str> = before.split_whitespace().rev().take(14).collect();
+        // "Frieren: Beyond Journey’s End (Sōsō no Furīren) Episode 8": a name's other-language
+        // form in parentheses may stand between the name and its marker.
+        let skip = match all.first() {
+            Some(w) if w.ends_with(')') => all.iter().take(5).position(|w| w.starts_with('('))? + 1,
+            _ => 0,
+        };
+        let offset = |w: &str| w.as_ptr() as usize - line.as_ptr() as usize;
+        let alias_at = (skip > 0).then(|| offset(all[skip - 1]));
+        let back = &all[skip..];
+        let in_name = |w: &str| {
+            let capital = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+            let inner =
+                !w.ends_with([',', '.', '!', '?', ';', ')', '”', '"']) && !w.starts_with('(');
+            inner && (capital || name_joiner(w))
+        };
+        // "the Yellowstone Ranch in Episode 3": a name ends on a word of its own.
+        if back.first().is_none_or(|w| name_joiner(w)) {
+            return None;
+        }
+        let mut run = back.iter().take(8).take_while(|w| in_name(w)).count();
+        // "in The Bear": a small word before the name belongs to the sentence.
+        while run > 0 && name_joiner(back[run - 1]) {
+            run -= 1;
+        }
+        let (first, stop) = (*back.get(run.checked_sub(1)?)?, *back.get(run)?);
+        // The word before the name carries on a sentence: "in", "Honestly,".
+        let mid_sentence = stop.starts_with(char::is_lowercase)
+            && !stop.ends_with(['.', '!', '?', ':'])
+            || stop.ends_with(',');
+        if !mid_sentence {
+            return None;
+        }
+        // `first` borrows from `before`: its offset is where the name starts.
+        let at = offset(first);
+        let from = match alias_at {
+            Some(alias) => format!("{}{}", &line[at..alias], &line[m.start()..]),
+            None => line[at..].to_string(),
+        };
+        let sentence =
+            SENTENCE_END_RE.find(&from).map_or(&from[..], |end| &from[..end.start() + 1]);
+        let h = parse_headline(sentence)?;
+        let words = h.show.split_whitespace().count();
+        let named = (1..=8).contains(&words)
+            && names_something(&h.show)
+            && h.show.split(' ').next() == first.split(' ').next()
+            && !name_joiner(first);
+        let quoted =
+            |t: &String| ["“", "\"", "‘"].iter().any(|q| sentence.contains(&format!("{q}{t}")));
+        // A recap names the episode's title in quotes right after its number ("Episode 4
+        // (“Violet”)", "Episode 4, titled "The Eightfold Fence,""); news, previews and
+        // interviews mentioning an episode in passing seldom do.
+        // (American style puts the sentence's period inside the quotes: “Frieren the Slayer.”)
+        let title = h.title.clone().filter(quoted).map(|t| match t.strip_suffix(['.', ',']) {
+            Some(cut) if !cut.ends_with('.') => cut.to_string(),
+            _ => t,
+        });
+        (named && title.is_some()).then_some(headline::Headline { title, ..h })
+    })
 }
 
 /// A work's name in 『』 and its episode's counter right after it.
@@ -2767,6 +2853,61 @@ mod tests {
             let a = parse(input, Format::Text);
             assert_eq!(a.title.as_deref(), title, "{input}");
         }
+    }
+
+    #[test]
+    fn a_list_of_episodes_opening_the_prose_names_the_show() {
+        // tests/corpus/pages/778-penguin-e5-7-oratoryprep.txt
+        let penguin =
+            "Episodes 5, 6, and 7 of The Penguin were very exciting watches, and somehow \
+            managed to be big steps up.\n\nThe fifth episode opens with Oz.\n";
+        let a = parse(penguin, Format::Text);
+        assert_eq!((a.show.as_str(), a.episode, a.episode_end), ("The Penguin", 5, Some(7)));
+        // 941-lost-in-translation-column-unleashthefanboy.txt: a column's item mid-sentence.
+        let column = "While still holding on to the gravity of what is happening, episodes 15 and \
+            16 of Cross Ange were definitely on the light side.";
+        assert!(!EPISODE_OF_RE.is_match(column));
+    }
+
+    #[test]
+    fn a_name_inside_a_sentence_before_its_marker_and_quoted_title() {
+        // tests/corpus/pages/831-the-bear-s3e4-joinhiitfactory.txt
+        let bear =
+            "Alright—is everybody in? The first flashback scene in The Bear Season 3 Episode 4 \
+            (“Violet”) is between Carmy and Claire saying cutie-pie shit to each other as “Pearly \
+            Dewdrops’ Drops” by the Cocteau Twins plays in the background. What, no Wilco?\n\n\
+            Meanwhile, Marcus is back at his mother’s house, stewing in grief.\n";
+        let a = parse(bear, Format::Text);
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("The Bear", 3, 4));
+        assert_eq!(a.title.as_deref(), Some("Violet"));
+        // tests/corpus/pages/894-shogun-e4-pixelation.txt
+        let shogun =
+            "Blackthorne finally did it. He stopped being a \"barbarian\" guest and actually \
+            started acting like a samurai. Honestly, Shogun Episode 4, titled \"The Eightfold \
+            Fence,\" is the moment the show stops being just a political thriller.\n\nWe pick up \
+            right where the tension left off.\n";
+        let a = parse(shogun, Format::Text);
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Shogun", 1, 4));
+        // 1048-yellowstone-s5e3-zavalaent.txt: "the Yellowstone Ranch in Episode 3" names a place.
+        assert_eq!(
+            name_before_marker(
+                "showed up to the Yellowstone Ranch in Episode 3 (“Tall Drink of Water”), which"
+            ),
+            None
+        );
+        // 111-cruel-summer-showrunner-interview.txt: an interview names the episode in passing.
+        assert_eq!(name_before_marker("A bombshell has rocked Megan's and Debbie's worlds at the end of Cruel Summer Season 2 Episode 5. It's the latest juicy reveal."), None);
+        // tests/corpus/pages/175-frieren-e8-butwhytho.txt: the name's Japanese form in between.
+        let h = name_before_marker(
+            "But they don’t realize their time is running out as the demons prepare to overthrow \
+             the town in Frieren: Beyond Journey’s End (Sōsō no Furīren) Episode 8, “Frieren the \
+             Slayer.”",
+        )
+        .expect("a name");
+        assert_eq!((h.show.as_str(), h.episode), ("Frieren: Beyond Journey’s End", 8));
+        assert_eq!(h.title.as_deref(), Some("Frieren the Slayer"));
+        // "When Episode 4 ends…": a capital that only opens the sentence.
+        assert_eq!(name_before_marker("When Episode 4 (“Violet”) ends, Carmy cooks."), None);
     }
 
     /// Pages of the fifth collection whose text alone names the episode in prose.
