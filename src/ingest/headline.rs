@@ -1277,9 +1277,10 @@ static SENTENCE_POSSESSIVE_RE: Lazy<Regex> = Lazy::new(|| {
     )
     .unwrap()
 });
-/// "Here is a quick recap of", "A recap and review of", "This is the recap of".
+/// "Here is a quick recap of", "A recap and review of", "This is the recap of", "Recap on",
+/// "Warning! Spoilers for".
 static LEAD_PHRASE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:.{1,80}?[:\-–—|]\s+)?(?:here\s+is|here's|here’s|this\s+is|these\s+are)?\s*(?:a|an|the|our|my)?\s*(?:quick\s+|full\s+|short\s+|brief\s+|complete\s+|weekly\s+|live\s+)?(?:recaps?|reviews?|summary|synopsis)(?:\s+(?:and|&)\s+(?:review|recap))?\s+(?:of|for)\s+|^what\s+(?:happened|happens)\s+(?:on|in)\s+|^[*_]*\s*(?:(?:spoiler\s+)?warning\s*:?\s*)?spoilers?\s+(?:ahead\s+)?(?:for|from)\s+").unwrap()
+    Regex::new(r"(?i)^(?:.{1,80}?[:\-–—|]\s+)?(?:here\s+is|here's|here’s|this\s+is|these\s+are)?\s*(?:a|an|the|our|my)?\s*(?:quick\s+|full\s+|short\s+|brief\s+|complete\s+|weekly\s+|live\s+)?(?:recaps?|reviews?|summary|synopsis)(?:\s+(?:and|&)\s+(?:review|recap))?\s+(?:of|for|on)\s+|^what\s+(?:happened|happens)\s+(?:on|in)\s+|^[*_]*\s*(?:(?:spoiler\s+)?warning\s*[:!]?\s*)?spoilers?\s+(?:ahead\s+)?(?:for|from)\s+").unwrap()
 });
 /// Up to a lower-case "guide to" a few words in: "The basic B’s guide to ".
 static GUIDE_TO_RE: Lazy<Regex> =
@@ -1430,6 +1431,15 @@ pub fn clean_show(raw: &str) -> String {
         if let Some(m) = LEAD_PHRASE_RE.find(s) {
             if has_alphanumeric(&s[m.end()..]) {
                 s = trim_separators(&s[m.end()..]);
+            }
+        }
+        // "Recap on Girls": the preposition a stripped label leaves before the name, which
+        // never starts with a lower-case "on" ("Of Kings and Prophets" keeps its "Of").
+        if let Some((first, rest)) = s.split_once(' ') {
+            if matches!(first, "on" | "of" | "for" | "about")
+                && rest.starts_with(char::is_uppercase)
+            {
+                s = trim_separators(rest);
             }
         }
         // "The basic B’s guide to Love Island": the writer's "guide to" in lower case before a
@@ -2952,5 +2962,20 @@ mod tests {
         assert_eq!((h.show.as_str(), h.episode), ("Squid Game", 3));
         let h = parse_headline("[Drama Recap] Dream High 2 Episode 4").expect("a headline");
         assert_eq!((h.show.as_str(), h.episode), ("Dream High 2", 4));
+    }
+
+    /// A writer's lead-in before the name: "Recap on", "Warning! Spoilers for" (pages 1226 and
+    /// 1212 of the eighteenth collection, held out until the session's figures on it were
+    /// taken).
+    #[test]
+    fn recap_on_and_warning_spoilers_for_lead_to_the_name() {
+        let h = |s: &str| parse_headline(s).map(|h| (h.show, h.season, h.episode, h.episode_end));
+        // tests/corpus/pages/1226-girls-e7-8-suffolkvoice.txt
+        assert_eq!(h("Recap on Girls episodes 7 & 8"), Some(("Girls".into(), 1, 7, Some(8))));
+        // tests/corpus/pages/1212-the-boys-s4e6-rottentomatoes-top.txt
+        assert_eq!(
+            h("Warning! Spoilers for The Boys season 4, episode 6 below."),
+            Some(("The Boys".into(), 4, 6, None))
+        );
     }
 }
