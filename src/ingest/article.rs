@@ -23,7 +23,8 @@ use super::opening;
 use super::rating::{self as ratings, ParsedRating};
 use super::readable;
 use super::refusal;
-use crate::recap::names::fold;
+use crate::recap::gazetteer;
+use crate::recap::names::{fold, fold_words, is_article};
 pub use crate::recap::{Article, CriticRating};
 
 /// Input format of an article.
@@ -1932,6 +1933,63 @@ static QUOTED_SUBJECT_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r#"(?:^|[\s(])(?:“(\p{Lu}[^”.,!?;:]{1,60})”|"(\p{Lu}[^".,!?;:]{1,60})")\s+(?:is|was|has|had|gave|gives|provides?|provided|represents|continues|delivers|delivered|opens|opened|begins|began|ends|ended|brings|brought|takes|took|offers|offered|introduces|introduced|proves|proved|marks|marked|picks|picked|serves|served|sets|feels|felt|kicks|wraps|turns|returns|follows|explores|reveals|revealed|focuses|centers|merely|finally|also|really|certainly)\b"#).unwrap()
 });
 
+/// The name of a known show that `show` holds with a site's or writer's words before or
+/// after it: "Rainbow Recaps Doctor Crush", "TV Trial: Game of Thrones", "Twin Peaks Newbie".
+/// The gazetteer only says where the name starts and ends; the page's spelling is kept.
+fn gazetteer_name(show: &str) -> Option<String> {
+    if gazetteer::lookup(show).is_some() {
+        return None;
+    }
+    // A one-word name inside longer words is as likely another show's word ("Love" in "Love
+    // Next Door") as the show.
+    let found = gazetteer::names_in(show).into_iter().find(|f| f.words >= 2)?;
+    let (before, after) = (&show[..found.span.start], &show[found.span.end..]);
+    let has_words = |s: &str| !fold_words(s).is_empty();
+    // Words on both sides is a longer name the gazetteer lacks ("Full House Take 2"); a number
+    // after it is a sequel ("Dream High 2"), and a subtitle after a colon as often another
+    // show as not ("Moon Lovers: Scarlet Heart Ryeo").
+    let sequel =
+        fold_words(after).first().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    let subtitle = after.trim_start().starts_with(':');
+    // "A Journey to Love" is not "To Love" with words before it: a name that a small word
+    // joins to the words before it, or that starts with one, or in lower case, goes on leftwards.
+    let joiner =
+        |w: Option<&String>| w.is_some_and(|w| headline::NAME_JOINERS.contains(&w.as_str()));
+    let written = &show[found.span.clone()];
+    let continues_leftwards = joiner(fold_words(before).last())
+        || joiner(fold_words(written).iter().find(|w| !is_article(w)))
+        || written.starts_with(char::is_lowercase);
+    let outside = match (has_words(before), has_words(after)) {
+        (true, false) => !continues_leftwards,
+        (false, true) => !sequel && !subtitle,
+        _ => false,
+    };
+    outside.then(|| show[found.span].to_string())
+}
+
+/// "Fallout Episode 5 is just past the halfway point", "Sinopsis drama korea Cinderella and
+/// Four Knights episode 10 bakalan menjawab…": a known show's name in the opening lines
+/// with its episode's marker right after it, within one sentence.
+/// The line is returned with it: it says what kind of page this is as a headline would.
+fn headline_from_gazetteer(opening: &[String]) -> Option<(headline::Headline, &str)> {
+    opening.iter().take(8).find_map(|line| {
+        // One word is as likely an ordinary one as a show's name ("From", "Episodes"); a name
+        // deep in a sentence is a lede's aside ("…at the end of Cruel Summer Season 2 Episode
+        // 5"), not what the page is about.
+        let leads = |f: &gazetteer::Found| fold_words(&line[..f.span.start]).len() <= 4;
+        gazetteer::names_in(line).into_iter().filter(|f| f.words >= 2 && leads(f)).find_map(
+            |found| {
+                let rest = &line[found.span.start..];
+                let sentence = SENTENCE_END_RE.find(rest).map_or(rest, |end| &rest[..end.start()]);
+                let h = parse_headline(sentence)?;
+                let show = line[found.span.clone()].to_string();
+                (gazetteer::lookup(&h.show) == Some(found.title))
+                    .then_some((headline::Headline { show, title: None, ..h }, line.as_str()))
+            },
+        )
+    })
+}
+
 fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> {
     let Document {
         headline: headline_text,
@@ -1965,6 +2023,8 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
     });
     // Set when the page's address named the episode.
     let mut by_address = None;
+    // Set when a known show's name in the opening named it.
+    let mut gazetteer_line = None;
     let parsed = from_headline.clone().or_else(|| {
         if hints.episode.is_some() {
             return None;
@@ -2019,6 +2079,17 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             .clone()
             .or_else(|| headline_from_body(&headline_text, &opening))
             .or_else(|| headline_from_prose(&opening))
+            .or_else(|| {
+                let (h, line) = headline_from_gazetteer(&opening)?;
+                gazetteer_line = Some(line.to_string());
+                Some(h)
+            })
+    });
+    let parsed = parsed.map(|mut h| {
+        if let Some(name) = gazetteer_name(&h.show) {
+            h.show = name;
+        }
+        h
     });
     // "Game of Thrones episode 5 recap" at …/game-of-thrones-episode-5-season-7-story: a
     // headline without a season takes the season its address gives the same episode.
@@ -2040,8 +2111,13 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
     // A page naming no episode at all keeps the plain "no show/season/episode" error.
     if hints.episode.is_none() && parsed.is_some() {
         let judged = if headline_prose { "" } else { headline_text.as_str() };
+        let by_gazetteer = || {
+            let line = gazetteer_line.as_deref()?;
+            refusal::judge(line, parsed.as_ref(), &[], 0)
+        };
         if let Some(reason) =
             refusal::judge(judged, from_headline.as_ref(), &opening, headline_start)
+                .or_else(by_gazetteer)
         {
             return Err(ArticleError::NotARecap(reason.to_string()));
         }
@@ -3752,5 +3828,90 @@ mod tests {
             (a.show.as_str(), a.title.as_deref()),
             ("The Walking Dead", Some("Hearts Still Beating"))
         );
+    }
+
+    /// A known show's name with a site's or writer's words around it in the headline:
+    /// tests/corpus/pages/289-game-of-thrones-s8e2-fantasy-faction.txt,
+    /// 687-game-of-thrones-s5e3-thereviewcourt.txt, 1235-sousou-no-frieren-e1-movieclipstrailer.txt
+    /// and 085-slime-e3.txt.
+    #[test]
+    fn words_around_a_known_name_are_not_the_show() {
+        let pages = [
+            (
+                include_str!(
+                    "../../tests/corpus/pages/289-game-of-thrones-s8e2-fantasy-faction.txt"
+                ),
+                ("Game of Thrones", 8, 2),
+            ),
+            (
+                include_str!(
+                    "../../tests/corpus/pages/687-game-of-thrones-s5e3-thereviewcourt.txt"
+                ),
+                ("Game of Thrones", 5, 3),
+            ),
+            (
+                include_str!(
+                    "../../tests/corpus/pages/1235-sousou-no-frieren-e1-movieclipstrailer.txt"
+                ),
+                ("Sousou no Frieren", 1, 1),
+            ),
+            (
+                include_str!("../../tests/corpus/pages/085-slime-e3.txt"),
+                ("That Time I Got Reincarnated as a Slime", 1, 3),
+            ),
+        ];
+        for (page, expected) in pages {
+            let a = parse(page, Format::Text);
+            assert_eq!((a.show.as_str(), a.season, a.episode), expected);
+        }
+        // The page's own spelling is kept; the gazetteer only says where the name ends.
+        assert_eq!(gazetteer_name("Twin Peaks Newbie").as_deref(), Some("Twin Peaks"));
+        assert_eq!(gazetteer_name("Max Last Of Us").as_deref(), Some("Last Of Us"));
+        // tests/corpus/pages/076-full-house-take-2-e5.txt, with its address.
+        assert_eq!(
+            gazetteer_name("Summary Full House Take 2").as_deref(),
+            Some("Full House Take 2")
+        );
+    }
+
+    /// Where words around a known name are part of a longer name the gazetteer lacks, the
+    /// parsed name stands.
+    #[test]
+    fn a_longer_name_holding_a_known_one_stands() {
+        for name in [
+            // tests/corpus/pages/335-journey-to-love-e10-cdramawiki.txt ("To Love" is an anime).
+            "A Journey to Love",
+            // A sequel, a subtitle after a colon, words on both sides.
+            "Dream High 2",
+            "Moon Lovers: Scarlet Heart Ryeo",
+            "Watch Game of Thrones Online",
+            // Already a known name.
+            "Game of Thrones",
+            "The Walking Dead",
+        ] {
+            assert_eq!(gazetteer_name(name), None, "{name}");
+        }
+    }
+
+    /// tests/corpus/pages/621-cinderella-four-knights-e10-curcol.txt opens on a sentence that
+    /// names a known show and its episode; a lede naming one deep in its sentence
+    /// (111-cruel-summer-showrunner-interview.txt, an interview) names no headline.
+    #[test]
+    fn a_known_name_opening_a_sentence_with_its_marker() {
+        let a = parse(
+            include_str!("../../tests/corpus/pages/621-cinderella-four-knights-e10-curcol.txt"),
+            Format::Text,
+        );
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Cinderella and Four Knights", 1, 10));
+        assert_eq!(a.title, None);
+        let interview = [
+            " date 2023-06-27 A bombshell has rocked Megan's and Debbie's worlds at the end of Cruel \
+             Summer Season 2 Episode 5. It's the latest juicy reveal in this thrilling murder mystery."
+                .to_string(),
+        ];
+        assert_eq!(headline_from_gazetteer(&interview), None);
+        let page =
+            include_str!("../../tests/corpus/pages/111-cruel-summer-showrunner-interview.txt");
+        assert!(parse_article(page, Format::Text, &Hints::default()).is_err());
     }
 }

@@ -354,7 +354,7 @@ static OF_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^\s*(?:(?:recap|review|summary|synopsis)(?:\s+and\s+review)?\s+)?(?:of|for|from|de|da|do|del)\s+(?:(?:the|a|an)\s+(?:(?:popular|hit|new|latest|acclaimed)\s+)*(?:(?:k-?drama|c-?drama|j-?drama|korean|chinese|japanese|drama|anime|tv)\s+)*(?:k-?drama|drama|anime|series|show)\s*,?\s+|(?:esta|essa|la|a|nuestra|nossa)\s+s[ée]rie\s*,?\s+)?").unwrap()
 });
 /// Small words inside a title-case name ("Sealed with a Kiss", "Escape of the Seven").
-const NAME_JOINERS: [&str; 16] = [
+pub(crate) const NAME_JOINERS: [&str; 16] = [
     "of", "the", "a", "an", "and", "on", "in", "with", "to", "for", "at", "from", "by", "&", "or",
     "de",
 ];

@@ -2,6 +2,7 @@
 //! Nothing here knows about Discord or the database.
 
 pub mod chart;
+pub mod gazetteer;
 pub mod heatmap;
 pub mod lookup;
 pub mod names;

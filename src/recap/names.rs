@@ -13,21 +13,52 @@ pub fn fold(name: &str) -> String {
 
 /// The folded words of a name, in order: `["crash", "landing", "on", "you"]`.
 pub fn fold_words(name: &str) -> Vec<String> {
-    let decomposed: String = name.nfd().filter(|c| !is_combining_mark(*c)).collect();
+    word_spans(name).into_iter().map(|w| w.folded).collect()
+}
+
+/// A word of a text, folded, with where it stands in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordSpan {
+    pub folded: String,
+    pub range: std::ops::Range<usize>,
+}
+
+/// The words of a text as [`fold_words`] folds them, each with its byte range.
+pub fn word_spans(text: &str) -> Vec<WordSpan> {
     let mut words = Vec::new();
     let mut current = String::new();
-    for c in decomposed.nfc() {
-        if c.is_alphanumeric() {
-            current.extend(c.to_lowercase());
-        } else if c == '\'' || c == '’' {
+    let mut start = 0;
+    let mut end = 0;
+    let mut flush = |current: &mut String, range: std::ops::Range<usize>| {
+        if !current.is_empty() {
+            // Hangul decomposed to jamo is put back together.
+            words.push(WordSpan { folded: current.nfc().collect(), range });
+            current.clear();
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if c == '\'' || c == '’' {
             // "Grey's" is one word, not "grey" + "s".
-        } else if !current.is_empty() {
-            words.push(std::mem::take(&mut current));
+            continue;
+        }
+        let mut breaks = false;
+        for d in std::iter::once(c).nfd() {
+            if is_combining_mark(d) {
+            } else if d.is_alphanumeric() {
+                if current.is_empty() {
+                    start = i;
+                }
+                current.extend(d.to_lowercase());
+                end = i + c.len_utf8();
+            } else {
+                breaks = true;
+            }
+        }
+        if breaks {
+            flush(&mut current, start..end);
         }
     }
-    if !current.is_empty() {
-        words.push(current);
-    }
+    flush(&mut current, start..end);
     words
 }
 
@@ -78,7 +109,7 @@ pub fn contains_name(outer: &str, inner: &str) -> bool {
 /// The folded words a name may start with or drop without naming another show.
 pub const ARTICLES: [&str; 3] = ["the", "a", "an"];
 
-fn is_article(word: &str) -> bool {
+pub(crate) fn is_article(word: &str) -> bool {
     ARTICLES.contains(&word)
 }
 
@@ -132,6 +163,19 @@ mod tests {
         for (name, key) in cases {
             assert_eq!(fold(name), key, "fold({name:?})");
         }
+    }
+
+    #[test]
+    fn word_spans_say_where_each_folded_word_stands() {
+        let text = "Grey’s Anatomy – Épisode 2";
+        let spans = word_spans(text);
+        let words: Vec<(&str, &str)> =
+            spans.iter().map(|w| (w.folded.as_str(), &text[w.range.clone()])).collect();
+        assert_eq!(
+            words,
+            [("greys", "Grey’s"), ("anatomy", "Anatomy"), ("episode", "Épisode"), ("2", "2")]
+        );
+        assert_eq!(fold_words("사랑의 불시착"), ["사랑의", "불시착"]);
     }
 
     #[test]

@@ -1,0 +1,122 @@
+//! A gazetteer: names of real TV series, bundled with the bot, so that a recap page's wording around a
+//! show's name can be told from the name itself whatever site wrote it.
+//!
+//! Every site words its headlines its own way ("Rainbow Recaps Doctor Crush Episode 6",
+//! "TV Trial: Game of Thrones 5x03"), and a grammar of headlines learnt from some sites does
+//! not carry over to the next. The names of the shows do: they are the same on every site.
+//! The list is `data/gazetteer/shows.tsv`, copied from public datasets (see its README); nothing
+//! in it was written for the pages the parser is judged on.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::names::{is_article, word_spans};
+
+const SHOWS_TSV: &str = include_str!("../../data/gazetteer/shows.tsv");
+
+/// Longest name kept, in words: longer dataset entries are descriptions more than names.
+const MAX_WORDS: usize = 12;
+
+/// Folded words (a leading article dropped) joined by spaces → the name as the dataset writes it.
+static TITLES: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut titles = HashMap::new();
+    for line in SHOWS_TSV.lines() {
+        let title = line.split('\t').next().unwrap_or("").trim();
+        let words = key_words(title);
+        // "3%" and "24" fold to a bare number, which every episode marker holds.
+        let named = words.iter().any(|w| w.chars().any(char::is_alphabetic));
+        if !named || words.len() > MAX_WORDS {
+            continue;
+        }
+        titles.entry(words.join(" ")).or_insert(title);
+    }
+    titles
+});
+
+fn key_words(name: &str) -> Vec<String> {
+    let mut words: Vec<String> = word_spans(name).into_iter().map(|w| w.folded).collect();
+    if words.len() > 1 && is_article(&words[0]) {
+        words.remove(0);
+    }
+    words
+}
+
+/// A known show's name found among a text's words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// The name as the gazetteer writes it.
+    pub title: &'static str,
+    /// Byte range of the name in the text searched, a leading article included.
+    pub span: Range<usize>,
+    /// Words of the name, a leading article not counted.
+    pub words: usize,
+}
+
+/// The known show `name` is, compared folded, a leading article optional on both sides.
+pub fn lookup(name: &str) -> Option<&'static str> {
+    let words = key_words(name);
+    if words.is_empty() {
+        return None;
+    }
+    TITLES.get(&words.join(" ")).copied()
+}
+
+/// Every known name in `text`, as runs of its words, longest first (then leftmost).
+pub fn names_in(text: &str) -> Vec<Found> {
+    let spans = word_spans(text);
+    let mut found = Vec::new();
+    for start in 0..spans.len() {
+        // "the Walking Dead": the article belongs to the name's span but not to its key.
+        let key_start = if is_article(&spans[start].folded) { start + 1 } else { start };
+        let mut key = String::new();
+        for end in key_start..spans.len().min(key_start + MAX_WORDS) {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(&spans[end].folded);
+            if let Some(title) = TITLES.get(&key) {
+                found.push(Found {
+                    title,
+                    span: spans[start].range.start..spans[end].range.end,
+                    words: end + 1 - key_start,
+                });
+            }
+        }
+    }
+    found.sort_by_key(|f| (std::cmp::Reverse(f.words), f.span.start));
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_list_is_read_and_looked_up_folded() {
+        assert!(TITLES.len() > 20_000, "{}", TITLES.len());
+        assert_eq!(lookup("game of thrones"), Some("Game of Thrones"));
+        // A leading article is optional on either side, as fans write it.
+        assert!(lookup("Walking Dead").is_some());
+        assert!(lookup("THE WALKING DEAD").is_some());
+        assert_eq!(lookup("Episode 5 recap and review"), None);
+        assert_eq!(lookup(""), None);
+    }
+
+    #[test]
+    fn a_bare_number_is_no_name() {
+        // "3%" and "24" are shows, but every "Season 3" would hold them.
+        assert!(TITLES.keys().all(|k| k.chars().any(char::is_alphabetic)));
+    }
+
+    #[test]
+    fn names_in_a_text_come_longest_first_with_where_they_stand() {
+        let text = "TV Trial: The Walking Dead Season 5 Episode 3";
+        let found = names_in(text);
+        let first = &found[0];
+        assert_eq!(&text[first.span.clone()], "The Walking Dead");
+        assert_eq!(first.words, 2);
+        assert!(found.windows(2).all(|w| w[0].words >= w[1].words));
+        assert!(names_in("").is_empty());
+    }
+}
