@@ -1967,6 +1967,15 @@ fn gazetteer_name(show: &str) -> Option<String> {
     outside.then(|| show[found.span].to_string())
 }
 
+/// "Stranger Things 2 Episode 1", "Hospital Playlist 2 Episode 10": a known show's name and a
+/// number the gazetteer does not know as a show of its own is that show's season.
+fn numbered_season(show: &str) -> Option<(String, u32)> {
+    let (name, number) = show.trim().rsplit_once(' ')?;
+    let season = number.parse::<u32>().ok().filter(|n| (2..=50).contains(n))?;
+    (gazetteer::lookup(show).is_none() && gazetteer::lookup(name).is_some())
+        .then(|| (name.trim_end().to_string(), season))
+}
+
 /// "Fallout Episode 5 is just past the halfway point", "Sinopsis drama korea Cinderella and
 /// Four Knights episode 10 bakalan menjawab…": a known show's name in the opening lines
 /// with its episode's marker right after it, within one sentence.
@@ -2088,6 +2097,9 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
     let parsed = parsed.map(|mut h| {
         if let Some(name) = gazetteer_name(&h.show) {
             h.show = name;
+        }
+        if let Some((name, season)) = numbered_season(&h.show).filter(|_| h.season == 1) {
+            (h.show, h.season) = (name, season);
         }
         h
     });
@@ -3913,5 +3925,17 @@ mod tests {
         let page =
             include_str!("../../tests/corpus/pages/111-cruel-summer-showrunner-interview.txt");
         assert!(parse_article(page, Format::Text, &Hints::default()).is_err());
+    }
+
+    /// tests/corpus/pages/460-stranger-things-s2e1-3-culturess.txt: "Stranger Things 2" is the
+    /// show's second season; "Hospital Playlist 2" is in the gazetteer as a show of its own.
+    #[test]
+    fn a_number_after_a_known_name_is_its_season() {
+        assert_eq!(numbered_season("Stranger Things 2"), Some(("Stranger Things".to_string(), 2)));
+        for name in
+            ["Hospital Playlist 2", "Stranger Things", "Stranger Things 1", "Nowhere Show 2"]
+        {
+            assert_eq!(numbered_season(name), None, "{name}");
+        }
     }
 }
