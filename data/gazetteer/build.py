@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build shows.tsv (title<TAB>source-id) from TV-series datasets held in mirrored
+"""Build shows.tsv (title<TAB>source-ids, comma-separated) from TV-series datasets held in mirrored
 public GitHub repositories (bare git dirs under <mirror>/<owner>+<name>/repo).
 
 Files are read with `git show <commit>:<path>`; commits are pinned so the output
@@ -20,8 +20,8 @@ def git_show(mirror, repo, commit, path):
                          capture_output=True, check=True).stdout
     return out.decode('utf-8', errors='replace').lstrip('\ufeff')
 
-def rows(text):
-    return list(csv.DictReader(io.StringIO(text)))
+def rows(text, delim=','):
+    return list(csv.DictReader(io.StringIO(text), delimiter=delim))
 
 # ---- filters ---------------------------------------------------------------
 def eq(col, *vals):
@@ -112,9 +112,37 @@ SOURCES = [
     dict(id='anilist_2021', repo='seyelence/anilist_data',
          commit='79ed0b3f430c03227bfdc43657e463523b48eded', path='anime_data.csv',
          cols=['Romaji Title', 'English Title'], keep='romaji_in_series_sets'),
+    # --- 2019-2025 coverage -------------
+    # Netflix's own weekly global Top 10 (all weeks since 2021-06-28), git-scraped
+    # from top10.netflix.com by dbready/netflix_top10.  TV categories only.
+    dict(id='netflix_top10', repo='dbready/netflix_top10',
+         commit='620dc5127a62ff2b1ec1026071912a15f27f8554', path='all-weeks-global.tsv',
+         cols=['show_title'], keep=eq('category', 'TV (English)', 'TV (Non-English)'),
+         delim='\t'),
+    # Metacritic TV shows 1969-2025 (Kaggle mohamedasak/metacritic-tv-shows-dataset),
+    # raw copy.  Rows without a season count (TV films, one-off specials) dropped;
+    # " (YYYY)" / " (UK)" / " (US)" / " [UK]" disambiguators stripped.
+    dict(id='metacritic_tv', repo='timmy1996/tv_shows',
+         commit='d2358b593eb8ee9b995d73679d84e4365dd4595d', path='data/metacritic_tv_shows.csv',
+         cols=['title'], keep=lambda r: (r.get('seasonCount') or '').strip() != '',
+         strip_year_suffix=True),   # rows without seasonCount are TV films/specials
+    # MyDramaList top-100 K-dramas as of Aug 2023.
+    dict(id='kdrama_mdl_top100_2023', repo='NarongkiatPW/DADS',
+         commit='b07351ed187c19ed57ffa6ffc760046f44c87bc9', path='top100_kdrama_aug_2023.csv',
+         cols=['Name'], keep=ALL),
+    # Jikan (MyAnimeList) seasonal TV anime 2006-2026 with English titles.
+    dict(id='mal_jikan_tv_2006_2026', repo='Ate329/anime-stats-tracker',
+         commit='8fe3d0cb1f7f83786fa74808f204d5b602607884', path='data/csv/all_anime.csv',
+         cols=['title', 'title_english'], keep=eq('type', 'TV')),
 ]
 
 NUMERIC = re.compile(r'^[\d\s.,:/-]+$')
+
+# Metacritic disambiguates same-named shows with a trailing " (YYYY)", " (UK)",
+# " (US)" or " [UK]"; that
+# suffix is not part of the title and is removed for sources that set
+# strip_year_suffix=True.
+YEAR_SUFFIX = re.compile(r'\s+(?:\((?:(?:19|20)\d\d|UK|US)\)|\[UK\])$')
 
 def clean(t):
     if t is None:
@@ -133,12 +161,12 @@ def main():
     ap.add_argument('--stats', default=None, help='write per-source counts as JSON here')
     a = ap.parse_args()
 
-    seen = set()
+    seen = {}
     out = []
     stats = {}
     series_romaji = set()   # romaji titles of TV/ONA rows from MAL sources
     for s in SOURCES:
-        data = rows(git_show(a.mirror, s['repo'], s['commit'], s['path']))
+        data = rows(git_show(a.mirror, s['repo'], s['commit'], s['path']), s.get('delim', ','))
         keep = s['keep']
         if keep == 'romaji_in_series_sets':
             keep = lambda r: clean(r.get('Romaji Title')) in series_romaji
@@ -149,6 +177,8 @@ def main():
             kept_rows += 1
             for c in s['cols']:
                 t = clean(r.get(c))
+                if s.get('strip_year_suffix'):
+                    t = YEAR_SUFFIX.sub('', t)
                 if t in s.get('skip_values', ()):
                     continue
                 if not valid(t):
@@ -156,16 +186,21 @@ def main():
                 if s['id'] in ('mal_api_2024', 'mal_2016'):
                     series_romaji.add(t)
                 if t in seen:
+                    # Every source that lists a name is kept: whether it is an anime's says
+                    # how a bare number after it reads.
+                    ids = out[seen[t]][1]
+                    if s['id'] not in ids:
+                        ids.append(s['id'])
                     continue
-                seen.add(t)
-                out.append((t, s['id']))
+                seen[t] = len(out)
+                out.append((t, [s['id']]))
                 added += 1
         stats[s['id']] = dict(rows_in_file=len(data), rows_kept=kept_rows, titles_added=added)
         print(f"{s['id']:22s} rows={len(data):6d} kept={kept_rows:6d} added={added:6d}", file=sys.stderr)
 
     with open(a.out, 'w', encoding='utf-8', newline='\n') as f:
-        for t, sid in out:
-            f.write(f'{t}\t{sid}\n')
+        for t, ids in out:
+            f.write(f'{t}\t{",".join(ids)}\n')
     print(f'total {len(out)} -> {a.out}', file=sys.stderr)
     if a.stats:
         with open(a.stats, 'w') as f:

@@ -1967,6 +1967,32 @@ fn gazetteer_name(show: &str) -> Option<String> {
     outside.then(|| show[found.span].to_string())
 }
 
+/// "Outbreak Company 11", "Ben-To 12 - Orthrus' Weakness", and in an address
+/// "jujutsu-kaisen-s2-18-right-and-wrong": an anime's name and a bare number, the way anime blogs
+/// number episodes (a western show's bare number is its season, and is left to the grammar).
+fn anime_numbered(text: &str) -> Option<headline::Headline> {
+    let text = text.trim();
+    BARE_NUMBER_RE.captures_iter(text).find_map(|c| {
+        let name = text[..c.get(0)?.start()].trim_end_matches([' ', '-', '–', ':']);
+        let episode = c[2].parse::<u32>().ok().filter(|n| (1..1900).contains(n))?;
+        let season = c.get(1).map_or(Some(1), |s| s.as_str().parse::<u32>().ok())?;
+        // One word is as likely a section's ("television-2") as an anime's name.
+        let named = fold_words(name).len() >= 2 && gazetteer::is_anime(name);
+        named.then(|| headline::Headline {
+            show: name.to_string(),
+            season: season.max(1),
+            episode,
+            episode_end: None,
+            title: None,
+        })
+    })
+}
+
+/// A bare number after a name, with a season before it ("s2 18"), then the end, a dash or words.
+static BARE_NUMBER_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\s(?:s(\d{1,2})\s+)?0*(\d{1,4})(?:$|\s*[-–—:|]|\s+\p{L})").unwrap()
+});
+
 /// "Stranger Things 2 Episode 1", "Hospital Playlist 2 Episode 10": a known show's name and a
 /// number the gazetteer does not know as a show of its own is that show's season.
 fn numbered_season(show: &str) -> Option<(String, u32)> {
@@ -2093,6 +2119,8 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                 gazetteer_line = Some(line.to_string());
                 Some(h)
             })
+            .or_else(|| (!headline_prose).then(|| anime_numbered(&headline_text)).flatten())
+            .or_else(|| anime_numbered(&address.and_then(url_headline)?))
     });
     let parsed = parsed.map(|mut h| {
         if let Some(name) = gazetteer_name(&h.show) {
@@ -3937,5 +3965,29 @@ mod tests {
         {
             assert_eq!(numbered_season(name), None, "{name}");
         }
+    }
+
+    /// tests/corpus/pages/622-outbreak-company-11-cyanime.txt and 1081-ben-to-e12-clanrain.txt
+    /// number an anime's episode after its name; 259-jujutsu-kaisen-s2-18-starcrossed.txt's
+    /// address does so with the season.
+    #[test]
+    fn a_bare_number_after_an_anime_is_its_episode() {
+        let read = |text: &str| anime_numbered(text).map(|h| (h.show, h.season, h.episode));
+        let numbered = [
+            ("Outbreak Company 11", ("Outbreak Company", 1, 11)),
+            ("Ben-To 12 - Orthrus' Weakness", ("Ben-To", 1, 12)),
+            ("jujutsu kaisen s2 18 right and wrong", ("jujutsu kaisen", 2, 18)),
+        ];
+        for (text, (show, season, episode)) in numbered {
+            assert_eq!(read(text), Some((show.to_string(), season, episode)), "{text}");
+        }
+        // A western show's number is its season; a one-word name may be a section's; a year is
+        // no episode.
+        for text in ["Stranger Things 3 Episode 4", "television 2", "Outbreak Company 2014"] {
+            assert_eq!(read(text), None, "{text}");
+        }
+        let page = include_str!("../../tests/corpus/pages/622-outbreak-company-11-cyanime.txt");
+        let a = parse(page, Format::Text);
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Outbreak Company", 1, 11));
     }
 }

@@ -18,18 +18,41 @@ const SHOWS_TSV: &str = include_str!("../../data/gazetteer/shows.tsv");
 /// Longest name kept, in words: longer dataset entries are descriptions more than names.
 const MAX_WORDS: usize = 12;
 
+/// The datasets of anime: a name one of them lists is an anime's (see [`is_anime`]).
+const ANIME_SOURCES: [&str; 9] = [
+    "jw_crunchyroll",
+    "mal_2023",
+    "mal_api_2024",
+    "jikan_summer2024",
+    "anilist_2025_26",
+    "anilist_airing",
+    "mal_2016",
+    "anilist_2021",
+    "mal_jikan_tv_2006_2026",
+];
+
+/// A name in the gazetteer.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    title: &'static str,
+    anime: bool,
+}
+
 /// Folded words (a leading article dropped) joined by spaces → the name as the dataset writes it.
-static TITLES: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
-    let mut titles = HashMap::new();
+static TITLES: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
+    let mut titles: HashMap<String, Entry> = HashMap::new();
     for line in SHOWS_TSV.lines() {
-        let title = line.split('\t').next().unwrap_or("").trim();
+        let (title, sources) = line.split_once('\t').unwrap_or((line, ""));
+        let title = title.trim();
+        let anime = sources.split(',').any(|s| ANIME_SOURCES.contains(&s.trim()));
         let words = key_words(title);
         // "3%" and "24" fold to a bare number, which every episode marker holds.
         let named = words.iter().any(|w| w.chars().any(char::is_alphabetic));
         if !named || words.len() > MAX_WORDS {
             continue;
         }
-        titles.entry(words.join(" ")).or_insert(title);
+        let entry = titles.entry(words.join(" ")).or_insert(Entry { title, anime });
+        entry.anime |= anime;
     }
     titles
 });
@@ -59,7 +82,14 @@ pub fn lookup(name: &str) -> Option<&'static str> {
     if words.is_empty() {
         return None;
     }
-    TITLES.get(&words.join(" ")).copied()
+    TITLES.get(&words.join(" ")).map(|e| e.title)
+}
+
+/// Whether `name` is an anime's in the gazetteer: "Outbreak Company 11" numbers its episode, as
+/// anime blogs do, where "Stranger Things 3" numbers a season.
+pub fn is_anime(name: &str) -> bool {
+    let words = key_words(name);
+    !words.is_empty() && TITLES.get(&words.join(" ")).is_some_and(|e| e.anime)
 }
 
 /// Every known name in `text`, as runs of its words, longest first (then leftmost).
@@ -75,9 +105,9 @@ pub fn names_in(text: &str) -> Vec<Found> {
                 key.push(' ');
             }
             key.push_str(&spans[end].folded);
-            if let Some(title) = TITLES.get(&key) {
+            if let Some(entry) = TITLES.get(&key) {
                 found.push(Found {
-                    title,
+                    title: entry.title,
                     span: spans[start].range.start..spans[end].range.end,
                     words: end + 1 - key_start,
                 });
@@ -101,6 +131,15 @@ mod tests {
         assert!(lookup("THE WALKING DEAD").is_some());
         assert_eq!(lookup("Episode 5 recap and review"), None);
         assert_eq!(lookup(""), None);
+    }
+
+    #[test]
+    fn a_name_any_anime_dataset_lists_is_an_anime() {
+        // Netflix lists "Soul Eater" first; MyAnimeList lists it too.
+        assert!(is_anime("Soul Eater"));
+        assert!(is_anime("Outbreak Company"));
+        assert!(!is_anime("Stranger Things"));
+        assert!(!is_anime("Nowhere Show"));
     }
 
     #[test]
