@@ -2002,9 +2002,10 @@ fn numbered_season(show: &str) -> Option<(String, u32)> {
         .then(|| (name.trim_end().to_string(), season))
 }
 
-/// "Fallout Episode 5 is just past the halfway point", "Sinopsis drama korea Cinderella and
-/// Four Knights episode 10 bakalan menjawab…": a known show's name in the opening lines
-/// with its episode's marker right after it, within one sentence.
+/// "Sinopsis drama korea Cinderella and Four Knights episode 10 bakalan menjawab…",
+/// "Recapitulamos a série Peacock One of Us Is Lying temporada 2, episódio 5": a known show's
+/// name near the start of an opening line, its episode's marker right after it, within one
+/// sentence.
 /// The line is returned with it: it says what kind of page this is as a headline would.
 fn headline_from_gazetteer(opening: &[String]) -> Option<(headline::Headline, &str)> {
     opening.iter().take(8).find_map(|line| {
