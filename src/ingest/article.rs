@@ -1941,7 +1941,7 @@ fn gazetteer_name(show: &str) -> Option<String> {
         return None;
     }
     // A one-word name inside longer words is as likely another show's word ("Love" in "Love
-    // Next Door") as the show.
+    // Next Door", "The Great" in "The Great British Bake Off") as the show.
     let found = gazetteer::names_in(show).into_iter().find(|f| f.words >= 2)?;
     let (before, after) = (&show[..found.span.start], &show[found.span.end..]);
     let has_words = |s: &str| !fold_words(s).is_empty();
@@ -1956,7 +1956,12 @@ fn gazetteer_name(show: &str) -> Option<String> {
     let joiner =
         |w: Option<&String>| w.is_some_and(|w| headline::NAME_JOINERS.contains(&w.as_str()));
     let written = &show[found.span.clone()];
-    let continues_leftwards = joiner(fold_words(before).last())
+    // "Highlights and review of What We Do in the Shadows": a small word after a writer's label
+    // is the label's, not the name's.
+    let before_words = fold_words(before);
+    let labelled = before_words.len() >= 2
+        && LEAD_IN_LABELS.contains(&before_words[before_words.len() - 2].as_str());
+    let continues_leftwards = (joiner(before_words.last()) && !labelled)
         || joiner(fold_words(written).iter().find(|w| !is_article(w)))
         || written.starts_with(char::is_lowercase);
     let outside = match (has_words(before), has_words(after)) {
@@ -1966,6 +1971,21 @@ fn gazetteer_name(show: &str) -> Option<String> {
     };
     outside.then(|| show[found.span].to_string())
 }
+
+/// What a writer calls the page before "of" or "on" and the show's name.
+const LEAD_IN_LABELS: [&str; 11] = [
+    "review",
+    "reviews",
+    "recap",
+    "recaps",
+    "summary",
+    "synopsis",
+    "highlights",
+    "breakdown",
+    "analysis",
+    "thoughts",
+    "impressions",
+];
 
 /// "Outbreak Company 11", "Ben-To 12 - Orthrus' Weakness", and in an address
 /// "jujutsu-kaisen-s2-18-right-and-wrong": an anime's name and a bare number, the way anime blogs
@@ -3908,6 +3928,11 @@ mod tests {
         // The page's own spelling is kept; the gazetteer only says where the name ends.
         assert_eq!(gazetteer_name("Twin Peaks Newbie").as_deref(), Some("Twin Peaks"));
         assert_eq!(gazetteer_name("Max Last Of Us").as_deref(), Some("Last Of Us"));
+        // tests/corpus/pages/1273-wwdits-s5e7-1428elm.txt: "of" after the writer's label.
+        assert_eq!(
+            gazetteer_name("Highlights and review of What We Do in the Shadows").as_deref(),
+            Some("What We Do in the Shadows")
+        );
         // tests/corpus/pages/076-full-house-take-2-e5.txt, with its address.
         assert_eq!(
             gazetteer_name("Summary Full House Take 2").as_deref(),
