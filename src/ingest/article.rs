@@ -2233,14 +2233,32 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             // episodes of Severance season 2": a headline that says no season, and the opening
             // names the show's season.
             if season == 1 && !SEASON_SAID_RE.is_match(&headline_text) {
-                let re = Regex::new(&format!(
-                    r"(?i)\b{}(?:’s|'s)?\s+season\s+(\d{{1,2}})\b",
-                    regex::escape(&show)
+                // "House of the Dragon’s second season", "season 2 of House of the Dragon"; and
+                // further down, "House of the Dragon’s season 2, episode 4" with this episode's
+                // number.
+                let (name, ord) = (regex::escape(&show), headline::ORD);
+                let said = Regex::new(&format!(
+                    r"(?i)\b{name}(?:’s|'s)?\s+(?:season\s+(\d{{1,2}})\b|{ord}\s+season\b)|\b(?:season\s+(\d{{1,2}})|{ord}\s+season)\s+of\s+{name}\b"
                 ))
                 .ok();
-                if let Some(s) = re.and_then(|re| {
-                    blocks.iter().take(6).find_map(|b| re.captures(&b.text)?[1].parse::<u32>().ok())
-                }) {
+                let with_episode = Regex::new(&format!(
+                    r"(?i)\b{name}(?:’s|'s)?\s+season\s+(\d{{1,2}}),?\s+episode\s+0*{episode}\b"
+                ))
+                .ok();
+                let number = |c: regex::Captures| {
+                    (1..c.len())
+                        .find_map(|i| c.get(i))
+                        .and_then(|m| headline::parse_number(m.as_str()))
+                };
+                let near = said.and_then(|re| {
+                    blocks.iter().take(6).find_map(|b| re.captures(&b.text).and_then(number))
+                });
+                let further = || {
+                    with_episode.and_then(|re| {
+                        blocks.iter().take(30).find_map(|b| re.captures(&b.text).and_then(number))
+                    })
+                };
+                if let Some(s) = near.or_else(further).filter(|&s| s <= 50) {
                     season = s.max(1);
                 }
             }
@@ -4015,5 +4033,22 @@ mod tests {
         let page = include_str!("../../tests/corpus/pages/622-outbreak-company-11-cyanime.txt");
         let a = parse(page, Format::Text);
         assert_eq!((a.show.as_str(), a.season, a.episode), ("Outbreak Company", 1, 11));
+    }
+
+    /// tests/corpus/pages/211-house-of-the-dragon-s2e4-mojidelano.txt: a headline without a
+    /// season over "House of the Dragon’s season 2, episode 4" a dozen paragraphs down; the
+    /// opening's "second season of" counts as its "season 2".
+    #[test]
+    fn the_text_names_the_season_the_headline_leaves_out() {
+        let a = parse(
+            include_str!("../../tests/corpus/pages/211-house-of-the-dragon-s2e4-mojidelano.txt"),
+            Format::Text,
+        );
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("House of the Dragon", 2, 4));
+        let page =
+            "Severance Episode 3 Review\n\nThe second season of Severance keeps its secrets \
+            close, and this week Mark finally asks.\n\nThe episode opens at Lumon.\n";
+        let a = parse(page, Format::Text);
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Severance", 2, 3));
     }
 }
