@@ -1972,6 +1972,82 @@ fn gazetteer_name(show: &str) -> Option<String> {
     outside.then(|| show[found.span].to_string())
 }
 
+/// "…/stranger-things-season-2-episode-6-the-spy-recap-and-review/", "…/game-of-thrones-s5e5-kill-
+/// the-boy/": the words an address puts right after the episode's number, when the page writes
+/// them too (which gives their spelling), are the episode's title.
+fn title_from_address(url: &str, episode: u32, text: &str) -> Option<String> {
+    let words = url_headline(url)?;
+    let marker = Regex::new(&format!(
+        r"(?i)\b(?:episode|ep|e|chapter|\d{{1,2}}x)\s*0*{episode}\s+((?:[\p{{L}}\d]+\s*){{1,10}})"
+    ))
+    .ok()?;
+    let after = marker.captures(&words)?.get(1)?.as_str();
+    let mut title: Vec<&str> = after.split_whitespace().collect();
+    let label = |w: &&str| ADDRESS_LABELS.contains(&w.to_lowercase().as_str());
+    // "…-episode-3-review-a-meandering-but-exciting-journey": after the page's label come the
+    // writer's own words, not the episode's title.
+    if title.first().is_some_and(label) {
+        return None;
+    }
+    while title.last().is_some_and(label) {
+        title.pop();
+    }
+    // A number or a lone short word is no title ("…-episode-6-2", "…-episode-4-x").
+    let letters: usize =
+        title.iter().map(|w| w.chars().filter(|c| c.is_alphabetic()).count()).sum();
+    if title.is_empty() || title.len() > 8 || letters < 4 || title.iter().any(label) {
+        return None;
+    }
+    // Written as a whole in the page, not the start of a sentence the address cut short
+    // ("…/severance-episode-3-just-set-092500552" under "Episode 3 Just Set Us on a…").
+    let words: Vec<String> = title.iter().map(|w| regex::escape(w)).collect();
+    let re = Regex::new(&format!(r"(?i)\b{}\b", words.join(r"[\s\-–:’'.,]+"))).ok()?;
+    let whole = re.find_iter(text).find(|m| {
+        let rest = text[m.end()..].trim_start_matches([' ', '\u{a0}']);
+        !rest.starts_with(|c: char| c.is_alphanumeric())
+    })?;
+    headline::clean_title(whole.as_str())
+}
+
+/// Words an address adds around an episode's title: what the page is, in a few languages.
+const ADDRESS_LABELS: [&str; 35] = [
+    "recap",
+    "recaps",
+    "review",
+    "reviews",
+    "and",
+    "recensione",
+    "la",
+    "critica",
+    "crítica",
+    "analise",
+    "análise",
+    "resumen",
+    "spoilers",
+    "explained",
+    "ending",
+    "breakdown",
+    "amp",
+    "dub",
+    "sub",
+    "discussion",
+    "thoughts",
+    "impressions",
+    "live",
+    "season",
+    "finale",
+    "gallery",
+    "theories",
+    "preview",
+    "promo",
+    "photos",
+    "link",
+    "video",
+    "watch",
+    "online",
+    "download",
+];
+
 /// What a writer calls the page before "of" or "on" and the show's name.
 const LEAD_IN_LABELS: [&str; 11] = [
     "review",
@@ -2373,6 +2449,12 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                     let inner = (1..c.len()).find_map(|i| c.get(i))?.as_str();
                     headline::clean_title(inner.trim().trim_end_matches(['.', ',']))
                 });
+            }
+            if title.is_none() {
+                let hay: Vec<&str> = std::iter::once(headline_text.as_str())
+                    .chain(blocks.iter().take(30).map(|b| b.text.as_str()))
+                    .collect();
+                title = address.and_then(|u| title_from_address(u, episode, &hay.join("\n")));
             }
         }
         None => {
@@ -4044,5 +4126,48 @@ mod tests {
             Format::Text,
         );
         assert_eq!((a.show.as_str(), a.season, a.episode), ("House of the Dragon", 2, 4));
+    }
+
+    /// The title an address gives after the episode's number, when the page writes it too:
+    /// tests/corpus/pages/799-doctor-who-8x04-listen-techsyd.txt and
+    /// 787-stranger-things-2x06-it-nonsoloserietv.txt; not the writer's words after "review"
+    /// (275-rings-of-power-e3-dexerto.txt) nor a sentence the address cut short
+    /// (712-severance-e3-yahoo.txt).
+    #[test]
+    fn the_address_names_the_title_the_page_writes() {
+        let read = |page: &str, url: &str| {
+            let hints = Hints { url: Some(url.to_string()), ..Hints::default() };
+            parse_article(page, Format::Text, &hints).expect("a recap").title
+        };
+        let titled = [
+            (
+                include_str!("../../tests/corpus/pages/799-doctor-who-8x04-listen-techsyd.txt"),
+                "https://techsyd.wordpress.com/2014/09/14/doctor-who-series-8-episode-4-listen/",
+                "Listen",
+            ),
+            (
+                include_str!(
+                    "../../tests/corpus/pages/787-stranger-things-2x06-it-nonsoloserietv.txt"
+                ),
+                "https://nonsoloserietv.altervista.org/recensione-stranger-things-2x06-the-spy/",
+                "The Spy",
+            ),
+        ];
+        for (page, url, title) in titled {
+            assert_eq!(read(page, url).as_deref(), Some(title), "{url}");
+        }
+        let untitled = [
+            (
+                include_str!("../../tests/corpus/pages/275-rings-of-power-e3-dexerto.txt"),
+                "https://www.dexerto.com/tv-movies/rings-of-power-episode-3-review-a-meandering-but-exciting-journey-1926144/",
+            ),
+            (
+                include_str!("../../tests/corpus/pages/712-severance-e3-yahoo.txt"),
+                "https://uk.style.yahoo.com/severance-episode-3-just-set-092500552.html",
+            ),
+        ];
+        for (page, url) in untitled {
+            assert_eq!(read(page, url), None, "{url}");
+        }
     }
 }
