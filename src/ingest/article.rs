@@ -2104,6 +2104,10 @@ fn numbered_season(show: &str) -> Option<(String, u32)> {
 /// sentence.
 /// The line is returned with it: it says what kind of page this is as a headline would.
 fn headline_from_gazetteer(opening: &[String]) -> Option<(headline::Headline, &str)> {
+    name_then_marker(opening).or_else(|| marker_then_name(opening))
+}
+
+fn name_then_marker(opening: &[String]) -> Option<(headline::Headline, &str)> {
     opening.iter().take(8).find_map(|line| {
         // One word is as likely an ordinary one as a show's name ("From", "Episodes"); a name
         // deep in a sentence is a lede's aside ("…at the end of Cruel Summer Season 2 Episode
@@ -2121,6 +2125,49 @@ fn headline_from_gazetteer(opening: &[String]) -> Option<(headline::Headline, &s
         )
     })
 }
+
+/// "Episode 20 – Sakamoto Days", "Episode 7 of Pachinko Season 2 delivered a whirlwind…": an
+/// episode's marker opening a line, then a known show's name (and maybe its season). One word
+/// names the show only on a page that never writes it in lower case, as it does "From".
+fn marker_then_name(opening: &[String]) -> Option<(headline::Headline, &str)> {
+    let lower_case: HashSet<&str> = opening
+        .iter()
+        .flat_map(|l| l.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .collect();
+    opening.iter().take(8).find_map(|line| {
+        let c = MARKER_THEN_NAME_RE.captures(line)?;
+        let episode = c[1].parse::<u32>().ok().filter(|&e| e > 0)?;
+        let rest = &line[c.get(0)?.end()..];
+        // The name stands alone or before its season: "Episode 1 – Winter Is Coming" and
+        // "Episode 2 – The Devil’s Chord" are titles that start like shows.
+        let season_after =
+            |f: &gazetteer::Found| SEASON_AFTER_NAME_RE.captures(&rest[f.span.end..]);
+        let ends = |f: &gazetteer::Found| {
+            let after = rest[f.span.end..].trim_start();
+            season_after(f).is_some() || !after.starts_with(char::is_alphanumeric)
+        };
+        let found = gazetteer::names_in(rest).into_iter().find(|f| {
+            let written = &rest[f.span.clone()];
+            f.span.start == 0
+                && ends(f)
+                && (f.words >= 2
+                    || (written.starts_with(char::is_uppercase)
+                        && !lower_case.contains(written.to_lowercase().as_str())))
+        })?;
+        let season = season_after(&found).and_then(|c| c[1].parse::<u32>().ok()).unwrap_or(1);
+        let show = rest[found.span].to_string();
+        let h = headline::Headline { show, season, episode, episode_end: None, title: None };
+        Some((h, line.as_str()))
+    })
+}
+
+static MARKER_THEN_NAME_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:\S+\s+){0,2}?(?:episode|ep\.?)\s*0*(\d{1,4})\s*(?:[-–—:|]\s*|of\s+)")
+        .unwrap()
+});
+static SEASON_AFTER_NAME_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^\s*(?:season|series)\s+(\d{1,2})\b").unwrap());
 
 fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> {
     let Document {
@@ -4169,5 +4216,28 @@ mod tests {
         for (page, url) in untitled {
             assert_eq!(read(page, url), None, "{url}");
         }
+    }
+
+    /// An episode's marker, then a known show's name standing alone or before its season:
+    /// tests/corpus/pages/1336-sakamoto-days-e20-today24h24.txt and
+    /// 1316-pachinko-s2e7-newsneural.txt. A title that starts like a show is no show
+    /// (908-doctor-who-s1e1-3-inreviewcritics.txt's "Episode 2: The Devil’s Chord").
+    #[test]
+    fn a_known_name_after_the_marker() {
+        let pages = [
+            (
+                include_str!("../../tests/corpus/pages/1336-sakamoto-days-e20-today24h24.txt"),
+                ("Sakamoto Days", 1, 20),
+            ),
+            (
+                include_str!("../../tests/corpus/pages/1316-pachinko-s2e7-newsneural.txt"),
+                ("Pachinko", 2, 7),
+            ),
+        ];
+        for (page, expected) in pages {
+            let a = parse(page, Format::Text);
+            assert_eq!((a.show.as_str(), a.season, a.episode), expected);
+        }
+        assert_eq!(marker_then_name(&["Episode 2: The Devil’s Chord".to_string()]), None);
     }
 }
