@@ -1977,11 +1977,10 @@ fn gazetteer_name(show: &str) -> Option<String> {
 /// them too (which gives their spelling), are the episode's title.
 fn title_from_address(url: &str, episode: u32, text: &str) -> Option<String> {
     let words = url_headline(url)?;
-    let marker = Regex::new(&format!(
-        r"(?i)\b(?:episode|ep|e|chapter|\d{{1,2}}x)\s*0*{episode}\s+((?:[\p{{L}}\d]+\s*){{1,10}})"
-    ))
-    .ok()?;
-    let after = marker.captures(&words)?.get(1)?.as_str();
+    let c = ADDRESS_MARKER_RE
+        .captures_iter(&words)
+        .find(|c| c[1].parse::<u32>().ok() == Some(episode))?;
+    let after = c.get(2)?.as_str();
     let mut title: Vec<&str> = after.split_whitespace().collect();
     let label = |w: &&str| ADDRESS_LABELS.contains(&w.to_lowercase().as_str());
     // "…-episode-3-review-a-meandering-but-exciting-journey": after the page's label come the
@@ -2008,6 +2007,12 @@ fn title_from_address(url: &str, episode: u32, text: &str) -> Option<String> {
     })?;
     headline::clean_title(whole.as_str())
 }
+
+/// An address's episode marker, its number (1) and the words after it (2).
+static ADDRESS_MARKER_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:episode|ep|e|chapter|\d{1,2}x)\s*0*(\d{1,4})\s+((?:[\p{L}\d]+\s*){1,10})")
+        .unwrap()
+});
 
 /// Words an address adds around an episode's title: what the page is, in a few languages.
 const ADDRESS_LABELS: [&str; 35] = [
@@ -2062,6 +2067,54 @@ const LEAD_IN_LABELS: [&str; 11] = [
     "thoughts",
     "impressions",
 ];
+
+/// The season `text` gives `show`: "Show’s season 2", "Show’s second season", "season 2 of
+/// Show"; with `episode`, only "Show’s season 2, episode 4" naming that episode. The patterns
+/// are compiled once and the name compared after the match, so no page compiles its own.
+fn season_named(text: &str, show: &str, episode: Option<u32>) -> Option<u32> {
+    let show = show.to_lowercase();
+    let name_ends_at = |at: usize| {
+        let before = text[..at].to_lowercase();
+        before.ends_with(&show)
+            && !before[..before.len() - show.len()].ends_with(char::is_alphanumeric)
+    };
+    let name_starts_at = |at: usize| {
+        let after = text[at..].to_lowercase();
+        after.starts_with(&show) && !after[show.len()..].starts_with(char::is_alphanumeric)
+    };
+    let number = |c: &regex::Captures| {
+        (1..c.len()).find_map(|i| c.get(i)).and_then(|m| headline::parse_number(m.as_str()))
+    };
+    match episode {
+        Some(episode) => SEASON_AND_EPISODE_AFTER_NAME_RE.captures_iter(text).find_map(|c| {
+            let said = c[2].parse::<u32>().ok() == Some(episode) && name_ends_at(c.get(0)?.start());
+            said.then(|| c[1].parse::<u32>().ok()).flatten()
+        }),
+        None => NAME_SEASON_RE
+            .captures_iter(text)
+            .find_map(|c| name_ends_at(c.get(0)?.start()).then(|| number(&c)).flatten())
+            .or_else(|| {
+                SEASON_OF_NAME_RE
+                    .captures_iter(text)
+                    .find_map(|c| name_starts_at(c.get(0)?.end()).then(|| number(&c)).flatten())
+            }),
+    }
+}
+
+/// What follows a show's name when the text gives its season: "’s season 2", "’s second season".
+static NAME_SEASON_RE: Lazy<Regex> = Lazy::new(|| {
+    let ord = headline::ORD;
+    Regex::new(&format!(r"(?i)(?:’s|'s)?\s+(?:season\s+(\d{{1,2}})\b|{ord}\s+season\b)")).unwrap()
+});
+/// What comes before a show's name that the text gives the season of: "season 2 of ".
+static SEASON_OF_NAME_RE: Lazy<Regex> = Lazy::new(|| {
+    let ord = headline::ORD;
+    Regex::new(&format!(r"(?i)\b(?:season\s+(\d{{1,2}})|{ord}\s+season)\s+of\s+")).unwrap()
+});
+/// "’s season 2, episode 4" after a show's name: season (1) and episode (2).
+static SEASON_AND_EPISODE_AFTER_NAME_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:’s|'s)?\s+season\s+(\d{1,2}),?\s+episode\s+0*(\d{1,4})\b").unwrap()
+});
 
 /// "Outbreak Company 11", "Ben-To 12 - Orthrus' Weakness", and in an address
 /// "jujutsu-kaisen-s2-18-right-and-wrong": an anime's name and a bare number, the way anime blogs
@@ -2359,27 +2412,9 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                 // "House of the Dragon’s second season", "season 2 of House of the Dragon"; and
                 // further down, "House of the Dragon’s season 2, episode 4" with this episode's
                 // number.
-                let (name, ord) = (regex::escape(&show), headline::ORD);
-                let said = Regex::new(&format!(
-                    r"(?i)\b{name}(?:’s|'s)?\s+(?:season\s+(\d{{1,2}})\b|{ord}\s+season\b)|\b(?:season\s+(\d{{1,2}})|{ord}\s+season)\s+of\s+{name}\b"
-                ))
-                .ok();
-                let with_episode = Regex::new(&format!(
-                    r"(?i)\b{name}(?:’s|'s)?\s+season\s+(\d{{1,2}}),?\s+episode\s+0*{episode}\b"
-                ))
-                .ok();
-                let number = |c: regex::Captures| {
-                    (1..c.len())
-                        .find_map(|i| c.get(i))
-                        .and_then(|m| headline::parse_number(m.as_str()))
-                };
-                let near = said.and_then(|re| {
-                    blocks.iter().take(6).find_map(|b| re.captures(&b.text).and_then(number))
-                });
+                let near = blocks.iter().take(6).find_map(|b| season_named(&b.text, &show, None));
                 let further = || {
-                    with_episode.and_then(|re| {
-                        blocks.iter().take(30).find_map(|b| re.captures(&b.text).and_then(number))
-                    })
+                    blocks.iter().take(30).find_map(|b| season_named(&b.text, &show, Some(episode)))
                 };
                 if let Some(s) = near.or_else(further).filter(|&s| s <= 50) {
                     season = s.max(1);

@@ -7,7 +7,7 @@
 //! The list is `data/gazetteer/shows.tsv`, copied from public datasets (see its README); nothing
 //! in it was written for the pages the parser is judged on.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -55,6 +55,21 @@ static TITLES: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
         entry.anime |= anime;
     }
     titles
+});
+
+/// Every run of a name's first words that is shorter than the name ("game", "game of"), so that
+/// [`names_in`] stops extending a run of a text's words as soon as no name starts that way.
+static PREFIXES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut prefixes = HashSet::new();
+    for key in TITLES.keys() {
+        let mut end = 0;
+        while let Some(space) = key[end..].find(' ') {
+            end += space;
+            prefixes.insert(key[..end].to_string());
+            end += 1;
+        }
+    }
+    prefixes
 });
 
 fn key_words(name: &str) -> Vec<String> {
@@ -111,6 +126,9 @@ pub fn names_in(text: &str) -> Vec<Found> {
                     span: spans[start].range.start..spans[end].range.end,
                     words: end + 1 - key_start,
                 });
+            }
+            if !PREFIXES.contains(&key) {
+                break;
             }
         }
     }
