@@ -1960,7 +1960,7 @@ fn gazetteer_name(show: &str) -> Option<String> {
     // is the label's, not the name's.
     let before_words = fold_words(before);
     let labelled = before_words.len() >= 2
-        && LEAD_IN_LABELS.contains(&before_words[before_words.len() - 2].as_str());
+        && PAGE_KIND_WORDS.contains(&before_words[before_words.len() - 2].as_str());
     let continues_leftwards = (joiner(before_words.last()) && !labelled)
         || joiner(fold_words(written).iter().find(|w| !is_article(w)))
         || written.starts_with(char::is_lowercase);
@@ -1982,7 +1982,10 @@ fn title_from_address(url: &str, episode: u32, text: &str) -> Option<String> {
         .find(|c| c[1].parse::<u32>().ok() == Some(episode))?;
     let after = c.get(2)?.as_str();
     let mut title: Vec<&str> = after.split_whitespace().collect();
-    let label = |w: &&str| ADDRESS_LABELS.contains(&w.to_lowercase().as_str());
+    let label = |w: &&str| {
+        let w = w.to_lowercase();
+        PAGE_KIND_WORDS.contains(&w.as_str()) || ADDRESS_FURNITURE.contains(&w.as_str())
+    };
     // "…-episode-3-review-a-meandering-but-exciting-journey": after the page's label come the
     // writer's own words, not the episode's title.
     if title.first().is_some_and(label) {
@@ -2014,51 +2017,13 @@ static ADDRESS_MARKER_RE: Lazy<Regex> = Lazy::new(|| {
         .unwrap()
 });
 
-/// Words an address adds around an episode's title: what the page is, in a few languages.
-const ADDRESS_LABELS: [&str; 35] = [
+/// Words that say what kind of page this is, in a few languages: an address's words around an
+/// episode's title, and a writer's lead-in before a show's name ("review of").
+const PAGE_KIND_WORDS: [&str; 25] = [
     "recap",
     "recaps",
     "review",
     "reviews",
-    "and",
-    "recensione",
-    "la",
-    "critica",
-    "crítica",
-    "analise",
-    "análise",
-    "resumen",
-    "spoilers",
-    "explained",
-    "ending",
-    "breakdown",
-    "amp",
-    "dub",
-    "sub",
-    "discussion",
-    "thoughts",
-    "impressions",
-    "live",
-    "season",
-    "finale",
-    "gallery",
-    "theories",
-    "preview",
-    "promo",
-    "photos",
-    "link",
-    "video",
-    "watch",
-    "online",
-    "download",
-];
-
-/// What a writer calls the page before "of" or "on" and the show's name.
-const LEAD_IN_LABELS: [&str; 11] = [
-    "review",
-    "reviews",
-    "recap",
-    "recaps",
     "summary",
     "synopsis",
     "highlights",
@@ -2066,6 +2031,25 @@ const LEAD_IN_LABELS: [&str; 11] = [
     "analysis",
     "thoughts",
     "impressions",
+    "explained",
+    "ending",
+    "spoilers",
+    "discussion",
+    "preview",
+    "promo",
+    "gallery",
+    "theories",
+    "recensione",
+    "critica",
+    "crítica",
+    "analise",
+    "análise",
+    "resumen",
+];
+/// What else an address puts around an episode's title: joiners, formats and links.
+const ADDRESS_FURNITURE: [&str; 14] = [
+    "and", "la", "amp", "dub", "sub", "live", "season", "finale", "photos", "link", "video",
+    "watch", "online", "download",
 ];
 
 /// The season `text` gives `show`: "Show’s season 2", "Show’s second season", "season 2 of
