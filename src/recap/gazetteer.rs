@@ -1,5 +1,5 @@
-//! A gazetteer: names of real TV series, bundled with the bot, so that a recap page's wording around a
-//! show's name can be told from the name itself whatever site wrote it.
+//! A gazetteer: names of real TV series, bundled with the bot, so that a recap page's wording
+//! around a show's name can be told from the name itself whatever site wrote it.
 //!
 //! Every site words its headlines its own way ("Rainbow Recaps Doctor Crush Episode 6",
 //! "TV Trial: Game of Thrones 5x03"), and a grammar of headlines learnt from some sites does
