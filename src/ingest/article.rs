@@ -2056,15 +2056,21 @@ const ADDRESS_FURNITURE: [&str; 14] = [
 /// Show"; with `episode`, only "Show’s season 2, episode 4" naming that episode. The patterns
 /// are compiled once and the name compared after the match, so no page compiles its own.
 fn season_named(text: &str, show: &str, episode: Option<u32>) -> Option<u32> {
+    // Only the name's own length of text is compared, so a long paragraph full of matches costs
+    // no more than its length.
     let show = show.to_lowercase();
+    let chars = show.chars().count();
     let name_ends_at = |at: usize| {
-        let before = text[..at].to_lowercase();
-        before.ends_with(&show)
-            && !before[..before.len() - show.len()].ends_with(char::is_alphanumeric)
+        let before = &text[..at];
+        let Some((from, _)) = before.char_indices().rev().nth(chars.saturating_sub(1)) else {
+            return false;
+        };
+        before[from..].to_lowercase() == show && !before[..from].ends_with(char::is_alphanumeric)
     };
     let name_starts_at = |at: usize| {
-        let after = text[at..].to_lowercase();
-        after.starts_with(&show) && !after[show.len()..].starts_with(char::is_alphanumeric)
+        let after = &text[at..];
+        let to = after.char_indices().nth(chars).map_or(after.len(), |(i, _)| i);
+        after[..to].to_lowercase() == show && !after[to..].starts_with(char::is_alphanumeric)
     };
     let number = |c: &regex::Captures| {
         (1..c.len()).find_map(|i| c.get(i)).and_then(|m| headline::parse_number(m.as_str()))
@@ -2106,7 +2112,12 @@ static SEASON_AND_EPISODE_AFTER_NAME_RE: Lazy<Regex> = Lazy::new(|| {
 fn anime_numbered(text: &str) -> Option<headline::Headline> {
     let text = text.trim();
     BARE_NUMBER_RE.captures_iter(text).find_map(|c| {
-        let name = text[..c.get(0)?.start()].trim_end_matches([' ', '-', '–', ':']);
+        // A name is a few words long: a number further in follows a sentence, not a name.
+        let at = c.get(0)?.start();
+        if at > 200 {
+            return None;
+        }
+        let name = text[..at].trim_end_matches([' ', '-', '–', ':']);
         let episode = c[2].parse::<u32>().ok().filter(|n| (1..1900).contains(n))?;
         let season = c.get(1).map_or(Some(1), |s| s.as_str().parse::<u32>().ok())?;
         // One word is as likely a section's ("television-2") as an anime's name.
