@@ -4068,6 +4068,14 @@ mod tests {
         );
     }
 
+    /// Each real page reads as the show, season and episode given with it.
+    fn assert_reads(pages: &[(&str, (&str, u32, u32))]) {
+        for (page, expected) in pages {
+            let a = parse(page, Format::Text);
+            assert_eq!((a.show.as_str(), a.season, a.episode), *expected);
+        }
+    }
+
     /// A known show's name with a site's or writer's words around it in the headline:
     /// tests/corpus/pages/289-game-of-thrones-s8e2-fantasy-faction.txt,
     /// 687-game-of-thrones-s5e3-thereviewcourt.txt, 1235-sousou-no-frieren-e1-movieclipstrailer.txt
@@ -4098,10 +4106,7 @@ mod tests {
                 ("That Time I Got Reincarnated as a Slime", 1, 3),
             ),
         ];
-        for (page, expected) in pages {
-            let a = parse(page, Format::Text);
-            assert_eq!((a.show.as_str(), a.season, a.episode), expected);
-        }
+        assert_reads(&pages);
         // The page's own spelling is kept; the gazetteer only says where the name ends.
         assert_eq!(gazetteer_name("Twin Peaks Newbie").as_deref(), Some("Twin Peaks"));
         assert_eq!(gazetteer_name("Max Last Of Us").as_deref(), Some("Last Of Us"));
@@ -4264,10 +4269,7 @@ mod tests {
                 ("Pachinko", 2, 7),
             ),
         ];
-        for (page, expected) in pages {
-            let a = parse(page, Format::Text);
-            assert_eq!((a.show.as_str(), a.season, a.episode), expected);
-        }
+        assert_reads(&pages);
         assert_eq!(marker_then_name(&["Episode 2: The Devil’s Chord".to_string()]), None);
     }
 }
