@@ -1943,13 +1943,13 @@ fn gazetteer_name(show: &str) -> Option<String> {
     // A one-word name inside longer words is as likely another show's word ("Love" in "Love
     // Next Door", "The Great" in "The Great British Bake Off") as the show.
     let found = gazetteer::names_in(show).into_iter().find(|f| f.words >= 2)?;
-    let (before, after) = (&show[..found.span.start], &show[found.span.end..]);
-    let has_words = |s: &str| !fold_words(s).is_empty();
+    let after = &show[found.span.end..];
+    let before_words = fold_words(&show[..found.span.start]);
+    let after_words = fold_words(after);
     // Words on both sides is a longer name the gazetteer lacks ("Full House Take 2"); a number
     // after it is a sequel ("Dream High 2"), and a subtitle after a colon as often another
     // show as not ("Moon Lovers: Scarlet Heart Ryeo").
-    let sequel =
-        fold_words(after).first().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    let sequel = after_words.first().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
     let subtitle = after.trim_start().starts_with(':');
     // "A Journey to Love" is not "To Love" with words before it: a name that a small word
     // joins to the words before it, or that starts with one, or in lower case, goes on leftwards.
@@ -1958,13 +1958,12 @@ fn gazetteer_name(show: &str) -> Option<String> {
     let written = &show[found.span.clone()];
     // "Highlights and review of What We Do in the Shadows": a small word after a writer's label
     // is the label's, not the name's.
-    let before_words = fold_words(before);
     let labelled = before_words.len() >= 2
         && PAGE_KIND_WORDS.contains(&before_words[before_words.len() - 2].as_str());
     let continues_leftwards = (joiner(before_words.last()) && !labelled)
         || joiner(fold_words(written).iter().find(|w| !is_article(w)))
         || written.starts_with(char::is_lowercase);
-    let outside = match (has_words(before), has_words(after)) {
+    let outside = match (!before_words.is_empty(), !after_words.is_empty()) {
         (true, false) => !continues_leftwards,
         (false, true) => !sequel && !subtitle,
         _ => false,

@@ -91,20 +91,24 @@ pub struct Found {
     pub words: usize,
 }
 
-/// The known show `name` is, compared folded, a leading article optional on both sides.
-pub fn lookup(name: &str) -> Option<&'static str> {
+/// The entry `name` is, compared folded, a leading article optional on both sides.
+fn entry(name: &str) -> Option<Entry> {
     let words = key_words(name);
     if words.is_empty() {
         return None;
     }
-    TITLES.get(&words.join(" ")).map(|e| e.title)
+    TITLES.get(&words.join(" ")).copied()
+}
+
+/// The known show `name` is, compared folded, a leading article optional on both sides.
+pub fn lookup(name: &str) -> Option<&'static str> {
+    entry(name).map(|e| e.title)
 }
 
 /// Whether `name` is an anime's in the gazetteer: "Outbreak Company 11" numbers its episode, as
 /// anime blogs do, where "Stranger Things 3" numbers a season.
 pub fn is_anime(name: &str) -> bool {
-    let words = key_words(name);
-    !words.is_empty() && TITLES.get(&words.join(" ")).is_some_and(|e| e.anime)
+    entry(name).is_some_and(|e| e.anime)
 }
 
 /// Every known name in `text`, as runs of its words, longest first (then leftmost).
