@@ -1280,14 +1280,14 @@ fn site_name(url: &str) -> Option<String> {
     (label.len() >= 4).then_some(label)
 }
 
-/// "“Will They Pass Or Fail?” – May 7, 2022" → "Will They Pass Or Fail?": a title quoted
+/// "“Will They Pass Or Fail?” – May 7, 2022" → "“Will They Pass Or Fail?”": a title quoted
 /// first is the title, whatever follows it; otherwise the text as it is.
 fn leading_quoted(s: &str) -> &str {
     let s = s.trim();
     for (open, close) in [('“', '”'), ('"', '"'), ('‘', '’')] {
         if let Some(inner) = s.strip_prefix(open) {
             if let Some(end) = inner.find(close) {
-                return &inner[..end];
+                return &s[..open.len_utf8() + end + close.len_utf8()];
             }
         }
     }
@@ -1786,9 +1786,9 @@ static JAPANESE_NAME_NUMBER_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"『([^』]{1,60})』\s?(?:第)?(\d{1,4})\s?話").unwrap());
 
 /// "CHAPTER 1: “How to put an elephant in a refrigerator”", "Episode 5 – The Hunt",
-/// "Episode 8, Made to Suffer".
+/// "Episode 8, Made to Suffer", "7×14 – “PYT (Pretty Young Thing)”".
 static NUMBERED_TITLE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:chapter|[ée]pisode|ep\.?|part)\s*#?(\d{1,4})(?:\s+(?:recap|review|summary))?\s*([:\-–—.,])\s*(.{2,100})$")
+    Regex::new(r"(?i)^(?:(?:chapter|[ée]pisode|ep\.?|part)\s*#?|\d{1,2}\s?[x×]\s?0?)(\d{1,4})(?:\s+(?:recap|review|summary))?\s*([:\-–—.,])\s*(.{2,100})$")
         .unwrap()
 });
 
@@ -1949,7 +1949,10 @@ fn gazetteer_name(show: &str) -> Option<String> {
     // Words on both sides is a longer name the gazetteer lacks ("Full House Take 2"); a number
     // after it is a sequel ("Dream High 2"), and a subtitle after a colon as often another
     // show as not ("Moon Lovers: Scarlet Heart Ryeo").
-    let sequel = after_words.first().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    // A year is a remake's, not a sequel's number ("Meteor Garden 2018").
+    let sequel = after_words.first().is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_digit()) && !(after_words.len() == 1 && is_year(w))
+    });
     let subtitle = after.trim_start().starts_with(':');
     // "A Journey to Love" is not "To Love" with words before it: a name that a small word
     // joins to the words before it, or that starts with one, or in lower case, goes on leftwards.
@@ -1969,6 +1972,13 @@ fn gazetteer_name(show: &str) -> Option<String> {
         _ => false,
     };
     outside.then(|| show[found.span].to_string())
+}
+
+/// A year from 1900 to 2099, as a remake or an edition is told apart by ("Meteor Garden 2018").
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && (word.starts_with("19") || word.starts_with("20"))
+        && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// "…/stranger-things-season-2-episode-6-the-spy-recap-and-review/", "…/game-of-thrones-s5e5-kill-
@@ -2163,15 +2173,39 @@ fn name_then_marker(opening: &[String]) -> Option<(headline::Headline, &str)> {
         gazetteer::names_in(line).into_iter().filter(|f| f.words >= 2 && leads(f)).find_map(
             |found| {
                 let rest = &line[found.span.start..];
+                let show = line[found.span.clone()].to_string();
+                if let Some(h) = compact_number(&line[found.span.end..], found.title) {
+                    return Some((headline::Headline { show, ..h }, line.as_str()));
+                }
                 let sentence = SENTENCE_END_RE.find(rest).map_or(rest, |end| &rest[..end.start()]);
                 let h = parse_headline(sentence)?;
-                let show = line[found.span.clone()].to_string();
                 (gazetteer::lookup(&h.show) == Some(found.title))
                     .then_some((headline::Headline { show, title: None, ..h }, line.as_str()))
             },
         )
     })
 }
+
+/// "The Gilded Age 302 Recap": three digits right after a known show's name and before the
+/// word recap or review number the season and its episode, as production codes do. Not after
+/// an anime's name, whose episodes run into the hundreds ("One Piece 302 review").
+fn compact_number(after: &str, title: &str) -> Option<headline::Headline> {
+    let c = COMPACT_NUMBER_RE.captures(after)?;
+    if gazetteer::is_anime(title) {
+        return None;
+    }
+    let (season, episode) = (c[1].parse().ok()?, c[2].parse().ok()?);
+    Some(headline::Headline {
+        show: String::new(),
+        season,
+        episode,
+        episode_end: None,
+        title: None,
+    })
+}
+
+static COMPACT_NUMBER_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^\s+([1-9])(0[1-9]|1\d|2[0-6])\s+(?:recap|review)\b").unwrap());
 
 /// "Episode 20 – Sakamoto Days", "Episode 7 of Pachinko Season 2 delivered a whirlwind…": an
 /// episode's marker opening a line, then a known show's name (and maybe its season). One word
@@ -2521,8 +2555,12 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                     if !l.to_lowercase().contains("episode") {
                         return None;
                     }
-                    let c = TITLED_RE.captures(l)?;
-                    let inner = (1..c.len()).find_map(|i| c.get(i))?.as_str();
+                    // "Yellowjackets Season 3 Episode 3, ‘Them’s the Breaks’, starts off…" above
+                    // "Yellowjackets Season 3 Episode 3 ends in chaos".
+                    let inner = match TITLED_RE.captures(l) {
+                        Some(c) => (1..c.len()).find_map(|i| c.get(i))?.as_str(),
+                        None => quoted_after_number(l, episode)?,
+                    };
                     headline::clean_title(inner.trim().trim_end_matches(['.', ',']))
                 });
             }
@@ -4270,5 +4308,100 @@ mod tests {
         ];
         assert_reads(&pages);
         assert_eq!(marker_then_name(&["Episode 2: The Devil’s Chord".to_string()]), None);
+    }
+
+    /// Pages of the twenty-first and twenty-second collections, read blind at first:
+    /// "The Gilded Age 302 Recap" numbers season and episode in three digits
+    /// (1375-gilded-age-s3e2-robertkhederian.txt), a year after a known name is a remake's
+    /// (1435-meteor-garden-2018-e7-skimmedmilkdrama.txt), "TV series" is no part of a name
+    /// (1382-fallout-s1e5-jingyingquan.txt), a count of the writer's things after the name is
+    /// the writer's (1399-boy-next-world-e7-fujoland.txt), and "the third and fourth episodes
+    /// of Reacher's Second Season" is a pair (1371-reacher-s2e3-4-xplosionofawesome.txt).
+    #[test]
+    fn new_sites_name_their_episodes_these_ways_too() {
+        let pages = [
+            (
+                include_str!("../../tests/corpus/pages/1375-gilded-age-s3e2-robertkhederian.txt"),
+                ("The Gilded Age", 3, 2),
+            ),
+            (
+                include_str!(
+                    "../../tests/corpus/pages/1435-meteor-garden-2018-e7-skimmedmilkdrama.txt"
+                ),
+                ("Meteor Garden", 1, 7),
+            ),
+            (
+                include_str!("../../tests/corpus/pages/1382-fallout-s1e5-jingyingquan.txt"),
+                ("Fallout", 1, 5),
+            ),
+            (
+                include_str!("../../tests/corpus/pages/1399-boy-next-world-e7-fujoland.txt"),
+                ("The Boy Next World", 1, 7),
+            ),
+            (
+                include_str!("../../tests/corpus/pages/1371-reacher-s2e3-4-xplosionofawesome.txt"),
+                ("Reacher", 2, 3),
+            ),
+        ];
+        assert_reads(&pages);
+        let pair = parse(pages[4].0, Format::Text);
+        assert_eq!(pair.episode_end, Some(4));
+        // An anime's three digits are its episode's, not a season and an episode.
+        assert_eq!(compact_number(" 302 Recap", "One Piece"), None);
+    }
+
+    /// Titles: "7×14 – “PYT (Pretty Young Thing)”" keeps its brackets
+    /// (1374-greys-anatomy-s7e14-21-fryingmineinbutter.txt); the lede's "Episode 3, ‘Them’s the
+    /// Breaks’," above the headline (1353-yellowjackets-s3e3-grownewsus.txt); never a
+    /// headline's "Tap To Know More" (1408-attorney-woo-e9-bondwithbrands.txt).
+    #[test]
+    fn titles_on_new_sites() {
+        let title = |page: &str| parse(page, Format::Text).title;
+        assert_eq!(
+            title(include_str!(
+                "../../tests/corpus/pages/1374-greys-anatomy-s7e14-21-fryingmineinbutter.txt"
+            ))
+            .as_deref(),
+            Some("PYT (Pretty Young Thing)")
+        );
+        assert_eq!(
+            title(include_str!("../../tests/corpus/pages/1353-yellowjackets-s3e3-grownewsus.txt"))
+                .as_deref(),
+            Some("Them’s the Breaks")
+        );
+        let woo = include_str!("../../tests/corpus/pages/1408-attorney-woo-e9-bondwithbrands.txt");
+        assert_ne!(title(woo).as_deref(), Some("Tap To Know More"));
+    }
+
+    /// What a page puts above its headline is not the headline: a currency ticker whose
+    /// "56.75 -0.2820" passed for season 56, episode 75
+    /// (1396-the-glory-part2-first-two-clickthecity.txt), a "Table of contents" label
+    /// (1427-chainsaw-man-e7-gamezxc.txt), a preview's bare heading over its own headline
+    /// (1373-greys-anatomy-s17e7-preview-techradar247.txt), and a sentence's "While the season 3
+    /// premiere" (1378-ted-lasso-football-feature-subjectifymedia.txt) or Portuguese "No episódio
+    /// 10" (1409-attorney-woo-e10-pt-meugamer.txt) names no show.
+    #[test]
+    fn furniture_and_sentences_above_the_headline_name_no_show() {
+        let read = |page: &str| parse_article(page, Format::Text, &Hints::default());
+        let refused = [
+            include_str!(
+                "../../tests/corpus/pages/1396-the-glory-part2-first-two-clickthecity.txt"
+            ),
+            include_str!(
+                "../../tests/corpus/pages/1373-greys-anatomy-s17e7-preview-techradar247.txt"
+            ),
+            include_str!(
+                "../../tests/corpus/pages/1378-ted-lasso-football-feature-subjectifymedia.txt"
+            ),
+        ];
+        for page in refused {
+            assert!(read(page).is_err(), "{}", &page[..80]);
+        }
+        let err = read(include_str!("../../tests/corpus/pages/1427-chainsaw-man-e7-gamezxc.txt"))
+            .expect_err("no headline");
+        assert!(!err.to_string().contains("Table of contents"), "{err}");
+        let woo =
+            read(include_str!("../../tests/corpus/pages/1409-attorney-woo-e10-pt-meugamer.txt"));
+        assert!(woo.is_err() || woo.as_ref().is_ok_and(|a| a.show != "No"), "{woo:?}");
     }
 }

@@ -12,6 +12,7 @@
 //! [`trim_separators`] / [`trim_quotes`].
 
 use regex::{Captures, Regex};
+use std::borrow::Cow;
 use std::sync::LazyLock as Lazy;
 
 /// Show, season and episode named by a recap headline.
@@ -220,6 +221,8 @@ fn numbered_headline(text: &str) -> Option<Headline> {
                 || COUNTER_IN_NAME_RE.is_match(&show)
                 // "*Warning – episode 5 spoilers ahead*": a spoiler warning names no show.
                 || WARNING_ONLY_RE.is_match(&show)
+                // "While the season 3 premiere, which…": no name ends in its article.
+                || ends_in_article(&show)
             {
                 continue;
             }
@@ -367,10 +370,19 @@ const ARTICLES: [&str; 17] = [
 
 /// An article or a demonstrative alone where the show's name would be: the start of a
 /// sentence ("El tercer capítulo se titula …", "Este quinto capítulo ha sido …", "Die Episode
-/// 12 beginnt in Tokio", "Questo episodio 3 …", "Deze aflevering 2 …").
+/// 12 beginnt in Tokio", "Questo episodio 3 …", "Deze aflevering 2 …"), or a preposition
+/// ("No episódio 10, a caminho…", "Di episode 3 dan 4 drama…").
 static SENTENCE_START_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:the|this|that|el|la|los|las|este|esta|ese|esa|o|a|os|as|esse|essa|neste|nesta|nesse|nessa|le|les|ce|cet|cette|der|die|das|diese|dieser|dieses|il|lo|gli|questo|questa|quest['’]|het|deze|dit|den|det|denne|dette)$").unwrap()
+    Regex::new(r"(?i)^(?:the|this|that|el|la|los|las|este|esta|ese|esa|o|a|os|as|esse|essa|neste|nesta|nesse|nessa|le|les|ce|cet|cette|der|die|das|diese|dieser|dieses|il|lo|gli|questo|questa|quest['’]|het|deze|dit|den|det|denne|dette|no|na|nos|nas|em|en|dans|im|nel|nella|di|pada|dalam)$").unwrap()
 });
+
+/// "While the", "in The": a sentence's words before a marker, never a name.
+fn ends_in_article(show: &str) -> bool {
+    let mut words = show.split_whitespace().rev();
+    let last = words.next().unwrap_or_default();
+    words.next().is_some()
+        && (last.eq_ignore_ascii_case("the") || last.eq_ignore_ascii_case("an") || last == "a")
+}
 
 /// The show named after the marker: a quoted name, or the title-case words
 /// after "of" up to the first lower-case word that is not a joiner
@@ -767,6 +779,11 @@ static SEASON_WORD_END_RE: Lazy<Regex> = Lazy::new(|| {
         .unwrap()
 });
 /// A leading `[Drama Recap]` / `【Review】` tag.
+/// "The Boy Next World: 4 Things which Shocked yet Amazed Us in The": a count of the
+/// writer's things after the name.
+static LISTICLE_TAIL_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\s*[:\-–—|]\s+(?:the\s+)?\d{1,2}\s+(?:[\p{L}’'-]+\s+){0,2}(?:things|reasons|moments|takeaways|questions|details|scenes|highlights|thoughts|ways|lessons|clues|theories|reactions|revelations|twists|surprises)\b.*$").unwrap()
+});
 static LEADING_TAG_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:\[[^\]]{1,40}\]|【[^】]{1,40}】)\s*").unwrap());
 /// A section name glued to the headline by text extraction: "TV ReviewsQuantico".
@@ -948,7 +965,7 @@ static ORDINAL_EPISODE_OF_RE: Lazy<Regex> = Lazy::new(|| {
     let name_word = r"(?:\p{Lu}|\d)(?:[\p{L}\p{N}’'&\-]|\.[\p{L}\p{N}])*";
     let small = r"of|the|and|in|on|a|an|to|at|for|with|from|my|your";
     Regex::new(&format!(
-        r#"(?i:\bthe\s+{ORD}\s+episode\s+of\s+(?:(?:season|series)\s+{NUM}\s+of\s+|the\s+{ORD}\s+(?:season|series)\s+of\s+)?)(?:(?:{name_word}\s+){{0,2}}{name_word},\s+["“‘]|["“‘])?((?:{name_word})(?:\s+(?-i:{small})|\s+{name_word}|:\s+{name_word})*)["”’]?(?i:\s+(?:\(\d{{4}}[-–]?\d{{0,4}}\)\s+)?(?:season|series)\s+{NUM})?"#
+        r#"(?i:\bthe\s+{ORD}(?:\s+(?:and|&)\s+{ORD}\s+episodes|\s+episode)\s+of\s+(?:(?:season|series)\s+{NUM}\s+of\s+|the\s+{ORD}\s+(?:season|series)\s+of\s+)?)(?:(?:{name_word}\s+){{0,2}}{name_word},\s+["“‘]|["“‘])?((?:{name_word})(?:\s+(?-i:{small})|\s+{name_word}|:\s+{name_word})*)["”’]?(?i:\s+(?:\(\d{{4}}[-–]?\d{{0,4}}\)\s+)?(?:season|series)\s+{NUM})?"#
     ))
     .unwrap()
 });
@@ -969,9 +986,11 @@ pub fn ordinal_episode_in_prose(line: &str) -> Option<Headline> {
         if episode == 1 {
             return None;
         }
+        // "The third and fourth episodes of Reacher's Second Season": a pair.
+        let episode_end = c.get(2).and_then(|m| parse_number(m.as_str())).filter(|&e| e > episode);
         let season =
-            c.get(2).or(c.get(3)).or(c.get(5)).and_then(|m| parse_number(m.as_str())).unwrap_or(1);
-        let mut show = c[4].trim();
+            c.get(3).or(c.get(4)).or(c.get(6)).and_then(|m| parse_number(m.as_str())).unwrap_or(1);
+        let mut show = c[5].trim();
         // Small words that ended the run belong to the sentence, not the name.
         while let Some((head, last)) = show.rsplit_once(' ') {
             if !last.starts_with(char::is_lowercase) {
@@ -984,7 +1003,7 @@ pub fn ordinal_episode_in_prose(line: &str) -> Option<Headline> {
         // "the 4th episode of Succession‘s 3rd and perhaps best season": a possessive name,
         // then the season's ordinal.
         if season == 1 {
-            if let Some(p) = POSSESSIVE_ORD_SEASON_RE.captures(&line[c.get(4)?.start()..]) {
+            if let Some(p) = POSSESSIVE_ORD_SEASON_RE.captures(&line[c.get(5)?.start()..]) {
                 if let Some(n) = parse_number(&p[2]) {
                     show = clean_show(&p[1]);
                     season = n;
@@ -996,7 +1015,7 @@ pub fn ordinal_episode_in_prose(line: &str) -> Option<Headline> {
             show,
             season,
             episode,
-            episode_end: None,
+            episode_end,
             title: None,
         })
     })
@@ -1198,9 +1217,10 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
             },
         ),
         // Doctor Who 10.05 Review, Good Girls 2.07: "The Dubby" (a two-digit episode
-        // followed by a label, a separator or the end, so "8.5" is not one)
+        // followed by a label, a separator or the end, so "8.5" is not one, nor a price's
+        // "56.75 -0.2820")
         form(
-            r#"(?i)\b(\d{1,2})\.(\d{2})(?:\s*(?:[:\-–—|"“‘(]|recap|review|$))"#.into(),
+            r#"(?i)\b(\d{1,2})\.(\d{2})(?:\s*(?:[:|"“‘(]|[\-–—](?:\s|\p{L}|$)|recap|review|$))"#.into(),
             with_season,
         ),
         // Show E05 (two digits at least, so "E3" the expo is not an episode)
@@ -1253,7 +1273,7 @@ static TRAILING_ALIAS_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 const NETWORKS: &str = r"(?:netflix|hbo(?:\s+max)?|max|hulu|disney\s*\+|disney\s+plus|disney|apple\s+tv\s*\+?|apple|amazon(?:\s+prime)?|prime\s+video|peacock|paramount\s*\+?|showtime|starz|fx|amc|bbc(?:\s+(?:one|two|three))?|itv|channel\s+4|cbs|nbc|abc|fox|the\s+cw|cw|tvn|jtbc|sbs|kbs2?|mbc|ocn|ena|viki|viu|tving|wavve|coupang\s+play|crunchyroll|funimation|hidive|iqiyi|wetv|youku|tencent|syfy|usa|tnt|tbs|bravo|lifetime|freeform|adult\s+swim|toonami|shudder|acorn\s+tv|britbox|sky(?:\s+atlantic)?|stan|crave|cbc|넷플릭스|티빙|웨이브|쿠팡플레이|디즈니\+?|왓챠)";
-const GENRES: &str = r"(?:k[\s-]?dramas?|korean\s+(?:drama|series|tv\s+series)|c-?drama|chinese\s+drama|j-?drama|japanese\s+drama|thai\s+drama|t-?drama|taiwanese\s+drama|drama\s+(?:korea|china|jepang|thailand|taiwan|mandarin)|drakor|anime(?:\s+series)?)";
+const GENRES: &str = r"(?:k[\s-]?dramas?|korean\s+(?:drama|series|tv\s+series)|c-?drama|chinese\s+drama|j-?drama|japanese\s+drama|thai\s+drama|t-?drama|taiwanese\s+drama|drama\s+(?:korea|china|jepang|thailand|taiwan|mandarin)|drakor|anime(?:\s+series)?|tv\s+(?:series|show))";
 
 /// "Netflix’s King the Land", "SBS Korean Drama Secret Door", "K-Drama Moving",
 /// "K-drama: Secret Garden", "TV | The Walking Dead" (a section name before a bar).
@@ -1374,6 +1394,11 @@ pub fn clean_show(raw: &str) -> String {
         if let Some(inner) = s.strip_prefix('【').and_then(|r| r.strip_suffix('】')) {
             if has_alphanumeric(inner) && !inner.contains(['【', '】']) {
                 s = trim_separators(inner);
+            }
+        }
+        if let Some(m) = LISTICLE_TAIL_RE.find(s) {
+            if has_alphanumeric(&s[..m.start()]) {
+                s = trim_separators(&s[..m.start()]);
             }
         }
         if let Some(m) = TRAILING_YEAR_RE.find(s) {
@@ -1611,6 +1636,8 @@ static NOT_A_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
           | (?:brought\s+to\s+you|(?:directed|written|reviewed|recapped)\s+by|dir\.\s|details\s*:)
           | share(?:\s+(?:this|with|on|via)\b|$) | (?:compartilh[ea]|compart[ae]|partager|teilen)$
           | \d{1,3}(?:\s*[\-–—]\s*\d{1,3})?\s*(?:min(?:ute)?s?|hours?)\.?$
+          | (?:tap|click|swipe|scroll)\s+(?:here\s+)?(?:to|for)\s+(?:know|read|see|find\s+out|learn)\b
+          | (?:know|read|find\s+out|learn)\s+more$ | (?:all\s+)?you\s+need\s+to\s+know$
         )",
     )
     .unwrap()
@@ -1630,7 +1657,12 @@ static SITE_TAIL_RE: Lazy<Regex> = Lazy::new(|| {
 /// Cleans a candidate episode title; `None` when nothing meaningful is left
 /// (generic words, dates, bylines, ratings).
 pub fn clean_title(s: &str) -> Option<String> {
-    let without_brackets = BRACKETED_RE.replace_all(s, " ");
+    // "“PYT (Pretty Young Thing)”": brackets inside the quotes are the title's own.
+    let without_brackets = if trim_quotes(s).len() < s.trim().len() {
+        Cow::Borrowed(s)
+    } else {
+        BRACKETED_RE.replace_all(s, " ")
+    };
     let mut s = trim_separators(&without_brackets);
     // "The Eagle and the Sceptre - The Fantasy Review": a review site's name after the title.
     if let Some(m) = SITE_TAIL_RE.find(s) {

@@ -71,7 +71,10 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | \d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}.{{0,30}}$
           | \d+\s*(?:min(?:ute)?s?|hours?|days?|weeks?|months?)\s+(?:read|ago)\b.*$
           | \d+\s+(?:comments?|responses?|replies|views|shares|likes|articles|posts)$
-          | (?:connect\s+with\s+us|follow\s+us|skip\s+nav|newsletters?.*|sign\s+in.*|log\s+in.*|\(?photo\s+(?:courtesy|credit).*|(?:photo|image|picture|still|header\s+image)s?(?:\s+credits?)?\s*:.*|image\s+(?:courtesy|credit|via).*|spoilers?\s+ahead|warning:?\s+spoilers?.*|warning:?\s+(?:potential|possible|major|minor|mild|heavy)\s+spoilers?\s+(?:ahead|below)\.?)$
+          | (?:connect\s+with\s+us|follow\s+us|skip\s+nav|newsletters?.*|sign\s+in.*|log\s+in.*|\(?photo\s+(?:courtesy|credit).*|(?:photo|image|picture|still|header\s+image)s?(?:\s+credits?)?\s*:.*|image\s+(?:courtesy|credit|via).*|spoilers?\s+ahead|warning:?\s+spoilers?.*|spoilers?\s+(?:alert\s+|warning\s+)?(?:through|up\s+to|until)\s.*|warning:?\s+(?:potential|possible|major|minor|mild|heavy)\s+spoilers?\s+(?:ahead|below)\.?)$
+          | (?:directors?|directed\s+by|writers?|starring|cast|creators?|created\s+by|showrunners?|executive\s+producers?|streaming\s+(?:platform|service|on)|where\s+to\s+watch|network|genre|runtime)\s*:.*$  # credits
+          | (?:usd|eur|gbp|php|jpy|krw|inr|idr|cad|aud)\s*[$€£₱¥₩₹]?\s*\d.*$   # a currency ticker
+          | (?:table\s+of\s+contents|contents|in\s+this\s+article|jump\s+to)\s*:?$
           | .*(?:»|›|\s>\s|\s/\s).*$                               # breadcrumbs
           | r/\w+.*$ | u/\w+.*$ | .*\s•\s+u/\w+.*$                  # forum headers
           | (?:latest|trending(?:\s+now)?|popular|related|previous|prev|next|up\s+next|read\s+(?:more|next|also)|see\s+also|also\s+read|recommended|breaking|hot|top\s+stories|must\s+read)\s*[:|»›].*$

@@ -163,10 +163,11 @@ fn star_glyphs(s: &str) -> Option<(f32, f32)> {
     Some((value, out_of))
 }
 
-/// "Episode Rating: 4/5", "Our rating – 4.5 out of 5", "Score: 8/10", "Grade: B+", "Overall: 9.0/10".
+/// "Episode Rating: 4/5", "Our rating – 4.5 out of 5", "Score: 8/10", "Grade: B+", "Overall: 9.0/10",
+/// "Filmyhype.com Ratings: 3.5/5 (three and a half stars)" (a site's name with its domain).
 static LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:[\p{L}'’]+\s+){0,3}(?:rating|score|grade|verdict|mark|review|overall|classifica[çc][ãa]o|avalia[çc][ãa]o|nota|calificaci[óo]n|puntuaci[óo]n|puntaje|pontua[çc][ãa]o|valoraci[óo]n|voto|valutazione|punteggio|bewertung|wertung|ocena|beoordeling|puan)s?(?:\s+final)?(?:\s+d[aoe]l?\s+cr[íi]tic[ao]s?|\s+of\s+the\s+critic)?\s*(?:\(?\s*out\s+of\s+(\d{1,3})\s*\)?)?(?:\s*,[^:]{1,30})?\s*[:\-–—=]?\s*(.+)$",
+        r"(?i)^(?:[\p{L}'’]+(?:\.[\p{L}]+)?\s+){0,3}(?:rating|score|grade|verdict|mark|review|overall|classifica[çc][ãa]o|avalia[çc][ãa]o|nota|calificaci[óo]n|puntuaci[óo]n|puntaje|pontua[çc][ãa]o|valoraci[óo]n|voto|valutazione|punteggio|bewertung|wertung|ocena|beoordeling|puan)s?(?:\s+final)?(?:\s+d[aoe]l?\s+cr[íi]tic[ao]s?|\s+of\s+the\s+critic)?\s*(?:\(?\s*out\s+of\s+(\d{1,3})\s*\)?)?(?:\s*,[^:]{1,30})?\s*[:\-–—=]?\s*(.+)$",
     )
     .unwrap()
 });
@@ -322,9 +323,10 @@ static USUAL_SCALE_RE: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
-/// A label and a score out of some scale opening a long line: "Puntaje: 8/10- Otro …".
+/// A label and a score out of some scale opening a long line: "Puntaje: 8/10- Otro …",
+/// "Filmyhype.com Ratings: 3.5/5 (three and a half stars) [yasr_overall_rating …]".
 static LABELLED_SCORE_OPENING_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:rating|score|grade|nota|calificaci[óo]n|puntuaci[óo]n|puntaje|valoraci[óo]n|pontua[çc][ãa]o)\s*:\s*\d{1,3}(?:[.,]\d{1,2})?\s*/\s*\d{1,3}\b").unwrap()
+    Regex::new(r"(?i)^(?:[\p{L}'’]+(?:\.[\p{L}]+)?\s+){0,2}(?:rating|score|grade|nota|calificaci[óo]n|puntuaci[óo]n|puntaje|valoraci[óo]n|pontua[çc][ãa]o)s?\s*:\s*\d{1,3}(?:[.,]\d{1,2})?\s*/\s*\d{1,3}\b").unwrap()
 });
 
 /// A bare score printed beside the headline ("7.0", "8.5"): out of 10.
@@ -393,6 +395,11 @@ mod tests {
         assert_eq!(v("Rating: A story of love"), None);
         assert_eq!(v("Final grade, this episode: C minus."), Some((2.5, "C minus".into())));
         assert_eq!(v("Sullywood Rating: 7/10"), Some((3.5, "7/10".into())));
+        // tests/corpus/pages/1428-chainsaw-man-e7-filmyhype.txt: a site's name with its domain.
+        assert_eq!(
+            v("Filmyhype.com Ratings: 3.5/5 (three and a half stars) [yasr_overall_rating size=”large”]"),
+            Some((3.5, "3.5/5".into()))
+        );
         assert_eq!(v("Final Review 9/10"), Some((4.5, "9/10".into())));
         assert_eq!(v("Episode Review 8.9 / 10.0"), Some((4.45, "8.9 / 10.0".into())));
         assert_eq!(v("Rating: 4.5"), Some((4.5, "4.5".into())));

@@ -105,7 +105,7 @@ static KIND_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 static PREVIEW_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:preview|previews|promo|photos|stills|sneak\s+peeks?|what\s+to\s+expect|predictions?|spoilers\s+for\s+(?:next|upcoming)|(?:next|upcoming)\s+episode|be\s+available\s+to\s+(?:watch|stream)|release\s+(?:date|time))\b").unwrap()
+    Regex::new(r"(?i)\b(?:preview|previews|promo|photos|stills|sneak\s+peeks?|what\s+to\s+expect|what[’']s\s+coming|predictions?|spoilers\s+for\s+(?:next|upcoming)|(?:next|upcoming)\s+episode|be\s+available\s+to\s+(?:watch|stream)|release\s+(?:date|time))\b").unwrap()
 });
 /// Japanese news of a coming episode: "第7話「…」のあらすじが公開されました" (its synopsis has
 /// been released), "先行カット" (advance stills), "予告" (the trailer). Japanese has no word
@@ -195,6 +195,7 @@ pub fn judge(
     }
     // Words of the show's own name do not count ("Trailer Park Boys", "The Best Hit",
     // "Interview with the Vampire").
+    let whole_headline = headline;
     let without_show;
     let named = parsed.filter(|h| name_like(&h.show));
     let headline = match named {
@@ -259,6 +260,23 @@ pub fn judge(
         };
         if opening.iter().skip(headline_at).take(4).any(coming) {
             return Some(PREVIEW);
+        }
+    }
+    // "Grey's Anatomy Season 17 Episode 7" over "Grey’s Anatomy Season 17 Episode 7: What’s
+    // Coming For Meredith? …": a bare heading, then the page's own headline for the same
+    // episode, which says what kind of page it is.
+    // (A heading that says "Recap" has said what the page is; a paragraph is no headline.)
+    let bare = |h: &&Headline| is_bare_heading(whole_headline, h) && !says_recap;
+    if let Some(h) = parsed.filter(bare) {
+        let next = opening.iter().skip(headline_at + 1).take(2).find_map(|l| {
+            if l.split_whitespace().count() > 20 || l.trim_end().ends_with('.') {
+                return None;
+            }
+            let n = parse_headline(l).filter(|n| n.episode == h.episode)?;
+            Some((l, n))
+        });
+        if let Some(reason) = next.and_then(|(l, n)| judge(l, Some(&n), &[], 0)) {
+            return Some(reason);
         }
     }
     if lists_several_episodes(opening, headline_at) {
