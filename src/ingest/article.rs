@@ -1508,12 +1508,12 @@ static QUOTED_AFTER_NUMBER_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// "we delve into the third instalment of the three-episode premiere of season two, ‘The
-/// Eagle and the Sceptre’": the episode by its ordinal (group 1), then its quoted title after
-/// a comma, within the sentence.
+/// Eagle and the Sceptre’", "the show’s eighth installment, “Front Man,” is…": the episode by
+/// its ordinal (group 1), then its quoted title after a comma, within the sentence.
 static QUOTED_AFTER_ORDINAL_RE: Lazy<Regex> = Lazy::new(|| {
     let ordinal = headline::ORD;
     Regex::new(&format!(
-        r#"(?i)\bthe\s+{ordinal}\s+(?:episode|instalment|installment|chapter)\b[^.!?“”"‘’]{{0,80}},\s*{QUOTED_TITLE}"#
+        r#"(?i)\bthe\s+(?:\p{{L}}+[’']s\s+)?{ordinal}\s+(?:episode|instalment|installment|chapter)\b[^.!?“”"‘’]{{0,80}},\s*{QUOTED_TITLE}"#
     ))
     .unwrap()
 });
@@ -1841,11 +1841,12 @@ static AFTER_RECAP_WORD_RE: Lazy<Regex> =
 static TITLED_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r#"(?i)\b(?:titled|entitled|called|named|episode\s+\d{1,4},?\s+(?:also\s+)?known\s+as|title\s+of\s+(?:[\p{L}’']+\s+){0,3}episode\s+(?:is|was)|(?:highlights|recap|review|events)\s+of|thoughts\s+on|(?:in)?titulad[oa]|se\s+titula|se\s+chama|intitul[ée]e?)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
 });
-/// "This episode, titled Narkina 5, may not be…", "L’episodio 2×06 di Euphoria, intitolato A
+/// "This episode, titled Narkina 5, may not be…", "This episode, forebodingly titled Woe’s
+/// Hollow, also featured…", "L’episodio 2×06 di Euphoria, intitolato A
 /// Thousand Little Trees of Blood, ci svela…": an episode's title named without quotes, set
 /// off by commas after the word for "titled", in the sentence that names the episode.
 static TITLED_UNQUOTED_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:episode|episodio|épisode|episódio|folge)\b[^.!?]{0,60}?,\s*(?:titled|entitled|intitolat[oa]|intitulad[oa]|titulad[oa]|intitulée?)\s+(?-i:(\p{Lu}[^,;:.!?()“”\x22]{0,60}?))\s*,").unwrap()
+    Regex::new(r"(?i)\b(?:episode|episodio|épisode|episódio|folge)\b[^.!?]{0,60}?,\s*(?:\p{L}+ly\s+)?(?:titled|entitled|intitolat[oa]|intitulad[oa]|titulad[oa]|intitulée?)\s+(?-i:(\p{Lu}[^,;:.!?()“”\x22]{0,60}?))\s*,").unwrap()
 });
 /// "episode of Game of Thrones “The Spoils of War”", "Episode 4, “The Spoils of War”".
 static QUOTED_AFTER_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
@@ -2494,7 +2495,11 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             // episode's number.
             let after_number = || {
                 blocks.iter().take(8).find_map(|b| {
-                    let inner = quoted_after_number(&b.text, episode)?;
+                    // ("The fourth episode of the second season of Marvel Studios, “Loki”": the
+                    // show's own name is no title.)
+                    let inner = quoted_after_number(&b.text, episode).or_else(|| {
+                        quoted_after_ordinal(&b.text, episode).filter(|t| fold(t) != fold(&show))
+                    })?;
                     headline::clean_title(inner.trim().trim_end_matches(['.', ',']))
                 })
             };
@@ -4353,7 +4358,8 @@ mod tests {
     /// Titles: "7×14 – “PYT (Pretty Young Thing)”" keeps its brackets
     /// (1374-greys-anatomy-s7e14-21-fryingmineinbutter.txt); the lede's "Episode 3, ‘Them’s the
     /// Breaks’," above the headline (1353-yellowjackets-s3e3-grownewsus.txt); never a
-    /// headline's "Tap To Know More" (1408-attorney-woo-e9-bondwithbrands.txt).
+    /// headline's "Tap To Know More" (1408-attorney-woo-e9-bondwithbrands.txt); and titles the
+    /// prose gives (below).
     #[test]
     fn titles_on_new_sites() {
         let title = |page: &str| parse(page, Format::Text).title;
@@ -4371,6 +4377,23 @@ mod tests {
         );
         let woo = include_str!("../../tests/corpus/pages/1408-attorney-woo-e9-bondwithbrands.txt");
         assert_ne!(title(woo).as_deref(), Some("Tap To Know More"));
+        // "This episode, forebodingly titled Woe’s Hollow," (897-severance-s2e4-bgr.txt); "the
+        // show’s eighth installment, “Front Man,”" (1290-squid-game-s1e8-marvytvseries.txt); not
+        // "the fourth episode of … Marvel Studios, “Loki”" (862-loki-s2e4-whatsondisneyplus.txt).
+        let titled = [
+            (
+                include_str!("../../tests/corpus/pages/897-severance-s2e4-bgr.txt"),
+                Some("Woe’s Hollow"),
+            ),
+            (
+                include_str!("../../tests/corpus/pages/1290-squid-game-s1e8-marvytvseries.txt"),
+                Some("Front Man"),
+            ),
+            (include_str!("../../tests/corpus/pages/862-loki-s2e4-whatsondisneyplus.txt"), None),
+        ];
+        for (page, expected) in titled {
+            assert_eq!(title(page).as_deref(), expected, "{}", &page[..60]);
+        }
     }
 
     /// What a page puts above its headline is not the headline: a currency ticker whose
