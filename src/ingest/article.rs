@@ -2187,6 +2187,61 @@ fn name_then_marker(opening: &[String]) -> Option<(headline::Headline, &str)> {
     })
 }
 
+/// "Shrinking Recap: Trending Upward / Shrinking / Get in the Sea / Season 2 / Episode 7 /
+/// Editor’s Rating": a recap site's episode card under the headline, each field on a line of
+/// its own: the show, the episode's title, its season, its number.
+fn stacked_numbers(opening: &[String]) -> Option<headline::Headline> {
+    let lines: Vec<&str> = opening.iter().take(12).map(|l| l.trim()).collect();
+    let at = lines
+        .windows(2)
+        .position(|w| SEASON_LINE_RE.is_match(w[0]) && EPISODE_LINE_RE.is_match(w[1]))?;
+    let number =
+        |re: &Regex, line: &str| re.captures(line)?[1].parse::<u32>().ok().filter(|&n| n > 0);
+    let (season, episode) =
+        (number(&SEASON_LINE_RE, lines[at])?, number(&EPISODE_LINE_RE, lines[at + 1])?);
+    let (show, title) = (lines.get(at.checked_sub(2)?)?, lines[at - 1]);
+    // The show's line is a name the headline above it starts with ("Shrinking Recap: …").
+    let headline = lines[..at - 2].iter().find(|l| !opening::is_furniture_line(l))?;
+    if !names_something(show) || !fold(headline).starts_with(&fold(show)) {
+        return None;
+    }
+    let title = headline::clean_title(title).filter(|t| fold(t) != fold(show));
+    Some(headline::Headline { show: show.to_string(), season, episode, episode_end: None, title })
+}
+
+static SEASON_LINE_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^season\s+(\d{1,3})$").unwrap());
+static EPISODE_LINE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^episode\s+(\d{1,4})$").unwrap());
+
+/// "The Great British Bake Off: Week 5", "Strictly Come Dancing - Series 11, Week 4 [Review]",
+/// "Strictly Come Dancing 2018 week 4 recap": a weekly competition's episodes are its weeks.
+/// Not a round-up's week ("Winter 2023 Anime Episode Reviews: Week 12", "Last Week in TV").
+fn week_numbered(headline_text: &str) -> Option<headline::Headline> {
+    let c = WEEK_RE.captures(headline_text.trim())?;
+    let mut show = headline::clean_show(&c[1]);
+    if let Some(year) =
+        show.rsplit_once(' ').filter(|(_, y)| is_year(y)).map(|(name, _)| name.len())
+    {
+        show.truncate(year);
+    }
+    if ROUND_UP_WORDS_RE.is_match(&show)
+        || !names_something(&show)
+        || show.split_whitespace().count() > 6
+    {
+        return None;
+    }
+    let season = c.get(2).map_or(Some(1), |m| m.as_str().parse().ok())?;
+    let episode = headline::parse_number(&c[3])?;
+    Some(headline::Headline { show, season, episode, episode_end: None, title: None })
+}
+
+static WEEK_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(.{2,80}?)\s*(?:[:\-–—,]\s*)?(?:(?:series|season)\s+(\d{1,2}),?\s+)?week\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s*[\[(]?(?:recap|review|results?)[\])]?)*$").unwrap()
+});
+static ROUND_UP_WORDS_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:anime|episodes?|reviews?|recaps?|round-?up|tv|television|watch(?:ing|list)?|winter|spring|summer|fall|autumn|dramas?|weekly|last|this|best|ratings?|sitcoms?|shows?|k-?drama|my|our)\b").unwrap()
+});
+
 /// "The Gilded Age 302 Recap": three digits right after a known show's name and before the
 /// word recap or review number the season and its episode, as production codes do. Not after
 /// an anime's name, whose episodes run into the hundreds ("One Piece 302 review").
@@ -2336,8 +2391,8 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                 return Some(headline::Headline { season: p.season.max(season), ..p });
             }
         }
-        by_address
-            .clone()
+        stacked_numbers(&opening)
+            .or_else(|| by_address.clone())
             .or_else(|| headline_from_body(&headline_text, &opening))
             .or_else(|| headline_from_prose(&opening))
             .or_else(|| {
@@ -2346,9 +2401,16 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                 Some(h)
             })
             .or_else(|| (!headline_prose).then(|| anime_numbered(&headline_text)).flatten())
+            .or_else(|| (!headline_prose).then(|| week_numbered(&headline_text)).flatten())
             .or_else(|| anime_numbered(&address.and_then(url_headline)?))
     });
     let parsed = parsed.map(|mut h| {
+        // "MY HERO ACADEMIA's Season 2 Premiere": a known show's possessive before its marker
+        // (but "Grey’s Season 5" is what fans call Grey's Anatomy).
+        let bare = ["’s", "'s", "‘s"].iter().find_map(|p| h.show.strip_suffix(p));
+        if let Some(bare) = bare.filter(|b| gazetteer::lookup(b).is_some()) {
+            h.show = bare.to_string();
+        }
         if let Some(name) = gazetteer_name(&h.show) {
             h.show = name;
         }
@@ -2437,6 +2499,15 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             // "'Severance' Episode 3 Just Set Us on a Dangerous Path" over "the first two
             // episodes of Severance season 2": a headline that says no season, and the opening
             // names the show's season.
+            // "Alice In Borderland “Episode 2”" over "Season Two, Episode Two": the numbers
+            // stated on the line after the headline.
+            let next_line = blocks.first().filter(|b| b.lines == 1).and_then(|b| {
+                parse_headline(&format!("Show – {}", b.text))
+                    .filter(|n| n.show == "Show" && n.episode == episode)
+            });
+            if let Some(n) = next_line.filter(|_| season == 1) {
+                season = n.season;
+            }
             if season == 1 && !SEASON_SAID_RE.is_match(&headline_text) {
                 // "House of the Dragon’s second season", "season 2 of House of the Dragon"; and
                 // further down, "House of the Dragon’s season 2, episode 4" with this episode's
@@ -2600,6 +2671,10 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
 
     if let Some(s) = hint_show {
         show = s.to_string();
+    }
+    // "…spoilers lie ahead for Episode 4 of “Arcane.”": the show's own name, quoted, is no title.
+    if title.as_deref().is_some_and(|t| fold(t) == fold(&show)) {
+        title = None;
     }
     if let Some(s) = hints.season.filter(|&s| s > 0) {
         season = s;
@@ -4426,5 +4501,68 @@ mod tests {
         let woo =
             read(include_str!("../../tests/corpus/pages/1409-attorney-woo-e10-pt-meugamer.txt"));
         assert!(woo.is_err() || woo.as_ref().is_ok_and(|a| a.show != "No"), "{woo:?}");
+    }
+
+    /// The twenty-third collection, after it was measured blind: a recap site's episode card
+    /// with the season and number on lines of their own (1441-shrinking-s2e7-interushracing.txt),
+    /// a weekly competition's weeks (1451-gbbo-2018-week5-jenrosewrites.txt,
+    /// 1490-strictly-s11-week4-dalemakeup.txt, 1489-strictly-2018-week4-entertainment-focus.txt),
+    /// the season on the line after the headline (1445-alice-in-borderland-s2e2-gabbinggeek.txt),
+    /// a known show's possessive (1462-my-hero-academia-s2e1-animemojo.txt), a quoted name before
+    /// its "Act 2" (1486-arcane-e4-6-thegeekiary.txt), a full stop inside a quoted name and the
+    /// show's own name as no title (1487-arcane-e4-upcomer.txt), and "Episode Air Date" above a
+    /// spoiler warning (1460-dandadan-e3-rofluno.txt).
+    #[test]
+    fn cards_weeks_and_names_from_the_twenty_third_collection() {
+        let pages = [
+            (
+                include_str!("../../tests/corpus/pages/1441-shrinking-s2e7-interushracing.txt"),
+                ("Shrinking", 2, 7),
+            ),
+            (
+                include_str!("../../tests/corpus/pages/1451-gbbo-2018-week5-jenrosewrites.txt"),
+                ("The Great British Bake Off", 1, 5),
+            ),
+            (
+                include_str!("../../tests/corpus/pages/1490-strictly-s11-week4-dalemakeup.txt"),
+                ("Strictly Come Dancing", 11, 4),
+            ),
+            (
+                include_str!(
+                    "../../tests/corpus/pages/1489-strictly-2018-week4-entertainment-focus.txt"
+                ),
+                ("Strictly Come Dancing", 1, 4),
+            ),
+            (
+                include_str!(
+                    "../../tests/corpus/pages/1445-alice-in-borderland-s2e2-gabbinggeek.txt"
+                ),
+                ("Alice In Borderland", 2, 2),
+            ),
+            (
+                include_str!("../../tests/corpus/pages/1462-my-hero-academia-s2e1-animemojo.txt"),
+                ("MY HERO ACADEMIA", 2, 1),
+            ),
+            (
+                include_str!("../../tests/corpus/pages/1486-arcane-e4-6-thegeekiary.txt"),
+                ("Arcane", 1, 4),
+            ),
+            (include_str!("../../tests/corpus/pages/1487-arcane-e4-upcomer.txt"), ("Arcane", 1, 4)),
+            (
+                include_str!("../../tests/corpus/pages/1460-dandadan-e3-rofluno.txt"),
+                ("Dandadan", 1, 3),
+            ),
+        ];
+        assert_reads(&pages);
+        assert_eq!(parse(pages[0].0, Format::Text).title.as_deref(), Some("Get in the Sea"));
+        assert_eq!(parse(pages[7].0, Format::Text).title, None);
+        // A round-up's week is no episode.
+        for headline in [
+            "Winter 2023 Anime Episode Reviews: Week 12",
+            "Last Week in TV - Week of April 13",
+            "Weekly Roundup Winter 2019 Week 1",
+        ] {
+            assert_eq!(week_numbered(headline), None, "{headline}");
+        }
     }
 }

@@ -384,6 +384,23 @@ fn ends_in_article(show: &str) -> bool {
         && (last.eq_ignore_ascii_case("the") || last.eq_ignore_ascii_case("an") || last == "a")
 }
 
+/// "Arcane." → "Arcane": a sentence's full stop that ended up inside a quoted name ("…Episode 4
+/// of “Arcane.”"), but not an abbreviation's ("S.H.I.E.L.D.", "Mr.").
+fn without_full_stop(s: &str) -> &str {
+    match s.strip_suffix('.') {
+        Some(bare) => {
+            let last = bare.rsplit(' ').next().unwrap_or(bare);
+            let word = last.chars().count() > 3 && last.ends_with(char::is_lowercase);
+            if word && !last.contains('.') {
+                bare
+            } else {
+                s
+            }
+        }
+        None => s,
+    }
+}
+
 /// The show named after the marker: a quoted name, or the title-case words
 /// after "of" up to the first lower-case word that is not a joiner
 /// ("Escape of the Seven: Resurrection starts with…").
@@ -393,7 +410,7 @@ fn show_after_marker(after: &str) -> Option<(String, &str)> {
     if let Some(c) = QUOTED_RE.captures(rest).filter(|c| c.get(0).is_some_and(|w| w.start() == 0)) {
         let inner = (1..=8).find_map(|i| c.get(i))?;
         let end = c.get(0)?.end();
-        let name = trim_separators(inner.as_str()).to_string();
+        let name = without_full_stop(trim_separators(inner.as_str())).to_string();
         return has_alphanumeric(&name).then_some((name, &rest[end..]));
     }
     let mut end = 0;
@@ -1286,9 +1303,10 @@ static LEADING_NETWORK_RE: Lazy<Regex> = Lazy::new(|| {
 /// "Fates and Furies Korean Drama", "Behind Every Star – K-Drama", "Little Women (K-Drama)".
 static TRAILING_GENRE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!(r"(?i)[\s\-–—:|,]*[(\[]?\s*{GENRES}\s*[)\]]?$")).unwrap());
-/// "Drama Review Corner ‘Legend Of The Blue Sea’": a quoted name after a short prefix.
+/// "Drama Review Corner ‘Legend Of The Blue Sea’": a quoted name after a short prefix; "“Arcane”
+/// Act 2": before a label of its own.
 static QUOTED_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?:^|\s)(?:“([^”“]+)”|"([^"]+)"|‘((?:[^’‘]|’\p{L})+)’|'((?:[^']|'\p{L})+)')(?:\s+(?i:drama|series|anime|k-?drama))?[\s\-–—:|,]*$"#).unwrap()
+    Regex::new(r#"(?:^|\s)(?:“([^”“]+)”|"([^"]+)"|‘((?:[^’‘]|’\p{L})+)’|'((?:[^']|'\p{L})+)')(?:\s+(?i:drama|series|anime|k-?drama|act\s+\d{1,2}))?[\s\-–—:|,]*$"#).unwrap()
 });
 /// A sentence ending in a possessive name: "… continues with Blue Lock’s".
 static SENTENCE_POSSESSIVE_RE: Lazy<Regex> = Lazy::new(|| {
@@ -1436,8 +1454,7 @@ pub fn clean_show(raw: &str) -> String {
                 .split_whitespace()
                 .last()
                 .is_some_and(|w| matches!(w, "in" | "of" | "for" | "on" | "from" | "about"));
-            if ((1..=5).contains(&prefix_words) || (introduced && prefix_words <= 16))
-                && has_alphanumeric(inner)
+            if (prefix_words <= 5 || (introduced && prefix_words <= 16)) && has_alphanumeric(inner)
             {
                 s = inner;
             }
@@ -1546,6 +1563,7 @@ pub fn clean_show(raw: &str) -> String {
                 s = trim_separators(name);
             }
         }
+        s = without_full_stop(s);
         if s.len() == before {
             break;
         }
