@@ -2411,6 +2411,16 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         if let Some(bare) = bare.filter(|b| gazetteer::lookup(b).is_some()) {
             h.show = bare.to_string();
         }
+        // "The Traitors US": a country's edition, told by a tag the gazetteer's name lacks
+        // ("Love Island USA" is known whole).
+        let edition = h.show.rsplit_once(' ').filter(|(_, tag)| {
+            ["US", "USA", "UK", "AU", "NZ", "Canada", "Australia"].contains(tag)
+        });
+        if let Some((name, _)) = edition {
+            if gazetteer::lookup(&h.show).is_none() && gazetteer::lookup(name).is_some() {
+                h.show = name.to_string();
+            }
+        }
         if let Some(name) = gazetteer_name(&h.show) {
             h.show = name;
         }
@@ -4554,6 +4564,25 @@ mod tests {
             ),
         ];
         assert_reads(&pages);
+        // A country's edition told by a tag (1294-traitors-us-s3e5-dryedmangoez.txt) and an air
+        // date after the label (1268-bachelorette-s17e3-celebdirtylaundry.txt) are no part of the
+        // name; "the second episode of Season 5" names no show (1155-haven-s5e2-renegadecinema.txt).
+        let named = [
+            (
+                include_str!("../../tests/corpus/pages/1294-traitors-us-s3e5-dryedmangoez.txt"),
+                ("The Traitors", 3, 5),
+            ),
+            (
+                include_str!(
+                    "../../tests/corpus/pages/1268-bachelorette-s17e3-celebdirtylaundry.txt"
+                ),
+                ("The Bachelorette", 17, 3),
+            ),
+        ];
+        assert_reads(&named);
+        let haven = include_str!("../../tests/corpus/pages/1155-haven-s5e2-renegadecinema.txt");
+        let haven = parse_article(haven, Format::Text, &Hints::default());
+        assert!(haven.as_ref().is_err(), "{haven:?}");
         assert_eq!(parse(pages[0].0, Format::Text).title.as_deref(), Some("Get in the Sea"));
         assert_eq!(parse(pages[7].0, Format::Text).title, None);
         // A round-up's week is no episode.

@@ -796,6 +796,8 @@ static SEASON_WORD_END_RE: Lazy<Regex> = Lazy::new(|| {
         .unwrap()
 });
 /// A leading `[Drama Recap]` / `【Review】` tag.
+static TRAILING_DATE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\s+\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})$").unwrap());
 /// "The Boy Next World: 4 Things which Shocked yet Amazed Us in The": a count of the
 /// writer's things after the name.
 static LISTICLE_TAIL_RE: Lazy<Regex> = Lazy::new(|| {
@@ -992,6 +994,9 @@ static POSSESSIVE_ORD_SEASON_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"(?i)^((?:\S+\s+){{0,6}}?\S+?)[’'‘]s\s+{}", ord_season())).unwrap()
 });
 
+static SEASON_ONLY_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^(?:season|series)\s+\d{1,3}$").unwrap());
+
 /// An episode named by its ordinal in prose ([`ORDINAL_EPISODE_OF_RE`]); the first in `line`
 /// whose show reads as a name.
 pub fn ordinal_episode_in_prose(line: &str) -> Option<Headline> {
@@ -1028,7 +1033,9 @@ pub fn ordinal_episode_in_prose(line: &str) -> Option<Headline> {
             }
         }
         let words = show.split_whitespace().count();
-        ((1..=8).contains(&words) && has_alphanumeric(&show)).then_some(Headline {
+        // "The second episode of Season 5 feels…": a season, not a show.
+        let season_only = SEASON_ONLY_RE.is_match(&show);
+        ((1..=8).contains(&words) && has_alphanumeric(&show) && !season_only).then_some(Headline {
             show,
             season,
             episode,
@@ -1412,6 +1419,12 @@ pub fn clean_show(raw: &str) -> String {
         if let Some(inner) = s.strip_prefix('【').and_then(|r| r.strip_suffix('】')) {
             if has_alphanumeric(inner) && !inner.contains(['【', '】']) {
                 s = trim_separators(inner);
+            }
+        }
+        // "The Bachelorette Recap 06/21/21": the air date after the label.
+        if let Some(m) = TRAILING_DATE_RE.find(s) {
+            if has_alphanumeric(&s[..m.start()]) {
+                s = trim_separators(&s[..m.start()]);
             }
         }
         if let Some(m) = LISTICLE_TAIL_RE.find(s) {
