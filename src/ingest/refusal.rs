@@ -25,6 +25,7 @@ pub const ENCYCLOPEDIA: &str = "an encyclopedia article";
 pub const LISTING: &str = "a database listing of an episode";
 pub const TRANSCRIPT: &str = "a transcript, not a recap";
 pub const WHERE_TO_WATCH: &str = "where to watch an episode, not a recap";
+pub const PODCAST: &str = "a podcast episode, not a written recap";
 
 /// A headline that says it is a recap or an episode review.
 static RECAP_WORD_RE: Lazy<Regex> = Lazy::new(|| {
@@ -113,6 +114,8 @@ static PREVIEW_RE: Lazy<Regex> = Lazy::new(|| {
 static PREVIEW_JA_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"あらすじ(?:が|を)?(?:公開|解禁)|先行カット|場面カット|予告(?:編|映像|動画)?(?:が|を)?公開").unwrap()
 });
+static PODCAST_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\bpodcast\s+(?:#\s?\d+|review|recap|discussion)\b").unwrap());
 /// A site's page of reviews with its sorting controls: "54 Reviews" over "Sort by:".
 static REVIEW_COUNT_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^\d[\d,.]*\s+(?:user\s+)?(?:reviews|ratings|comments)$").unwrap()
@@ -170,6 +173,12 @@ pub fn judge(
     }
     if PREVIEW_JA_RE.is_match(headline) {
         return Some(PREVIEW);
+    }
+    // "11.4 - Podcast Review of Episode 4 of When Life Gives You Tangerines", "Podcast #42 -
+    // S2E20 - Help Wanted": an audio episode's notes (but "Podcast Fandom Episode 54: The
+    // Following S2E5" is a written recap under a podcast's banner).
+    if PODCAST_RE.is_match(headline) {
+        return Some(PODCAST);
     }
     // "Season 10, Episode 3 - Bread Week - full transcript", "Episode transcripts for the TV
     // show, …": a transcript site says so in its title or a short line under it; a recap
@@ -547,6 +556,19 @@ mod tests {
 
     /// tests/corpus/pages/755-you-s4-recap-guide-netflixlife.txt: a guide to a whole season's
     /// episodes, whose pages each recap one of them under the guide's own title.
+    /// tests/corpus/pages/1338-tangerines-e4-podcast-kdramachat.txt and
+    /// 1164-gilmore-podcast-archive-returntostarshollow.txt; 800-the-following-s2e5-projectfandom.txt
+    /// is a written recap under a podcast's name.
+    #[test]
+    fn a_podcast_episode_is_no_written_recap() {
+        assert_eq!(
+            j("11.4 - Podcast Review of Episode 4 of When Life Gives You Tangerines"),
+            Some(PODCAST)
+        );
+        assert_eq!(j("Podcast #42 - S2E20 - Help Wanted"), Some(PODCAST));
+        assert_eq!(j("Podcast Fandom Episode 54: The Following S2E5 ‘Reflection’"), None);
+    }
+
     #[test]
     fn a_recap_guide_to_all_episodes_is_a_list() {
         assert_eq!(j("You season 4 recap guide: All 10 episodes explained"), Some(LIST));
