@@ -2712,6 +2712,8 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         .clone()
         .or(opening_rating)
         .or(title_line_score)
+        // "Photo credit: … / Critic’s Rating: 3.5 / 5.0" above a lede taken for the headline.
+        .or_else(|| opening.iter().take(6).find_map(|l| ratings::parse_labelled(l)))
         .or_else(prose_rating)
         .map(|p| CriticRating { display: Some(p.display), ..p.rating })
         .or(rating.map(ratings::to_five));
@@ -4580,6 +4582,11 @@ mod tests {
             ),
         ];
         assert_reads(&named);
+        // "Critic’s Rating: 3.5 / 5.0" above the lede that names the episode
+        // (1316-pachinko-s2e7-newsneural.txt).
+        let pachinko = include_str!("../../tests/corpus/pages/1316-pachinko-s2e7-newsneural.txt");
+        let rating = parse(pachinko, Format::Text).rating.expect("the critic's rating");
+        assert_eq!((rating.value, rating.out_of), (3.5, 5.0));
         let haven = include_str!("../../tests/corpus/pages/1155-haven-s5e2-renegadecinema.txt");
         let haven = parse_article(haven, Format::Text, &Hints::default());
         assert!(haven.as_ref().is_err(), "{haven:?}");
