@@ -2188,17 +2188,21 @@ fn name_then_marker(opening: &[String]) -> Option<(headline::Headline, &str)> {
 }
 
 /// "Shrinking Recap: Trending Upward / Shrinking / Get in the Sea / Season 2 / Episode 7 /
-/// Editor’s Rating": a recap site's episode card under the headline, each field on a line of
+/// Editor’s Rating", "Top Chef: Wisconsin Recap: Join the Club / … / Top Chef / Supper Club /
+/// Season 21 Episode 5": a recap site's episode card under the headline, each field on a line of
 /// its own: the show, the episode's title, its season, its number.
 fn stacked_numbers(opening: &[String]) -> Option<headline::Headline> {
     let lines: Vec<&str> = opening.iter().take(12).map(|l| l.trim()).collect();
-    let at = lines
-        .windows(2)
-        .position(|w| SEASON_LINE_RE.is_match(w[0]) && EPISODE_LINE_RE.is_match(w[1]))?;
     let number =
         |re: &Regex, line: &str| re.captures(line)?[1].parse::<u32>().ok().filter(|&n| n > 0);
-    let (season, episode) =
-        (number(&SEASON_LINE_RE, lines[at])?, number(&EPISODE_LINE_RE, lines[at + 1])?);
+    // "Season 2 / Episode 7" on two lines, or "Season 21 Episode 5" on one.
+    let (at, season, episode) = lines.iter().enumerate().find_map(|(i, line)| {
+        if let Some(c) = SEASON_EPISODE_LINE_RE.captures(line) {
+            let n = |g: usize| c[g].parse::<u32>().ok().filter(|&n| n > 0);
+            return Some((i, n(1)?, n(2)?));
+        }
+        Some((i, number(&SEASON_LINE_RE, line)?, number(&EPISODE_LINE_RE, lines.get(i + 1)?)?))
+    })?;
     let (show, title) = (lines.get(at.checked_sub(2)?)?, lines[at - 1]);
     // The show's line is a name the headline above it starts with ("Shrinking Recap: …").
     let headline = lines[..at - 2].iter().find(|l| !opening::is_furniture_line(l))?;
@@ -2209,6 +2213,8 @@ fn stacked_numbers(opening: &[String]) -> Option<headline::Headline> {
     Some(headline::Headline { show: show.to_string(), season, episode, episode_end: None, title })
 }
 
+static SEASON_EPISODE_LINE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^season\s+(\d{1,3}),?\s+episode\s+(\d{1,4})$").unwrap());
 static SEASON_LINE_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^season\s+(\d{1,3})$").unwrap());
 static EPISODE_LINE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)^episode\s+(\d{1,4})$").unwrap());
@@ -2241,6 +2247,23 @@ static WEEK_RE: Lazy<Regex> = Lazy::new(|| {
 static ROUND_UP_WORDS_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:anime|episodes?|reviews?|recaps?|round-?up|tv|television|watch(?:ing|list)?|winter|spring|summer|fall|autumn|dramas?|weekly|last|this|best|ratings?|sitcoms?|shows?|k-?drama|my|our)\b").unwrap()
 });
+
+/// "RECAP: The Amazing Race “Where My Dogs At” [Episode 3]": a known show right before a quoted
+/// name the gazetteer lacks, which is then the episode's title, not the show.
+fn known_show_before_quotes(
+    headline_text: &str,
+    h: &headline::Headline,
+) -> Option<(String, String)> {
+    if h.title.is_some() || gazetteer::lookup(&h.show).is_some() {
+        return None;
+    }
+    let at = headline_text.find(&h.show)?;
+    let before = headline_text[..at].strip_suffix(['“', '"', '‘'])?.trim_end();
+    let found = gazetteer::names_in(before)
+        .into_iter()
+        .find(|f| f.words >= 2 && f.span.end == before.len())?;
+    Some((before[found.span].to_string(), h.show.clone()))
+}
 
 /// "The Gilded Age 302 Recap": three digits right after a known show's name and before the
 /// word recap or review number the season and its episode, as production codes do. Not after
@@ -2337,6 +2360,9 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
     let from_headline = from_headline.or_else(|| {
         hint_show.and_then(|show| parse_headline(&format!("{show} – {headline_text}")))
     });
+    // An episode card under the headline says which episode it is, whatever two of its lines
+    // joined would pass for ("Supper Club – Season 21 Episode 5").
+    let from_headline = stacked_numbers(&opening).or(from_headline);
     // Set when the page's address named the episode.
     let mut by_address = None;
     // Set when a known show's name in the opening named it.
@@ -2391,8 +2417,8 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                 return Some(headline::Headline { season: p.season.max(season), ..p });
             }
         }
-        stacked_numbers(&opening)
-            .or_else(|| by_address.clone())
+        by_address
+            .clone()
             .or_else(|| headline_from_body(&headline_text, &opening))
             .or_else(|| headline_from_prose(&opening))
             .or_else(|| {
@@ -2420,6 +2446,9 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             if gazetteer::lookup(&h.show).is_none() && gazetteer::lookup(name).is_some() {
                 h.show = name.to_string();
             }
+        }
+        if let Some((name, title)) = known_show_before_quotes(&headline_text, &h) {
+            (h.show, h.title) = (name, Some(title));
         }
         if let Some(name) = gazetteer_name(&h.show) {
             h.show = name;
@@ -4600,5 +4629,24 @@ mod tests {
         ] {
             assert_eq!(week_numbered(headline), None, "{headline}");
         }
+    }
+
+    /// The twenty-fourth collection, after it was measured blind: an episode card's season and
+    /// number on one line under its show and title (1518-top-chef-s21e5-shocell.txt), and a known
+    /// show before a quoted title the gazetteer lacks (1494-amazing-race-27-e3-allaboutthetea.txt).
+    #[test]
+    fn a_card_on_one_line_and_a_known_show_before_its_quoted_title() {
+        let card = parse(
+            include_str!("../../tests/corpus/pages/1518-top-chef-s21e5-shocell.txt"),
+            Format::Text,
+        );
+        assert_eq!((card.show.as_str(), card.season, card.episode), ("Top Chef", 21, 5));
+        assert_eq!(card.title.as_deref(), Some("Supper Club"));
+        let race = parse(
+            include_str!("../../tests/corpus/pages/1494-amazing-race-27-e3-allaboutthetea.txt"),
+            Format::Text,
+        );
+        assert_eq!((race.show.as_str(), race.episode), ("The Amazing Race", 3));
+        assert_eq!(race.title.as_deref(), Some("Where My Dogs At"));
     }
 }

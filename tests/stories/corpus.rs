@@ -171,24 +171,24 @@ fn earlier_collections(file: &str) -> bool {
 /// 76.7 %, 65.7 %, 58.3 %, 91.7 % from the text; 91.7 %, 84.8 %, 90.8 %, 71.3 %, 70.8 %, 90.9 %
 /// with the address (from 76.2 %, 70.0 %, 75.9 %, 65.7 %, 58.3 %, 92.0 % and 90.8 %, 81.7 %,
 /// 89.9 %, 69.7 %, 70.8 %, 91.1 % without the gazetteer), rounded down.
-/// Then three more collections annotated blind (1341–1490, 150 pages from 150 more sites, 89
-/// recaps and 61 look-alikes), measured before anyone looked at them: show+season+episode
-/// 65.5 %, 75.9 % and 46.7 % from the text, 75.9 %, 82.8 % and 53.3 % with the address; the
-/// rules written after the twenty-first and twenty-second had been seen moved nothing on the
-/// twenty-third. All 1,490 pages after the rules found on the three: 77.4 %, 72.5 %, 77.1 %,
-/// 65.6 %, 60.0 %, 92.1 % from the text; 91.5 %, 84.7 %, 90.7 %, 70.6 % (228 of 323: the new
-/// collections' titles are read less often than the old ones'), 72.0 %, 91.6 % with the address,
-/// rounded down, a point lower where a figure sits exactly on its floor.
+/// Then four more collections annotated blind (1341–1540, 200 pages from 200 more sites, 119
+/// recaps and 81 look-alikes), each measured before anyone looked at it: show+season+episode
+/// 65.5 %, 75.9 %, 46.7 % and 63.3 % from the text, 75.9 %, 82.8 %, 53.3 % and 70.0 % with the
+/// address. The rules written after each had been seen moved nothing on the next one (the
+/// twenty-third and twenty-fourth read the same, figure for figure, before and after them). All
+/// 1,540 pages after the rules found on the four: 77.3 %, 72.5 %, 77.0 % (768 of 998, just under
+/// 0.77), 65.4 %, 63.5 %, 91.5 % from the text; 91.5 %, 84.7 %, 90.7 %, 70.1 %, 76.9 %, 91.0 %
+/// (493 of 542, just under 0.91) with the address, rounded down.
 /// Imported, show+season+episode, episode_end, title, rating, refused.
-const ALL_PAGES_FROM_TEXT: [f64; 6] = [0.77, 0.72, 0.77, 0.65, 0.59, 0.92];
-const ALL_PAGES_WITH_ADDRESSES: [f64; 6] = [0.91, 0.84, 0.90, 0.70, 0.71, 0.91];
+const ALL_PAGES_FROM_TEXT: [f64; 6] = [0.77, 0.72, 0.76, 0.65, 0.63, 0.91];
+const ALL_PAGES_WITH_ADDRESSES: [f64; 6] = [0.91, 0.84, 0.90, 0.70, 0.76, 0.90];
 /// Pages 001–1190 with the gazetteer and the rules after it: 77.0 %, 72.5 %, 76.6 %, 68.9 %,
 /// 61.9 %, 92.8 %; 91.8 %, 85.4 %, 90.8 %, 74.4 %, 76.2 %, 91.8 % (from 76.5 %, 71.4 %, 76.1 %,
 /// 68.9 %, 61.9 %, 93.0 % and 91.0 %, 83.3 %, 90.0 %, 72.6 %, 76.2 %, 92.0 % after the
 /// eighteenth collection's fixes, when they kept 0.76, 0.71, 0.76, 0.68, 0.61, 0.92 and 0.91,
-/// 0.83, 0.89, 0.72, 0.76, 0.91). After the rules found on pages 1341–1490: 77.0 %, 72.5 %,
-/// 76.6 %, 68.9 %, 61.9 %, 92.8 %; 91.8 %, 85.4 %, 90.8 %, 74.1 % (200 of 270: one title
-/// fewer, Playing House's, taken as its show), 76.2 %, 91.8 %.
+/// 0.83, 0.89, 0.72, 0.76, 0.91). After the rules found on pages 1341–1540: 76.8 %, 72.5 %,
+/// 76.5 %, 68.9 %, 61.9 %, 93.0 %; 91.8 %, 85.4 %, 90.8 %, 74.1 % (200 of 270: one title
+/// fewer, Playing House's, taken as its show), 78.6 %, 92.0 %.
 const EARLIER_FROM_TEXT: [f64; 6] = [0.76, 0.72, 0.76, 0.68, 0.61, 0.92];
 const EARLIER_WITH_ADDRESSES: [f64; 6] = [0.91, 0.85, 0.90, 0.74, 0.76, 0.91];
 
