@@ -1421,30 +1421,20 @@ pub fn clean_show(raw: &str) -> String {
                 s = trim_separators(inner);
             }
         }
-        // "The Bachelorette Recap 06/21/21": the air date after the label.
-        if let Some(m) = TRAILING_DATE_RE.find(s) {
-            if has_alphanumeric(&s[..m.start()]) {
-                s = trim_separators(&s[..m.start()]);
-            }
-        }
-        if let Some(m) = LISTICLE_TAIL_RE.find(s) {
-            if has_alphanumeric(&s[..m.start()]) {
-                s = trim_separators(&s[..m.start()]);
-            }
-        }
-        if let Some(m) = TRAILING_YEAR_RE.find(s) {
-            if has_alphanumeric(&s[..m.start()]) {
-                s = trim_separators(&s[..m.start()]);
-            }
-        }
-        if let Some(m) = TRAILING_ALIAS_RE.find(s) {
-            if has_alphanumeric(&s[..m.start()]) {
-                s = trim_separators(&s[..m.start()]);
-            }
-        }
-        if let Some(m) = TRAILING_GENRE_RE.find(s) {
-            if has_alphanumeric(&s[..m.start()]) {
-                s = trim_separators(&s[..m.start()]);
+        // Words after the name, in turn: an air date after the label ("The Bachelorette Recap
+        // 06/21/21"), a count of the writer's things, a bracketed year, an alias, a genre tag.
+        let tails = [
+            &*TRAILING_DATE_RE,
+            &*LISTICLE_TAIL_RE,
+            &*TRAILING_YEAR_RE,
+            &*TRAILING_ALIAS_RE,
+            &*TRAILING_GENRE_RE,
+        ];
+        for tail in tails {
+            if let Some(m) = tail.find(s) {
+                if has_alphanumeric(&s[..m.start()]) {
+                    s = trim_separators(&s[..m.start()]);
+                }
             }
         }
         if let Some(m) = LEADING_NETWORK_RE.find(s) {
