@@ -554,8 +554,6 @@ mod tests {
         }
     }
 
-    /// tests/corpus/pages/755-you-s4-recap-guide-netflixlife.txt: a guide to a whole season's
-    /// episodes, whose pages each recap one of them under the guide's own title.
     /// tests/corpus/pages/1338-tangerines-e4-podcast-kdramachat.txt and
     /// 1164-gilmore-podcast-archive-returntostarshollow.txt; 800-the-following-s2e5-projectfandom.txt
     /// is a written recap under a podcast's name.
@@ -569,6 +567,8 @@ mod tests {
         assert_eq!(j("Podcast Fandom Episode 54: The Following S2E5 ‘Reflection’"), None);
     }
 
+    /// tests/corpus/pages/755-you-s4-recap-guide-netflixlife.txt: a guide to a whole season's
+    /// episodes, whose pages each recap one of them under the guide's own title.
     #[test]
     fn a_recap_guide_to_all_episodes_is_a_list() {
         assert_eq!(j("You season 4 recap guide: All 10 episodes explained"), Some(LIST));
