@@ -2191,7 +2191,7 @@ fn name_then_marker(opening: &[String]) -> Option<(headline::Headline, &str)> {
 /// Editor’s Rating", "Top Chef: Wisconsin Recap: Join the Club / … / Top Chef / Supper Club /
 /// Season 21 Episode 5": a recap site's episode card under the headline, each field on a line of
 /// its own: the show, the episode's title, its season, its number.
-fn stacked_numbers(opening: &[String]) -> Option<headline::Headline> {
+fn stacked_numbers(opening: &[String]) -> Option<(headline::Headline, Vec<String>)> {
     let lines: Vec<&str> = opening.iter().take(12).map(|l| l.trim()).collect();
     let number =
         |re: &Regex, line: &str| re.captures(line)?[1].parse::<u32>().ok().filter(|&n| n > 0);
@@ -2209,8 +2209,13 @@ fn stacked_numbers(opening: &[String]) -> Option<headline::Headline> {
     if !names_something(show) || !fold(headline).starts_with(&fold(show)) {
         return None;
     }
+    // The card's own lines, which are no part of the recap (its rating line stays: it is read).
+    let numbers = if SEASON_EPISODE_LINE_RE.is_match(lines[at]) { at } else { at + 1 };
+    let card = lines[at - 2..=numbers].iter().map(|l| l.to_string()).collect();
     let title = headline::clean_title(title).filter(|t| fold(t) != fold(show));
-    Some(headline::Headline { show: show.to_string(), season, episode, episode_end: None, title })
+    let h =
+        headline::Headline { show: show.to_string(), season, episode, episode_end: None, title };
+    Some((h, card))
 }
 
 static SEASON_EPISODE_LINE_RE: Lazy<Regex> =
@@ -2362,7 +2367,8 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
     });
     // An episode card under the headline says which episode it is, whatever two of its lines
     // joined would pass for ("Supper Club – Season 21 Episode 5").
-    let from_headline = stacked_numbers(&opening).or(from_headline);
+    let card = stacked_numbers(&opening);
+    let from_headline = card.as_ref().map(|(h, _)| h.clone()).or(from_headline);
     // Set when the page's address named the episode.
     let mut by_address = None;
     // Set when a known show's name in the opening named it.
@@ -2526,6 +2532,9 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
     // Blocks equal to the headline (repeated in the body) are dropped.
     if !headline_prose {
         blocks.retain(|b| !b.text.eq_ignore_ascii_case(&headline_text));
+    }
+    if let Some((_, card)) = &card {
+        blocks.retain(|b| !card.contains(&b.text));
     }
 
     let mut title;
@@ -4642,6 +4651,7 @@ mod tests {
         );
         assert_eq!((card.show.as_str(), card.season, card.episode), ("Top Chef", 21, 5));
         assert_eq!(card.title.as_deref(), Some("Supper Club"));
+        assert!(card.recap.starts_with("Alert: We person"), "{}", &card.recap[..80]);
         let race = parse(
             include_str!("../../tests/corpus/pages/1494-amazing-race-27-e3-allaboutthetea.txt"),
             Format::Text,
