@@ -2382,17 +2382,17 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         // Desired Identity.") lets the address name the show, when it names the same episode.
         // A paragraph taken for the headline is no headline: its "Episode 12 ended with a plot
         // twist" is the episode before the one the address names.
-        let marker_only = parse_headline(&format!("Show – {headline_text}"))
-            .filter(|h| h.show == "Show" && !headline_prose)
+        let marker_only = headline::marker_without_show(&headline_text)
+            .filter(|_| !headline_prose)
             .map(|h| h.episode);
         // "Episode 10 Recap" on a line of its own under a caption taken for the headline.
         let marker_line = (marker_only.is_none() && !headline_prose)
             .then(|| {
-                opening.iter().take(8).filter(|l| l.split_whitespace().count() <= 6).find_map(|l| {
-                    parse_headline(&format!("Show – {l}"))
-                        .filter(|h| h.show == "Show")
-                        .map(|h| h.episode)
-                })
+                opening
+                    .iter()
+                    .take(8)
+                    .filter(|l| l.split_whitespace().count() <= 6)
+                    .find_map(|l| headline::marker_without_show(l).map(|h| h.episode))
             })
             .flatten();
         let marker = marker_only.or(marker_line);
@@ -2550,8 +2550,7 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             // "Alice In Borderland “Episode 2”" over "Season Two, Episode Two": the numbers
             // stated on the line after the headline.
             let next_line = blocks.first().filter(|b| b.lines == 1).and_then(|b| {
-                parse_headline(&format!("Show – {}", b.text))
-                    .filter(|n| n.show == "Show" && n.episode == episode)
+                headline::marker_without_show(&b.text).filter(|n| n.episode == episode)
             });
             if let Some(n) = next_line.filter(|_| season == 1) {
                 season = n.season;

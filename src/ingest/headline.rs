@@ -60,6 +60,12 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
     found
 }
 
+/// The episode a line numbers without naming a show ("Episode 10 Recap", "Season Two, Episode
+/// Two", "(Season 2, Episode 21)"), read as if a show's name came before it.
+pub fn marker_without_show(line: &str) -> Option<Headline> {
+    parse_headline(&format!("Show – {line}")).filter(|h| h.show == "Show")
+}
+
 /// A headline is a line, not a page: past this many bytes a line is a paragraph, and only its
 /// opening can name the episode. Callers try a long line at many of its words, so reading the
 /// whole of a page that is one enormous line took time growing with its square.

@@ -12,7 +12,7 @@
 use regex::Regex;
 use std::sync::LazyLock as Lazy;
 
-use super::headline::{self, parse_headline, Headline};
+use super::headline::{self, marker_without_show, parse_headline, Headline};
 use super::rating::{self, ParsedRating};
 use super::refusal::name_like;
 use crate::recap::names::fold_words;
@@ -226,9 +226,7 @@ fn undouble(line: &str) -> &str {
 /// A line that carries an episode marker but no show: "Season 4, Episode 2 Recap",
 /// "(Season 2, Episode 21)", "Episode 4 Recap".
 fn is_marker_only(line: &str) -> bool {
-    parse_headline(line).is_none()
-        && !is_prose(line)
-        && parse_headline(&format!("Show – {line}")).is_some_and(|h| h.show == "Show")
+    parse_headline(line).is_none() && !is_prose(line) && marker_without_show(line).is_some()
 }
 
 /// A line that can stand before a marker-only line as the show (and title).

@@ -10,7 +10,7 @@
 use regex::Regex;
 use std::sync::LazyLock as Lazy;
 
-use super::headline::{parse_headline, parse_number, Headline};
+use super::headline::{marker_without_show, parse_headline, parse_number, Headline};
 use super::opening;
 use crate::recap::names::fold;
 
@@ -458,9 +458,7 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
             None => {
                 // Captions of the recap's own episode ("Ep 12: Awkward...") repeat one number;
                 // an index lists several.
-                if let Some(h) =
-                    parse_headline(&format!("Show – {line}")).filter(|h| h.show == "Show")
-                {
+                if let Some(h) = marker_without_show(line) {
                     let key = (h.season, h.episode);
                     if !marker_keys.contains(&key) {
                         marker_keys.push(key);
