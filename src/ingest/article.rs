@@ -2175,8 +2175,17 @@ fn name_then_marker(opening: &[String]) -> Option<(headline::Headline, &str)> {
             |found| {
                 let rest = &line[found.span.start..];
                 let show = line[found.span.clone()].to_string();
-                if let Some(h) = compact_number(&line[found.span.end..], found.title) {
-                    return Some((headline::Headline { show, ..h }, line.as_str()));
+                if let Some((season, episode)) =
+                    compact_number(&line[found.span.end..], found.title)
+                {
+                    let h = headline::Headline {
+                        show,
+                        season,
+                        episode,
+                        episode_end: None,
+                        title: None,
+                    };
+                    return Some((h, line.as_str()));
                 }
                 let sentence = SENTENCE_END_RE.find(rest).map_or(rest, |end| &rest[..end.start()]);
                 let h = parse_headline(sentence)?;
@@ -2193,15 +2202,16 @@ fn name_then_marker(opening: &[String]) -> Option<(headline::Headline, &str)> {
 /// its own: the show, the episode's title, its season, its number.
 fn stacked_numbers(opening: &[String]) -> Option<(headline::Headline, Vec<String>)> {
     let lines: Vec<&str> = opening.iter().take(12).map(|l| l.trim()).collect();
-    let number =
-        |re: &Regex, line: &str| re.captures(line)?[1].parse::<u32>().ok().filter(|&n| n > 0);
-    // "Season 2 / Episode 7" on two lines, or "Season 21 Episode 5" on one.
-    let (at, season, episode) = lines.iter().enumerate().find_map(|(i, line)| {
+    let positive = |n: &str| n.parse::<u32>().ok().filter(|&n| n > 0);
+    // "Season 21 Episode 5" on one line (`at` is also the card's last), or "Season 2 / Episode
+    // 7" on two.
+    let (at, last, season, episode) = lines.iter().enumerate().find_map(|(i, line)| {
         if let Some(c) = SEASON_EPISODE_LINE_RE.captures(line) {
-            let n = |g: usize| c[g].parse::<u32>().ok().filter(|&n| n > 0);
-            return Some((i, n(1)?, n(2)?));
+            return Some((i, i, positive(&c[1])?, positive(&c[2])?));
         }
-        Some((i, number(&SEASON_LINE_RE, line)?, number(&EPISODE_LINE_RE, lines.get(i + 1)?)?))
+        let season = positive(&SEASON_LINE_RE.captures(line)?[1])?;
+        let episode = positive(&EPISODE_LINE_RE.captures(lines.get(i + 1)?)?[1])?;
+        Some((i, i + 1, season, episode))
     })?;
     let (show, title) = (lines.get(at.checked_sub(2)?)?, lines[at - 1]);
     // The show's line is a name the headline above it starts with ("Shrinking Recap: …").
@@ -2210,8 +2220,7 @@ fn stacked_numbers(opening: &[String]) -> Option<(headline::Headline, Vec<String
         return None;
     }
     // The card's own lines, which are no part of the recap (its rating line stays: it is read).
-    let numbers = if SEASON_EPISODE_LINE_RE.is_match(lines[at]) { at } else { at + 1 };
-    let card = lines[at - 2..=numbers].iter().map(|l| l.to_string()).collect();
+    let card = lines[at - 2..=last].iter().map(|l| l.to_string()).collect();
     let title = headline::clean_title(title).filter(|t| fold(t) != fold(show));
     let h =
         headline::Headline { show: show.to_string(), season, episode, episode_end: None, title };
@@ -2230,9 +2239,7 @@ static EPISODE_LINE_RE: Lazy<Regex> =
 fn week_numbered(headline_text: &str) -> Option<headline::Headline> {
     let c = WEEK_RE.captures(headline_text.trim())?;
     let mut show = headline::clean_show(&c[1]);
-    if let Some(year) =
-        show.rsplit_once(' ').filter(|(_, y)| is_year(y)).map(|(name, _)| name.len())
-    {
+    if let Some(year) = YEAR_TAIL_RE.find(&show).map(|m| m.start()) {
         show.truncate(year);
     }
     if ROUND_UP_WORDS_RE.is_match(&show)
@@ -2273,19 +2280,12 @@ fn known_show_before_quotes(
 /// "The Gilded Age 302 Recap": three digits right after a known show's name and before the
 /// word recap or review number the season and its episode, as production codes do. Not after
 /// an anime's name, whose episodes run into the hundreds ("One Piece 302 review").
-fn compact_number(after: &str, title: &str) -> Option<headline::Headline> {
+fn compact_number(after: &str, title: &str) -> Option<(u32, u32)> {
     let c = COMPACT_NUMBER_RE.captures(after)?;
     if gazetteer::is_anime(title) {
         return None;
     }
-    let (season, episode) = (c[1].parse().ok()?, c[2].parse().ok()?);
-    Some(headline::Headline {
-        show: String::new(),
-        season,
-        episode,
-        episode_end: None,
-        title: None,
-    })
+    Some((c[1].parse().ok()?, c[2].parse().ok()?))
 }
 
 static COMPACT_NUMBER_RE: Lazy<Regex> =
@@ -2439,7 +2439,7 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
     let parsed = parsed.map(|mut h| {
         // "MY HERO ACADEMIA's Season 2 Premiere": a known show's possessive before its marker
         // (but "Grey’s Season 5" is what fans call Grey's Anatomy).
-        let bare = ["’s", "'s", "‘s"].iter().find_map(|p| h.show.strip_suffix(p));
+        let bare = headline::without_possessive(&h.show);
         if let Some(bare) = bare.filter(|b| gazetteer::lookup(b).is_some()) {
             h.show = bare.to_string();
         }
@@ -4477,6 +4477,7 @@ mod tests {
         assert_eq!(pair.episode_end, Some(4));
         // An anime's three digits are its episode's, not a season and an episode.
         assert_eq!(compact_number(" 302 Recap", "One Piece"), None);
+        assert_eq!(compact_number(" 302 Recap", "The Gilded Age"), Some((3, 2)));
     }
 
     /// Titles: "7×14 – “PYT (Pretty Young Thing)”" keeps its brackets

@@ -60,6 +60,11 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
     found
 }
 
+/// A name without the possessive it ends in ("Severance‘s" → "Severance"), if it ends in one.
+pub fn without_possessive(name: &str) -> Option<&str> {
+    ["’s", "'s", "‘s"].iter().find_map(|p| name.strip_suffix(p))
+}
+
 /// The episode a line numbers without naming a show ("Episode 10 Recap", "Season Two, Episode
 /// Two", "(Season 2, Episode 21)"), read as if a show's name came before it.
 pub fn marker_without_show(line: &str) -> Option<Headline> {
@@ -458,11 +463,8 @@ fn show_after_marker(after: &str) -> Option<(String, &str)> {
     // "Episode 4 of Severance‘s second season": a possessive before the season's ordinal
     // belongs to the sentence, not to the name.
     if ORD_SEASON_AFTER_NAME_RE.is_match(&rest[last_name_word..]) {
-        for possessive in ["’s", "'s", "‘s"] {
-            if let Some(bare) = name.strip_suffix(possessive) {
-                name = bare.to_string();
-                break;
-            }
+        if let Some(bare) = without_possessive(&name) {
+            name = bare.to_string();
         }
     }
     (has_alphanumeric(&name) && name.split_whitespace().count() <= 10)
