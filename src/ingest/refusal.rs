@@ -248,6 +248,12 @@ pub fn judge(
         // coming episode, the recap of the last one one of its items.
         return Some(NEWS);
     }
+    // "…ranked first in the Seoul metropolitan area with 7.5 percent and 7.2 percent nationwide
+    // (based on Nielsen Korea)": a page that leads with an episode's audience figures is ratings
+    // news, whatever its headline says of the episode.
+    if !says_recap && leads_with_audience_figures(opening, headline_at) {
+        return Some(NEWS);
+    }
     // Lines above the headline: "Category: ‘Drama Recap’", "Winter 2023 Anime Episode Reviews: Week 12".
     for (i, line) in opening.iter().enumerate().take(headline_at) {
         let line = opening::strip_leading_date(line);
@@ -319,6 +325,26 @@ static TRANSCRIPT_RE: Lazy<Regex> = Lazy::new(|| {
 static WHERE_TO_WATCH_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:when\s+and\s+)?where\s+(?:to|can\s+(?:i|you|we))\s+(?:watch|stream|see)\s+(?:[\p{L}'’:]+\s+){0,6}?(?:episode|ep\.?)\s*(\d{1,4})\b").unwrap()
 });
+
+/// An audience share as ratings news writes it: "7.5%", "13,3 persen", "7.2 percent".
+static AUDIENCE_SHARE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\d{1,2}(?:[.,]\d{1,2})?\s*(?:%|per\s?cent\b|persen\b)").unwrap());
+/// Words that make a share an audience's: Korea's ratings agencies, and "rating" in the
+/// languages ratings news comes in.
+static AUDIENCE_WORD_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:nielsen|tnms|ratings?|viewership|audience\s+share)\b").unwrap()
+});
+
+/// Two audience shares and a ratings word in the headline and the few lines under it.
+fn leads_with_audience_figures(opening: &[String], headline_at: usize) -> bool {
+    let lead = opening.iter().take(headline_at + 4);
+    let (mut shares, mut worded) = (0, false);
+    for line in lead {
+        shares += AUDIENCE_SHARE_RE.find_iter(line).count();
+        worded |= AUDIENCE_WORD_RE.is_match(line);
+    }
+    shares >= 2 && worded
+}
 
 /// "episode 8 will be released on", "Episode 5 is set to air": an episode still to come.
 static UPCOMING_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
@@ -578,6 +604,27 @@ mod tests {
         let headline = &opening[2];
         assert_eq!(judge(headline, parse_headline(headline).as_ref(), &opening, 2), Some(LIST));
         assert_eq!(j("Ted Lasso Season 3 Episode 4 Review: Big Week"), None);
+    }
+
+    /// tests/corpus/pages/1300-beyond-the-bar-e5-ratings-sportschosun.txt leads with the fifth
+    /// episode's audience shares; 1185-lovely-runner-e7-zapzee.txt, a recap, opens the same way
+    /// under a headline that says so.
+    #[test]
+    fn a_page_leading_with_audience_shares_is_ratings_news() {
+        let lines = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let news = lines(&[
+            "‘Beyond The Bar’ Leads Weekend Minis at 7.5% With Episode 5",
+            "Aug 17, 2025",
+            "JTBC's Saturday-Sunday drama 'Squire: Lawyers Dreaming of becoming a Lawyer' continued its upward trend with the weekend's top mini-series ratings. The fifth episode, which aired on the 16th, ranked first in the Seoul metropolitan area with 7.5 percent and 7.2 percent nationwide (based on Nielsen Korea).",
+        ]);
+        assert_eq!(judge(&news[0], parse_headline(&news[0]).as_ref(), &news, 0), Some(NEWS));
+        let recap = lines(&[
+            "‘Lovely Runner’ Episode 7 Recap: Byeon Woo Seok and Kim Hye Yoon’s Fateful Reunion",
+            "Lovely Runner episode 7",
+            "Credit: tvN",
+            "Byeon Woo Seok and Kim Hye Yoon have sparked a viewership surge for tvN’s Lovely Runner, breaking the 3% viewership barrier. The drama’s latest installment, aired on the 29th, set new records with an average viewership of 4.5% nationwide, peaking at 5.3%.",
+        ]);
+        assert_eq!(judge(&recap[0], parse_headline(&recap[0]).as_ref(), &recap, 0), None);
     }
 
     /// tests/corpus/pages/958-blue-lock-s2e8-release-bluelockseason2.txt: the page's own
