@@ -643,10 +643,11 @@ mod tests {
         .collect();
         let parsed = parse_headline(&opening[0]);
         assert_eq!(judge(&opening[0], parsed.as_ref(), &opening, 0), Some(PREVIEW));
-        // A recap that says when the next episode airs is still a recap.
+        // tests/corpus/pages/957-blue-lock-e8-icovvuhek.txt: a recap that says where its episode
+        // streams is still a recap.
         let recap: Vec<String> = [
-            "Blue Lock Season 2 Episode 7 Recap",
-            "Episode 8 will be released next Saturday; here is what happened in this one.",
+            "The following contains spoilers for Episode 8 of Blue Lock, “The Formula of a Goal,” now streaming onCrunchyrollandNetflix.",
+            "Coming out the same week as Japan’s shocking defeat of Germany in theWorld Cupin real life, Episode 8 of soccer animeBlueLockis setting up what promises to be a dramatic match as well!",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -885,12 +886,13 @@ mod tests {
         .to_vec();
         let parsed = parse_headline("Post Reply 14x01 - Cake Week");
         assert_eq!(judge(&lines[0], parsed.as_ref(), &lines, 0), Some(TRANSCRIPT));
-        // A recap that quotes the transcript in its prose is still a recap.
+        // tests/corpus/pages/1254-gbbo-s14e4-univergeek.txt: the same show's recap, under its
+        // breadcrumb.
         let recap: Vec<String> = vec![
-            "Bake Off Series 14 Episode 1 Recap".into(),
-            "Going by the transcript of the tent's first morning, Noel and Alison had rehearsed every joke of the opening, and it showed in the tent.".into(),
+            "Home » The Great British Bake Off recap: season 14, episode 4".into(),
+            "The Great British Bake Off recap: season 14, episode 4".into(),
         ];
-        assert_eq!(judge(&recap[0], parse_headline(&recap[0]).as_ref(), &recap, 0), None);
+        assert_eq!(judge(&recap[1], parse_headline(&recap[1]).as_ref(), &recap, 1), None);
     }
 
     /// tests/corpus/pages/1138-traitors-nz-s2e3-watch-plex.txt and
