@@ -346,9 +346,11 @@ fn leads_with_audience_figures(opening: &[String], headline_at: usize) -> bool {
     shares >= 2 && worded
 }
 
-/// "episode 8 will be released on", "Episode 5 is set to air": an episode still to come.
+/// "episode 8 will be released on", "Episode 5 is set to air", "Episode 4 is set to further
+/// expand on…", "House of the Dragon episode 6 looks set to be…", "Dandadan Episode 3 promises an
+/// explosive fight": an episode still to come ("episode 3 will contain spoilers" is the review's).
 static UPCOMING_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:episode|ep\.?)\s*(\d{1,4})\s+(?:will|is\s+(?:set|scheduled|expected)\s+to)\s+(?:be\s+)?(?:released|release|air|premiere|drop|arrive|stream)\b").unwrap()
+    Regex::new(r"(?i)\b(?:episode|ep\.?)\s*(\d{1,4})\s+(?:(?:will|is\s+(?:set|scheduled|expected)\s+to)\s+(?:be\s+)?(?:released|release|air|premiere|drop|arrive|stream)\b|(?:is\s+(?:set|expected|scheduled|slated|poised)\s+to|looks\s+set\s+to|promises(?:\s+to)?|will\s+likely)\s)").unwrap()
 });
 
 /// A name in title case right before "episode N": "Ano Natsu episode 8".
@@ -604,6 +606,26 @@ mod tests {
         let headline = &opening[2];
         assert_eq!(judge(headline, parse_headline(headline).as_ref(), &opening, 2), Some(LIST));
         assert_eq!(j("Ted Lasso Season 3 Episode 4 Review: Big Week"), None);
+    }
+
+    /// tests/corpus/pages/1317-kaiju-no-8-e4-preview-theozonetech.txt says what its episode is
+    /// set to do; 263-severance-s2e3-themoviestate.txt, a recap, warns what it will contain.
+    #[test]
+    fn an_episode_set_to_do_something_is_previewed() {
+        let lines = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let preview = lines(&[
+            "Kaiju No. 8 Episode 4",
+            "“Kaiju No. 8” has quickly garnered attention for its unique take on the kaiju genre, blending action, humor, and compelling character development. Episode 4 is set to further expand on the series’ intriguing premise, focusing on the protagonist Kafka Hibino’s struggles and growth as he navigates his new identity as a kaiju-human hybrid.",
+        ]);
+        let parsed = parse_headline(&preview[0]);
+        assert_eq!(judge(&preview[0], parsed.as_ref(), &preview, 0), Some(PREVIEW));
+        let recap = lines(&[
+            "Severance Season 2 Episode 3 Review",
+            "“Who is Alive?”",
+            "Grade: B+",
+            "Warning: This review of Severance season 2 episode 3 will contain spoilers.",
+        ]);
+        assert_eq!(judge(&recap[0], parse_headline(&recap[0]).as_ref(), &recap, 0), None);
     }
 
     /// tests/corpus/pages/1300-beyond-the-bar-e5-ratings-sportschosun.txt leads with the fifth
