@@ -254,15 +254,27 @@ pub fn judge(
     if !says_recap && leads_with_audience_figures(opening, headline_at) {
         return Some(NEWS);
     }
+    // "28. “Next” (Season 3, Episode 2)" under "…how one can rank all these…": an entry of a
+    // ranked list.
+    let ranked_above = || opening.iter().take(headline_at).any(|l| RANK_WORD_RE.is_match(l));
+    if LIST_ITEM_RE.is_match(whole_headline.trim()) && ranked_above() {
+        return Some(LIST);
+    }
     // Lines above the headline: "Category: ‘Drama Recap’", "Winter 2023 Anime Episode Reviews: Week 12".
     for (i, line) in opening.iter().enumerate().take(headline_at) {
         let line = opening::strip_leading_date(line);
         // The first line is where a page's own title sits ("Last Week in TV - Week of April
         // 13"), even when an entry further down names an episode.
         let near = i == 0 || i + 3 >= headline_at;
+        // "Episode Reviews" alone over "Oshi no Ko Season 3 Episode 6 Review" is the section
+        // the review was filed in.
+        let section = SECTION_NAME_RE.is_match(line.trim());
         if line.split_whitespace().count() <= 16
             && (ARCHIVE_RE.is_match(line)
-                || (near && !opening::is_furniture_line(line) && LIST_RE.is_match(line)))
+                || (near
+                    && !opening::is_furniture_line(line)
+                    && !section
+                    && LIST_RE.is_match(line)))
         {
             return Some(LIST);
         }
@@ -315,6 +327,17 @@ pub fn judge(
     }
     None
 }
+
+/// A numbered entry's number: "28. ", "3) ".
+static LIST_ITEM_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{1,3}[.)]\s+\S").unwrap());
+/// A ranking's words: "rank", "lowest-ranked", "ranking".
+static RANK_WORD_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\b(?:rank|ranks|ranked|ranking|rankings)\b").unwrap());
+
+/// A recap site's section: "Episode Reviews", "TV Recaps", "Weekly Recaps".
+static SECTION_NAME_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:episode|weekly|tv|drama|anime)\s+(?:reviews|recaps)$").unwrap()
+});
 
 /// "full transcript", "Episode transcripts for", "Transcript:": a transcript's own label.
 static TRANSCRIPT_RE: Lazy<Regex> = Lazy::new(|| {
@@ -606,6 +629,30 @@ mod tests {
         let headline = &opening[2];
         assert_eq!(judge(headline, parse_headline(headline).as_ref(), &opening, 2), Some(LIST));
         assert_eq!(j("Ted Lasso Season 3 Episode 4 Review: Big Week"), None);
+    }
+
+    /// tests/corpus/pages/1543-the-bear-episodes-ranked-appinhindi.txt: an entry of a ranked
+    /// list under the prose that says so; 1585-oshi-no-ko-s3e6-myanimeforlife.txt: a review
+    /// under the section it was filed in.
+    #[test]
+    fn a_ranked_entry_is_a_list_and_a_section_name_is_not() {
+        let lines = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let ranked = lines(&[
+            "The Bear is breakneck television — often more of a thriller than a comedy, despite what certain awards shows would have you believe.",
+            "So, how to rank all these essential ingredients, then? A fair question. The reasonable answer, probably, is “don’t.”",
+            "Let’s start with the premise that even the lowest-ranked episode is better than the highest-ranked episode of most other modern shows",
+            "-",
+            "28. “Next” (Season 3, Episode 2)",
+        ]);
+        let parsed = parse_headline(&ranked[4]);
+        assert_eq!(judge(&ranked[4], parsed.as_ref(), &ranked, 4), Some(LIST));
+        let filed = lines(&[
+            "kana-pap",
+            "Episode Reviews",
+            "Oshi no Ko Season 3 Episode 6 Review",
+            "Oshi no Ko episode 6 leans hard into emotion rather than shock value, turning a familiar idol scandal setup into an intimate character study.",
+        ]);
+        assert_eq!(judge(&filed[2], parse_headline(&filed[2]).as_ref(), &filed, 2), None);
     }
 
     /// tests/corpus/pages/1317-kaiju-no-8-e4-preview-theozonetech.txt says what its episode is
