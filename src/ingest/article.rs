@@ -1964,7 +1964,14 @@ fn gazetteer_name(show: &str) -> Option<String> {
     // is the label's, not the name's.
     let labelled = before_words.len() >= 2
         && PAGE_KIND_WORDS.contains(&before_words[before_words.len() - 2].as_str());
-    let continues_leftwards = (joiner(before_words.last()) && !labelled)
+    // "In Frieren: Beyond Journey’s End episode 15, we got to see…": a sentence's opening
+    // preposition alone before the name is no part of it.
+    let opening_preposition = before_words.len() == 1
+        && matches!(
+            before_words[0].as_str(),
+            "in" | "on" | "at" | "during" | "after" | "throughout"
+        );
+    let continues_leftwards = (joiner(before_words.last()) && !labelled && !opening_preposition)
         || joiner(fold_words(written).iter().find(|w| !is_article(w)))
         || written.starts_with(char::is_lowercase);
     let outside = match (!before_words.is_empty(), !after_words.is_empty()) {
@@ -4275,6 +4282,12 @@ mod tests {
         assert_reads(&pages);
         // The page's own spelling is kept; the gazetteer only says where the name ends.
         assert_eq!(gazetteer_name("Twin Peaks Newbie").as_deref(), Some("Twin Peaks"));
+        // tests/corpus/pages/1545-frieren-e15-easttribun.txt: "In Frieren: Beyond Journey’s End
+        // episode 15, we got to see…", a sentence's opening preposition.
+        assert_eq!(
+            gazetteer_name("In Frieren: Beyond Journey’s End").as_deref(),
+            Some("Frieren: Beyond Journey’s End")
+        );
         assert_eq!(gazetteer_name("Max Last Of Us").as_deref(), Some("Last Of Us"));
         // tests/corpus/pages/1273-wwdits-s5e7-1428elm.txt: "of" after the writer's label.
         assert_eq!(

@@ -190,7 +190,10 @@ fn numbered_headline(text: &str) -> Option<Headline> {
                 // "Warning: Spoilers for episode 6 of Stranger Things season 2 ahead!"
                 ["of", "for", "do", "da", "de", "del", "dos", "das"].contains(&w)
                     || (show.contains(' ')
-                        && ARTICLES.contains(&w.to_lowercase().as_str())
+                        && (ARTICLES.contains(&w.to_lowercase().as_str())
+                            // "(This review covers episodes 5 through 7 of Yellowjackets
+                            // season 3…": the writer's verb leads to the marker.
+                            || ["covers", "recaps", "reviews", "discusses"].contains(&w))
                         && OF_SHOW_RE.is_match(after))
             });
             let mut named_after = false;
@@ -986,13 +989,15 @@ const ORDINAL_STEMS_RO: [(&str, u32); 19] = [
 
 /// "the fourth episode of House of the Dragon season 2", "the 5th episode of Season 3 of Only
 /// Murders in the Building": an episode named by its ordinal in the middle of a sentence. The
-/// show is the run of title-case words after "of" (small words may join them).
+/// show is the run of title-case words after "of" (small words may join them), or the quoted
+/// name after what Korean entertainment news calls it ("the 10th episode of the SBS
+/// Friday-Saturday drama 'My Demon'").
 static ORDINAL_EPISODE_OF_RE: Lazy<Regex> = Lazy::new(|| {
     // A dot only inside a word ("S.W.A.T."): "Building. With" ends the name.
     let name_word = r"(?:\p{Lu}|\d)(?:[\p{L}\p{N}’'&\-]|\.[\p{L}\p{N}])*";
     let small = r"of|the|and|in|on|a|an|to|at|for|with|from|my|your";
     Regex::new(&format!(
-        r#"(?i:\bthe\s+{ORD}(?:\s+(?:and|&)\s+{ORD}\s+episodes|\s+episode)\s+of\s+(?:(?:season|series)\s+{NUM}\s+of\s+|the\s+{ORD}\s+(?:season|series)\s+of\s+)?)(?:(?:{name_word}\s+){{0,2}}{name_word},\s+["“‘]|["“‘])?((?:{name_word})(?:\s+(?-i:{small})|\s+{name_word}|:\s+{name_word})*)["”’]?(?i:\s+(?:\(\d{{4}}[-–]?\d{{0,4}}\)\s+)?(?:season|series)\s+{NUM})?"#
+        r#"(?i:\bthe\s+{ORD}(?:\s+(?:and|&)\s+{ORD}\s+episodes|\s+episode)\s+of\s+(?:(?:season|series)\s+{NUM}\s+of\s+|the\s+{ORD}\s+(?:season|series)\s+of\s+)?)(?:(?:{name_word}\s+){{0,2}}{name_word},\s+["“‘]|(?:the\s+)?(?:[\p{{L}}\p{{N}}’'\-]+\s+){{0,4}}?(?:drama|series|show|sitcom|anime|program|programme)\s+["“‘']|["“‘])?((?:{name_word})(?:\s+(?-i:{small})|\s+{name_word}|:\s+{name_word})*)["”’']?(?i:\s+(?:\(\d{{4}}[-–]?\d{{0,4}}\)\s+)?(?:season|series)\s+{NUM})?"#
     ))
     .unwrap()
 });
@@ -1331,9 +1336,10 @@ static SENTENCE_POSSESSIVE_RE: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 /// "Here is a quick recap of", "A recap and review of", "This is the recap of", "Recap on",
+/// "Overview of",
 /// "Warning! Spoilers for".
 static LEAD_PHRASE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:.{1,80}?[:\-–—|]\s+)?(?:here\s+is|here's|here’s|this\s+is|these\s+are)?\s*(?:a|an|the|our|my)?\s*(?:quick\s+|full\s+|short\s+|brief\s+|complete\s+|weekly\s+|live\s+)?(?:recaps?|reviews?|summary|synopsis)(?:\s+(?:and|&)\s+(?:review|recap))?\s+(?:of|for|on)\s+|^what\s+(?:happened|happens)\s+(?:on|in)\s+|^[*_]*\s*(?:(?:spoiler\s+)?warning\s*[:!]?\s*)?spoilers?\s+(?:ahead\s+)?(?:for|from)\s+").unwrap()
+    Regex::new(r"(?i)^(?:.{1,80}?[:\-–—|]\s+)?(?:here\s+is|here's|here’s|this\s+is|these\s+are)?\s*(?:a|an|the|our|my)?\s*(?:quick\s+|full\s+|short\s+|brief\s+|complete\s+|weekly\s+|live\s+)?(?:recaps?|reviews?|summary|synopsis|overview)(?:\s+(?:and|&)\s+(?:review|recap))?\s+(?:of|for|on)\s+|^what\s+(?:happened|happens)\s+(?:on|in)\s+|^[*_]*\s*(?:(?:spoiler\s+)?warning\s*[:!]?\s*)?spoilers?\s+(?:ahead\s+)?(?:for|from)\s+").unwrap()
 });
 /// Up to a lower-case "guide to" a few words in: "The basic B’s guide to ".
 static GUIDE_TO_RE: Lazy<Regex> =
@@ -1859,11 +1865,44 @@ mod tests {
             let h = ordinal_episode_in_prose(line).expect(line);
             assert_eq!((h.show.as_str(), h.season, h.episode), (show, season, episode), "{line}");
         }
+        // Korean entertainment news names the drama after its network and slot:
+        // tests/corpus/pages/1209-doctor-slump-e4-557951.txt and 1420-my-demon-e10-tenasia.txt.
+        let news = [
+            ("In the 4th episode of the JTBC weekend drama “Doctor Slump” aired on the night of the 4th (written by Baek Sun-woo, directed by Oh Hyun-jong), once again", ("Doctor Slump", 4)),
+            ("In the 10th episode of the SBS Friday-Saturday drama 'My Demon', which aired on the 23rd, the devil Guwon (played by Song Kang) began a fateful battle", ("My Demon", 10)),
+        ];
+        for (line, (show, episode)) in news {
+            let h = ordinal_episode_in_prose(line).expect(line);
+            assert_eq!((h.show.as_str(), h.season, h.episode), (show, 1, episode), "{line}");
+        }
         assert!(ordinal_episode_in_prose("the fourth episode of the series was slow").is_none());
         // tests/corpus/pages/060-first-impressions-category.txt, a category page.
         let first =
             "The first episode of Scum’s Wish makes a case as a contender among the top series";
         assert!(ordinal_episode_in_prose(first).is_none());
+    }
+
+    /// Lead-ins of the twenty-fifth collection: a label ending in "of", and the writer's own
+    /// sentence whose verb leads to the marker.
+    #[test]
+    fn twenty_fifth_collection_lead_ins() {
+        let cases = [
+            // tests/corpus/pages/1575-vinland-saga-s2e3-sportslumo.txt
+            ("Overview of Vinland Saga Season 2: Episode 3", ("Vinland Saga", 2, 3, None)),
+            // 1581-yellowjackets-s3e5-7-douxreviews.txt
+            (
+                "(This review covers episodes 5 through 7 of Yellowjackets season 3, and contains spoilers.)",
+                ("Yellowjackets", 3, 5, Some(7)),
+            ),
+        ];
+        for (line, (show, season, episode, end)) in cases {
+            let h = parse_headline(line).expect(line);
+            assert_eq!(
+                (h.show.as_str(), h.season, h.episode, h.episode_end),
+                (show, season, episode, end),
+                "{line}"
+            );
+        }
     }
 
     /// Spanish and Portuguese headlines of the fifth collection: `Temporada`, `Capítulo`,

@@ -72,7 +72,8 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | \d+\s*(?:min(?:ute)?s?|hours?|days?|weeks?|months?)\s+(?:read|ago)\b.*$
           | \d+\s+(?:comments?|responses?|replies|views|shares|likes|articles|posts)$
           | (?:connect\s+with\s+us|follow\s+us(?:\s+on\s+.{{1,30}})?|skip\s+nav|newsletters?.*|sign\s+in.*|log\s+in.*|\(?photo\s+(?:courtesy|credit).*|(?:photo|image|picture|still|header\s+image)s?(?:\s+credits?)?\s*:.*|image\s+(?:courtesy|credit|via).*|spoilers?\s+ahead|warning:?\s+spoilers?.*|spoilers?\s+(?:alert\s+|warning\s+)?(?:through|up\s+to|until)\s.*|warning:?\s+(?:potential|possible|major|minor|mild|heavy)\s+spoilers?\s+(?:ahead|below)\.?)$
-          | (?:directors?|directed\s+by|writers?|starring|cast|creators?|created\s+by|showrunners?|executive\s+producers?|streaming\s+(?:platform|service|on)|where\s+to\s+watch|network|genre|runtime)\s*:.*$  # credits
+          | (?:directors?|directed\s+by|writers?|starring|cast|creators?|created\s+by|showrunners?|executive\s+producers?|streaming\s+(?:platform|service|on)|where\s+to\s+watch|network|genre|runtime|(?:original\s+)?broadcast|format|featuring)\s*:.*$  # credits
+          | .{{0,50}}\b\d{{1,2}}(?::\d{{2}})?/\d{{1,2}}(?::\d{{2}})?c$   # a network’s air time: Premieres Tuesday, June 25 8/7c
           | (?:usd|eur|gbp|php|jpy|krw|inr|idr|cad|aud)\s*[$€£₱¥₩₹]?\s*\d.*$   # a currency ticker
           | (?:table\s+of\s+contents|contents|in\s+this\s+article|jump\s+to)\s*:?$
           | (?:hi,?\s+)?what\s+are\s+you\s+looking\s+for\??$                # a search box
@@ -743,6 +744,32 @@ mod tests {
         // macgmagazine.com (the corpus's 564): a spoiler warning standing above the text.
         assert!(is_furniture_line("Warning: Potential spoilers ahead."));
         assert!(!is_furniture_line("Warning: Potential Spoilers Recap of Episode 5"));
+    }
+
+    /// Lines of the twenty-fifth collection that hold no headline and no title.
+    #[test]
+    fn twenty_fifth_collection_furniture() {
+        // 1567-big-brother-12-e26-cbs.txt: a network's air time between the show's name and
+        // "Season 12: Episode 26 - …".
+        assert!(is_furniture_line("Premieres Tuesday, June 25 8/7c"));
+        // 1571-doctor-who-14x03-boom-doctorwhoverdict.txt: a credits block.
+        assert!(is_furniture_line("Broadcast: 18 May 2024"));
+        assert!(is_furniture_line("Featuring: Fifteenth Doctor, Ruby"));
+        assert!(is_furniture_line("Format: TV"));
+        assert!(!is_furniture_line(
+            "Season 12: Episode 26 - The New HoH Nominates Two HouseGuests as the Final Four Tear Apart the House for $10,000"
+        ));
+        let lines: Vec<String> = [
+            "Big Brother",
+            "Premieres Tuesday, June 25 8/7c",
+            "Season 12: Episode 26 - The New HoH Nominates Two HouseGuests as the Final Four Tear Apart the House for $10,000",
+            "Posted on Jul 14, 2011 11:30am",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let h = choose_headline(&lines).unwrap().parsed;
+        assert_eq!((h.show.as_str(), h.season, h.episode), ("Big Brother", 12, 26));
     }
 
     /// 485-outlander-s6e3-video-recap-goldderby.txt: a lede naming the show and its episode,
