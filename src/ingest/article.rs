@@ -4515,6 +4515,11 @@ mod tests {
         );
         let woo = include_str!("../../tests/corpus/pages/1408-attorney-woo-e9-bondwithbrands.txt");
         assert_ne!(title(woo).as_deref(), Some("Tap To Know More"));
+        // A membership button under the headline, then "…the anime episode of Vinland Saga
+        // Season 2 titled “Oath”" (1574-vinland-saga-s2e9-pelhamplus.txt).
+        let vinland =
+            include_str!("../../tests/corpus/pages/1574-vinland-saga-s2e9-pelhamplus.txt");
+        assert_eq!(title(vinland).as_deref(), Some("Oath"));
         // "This episode, forebodingly titled Woe’s Hollow," (897-severance-s2e4-bgr.txt); "the
         // show’s eighth installment, “Front Man,”" (1290-squid-game-s1e8-marvytvseries.txt); not
         // "the fourth episode of … Marvel Studios, “Loki”" (862-loki-s2e4-whatsondisneyplus.txt).

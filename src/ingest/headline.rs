@@ -1672,6 +1672,7 @@ static NOT_A_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
           | share(?:\s+(?:this|with|on|via)\b|$) | (?:compartilh[ea]|compart[ae]|partager|teilen)$
           | \d{1,3}(?:\s*[\-–—]\s*\d{1,3})?\s*(?:min(?:ute)?s?|hours?)\.?$
           | (?:tap|click|swipe|scroll)\s+(?:here\s+)?(?:to|for)\s+(?:know|read|see|find\s+out|learn)\b
+          | (?:join|subscribe|sign\s+up|register)\s+(?:for|to|now|us|our|free)\b
           | (?:know|read|find\s+out|learn)\s+more$ | (?:all\s+)?you\s+need\s+to\s+know$
         )",
     )
