@@ -1485,9 +1485,10 @@ fn headline_from_body(headline_text: &str, opening: &[String]) -> Option<headlin
 }
 
 /// "Episode 7 of", "Season 7, Episode 4 of", and a list opening its line: "Episodes 5, 6, and
-/// 7 of" (mid-sentence, "episodes 15 and 16 of Cross Ange" is a column's item).
+/// 7 of", "In Episodes 9 and 10 of" (mid-sentence, "episodes 15 and 16 of Cross Ange" is a
+/// column's item).
 static EPISODE_OF_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:(?:season|series)\s+\d{1,3},?\s+)?(?:episode|ep\.?)\s+\d{1,4}\s+(?:(?:recap|review|summary)\s+)?of\s+|^\s*episodes\s+\d{1,4}(?:\s*,\s*\d{1,4})*,?\s*(?:-|–|&|and|to)\s*\d{1,4}\s+of\s+")
+    Regex::new(r"(?i)\b(?:(?:season|series)\s+\d{1,3},?\s+)?(?:episode|ep\.?)\s+\d{1,4}\s+(?:(?:recap|review|summary)\s+)?of\s+|^\s*(?:in\s+)?episodes\s+\d{1,4}(?:\s*,\s*\d{1,4})*,?\s*(?:-|–|&|and|to)\s*\d{1,4}\s+of\s+")
         .unwrap()
 });
 
@@ -2093,10 +2094,21 @@ fn season_named(text: &str, show: &str, episode: Option<u32>) -> Option<u32> {
         (1..c.len()).find_map(|i| c.get(i)).and_then(|m| headline::parse_number(m.as_str()))
     };
     match episode {
-        Some(episode) => SEASON_AND_EPISODE_AFTER_NAME_RE.captures_iter(text).find_map(|c| {
-            let said = c[2].parse::<u32>().ok() == Some(episode) && name_ends_at(c.get(0)?.start());
-            said.then(|| c[1].parse::<u32>().ok()).flatten()
-        }),
+        Some(episode) => SEASON_AND_EPISODE_AFTER_NAME_RE
+            .captures_iter(text)
+            .find_map(|c| {
+                let said =
+                    c[2].parse::<u32>().ok() == Some(episode) && name_ends_at(c.get(0)?.start());
+                said.then(|| c[1].parse::<u32>().ok()).flatten()
+            })
+            .or_else(|| {
+                // "spoilers for Season 28, Episode 5 of The Bachelor."
+                SEASON_AND_EPISODE_OF_NAME_RE.captures_iter(text).find_map(|c| {
+                    let said = c[2].parse::<u32>().ok() == Some(episode)
+                        && name_starts_at(c.get(0)?.end());
+                    said.then(|| c[1].parse::<u32>().ok()).flatten()
+                })
+            }),
         None => NAME_SEASON_RE
             .captures_iter(text)
             .find_map(|c| name_ends_at(c.get(0)?.start()).then(|| number(&c)).flatten())
@@ -2121,6 +2133,11 @@ static SEASON_OF_NAME_RE: Lazy<Regex> = Lazy::new(|| {
 /// "’s season 2, episode 4" after a show's name: season (1) and episode (2).
 static SEASON_AND_EPISODE_AFTER_NAME_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)(?:’s|'s)?\s+season\s+(\d{1,2}),?\s+episode\s+0*(\d{1,4})\b").unwrap()
+});
+
+/// "Season 28, Episode 5 of " before a show's name: season (1) and episode (2).
+static SEASON_AND_EPISODE_OF_NAME_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\bseason\s+(\d{1,2}),?\s+episode\s+0*(\d{1,4})\s+of\s+").unwrap()
 });
 
 /// "Outbreak Company 11", "Ben-To 12 - Orthrus' Weakness", and in an address
@@ -4491,6 +4508,34 @@ mod tests {
         // An anime's three digits are its episode's, not a season and an episode.
         assert_eq!(compact_number(" 302 Recap", "One Piece"), None);
         assert_eq!(compact_number(" 302 Recap", "The Gilded Age"), Some((3, 2)));
+    }
+
+    /// The twenty-sixth collection: "In Episodes 9 and 10 of When the Stars Gossip, …"
+    /// (1630-when-the-stars-gossip-e9-10-omgsogd.txt); the season from "spoilers for Season 28,
+    /// Episode 5 of The Bachelor." under a headline without one
+    /// (1638-the-bachelor-s28e5-happytobehereblog.txt); a reposting site's hashtags after the
+    /// title (1592-hacks-s2e3-nationalcybersecuritynews.txt).
+    #[test]
+    fn twenty_sixth_collection_pages() {
+        let read = |page: &str| {
+            let a = parse(page, Format::Text);
+            (a.show, a.season, a.episode, a.episode_end, a.title)
+        };
+        let gossip = read(include_str!(
+            "../../tests/corpus/pages/1630-when-the-stars-gossip-e9-10-omgsogd.txt"
+        ));
+        assert_eq!(
+            (gossip.0.as_str(), gossip.1, gossip.2, gossip.3),
+            ("When the Stars Gossip", 1, 9, Some(10))
+        );
+        let bachelor = read(include_str!(
+            "../../tests/corpus/pages/1638-the-bachelor-s28e5-happytobehereblog.txt"
+        ));
+        assert_eq!((bachelor.0.as_str(), bachelor.1, bachelor.2), ("The Bachelor", 28, 5));
+        let hacks = read(include_str!(
+            "../../tests/corpus/pages/1592-hacks-s2e3-nationalcybersecuritynews.txt"
+        ));
+        assert_eq!(hacks.4.as_deref(), Some("Trust the Process"));
     }
 
     /// Titles: "7×14 – “PYT (Pretty Young Thing)”" keeps its brackets

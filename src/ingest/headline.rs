@@ -177,7 +177,7 @@ fn numbered_headline(text: &str) -> Option<Headline> {
                     .is_some_and(|w| w.eq_ignore_ascii_case(&show));
             if (left_behind && NAME_JOINERS.contains(&show.to_lowercase().as_str()))
                 || GENERIC_SHOW_RE.is_match(&show)
-                || SENTENCE_START_RE.is_match(&show)
+                || sentence_start_only(&show)
             {
                 show.clear();
             }
@@ -384,11 +384,19 @@ const ARTICLES: [&str; 17] = [
 
 /// An article or a demonstrative alone where the show's name would be: the start of a
 /// sentence ("El tercer capítulo se titula …", "Este quinto capítulo ha sido …", "Die Episode
-/// 12 beginnt in Tokio", "Questo episodio 3 …", "Deze aflevering 2 …"), or a preposition
-/// ("No episódio 10, a caminho…", "Di episode 3 dan 4 drama…").
+/// 12 beginnt in Tokio", "Questo episodio 3 …", "Deze aflevering 2 …"), a preposition
+/// ("No episódio 10, a caminho…", "Di episode 3 dan 4 drama…", "In Episodes 9 and 10 of When
+/// the Stars Gossip, …") or a recap's word for what came next ("First, episode 13 began…").
 static SENTENCE_START_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:the|this|that|el|la|los|las|este|esta|ese|esa|o|a|os|as|esse|essa|neste|nesta|nesse|nessa|le|les|ce|cet|cette|der|die|das|diese|dieser|dieses|il|lo|gli|questo|questa|quest['’]|het|deze|dit|den|det|denne|dette|no|na|nos|nas|em|en|dans|im|nel|nella|di|pada|dalam)$").unwrap()
+    Regex::new(r"(?i)^(?:the|this|that|el|la|los|las|este|esta|ese|esa|o|a|os|as|esse|essa|neste|nesta|nesse|nessa|le|les|ce|cet|cette|der|die|das|diese|dieser|dieses|il|lo|gli|questo|questa|quest['’]|het|deze|dit|den|det|denne|dette|no|na|nos|nas|em|en|dans|im|nel|nella|di|pada|dalam|in|first|then|now|meanwhile|later|finally|next)$").unwrap()
 });
+
+/// Words that each start a sentence and nothing else: "Now, in", "Meanwhile".
+fn sentence_start_only(show: &str) -> bool {
+    let mut words =
+        show.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).peekable();
+    words.peek().is_some() && words.all(|w| SENTENCE_START_RE.is_match(w))
+}
 
 /// "While the", "in The": a sentence's words before a marker, never a name.
 fn ends_in_article(show: &str) -> bool {
@@ -1684,6 +1692,10 @@ static TITLE_TAIL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)[\s\-–—:|,]*\+?\s*(?:english\s+)?(?:dub|sub)(?:bed)?\s*$").unwrap()
 });
 
+/// Hashtags closing a line, each after a bar, a comma or a space.
+static HASHTAG_TAIL_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?:\s*[|,]?\s*#[\p{L}\p{N}_]+)+\s*$").unwrap());
+
 /// A site's name closing a title, a few capitalised words ending in "Review(s)", "Recap(s)"
 /// or "Blog" after a spaced dash or bar: " - The Fantasy Review".
 static SITE_TAIL_RE: Lazy<Regex> = Lazy::new(|| {
@@ -1700,6 +1712,12 @@ pub fn clean_title(s: &str) -> Option<String> {
         BRACKETED_RE.replace_all(s, " ")
     };
     let mut s = trim_separators(&without_brackets);
+    // "Trust the Process | #emailsecurity | #phishing | #ransomware": a reposting site's tags.
+    if let Some(m) = HASHTAG_TAIL_RE.find(s) {
+        if has_alphanumeric(&s[..m.start()]) {
+            s = trim_separators(&s[..m.start()]);
+        }
+    }
     // "The Eagle and the Sceptre - The Fantasy Review": a review site's name after the title.
     if let Some(m) = SITE_TAIL_RE.find(s) {
         if has_alphanumeric(&s[..m.start()]) {
@@ -1881,6 +1899,20 @@ mod tests {
         let first =
             "The first episode of Scum’s Wish makes a case as a contender among the top series";
         assert!(ordinal_episode_in_prose(first).is_none());
+    }
+
+    /// tests/corpus/pages/1595-queen-of-tears-e14-terkepop.txt: a recap's "First," and "Now,
+    /// in" before the episodes it walks through name no show.
+    #[test]
+    fn a_recaps_sequence_words_are_no_show() {
+        for line in [
+            "First, episode 13 began with a flashback of when the chairman first brought his family to their new house.",
+            "Now, in Episode 14, it opens up to a bright and lovely scene as the two lovers stroll through the Botanischer Luftgarten park on their honeymoon in Germany.",
+        ] {
+            assert!(parse_headline(line).is_none(), "{line}");
+        }
+        assert!(sentence_start_only("Now, in"));
+        assert!(!sentence_start_only("Now Apocalypse"));
     }
 
     /// Lead-ins of the twenty-fifth collection: a label ending in "of", and the writer's own

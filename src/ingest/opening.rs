@@ -84,6 +84,7 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | (?:leia\s+(?:também|mais)|veja\s+(?:também|mais)|lea\s+también|lee\s+también|ver\s+también)\b.*$  # read-also links
           | (?:baca\s+(?:juga|episode\s+sebelumnya|sebelumnya|selengkapnya)|sebelumnya\s+baca)\b.*$  # Indonesian ones
           | (?:(?:make\s+)?(?:text|font)\s+(?:smaller|larger|size)\s*)+$  # text-size buttons
+          | (?:(?:dark|light)\s+mode\s*)+$                           # a theme switch
           | (?:home|menu|search|skip\s+to\s+(?:main\s+)?content|sign\s+in|log\s*in|subscribe|newsletter|
                news|reviews?|recaps?|tv|tv\s+shows?|tv\s+reviews?|tv\s+recaps?|movies?|anime|k-?dramas?|dramas?|
                entertainment|features?|opinion|opinions?\s+and\s+editorial|editorial|blog|latest|trending|popular|
@@ -756,6 +757,8 @@ mod tests {
         assert!(is_furniture_line("Broadcast: 18 May 2024"));
         assert!(is_furniture_line("Featuring: Fifteenth Doctor, Ruby"));
         assert!(is_furniture_line("Format: TV"));
+        // 1619-dragon-ball-daima-e15-find-help.txt: a theme switch, twice.
+        assert!(is_furniture_line("Dark Mode Light Mode"));
         assert!(!is_furniture_line(
             "Season 12: Episode 26 - The New HoH Nominates Two HouseGuests as the Final Four Tear Apart the House for $10,000"
         ));
