@@ -1425,7 +1425,9 @@ fn headline_from_url(url: &str, opening: &[String], untitled: bool) -> Option<he
     // a page whose title was lost starts with its text.
     h.show = match as_written(&show, &hay) {
         Some(s) => s,
-        None if untitled => title_case(&show),
+        // "rhobh-season-6-episode-15-recap": an address writes a fan's acronym in lower case.
+        None if untitled => gazetteer::expand_acronym(&show.to_uppercase())
+            .map_or_else(|| title_case(&show), String::from),
         None => written_tail(&show, &hay)?,
     };
     // A title read from a URL only counts when the page writes it out.
@@ -2482,6 +2484,10 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         }
         if let Some(name) = gazetteer_name(&h.show) {
             h.show = name;
+        }
+        // "RHOBH Season 3 Episode 1": a fan's acronym for a name the gazetteer knows.
+        if let Some(name) = gazetteer::expand_acronym(&h.show) {
+            h.show = name.to_string();
         }
         if let Some((name, season)) = numbered_season(&h.show).filter(|_| h.season == 1) {
             (h.show, h.season) = (name, season);

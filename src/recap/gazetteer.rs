@@ -105,6 +105,49 @@ pub fn lookup(name: &str) -> Option<&'static str> {
     entry(name).map(|e| e.title)
 }
 
+/// Small words an acronym may leave out: "GBBO" is The Great British Bake Off, "RHOBH" The Real
+/// Housewives of Beverly Hills.
+const ACRONYM_SKIPS: [&str; 5] = ["of", "the", "and", "a", "an"];
+
+/// An acronym (upper case) → the one name of three words or more it stands for, with or without
+/// its small words; `None` where two names share it.
+static ACRONYMS: LazyLock<HashMap<String, Option<&'static str>>> = LazyLock::new(|| {
+    let mut acronyms: HashMap<String, Option<&'static str>> = HashMap::new();
+    for (key, entry) in TITLES.iter() {
+        let words: Vec<&str> = key.split(' ').collect();
+        if words.len() < 3 || words.iter().any(|w| !w.starts_with(|c: char| c.is_alphabetic())) {
+            continue;
+        }
+        let initials = |keep: &dyn Fn(&&&str) -> bool| -> String {
+            words.iter().filter(keep).filter_map(|w| w.chars().next()).collect::<String>()
+        };
+        let every = initials(&|_| true).to_uppercase();
+        let content = initials(&|w| !ACRONYM_SKIPS.contains(*w)).to_uppercase();
+        for acronym in [every, content] {
+            if acronym.chars().count() < 3 {
+                continue;
+            }
+            let slot = acronyms.entry(acronym).or_insert(Some(entry.title));
+            if slot.is_some_and(|t| t != entry.title) {
+                *slot = None;
+            }
+        }
+    }
+    acronyms
+});
+
+/// The show an all-capitals acronym stands for ("RHOBH", "GBBO"), when the gazetteer knows one
+/// name for it and the acronym is no name of its own.
+pub fn expand_acronym(word: &str) -> Option<&'static str> {
+    let word = word.trim();
+    let is_acronym =
+        (3..=6).contains(&word.chars().count()) && word.chars().all(|c| c.is_ascii_uppercase());
+    if !is_acronym || lookup(word).is_some() {
+        return None;
+    }
+    ACRONYMS.get(word).copied().flatten()
+}
+
 /// Whether `name` is an anime's in the gazetteer: "Outbreak Company 11" numbers its episode, as
 /// anime blogs do, where "Stranger Things 3" numbers a season.
 pub fn is_anime(name: &str) -> bool {
@@ -168,6 +211,20 @@ mod tests {
     fn a_bare_number_is_no_name() {
         // "3%" and "24" are shows, but every "Season 3" would hold them.
         assert!(TITLES.keys().all(|k| k.chars().any(char::is_alphabetic)));
+    }
+
+    #[test]
+    fn an_acronym_stands_for_the_one_name_it_spells() {
+        // tests/corpus/pages/1621-rhobh-s3e1-irealhousewives.txt and
+        // 665-htgawm-5x02-it-ilnotiziangolo.txt write only the acronym.
+        assert_eq!(expand_acronym("RHOBH"), Some("The Real Housewives of Beverly Hills"));
+        assert_eq!(expand_acronym("HTGAWM"), Some("How to Get Away with Murder"));
+        // Names of their own (1124-glow-s2e2-fictionsmistress.txt, 369-six-s2e2-screenspy.txt),
+        // and words that are no acronym.
+        assert_eq!(expand_acronym("GLOW"), None);
+        assert_eq!(expand_acronym("SIX"), None);
+        assert_eq!(expand_acronym("Rhobh"), None);
+        assert_eq!(expand_acronym("TV"), None);
     }
 
     #[test]
