@@ -1420,7 +1420,12 @@ fn headline_from_url(url: &str, opening: &[String], untitled: bool) -> Option<he
     let mut h = parse_headline(&url_headline(url)?)?;
     let hay = opening.join("\n");
     // "lost romance 2020": a year in the address is not part of the name.
-    let show = YEAR_TAIL_RE.replace(&h.show, "").into_owned();
+    let show = if gazetteer::lookup(&h.show).is_some() {
+        // "reply-1997-episode-16": a known name that ends in a year ("Reply 1997") keeps it.
+        h.show.clone()
+    } else {
+        YEAR_TAIL_RE.replace(&h.show, "").into_owned()
+    };
     // A page with a headline of its own must name the show the address names;
     // a page whose title was lost starts with its text.
     h.show = match as_written(&show, &hay) {
@@ -4542,6 +4547,30 @@ mod tests {
             "../../tests/corpus/pages/1592-hacks-s2e3-nationalcybersecuritynews.txt"
         ));
         assert_eq!(hacks.4.as_deref(), Some("Trust the Process"));
+    }
+
+    /// The twenty-seventh collection: a review whose captions write the name both ways round
+    /// ("Naoki Hanzawa", "Hanzawa Naoki") is no list of two shows
+    /// (1664-hanzawa-naoki-e8-j-generation.txt); an address's "reply-1997" keeps a known name's
+    /// year (1654-reply-1997-e16-mwave.txt, whose text does not name the drama).
+    #[test]
+    fn twenty_seventh_collection_pages() {
+        let hanzawa = parse(
+            include_str!("../../tests/corpus/pages/1664-hanzawa-naoki-e8-j-generation.txt"),
+            Format::Text,
+        );
+        assert_eq!((hanzawa.show.as_str(), hanzawa.episode), ("Naoki Hanzawa", 8));
+        let hints = Hints {
+            url: Some("http://mwave.interest.me/en/kpop-news/article/15446/recap-reply-1997-episode-16-the-reason-why-first-loves-dont-come-true".into()),
+            ..Hints::default()
+        };
+        let reply = parse_article(
+            include_str!("../../tests/corpus/pages/1654-reply-1997-e16-mwave.txt"),
+            Format::Text,
+            &hints,
+        )
+        .expect("a recap");
+        assert_eq!((reply.show.as_str(), reply.episode), ("Reply 1997", 16));
     }
 
     /// Titles: "7×14 – “PYT (Pretty Young Thing)”" keeps its brackets

@@ -12,7 +12,7 @@ use std::sync::LazyLock as Lazy;
 
 use super::headline::{marker_without_show, parse_headline, parse_number, Headline};
 use super::opening;
-use crate::recap::names::fold;
+use crate::recap::names::{fold, fold_words};
 
 pub const SEASON_REVIEW: &str = "a season review";
 pub const LIST: &str = "a list of articles";
@@ -430,6 +430,30 @@ fn is_bare_heading(line: &str, h: &Headline) -> bool {
         && rest.is_some_and(|r| r.split_whitespace().count() <= 5)
 }
 
+/// A show's name as a list page's entries are compared: folded whole, and as its folded words
+/// in sorted order.
+struct ShowKey {
+    folded: String,
+    words: Vec<String>,
+}
+
+impl ShowKey {
+    fn of(name: &str) -> ShowKey {
+        let mut words = fold_words(name);
+        words.sort_unstable();
+        ShowKey { folded: fold(name), words }
+    }
+
+    /// One show: one name inside the other ("abbott elementary" in a breadcrumb's "home abc
+    /// abbott elementary"), or the same words in another order ("Naoki Hanzawa" over "Hanzawa
+    /// Naoki", a Japanese name written both ways).
+    fn same(&self, other: &ShowKey) -> bool {
+        self.folded.contains(&other.folded)
+            || other.folded.contains(&self.folded)
+            || self.words == other.words
+    }
+}
+
 /// Many lines near the top each naming an episode (of several shows, or
 /// marker-only lines like `Season 2, Episode 4: "Title"`): an index page.
 fn lists_several_episodes(opening: &[String], from: usize) -> bool {
@@ -446,7 +470,7 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
     let mut graded_keys = Vec::new();
     // Section headings that are only a show's name and its episode ("MF Ghost Episode 5",
     // "18if (Ep.9)", "Dr. Stone – Episode 2"), with their shows.
-    let mut bare_shows: Vec<String> = Vec::new();
+    let mut bare_shows: Vec<ShowKey> = Vec::new();
     for (k, line) in opening.iter().enumerate().skip(from).take(40) {
         let line = opening::strip_leading_date(line);
         let lower = line.to_lowercase();
@@ -495,14 +519,14 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
                     keys.push(key);
                 }
                 if is_bare_heading(line, &h) {
-                    let show = fold(&h.show);
-                    if !bare_shows.iter().any(|s| s.contains(&show) || show.contains(s.as_str())) {
+                    let show = ShowKey::of(&h.show);
+                    if !bare_shows.iter().any(|s| s.same(&show)) {
                         bare_shows.push(show);
                     }
                 }
                 // "Home ABC Abbott Elementary Abbott Elementary" (a breadcrumb) is the same show.
-                let show = fold(&h.show);
-                if !shows.iter().any(|s: &String| s.contains(&show) || show.contains(s.as_str())) {
+                let show = ShowKey::of(&h.show);
+                if !shows.iter().any(|s: &ShowKey| s.same(&show)) {
                     shows.push(show);
                 }
             }
