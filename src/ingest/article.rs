@@ -2201,7 +2201,16 @@ fn name_then_marker(opening: &[String]) -> Option<(headline::Headline, &str)> {
         // One word is as likely an ordinary one as a show's name ("From", "Episodes"); a name
         // deep in a sentence is a lede's aside ("…at the end of Cruel Summer Season 2 Episode
         // 5"), not what the page is about.
-        let leads = |f: &gazetteer::Found| fold_words(&line[..f.span.start]).len() <= 4;
+        // A name opening the first sentence's main clause leads it too: "As the flames roar and
+        // the sirens wail, Chicago Fire Season 12 Episode 3 takes viewers…".
+        let leads = |f: &gazetteer::Found| {
+            let before = &line[..f.span.start];
+            let words = fold_words(before).len();
+            words <= 4
+                || (words <= 12
+                    && before.trim_end().ends_with(',')
+                    && !before.contains(['.', '!', '?', ':']))
+        };
         gazetteer::names_in(line).into_iter().filter(|f| f.words >= 2 && leads(f)).find_map(
             |found| {
                 let rest = &line[found.span.start..];
@@ -4549,7 +4558,9 @@ mod tests {
         assert_eq!(hacks.4.as_deref(), Some("Trust the Process"));
     }
 
-    /// The twenty-seventh collection: a review whose captions write the name both ways round
+    /// The twenty-seventh collection: "As the flames roar and the sirens wail, Chicago Fire
+    /// Season 12 Episode 3 takes viewers…" (1641-chicago-fire-s12e3-landscapeinsight.txt); a
+    /// review whose captions write the name both ways round
     /// ("Naoki Hanzawa", "Hanzawa Naoki") is no list of two shows
     /// (1664-hanzawa-naoki-e8-j-generation.txt); an address's "reply-1997" keeps a known name's
     /// year (1654-reply-1997-e16-mwave.txt, whose text does not name the drama).
@@ -4571,6 +4582,12 @@ mod tests {
         )
         .expect("a recap");
         assert_eq!((reply.show.as_str(), reply.episode), ("Reply 1997", 16));
+        // A known name opening the main clause of the first sentence.
+        let fire = parse(
+            include_str!("../../tests/corpus/pages/1641-chicago-fire-s12e3-landscapeinsight.txt"),
+            Format::Text,
+        );
+        assert_eq!((fire.show.as_str(), fire.season, fire.episode), ("Chicago Fire", 12, 3));
     }
 
     /// Titles: "7×14 – “PYT (Pretty Young Thing)”" keeps its brackets

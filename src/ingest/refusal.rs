@@ -38,7 +38,7 @@ static RECAP_WORD_RE: Lazy<Regex> = Lazy::new(|| {
 static NEWS_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?ix)\b(?:
-            ratings | viewership | viewers | audience\s+share | box\s+office
+            ratings | viewership | (?:\d[\d.,]*\s*(?:million|m|k)|\d[\d.,]{2,})(?:\s+[\w.]+)?\s+viewers | audience\s+share | box\s+office
           | casting | joins?\s+(?:the\s+)?cast
           | renew(?:s|ed|al) | cancel(?:s|ed|led|lation) | greenlit
           | release\s+date | air\s*date | premiere\s+date | when\s+(?:does|will|is) | what\s+time | release\s+time
@@ -571,6 +571,14 @@ mod tests {
     #[test]
     fn headlines() {
         assert_eq!(j("Queen of Tears Episode 7 ratings hit a new high"), Some(NEWS));
+        // "viewers" counts as news with a number of them (821-the-following-s3-premiere-date.txt),
+        // not in a recap's "takes viewers on a gripping ride"
+        // (1641-chicago-fire-s12e3-landscapeinsight.txt).
+        assert_eq!(j("Season 2 Episode 1: 11.18 million U.S. viewers"), Some(NEWS));
+        assert_eq!(
+            j("As the flames roar and the sirens wail, Chicago Fire Season 12 Episode 3 takes viewers on a gripping ride through the challenges faced by Firehouse 51."),
+            None
+        );
         // A label naming the article's kind, which would otherwise pass for part of the name.
         assert_eq!(
             j("Interview: Lee Jung-jae Talks Squid Game Season 2 Episode 7"),
