@@ -399,6 +399,13 @@ static ARCHIVE_RE: Lazy<Regex> = Lazy::new(|| {
 static ASIDE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:see\s+also|also\s+read|read\s+also|read\s+more|related|previous|prev|next|more|recommended|up\s+next|watch|trending|popular|latest)\b").unwrap()
 });
+/// When an episode was first shown and how long it runs, as a catch-up service lists it.
+static SHOWN_WITH_RUNTIME_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^(?:first\s+(?:shown|broadcast|aired)|aired|air\s+date)\b.{0,60}\b\d{1,3}\s*mins?\b",
+    )
+    .unwrap()
+});
 static BLOG_DATE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\w+\s+\d{1,2},?\s+\d{4}$")
         .unwrap()
@@ -464,6 +471,9 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
     let mut marker_keys = Vec::new();
     let mut read_more = 0;
     let mut blog_dates = 0;
+    // A broadcaster's page of a series' episodes, each with "First shown: Wed 11 Mar 2020 | 47
+    // mins".
+    let mut listed_airings = 0;
     let mut lead_shows: Vec<String> = Vec::new();
     // Entries each followed by the writer's grade ("The Office (S05E03): “Baby Shower”" over
     // "Grade: B"), with the episodes they name.
@@ -488,6 +498,9 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
         }
         if BLOG_DATE_RE.is_match(line.trim()) {
             blog_dates += 1;
+        }
+        if SHOWN_WITH_RUNTIME_RE.is_match(line.trim()) {
+            listed_airings += 1;
         }
         if line.split_whitespace().count() > 25 {
             // "Dexter. Episodio 5 (Swim deep): tras el anterior capítulo…", "Homeland.
@@ -557,6 +570,7 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
         || marker_only >= 3
         || read_more >= 2
         || blog_dates >= 2
+        || listed_airings >= 2
         || lead_shows.len() >= 3
 }
 
@@ -661,6 +675,25 @@ mod tests {
         let headline = &opening[2];
         assert_eq!(judge(headline, parse_headline(headline).as_ref(), &opening, 2), Some(LIST));
         assert_eq!(j("Ted Lasso Season 3 Episode 4 Review: Big Week"), None);
+    }
+
+    /// tests/corpus/pages/1674-great-pottery-throw-down-s3e1-on-demand-channel4.txt: a
+    /// broadcaster's catch-up page, each episode with when it was first shown and its length.
+    #[test]
+    fn a_catch_up_page_of_episodes_is_a_list() {
+        let opening: Vec<String> = [
+            "The Great Pottery Throw Down",
+            "Series 3 Episode 1",
+            "The Final: Quirky Tea Set and a Throwing Challenge: Melanie Sykes hosts the final as the three potters go head-to-head to be crowned winner",
+            "First shown: Wed 11 Mar 2020 | 47 mins",
+            "Victorian Week & a Fully Functioning Toilet: The potters are challenged to produce a fully functioning toilet for a place in the final",
+            "First shown: Wed 4 Mar 2020 | 47 mins",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert!(lists_several_episodes(&opening, 1));
+        assert!(!lists_several_episodes(&opening[..4], 1));
     }
 
     /// tests/corpus/pages/1543-the-bear-episodes-ranked-appinhindi.txt: an entry of a ranked
