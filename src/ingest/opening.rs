@@ -86,7 +86,7 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | (?:(?:make\s+)?(?:text|font)\s+(?:smaller|larger|size)\s*)+$  # text-size buttons
           | (?:(?:dark|light)\s+mode\s*)+$                           # a theme switch
           | (?:home|menu|search|skip\s+to\s+(?:main\s+)?content|sign\s+in|log\s*in|subscribe|newsletter|
-               news|reviews?|recaps?|tv|tv\s+shows?|tv\s+reviews?|tv\s+recaps?|movies?|anime|k-?dramas?|dramas?|
+               news|reviews?|recaps?|tv|tv\s+shows?|tv\s+(?:reviews?|recaps?)|(?:episode|weekly|drama|anime)\s+(?:reviews|recaps)|movies?|anime|k-?dramas?|dramas?|
                entertainment|features?|opinion|opinions?\s+and\s+editorial|editorial|blog|latest|trending|popular|
                categories|uncategori[sz]ed|(?:episode\s+)?(?:synopsis|summary)|archives?|about(?:\s+us)?|contact(?:\s+us)?|privacy\s+policy|advertisement|sponsored|
                share|tweet|facebook|twitter|instagram|tiktok|youtube|pinterest|reddit|email|print|
@@ -757,6 +757,8 @@ mod tests {
         assert!(is_furniture_line("Broadcast: 18 May 2024"));
         assert!(is_furniture_line("Featuring: Fifteenth Doctor, Ruby"));
         assert!(is_furniture_line("Format: TV"));
+        // 1585-oshi-no-ko-s3e6-myanimeforlife.txt: the section a review was filed in.
+        assert!(is_furniture_line("Episode Reviews"));
         // 1619-dragon-ball-daima-e15-find-help.txt: a theme switch, twice.
         assert!(is_furniture_line("Dark Mode Light Mode"));
         assert!(!is_furniture_line(

@@ -266,15 +266,11 @@ pub fn judge(
         // The first line is where a page's own title sits ("Last Week in TV - Week of April
         // 13"), even when an entry further down names an episode.
         let near = i == 0 || i + 3 >= headline_at;
-        // "Episode Reviews" alone over "Oshi no Ko Season 3 Episode 6 Review" is the section
-        // the review was filed in.
-        let section = SECTION_NAME_RE.is_match(line.trim());
+        // A section's name ("Episode Reviews" over "Oshi no Ko Season 3 Episode 6 Review") is
+        // furniture, no list's title.
         if line.split_whitespace().count() <= 16
             && (ARCHIVE_RE.is_match(line)
-                || (near
-                    && !opening::is_furniture_line(line)
-                    && !section
-                    && LIST_RE.is_match(line)))
+                || (near && !opening::is_furniture_line(line) && LIST_RE.is_match(line)))
         {
             return Some(LIST);
         }
@@ -333,11 +329,6 @@ static LIST_ITEM_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{1,3}[.)]\s+\S")
 /// A ranking's words: "rank", "lowest-ranked", "ranking".
 static RANK_WORD_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\b(?:rank|ranks|ranked|ranking|rankings)\b").unwrap());
-
-/// A recap site's section: "Episode Reviews", "TV Recaps", "Weekly Recaps".
-static SECTION_NAME_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:episode|weekly|tv|drama|anime)\s+(?:reviews|recaps)$").unwrap()
-});
 
 /// "full transcript", "Episode transcripts for", "Transcript:": a transcript's own label.
 static TRANSCRIPT_RE: Lazy<Regex> = Lazy::new(|| {
