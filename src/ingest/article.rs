@@ -2147,6 +2147,30 @@ static SEASON_AND_EPISODE_OF_NAME_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\bseason\s+(\d{1,2}),?\s+episode\s+0*(\d{1,4})\s+of\s+").unwrap()
 });
 
+/// "But in episode 6 of Daima, we finally learn…" on a page that opens "It’s safe to say that
+/// Dragon Ball Daima is slowly…": a short name the gazetteer does not know, which a known name
+/// the page writes near the top begins or ends with, is that name cut short.
+fn full_name_on_page(show: &str, opening: &[String]) -> Option<String> {
+    let short = fold_words(show);
+    if short.is_empty() || short.len() > 2 || gazetteer::lookup(show).is_some() {
+        return None;
+    }
+    opening.iter().take(12).find_map(|line| {
+        gazetteer::names_in(line).into_iter().find_map(|f| {
+            let written = &line[f.span.clone()];
+            let long = fold_words(written);
+            // The datasets also list a season as a name ("Frieren: Beyond Journey’s End Season
+            // 2"); a season is no part of the show's name.
+            let numbered = long.iter().any(|w| w == "season" || w == "part")
+                || long.last().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
+            let cut_short = long.len() > short.len()
+                && !numbered
+                && (long.starts_with(&short) || long.ends_with(&short));
+            cut_short.then(|| written.to_string())
+        })
+    })
+}
+
 /// "Outbreak Company 11", "Ben-To 12 - Orthrus' Weakness", and in an address
 /// "jujutsu-kaisen-s2-18-right-and-wrong": an anime's name and a bare number, the way anime blogs
 /// number episodes (a western show's bare number is its season, and is left to the grammar).
@@ -2502,6 +2526,9 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         // "RHOBH Season 3 Episode 1": a fan's acronym for a name the gazetteer knows.
         if let Some(name) = gazetteer::expand_acronym(&h.show) {
             h.show = name.to_string();
+        }
+        if let Some(name) = full_name_on_page(&h.show, &opening) {
+            h.show = name;
         }
         if let Some((name, season)) = numbered_season(&h.show).filter(|_| h.season == 1) {
             (h.show, h.season) = (name, season);
@@ -4588,6 +4615,36 @@ mod tests {
             Format::Text,
         );
         assert_eq!((fire.show.as_str(), fire.season, fire.episode), ("Chicago Fire", 12, 3));
+    }
+
+    /// A short name the page writes in full near the top: "Frieren Episode 1: …" over "Frieren:
+    /// Beyond Journey’s End announced its ambitions…" (1233-frieren-e1-animetiger.txt), "…episode
+    /// 6 of Daima" under "Dragon Ball Daima is slowly…"
+    /// (1618-dragon-ball-daima-e6-thescreenscribe.txt). A known name keeps its length.
+    #[test]
+    fn a_short_name_is_the_full_name_the_page_writes() {
+        let lines = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let frieren = lines(&[
+            "Frieren Episode 1: The Perfect First Impression",
+            "Frieren: Beyond Journey’s End announced its ambitions within its first episode.",
+        ]);
+        assert_eq!(
+            full_name_on_page("Frieren", &frieren).as_deref(),
+            Some("Frieren: Beyond Journey’s End")
+        );
+        let daima = lines(&[
+            "It’s safe to say that Dragon Ball Daima is slowly, but very assuredly, building a plot full of mystery.",
+        ]);
+        assert_eq!(full_name_on_page("Daima", &daima).as_deref(), Some("Dragon Ball Daima"));
+        // "Bon Appétit, Your Majesty proves in episode 8 that…" (1327-…-soapcentral.txt).
+        let bon = lines(&[
+            "Bon Appétit, Your Majesty proves in episode 8 that it still has plenty of hidden cards to play.",
+        ]);
+        assert_eq!(
+            full_name_on_page("Bon Appétit", &bon).as_deref(),
+            Some("Bon Appétit, Your Majesty")
+        );
+        assert_eq!(full_name_on_page("Dragon Ball Daima", &daima), None);
     }
 
     /// Titles: "7×14 – “PYT (Pretty Young Thing)”" keeps its brackets
