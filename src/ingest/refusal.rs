@@ -573,6 +573,11 @@ mod tests {
         judge(headline, parse_headline(headline).as_ref(), &[], 0)
     }
 
+    /// A page's opening lines, as the judge is given them.
+    fn lines(l: &[&str]) -> Vec<String> {
+        l.iter().map(|s| s.to_string()).collect()
+    }
+
     #[test]
     fn headlines() {
         assert_eq!(j("Queen of Tears Episode 7 ratings hit a new high"), Some(NEWS));
@@ -692,7 +697,6 @@ mod tests {
     /// under the section it was filed in.
     #[test]
     fn a_ranked_entry_is_a_list_and_a_section_name_is_not() {
-        let lines = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let ranked = lines(&[
             "The Bear is breakneck television — often more of a thriller than a comedy, despite what certain awards shows would have you believe.",
             "So, how to rank all these essential ingredients, then? A fair question. The reasonable answer, probably, is “don’t.”",
@@ -715,7 +719,6 @@ mod tests {
     /// set to do; 263-severance-s2e3-themoviestate.txt, a recap, warns what it will contain.
     #[test]
     fn an_episode_set_to_do_something_is_previewed() {
-        let lines = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let preview = lines(&[
             "Kaiju No. 8 Episode 4",
             "“Kaiju No. 8” has quickly garnered attention for its unique take on the kaiju genre, blending action, humor, and compelling character development. Episode 4 is set to further expand on the series’ intriguing premise, focusing on the protagonist Kafka Hibino’s struggles and growth as he navigates his new identity as a kaiju-human hybrid.",
@@ -736,7 +739,6 @@ mod tests {
     /// under a headline that says so.
     #[test]
     fn a_page_leading_with_audience_shares_is_ratings_news() {
-        let lines = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let news = lines(&[
             "‘Beyond The Bar’ Leads Weekend Minis at 7.5% With Episode 5",
             "Aug 17, 2025",
