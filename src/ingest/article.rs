@@ -2101,21 +2101,18 @@ fn season_named(text: &str, show: &str, episode: Option<u32>) -> Option<u32> {
         (1..c.len()).find_map(|i| c.get(i)).and_then(|m| headline::parse_number(m.as_str()))
     };
     match episode {
-        Some(episode) => SEASON_AND_EPISODE_AFTER_NAME_RE
-            .captures_iter(text)
-            .find_map(|c| {
-                let said =
-                    c[2].parse::<u32>().ok() == Some(episode) && name_ends_at(c.get(0)?.start());
-                said.then(|| c[1].parse::<u32>().ok()).flatten()
-            })
-            .or_else(|| {
-                // "spoilers for Season 28, Episode 5 of The Bachelor."
-                SEASON_AND_EPISODE_OF_NAME_RE.captures_iter(text).find_map(|c| {
-                    let said = c[2].parse::<u32>().ok() == Some(episode)
-                        && name_starts_at(c.get(0)?.end());
+        Some(episode) => {
+            // The season (1) said with this episode (2) right beside the name.
+            let said = |re: &Regex, beside_name: &dyn Fn(regex::Match) -> bool| {
+                re.captures_iter(text).find_map(|c| {
+                    let said = c[2].parse::<u32>().ok() == Some(episode) && beside_name(c.get(0)?);
                     said.then(|| c[1].parse::<u32>().ok()).flatten()
                 })
-            }),
+            };
+            said(&SEASON_AND_EPISODE_AFTER_NAME_RE, &|m| name_ends_at(m.start()))
+                // "spoilers for Season 28, Episode 5 of The Bachelor."
+                .or_else(|| said(&SEASON_AND_EPISODE_OF_NAME_RE, &|m| name_starts_at(m.end())))
+        }
         None => NAME_SEASON_RE
             .captures_iter(text)
             .find_map(|c| name_ends_at(c.get(0)?.start()).then(|| number(&c)).flatten())
