@@ -347,6 +347,7 @@ fn looks_like_title(s: &str) -> bool {
         // Japanese and Chinese sentences end in "。" and have no spaces to count words by.
         && !matches!(last, Some('.' | ',' | ';' | ':' | '…' | '。' | '．'))
         && !s.trim_end_matches('。').contains('。')
+        && !opening::is_unspaced_prose(s)
         && (!matches!(last, Some('!' | '?')) || words <= 8 || quoted_whole)
         && !s.chars().next().is_some_and(char::is_lowercase)
         && (!SENTENCE_BREAK_RE.is_match(s) || quoted_whole)
@@ -4827,5 +4828,71 @@ mod tests {
         );
         assert_eq!((race.show.as_str(), race.episode), ("The Amazing Race", 3));
         assert_eq!(race.title.as_deref(), Some("Where My Dogs At"));
+    }
+
+    /// The twenty-eighth to thirtieth collections' Asian pages (read blind first): episode
+    /// counters run on in Japanese ("5話ネタバレ", "第5話を見た"), a genre word between the name in
+    /// 【】 and its counter, Chinese "第10集", Thai "ตอนที่ 10", Tagalog "Kabanata/Episode 45";
+    /// Japanese prose and a link to the last episode are no list of episodes.
+    #[test]
+    fn episode_counters_in_japanese_chinese_thai_and_tagalog() {
+        let page = |text: &str| {
+            let a = parse(text, Format::Text);
+            (a.show, a.season, a.episode, a.title)
+        };
+        let ja = |show: &str, episode| (show.to_string(), 1, episode, None);
+        assert_eq!(
+            page(include_str!(
+                "../../tests/corpus/pages/1836-kirawareru-yuuki-e4-ja-xn--5ck1a833wtjf.txt"
+            )),
+            ja("嫌われる勇気", 4)
+        );
+        assert_eq!(
+            page(include_str!("../../tests/corpus/pages/1743-watadou-e5-ja-lovetv.txt")),
+            ja("私たちはどうかしている", 5)
+        );
+        assert_eq!(
+            page(include_str!("../../tests/corpus/pages/1835-watadou-e3-ja-tomatomarigi.txt")),
+            ja("私たちはどうかしている", 3)
+        );
+        // "「SPY×FAMILY(スパイファミリー)」の第7話" over "「スパイファミリー」アニメ7話のネタバレ・感想!":
+        // one show under two names.
+        assert_eq!(
+            page(include_str!("../../tests/corpus/pages/802-spy-family-7-ja-mamemoti.txt")),
+            ja("SPY×FAMILY", 7)
+        );
+        // "刀与花第10集分集剧情介绍": the label after the counter ("episode plot") is no title.
+        assert_eq!(
+            page(include_str!(
+                "../../tests/corpus/pages/1762-blade-and-petal-e10-zh-jiayichem.txt"
+            )),
+            ja("刀与花", 10)
+        );
+        // "อ่านละคร วันนี้ที่รอคอย ตอนที่ 10 วันที่ 4 ก.ค. 56": "read the drama" before the name,
+        // the air date after the counter.
+        assert_eq!(
+            page(include_str!(
+                "../../tests/corpus/pages/1760-wan-nee-tee-ror-koy-e10-th-lakornthai-tv.txt"
+            )),
+            ja("วันนี้ที่รอคอย", 10)
+        );
+        assert_eq!(
+            page(include_str!(
+                "../../tests/corpus/pages/1748-a-beautiful-affair-e45-tl-ihcahieh.txt"
+            )),
+            ja("A Beautiful Affair", 45)
+        );
+        // "TVアニメ『忍者と殺し屋のふたりぐらし』の最新エピソード・第七葉(第7話)「…」のあらすじが公開されました。":
+        // the news of a released synopsis is told in the sentence above the heading the
+        // importer takes, with the address naming the show.
+        let preview = parse_article(
+            include_str!("../../tests/corpus/pages/828-ninja-koroshiya-e7-synopsis-ja.txt"),
+            Format::Text,
+            &Hints {
+                url: Some("https://anime-press.net/news/ninja-koroshiya-episode7-synopsis".into()),
+                ..Hints::default()
+            },
+        );
+        assert_eq!(preview, Err(ArticleError::NotARecap("a preview".into())));
     }
 }

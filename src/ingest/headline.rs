@@ -793,7 +793,7 @@ pub fn trim_quotes(s: &str) -> &str {
 /// "Major spoilers for" at the start of a headline.
 static LEADING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:(?:tv\s+(?:show|series)|tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)(?:\s*#?\d{1,4})?\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:an?\s+)?\p{L}[\p{L}\-]*['’]s\s+(?:recap|review)s?\s*[:\-–—|]\s*|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+|(?:sinopsis|synopsis)(?:\s+summary)?\s+for\s+|(?:the\s+following|this\s+(?:article|post|recap|review))\s+contains\s+(?:(?:major|minor|significant|full|heavy)\s+)?spoilers\s+(?:for|from|of)\s+|(?:contains\s+)?(?:(?:major|minor|mild|significant|full|heavy)\s+)?spoilers\s+for\s+|sinopsis\s+)",
+        r"(?i)^(?:(?:(?:tv\s+(?:show|series)|tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)(?:\s*#?\d{1,4})?\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:an?\s+)?\p{L}[\p{L}\-]*['’]s\s+(?:recap|review)s?\s*[:\-–—|]\s*|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+|(?:sinopsis|synopsis)(?:\s+summary)?\s+for\s+|อ่านละคร\s*|(?:the\s+following|this\s+(?:article|post|recap|review))\s+contains\s+(?:(?:major|minor|significant|full|heavy)\s+)?spoilers\s+(?:for|from|of)\s+|(?:contains\s+)?(?:(?:major|minor|mild|significant|full|heavy)\s+)?spoilers\s+for\s+|sinopsis\s+)",
     )
     .unwrap()
 });
@@ -845,9 +845,11 @@ fn strip_leading_label(s: &str) -> &str {
         // "【約束のネバーランド】2期3話": a tag the marker follows at once is the show's name.
         if let Some(m) = LEADING_TAG_RE.find(s) {
             let rest = &s[m.end()..];
-            if has_alphanumeric(rest)
-                && !rest.starts_with(|c: char| c.is_ascii_digit() || c == '第')
-            {
+            // "【私たちはどうかしている】ドラマ3話": or follows it after a genre word.
+            let marker_follows = rest
+                .trim_start_matches(|c: char| "ドラマアニメ".contains(c))
+                .starts_with(|c: char| c.is_ascii_digit() || c == '第');
+            if has_alphanumeric(rest) && !marker_follows {
                 s = rest.trim_start();
             }
         }
@@ -1221,10 +1223,10 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         // "Epsiode 13 & 14" (a common misspelling), "EP: 1-4" (a label's colon, singular only:
         // "Episodes: 16" in a drama's details is its length),
         // Episódio 4, Capítulo 2, Odcinek 5, Aflevering 2, Avsnitt 4, Puntata 2, Vietnamese
-        // "tập 8" and "tập thứ 8"
+        // "tập 8" and "tập thứ 8", Tagalog "Kabanata 45" and "Kabanata/Episode 45", Thai "ตอนที่ 10"
         form(
             format!(
-                r"(?i)(?:\b|^)(?:[ÉE]pisodes?|Epsiodes?|Epis[óo]dios?|Cap[íi]tulos?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Tập(?:\s+thứ)?|Ep\s*:|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
+                r"(?i)(?:\b|^)(?:[ÉE]pisodes?|Epsiodes?|Epis[óo]dios?|Cap[íi]tulos?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Tập(?:\s+thứ)?|Kabanata(?:\s*/\s*Episode)?|ตอนที่|Ep\s*:|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
             ),
             without_season,
         ),
@@ -1252,15 +1254,18 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         // A Japanese season's counter before the episode's: "約束のネバーランド 2期3話",
         // "第2期 第3話"
         form(r"(?:第)?(\d{1,2})\s?期\s?(?:第)?\s?(\d{1,4})\s?(?:話|회|화)".into(), with_season),
-        // Korean and Japanese episode counters: 3회, 3화, 3-4회, 제3화, 第3話, and a Korean
-        // particle glued to the counter ("5회에서는", "5화의")
+        // Korean and Japanese episode counters: 3회, 3화, 3-4회, 제3화, 第3話, a Korean
+        // particle glued to the counter ("5회에서는", "5화의"), Japanese running on at once
+        // ("大恋愛5話ネタバレ", "第5話を見た感想")
         form(
-            r"(?:제|第)?\s?(\d{1,4})\s?(?:-|~)?\s?(?:(\d{1,4})\s?)?(?:회|화|話)(?:에서는|에서도|에서|에선|에는|의|는|은|도)?(?:\b|$)".into(),
+            r"(?:제|第)?\s?(\d{1,4})\s?(?:-|~)?\s?(?:(\d{1,4})\s?)?(?:(?:회|화)(?:에서는|에서도|에서|에선|에는|의|는|은|도)?(?:\b|$)|話)".into(),
             |c| match c.get(2) {
                 Some(end) => Some((1, parse_number(&c[1])?, end.as_str().parse().ok())),
                 None => Some((1, parse_number(&c[1])?, None)),
             },
         ),
+        // Chinese "刀与花第10集" (only with its 第: "全40集" is a drama's length)
+        form(r"第\s?(\d{1,4})\s?集".into(), without_season),
         // Doctor Who 10.05 Review, Good Girls 2.07: "The Dubby" (a two-digit episode
         // followed by a label, a separator or the end, so "8.5" is not one, nor a price's
         // "56.75 -0.2820")
@@ -1318,7 +1323,7 @@ static TRAILING_ALIAS_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 const NETWORKS: &str = r"(?:netflix|hbo(?:\s+max)?|max|hulu|disney\s*\+|disney\s+plus|disney|apple\s+tv\s*\+?|apple|amazon(?:\s+prime)?|prime\s+video|peacock|paramount\s*\+?|showtime|starz|fx|amc|bbc(?:\s+(?:one|two|three))?|itv|channel\s+4|cbs|nbc|abc|fox|the\s+cw|cw|tvn|jtbc|sbs|kbs2?|mbc|ocn|ena|viki|viu|tving|wavve|coupang\s+play|crunchyroll|funimation|hidive|iqiyi|wetv|youku|tencent|syfy|usa|tnt|tbs|bravo|lifetime|freeform|adult\s+swim|toonami|shudder|acorn\s+tv|britbox|sky(?:\s+atlantic)?|stan|crave|cbc|넷플릭스|티빙|웨이브|쿠팡플레이|디즈니\+?|왓챠)";
-const GENRES: &str = r"(?:k[\s-]?dramas?|korean\s+(?:drama|series|tv\s+series)|c-?drama|chinese\s+drama|j-?drama|japanese\s+drama|thai\s+drama|t-?drama|taiwanese\s+drama|drama\s+(?:korea|china|jepang|thailand|taiwan|mandarin)|drakor|anime(?:\s+series)?|tv\s+(?:series|show))";
+const GENRES: &str = r"(?:k[\s-]?dramas?|korean\s+(?:drama|series|tv\s+series)|c-?drama|chinese\s+drama|j-?drama|japanese\s+drama|thai\s+drama|t-?drama|taiwanese\s+drama|drama\s+(?:korea|china|jepang|thailand|taiwan|mandarin)|drakor|anime(?:\s+series)?|tv\s+(?:series|show)|連続ドラマW?|ドラマ|アニメ)";
 
 /// "Netflix’s King the Land", "SBS Korean Drama Secret Door", "K-Drama Moving",
 /// "K-drama: Secret Garden", "TV | The Walking Dead" (a section name before a bar).
@@ -1645,6 +1650,7 @@ static GENERIC_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
           | plot | (?:korean\s+|k-?)?drama | scene[\s\-]by[\s\-]scene | an?\s+(?:discussion|review|recap) | bagian\b.* | [a-z]
           | free | online | full | hd | eng\s+sub | english\s+sub(?:titles)? | reviewed | screenshots? | mini
           | (?:(?:리뷰|리캡|후기|감상|줄거리|요약|정리|결말|썸네일|스포(?:일러)?|感想|レビュー|あらすじ|ネタバレ|考察|まとめ)[\s&,/・및]*)+
+          | (?:分集)?剧情(?:介绍)?
         )$",
     )
     .unwrap()
@@ -1669,7 +1675,7 @@ static LABEL_LIST_RE: Lazy<Regex> = Lazy::new(|| {
 /// ("Brought to you by OBS reviewer Heidi", "Dir. Kevin Bray"), a drama's info box ("Title: The
 /// Heirs" over its cast list), an image's source ("출처: 넷플릭스 드라마 악연 캡쳐", "Sumber Dok
 /// Gambar: SBS TV Korea Selatan"), a reading time ("14–20
-/// minutes"), a share button ("Share with a friend", "Compartilhe").
+/// minutes"), a share button ("Share with a friend", "Compartilhe"), a Thai date ("วันที่ 4 ก.ค. 56").
 static NOT_A_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?ix)^(?:
@@ -1682,6 +1688,7 @@ static NOT_A_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
           | (?:tap|click|swipe|scroll)\s+(?:here\s+)?(?:to|for)\s+(?:know|read|see|find\s+out|learn)\b
           | (?:join|subscribe|sign\s+up|register)\s+(?:for|to|now|us|our|free)\b
           | (?:know|read|find\s+out|learn)\s+more$ | (?:all\s+)?you\s+need\s+to\s+know$
+          | วันที่\s*\d
         )",
     )
     .unwrap()

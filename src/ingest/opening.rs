@@ -88,7 +88,7 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | (?:home|menu|search|skip\s+to\s+(?:main\s+)?content|sign\s+in|log\s*in|subscribe|newsletter|
                news|reviews?|recaps?|tv|tv\s+shows?|tv\s+(?:reviews?|recaps?)|(?:episode|weekly|drama|anime)\s+(?:reviews|recaps)|movies?|anime|k-?dramas?|dramas?|
                entertainment|features?|opinion|opinions?\s+and\s+editorial|editorial|blog|latest|trending|popular|
-               categories|uncategori[sz]ed|(?:episode\s+)?(?:synopsis|summary)|archives?|about(?:\s+us)?|contact(?:\s+us)?|privacy\s+policy|advertisement|sponsored|
+               categories|uncategori[sz]ed|(?:episode\s+)?(?:synopsis|summary)|archives?|about(?:\s+us)?|contact(?:\s+us)?|privacy\s+policy|advertisement|sponsored|スポンサー(?:リンク|ドリンク)|
                share|tweet|facebook|twitter|instagram|tiktok|youtube|pinterest|reddit|email|print|
                toggle\s+navigation|main\s+menu|close|open|more|all|part\s+\d+.*|videos?\s+by\s+.*|
                (?:leave\s+a\s+)?comments?|\d+\s+comments?)\s*:?$
@@ -116,10 +116,23 @@ static GUILLEMETS_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"«([^«»]*)»").u
 static SENTENCE_BREAK_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?:^|[^.])[.!?][”’\x22']?\s+\p{Lu}").unwrap());
 
+/// A Japanese sentence's polite ending: "第5話が放送されました。", "…なりそうです。", "ご注意下さい。".
+static POLITE_ENDING_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?:ます|ました|です|でした|ません|下さい|ください)[。!！]").unwrap());
+
+/// Prose in a script written without spaces, which no word count catches: Japanese with a
+/// reading comma or a polite sentence ending ("第5話で「第一章完結!」ということで、第6話からは…").
+pub fn is_unspaced_prose(line: &str) -> bool {
+    let chars = line.chars().count();
+    line.split_whitespace().count() <= 3
+        && (chars > 80 || (chars > 30 && line.contains('、')) || POLITE_ENDING_RE.is_match(line))
+}
+
 /// A line that reads like prose rather than a headline.
 pub fn is_prose(line: &str) -> bool {
     let words = line.split_whitespace().count();
     words > 30
+        || is_unspaced_prose(line)
         || line.chars().count() > 220
         || (line.ends_with('.') && !line.ends_with("..") && words > 10)
         || (SENTENCE_BREAK_RE.is_match(line) && words > 12)

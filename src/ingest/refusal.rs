@@ -171,7 +171,11 @@ pub fn judge(
     if top().any(|l| REVIEW_COUNT_RE.is_match(l)) && top().any(|l| SORT_BY_RE.is_match(l)) {
         return Some(LIST);
     }
-    if PREVIEW_JA_RE.is_match(headline) {
+    // The news is often told in a sentence over a shorter heading, which is taken as the
+    // headline.
+    if PREVIEW_JA_RE.is_match(headline)
+        || opening.iter().take(headline_at + 1).any(|l| PREVIEW_JA_RE.is_match(l))
+    {
         return Some(PREVIEW);
     }
     // "11.4 - Podcast Review of Episode 4 of When Life Gives You Tangerines", "Podcast #42 -
@@ -387,8 +391,10 @@ static ARCHIVE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:category|tag|tagged|archives?|author|search\s+results?|posts\s+(?:tagged|in|by))\b\s*:?|\barchives?$").unwrap()
 });
 
+/// A link to another page among the recap's own lines: "Previously on…", "Read more", and in
+/// Japanese "前回第4話の感想はこちら。↓" (the last episode's impressions are here).
 static ASIDE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:see\s+also|also\s+read|read\s+also|read\s+more|related|previous|prev|next|more|recommended|up\s+next|watch|trending|popular|latest)\b").unwrap()
+    Regex::new(r"(?i)^(?:see\s+also|also\s+read|read\s+also|read\s+more|related|previous|prev|next|more|recommended|up\s+next|watch|trending|popular|latest)\b|^(?:前回|次回)|はこちら").unwrap()
 });
 /// When an episode was first shown and how long it runs, as a catch-up service lists it.
 static SHOWN_WITH_RUNTIME_RE: Lazy<Regex> = Lazy::new(|| {
@@ -472,6 +478,7 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
     // Section headings that are only a show's name and its episode ("MF Ghost Episode 5",
     // "18if (Ep.9)", "Dr. Stone – Episode 2"), with their shows.
     let mut bare_shows: Vec<ShowKey> = Vec::new();
+    let mut bare_lines: Vec<String> = Vec::new();
     for (k, line) in opening.iter().enumerate().skip(from).take(40) {
         let line = opening::strip_leading_date(line);
         let lower = line.to_lowercase();
@@ -493,7 +500,7 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
         if SHOWN_WITH_RUNTIME_RE.is_match(line.trim()) {
             listed_airings += 1;
         }
-        if line.split_whitespace().count() > 25 {
+        if line.split_whitespace().count() > 25 || opening::is_unspaced_prose(line) {
             // "Dexter. Episodio 5 (Swim deep): tras el anterior capítulo…", "Homeland.
             // Episodio 5 (Q&A): …": a round-up's paragraphs each open with a show's episode.
             let lead = line.split_once(": ").filter(|(l, _)| l.split_whitespace().count() <= 10);
@@ -524,9 +531,13 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
                 }
                 if is_bare_heading(line, &h) {
                     let show = ShowKey::of(&h.show);
-                    if !bare_shows.iter().any(|s| s.same(&show)) {
+                    // "「SPY×FAMILY(スパイファミリー)」の第7話" over "「スパイファミリー」アニメ7話":
+                    // a name an earlier heading gave beside the show's is the same show.
+                    let named_before = bare_lines.iter().any(|l: &String| l.contains(&show.folded));
+                    if !bare_shows.iter().any(|s| s.same(&show)) && !named_before {
                         bare_shows.push(show);
                     }
+                    bare_lines.push(fold(line));
                 }
                 // "Home ABC Abbott Elementary Abbott Elementary" (a breadcrumb) is the same show.
                 let show = ShowKey::of(&h.show);
