@@ -1983,9 +1983,15 @@ fn gazetteer_name(show: &str) -> Option<String> {
     let continues_leftwards = (joiner(before_words.last()) && !labelled && !opening_preposition)
         || joiner(fold_words(written).iter().find(|w| !is_article(w)))
         || written.starts_with(char::is_lowercase);
+    // "Kimi to Boku no Saigo no Senjou": a small word in lower case after it (a romanised
+    // Japanese particle among them) goes on rightwards.
+    let continues_rightwards = after.split_whitespace().next().is_some_and(|w| {
+        w.starts_with(char::is_lowercase)
+            && (headline::NAME_JOINERS.contains(&w) || ["no", "wa", "ga", "ni", "wo"].contains(&w))
+    });
     let outside = match (!before_words.is_empty(), !after_words.is_empty()) {
         (true, false) => !continues_leftwards,
-        (false, true) => !sequel && !subtitle,
+        (false, true) => !sequel && !subtitle && !continues_rightwards,
         _ => false,
     };
     outside.then(|| show[found.span].to_string())
@@ -2374,10 +2380,13 @@ fn marker_then_name(opening: &[String]) -> Option<(headline::Headline, &str)> {
             let after = rest[f.span.end..].trim_start();
             season_after(f).is_some() || !after.starts_with(char::is_alphanumeric)
         };
+        // "Episode 5 Odd Taxi": with only a space after the number, a name of two words or more.
+        let spaced = c.get(2).is_some();
         let found = gazetteer::names_in(rest).into_iter().find(|f| {
             let written = &rest[f.span.clone()];
             f.span.start == 0
                 && ends(f)
+                && (f.words >= 2 || !spaced)
                 && (f.words >= 2
                     || (written.starts_with(char::is_uppercase)
                         && !lower_case.contains(written.to_lowercase().as_str())))
@@ -2390,8 +2399,10 @@ fn marker_then_name(opening: &[String]) -> Option<(headline::Headline, &str)> {
 }
 
 static MARKER_THEN_NAME_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:\S+\s+){0,2}?(?:episode|ep\.?)\s*0*(\d{1,4})\s*(?:[-–—:|]\s*|of\s+)")
-        .unwrap()
+    Regex::new(
+        r"(?i)^(?:\S+\s+){0,2}?(?:episode|ep\.?)\s*0*(\d{1,4})(?:\s*(?:[-–—:|]\s*|of\s+)|(\s+))",
+    )
+    .unwrap()
 });
 static SEASON_AFTER_NAME_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)^\s*(?:season|series)\s+(\d{1,2})\b").unwrap());
@@ -4894,5 +4905,26 @@ mod tests {
             },
         );
         assert_eq!(preview, Err(ArticleError::NotARecap("a preview".into())));
+    }
+
+    /// A known name after the bare number ("Episode 5 Odd Taxi"), and a known name that a
+    /// lower-case particle carries on into a longer one ("Kimi to Boku" in "Kimi to Boku no Saigo
+    /// no Senjou"): pages 1766 and 1758, read blind first.
+    #[test]
+    fn known_names_after_the_number_and_names_that_go_on() {
+        let page = |text: &str| {
+            let a = parse(text, Format::Text);
+            (a.show, a.season, a.episode)
+        };
+        assert_eq!(
+            page(include_str!("../../tests/corpus/pages/1766-odd-taxi-e5-korean-shows.txt")),
+            ("Odd Taxi".to_string(), 1, 5)
+        );
+        assert_eq!(
+            page(include_str!(
+                "../../tests/corpus/pages/1758-kimi-to-boku-no-saigo-no-senjou-e8-pt-ptanime.txt"
+            )),
+            ("Kimi to Boku no Saigo no Senjou".to_string(), 1, 8)
+        );
     }
 }

@@ -279,6 +279,13 @@ fn numbered_headline(text: &str) -> Option<Headline> {
                     }
                 }
             }
+            // "The Walking Dead 6: recensione episodio 6×14": a number ending the name that is
+            // the marker's own season is no part of the name.
+            if SEASON_IN_MARKER_RE.is_match(whole.as_str()) {
+                if let Some(name) = name_before_number(&show, season) {
+                    show = name;
+                }
+            }
             let episode_end = end.filter(|&e| e > episode && e <= MAX_NUMBER);
             let rest =
                 if bracketed { after.trim_start().trim_start_matches([')', ']']) } else { after };
@@ -352,6 +359,19 @@ const NUMBERED_NAME_WORDS: [&str; 14] = [
 
 /// The season a number ending the name gives ([`NUMBER_END_RE`]), and the name without it.
 fn season_after_name(show: &str) -> Option<(String, u32)> {
+    let (name, n) = number_ending_name(show)?;
+    // A 2 ending a name is as often a sequel's ("Dream High 2") as a season's ("Hospital
+    // Playlist 2"), so it stays in the name.
+    (3..=60).contains(&n).then_some((name, n))
+}
+
+/// The name before a number ending it, when that number is `season`.
+fn name_before_number(show: &str, season: u32) -> Option<String> {
+    number_ending_name(show).filter(|(_, n)| *n == season).map(|(name, _)| name)
+}
+
+/// "Survivor 44" → ("Survivor", 44); not "Brooklyn Nine-Nine", "Room 104" or "Soundtrack #1".
+fn number_ending_name(show: &str) -> Option<(String, u32)> {
     let c = NUMBER_END_RE.captures(show)?;
     let name = c.get(1)?.as_str();
     let last = name.rsplit(char::is_whitespace).next()?;
@@ -359,9 +379,7 @@ fn season_after_name(show: &str) -> Option<(String, u32)> {
     if NUMBERED_NAME_WORDS.contains(&last.as_str()) || last.ends_with('#') {
         return None;
     }
-    // A 2 ending a name is as often a sequel's ("Dream High 2") as a season's ("Hospital
-    // Playlist 2"), so it stays in the name.
-    let n = c[2].parse::<u32>().ok().filter(|n| (3..=60).contains(n))?;
+    let n = c[2].parse::<u32>().ok()?;
     name_like_words(name).then(|| (name.to_string(), n))
 }
 
@@ -793,7 +811,7 @@ pub fn trim_quotes(s: &str) -> &str {
 /// "Major spoilers for" at the start of a headline.
 static LEADING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:(?:tv\s+(?:show|series)|tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recap\s*(?:&|and|/)\s*review|review\s*(?:&|and|/)\s*recap|recaps?|reviews?|reactions?)(?:\s*#?\d{1,4})?\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:an?\s+)?\p{L}[\p{L}\-]*['’]s\s+(?:recap|review)s?\s*[:\-–—|]\s*|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+|(?:sinopsis|synopsis)(?:\s+summary)?\s+for\s+|อ่านละคร\s*|(?:the\s+following|this\s+(?:article|post|recap|review))\s+contains\s+(?:(?:major|minor|significant|full|heavy)\s+)?spoilers\s+(?:for|from|of)\s+|(?:contains\s+)?(?:(?:major|minor|mild|significant|full|heavy)\s+)?spoilers\s+for\s+|sinopsis\s+)",
+        r"(?i)^(?:(?:(?:tv\s+(?:show|series)|tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recaps?\s*(?:&|and|/)\s*reviews?|reviews?\s*(?:&|and|/)\s*recaps?|recaps?|reviews?|reactions?)(?:\s*#?\d{1,4})?\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:an?\s+)?\p{L}[\p{L}\-]*['’]s\s+(?:recap|review)s?\s*[:\-–—|]\s*|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+|(?:sinopsis|synopsis)(?:\s+summary)?\s+for\s+|อ่านละคร\s*|nonton\s+|(?:the\s+following|this\s+(?:article|post|recap|review))\s+contains\s+(?:(?:major|minor|significant|full|heavy)\s+)?spoilers\s+(?:for|from|of)\s+|(?:contains\s+)?(?:(?:major|minor|mild|significant|full|heavy)\s+)?spoilers\s+for\s+|sinopsis\s+)",
     )
     .unwrap()
 });
@@ -828,7 +846,7 @@ static LEADING_TAG_RE: Lazy<Regex> =
 static GLUED_SECTION_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:TV\s*)?(?:Reviews|Recaps|News)(\p{Lu}\p{Ll})").unwrap());
 
-const NOISE: &str = r"(?:(?:live\s+|episode\s+|tv\s+|full\s+|spoiler[\s\-]?(?:filled|free|heavy)\s+|spoilery\s+|non[\s\-]?spoiler\s+|spoiler\s+)?(?:recap\s*(?:&|and|/|\+)\s*review|review\s*(?:&|and|/|\+)\s*recap|recap|review)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts|(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:e|y|&)\s+(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis))?(?:\s+d(?:[oa]s?|el|e)(?:\s+(?:epis[óo]dio|cap[íi]tulo))?)?)";
+const NOISE: &str = r"(?:(?:live\s+|episode\s+|tv\s+|full\s+|spoiler[\s\-]?(?:filled|free|heavy)\s+|spoilery\s+|non[\s\-]?spoiler\s+|spoiler\s+)?(?:recaps?\s*(?:&|and|/|\+)\s*reviews?|reviews?\s*(?:&|and|/|\+)\s*recaps?|recap|review)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts|(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:e|y|&)\s+(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis|revisi[óo]n))?(?:\s+d(?:[oa]s?|el|e)(?:\s+(?:epis[óo]dio|cap[íi]tulo))?|\s+episodio)?)";
 
 static TRAILING_NOISE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"(?i)(?:^|[\s\-–—:|,(\[])[(\[]?\s*{NOISE}\s*[)\]]?[\s\-–—:|,!.]*$"))
@@ -1139,6 +1157,14 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         form(
             format!(
                 r"(?i)\b(?:Season|Series|Temporada|Saison|Staffel|Stagione|Sezon|Sesong|Säsong|Sæson|Seizoen)\s*#?{NUM}\b{between}{episode_word}{NUM}\b{end}"
+            ),
+            with_season,
+        ),
+        // The number before the season's word: "Gra o Tron - 3 sezon - odcinek 2" (Polish),
+        // "3. Staffel, Folge 4"
+        form(
+            format!(
+                r"(?i)(?:^|\s)(\d{{1,2}})\.?\s*(?:sezon|staffel)\b{between}{episode_word}{NUM}\b{end}"
             ),
             with_season,
         ),
@@ -1650,7 +1676,7 @@ static GENERIC_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
           | plot | (?:korean\s+|k-?)?drama | scene[\s\-]by[\s\-]scene | an?\s+(?:discussion|review|recap) | bagian\b.* | [a-z]
           | free | online | full | hd | eng\s+sub | english\s+sub(?:titles)? | reviewed | screenshots? | mini
           | (?:(?:리뷰|리캡|후기|감상|줄거리|요약|정리|결말|썸네일|스포(?:일러)?|感想|レビュー|あらすじ|ネタバレ|考察|まとめ)[\s&,/・및]*)+
-          | (?:分集)?剧情(?:介绍)?
+          | (?:分集)?剧情(?:介绍)? | opini[ãa]o | opini[óo]n | impress[õo]es(?:\s+semanais)?
         )$",
     )
     .unwrap()
@@ -3117,5 +3143,43 @@ mod tests {
             h("Warning! Spoilers for The Boys season 4, episode 6 below."),
             Some(("The Boys".into(), 4, 6, None))
         );
+    }
+
+    /// The twenty-eighth to thirtieth collections' headlines (read blind first): labels in the
+    /// plural and in Spanish and Italian, "Nonton" (Indonesian "watch"), a season numbered
+    /// before its word, a name's number that is the marker's season.
+    #[test]
+    fn labels_and_seasons_from_the_twenty_eighth_to_thirtieth_collections() {
+        let p = |s: &str| parse_headline(s).map(|h| (h.show, h.season, h.episode, h.title));
+        // tests/corpus/pages/1741-doctors-e5-kdramastars.txt
+        assert_eq!(
+            p("Recap And Reviews Korean Drama Doctors: Episode 5"),
+            Some(("Doctors".into(), 1, 5, None))
+        );
+        // tests/corpus/pages/1809-the-walking-dead-s6e14-it-thewalkingdeadita.txt
+        assert_eq!(
+            p("The Walking Dead 6: recensione episodio 6×14 “Twice as far”"),
+            Some(("The Walking Dead".into(), 6, 14, Some("Twice as far".into())))
+        );
+        // tests/corpus/pages/1789-doctor-cha-e5-es-mundodrama.txt: "de K-drama" names no show.
+        assert_eq!(
+            p("Doctor Cha – Resumen y revisión del episodio 5 de K-drama"),
+            Some(("Doctor Cha".into(), 1, 5, None))
+        );
+        // tests/corpus/pages/1734-gra-o-tron-s3e2-bucherwelt.txt
+        assert_eq!(p("Gra o Tron - 3 sezon - odcinek 2"), Some(("Gra o Tron".into(), 3, 2, None)));
+        // tests/corpus/pages/1770-dandadan-s1e6-id-qiuqa.txt
+        assert_eq!(
+            p("Nonton Dandadan Season 1 Episode 06 Review"),
+            Some(("Dandadan".into(), 1, 6, None))
+        );
+        // tests/corpus/pages/1758-kimi-to-boku-no-saigo-no-senjou-e8-pt-ptanime.txt: "Opinião"
+        // is the writer's label, not the episode's title.
+        assert_eq!(
+            p("Kimi to Boku no Saigo no Senjou Episódio 8 – Opinião"),
+            Some(("Kimi to Boku no Saigo no Senjou".into(), 1, 8, None))
+        );
+        // A number that is no season stays: "Room 104" is the show.
+        assert_eq!(p("Room 104 Season 2 Episode 3"), Some(("Room 104".into(), 2, 3, None)));
     }
 }
