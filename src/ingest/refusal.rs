@@ -158,7 +158,7 @@ pub fn judge(
             LISTING_LABEL_RE.find_iter(l).map(|m| m.as_str().to_lowercase()).collect();
         labels.len() >= 3
     };
-    if listing(headline) || opening.iter().take(3).any(|l| listing(l)) {
+    if listing(headline) || opening.iter().take(5).any(|l| listing(l)) {
         return Some(LISTING);
     }
     // "Tag Archives: Episode Six" would pass for a show called "Tag Archives".
@@ -379,7 +379,7 @@ static NAMED_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
 
 /// The labels of a database record of an episode ("Air Date", "Actors", "Overview").
 static LISTING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b(?:IMDb|IMDB|Air Date|Actors|Country|Overview|Runtime|Genres?|Directors?)\b")
+    Regex::new(r"\b(?:IMDb|IMDB|Air Date|Actors|Country|Overview|Runtime|Genres?|Directors?|Tomatometer|Popcornmeter|Watchlist|Play [Tt]railer)\b")
         .unwrap()
 });
 
@@ -479,6 +479,12 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
     // "18if (Ep.9)", "Dr. Stone – Episode 2"), with their shows.
     let mut bare_shows: Vec<ShowKey> = Vec::new();
     let mut bare_lines: Vec<String> = Vec::new();
+    // The line after line `k` is a grade alone: "Grade: B", "Rating: 6/10".
+    let graded = |k: usize| {
+        opening.get(k + 1).is_some_and(|next| {
+            super::rating::parse_line(next.trim()).is_some() && next.split_whitespace().count() <= 4
+        })
+    };
     for (k, line) in opening.iter().enumerate().skip(from).take(40) {
         let line = opening::strip_leading_date(line);
         let lower = line.to_lowercase();
@@ -519,11 +525,7 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
             Some(h) => {
                 parsed_lines += 1;
                 let key = (h.season, h.episode);
-                let graded = opening.get(k + 1).is_some_and(|next| {
-                    super::rating::parse_line(next.trim()).is_some()
-                        && next.split_whitespace().count() <= 4
-                });
-                if graded && !graded_keys.contains(&key) {
+                if graded(k) && !graded_keys.contains(&key) {
                     graded_keys.push(key);
                 }
                 if !keys.contains(&key) {
@@ -550,6 +552,11 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
                 // an index lists several.
                 if let Some(h) = marker_without_show(line) {
                     let key = (h.season, h.episode);
+                    // "Episode 1: The Pilot" / "Rating: 6/10" / "Episode 2: Smile" / "Rating:
+                    // 8/10": a series review grading its episodes in turn.
+                    if graded(k) && !graded_keys.contains(&key) {
+                        graded_keys.push(key);
+                    }
                     if !marker_keys.contains(&key) {
                         marker_keys.push(key);
                         marker_only += 1;
@@ -1081,5 +1088,36 @@ mod tests {
         .map(String::from)
         .to_vec();
         assert!(!lists_several_episodes(&recap, 0));
+    }
+
+    /// A series review grading its episodes in turn, each marker without the show's name
+    /// (tests/corpus/pages/1738-doctor-who-series-10-review-heromachine.txt), and a review
+    /// aggregator's page for one episode (1788-twin-peaks-the-return-part-8-rottentomatoes.txt):
+    /// both read blind first, in the twenty-eighth and twenty-ninth collections.
+    #[test]
+    fn graded_episodes_and_an_aggregators_page() {
+        let series = lines(&[
+            "JReviews: Doctor Who Series 10",
+            "Episode 1: The Pilot",
+            "Rating: 6/10",
+            "As an episode, there wasn't much substance. The villain was ill-explained and pretty unthreatening, the plot plodded along nicely for the first 30 minutes then bounced all over the place in the last 10 and the Daleks were thrown in for no reason at the end other than what I assume was contractual obligation (though it did give us a nice cameo from the Movellans). However, the one thing this episode did right was what it was meant to do. It was an episode to introduce Bill Potts as the new companion and give the audience a glimpse of what she would be like and in that it excelled. However, compared to most other series openers, it did feel very lightweight.",
+            "Episode 2: Smile",
+            "Rating: 8/10",
+        ]);
+        assert!(lists_several_episodes(&series, 1));
+        // One episode's grade is a review's own.
+        assert!(!lists_several_episodes(&series[..4], 1));
+        let aggregator = lines(&[
+            "Rotten Tomatoes",
+            "Movies Tv shows RT App News Showtimes",
+            "Twin Peaks: The Return – Season 1, Episode 8 Part 8",
+            "Play trailer Twin Peaks: The Return – Season 1, Episode 8 Part 8 Aired Jun 25, 2017 Drama Crime Mystery & Thriller Play Trailer Watchlist",
+            "Watchlist Tomatometer Popcornmeter",
+        ]);
+        let headline = &aggregator[2];
+        assert_eq!(
+            judge(headline, parse_headline(headline).as_ref(), &aggregator, 2),
+            Some(LISTING)
+        );
     }
 }
