@@ -1630,7 +1630,12 @@ fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
                 && words <= 5
                 && refusal::name_like(&h.show)
                 && h.show.starts_with(headline::is_east_asian);
-            ((1..=8).contains(&words) && at_start && (names_something(&h.show) || east_asian_name))
+            // "23일 방송된 KBS2 금요드라마 '스파이'(…) 6회에서 …": news quoting the drama's name
+            // tells the episode, unless it is news of its ratings (시청률).
+            let korean_news = headline::korean_programme(line) == Some(h.show.as_str())
+                && !line.contains("시청률");
+            let named = at_start && (names_something(&h.show) || east_asian_name);
+            ((1..=8).contains(&words) && (named || korean_news))
                 .then_some(headline::Headline { title, ..h })
         })
     };
@@ -4872,6 +4877,22 @@ mod tests {
             page(include_str!("../../tests/corpus/pages/802-spy-family-7-ja-mamemoti.txt")),
             ja("SPY×FAMILY", 7)
         );
+        // Korean news: "23일 방송된 KBS2 금요드라마 '스파이'(박현석 연출/한상운, 이강 극본) 6회에서 …"
+        // names the drama in quotes after its kind; news of a drama's ratings (시청률) is no recap.
+        assert_eq!(
+            page(include_str!("../../tests/corpus/pages/1800-spy-e6-ko-wowtv.txt")),
+            ja("스파이", 6)
+        );
+        assert!(matches!(
+            parse_article(
+                include_str!(
+                    "../../tests/corpus/pages/1665-hanzawa-naoki-s2-ep5-ratings-news-ko-bdbfw.txt"
+                ),
+                Format::Text,
+                &Hints::default()
+            ),
+            Err(_)
+        ));
         // "刀与花第10集分集剧情介绍": the label after the counter ("episode plot") is no title.
         assert_eq!(
             page(include_str!(

@@ -266,7 +266,7 @@ fn numbered_headline(text: &str) -> Option<Headline> {
             if season == 1 && !SEASON_IN_MARKER_RE.is_match(whole.as_str()) && !named_after {
                 // "Survivor 44 Episode 4 Recap", "Only Murders in the Building 3: episodio 4": a
                 // number ending the name, before a marker that gives no season, is the season's.
-                if let Some((name, n)) = season_after_name(&show) {
+                if let Some((name, n)) = season_after_name(&show).or_else(|| roman_season(&show)) {
                     show = name;
                     season = n;
                 }
@@ -364,6 +364,26 @@ fn season_after_name(show: &str) -> Option<(String, u32)> {
     // Playlist 2"), so it stays in the name.
     (3..=60).contains(&n).then_some((name, n))
 }
+
+/// "Mob Psycho 100 III", "とある魔術の禁書目録Ⅲ": a later season as a Roman numeral ending the
+/// name (from II; a lone "I", "V" or "X" is as likely a word or a letter of the name).
+fn roman_season(show: &str) -> Option<(String, u32)> {
+    const ROMAN: [&str; 8] = ["II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    let c = ROMAN_END_RE.captures(show)?;
+    let season = match (c.get(2), c.get(3)) {
+        (Some(latin), _) => ROMAN.iter().position(|r| *r == latin.as_str())?,
+        (_, Some(numeral)) => "ⅡⅢⅣⅤⅥⅦⅧⅨ".chars().position(|r| numeral.as_str().starts_with(r))?,
+        _ => return None,
+    } as u32
+        + 2;
+    let name = c[1].trim_end();
+    // "World War II" is a war's name.
+    (!name.to_lowercase().ends_with(" war")).then(|| (name.to_string(), season))
+}
+
+static ROMAN_END_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(.*[\p{L}\p{N}].*?)(?:\s+(II|III|IV|VI|VII|VIII|IX)|\s*([ⅡⅢⅣⅤⅥⅦⅧⅨ]))$").unwrap()
+});
 
 /// The name before a number ending it, when that number is `season`.
 fn name_before_number(show: &str, season: u32) -> Option<String> {
@@ -1362,6 +1382,16 @@ static LEADING_NETWORK_RE: Lazy<Regex> = Lazy::new(|| {
 /// "Fates and Furies Korean Drama", "Behind Every Star – K-Drama", "Little Women (K-Drama)".
 static TRAILING_GENRE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!(r"(?i)[\s\-–—:|,]*[(\[]?\s*{GENRES}\s*[)\]]?$")).unwrap());
+/// Korean entertainment news names a programme by its kind, then quotes it: "23일 방송된 KBS2
+/// 금요드라마 '스파이'(박현석 연출/한상운, 이강 극본)" (the KBS2 Friday drama 'Spy' aired on the 23rd).
+static KOREAN_PROGRAMME_QUOTE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"(?:드라마|예능|시트콤|미니시리즈)\s*['‘"“]([^'’"”‘“]{1,40})['’"”]"#).unwrap()
+});
+/// The programme a line of Korean entertainment news names: "금요드라마 '스파이'" → "스파이".
+pub fn korean_programme(line: &str) -> Option<&str> {
+    KOREAN_PROGRAMME_QUOTE_RE.captures(line).and_then(|c| c.get(1)).map(|m| m.as_str().trim())
+}
+
 /// "Drama Review Corner ‘Legend Of The Blue Sea’": a quoted name after a short prefix; "“Arcane”
 /// Act 2": before a label of its own.
 static QUOTED_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
@@ -1499,6 +1529,9 @@ pub fn clean_show(raw: &str) -> String {
             if has_alphanumeric(&s[m.end()..]) {
                 s = trim_separators(&s[m.end()..]);
             }
+        }
+        if let Some(name) = korean_programme(s) {
+            s = name;
         }
         if let Some(c) = QUOTED_SHOW_RE.captures(s) {
             let whole = c.get(0).expect("match");
@@ -3178,6 +3211,17 @@ mod tests {
         assert_eq!(
             p("Kimi to Boku no Saigo no Senjou Episódio 8 – Opinião"),
             Some(("Kimi to Boku no Saigo no Senjou".into(), 1, 8, None))
+        );
+        // A Roman numeral ending the name is the season: 1794-toaru-majutsu-index-3-e7-sakura.txt
+        // (and 1768's "Mob Psycho 100 III episode 6").
+        assert_eq!(
+            p("『とある魔術の禁書目録Ⅲ』第7話、五和、がんばる(ネタバレあり)")
+                .map(|h| (h.0, h.1, h.2)),
+            Some(("とある魔術の禁書目録".into(), 3, 7))
+        );
+        assert_eq!(
+            p("Mob Psycho 100 III episode 6").map(|h| (h.0, h.1, h.2)),
+            Some(("Mob Psycho 100".into(), 3, 6))
         );
         // A number that is no season stays: "Room 104" is the show.
         assert_eq!(p("Room 104 Season 2 Episode 3"), Some(("Room 104".into(), 2, 3, None)));
