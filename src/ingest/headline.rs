@@ -1269,10 +1269,11 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         // "Epsiode 13 & 14" (a common misspelling), "EP: 1-4" (a label's colon, singular only:
         // "Episodes: 16" in a drama's details is its length),
         // Episódio 4, Capítulo 2, Odcinek 5, Aflevering 2, Avsnitt 4, Puntata 2, Vietnamese
-        // "tập 8" and "tập thứ 8", Tagalog "Kabanata 45" and "Kabanata/Episode 45", Thai "ตอนที่ 10"
+        // "tập 8" and "tập thứ 8", Tagalog "Kabanata 45" and "Kabanata/Episode 45", Thai "ตอนที่ 10",
+        // Cowboy Bebop's "Sessions 16 and 17"
         form(
             format!(
-                r"(?i)(?:\b|^)(?:[ÉE]pisodes?|Epsiodes?|Epis[óo]dios?|Cap[íi]tulos?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Tập(?:\s+thứ)?|Kabanata(?:\s*/\s*Episode)?|ตอนที่|Ep\s*:|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
+                r"(?i)(?:\b|^)(?:[ÉE]pisodes?|Epsiodes?|Epis[óo]dios?|Cap[íi]tulos?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Tập(?:\s+thứ)?|Kabanata(?:\s*/\s*Episode)?|ตอนที่|Sessions?|Ep\s*:|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
             ),
             without_season,
         ),
@@ -3222,6 +3223,16 @@ mod tests {
         assert_eq!(
             p("Mob Psycho 100 III episode 6").map(|h| (h.0, h.1, h.2)),
             Some(("Mob Psycho 100".into(), 3, 6))
+        );
+        // tests/corpus/pages/1786-cowboy-bebop-sessions-16-17-maniadelight.txt: Cowboy Bebop
+        // calls its episodes sessions.
+        assert_eq!(
+            parse_headline("Cowboy Bebop Sessions 16 and 17").map(|h| (
+                h.show,
+                h.episode,
+                h.episode_end
+            )),
+            Some(("Cowboy Bebop".into(), 16, Some(17)))
         );
         // A number that is no season stays: "Room 104" is the show.
         assert_eq!(p("Room 104 Season 2 Episode 3"), Some(("Room 104".into(), 2, 3, None)));
