@@ -4883,16 +4883,17 @@ mod tests {
             page(include_str!("../../tests/corpus/pages/1800-spy-e6-ko-wowtv.txt")),
             ja("스파이", 6)
         );
-        assert!(matches!(
-            parse_article(
-                include_str!(
-                    "../../tests/corpus/pages/1665-hanzawa-naoki-s2-ep5-ratings-news-ko-bdbfw.txt"
-                ),
-                Format::Text,
-                &Hints::default()
+        let ratings_news = parse_article(
+            include_str!(
+                "../../tests/corpus/pages/1665-hanzawa-naoki-s2-ep5-ratings-news-ko-bdbfw.txt"
             ),
-            Err(_)
-        ));
+            Format::Text,
+            &Hints::default(),
+        );
+        assert!(
+            matches!(ratings_news, Err(ArticleError::NoHeadline(_))),
+            "ratings news imported: {ratings_news:?}"
+        );
         // "刀与花第10集分集剧情介绍": the label after the counter ("episode plot") is no title.
         assert_eq!(
             page(include_str!(
