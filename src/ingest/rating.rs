@@ -167,7 +167,7 @@ fn star_glyphs(s: &str) -> Option<(f32, f32)> {
 /// "Filmyhype.com Ratings: 3.5/5 (three and a half stars)" (a site's name with its domain).
 static LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:[\p{L}'’]+(?:\.[\p{L}]+)?\s+){0,3}(?:rating|score|grade|verdict|mark|review|overall|classifica[çc][ãa]o|avalia[çc][ãa]o|nota|calificaci[óo]n|puntuaci[óo]n|puntaje|pontua[çc][ãa]o|valoraci[óo]n|voto|valutazione|punteggio|bewertung|wertung|ocena|beoordeling|puan)s?(?:\s+final)?(?:\s+d[aoe]l?\s+cr[íi]tic[ao]s?|\s+of\s+the\s+critic)?\s*(?:\(?\s*out\s+of\s+(\d{1,3})\s*\)?)?(?:\s*,[^:]{1,30})?\s*[:\-–—=]?\s*(.+)$",
+        r"(?i)^(?:[\p{L}'’]+(?:\.[\p{L}]+)?\s+){0,3}(?:rating|score|grade|verdict|mark|review|overall|classifica[çc][ãa]o|avalia[çc][ãa]o|nota|calificaci[óo]n|puntuaci[óo]n|puntaje|pontua[çc][ãa]o|valoraci[óo]n|voto|valutazione|punteggio|bewertung|wertung|ocena|beoordeling|puan)(?:s|\(s\))?(?:\s+final)?(?:\s+d[aoe]l?\s+cr[íi]tic[ao]s?|\s+of\s+the\s+critic)?\s*(?:\(?\s*out\s+of\s+(\d{1,3})\s*\)?)?(?:\s*,[^:]{1,30})?\s*[:\-–—=]?\s*(.+)$",
     )
     .unwrap()
 });
@@ -324,9 +324,10 @@ static USUAL_SCALE_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// A label and a score out of some scale opening a long line: "Puntaje: 8/10- Otro …",
+/// "Episode Rating(s): 8/10 (plot finally gets moving, climax should come within an episode or two)",
 /// "Filmyhype.com Ratings: 3.5/5 (three and a half stars) [yasr_overall_rating …]".
 static LABELLED_SCORE_OPENING_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:[\p{L}'’]+(?:\.[\p{L}]+)?\s+){0,2}(?:rating|score|grade|nota|calificaci[óo]n|puntuaci[óo]n|puntaje|valoraci[óo]n|pontua[çc][ãa]o)s?\s*:\s*\d{1,3}(?:[.,]\d{1,2})?\s*/\s*\d{1,3}\b").unwrap()
+    Regex::new(r"(?i)^(?:[\p{L}'’]+(?:\.[\p{L}]+)?\s+){0,2}(?:rating|score|grade|nota|calificaci[óo]n|puntuaci[óo]n|puntaje|valoraci[óo]n|pontua[çc][ãa]o)(?:s|\(s\))?\s*:\s*\d{1,3}(?:[.,]\d{1,2})?\s*/\s*\d{1,3}\b").unwrap()
 });
 
 /// A bare score printed beside the headline ("7.0", "8.5"): out of 10.
@@ -498,5 +499,12 @@ mod tests {
         assert!(parse_line("Bewertung: 4/5").is_some());
         assert!(parse_line("Punteggio: 7/10").is_some());
         assert_eq!(parse_line("Voto: per favore"), None);
+        // tests/corpus/pages/1776-toradora-e19-20-psychsouljam.txt: a plural in brackets, and a
+        // verdict making the line long.
+        let r = parse_line(
+            "Episode Rating(s): 8/10 (plot finally gets moving, climax should come within an episode or two)",
+        )
+        .expect("a rating");
+        assert_eq!((r.rating.value, r.rating.out_of), (4.0, 5.0));
     }
 }
