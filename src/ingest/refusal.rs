@@ -695,17 +695,14 @@ mod tests {
     /// broadcaster's catch-up page, each episode with when it was first shown and its length.
     #[test]
     fn a_catch_up_page_of_episodes_is_a_list() {
-        let opening: Vec<String> = [
+        let opening = lines(&[
             "The Great Pottery Throw Down",
             "Series 3 Episode 1",
             "The Final: Quirky Tea Set and a Throwing Challenge: Melanie Sykes hosts the final as the three potters go head-to-head to be crowned winner",
             "First shown: Wed 11 Mar 2020 | 47 mins",
             "Victorian Week & a Fully Functioning Toilet: The potters are challenged to produce a fully functioning toilet for a place in the final",
             "First shown: Wed 4 Mar 2020 | 47 mins",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        ]);
         assert!(lists_several_episodes(&opening, 1));
         assert!(!lists_several_episodes(&opening[..4], 1));
     }
@@ -776,27 +773,21 @@ mod tests {
     /// episode "will be released", the recap on it of the one before.
     #[test]
     fn an_episode_still_to_come_is_previewed_not_recapped() {
-        let opening: Vec<String> = [
+        let opening = lines(&[
             "Blue Lock Season 2 Episode 8 English Sub",
             "Blue Lock Season 2 Episode 8 raises the stakes in a fierce battle between the Blue Lock 11 and the Japan U-20 National Team as the standout players finally take center stage.",
             "Blue Lock Season 2 Episode 8",
             "Blue Lock season 2 episode 8 will be released on Saturday 23rd November 2024. The new episode will be released at 5pm GMT/9:00am Pacific/12:00pm Eastern.",
             "Blue Lock Season 2 Episode 7 Recap",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        ]);
         let parsed = parse_headline(&opening[0]);
         assert_eq!(judge(&opening[0], parsed.as_ref(), &opening, 0), Some(PREVIEW));
         // tests/corpus/pages/957-blue-lock-e8-icovvuhek.txt: a recap that says where its episode
         // streams is still a recap.
-        let recap: Vec<String> = [
+        let recap = lines(&[
             "The following contains spoilers for Episode 8 of Blue Lock, “The Formula of a Goal,” now streaming onCrunchyrollandNetflix.",
             "Coming out the same week as Japan’s shocking defeat of Germany in theWorld Cupin real life, Episode 8 of soccer animeBlueLockis setting up what promises to be a dramatic match as well!",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        ]);
         let parsed = parse_headline(&recap[0]);
         assert_eq!(judge(&recap[0], parsed.as_ref(), &recap, 0), None);
     }
@@ -815,13 +806,10 @@ mod tests {
     /// tests/corpus/pages/834-anime-several-e8-xanaanimereview.txt
     #[test]
     fn one_sentence_naming_three_shows_episodes_is_a_list() {
-        let opening: Vec<String> = [
+        let opening = lines(&[
             "It was midterm week at school so I am pretty far behind on my episodic reviews.  Today I will be reviewing Another episode 8, Ano Natsu episode 8, Inu X Boku episode 8 and Black Rock Shooter episode 5 all in one post.",
             "(its a watermelon)",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        ]);
         assert_eq!(judge("", None, &opening, 0), Some(LIST));
         let one: Vec<String> =
             vec!["The Bear Season 3 Episode 4 opens where The Bear episode 3 left off.".into()];
@@ -834,17 +822,14 @@ mod tests {
             "'Shogun' Episode 9 Is The Best Hour Of Television You'll See This Year (2024)";
         assert_eq!(j(praise), None);
         assert_eq!(j("The 10 Best Episodes of Shogun"), Some(LIST));
-        let lines: Vec<String> = [
+        let lines = lines(&[
             "Home ABC Abbott Elementary Abbott Elementary Season 3 Episode 4 Recap : Smoking",
             "Abbott Elementary Season 3 Episode 4 Recap : Smoking",
             "Abbott Elementary Season 3 Episode 4 Recap",
             "One of the best episodes of the Emmy-winning comedy is when a student is caught smoking.",
             "Abbott Elementary Season 3 Episode 9 Recap: Is Janine Leaving School?",
             "Abbott Elementary Season 3 Episode 4 Recap",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        ]);
         let parsed = parse_headline(&lines[0]);
         assert_eq!(judge(&lines[0], parsed.as_ref(), &lines, 0), None);
     }
@@ -852,7 +837,7 @@ mod tests {
     /// tests/corpus/pages/189-severance-reviews-archive.txt
     #[test]
     fn one_shows_archive_newest_first() {
-        let lines: Vec<String> = [
+        let archive = lines(&[
             "Severance",
             "Severance Season 2 Episode 6 Review",
             "Severance season 2 episode 6 brings the worlds of the innies and outies closer.",
@@ -860,24 +845,18 @@ mod tests {
             "Severance season 2 episode 4 unlocks a brand new avenue for a show.",
             "Severance Season 2 Episode 3 Review",
             "Love and all its severed complications takes the stage in Severance episode 3.",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let parsed = parse_headline(&lines[1]);
-        assert_eq!(judge(&lines[1], parsed.as_ref(), &lines, 1), Some(LIST));
+        ]);
+        let parsed = parse_headline(&archive[1]);
+        assert_eq!(judge(&archive[1], parsed.as_ref(), &archive, 1), Some(LIST));
         // A double recap's sections run forward.
-        let sections: Vec<String> = [
+        let sections = lines(&[
             "Moving Episodes 18-20 Recap",
             "Episode 18 of “Moving” Plot:",
             "Bong-seok flies.",
             "Episode 19 of “Moving” Plot:",
             "Hee-soo runs.",
             "Episode 20 of “Moving” Plot:",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        ]);
         let parsed = parse_headline(&sections[0]);
         assert_eq!(judge(&sections[0], parsed.as_ref(), &sections, 0), None);
     }
@@ -886,7 +865,7 @@ mod tests {
     /// recap's one episode are not an index of episodes.
     #[test]
     fn captions_of_one_episode_are_not_a_list() {
-        let lines: Vec<String> = [
+        let lines = lines(&[
             "Episode 12 Recap - In a Class of Her Own (2020)",
             "Episode 12 recap",
             "In which the heroine catches a token of affection from a fair lady",
@@ -894,17 +873,14 @@ mod tests {
             "It turns out that there were in fact",
             "Ep 12: Awkward...",
             "At the party, both Yu Le Xuan and Han Sheng Zhi are in attendance.",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        ]);
         let parsed = parse_headline(&lines[0]);
         assert_eq!(judge(&lines[0], parsed.as_ref(), &lines, 0), None);
     }
 
     #[test]
     fn index_pages() {
-        let lines: Vec<String> = [
+        let lines = lines(&[
             "The Flash Review: Think Fast (Season 4 Episode 22)",
             "The Flash Season 4 Episode 22",
             "When DeVoe assaults a facility, Barry realises he must act.",
@@ -913,10 +889,7 @@ mod tests {
             "Westworld Season 2 Episode 4",
             "Continue Reading",
             "Supergirl Review: Shelter from the Storm (Season 3 Episode 18)",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        ]);
         let h = parse_headline(&lines[0]);
         assert_eq!(judge(&lines[0], h.as_ref(), &lines, 0), Some(LIST));
     }
@@ -935,15 +908,12 @@ mod tests {
         );
         // 536-series-episodio-5-varias-sololibrosyseries.txt: paragraphs that each open with
         // another show's episode.
-        let lines: Vec<String> = [
+        let lines = lines(&[
             "Contiene spoilers",
             "Dexter. Episodio 5 (Swim deep): tras el anterior capítulo, que dejaba las espadas en todo lo alto, a Dexter parece llegarle un poco de calma. Parece que ha conseguido quitarse de encima la investigación de LaGuerta gracias a Deb.",
             "Homeland. Episodio 5 (Q&A): ¿seguirá esta temporada en un periodo continuado de clímax, o se darán alguna concesión? Si fuerte fue el anterior capítulo, el interrogatorio a Brodie ha sido espectacular.",
             "The good wife. Episodio 5 (Waiting for the knock): para mi gusto, el mejor de la temporada. Quizá es debido a que el caso episódico, el de Lemond Bishop, a punto de ser arrestado por el FBI, resulta electrizante.",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        ]);
         assert!(lists_several_episodes(&lines, 1));
         assert!(!lists_several_episodes(&lines[..3], 1));
     }
@@ -951,10 +921,7 @@ mod tests {
     /// 588-humans-episode-7-wikipedia.txt: an encyclopedia's article about an episode.
     #[test]
     fn encyclopedia_articles() {
-        let lines: Vec<String> = ["= Episode 7 (Humans series 1) =", "Infobox", "- Series: Humans"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let lines = lines(&["= Episode 7 (Humans series 1) =", "Infobox", "- Series: Humans"]);
         let headline = "= Episode 7 (Humans series 1) =";
         assert_eq!(judge(headline, None, &lines, 0), Some(ENCYCLOPEDIA));
         let recap: Vec<String> = vec!["Humans Series 1 Episode 7 Recap".into()];
@@ -982,15 +949,13 @@ mod tests {
         assert!(parsed.is_some());
         assert_eq!(judge(headline, parsed.as_ref(), &[], 0), Some(NEWS));
         // tests/corpus/pages/825-doctor-who-user-reviews-imdb.txt: a user's reviews, sorted.
-        let lines: Vec<String> = [
+        let lines = lines(&[
             "54 Reviews",
             "Sort by:",
             "Filter by Rating:",
             "Doctor Who: The Stolen Earth (2008)",
             "Season 4, Episode 12",
-        ]
-        .map(String::from)
-        .to_vec();
+        ]);
         let headline = "Doctor Who: The Stolen Earth (2008)";
         assert_eq!(judge(headline, parse_headline(headline).as_ref(), &lines, 3), Some(LIST));
         assert_eq!(j("Shōgun Episode 8 Recap: Mourning and Matcha Tea"), None);
@@ -999,17 +964,14 @@ mod tests {
     /// each review headed by its episode and followed by the writer's grade.
     #[test]
     fn a_category_page_of_graded_reviews() {
-        let lines: Vec<String> = [
+        let lines = lines(&[
             "The Office (S05E03): “Baby Shower”",
             "Grade: B",
             "Due to a crazy series of unexpected events this past week, my reviews are way behind. In order to catch up I’m going to be writing a lot less.",
             "The Office (S05E02): “Business Ethics”",
             "Grade: A+",
             "This week The Office returned to its half hour format.",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        ]);
         assert!(lists_several_episodes(&lines, 0));
         // One graded review is a recap.
         assert!(!lists_several_episodes(&lines[..3], 0));
@@ -1022,13 +984,11 @@ mod tests {
         let headline =
             "The Great British Baking Show (2010–…): Season 10, Episode 3 - Bread Week - full transcript";
         assert_eq!(j(headline), Some(TRANSCRIPT));
-        let lines: Vec<String> = [
+        let lines = lines(&[
             "14x01 - Cake Week",
             "Episode transcripts for the TV show, \"The Great British Bake Off\". Aired: 17 August 2010 – 22 October 2013.*",
             "Watch/Buy Amazon  Merchandise",
-        ]
-        .map(String::from)
-        .to_vec();
+        ]);
         let parsed = parse_headline("Post Reply 14x01 - Cake Week");
         assert_eq!(judge(&lines[0], parsed.as_ref(), &lines, 0), Some(TRANSCRIPT));
         // tests/corpus/pages/1254-gbbo-s14e4-univergeek.txt: the same show's recap, under its
@@ -1046,13 +1006,11 @@ mod tests {
     #[test]
     fn where_to_watch_an_episode_is_no_recap() {
         assert_eq!(j("Where to Watch Episode 3"), Some(WHERE_TO_WATCH));
-        let lines: Vec<String> = [
+        let lines = lines(&[
             "One Piece (episode 1000): the best arcs according to the GamerFocus editors",
             "Since September Toei Animation prepares fans for the arrival of the 1000th episode of the ‘anime’ of One Piece.",
             "When and where to see episode 1000 of the ‘anime’ of One Piece?",
-        ]
-        .map(String::from)
-        .to_vec();
+        ]);
         let parsed = parse_headline(&lines[0]);
         assert_eq!(judge(&lines[0], parsed.as_ref(), &lines, 0), Some(WHERE_TO_WATCH));
         // An information box's "Where to watch: tvN, Netflix" names no episode
@@ -1066,27 +1024,23 @@ mod tests {
     /// headed by a show's name and its episode only.
     #[test]
     fn bare_headings_of_two_shows_are_a_round_up() {
-        let lines: Vec<String> = [
+        let round_up = lines(&[
             "A quick note before this article starts. If there anything I want you all to read from this week, it’s the Centaur no Nayami episode review.",
             "18if (Ep.9)",
             "…That sure was something. Extremely uncomfortable to watch, an over-the-top anime’d look into the darker side of the entertainment business.",
             "Episode Score: 4/5",
             "Aho Girl (Ep.9)",
             "I’m starting to wonder if it’s finally at the point where the hyperactive nature of the show’s comedy is starting to wear off on me.",
-        ]
-        .map(String::from)
-        .to_vec();
-        assert!(lists_several_episodes(&lines, 1));
-        assert!(!lists_several_episodes(&lines[..4], 1));
+        ]);
+        assert!(lists_several_episodes(&round_up, 1));
+        assert!(!lists_several_episodes(&round_up[..4], 1));
         // tests/corpus/pages/684-room-no-9-e7-8-id-simpansinopsis.txt: labelled links to the
         // previous and next episodes of the same show.
-        let recap: Vec<String> = [
+        let recap = lines(&[
             "Sinopsis Room No. 9 Episode 7-8",
             "Episode Sebelumnya: Sinopsis Room No. 9 Episode 5-6",
             "Episode Selanjutnya: Sinopsis Room No. 9 Episode 9-10",
-        ]
-        .map(String::from)
-        .to_vec();
+        ]);
         assert!(!lists_several_episodes(&recap, 0));
     }
 
