@@ -1853,7 +1853,7 @@ static AFTER_RECAP_WORD_RE: Lazy<Regex> =
 /// The Horror!! Rostelecom Cup, Free Skate”" (a character "also known as" is no title),
 /// "se titula “Como te quiere una madre”".
 static TITLED_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?i)\b(?:titled|entitled|called|named|episode\s+\d{1,4},?\s+(?:also\s+)?known\s+as|title\s+of\s+(?:[\p{L}’']+\s+){0,3}episode\s+(?:is|was)|(?:highlights|recap|review|events)\s+of|thoughts\s+on|(?:in)?titulad[oa]|se\s+titula|se\s+chama|intitul[ée]e?)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
+    Regex::new(r#"(?i)\b(?:titled|entitled|called|named|episode\s+\d{1,4},?\s+(?:also\s+)?known\s+as|title\s+of\s+(?:[\p{L}’']+\s+){0,3}episode\s+(?:is|was)|(?:highlights|recap|review|events)\s+of|thoughts\s+on|(?:in)?titulad[oa]|se\s+titula|se\s+chama|intitul[ée]e?)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘((?:[^’]|’\p{L}){2,80})’)"#).unwrap()
 });
 /// "This episode, titled Narkina 5, may not be…", "This episode, forebodingly titled Woe’s
 /// Hollow, also featured…", "L’episodio 2×06 di Euphoria, intitolato A
@@ -1871,7 +1871,7 @@ static QUOTED_AFTER_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
 /// "its fourth episode, titled “Rook’s Rest.”", "Episode 3, titled “Bliss,”": the sentence
 /// naming the episode gives its title (not "the previous episode, the aptly titled “Man City”").
 static EPISODE_TITLED_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?i)\bepisode(?:\s+\d{1,4})?\s*,?\s+(?:is\s+|was\s+)?(?:aptly\s+|fittingly\s+)?(?:titled|entitled|called|named)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘([^’]{2,80})’)"#).unwrap()
+    Regex::new(r#"(?i)\bepisode(?:\s+\d{1,4})?\s*,?\s+(?:is\s+|was\s+)?(?:aptly\s+|fittingly\s+)?(?:titled|entitled|called|named)\s*[:,]?\s*(?:“([^”]{2,80})”|"([^"]{2,80})"|‘((?:[^’]|’\p{L}){2,80})’)"#).unwrap()
 });
 /// Any quoted stretch of a line.
 static QUOTED_ANY_RE: Lazy<Regex> =
@@ -2194,8 +2194,10 @@ fn anime_numbered(text: &str) -> Option<headline::Headline> {
         let name = text[..at].trim_end_matches([' ', '-', '–', ':']);
         let episode = c[2].parse::<u32>().ok().filter(|n| (1..1900).contains(n))?;
         let season = c.get(1).map_or(Some(1), |s| s.as_str().parse::<u32>().ok())?;
-        // One word is as likely a section's ("television-2") as an anime's name.
-        let named = fold_words(name).len() >= 2 && gazetteer::is_anime(name);
+        // One word is as likely a section's ("television-2") as an anime's name, unless it is
+        // written as a name and the number ends the line ("Haikyuu!! 23").
+        let whole_line = c.get(0)?.end() == text.len() && name.chars().any(char::is_uppercase);
+        let named = (fold_words(name).len() >= 2 || whole_line) && gazetteer::is_anime(name);
         named.then(|| headline::Headline {
             show: name.to_string(),
             season: season.max(1),
@@ -2539,6 +2541,10 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         }
         // "RHOBH Season 3 Episode 1": a fan's acronym for a name the gazetteer knows.
         if let Some(name) = gazetteer::expand_acronym(&h.show) {
+            h.show = name.to_string();
+        }
+        // "Game of Thones": a known name misspelt by one letter.
+        if let Some(name) = gazetteer::lookup_misspelt(&h.show) {
             h.show = name.to_string();
         }
         if let Some(name) = full_name_on_page(&h.show, &opening) {
@@ -4948,5 +4954,65 @@ mod tests {
             )),
             ("Kimi to Boku no Saigo no Senjou".to_string(), 1, 8)
         );
+    }
+
+    /// The thirty-first to thirty-third collections, read blind first: "‘Better Call Saul’
+    /// S3x04" (1866), "Buffy The Vampire Slayer: HUSH (S4-E10)" (1988), "Haikyuu!! 23" alone
+    /// (1990), a title with an apostrophe inside its quotes, "titled ‘The Heat Is Coming to
+    /// Hell’s Kitchen.’" (1895), names misspelt by a letter ("Game of Thones", 1972) or written
+    /// as a fan's acronym ("GOT Season Eight", 1973), and "Marvel's Agents of SHIELD" (1884).
+    #[test]
+    fn thirty_first_to_thirty_third_collection_pages() {
+        let page = |text: &str| {
+            let a = parse(text, Format::Text);
+            (a.show, a.season, a.episode, a.title)
+        };
+        let saul = page(include_str!(
+            "../../tests/corpus/pages/1866-better-call-saul-s3e4-filmexodus.txt"
+        ));
+        assert_eq!((saul.0.as_str(), saul.1, saul.2), ("Better Call Saul", 3, 4));
+        let buffy = page(include_str!(
+            "../../tests/corpus/pages/1988-buffy-s4e10-slasherfilmsanctuary.txt"
+        ));
+        assert_eq!((buffy.0.as_str(), buffy.1, buffy.2), ("Buffy The Vampire Slayer", 4, 10));
+        let haikyuu =
+            page(include_str!("../../tests/corpus/pages/1990-haikyuu-e23-sanniatasha.txt"));
+        assert_eq!((haikyuu.0.as_str(), haikyuu.1, haikyuu.2), ("Haikyuu!!", 1, 23));
+        let kitchen =
+            page(include_str!("../../tests/corpus/pages/1895-hells-kitchen-s24e3-moviedelic.txt"));
+        assert_eq!(kitchen.3.as_deref(), Some("The Heat Is Coming to Hell’s Kitchen"));
+        let thones = page(include_str!(
+            "../../tests/corpus/pages/1972-game-of-thrones-s8e4-thelincolnite.txt"
+        ));
+        assert_eq!((thones.0.as_str(), thones.1, thones.2), ("Game of Thrones", 8, 4));
+        let got = page(include_str!(
+            "../../tests/corpus/pages/1973-game-of-thrones-s8e4-sceneandheardnu.txt"
+        ));
+        assert_eq!((got.0.as_str(), got.1, got.2), ("Game of Thrones", 8, 4));
+        let shield = page(include_str!(
+            "../../tests/corpus/pages/1884-agents-of-shield-s2e11-comicbastards.txt"
+        ));
+        assert_eq!((shield.0.as_str(), shield.1, shield.2), ("Agents of SHIELD", 2, 11));
+    }
+
+    /// "Haikyuu!! Episodes 05-07 Review" over "Progress: Episode 07" (1841) is one review of a
+    /// range, not a list; "Series 10 Review Round-Up: Ep 1, The Pilot" (1886) is a round-up of
+    /// other outlets' reviews.
+    #[test]
+    fn a_range_with_its_own_episode_below_and_a_review_round_up() {
+        let range = parse(
+            include_str!("../../tests/corpus/pages/1841-haikyuu-e5-7-animesecrets.txt"),
+            Format::Text,
+        );
+        assert_eq!(
+            (range.show.as_str(), range.episode, range.episode_end),
+            ("Haikyuu!!", 5, Some(7))
+        );
+        let round_up = parse_article(
+            include_str!("../../tests/corpus/pages/1886-not-recap-doctor-who-review-roundup-doctorwho-tv.txt"),
+            Format::Text,
+            &Hints::default(),
+        );
+        assert_eq!(round_up, Err(ArticleError::NotARecap(refusal::LIST.into())));
     }
 }

@@ -93,6 +93,9 @@ static SEASON_REVIEW_RE: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
+static SEASON_LEAD_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^(?:season|series)\s+\d{1,2}\b").unwrap());
+
 static FILM_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\b(?:movie|film)\s+review\b|\(film\)|\bthe\s+movie\b").unwrap());
 
@@ -210,7 +213,9 @@ pub fn judge(
     // "Interview with the Vampire").
     let whole_headline = headline;
     let without_show;
-    let named = parsed.filter(|h| name_like(&h.show));
+    // "Series 10 Review Round-Up: Ep 1, The Pilot": a name that opens with a season's number
+    // is the headline's words mistaken for a show.
+    let named = parsed.filter(|h| name_like(&h.show) && !SEASON_LEAD_RE.is_match(&h.show));
     let headline = match named {
         Some(h) => {
             let re = Regex::new(&format!("(?i){}", regex::escape(&h.show))).ok();
@@ -485,6 +490,17 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
             super::rating::parse_line(next.trim()).is_some() && next.split_whitespace().count() <= 4
         })
     };
+    // "Haikyuu!! Episodes 05-07 Review" over "Progress: Episode 07": a range's own episodes
+    // named under it are its sections or the writer's notes, not other shows'.
+    let own_range = opening
+        .get(from)
+        .and_then(|l| opening::accept(l))
+        .and_then(|h| Some((h.season, h.episode..=h.episode_end?)));
+    let in_own_range = |h: &Headline| {
+        own_range
+            .as_ref()
+            .is_some_and(|(season, range)| *season == h.season && range.contains(&h.episode))
+    };
     for (k, line) in opening.iter().enumerate().skip(from).take(40) {
         let line = opening::strip_leading_date(line);
         let lower = line.to_lowercase();
@@ -531,7 +547,7 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
                 if !keys.contains(&key) {
                     keys.push(key);
                 }
-                if is_bare_heading(line, &h) {
+                if is_bare_heading(line, &h) && (k == from || !in_own_range(&h)) {
                     let show = ShowKey::of(&h.show);
                     // "「SPY×FAMILY(スパイファミリー)」の第7話" over "「スパイファミリー」アニメ7話":
                     // a name an earlier heading gave beside the show's is the same show.

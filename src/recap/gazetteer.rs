@@ -36,6 +36,8 @@ const ANIME_SOURCES: [&str; 9] = [
 struct Entry {
     title: &'static str,
     anime: bool,
+    /// How many datasets list the name: how widely known the show is.
+    sources: usize,
 }
 
 /// Folded words (a leading article dropped) joined by spaces → the name as the dataset writes it.
@@ -51,8 +53,10 @@ static TITLES: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
         if !named || words.len() > MAX_WORDS {
             continue;
         }
-        let entry = titles.entry(words.join(" ")).or_insert(Entry { title, anime });
+        let sources = sources.split(',').filter(|s| !s.trim().is_empty()).count();
+        let entry = titles.entry(words.join(" ")).or_insert(Entry { title, anime, sources });
         entry.anime |= anime;
+        entry.sources = entry.sources.max(sources);
     }
     titles
 });
@@ -110,9 +114,10 @@ pub fn lookup(name: &str) -> Option<&'static str> {
 const ACRONYM_SKIPS: [&str; 5] = ["of", "the", "and", "a", "an"];
 
 /// An acronym (upper case) → the one name of three words or more it stands for, with or without
-/// its small words; `None` where two names share it.
+/// its small words; `None` where two names share it, unless one of them is far more widely
+/// listed ("GOT" is Game of Thrones, in three datasets, not Game of Talents, in one).
 static ACRONYMS: LazyLock<HashMap<String, Option<&'static str>>> = LazyLock::new(|| {
-    let mut acronyms: HashMap<String, Option<&'static str>> = HashMap::new();
+    let mut candidates: HashMap<String, Vec<Entry>> = HashMap::new();
     for (key, entry) in TITLES.iter() {
         let words: Vec<&str> = key.split(' ').collect();
         if words.len() < 3 || words.iter().any(|w| !w.starts_with(|c: char| c.is_alphabetic())) {
@@ -127,13 +132,20 @@ static ACRONYMS: LazyLock<HashMap<String, Option<&'static str>>> = LazyLock::new
             if acronym.chars().count() < 3 {
                 continue;
             }
-            let slot = acronyms.entry(acronym).or_insert(Some(entry.title));
-            if slot.is_some_and(|t| t != entry.title) {
-                *slot = None;
+            let names = candidates.entry(acronym).or_default();
+            if names.iter().all(|e| e.title != entry.title) {
+                names.push(*entry);
             }
         }
     }
-    acronyms
+    candidates
+        .into_iter()
+        .map(|(acronym, mut names)| {
+            names.sort_by_key(|e| std::cmp::Reverse(e.sources));
+            let clear = names.get(1).is_none_or(|second| names[0].sources >= second.sources + 2);
+            (acronym, clear.then_some(names[0].title))
+        })
+        .collect()
 });
 
 /// The show an all-capitals acronym stands for ("RHOBH", "GBBO"), when the gazetteer knows one
@@ -146,6 +158,44 @@ pub fn expand_acronym(word: &str) -> Option<&'static str> {
         return None;
     }
     ACRONYMS.get(word).copied().flatten()
+}
+
+/// The known show a name not in the gazetteer misspells by one letter ("Game of Thones", "The
+/// Moon That Embrace The Sun"): one letter added, dropped or changed, never a digit (a
+/// sequel's number) and never in a short name, where one letter makes another word. `None`
+/// where two names are that close.
+pub fn lookup_misspelt(name: &str) -> Option<&'static str> {
+    const SHORTEST: usize = 12;
+    let key = key_words(name).join(" ");
+    let chars: Vec<char> = key.chars().collect();
+    if chars.len() < SHORTEST || TITLES.contains_key(&key) {
+        return None;
+    }
+    let mut near = TITLES.iter().filter(|(known, _)| {
+        // A letter is at most four bytes: a cheap test before the letters are compared.
+        if known.len().abs_diff(key.len()) > 4 {
+            return false;
+        }
+        let known: Vec<char> = known.chars().collect();
+        known.len().abs_diff(chars.len()) <= 1 && one_letter_apart(&chars, &known)
+    });
+    let (_, first) = near.next()?;
+    near.all(|(_, e)| e.title == first.title).then_some(first.title)
+}
+
+/// Whether `a` and `b` differ by exactly one letter added, dropped or changed (not a digit,
+/// not a space).
+fn one_letter_apart(a: &[char], b: &[char]) -> bool {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix =
+        a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let (rest_a, rest_b) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
+    let letter = |c: &[char]| c.iter().all(|c| c.is_alphabetic());
+    rest_a.len() + rest_b.len() >= 1
+        && rest_a.len() <= 1
+        && rest_b.len() <= 1
+        && letter(rest_a)
+        && letter(rest_b)
 }
 
 /// Whether `name` is an anime's in the gazetteer: "Outbreak Company 11" numbers its episode, as
@@ -186,6 +236,24 @@ pub fn names_in(text: &str) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "Game of Thones" and "Cowboy REbop" (pages 1972 and 1785) are known names misspelt; a
+    /// sequel's number ("Dream High 3") or a short name is no misspelling.
+    #[test]
+    fn a_name_misspelt_by_one_letter_is_the_known_name() {
+        assert_eq!(lookup_misspelt("Game of Thones"), Some("Game of Thrones"));
+        assert_eq!(lookup_misspelt("Cowboy REbop"), Some("Cowboy Bebop"));
+        assert_eq!(lookup_misspelt("Game of Thrones"), None);
+        assert_eq!(lookup_misspelt("Dream High 3"), None);
+        assert_eq!(lookup_misspelt("Bebop"), None);
+    }
+
+    /// "GOT Season Eight" (page 1973): Game of Thrones, listed by three datasets, over Game of
+    /// Talents, listed by one.
+    #[test]
+    fn a_shared_acronym_is_the_far_more_widely_listed_name() {
+        assert_eq!(expand_acronym("GOT"), Some("Game of Thrones"));
+    }
 
     #[test]
     fn the_bundled_list_is_read_and_looked_up_folded() {
