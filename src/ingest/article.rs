@@ -24,7 +24,7 @@ use super::rating::{self as ratings, ParsedRating};
 use super::readable;
 use super::refusal;
 use crate::recap::gazetteer;
-use crate::recap::names::{fold, fold_words, is_article};
+use crate::recap::names::{fold, fold_words, is_article, word_spans};
 pub use crate::recap::{Article, CriticRating};
 
 /// Input format of an article.
@@ -1955,6 +1955,14 @@ fn gazetteer_name(show: &str) -> Option<String> {
     if gazetteer::lookup(show).is_some() {
         return None;
     }
+    // "La Dolce Vita – Itaewon Class Ep 9 Review": the writer's own title, a dash, then the
+    // show, which the marker follows.
+    if let Some((_, last)) = show.rsplit_once(" – ").or_else(|| show.rsplit_once(" - ")) {
+        let last = last.trim();
+        if fold_words(last).len() >= 2 && gazetteer::lookup(last).is_some() {
+            return Some(last.to_string());
+        }
+    }
     // A one-word name inside longer words is as likely another show's word ("Love" in "Love
     // Next Door", "The Great" in "The Great British Bake Off") as the show.
     let found = gazetteer::names_in(show).into_iter().find(|f| f.words >= 2)?;
@@ -1985,9 +1993,13 @@ fn gazetteer_name(show: &str) -> Option<String> {
             before_words[0].as_str(),
             "in" | "on" | "at" | "during" | "after" | "throughout"
         );
-    let continues_leftwards = (joiner(before_words.last()) && !labelled && !opening_preposition)
-        || joiner(fold_words(written).iter().find(|w| !is_article(w)))
-        || written.starts_with(char::is_lowercase);
+    // "Unraveling The Intense Moments In Chicago Fire" (an address's words): a sentence's
+    // worth of words before the name is no longer name.
+    let sentence_before = before_words.len() >= 4;
+    let continues_leftwards =
+        (joiner(before_words.last()) && !labelled && !opening_preposition && !sentence_before)
+            || joiner(fold_words(written).iter().find(|w| !is_article(w)))
+            || written.starts_with(char::is_lowercase);
     // "Kimi to Boku no Saigo no Senjou": a small word in lower case after it (a romanised
     // Japanese particle among them) goes on rightwards.
     let continues_rightwards = after.split_whitespace().next().is_some_and(|w| {
@@ -2093,21 +2105,39 @@ const ADDRESS_FURNITURE: [&str; 14] = [
 /// Show"; with `episode`, only "Show’s season 2, episode 4" naming that episode. The patterns
 /// are compiled once and the name compared after the match, so no page compiles its own.
 fn season_named(text: &str, show: &str, episode: Option<u32>) -> Option<u32> {
-    // Only the name's own length of text is compared, so a long paragraph full of matches costs
-    // no more than its length.
-    let show = show.to_lowercase();
-    let chars = show.chars().count();
+    // The name is compared folded word by word ("Hells Kitchen" from an address is the text's
+    // "Hell’s Kitchen"), within a window of text its own length or a little more, so a long
+    // paragraph full of matches costs no more than its length.
+    let words = fold_words(show);
+    let window = show.len() + 16;
     let name_ends_at = |at: usize| {
-        let before = &text[..at];
-        let Some((from, _)) = before.char_indices().rev().nth(chars.saturating_sub(1)) else {
+        let mut from = at.saturating_sub(window);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let spans = word_spans(&text[from..at]);
+        let Some(first) = spans.len().checked_sub(words.len()) else {
             return false;
         };
-        before[from..].to_lowercase() == show && !before[..from].ends_with(char::is_alphanumeric)
+        let whole_word = first > 0 || !text[..from].ends_with(char::is_alphanumeric);
+        !words.is_empty()
+            && whole_word
+            && spans[first..].iter().map(|w| &w.folded).eq(words.iter())
+            && text[from + spans[spans.len() - 1].range.end..at].trim().is_empty()
     };
     let name_starts_at = |at: usize| {
-        let after = &text[at..];
-        let to = after.char_indices().nth(chars).map_or(after.len(), |(i, _)| i);
-        after[..to].to_lowercase() == show && !after[to..].starts_with(char::is_alphanumeric)
+        let mut to = (at + window).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let spans = word_spans(&text[at..to]);
+        !words.is_empty()
+            && spans.len() >= words.len()
+            && spans[..words.len()].iter().map(|w| &w.folded).eq(words.iter())
+            && text[at..at + spans[0].range.start]
+                .trim_matches(['“', '"', '‘', '\'', ' '])
+                .is_empty()
+            && (spans[words.len() - 1].range.end < to - at || to == text.len())
     };
     let number = |c: &regex::Captures| {
         (1..c.len()).find_map(|i| c.get(i)).and_then(|m| headline::parse_number(m.as_str()))
@@ -2646,7 +2676,9 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             if let Some(n) = next_line.filter(|_| season == 1) {
                 season = n.season;
             }
-            if season == 1 && !SEASON_SAID_RE.is_match(&headline_text) {
+            // (A lede standing for the headline is searched as the rest of the text is:
+            // "Week four of Hell’s Kitchen season 14 is now in the books".)
+            if season == 1 && (headline_prose || !SEASON_SAID_RE.is_match(&headline_text)) {
                 // "House of the Dragon’s second season", "season 2 of House of the Dragon"; and
                 // further down, "House of the Dragon’s season 2, episode 4" with this episode's
                 // number.
@@ -4366,6 +4398,16 @@ mod tests {
         assert_reads(&pages);
         // The page's own spelling is kept; the gazetteer only says where the name ends.
         assert_eq!(gazetteer_name("Twin Peaks Newbie").as_deref(), Some("Twin Peaks"));
+        // The writer's title, a dash, then the show (1929-itaewon-class-e9-inasianspaces.txt);
+        // a sentence's worth of words before a name (1642-chicago-fire-s12e3-scpsmag.txt).
+        assert_eq!(
+            gazetteer_name("La Dolce Vita – Itaewon Class").as_deref(),
+            Some("Itaewon Class")
+        );
+        assert_eq!(
+            gazetteer_name("Unraveling The Intense Moments In Chicago Fire").as_deref(),
+            Some("Chicago Fire")
+        );
         // tests/corpus/pages/1545-frieren-e15-easttribun.txt: "In Frieren: Beyond Journey’s End
         // episode 15, we got to see…", a sentence's opening preposition.
         assert_eq!(
@@ -5014,5 +5056,15 @@ mod tests {
             &Hints::default(),
         );
         assert_eq!(round_up, Err(ArticleError::NotARecap(refusal::LIST.into())));
+    }
+
+    /// "Week four of Hell’s Kitchen season 14 is now in the books"
+    /// (1501-hells-kitchen-s14-week4-yourrealityrecaps.txt) gives the season of the show its
+    /// address writes "hells-kitchen": names compare folded.
+    #[test]
+    fn the_season_beside_the_name_written_another_way() {
+        let lede = "Week four of Hell’s Kitchen season 14 is now in the books and I am here with a complete recap for you!";
+        assert_eq!(season_named(lede, "Hells Kitchen", None), Some(14));
+        assert_eq!(season_named(lede, "Kitchen Nightmares", None), None);
     }
 }

@@ -1699,6 +1699,23 @@ static QUOTED_RE: Lazy<Regex> = Lazy::new(|| {
 
 static BRACKETED_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\([^)]*\)|\[[^\]]*\]").unwrap());
 
+/// Title-case words, then the page's own label: "The Lying Detective – Spoiler Review", "The
+/// Stall Review And Recap", "Born In The Dark TV REVIEW".
+static TITLE_BEFORE_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(\p{Lu}\S*(?:\s+(?:\p{Lu}\S*|of|the|a|an|and|in|on|to|for|with|at|from|by|or|is))*?)\s*[\-–—|:]?\s*(?i:(?:(?:spoiler|spoilers|tv|episode|full)\s+)?(?:review|recap)s?(?:\s*(?:and|&|/)\s*(?:review|recap)s?)?)(?:$|[\s\-–—|:.!,])").unwrap()
+});
+/// Words a headline uses of itself, which make no title on their own ("Live Recap", "Full
+/// Review", "Season Finale Recap").
+static LABEL_WORDS_ONLY_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:(?:spoilers?|spoiler-filled|full|quick|live|tv|episode|weekly|mini|video|detailed|in-depth|podcast|english|dub|sub|season|series|mid-?season|finale|premiere|final|first|late|special|bonus|reaction|rewatch|the|a|an|my|our)\s*)+$").unwrap()
+});
+/// A label's word first: "Recap And Review: The Red Dragon…" is no title before a label.
+static RECAP_LABEL_HEAD_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^(?:recap|review|summary|synopsis)s?\b").unwrap());
+/// The rest of a headline that is a bracketed phrase alone: "(Pretty Much Dead Already)".
+static BRACKETED_TITLE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^\s*\(([^()]{3,80})\)\s*$").unwrap());
+
 /// Words that are never an episode title on their own.
 static GENERIC_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
@@ -1908,6 +1925,26 @@ fn extract_title(rest: &str) -> Option<String> {
             return None;
         }
     }
+    // "S4E2 The Lying Detective – Spoiler Review", "Episode 3 The Stall Review And Recap",
+    // "Ep 7: Born In The Dark TV REVIEW.": the words in title case before the page's label.
+    if let Some(c) = TITLE_BEFORE_LABEL_RE.captures(trim_separators(t)) {
+        let labelled = RECAP_LABEL_HEAD_RE.is_match(&c[1]);
+        if !LABEL_WORDS_ONLY_RE.is_match(&c[1]) && !labelled {
+            if let Some(title) = clean_title(&c[1]).filter(|t| !reads_as_subtitle(t)) {
+                return Some(title);
+            }
+        }
+    }
+    // "Season 2, Episode 7 (Pretty Much Dead Already)": a title in brackets, all that follows.
+    if let Some(c) = BRACKETED_TITLE_RE.captures(t) {
+        let inner = c[1].trim();
+        let named = inner.split_whitespace().count() >= 2 && super::refusal::name_like(inner);
+        if named && !LABEL_WORDS_ONLY_RE.is_match(inner) {
+            if let Some(title) = clean_title(inner).filter(|t| !reads_as_subtitle(t)) {
+                return Some(title);
+            }
+        }
+    }
     let separated = t.starts_with(is_separator)
         || t.starts_with(['(', '['])
         || LEADING_NOISE_RE.is_match(t)
@@ -1981,6 +2018,34 @@ mod tests {
         }
         assert!(sentence_start_only("Now, in"));
         assert!(!sentence_start_only("Now Apocalypse"));
+    }
+
+    /// Titles in title case before the page's own label, or in brackets after the marker:
+    /// 1975-sherlock-s4e2-sherlockology.txt, 1624-poker-face-e3-signalhorizon.txt and
+    /// 1984-the-walking-dead-s2e7-y2neil.txt; a label first is no title
+    /// (209-house-of-the-dragon-s2e4-ru24.txt).
+    #[test]
+    fn a_title_before_the_label_or_in_brackets() {
+        let title = |line: &str| parse_headline(line).and_then(|h| h.title);
+        assert_eq!(
+            title("Sherlock S4E2 The Lying Detective – Spoiler Review").as_deref(),
+            Some("The Lying Detective")
+        );
+        assert_eq!(
+            title("Poker Face Episode 3 The Stall Review And Recap- Maga Dogs And Pecan Logs")
+                .as_deref(),
+            Some("The Stall")
+        );
+        assert_eq!(
+            title("The Walking Dead Rewatch – Season 2, Episode 7 (Pretty Much Dead Already)")
+                .as_deref(),
+            Some("Pretty Much Dead Already")
+        );
+        assert_eq!(
+            title("‘House Of The Dragon’ Season 2, Episode 4 Recap And Review: The Red Dragon And The Gold")
+                .as_deref(),
+            Some("The Red Dragon And The Gold")
+        );
     }
 
     /// Lead-ins of the twenty-fifth collection: a label ending in "of", and the writer's own
