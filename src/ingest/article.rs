@@ -5067,4 +5067,25 @@ mod tests {
         assert_eq!(season_named(lede, "Hells Kitchen", None), Some(14));
         assert_eq!(season_named(lede, "Kitchen Nightmares", None), None);
     }
+
+    /// Blogger's own heading of a label page, "Showing posts with label Mushishi. Show all
+    /// posts" (1845-not-recap-label-page-chiakinoshuccho.txt), and a podcast numbering its own
+    /// seasons, "The Podcast Returns - Season Four, Episode One"
+    /// (1882-not-recap-podcast-season-4-episode-1-anhedonicheadphones.txt).
+    #[test]
+    fn a_blogger_label_page_and_a_podcasts_own_episode_are_refused() {
+        let refused = |text: &str| parse_article(text, Format::Text, &Hints::default());
+        assert_eq!(
+            refused(include_str!(
+                "../../tests/corpus/pages/1845-not-recap-label-page-chiakinoshuccho.txt"
+            )),
+            Err(ArticleError::NotARecap(refusal::LIST.into()))
+        );
+        assert_eq!(
+            refused(include_str!(
+                "../../tests/corpus/pages/1882-not-recap-podcast-season-4-episode-1-anhedonicheadphones.txt"
+            )),
+            Err(ArticleError::NotARecap(refusal::PODCAST.into()))
+        );
+    }
 }

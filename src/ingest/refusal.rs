@@ -117,6 +117,7 @@ static PREVIEW_RE: Lazy<Regex> = Lazy::new(|| {
 static PREVIEW_JA_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"あらすじ(?:が|を)?(?:公開|解禁)|先行カット|場面カット|予告(?:編|映像|動画)?(?:が|を)?公開").unwrap()
 });
+static PODCAST_NAME_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bpodcast\b").unwrap());
 static PODCAST_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\bpodcast\s+(?:#\s?\d+|review|recap|discussion)\b").unwrap());
 /// A site's page of reviews with its sorting controls: "54 Reviews" over "Sort by:".
@@ -184,7 +185,8 @@ pub fn judge(
     // "11.4 - Podcast Review of Episode 4 of When Life Gives You Tangerines", "Podcast #42 -
     // S2E20 - Help Wanted": an audio episode's notes (but "Podcast Fandom Episode 54: The
     // Following S2E5" is a written recap under a podcast's banner).
-    if PODCAST_RE.is_match(headline) {
+    // "The Podcast Returns - Season Four, Episode One": a podcast numbering its own episodes.
+    if PODCAST_RE.is_match(headline) || parsed.is_some_and(|h| PODCAST_NAME_RE.is_match(&h.show)) {
         return Some(PODCAST);
     }
     // "Season 10, Episode 3 - Bread Week - full transcript", "Episode transcripts for the TV
@@ -393,7 +395,9 @@ static WIKI_HEADING_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^=\s+\S.{0,150}\
 
 /// An archive page's own title, wherever it sits above the first entry.
 static ARCHIVE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:category|tag|tagged|archives?|author|search\s+results?|posts\s+(?:tagged|in|by))\b\s*:?|\barchives?$").unwrap()
+    // Blogger writes its label and date pages' own heading: "Showing posts with label Mushishi.
+    // Show all posts", in Portuguese, Spanish, French and Indonesian too.
+    Regex::new(r"(?i)^(?:category|tag|tagged|archives?|author|search\s+results?|posts\s+(?:tagged|in|by))\b\s*:?|\barchives?$|^(?:showing\s+posts\s+(?:with\s+label|from|sorted\s+by|for\s+query)|mostrando\s+(?:postagens|entradas)\s+com\s+marcador|mostrando\s+entradas\s+con\s+la\s+etiqueta|affichage\s+des\s+articles\s+dont\s+le\s+libell[ée]|menampilkan\s+postingan\s+dengan\s+label)\b").unwrap()
 });
 
 /// A link to another page among the recap's own lines: "Previously on…", "Read more", and in
