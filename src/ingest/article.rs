@@ -2405,17 +2405,30 @@ fn marker_then_name(opening: &[String]) -> Option<(headline::Headline, &str)> {
         .flat_map(|l| l.split(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.starts_with(char::is_lowercase))
         .collect();
-    opening.iter().take(8).find_map(|line| {
-        let c = MARKER_THEN_NAME_RE.captures(line)?;
-        let episode = c[1].parse::<u32>().ok().filter(|&e| e > 0)?;
+    opening.iter().take(8).enumerate().find_map(|(i, line)| {
+        // "…look no further than Episode Four of RuPaul’s Drag Race.": in the page's first
+        // sentence, "episode N of" a known name says which, wherever it stands.
+        let (c, of_form) = match MARKER_THEN_NAME_RE.captures(line) {
+            Some(c) => (c, false),
+            None if i < 2 => {
+                let c = EPISODE_OF_NAME_RE.captures(line)?;
+                let before = &line[..c.get(0)?.start()];
+                let first_sentence = !SENTENCE_END_RE.is_match(before);
+                (first_sentence && before.split_whitespace().count() <= 25).then_some((c, true))?
+            }
+            None => return None,
+        };
+        let episode = headline::parse_number(&c[1]).filter(|&e| e > 0)?;
         let rest = &line[c.get(0)?.end()..];
         // The name stands alone or before its season: "Episode 1 – Winter Is Coming" and
         // "Episode 2 – The Devil’s Chord" are titles that start like shows.
         let season_after =
             |f: &gazetteer::Found| SEASON_AFTER_NAME_RE.captures(&rest[f.span.end..]);
+        // ("Episode 19 of Demon Slayer is one of…": after "of" a verb may follow the name.)
+        let of = of_form || c.get(0).is_some_and(|m| m.as_str().trim_end().ends_with("of"));
         let ends = |f: &gazetteer::Found| {
             let after = rest[f.span.end..].trim_start();
-            season_after(f).is_some() || !after.starts_with(char::is_alphanumeric)
+            of || season_after(f).is_some() || !after.starts_with(char::is_alphanumeric)
         };
         // "Episode 5 Odd Taxi": with only a space after the number, a name of two words or more.
         let spaced = c.get(2).is_some();
@@ -2440,6 +2453,9 @@ static MARKER_THEN_NAME_RE: Lazy<Regex> = Lazy::new(|| {
         r"(?i)^(?:\S+\s+){0,2}?(?:episode|ep\.?)\s*0*(\d{1,4})(?:\s*(?:[-–—:|]\s*|of\s+)|(\s+))",
     )
     .unwrap()
+});
+static EPISODE_OF_NAME_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(r"(?i)\b(?:episode|ep\.?)\s*#?\s*{}\s+of\s+", headline::NUM)).unwrap()
 });
 static SEASON_AFTER_NAME_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)^\s*(?:season|series)\s+(\d{1,2})\b").unwrap());
@@ -5087,5 +5103,17 @@ mod tests {
             )),
             Err(ArticleError::NotARecap(refusal::PODCAST.into()))
         );
+    }
+
+    /// "If you like messy reality television, look no further than Episode Four of RuPaul’s
+    /// Drag Race." (1952-drag-race-s18e4-thestranger.txt): in the first sentence, "episode N
+    /// of" a known name, wherever it stands.
+    #[test]
+    fn episode_n_of_a_known_name_in_the_first_sentence() {
+        let a = parse(
+            include_str!("../../tests/corpus/pages/1952-drag-race-s18e4-thestranger.txt"),
+            Format::Text,
+        );
+        assert_eq!((a.show.as_str(), a.episode), ("RuPaul’s Drag Race", 4));
     }
 }
