@@ -2224,6 +2224,11 @@ fn anime_numbered(text: &str) -> Option<headline::Headline> {
         let name = text[..at].trim_end_matches([' ', '-', '–', ':']);
         let episode = c[2].parse::<u32>().ok().filter(|n| (1..1900).contains(n))?;
         let season = c.get(1).map_or(Some(1), |s| s.as_str().parse::<u32>().ok())?;
+        // "Fullmetal Alchemist: Brotherhood 19 – 24", "Death Note 21-26": a batch of episodes.
+        let episode_end = c
+            .get(3)
+            .and_then(|m| m.as_str().parse::<u32>().ok())
+            .filter(|&end| end > episode && end <= episode + 30);
         // One word is as likely a section's ("television-2") as an anime's name, unless it is
         // written as a name and the number ends the line ("Haikyuu!! 23").
         let whole_line = c.get(0)?.end() == text.len() && name.chars().any(char::is_uppercase);
@@ -2232,15 +2237,19 @@ fn anime_numbered(text: &str) -> Option<headline::Headline> {
             show: name.to_string(),
             season: season.max(1),
             episode,
-            episode_end: None,
+            episode_end,
             title: None,
         })
     })
 }
 
-/// A bare number after a name, with a season before it ("s2 18"), then the end, a dash or words.
+/// A bare number after a name, with a season before it ("s2 18") and maybe the last of a
+/// batch ("19 – 24"), then the end, a dash or words.
 static BARE_NUMBER_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\s(?:s(\d{1,2})\s+)?0*(\d{1,4})(?:$|\s*[-–—:|]|\s+\p{L})").unwrap()
+    Regex::new(
+        r"(?i)\s(?:s(\d{1,2})\s+)?0*(\d{1,4})(?:\s*[-–]\s*0*(\d{1,4}))?(?:$|\s*[-–—:|]|\s+\p{L})",
+    )
+    .unwrap()
 });
 
 /// "Stranger Things 2 Episode 1", "Hospital Playlist 2 Episode 10": a known show's name and a
@@ -5115,5 +5124,24 @@ mod tests {
             Format::Text,
         );
         assert_eq!((a.show.as_str(), a.episode), ("RuPaul’s Drag Race", 4));
+    }
+
+    /// A batch of episodes after a known anime's name: "Fullmetal Alchemist: Brotherhood 19 –
+    /// 24" (1658-fullmetal-alchemist-brotherhood-e19-24-hoganreviews.txt) and "Death Note
+    /// 21-26" (1889-death-note-e21-26-creativecriticism.txt); and a Korean pair, "[한드리뷰]
+    /// '여우각시별' 1&2화 감상 리뷰" (617-yeowoo-gaksi-byeol-e1-2-hobbylibrary.txt).
+    #[test]
+    fn a_batch_after_an_anime_name_and_a_korean_pair() {
+        let batch = |line: &str| anime_numbered(line).map(|h| (h.show, h.episode, h.episode_end));
+        assert_eq!(
+            batch("Fullmetal Alchemist: Brotherhood 19 – 24"),
+            Some(("Fullmetal Alchemist: Brotherhood".to_string(), 19, Some(24)))
+        );
+        assert_eq!(batch("Death Note 21-26"), Some(("Death Note".to_string(), 21, Some(26))));
+        let pair = parse_headline("[한드리뷰] '여우각시별' 1&2화 감상 리뷰").expect("a headline");
+        assert_eq!(
+            (pair.show.as_str(), pair.episode, pair.episode_end),
+            ("여우각시별", 1, Some(2))
+        );
     }
 }

@@ -1274,7 +1274,7 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         // Cowboy Bebop's "Sessions 16 and 17"
         form(
             format!(
-                r"(?i)(?:\b|^)(?:[ÉE]pisodes?|Epsiodes?|Epis[óo]dios?|Cap[íi]tulos?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Tập(?:\s+thứ)?|Kabanata(?:\s*/\s*Episode)?|ตอนที่|Sessions?|Ep\s*:|Eps?\.?|Chapter)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
+                r"(?i)(?:\b|^)(?:[ÉE]pisodes?|Epsiodes?|Epis[óo]dios?|Cap[íi]tulos?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Tập(?:\s+thứ)?|Kabanata(?:\s*/\s*Episode)?|ตอนที่|Sessions?|Ep\s*:|Eps?\.?|Chapters?)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
             ),
             without_season,
         ),
@@ -1306,7 +1306,7 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         // particle glued to the counter ("5회에서는", "5화의"), Japanese running on at once
         // ("大恋愛5話ネタバレ", "第5話を見た感想")
         form(
-            r"(?:제|第)?\s?(\d{1,4})\s?(?:-|~)?\s?(?:(\d{1,4})\s?)?(?:(?:회|화)(?:에서는|에서도|에서|에선|에는|의|는|은|도)?(?:\b|$)|話)".into(),
+            r"(?:제|第)?\s?(\d{1,4})\s?(?:-|~|&|,)?\s?(?:(\d{1,4})\s?)?(?:(?:회|화)(?:에서는|에서도|에서|에선|에는|의|는|은|도)?(?:\b|$)|話)".into(),
             |c| match c.get(2) {
                 Some(end) => Some((1, parse_number(&c[1])?, end.as_str().parse().ok())),
                 None => Some((1, parse_number(&c[1])?, None)),
