@@ -2441,6 +2441,11 @@ fn marker_then_name(opening: &[String]) -> Option<(headline::Headline, &str)> {
         };
         // "Episode 5 Odd Taxi": with only a space after the number, a name of two words or more.
         let spaced = c.get(2).is_some();
+        // "welcome to episode thirteen of my Ghost in the Shell, Stand Alone Complex review".
+        let rest = match rest.split_once(' ') {
+            Some(("my" | "our", name)) if of => name,
+            _ => rest,
+        };
         let found = gazetteer::names_in(rest).into_iter().find(|f| {
             let written = &rest[f.span.clone()];
             f.span.start == 0
@@ -5142,6 +5147,30 @@ mod tests {
         assert_eq!(
             (pair.show.as_str(), pair.episode, pair.episode_end),
             ("여우각시별", 1, Some(2))
+        );
+    }
+
+    /// "Sinopsis Time Slip Dr. Jin Episode 5 (part 2)" says it is a synopsis, so the audience
+    /// figures in its lede do not make it ratings news
+    /// (2081-time-slip-dr-jin-e5-id-koreanfamilies.txt); "welcome to episode thirteen of my
+    /// Ghost in the Shell, Stand Alone Complex review"
+    /// (2100-ghost-in-the-shell-sac-e13-talesfromtheneonbeach.txt).
+    #[test]
+    fn a_synopsis_with_ratings_and_episode_n_of_my_review() {
+        let jin = parse(
+            include_str!("../../tests/corpus/pages/2081-time-slip-dr-jin-e5-id-koreanfamilies.txt"),
+            Format::Text,
+        );
+        assert_eq!((jin.show.as_str(), jin.episode), ("Time Slip Dr. Jin", 5));
+        let ghost = parse(
+            include_str!(
+                "../../tests/corpus/pages/2100-ghost-in-the-shell-sac-e13-talesfromtheneonbeach.txt"
+            ),
+            Format::Text,
+        );
+        assert_eq!(
+            (ghost.show.as_str(), ghost.episode),
+            ("Ghost in the Shell, Stand Alone Complex", 13)
         );
     }
 }

@@ -40,6 +40,17 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
     }
     // "Season 6 Episode 1and 2 Review": a number glued to the "and" of a pair.
     let unglued = GLUED_AND_RE.replace_all(text, "$1 and ");
+    // ("Episode 4.09 : Dinner Party" has its own form.)
+    let unglued = DOTTED_AFTER_NAME_RE.replace_all(&unglued, |c: &Captures| {
+        let word = c[1].to_lowercase();
+        if ["episode", "ep", "ep.", "episodio", "episódio", "épisode", "folge"]
+            .contains(&word.as_str())
+        {
+            c[0].to_string()
+        } else {
+            format!("{} S{}E{}", &c[1], &c[2], &c[3])
+        }
+    });
     // "grey's anatomyS8E4: Last week on…": a marker glued to the name by text extraction.
     let unglued = GLUED_MARKER_RE.replace_all(&unglued, "$1 $2");
     // "[HanCinema's Drama Review] "Squid Game - Season 2" Episode 4": the season quoted with
@@ -100,6 +111,13 @@ static QUOTED_NAME_SEASON_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r#"(?i)["“]([^"”]{1,80}?)\s*[-–—:]\s*((?:season|series)\s+\d{1,2})["”]"#).unwrap()
 });
 static GLUED_AND_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(\d)and\s+").unwrap());
+/// "Doctor Who 4.9 - Forest of the Dead", "Glee! 1.09 Wheels": the season's dot right after a
+/// name, then the title after a dash, or a two-digit episode and a title in capitals. (A score
+/// has no name right before it, or no title after it.) Rewritten as "S4E9" for the grammar.
+static DOTTED_AFTER_NAME_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(\S*[\p{L}!?’')])\s(\d{1,2})\.(\d{1,2}\s+[-–—:]\s+\p{Lu}|\d{2}\s+\p{Lu}\p{Ll})")
+        .unwrap()
+});
 /// A leading label that names an episode: "Episode Review:", "Anime Episode Recap –".
 static EPISODE_LABEL_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\bepisode\s+(?:recaps?|reviews?)\b").unwrap());
@@ -866,7 +884,7 @@ static LEADING_TAG_RE: Lazy<Regex> =
 static GLUED_SECTION_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:TV\s*)?(?:Reviews|Recaps|News)(\p{Lu}\p{Ll})").unwrap());
 
-const NOISE: &str = r"(?:(?:live\s+|episode\s+|tv\s+|full\s+|spoiler[\s\-]?(?:filled|free|heavy)\s+|spoilery\s+|non[\s\-]?spoiler\s+|spoiler\s+)?(?:recaps?\s*(?:&|and|/|\+)\s*reviews?|reviews?\s*(?:&|and|/|\+)\s*recaps?|recap|review)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts|(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:e|y|&)\s+(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis|revisi[óo]n))?(?:\s+d(?:[oa]s?|el|e)(?:\s+(?:epis[óo]dio|cap[íi]tulo))?|\s+episodio)?)";
+const NOISE: &str = r"(?:(?:live\s+|episode\s+|tv\s+|full\s+|spoiler[\s\-]?(?:filled|free|heavy)\s+|spoilery\s+|non[\s\-]?spoiler\s+|spoiler\s+)?(?:recaps?\s*(?:&|and|/|\+)\s*reviews?|reviews?\s*(?:&|and|/|\+)\s*recaps?|recaps?|reviews?)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts|(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:e|y|&)\s+(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis|revisi[óo]n))?(?:\s+d(?:[oa]s?|el|e)(?:\s+(?:epis[óo]dio|cap[íi]tulo))?|\s+episodio)?)";
 
 static TRAILING_NOISE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"(?i)(?:^|[\s\-–—:|,(\[])[(\[]?\s*{NOISE}\s*[)\]]?[\s\-–—:|,!.]*$"))
@@ -1216,9 +1234,9 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
             format!(r"(?i)\b{ORD}\s+(?:Season|Series)\b{between}{episode_word}{NUM}\b{end}"),
             with_season,
         ),
-        // S2 Episode 3, S2 Ep 3, SN2 Ep5
+        // S2 Episode 3, S2 Ep 3, SN2 Ep5, SS1 Episode 22
         form(
-            format!(r"(?i)\bSN?(\d{{1,4}})\s*[,:\-–]?\s*(?:Episodes?|Eps?\.?)\s*#?{NUM}\b{end}"),
+            format!(r"(?i)\bS[NS]?(\d{{1,4}})\s*[,:\-–]?\s*(?:Episodes?|Eps?\.?)\s*#?{NUM}\b{end}"),
             with_season,
         ),
         // Euphoria season 2: What happened in episode 7?
@@ -1260,9 +1278,10 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
                 .into(),
             with_season,
         ),
-        // (Episode 3.07): season 3, episode 7; "Episodio 5.02: Sconosciuti", "Folge 2.05"
+        // (Episode 3.07): season 3, episode 7; "Episodio 5.02: Sconosciuti", "Folge 2.05",
+        // "True Blood Episode 4.2 Recap"
         form(
-            r"(?i)\b(?:Episode|Ep\.?|Epis[óo]dio|[ÉE]pisode|Folge|Puntata|Aflevering)\s*(\d{1,2})\.(\d{2})\b"
+            r"(?i)\b(?:Episode|Ep\.?|Epis[óo]dio|[ÉE]pisode|Folge|Puntata|Aflevering)\s*(\d{1,2})\.(\d{1,2})\b"
                 .into(),
             with_season,
         ),
@@ -2046,6 +2065,38 @@ mod tests {
                 .as_deref(),
             Some("The Red Dragon And The Gold")
         );
+    }
+
+    /// The thirty-fourth to thirty-sixth collections: a season's dot right after the name
+    /// (1992-doctor-who-s4e9-brawny2004.txt, 2038-glee-s1e9-heydontjudgeme.txt) and after
+    /// "Episode" (2117-true-blood-s4e2-thatshelf.txt), "SS1 Episode 22"
+    /// (2004-code-geass-s1e22-gaftonosh.txt), and a plural label after the name
+    /// (1998-bleach-e200-bluehighwind.txt).
+    #[test]
+    fn thirty_fourth_to_thirty_sixth_collection_headlines() {
+        let cases = [
+            (
+                "Doctor Who 4.9 - Forest of the Dead",
+                ("Doctor Who", 4, 9, Some("Forest of the Dead")),
+            ),
+            ("Glee! 1.09 Wheels", ("Glee!", 1, 9, Some("Wheels"))),
+            ("True Blood Episode 4.2 Recap", ("True Blood", 4, 2, None)),
+            ("Revisiting Code Geass - SS1 Episode 22", ("Revisiting Code Geass", 1, 22, None)),
+            (
+                "Bleach Recaps: Ep. 200, Not Suitable for Family Viewing",
+                ("Bleach", 1, 200, Some("Not Suitable for Family Viewing")),
+            ),
+        ];
+        for (line, (show, season, episode, title)) in cases {
+            let h = parse_headline(line).expect(line);
+            assert_eq!(
+                (h.show.as_str(), h.season, h.episode, h.title.as_deref()),
+                (show, season, episode, title),
+                "{line}"
+            );
+        }
+        // A score is no season and episode: no name right before it.
+        assert!(parse_headline("8.5 - Great").is_none());
     }
 
     /// Lead-ins of the twenty-fifth collection: a label ending in "of", and the writer's own

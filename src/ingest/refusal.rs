@@ -30,7 +30,7 @@ pub const PODCAST: &str = "a podcast episode, not a written recap";
 /// A headline that says it is a recap or an episode review.
 static RECAP_WORD_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)\b(?:recap|recaps|recapped|review|summary|synopsis|ending\s+explained)\b|리뷰|요약",
+        r"(?i)\b(?:recap|recaps|recapped|review|summary|synopsis|sinopsis|ending\s+explained)\b|리뷰|요약",
     )
     .unwrap()
 });
