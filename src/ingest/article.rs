@@ -1434,6 +1434,17 @@ fn headline_from_url(url: &str, opening: &[String], untitled: bool) -> Option<he
         // "rhobh-season-6-episode-15-recap": an address writes a fan's acronym in lower case.
         None if untitled => gazetteer::expand_acronym(&show.to_uppercase())
             .map_or_else(|| title_case(&show), String::from),
+        // A page whose first lines name no known show ("Kenneth Rocher's Blog", "SPOILERS
+        // ABAIXO:") is about the known show its address names, as the gazetteer spells it
+        // (an address has no spelling of its own).
+        None if !names_a_known_show(opening) => match written_tail(&show, &hay) {
+            Some(tail) => tail,
+            None => gazetteer::lookup(&show)
+                .or_else(|| {
+                    gazetteer::names_in(&show).into_iter().find(|f| f.words >= 2).map(|f| f.title)
+                })?
+                .to_string(),
+        },
         None => written_tail(&show, &hay)?,
     };
     // A title read from a URL only counts when the page writes it out.
@@ -1446,6 +1457,13 @@ fn headline_from_url(url: &str, opening: &[String], untitled: bool) -> Option<he
         as_written(&t, &hay)
     });
     Some(h)
+}
+
+/// Whether the page's first lines name a show the gazetteer knows (of two words or more):
+/// a page that names none ("Kenneth Rocher's Blog", "SPOILERS ABAIXO:", "Es geht endlich
+/// weiter") leaves the show to its address.
+fn names_a_known_show(opening: &[String]) -> bool {
+    opening.iter().take(3).any(|l| gazetteer::names_in(l).iter().any(|f| f.words >= 2))
 }
 
 static BODY_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
@@ -5171,6 +5189,33 @@ mod tests {
         assert_eq!(
             (ghost.show.as_str(), ghost.episode),
             ("Ghost in the Shell, Stand Alone Complex", 13)
+        );
+    }
+
+    /// A page whose first lines name no known show takes the known show its address names, as
+    /// the gazetteer spells it: "Kenneth Rocher's Blog" at …/that-time-i-got-reincarnated-as-a-
+    /// slime-season-2-episode-5-review/ (251-tensura-s2e5-kennethrocher.txt), "Es geht endlich
+    /// weiter" at …/umbrella-academy-staffel-02-folge-01 (549-umbrella-academy-s2e1-nerdenthum.txt).
+    #[test]
+    fn a_page_naming_no_known_show_takes_the_one_its_address_names() {
+        let at = |text: &str, url: &str| {
+            let hints = Hints { url: Some(url.into()), ..Hints::default() };
+            let a = parse_article(text, Format::Text, &hints).expect("a recap");
+            (a.show, a.season, a.episode)
+        };
+        assert_eq!(
+            at(
+                include_str!("../../tests/corpus/pages/251-tensura-s2e5-kennethrocher.txt"),
+                "https://www.kennethrocher.com/that-time-i-got-reincarnated-as-a-slime-season-2-episode-5-review/"
+            ),
+            ("That Time I Got Reincarnated as a Slime".to_string(), 2, 5)
+        );
+        assert_eq!(
+            at(
+                include_str!("../../tests/corpus/pages/549-umbrella-academy-s2e1-nerdenthum.txt"),
+                "https://nerdenthum.de/index.php/2020/11/09/umbrella-academy-staffel-02-folge-01"
+            ),
+            ("The Umbrella Academy".to_string(), 2, 1)
         );
     }
 }
