@@ -2261,6 +2261,45 @@ fn anime_numbered(text: &str) -> Option<headline::Headline> {
     })
 }
 
+/// "true-blood-5-10-gone-gone-gone", "supernatural-13-15-a-most-holy-man", "bones-10-01",
+/// "gilmore-girls-104-the-deer-hunters": in an address, a known show's name (not an anime's,
+/// whose bare numbers are episodes) and its season and episode as two bare numbers or as one
+/// compact number. The page writing the name gives its spelling, else the gazetteer does.
+fn numbered_after_name(words: &str, opening: &[String]) -> Option<headline::Headline> {
+    // (One word names the show only where the address starts with it: "bones-10-01".)
+    let (found, c) = gazetteer::names_in(words).into_iter().find_map(|f| {
+        if f.words < 2 && f.span.start > 0 {
+            return None;
+        }
+        let c = NUMBERS_AFTER_NAME_RE.captures(&words[f.span.end..])?;
+        Some((f, c))
+    })?;
+    if gazetteer::is_anime(found.title) {
+        return None;
+    }
+    let (season, episode) = match (c.get(1), c.get(2), c.get(3)) {
+        (Some(s), Some(e), _) => (s.as_str().parse().ok()?, e.as_str().parse().ok()?),
+        (_, _, Some(compact)) => {
+            let (s, e) = compact.as_str().split_at(1);
+            (s.parse().ok()?, e.parse().ok()?)
+        }
+        _ => return None,
+    };
+    let valid = |n: u32| (1..=40).contains(&n);
+    if !valid(season) || !valid(episode) {
+        return None;
+    }
+    let written = &words[found.span.clone()];
+    let show = as_written(written, &opening.join("\n")).unwrap_or_else(|| found.title.to_string());
+    Some(headline::Headline { show, season, episode, episode_end: None, title: None })
+}
+
+/// Right after the name: "5 10", "10 01" (season, episode) or "104" (season 1, episode 04),
+/// then the end or a word.
+static NUMBERS_AFTER_NAME_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^[\s-]+(?:(\d{1,2})[\s-]+(\d{1,2})|([1-9]\d{2}))(?:[\s-]+\p{L}|[\s-]*$)").unwrap()
+});
+
 /// A bare number after a name, with a season before it ("s2 18") and maybe the last of a
 /// batch ("19 – 24"), then the end, a dash or words.
 static BARE_NUMBER_RE: Lazy<Regex> = Lazy::new(|| {
@@ -2593,6 +2632,7 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             .or_else(|| (!headline_prose).then(|| anime_numbered(&headline_text)).flatten())
             .or_else(|| (!headline_prose).then(|| week_numbered(&headline_text)).flatten())
             .or_else(|| anime_numbered(&address.and_then(url_headline)?))
+            .or_else(|| numbered_after_name(&address.and_then(url_headline)?, &opening))
     });
     let parsed = parsed.map(|mut h| {
         // "MY HERO ACADEMIA's Season 2 Premiere": a known show's possessive before its marker
@@ -5216,6 +5256,32 @@ mod tests {
                 "https://nerdenthum.de/index.php/2020/11/09/umbrella-academy-staffel-02-folge-01"
             ),
             ("The Umbrella Academy".to_string(), 2, 1)
+        );
+    }
+
+    /// A known show's season and episode as bare numbers in the address: …/review-bones-10-01-
+    /// the-conspiracy-in-the-corpse/ (1677-bones-s10e1-sixdegreesofgeek.txt) and
+    /// …/gilmore-girls-104-the-deer-hunters/ (975-gilmore-girls-104-gilmorenews.txt).
+    #[test]
+    fn season_and_episode_as_bare_numbers_in_the_address() {
+        let at = |text: &str, url: &str| {
+            let hints = Hints { url: Some(url.into()), ..Hints::default() };
+            let a = parse_article(text, Format::Text, &hints).expect("a recap");
+            (a.show, a.season, a.episode)
+        };
+        assert_eq!(
+            at(
+                include_str!("../../tests/corpus/pages/1677-bones-s10e1-sixdegreesofgeek.txt"),
+                "https://sixdegreesofgeek.com/2014/09/29/review-bones-10-01-the-conspiracy-in-the-corpse/"
+            ),
+            ("Bones".to_string(), 10, 1)
+        );
+        assert_eq!(
+            at(
+                include_str!("../../tests/corpus/pages/975-gilmore-girls-104-gilmorenews.txt"),
+                "http://www.gilmorenews.com/2007/11/12/gilmore-girls-104-the-deer-hunters/comment-page-1/"
+            ),
+            ("Gilmore Girls".to_string(), 1, 4)
         );
     }
 }
