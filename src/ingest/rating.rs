@@ -74,10 +74,13 @@ pub fn letter_grade(grade: &str) -> Option<f32> {
 }
 
 const NUMBER: &str = r"(\d{1,3}(?:[.,]\d{1,2}|\s?½)?)";
+/// A blog's own unit in capitals after the scale, on a line of its own: "3 out of 5 Gooey
+/// Baltars" (1982-battlestar-galactica-s3e13-servewithchips.txt).
+const JOKE_UNIT: &str = r"(?-i:(?:\s+\p{Lu}[\p{L}'’]*){1,3})";
 
 static FRACTION_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)^{NUMBER}\s*(?:(?:/|out\s+of|von)\s*(\d{{1,3}}(?:[.,]\d)?)(?:\s*(?:stars?|points?|pts\.?))?|of\s*(\d{{1,3}}(?:[.,]\d)?)\s*(?:stars?|points?|pts\.?))\s*[.!]?$"
+        r"(?i)^{NUMBER}\s*(?:(?:/|out\s+of|von)\s*(\d{{1,3}}(?:[.,]\d)?)(?:\s*(?:stars?|points?|pts\.?)|{JOKE_UNIT})?|of\s*(\d{{1,3}}(?:[.,]\d)?)\s*(?:stars?|points?|pts\.?))\s*[.!]?$"
     ))
     .unwrap()
 });
@@ -358,6 +361,16 @@ mod tests {
 
     fn five(s: &str) -> Option<f32> {
         parse_any(s).map(|r| r.rating.value)
+    }
+
+    /// "3 out of 5 Gooey Baltars" on a line of its own
+    /// (1982-battlestar-galactica-s3e13-servewithchips.txt): the blog's own unit after the
+    /// scale; a count in lower case is no rating.
+    #[test]
+    fn a_blogs_own_unit_after_the_scale() {
+        let r = parse_line("3 out of 5 Gooey Baltars").expect("a rating");
+        assert_eq!((r.rating.value, r.rating.out_of), (3.0, 5.0));
+        assert!(parse_line("3 out of 5 contestants").is_none());
     }
 
     #[test]
