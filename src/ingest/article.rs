@@ -1059,8 +1059,17 @@ fn title_line(text: &str, show: &str) -> Option<String> {
     {
         return None;
     }
+    // "“First Day” and “#ThinkBrink” raise oh so many questions": a subtitle opening on the
+    // titles it then talks about; the first is this page's first episode's.
+    if let Some(c) = LEADING_QUOTED_TITLE_RE.captures(text) {
+        return headline::clean_title(&c[1]);
+    }
     headline::clean_title(text)
 }
+
+static LEADING_QUOTED_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"^[“"]([^”"]{2,80})[”"]\s+(?:and\s+[“"][^”"]{2,80}[”"]\s+)?\p{Ll}"#).unwrap()
+});
 
 /// "quantico-season-2-episode-3-stescalade-recap" → "quantico season 2 episode 3 stescalade recap".
 /// A token that is an episode's marker: "05x04", "s01e04".
@@ -5282,6 +5291,25 @@ mod tests {
                 "http://www.gilmorenews.com/2007/11/12/gilmore-girls-104-the-deer-hunters/comment-page-1/"
             ),
             ("Gilmore Girls".to_string(), 1, 4)
+        );
+    }
+
+    /// Words in lower case quoted before a noun describe it and name no episode: "Gen V recaps:
+    /// Episodes 2 and 3 have big “we need to get the plot moving” energy", whose next line
+    /// opens on the titles, "“First Day” and “#ThinkBrink” raise oh so many questions"
+    /// (1334-gen-v-s1e2-3-clubnseries.txt); "Okay, "traitor" plot lines are as old as the hills"
+    /// (1332-task-e4-brit.txt).
+    #[test]
+    fn quoted_words_before_a_noun_are_no_title() {
+        let title = |text: &str| parse(text, Format::Text).title;
+        assert_eq!(
+            title(include_str!("../../tests/corpus/pages/1334-gen-v-s1e2-3-clubnseries.txt"))
+                .as_deref(),
+            Some("First Day")
+        );
+        assert_eq!(
+            title(include_str!("../../tests/corpus/pages/1332-task-e4-brit.txt")).as_deref(),
+            Some("All Roads")
         );
     }
 }

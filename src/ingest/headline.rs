@@ -1924,7 +1924,17 @@ fn extract_title(rest: &str) -> Option<String> {
         let inner = (1..=8).find_map(|i| caps.get(i)).map(|m| m.as_str().trim())?;
         // "titled “Blue Genes,” as the score…": a comma the quote closed over is no part of it.
         let inner = inner.trim_end_matches(',').trim_end();
-        if has_alphanumeric(inner) && !GENERIC_TITLE_RE.is_match(inner) && !closed_sentence(inner) {
+        // "big “we need to get the plot moving” energy", "“traitor” plot lines": words in
+        // lower case quoted before a noun describe it; they name no episode.
+        let after = &rest[caps.get(0).map_or(rest.len(), |m| m.end())..];
+        let modifier = inner.starts_with(char::is_lowercase)
+            && after.trim_start_matches(['”', '"', '’', '\'']).starts_with(' ')
+            && after.trim_start_matches(['”', '"', '’', '\'', ' ']).starts_with(char::is_lowercase);
+        if has_alphanumeric(inner)
+            && !GENERIC_TITLE_RE.is_match(inner)
+            && !closed_sentence(inner)
+            && !modifier
+        {
             return Some(inner.to_string());
         }
     }
