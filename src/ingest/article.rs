@@ -211,9 +211,9 @@ fn paragraphs_to_blocks(paragraphs: Vec<Vec<String>>) -> Vec<Block> {
             // and naming it stands on its own, like a heading.
             // ("Episode 4 – 10/10 Episode 5 – 6/10" scores, and names nothing.)
             let numbered = current.is_empty()
-                && NUMBERED_TITLE_LINE_RE
-                    .captures(&line)
-                    .is_some_and(|c| SCORE_RE.find(&c[3]).is_none_or(|m| m.start() > 0));
+                && NUMBERED_TITLE_LINE_RE.captures(&line).is_some_and(|c| {
+                    c.get(2).is_some() && SCORE_RE.find(&c[4]).is_none_or(|m| m.start() > 0)
+                });
             if !continuation && (numbered || classify(&line) != Kind::Body) {
                 flush_lines(&mut current, &mut blocks);
                 blocks.push(Block { text: line, lines: 1 });
@@ -1829,7 +1829,7 @@ static JAPANESE_NAME_NUMBER_RE: Lazy<Regex> =
 /// "CHAPTER 1: “How to put an elephant in a refrigerator”", "Episode 5 – The Hunt",
 /// "Episode 8, Made to Suffer", "7×14 – “PYT (Pretty Young Thing)”".
 static NUMBERED_TITLE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:(?:chapter|[ée]pisode|ep\.?|part)\s*#?|\d{1,2}\s?[x×]\s?0?)(\d{1,4})(?:\s+(?:recap|review|summary))?\s*([:\-–—.,])\s*(.{2,100})$")
+    Regex::new(r"(?i)^(?:(?:chapter|[ée]pisode|ep\.?|part|session)\s*#?|\d{1,2}\s?[x×]\s?0?)(\d{1,4})(?:\s+(?:recap|review|summary))?(?:\s*([:\-–—.,])|(\s))\s*(.{2,100})$")
         .unwrap()
 });
 
@@ -1838,9 +1838,13 @@ static NUMBERED_TITLE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
 /// as a title, not run on as a sentence ("Episode 8, the gang finally…").
 fn numbered_title(line: &str, episode: u32) -> Option<String> {
     let c = NUMBERED_TITLE_LINE_RE.captures(line)?;
-    let rest = &c[3];
+    let rest = &c[4];
+    // "EPISODE 7 Confession Gone Wrong": with no separator, only a title in capitals follows.
+    let separator = c.get(2).map_or(" ", |m| m.as_str());
+    let loose = matches!(separator, "," | " ");
     if c[1].parse::<u32>().ok() != Some(episode)
-        || (&c[2] == "," && (!looks_like_title(rest) || rest.split_whitespace().count() > 8))
+        || (loose && (!looks_like_title(rest) || rest.split_whitespace().count() > 8))
+        || (separator == " " && !rest.starts_with(char::is_uppercase))
     {
         return None;
     }
@@ -2887,6 +2891,14 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                     .iter()
                     .take(15)
                     .find_map(|b| labelled_title(&EPISODE_TITLE_LINE_RE.captures(&b.text)?[1]));
+            }
+            // "Session 16: Black Dog Serenade" heading the page's own part after its lede.
+            if title.is_none() {
+                title = blocks
+                    .iter()
+                    .take(12)
+                    .filter(|b| b.lines == 1)
+                    .find_map(|b| numbered_title(&b.text, episode));
             }
             if title.is_none() {
                 title = title_from_body(&blocks, &show, episode);
@@ -5310,6 +5322,33 @@ mod tests {
         assert_eq!(
             title(include_str!("../../tests/corpus/pages/1332-task-e4-brit.txt")).as_deref(),
             Some("All Roads")
+        );
+    }
+
+    /// The page's own episode numbered on a line of its own with its title: "EPISODE 7
+    /// Confession Gone Wrong" under the headline
+    /// (1495-marry-him-if-you-dare-e7-imaginelifewithoutdrama.txt), "Session 16: Black Dog
+    /// Serenade" after the lede (1786-cowboy-bebop-sessions-16-17-maniadelight.txt).
+    #[test]
+    fn a_numbered_title_line_below_the_headline() {
+        let title = |text: &str| parse(text, Format::Text).title;
+        assert_eq!(
+            title(include_str!(
+                "../../tests/corpus/pages/1495-marry-him-if-you-dare-e7-imaginelifewithoutdrama.txt"
+            ))
+            .as_deref(),
+            Some("Confession Gone Wrong")
+        );
+        assert_eq!(
+            title(include_str!(
+                "../../tests/corpus/pages/1786-cowboy-bebop-sessions-16-17-maniadelight.txt"
+            ))
+            .as_deref(),
+            Some("Black Dog Serenade")
+        );
+        assert_eq!(
+            numbered_title("Episode 4 is another interesting entry for the series.", 4),
+            None
         );
     }
 }
