@@ -2252,7 +2252,8 @@ fn anime_numbered(text: &str) -> Option<headline::Headline> {
         if at > 200 {
             return None;
         }
-        let name = text[..at].trim_end_matches([' ', '-', '–', ':']);
+        // ("REVIEW: Sailor Moon Crystal 33": the page's label is no part of the name.)
+        let name = headline::strip_recap_noise(text[..at].trim_end_matches([' ', '-', '–', ':']));
         let episode = c[2].parse::<u32>().ok().filter(|n| (1..1900).contains(n))?;
         let season = c.get(1).map_or(Some(1), |s| s.as_str().parse::<u32>().ok())?;
         // "Fullmetal Alchemist: Brotherhood 19 – 24", "Death Note 21-26": a batch of episodes.
@@ -2438,7 +2439,7 @@ fn week_numbered(headline_text: &str) -> Option<headline::Headline> {
 }
 
 static WEEK_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(.{2,80}?)\s*(?:[:\-–—,]\s*)?(?:(?:series|season)\s+(\d{1,2}),?\s+)?week\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s*[\[(]?(?:recap|review|results?)[\])]?)*$").unwrap()
+    Regex::new(r"(?i)^(.{2,80}?)\s*(?:[:\-–—,]\s*)?(?:(?:series|season)\s+(\d{1,2}),?\s+)?week\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s*[\[(]?(?:recap|review|results?)[\])]?)*(?:\s*:\s+[^:]{1,60})?$").unwrap()
 });
 static ROUND_UP_WORDS_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:anime|episodes?|reviews?|recaps?|round-?up|tv|television|watch(?:ing|list)?|winter|spring|summer|fall|autumn|dramas?|weekly|last|this|best|ratings?|sitcoms?|shows?|k-?drama|my|our)\b").unwrap()
@@ -5222,6 +5223,15 @@ mod tests {
             Some(("Fullmetal Alchemist: Brotherhood".to_string(), 19, Some(24)))
         );
         assert_eq!(batch("Death Note 21-26"), Some(("Death Note".to_string(), 21, Some(26))));
+        // The page's label before the name (2161-sailor-moon-crystal-e33-geekvolcano.txt).
+        assert_eq!(
+            batch("REVIEW: Sailor Moon Crystal 33"),
+            Some(("Sailor Moon Crystal".to_string(), 33, None))
+        );
+        // A week's number after the name, then a subtitle
+        // (2147-dancing-with-the-stars-week4-abc7news.txt).
+        let week = week_numbered("'Dancing With The Stars' week 4: Dance-by-dance recap").unwrap();
+        assert_eq!((week.show.as_str(), week.episode), ("Dancing With The Stars", 4));
         let pair = parse_headline("[한드리뷰] '여우각시별' 1&2화 감상 리뷰").expect("a headline");
         assert_eq!(
             (pair.show.as_str(), pair.episode, pair.episode_end),

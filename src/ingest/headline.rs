@@ -110,6 +110,8 @@ static GLUED_MARKER_RE: Lazy<Regex> =
 static QUOTED_NAME_SEASON_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r#"(?i)["“]([^"”]{1,80}?)\s*[-–—:]\s*((?:season|series)\s+\d{1,2})["”]"#).unwrap()
 });
+static SECOND_MARKER_IN_BRACKETS_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^\s*,\s*(?:S?\d{1,2}\s?[xE×]\s?\d{1,4})\s*[)\]]").unwrap());
 static GLUED_AND_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(\d)and\s+").unwrap());
 /// "Doctor Who 4.9 - Forest of the Dead", "Glee! 1.09 Wheels": the season's dot right after a
 /// name, then the title after a dash, or a two-digit episode and a title in capitals. (A score
@@ -143,8 +145,11 @@ fn numbered_headline(text: &str) -> Option<Headline> {
             }
             // "The Flash: The Runaway Dinosaur – Review (Season 2, Episode 21)":
             // a marker in brackets after "Show: Title" names the show first.
+            // ("Fringe Recap: Wallflower (Season 4 Episode 7, 4x07)": the same marker written
+            // twice in the brackets.)
             let bracketed = before.trim_end().ends_with(['(', '['])
-                && after.trim_start().starts_with([')', ']']);
+                && (after.trim_start().starts_with([')', ']'])
+                    || SECOND_MARKER_IN_BRACKETS_RE.is_match(after));
             let (show_raw, bracket_title) = if bracketed {
                 split_show_title(before.trim_end().trim_end_matches(['(', '[']))
             } else {
@@ -305,8 +310,11 @@ fn numbered_headline(text: &str) -> Option<Headline> {
                 }
             }
             let episode_end = end.filter(|&e| e > episode && e <= MAX_NUMBER);
-            let rest =
-                if bracketed { after.trim_start().trim_start_matches([')', ']']) } else { after };
+            let rest = match SECOND_MARKER_IN_BRACKETS_RE.find(after) {
+                Some(m) if bracketed => &after[m.end()..],
+                _ if bracketed => after.trim_start().trim_start_matches([')', ']']),
+                _ => after,
+            };
             let title = extract_title(rest).or(bracket_title);
             // "Ted Lasso Season 3 Episode 4 Ted Lasso Season 3 Episode 4 Review: Big Week": a
             // headline printed twice leaves its second copy where the title would be.
@@ -1279,9 +1287,9 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
             with_season,
         ),
         // (Episode 3.07): season 3, episode 7; "Episodio 5.02: Sconosciuti", "Folge 2.05",
-        // "True Blood Episode 4.2 Recap"
+        // "True Blood Episode 4.2 Recap", "Episodes 1.7-1.9 reviewed!"
         form(
-            r"(?i)\b(?:Episode|Ep\.?|Epis[óo]dio|[ÉE]pisode|Folge|Puntata|Aflevering)\s*(\d{1,2})\.(\d{1,2})\b"
+            r"(?i)\b(?:Episodes?|Ep\.?|Epis[óo]dio|[ÉE]pisode|Folge|Puntata|Aflevering)\s*(\d{1,2})\.(\d{1,2})(?:\s*[-–]\s*(?:\d{1,2}\.)?(\d{1,2}))?\b"
                 .into(),
             with_season,
         ),
@@ -1744,7 +1752,7 @@ static GENERIC_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
           | (?:live\s+)?(?:recap|blog) | preview | reactions? | highlights | analysis | explained | ending\s+explained
           | (?:rating|grade|score|verdict)\b.* | (?:episode|ep\.?|part|chapter)(?:\s+(?:number|no\.?)\s*:)?\s*\d+.* | (?:season|series|mid-?season)?\s*(?:finale|premiere)
           | \+?\s*(?:english\s+)?(?:dub|sub)(?:bed)? | is\s+(?:mostly\s+)?a\s+skip.* | watch(?:\s+(?:online|free|now|here|full|it|on|the\s+episode|episode)\b.*)? | where\s+to\s+watch.*
-          | plot | (?:korean\s+|k-?)?drama | scene[\s\-]by[\s\-]scene | an?\s+(?:discussion|review|recap) | bagian\b.* | [a-z]
+          | plot | warning(?:\s*:\s*spoilers?)? | (?:korean\s+|k-?)?drama | scene[\s\-]by[\s\-]scene | an?\s+(?:discussion|review|recap) | bagian\b.* | [a-z]
           | free | online | full | hd | eng\s+sub | english\s+sub(?:titles)? | reviewed | screenshots? | mini
           | (?:(?:리뷰|리캡|후기|감상|줄거리|요약|정리|결말|썸네일|스포(?:일러)?|感想|レビュー|あらすじ|ネタバレ|考察|まとめ)[\s&,/・및]*)+
           | (?:分集)?剧情(?:介绍)? | opini[ãa]o | opini[óo]n | impress[õo]es(?:\s+semanais)?
@@ -2107,6 +2115,23 @@ mod tests {
         }
         // A score is no season and episode: no name right before it.
         assert!(parse_headline("8.5 - Great").is_none());
+    }
+
+    /// The thirty-seventh collection: the marker written twice in brackets after "Show Recap:
+    /// Title" (2144-fringe-s4e7-fringetalk.txt), a spoiler warning in brackets is no title
+    /// (2183-lost-s3e8-fiveleggediguana.txt), a range with the season's dot
+    /// (2164-twilight-zone-s1e7-9-aintitcool.txt).
+    #[test]
+    fn thirty_seventh_collection_headlines() {
+        let fringe = parse_headline("Fringe Recap: Wallflower (Season 4 Episode 7, 4x07)").unwrap();
+        assert_eq!(
+            (fringe.show.as_str(), fringe.season, fringe.episode, fringe.title.as_deref()),
+            ("Fringe", 4, 7, Some("Wallflower"))
+        );
+        let lost = parse_headline("LOST Season 3 Episode 8 (WARNING: SPOILERS)").unwrap();
+        assert_eq!((lost.show.as_str(), lost.episode, lost.title), ("LOST", 8, None));
+        let range = marker_without_show("Episodes 1.7-1.9 reviewed!").unwrap();
+        assert_eq!((range.season, range.episode, range.episode_end), (1, 7, Some(9)));
     }
 
     /// Lead-ins of the twenty-fifth collection: a label ending in "of", and the writer's own
