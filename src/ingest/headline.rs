@@ -550,6 +550,13 @@ fn show_after_marker(after: &str) -> Option<(String, &str)> {
 /// without a separator the whole text is the show.
 fn split_show_title(s: &str) -> (&str, Option<String>) {
     let s = strip_recap_noise(trim_separators(s));
+    // "Buffy The Vampire Slayer, "The Wish" Review (3x09)": the show, a comma, the quoted title.
+    if let Some(c) = SHOW_COMMA_QUOTED_RE.captures(s) {
+        let (show, title) = (c.get(1).map_or("", |m| m.as_str()), trim_quotes(&c[2]));
+        if has_alphanumeric(show) && has_alphanumeric(title) {
+            return (show, Some(title.to_string()));
+        }
+    }
     for sep in [": ", " : ", " – ", " — ", " - ", " | "] {
         if let Some(i) = s.find(sep) {
             let (show, title) = (&s[..i], &s[i + sep.len()..]);
@@ -573,6 +580,9 @@ fn split_show_title(s: &str) -> (&str, Option<String>) {
     }
     (s, None)
 }
+
+static SHOW_COMMA_QUOTED_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r#"^(.{2,80}?),\s+([“"][^“”"]{1,80}[”"])$"#).unwrap());
 
 /// A marker left where the show's name would be ("Episode 5 recap: A Night in the Forest",
 /// "Ep 3. Episode 3").
@@ -892,7 +902,7 @@ static LEADING_TAG_RE: Lazy<Regex> =
 static GLUED_SECTION_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:TV\s*)?(?:Reviews|Recaps|News)(\p{Lu}\p{Ll})").unwrap());
 
-const NOISE: &str = r"(?:(?:live\s+|episode\s+|tv\s+|full\s+|spoiler[\s\-]?(?:filled|free|heavy)\s+|spoilery\s+|non[\s\-]?spoiler\s+|spoiler\s+)?(?:recaps?\s*(?:&|and|/|\+)\s*reviews?|reviews?\s*(?:&|and|/|\+)\s*recaps?|recaps?|reviews?)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts|(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:e|y|&)\s+(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis|revisi[óo]n))?(?:\s+d(?:[oa]s?|el|e)(?:\s+(?:epis[óo]dio|cap[íi]tulo))?|\s+episodio)?)";
+const NOISE: &str = r"(?:(?:live\s+|episode\s+|tv\s+|full\s+|spoiler[\s\-]?(?:filled|free|heavy)\s+|spoilery\s+|non[\s\-]?spoiler\s+|spoiler\s+)?(?:recaps?\s*(?:&|and|/|\+)\s*reviews?|reviews?\s*(?:&|and|/|\+)\s*recaps?|recaps?|reviews?)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts|rewatch|(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:e|y|&)\s+(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis|revisi[óo]n))?(?:\s+d(?:[oa]s?|el|e)(?:\s+(?:epis[óo]dio|cap[íi]tulo))?|\s+episodio)?)";
 
 static TRAILING_NOISE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"(?i)(?:^|[\s\-–—:|,(\[])[(\[]?\s*{NOISE}\s*[)\]]?[\s\-–—:|,!.]*$"))
@@ -1497,9 +1507,12 @@ pub fn clean_show(raw: &str) -> String {
     let mut s = trim_separators(raw);
     // "Bütün Sırlar Açığa Çıktı | Azize 5.Bölüm": the words before a bar are the writer's
     // (or a section's); the name stands right before the marker.
-    if let Some((_, last)) = s.rsplit_once(" | ") {
-        if has_alphanumeric(last) {
+    // ("Revenge | Recensione 1×09": a label alone after the bar leaves the name before it.)
+    if let Some((first, last)) = s.rsplit_once(" | ") {
+        if has_alphanumeric(strip_recap_noise(last)) {
             s = trim_separators(last);
+        } else if has_alphanumeric(first) {
+            s = trim_separators(first);
         }
     }
     loop {
@@ -1786,6 +1799,7 @@ static NOT_A_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
         r"(?ix)^(?:
             [&+]
           | title\s*:
+          | \d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{2,4})?$
           | (?:출처|sumber|source|fonte|fuente|quelle)\b[^:]{0,30}:
           | (?:brought\s+to\s+you|(?:directed|written|reviewed|recapped)\s+by|dir\.\s|details\s*:)
           | share(?:\s+(?:this|with|on|via)\b|$) | (?:compartilh[ea]|compart[ae]|partager|teilen)$
@@ -1982,6 +1996,24 @@ fn extract_title(rest: &str) -> Option<String> {
             }
         }
     }
+    // "Supernatural Rewatch: 3x01 The Magnificent Seven": nothing but a name in title case
+    // after the marker, to the end of the line.
+    // ("… Episode 3 Reveals What Happened to Victor’s Family" is a sentence in title case.)
+    let words = t.split_whitespace().count();
+    let article = t
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"));
+    if (2..=8).contains(&words)
+        && (article || !SENTENCE_GOES_ON_RE.is_match(t))
+        && super::refusal::name_like(t)
+        && !t.contains(['.', '!', '?', ',', ':', ';'])
+        && !LABEL_WORDS_ONLY_RE.is_match(t)
+    {
+        if let Some(title) = clean_title(t) {
+            return Some(title);
+        }
+    }
     let separated = t.starts_with(is_separator)
         || t.starts_with(['(', '['])
         || LEADING_NOISE_RE.is_match(t)
@@ -2132,6 +2164,39 @@ mod tests {
         assert_eq!((lost.show.as_str(), lost.episode, lost.title), ("LOST", 8, None));
         let range = marker_without_show("Episodes 1.7-1.9 reviewed!").unwrap();
         assert_eq!((range.season, range.episode, range.episode_end), (1, 7, Some(9)));
+    }
+
+    /// The thirty-eighth and thirty-ninth collections: a label alone after the bar
+    /// (2281-revenge-s1e9-it-telefilmaddicted.txt), the show, a comma and the quoted title
+    /// before the marker in brackets (2251-downton-abbey-s5e3-writingonthe4thwall.txt,
+    /// 2253-buffy-s3e9-shangelsreviews.txt), a rewatch's label after the name
+    /// (2242-supernatural-s3e1-themusicinthedark.txt), and a date is no title.
+    #[test]
+    fn thirty_eighth_and_thirty_ninth_collection_headlines() {
+        let cases = [
+            ("Revenge | Recensione 1×09 – Suspicion", ("Revenge", 1, 9, Some("Suspicion"))),
+            (
+                "Recap: Downton Abbey, “Episode Three” (5×03)",
+                ("Downton Abbey", 5, 3, Some("Episode Three")),
+            ),
+            (
+                "Buffy The Vampire Slayer, \"The Wish\" Review (3x09)",
+                ("Buffy The Vampire Slayer", 3, 9, Some("The Wish")),
+            ),
+            (
+                "Supernatural Rewatch Recap – Season 3 – Episode 1 – The Magnificent Seven",
+                ("Supernatural", 3, 1, Some("The Magnificent Seven")),
+            ),
+        ];
+        for (line, (show, season, episode, title)) in cases {
+            let h = parse_headline(line).expect(line);
+            assert_eq!(
+                (h.show.as_str(), h.season, h.episode, h.title.as_deref()),
+                (show, season, episode, title),
+                "{line}"
+            );
+        }
+        assert_eq!(clean_title("11 Jun"), None);
     }
 
     /// Lead-ins of the twenty-fifth collection: a label ending in "of", and the writer's own
