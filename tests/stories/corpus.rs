@@ -195,9 +195,19 @@ fn earlier_collections(file: &str) -> bool {
 /// 63.9 % (251 of 393), 66.7 % (38 of 57), 92.8 % from the text; 90.7 %, 83.3 %, 89.8 %, 68.2 %,
 /// 78.9 % (45 of 57), 92.0 % with the address, rounded down: the new pages' titles are read
 /// worse than the old, so that floor comes down.
+/// Nine more blind collections (1841–2290, 450 pages from 450 more sites, 269 recaps and 181
+/// look-alikes) in three rounds of three, each measured before anyone looked at it, the first
+/// round with the rules of the session before, the second and third with the rules written
+/// since: show+season+episode 55 of 90, 53 of 89 and 41 of 90 from the text, 62, 61 and 45
+/// with the address; refusals 50 of 60, 58 of 61 and 53 of 60. All 2,290 pages after the
+/// rules found on them: 76.6 %, 70.4 % (1,018 of 1,445), 76.1 %, 62.6 %, 62.1 % (41 of 66,
+/// just over 0.62), 92.2 % from the text; 89.9 %, 81.9 %, 89.0 % (1,286 of 1,445, just under
+/// 0.89), 66.0 % (332 of 503, exactly), 74.2 %, 90.9 % with the address, rounded down, a point
+/// lower where a figure sits on its floor: the new pages are read worse than the old, so the
+/// floors come down.
 /// Imported, show+season+episode, episode_end, title, rating, refused.
-const ALL_PAGES_FROM_TEXT: [f64; 6] = [0.76, 0.71, 0.76, 0.63, 0.66, 0.92];
-const ALL_PAGES_WITH_ADDRESSES: [f64; 6] = [0.90, 0.83, 0.89, 0.68, 0.78, 0.91];
+const ALL_PAGES_FROM_TEXT: [f64; 6] = [0.76, 0.70, 0.76, 0.62, 0.62, 0.92];
+const ALL_PAGES_WITH_ADDRESSES: [f64; 6] = [0.89, 0.81, 0.88, 0.65, 0.74, 0.90];
 /// Pages 001–1190 with the gazetteer and the rules after it: 77.0 %, 72.5 %, 76.6 %, 68.9 %,
 /// 61.9 %, 92.8 %; 91.8 %, 85.4 %, 90.8 %, 74.4 %, 76.2 %, 91.8 % (from 76.5 %, 71.4 %, 76.1 %,
 /// 68.9 %, 61.9 %, 93.0 % and 91.0 %, 83.3 %, 90.0 %, 72.6 %, 76.2 %, 92.0 % after the
@@ -208,9 +218,12 @@ const ALL_PAGES_WITH_ADDRESSES: [f64; 6] = [0.90, 0.83, 0.89, 0.68, 0.78, 0.91];
 /// acronym rows: 76.8 %, 72.4 % (572 of 790: "PLL" is now annotated as Pretty Little Liars),
 /// 76.5 %, 68.9 %, 61.9 %, 93.2 %; 91.8 %, 85.6 %, 90.8 %, 74.1 %, 78.6 %, 92.0 %. After
 /// 1691–1840's rules: 77.0 %, 72.8 %, 76.6 %, 68.9 %, 61.9 %, 93.2 %; 91.9 %, 85.9 %, 90.9 %,
-/// 74.1 %, 78.6 %, 92.0 %.
-const EARLIER_FROM_TEXT: [f64; 6] = [0.76, 0.72, 0.76, 0.68, 0.61, 0.92];
-const EARLIER_WITH_ADDRESSES: [f64; 6] = [0.91, 0.85, 0.90, 0.74, 0.76, 0.91];
+/// 74.1 %, 78.6 %, 92.0 %. After 1841–2290's rules: 77.0 %, 72.9 %, 76.7 %, 69.3 %, 61.9 %,
+/// 93.2 %; 92.7 %, 86.8 %, 91.8 %, 74.1 %, 78.6 %, 91.8 % (a page of readers' comments at an
+/// address naming its episode, "doctor-who-807-…", is now read as that episode), and the
+/// floors come up where they can.
+const EARLIER_FROM_TEXT: [f64; 6] = [0.76, 0.72, 0.76, 0.69, 0.61, 0.93];
+const EARLIER_WITH_ADDRESSES: [f64; 6] = [0.92, 0.86, 0.91, 0.74, 0.78, 0.91];
 
 #[test]
 fn corpus_accuracy_from_text() {
