@@ -3124,6 +3124,13 @@ mod tests {
         assert!(parse_article(page, Format::Text, &hints).is_err());
     }
 
+    /// Show, season and episode of a page read as if fetched from `url`.
+    fn read_at(text: &str, url: &str) -> (String, u32, u32) {
+        let hints = Hints { url: Some(url.into()), ..Hints::default() };
+        let a = parse_article(text, Format::Text, &hints).expect("a recap");
+        (a.show, a.season, a.episode)
+    }
+
     fn parse(input: &str, format: Format) -> Article {
         parse_article(input, format, &Hints::default())
             .unwrap_or_else(|e| panic!("parse failed: {e}"))
@@ -5269,20 +5276,15 @@ mod tests {
     /// weiter" at …/umbrella-academy-staffel-02-folge-01 (549-umbrella-academy-s2e1-nerdenthum.txt).
     #[test]
     fn a_page_naming_no_known_show_takes_the_one_its_address_names() {
-        let at = |text: &str, url: &str| {
-            let hints = Hints { url: Some(url.into()), ..Hints::default() };
-            let a = parse_article(text, Format::Text, &hints).expect("a recap");
-            (a.show, a.season, a.episode)
-        };
         assert_eq!(
-            at(
+            read_at(
                 include_str!("../../tests/corpus/pages/251-tensura-s2e5-kennethrocher.txt"),
                 "https://www.kennethrocher.com/that-time-i-got-reincarnated-as-a-slime-season-2-episode-5-review/"
             ),
             ("That Time I Got Reincarnated as a Slime".to_string(), 2, 5)
         );
         assert_eq!(
-            at(
+            read_at(
                 include_str!("../../tests/corpus/pages/549-umbrella-academy-s2e1-nerdenthum.txt"),
                 "https://nerdenthum.de/index.php/2020/11/09/umbrella-academy-staffel-02-folge-01"
             ),
@@ -5295,20 +5297,15 @@ mod tests {
     /// …/gilmore-girls-104-the-deer-hunters/ (975-gilmore-girls-104-gilmorenews.txt).
     #[test]
     fn season_and_episode_as_bare_numbers_in_the_address() {
-        let at = |text: &str, url: &str| {
-            let hints = Hints { url: Some(url.into()), ..Hints::default() };
-            let a = parse_article(text, Format::Text, &hints).expect("a recap");
-            (a.show, a.season, a.episode)
-        };
         assert_eq!(
-            at(
+            read_at(
                 include_str!("../../tests/corpus/pages/1677-bones-s10e1-sixdegreesofgeek.txt"),
                 "https://sixdegreesofgeek.com/2014/09/29/review-bones-10-01-the-conspiracy-in-the-corpse/"
             ),
             ("Bones".to_string(), 10, 1)
         );
         assert_eq!(
-            at(
+            read_at(
                 include_str!("../../tests/corpus/pages/975-gilmore-girls-104-gilmorenews.txt"),
                 "http://www.gilmorenews.com/2007/11/12/gilmore-girls-104-the-deer-hunters/comment-page-1/"
             ),

