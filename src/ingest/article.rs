@@ -1538,7 +1538,8 @@ const QUOTED_TITLE: &str =
 /// after the match, so no page compiles a pattern of its own.
 static QUOTED_AFTER_NUMBER_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:episode|ep\.?)\s*(?:\d{{1,2}}\s*[x×.]\s*)?0*(\d{{1,4}})\s*[,:–—-]?\s*{QUOTED_TITLE}"
+        r"(?i)\b(?:episode|ep\.?)\s*(?:\d{{1,2}}\s*[x×.]\s*)?0*{}\s*[,:–—-]?\s*{QUOTED_TITLE}",
+        headline::NUM
     ))
     .unwrap()
 });
@@ -1558,7 +1559,7 @@ static QUOTED_AFTER_ORDINAL_RE: Lazy<Regex> = Lazy::new(|| {
 fn quoted_after_number(text: &str, episode: u32) -> Option<&str> {
     QUOTED_AFTER_NUMBER_RE
         .captures_iter(text)
-        .filter(|c| c[1].parse::<u32>().ok() == Some(episode))
+        .filter(|c| headline::parse_number(&c[1]) == Some(episode))
         .find_map(|c| (2..=5).find_map(|i| c.get(i)).map(|m| m.as_str()))
 }
 
@@ -5357,5 +5358,18 @@ mod tests {
             numbered_title("Episode 4 is another interesting entry for the series.", 4),
             None
         );
+    }
+
+    /// A quoted title after the episode's number written as a word: "Shōgun Episode Nine:
+    /// ‘Crimson Sky’" (240-shogun-e9-midnightreviews.txt), "with episode seven “Beach House”"
+    /// (1226-girls-e7-8-suffolkvoice.txt).
+    #[test]
+    fn a_quoted_title_after_a_number_in_words() {
+        assert_eq!(
+            quoted_after_number("Shōgun Episode Nine: ‘Crimson Sky’", 9),
+            Some("Crimson Sky")
+        );
+        assert_eq!(quoted_after_number("with episode seven “Beach House”", 7), Some("Beach House"));
+        assert_eq!(quoted_after_number("with episode seven “Beach House”", 8), None);
     }
 }
