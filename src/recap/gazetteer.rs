@@ -171,17 +171,25 @@ pub fn lookup_misspelt(name: &str) -> Option<&'static str> {
     if chars.len() < SHORTEST || TITLES.contains_key(&key) {
         return None;
     }
-    let mut near = TITLES.iter().filter(|(known, _)| {
-        // A letter is at most four bytes: a cheap test before the letters are compared.
-        if known.len().abs_diff(key.len()) > 4 {
-            return false;
-        }
-        let known: Vec<char> = known.chars().collect();
-        known.len().abs_diff(chars.len()) <= 1 && one_letter_apart(&chars, &known)
-    });
+    let lengths = chars.len() - 1..=chars.len() + 1;
+    let mut near = lengths
+        .filter_map(|n| BY_LENGTH.get(&n))
+        .flatten()
+        .filter(|(known, _)| one_letter_apart(&chars, known));
     let (_, first) = near.next()?;
-    near.all(|(_, e)| e.title == first.title).then_some(first.title)
+    near.all(|(_, title)| title == first).then_some(*first)
 }
+
+/// The gazetteer's keys as letters, by how many there are: a misspelling is looked for only
+/// among names one letter longer or shorter.
+static BY_LENGTH: LazyLock<HashMap<usize, Vec<(Vec<char>, &'static str)>>> = LazyLock::new(|| {
+    let mut by_length: HashMap<usize, Vec<(Vec<char>, &'static str)>> = HashMap::new();
+    for (key, entry) in TITLES.iter() {
+        let letters: Vec<char> = key.chars().collect();
+        by_length.entry(letters.len()).or_default().push((letters, entry.title));
+    }
+    by_length
+});
 
 /// Whether `a` and `b` differ by exactly one letter added, dropped or changed (not a digit,
 /// not a space).
