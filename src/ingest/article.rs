@@ -3125,10 +3125,15 @@ mod tests {
         assert!(parse_article(page, Format::Text, &hints).is_err());
     }
 
+    /// A page read as if fetched from `url`, as a recap.
+    fn parse_at(text: &str, url: &str) -> Article {
+        let hints = Hints { url: Some(url.into()), ..Hints::default() };
+        parse_article(text, Format::Text, &hints).expect("a recap")
+    }
+
     /// Show, season and episode of a page read as if fetched from `url`.
     fn read_at(text: &str, url: &str) -> (String, u32, u32) {
-        let hints = Hints { url: Some(url.into()), ..Hints::default() };
-        let a = parse_article(text, Format::Text, &hints).expect("a recap");
+        let a = parse_at(text, url);
         (a.show, a.season, a.episode)
     }
 
@@ -4180,8 +4185,7 @@ mod tests {
             Blade Master, who refuses to elaborate.\n";
         let url =
             "https://julesharper.com/2021/08/22/the-one-with-the-untamed-recaps-episodes-11-to-17/";
-        let hints = Hints { url: Some(url.into()), ..Hints::default() };
-        let a = parse_article(page, Format::Text, &hints).expect("a recap");
+        let a = parse_at(page, url);
         assert_eq!((a.show.as_str(), a.season, a.episode), ("The Untamed", 1, 11));
         assert_eq!(a.episode_end, Some(17));
         assert_eq!(written_tail("what a start doctor", "Doctor Who returns"), None);
@@ -4640,10 +4644,7 @@ mod tests {
     /// (712-severance-e3-yahoo.txt).
     #[test]
     fn the_address_names_the_title_the_page_writes() {
-        let read = |page: &str, url: &str| {
-            let hints = Hints { url: Some(url.to_string()), ..Hints::default() };
-            parse_article(page, Format::Text, &hints).expect("a recap").title
-        };
+        let read = |page: &str, url: &str| parse_at(page, url).title;
         let titled = [
             (
                 include_str!("../../tests/corpus/pages/799-doctor-who-8x04-listen-techsyd.txt"),

@@ -1749,9 +1749,6 @@ static TITLE_BEFORE_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
 static LABEL_WORDS_ONLY_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:(?:spoilers?|spoiler-filled|full|quick|live|tv|episode|weekly|mini|video|detailed|in-depth|podcast|english|dub|sub|season|series|mid-?season|finale|premiere|final|first|late|special|bonus|reaction|rewatch|the|a|an|my|our)\s*)+$").unwrap()
 });
-/// A label's word first: "Recap And Review: The Red Dragon…" is no title before a label.
-static RECAP_LABEL_HEAD_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)^(?:recap|review|summary|synopsis)s?\b").unwrap());
 /// The rest of a headline that is a bracketed phrase alone: "(Pretty Much Dead Already)".
 static BRACKETED_TITLE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^\s*\(([^()]{3,80})\)\s*$").unwrap());
@@ -1979,7 +1976,8 @@ fn extract_title(rest: &str) -> Option<String> {
     // "S4E2 The Lying Detective – Spoiler Review", "Episode 3 The Stall Review And Recap",
     // "Ep 7: Born In The Dark TV REVIEW.": the words in title case before the page's label.
     if let Some(c) = TITLE_BEFORE_LABEL_RE.captures(trim_separators(t)) {
-        let labelled = RECAP_LABEL_HEAD_RE.is_match(&c[1]);
+        // ("Recap And Review: The Red Dragon…" opens on a label: no title stands before it.)
+        let labelled = LEADING_NOISE_RE.is_match(&c[1]);
         if !LABEL_WORDS_ONLY_RE.is_match(&c[1]) && !labelled {
             if let Some(title) = clean_title(&c[1]).filter(|t| !reads_as_subtitle(t)) {
                 return Some(title);
