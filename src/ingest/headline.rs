@@ -2115,8 +2115,11 @@ mod tests {
         );
     }
 
+    /// Show, season, episode and title.
+    type Expected<'a> = (&'a str, u32, u32, Option<&'a str>);
+
     /// Each line parses to its show, season, episode and title.
-    fn assert_headlines(cases: &[(&str, (&str, u32, u32, Option<&str>))]) {
+    fn assert_headlines(cases: &[(&str, Expected)]) {
         for &(line, (show, season, episode, title)) in cases {
             let h = parse_headline(line).expect(line);
             assert_eq!(

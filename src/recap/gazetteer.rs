@@ -180,10 +180,13 @@ pub fn lookup_misspelt(name: &str) -> Option<&'static str> {
     near.all(|(_, title)| title == first).then_some(*first)
 }
 
+/// A gazetteer key as its letters, and the name it stands for.
+type Spelt = (Vec<char>, &'static str);
+
 /// The gazetteer's keys as letters, by how many there are: a misspelling is looked for only
 /// among names one letter longer or shorter.
-static BY_LENGTH: LazyLock<HashMap<usize, Vec<(Vec<char>, &'static str)>>> = LazyLock::new(|| {
-    let mut by_length: HashMap<usize, Vec<(Vec<char>, &'static str)>> = HashMap::new();
+static BY_LENGTH: LazyLock<HashMap<usize, Vec<Spelt>>> = LazyLock::new(|| {
+    let mut by_length: HashMap<usize, Vec<Spelt>> = HashMap::new();
     for (key, entry) in TITLES.iter() {
         let letters: Vec<char> = key.chars().collect();
         by_length.entry(letters.len()).or_default().push((letters, entry.title));
