@@ -42,10 +42,7 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
     let unglued = GLUED_AND_RE.replace_all(text, "$1 and ");
     // ("Episode 4.09 : Dinner Party" has its own form.)
     let unglued = DOTTED_AFTER_NAME_RE.replace_all(&unglued, |c: &Captures| {
-        let word = c[1].to_lowercase();
-        if ["episode", "ep", "ep.", "episodio", "episódio", "épisode", "folge"]
-            .contains(&word.as_str())
-        {
+        if DOTTED_EPISODE_WORD_ALONE_RE.is_match(&c[1]) {
             c[0].to_string()
         } else {
             format!("{} S{}E{}", &c[1], &c[2], &c[3])
@@ -113,6 +110,11 @@ static QUOTED_NAME_SEASON_RE: Lazy<Regex> = Lazy::new(|| {
 static SECOND_MARKER_IN_BRACKETS_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^\s*,\s*(?:S?\d{1,2}\s?[xE×]\s?\d{1,4})\s*[)\]]").unwrap());
 static GLUED_AND_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(\d)and\s+").unwrap());
+/// The words before a season's dot and episode, "Episode 3.07", "Folge 2.05".
+const DOTTED_EPISODE_WORD: &str =
+    r"(?:Episodes?|Ep\.?|Epis[óo]dio|[ÉE]pisode|Folge|Puntata|Aflevering)";
+static DOTTED_EPISODE_WORD_ALONE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"(?i)^{DOTTED_EPISODE_WORD}$")).unwrap());
 /// "Doctor Who 4.9 - Forest of the Dead", "Glee! 1.09 Wheels": the season's dot right after a
 /// name, then the title after a dash, or a two-digit episode and a title in capitals. (A score
 /// has no name right before it, or no title after it.) Rewritten as "S4E9" for the grammar.
@@ -1299,8 +1301,9 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         // (Episode 3.07): season 3, episode 7; "Episodio 5.02: Sconosciuti", "Folge 2.05",
         // "True Blood Episode 4.2 Recap", "Episodes 1.7-1.9 reviewed!"
         form(
-            r"(?i)\b(?:Episodes?|Ep\.?|Epis[óo]dio|[ÉE]pisode|Folge|Puntata|Aflevering)\s*(\d{1,2})\.(\d{1,2})(?:\s*[-–]\s*(?:\d{1,2}\.)?(\d{1,2}))?\b"
-                .into(),
+            format!(
+                r"(?i)\b{DOTTED_EPISODE_WORD}\s*(\d{{1,2}})\.(\d{{1,2}})(?:\s*[-–]\s*(?:\d{{1,2}}\.)?(\d{{1,2}}))?\b"
+            ),
             with_season,
         ),
         // Episode 12, Ep. 12, Episodes 3 & 4, Episodes 3-4, Episode 3 and 4, Episode #7, Chapter 4,
