@@ -2683,6 +2683,10 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         if let Some(name) = full_name_on_page(&h.show, &opening) {
             h.show = name;
         }
+        // "Walking Dead Recap": the name every list writes with its "The".
+        if let Some(name) = gazetteer::with_leading_article(&h.show) {
+            h.show = name.to_string();
+        }
         if let Some((name, season)) = numbered_season(&h.show).filter(|_| h.season == 1) {
             (h.show, h.season) = (name, season);
         }
@@ -2815,8 +2819,15 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             let unquoted = |t: &String| {
                 !QUOTED_ANY_RE.find_iter(&headline_text).any(|m| m.as_str().contains(t.as_str()))
             };
+            // ("Doctor Who - Series 8, Episode 4: Listen" over "as good as the episode entitled:
+            // ‘Blink’ back in 2007 … Now I’m thinking Listen has taken its place": the text
+            // names the headline's words as well, and the titled one is another episode.)
+            let restated = |t: &String| {
+                let word = Regex::new(&format!(r"\b{}\b", regex::escape(t))).ok();
+                word.is_some_and(|w| blocks.iter().take(8).any(|b| w.is_match(&b.text)))
+            };
             let headline_title = match h.title {
-                Some(t) if !subtitle && unquoted(&t) => Some(said().unwrap_or(t)),
+                Some(t) if !subtitle && unquoted(&t) && !restated(&t) => Some(said().unwrap_or(t)),
                 t => t,
             };
             // "Here’s what you missed in House of the Dragon Episode 5 ‘We Light The Way’.": the
@@ -4477,6 +4488,26 @@ mod tests {
             (a.show.as_str(), a.title.as_deref()),
             ("The Walking Dead", Some("Hearts Still Beating"))
         );
+    }
+
+    /// tests/corpus/pages/2531-doctor-who-s8e4-stevepalmer.txt: the headline's "Listen" is the
+    /// title, though the text names an older episode "entitled: ‘Blink’" (it says Listen too);
+    /// "five star" under the headline is the rating. 2504-walking-dead-s3e4-archive-popkaiture.txt
+    /// writes "Walking Dead", the show every list calls The Walking Dead.
+    #[test]
+    fn a_headline_title_the_text_repeats_and_a_rating_in_words() {
+        let a = parse(
+            include_str!("../../tests/corpus/pages/2531-doctor-who-s8e4-stevepalmer.txt"),
+            Format::Text,
+        );
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Doctor Who", 8, 4));
+        assert_eq!(a.title.as_deref(), Some("Listen"));
+        assert_eq!(a.rating.map(|r| r.to_string()).as_deref(), Some("five star (5/5)"));
+        let a = parse(
+            include_str!("../../tests/corpus/pages/2504-walking-dead-s3e4-archive-popkaiture.txt"),
+            Format::Text,
+        );
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("The Walking Dead", 3, 4));
     }
 
     /// Each real page reads as the show, season and episode given with it.

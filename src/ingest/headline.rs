@@ -115,12 +115,16 @@ const DOTTED_EPISODE_WORD: &str =
     r"(?:Episodes?|Ep\.?|Epis[óo]dio|[ÉE]pisode|Folge|Puntata|Aflevering)";
 static DOTTED_EPISODE_WORD_ALONE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!(r"(?i)^{DOTTED_EPISODE_WORD}$")).unwrap());
-/// "Doctor Who 4.9 - Forest of the Dead", "Glee! 1.09 Wheels": the season's dot right after a
-/// name, then the title after a dash, or a two-digit episode and a title in capitals. (A score
-/// has no name right before it, or no title after it.) Rewritten as "S4E9" for the grammar.
+/// "Doctor Who 4.9 - Forest of the Dead", "Glee! 1.09 Wheels", "Fringe 1.9: "The Dreamscape"",
+/// "… Recap – 2.8 “Two Boats and A Lifeguard”": the season's dot right after a name (or a
+/// label and its dash), then the title after a dash, a two-digit episode and a title in
+/// capitals, or a quoted title. (A score has no name right before it, or no title after it.)
+/// Rewritten as "S4E9" for the grammar.
 static DOTTED_AFTER_NAME_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(\S*[\p{L}!?’')])\s(\d{1,2})\.(\d{1,2}\s+[-–—:]\s+\p{Lu}|\d{2}\s+\p{Lu}\p{Ll})")
-        .unwrap()
+    Regex::new(
+        r#"(\S*[\p{L}!?’')])(?:\s+[-–—])?\s(\d{1,2})\.(\d{1,2}\s+[-–—:]\s+\p{Lu}|\d{2}\s+\p{Lu}\p{Ll}|\d{1,2}:?\s+[“"‘]\p{Lu})"#,
+    )
+    .unwrap()
 });
 /// A leading label that names an episode: "Episode Review:", "Anime Episode Recap –".
 static EPISODE_LABEL_RE: Lazy<Regex> =
@@ -869,7 +873,7 @@ pub fn trim_quotes(s: &str) -> &str {
 /// "Major spoilers for" at the start of a headline.
 static LEADING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:(?:tv\s+(?:show|series)|tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recaps?\s*(?:&|and|/)\s*reviews?|reviews?\s*(?:&|and|/)\s*recaps?|recaps?|reviews?|reactions?)(?:\s*#?\d{1,4})?\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:an?\s+)?\p{L}[\p{L}\-]*['’]s\s+(?:recap|review)s?\s*[:\-–—|]\s*|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+|(?:sinopsis|synopsis)(?:\s+summary)?\s+for\s+|อ่านละคร\s*|nonton\s+|(?:the\s+following|this\s+(?:article|post|recap|review))\s+contains\s+(?:(?:major|minor|significant|full|heavy)\s+)?spoilers\s+(?:for|from|of)\s+|(?:contains\s+)?(?:(?:major|minor|mild|significant|full|heavy)\s+)?spoilers\s+for\s+|sinopsis\s+)",
+        r"(?i)^(?:(?:(?:tv\s+(?:show|series)|(?:[\p{L}\-]+\s+){1,2}tv|tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recaps?\s*(?:&|and|/)\s*reviews?|reviews?\s*(?:&|and|/)\s*recaps?|recaps?|reviews?|reactions?)(?:\s*#?\d{1,4})?\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:an?\s+)?\p{L}[\p{L}\-]*['’]s\s+(?:recap|review)s?\s*[:\-–—|]\s*|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+|(?:sinopsis|synopsis)(?:\s+summary)?\s+for\s+|อ่านละคร\s*|nonton\s+|(?:the\s+following|this\s+(?:article|post|recap|review))\s+contains\s+(?:(?:major|minor|significant|full|heavy)\s+)?spoilers\s+(?:for|from|of)\s+|(?:contains\s+)?(?:(?:major|minor|mild|significant|full|heavy)\s+)?spoilers\s+for\s+|sinopsis\s+)",
     )
     .unwrap()
 });
@@ -904,7 +908,7 @@ static LEADING_TAG_RE: Lazy<Regex> =
 static GLUED_SECTION_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:TV\s*)?(?:Reviews|Recaps|News)(\p{Lu}\p{Ll})").unwrap());
 
-const NOISE: &str = r"(?:(?:live\s+|episode\s+|tv\s+|full\s+|spoiler[\s\-]?(?:filled|free|heavy)\s+|spoilery\s+|non[\s\-]?spoiler\s+|spoiler\s+)?(?:recaps?\s*(?:&|and|/|\+)\s*reviews?|reviews?\s*(?:&|and|/|\+)\s*recaps?|recaps?|reviews?)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts|rewatch|(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:e|y|&)\s+(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis|revisi[óo]n))?(?:\s+d(?:[oa]s?|el|e)(?:\s+(?:epis[óo]dio|cap[íi]tulo))?|\s+episodio)?)";
+const NOISE: &str = r"(?:(?:live\s+|episode\s+|in\s+|tv\s+|full\s+|spoiler[\s\-]?(?:filled|free|heavy)\s+|spoilery\s+|non[\s\-]?spoiler\s+|spoiler\s+)?(?:recaps?\s*(?:&|and|/|\+)\s*reviews?|reviews?\s*(?:&|and|/|\+)\s*recaps?|recaps?|reviews?)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts|rewatch|(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:e|y|&)\s+(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis|revisi[óo]n))?(?:\s+d(?:[oa]s?|el|e)(?:\s+(?:epis[óo]dio|cap[íi]tulo))?|\s+episodio)?)";
 
 static TRAILING_NOISE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"(?i)(?:^|[\s\-–—:|,(\[])[(\[]?\s*{NOISE}\s*[)\]]?[\s\-–—:|,!.]*$"))
@@ -1299,10 +1303,10 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
             with_season,
         ),
         // (Episode 3.07): season 3, episode 7; "Episodio 5.02: Sconosciuti", "Folge 2.05",
-        // "True Blood Episode 4.2 Recap", "Episodes 1.7-1.9 reviewed!"
+        // "True Blood Episode 4.2 Recap", "Episodes 1.7-1.9 reviewed!", "Mad Men -- Episode 4:2"
         form(
             format!(
-                r"(?i)\b{DOTTED_EPISODE_WORD}\s*(\d{{1,2}})\.(\d{{1,2}})(?:\s*[-–]\s*(?:\d{{1,2}}\.)?(\d{{1,2}}))?\b"
+                r"(?i)\b{DOTTED_EPISODE_WORD}\s*(\d{{1,2}})[.:](\d{{1,2}})(?:\s*[-–]\s*(?:\d{{1,2}}\.)?(\d{{1,2}}))?\b"
             ),
             with_season,
         ),
@@ -1413,11 +1417,12 @@ static TRAILING_ALIAS_RE: Lazy<Regex> = Lazy::new(|| {
 const NETWORKS: &str = r"(?:netflix|marvel|hbo(?:\s+max)?|max|hulu|disney\s*\+|disney\s+plus|disney|apple\s+tv\s*\+?|apple|amazon(?:\s+prime)?|prime\s+video|peacock|paramount\s*\+?|showtime|starz|fx|amc|bbc(?:\s+(?:one|two|three))?|itv|channel\s+4|cbs|nbc|abc|fox|the\s+cw|cw|tvn|jtbc|sbs|kbs2?|mbc|ocn|ena|viki|viu|tving|wavve|coupang\s+play|crunchyroll|funimation|hidive|iqiyi|wetv|youku|tencent|syfy|usa|tnt|tbs|bravo|lifetime|freeform|adult\s+swim|toonami|shudder|acorn\s+tv|britbox|sky(?:\s+atlantic)?|stan|crave|cbc|넷플릭스|티빙|웨이브|쿠팡플레이|디즈니\+?|왓챠)";
 const GENRES: &str = r"(?:k[\s-]?dramas?|korean\s+(?:drama|series|tv\s+series)|c-?drama|chinese\s+drama|j-?drama|japanese\s+drama|thai\s+drama|t-?drama|taiwanese\s+drama|drama\s+(?:korea|china|jepang|thailand|taiwan|mandarin)|drakor|anime(?:\s+series)?|tv\s+(?:series|show)|連続ドラマW?|ドラマ|アニメ)";
 
-/// "Netflix’s King the Land", "SBS Korean Drama Secret Door", "K-Drama Moving",
+/// "Netflix’s King the Land", "HBO: Boardwalk Empire", "Channel 4oD: Misfits", "Anime Lounge:
+/// Ruroni Kenshin", "SBS Korean Drama Secret Door", "K-Drama Moving",
 /// "K-drama: Secret Garden", "TV | The Walking Dead" (a section name before a bar).
 static LEADING_NETWORK_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:{NETWORKS}\s*(?:’s|'s|‘s)\s+|{NETWORKS}\s+{GENRES}\s+|(?:(?:korean|chinese|japanese|thai|taiwanese)\s+)?{NETWORKS}\s+(?:drama|series)\s+|{GENRES}(?:\s*[:|]\s*|\s+)(?:(?:recap|review|reaction)s?(?:\s*[:|]\s*|\s+))?|(?:tv|television|entertainment|drama|dramas|anime|movies?\s*&\s*tv|tv\s+(?:reviews?|recaps?))\s*\|\s+|(?:{NETWORKS}\s*)?드라마\s+|.{{0,30}}?[!?]\s*(?:{NETWORKS}\s*)?드라마\s+|home\b.{{0,40}}?(?:reviews|recaps|news)\s+)"
+        r"(?i)^(?:{NETWORKS}\s*(?:’s|'s|‘s)\s+|{NETWORKS}[0-9a-z]{{0,3}}\s*:\s+|{GENRES}\s+\p{{L}}+\s*:\s+|{NETWORKS}\s+{GENRES}\s+|(?:(?:korean|chinese|japanese|thai|taiwanese)\s+)?{NETWORKS}\s+(?:drama|series)\s+|{GENRES}(?:\s*[:|]\s*|\s+)(?:(?:recap|review|reaction)s?(?:\s*[:|]\s*|\s+))?|(?:tv|television|entertainment|drama|dramas|anime|movies?\s*&\s*tv|tv\s+(?:reviews?|recaps?))\s*\|\s+|(?:{NETWORKS}\s*)?드라마\s+|.{{0,30}}?[!?]\s*(?:{NETWORKS}\s*)?드라마\s+|home\b.{{0,40}}?(?:reviews|recaps|news)\s+)"
     ))
     .unwrap()
 });
@@ -1814,8 +1819,11 @@ static NOT_A_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// Notes trailing a title: "+ English dub", "(Dub)", "[Spoilers]".
+/// Words after a title that are not the title's: "+ English dub", or the writer's stars
+/// ("Reloj de dama de operación  ★★½", read as the rating).
 static TITLE_TAIL_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)[\s\-–—:|,]*\+?\s*(?:english\s+)?(?:dub|sub)(?:bed)?\s*$").unwrap()
+    Regex::new(r"(?i)[\s\-–—:|,]*(?:\+?\s*(?:english\s+)?(?:dub|sub)(?:bed)?|\s[★☆½]*★[★☆½]*)\s*$")
+        .unwrap()
 });
 
 /// Hashtags closing a line, each after a bar, a comma or a space.
@@ -1876,7 +1884,9 @@ pub fn clean_title(s: &str) -> Option<String> {
         // "with screenshots", "? to": the rest of a sentence, not a title (but Mr. Robot's
         // "eps2.3_logic_b0mb.hc", one word written like a file name, is one).
         || (s.starts_with(|c: char| c.is_ascii_lowercase() || matches!(c, '?' | '!' | '.' | ')'))
-            && (s.contains(' ') || !s.contains('_')));
+            && (s.contains(' ') || !s.contains('_'))
+            // "...and the Bag's in the River": Breaking Bad's title opens on its ellipsis.
+            && !s.starts_with("..."));
     (has_alphanumeric(&s) && !generic).then_some(s)
 }
 
@@ -2158,6 +2168,41 @@ mod tests {
         // (1861-the-office-s4e9-aceshowbiz.txt).
         let office = marker_without_show("Episode 4.09 : Dinner Party").expect("a marker");
         assert_eq!((office.season, office.episode), (4, 9));
+    }
+
+    /// The forty-third and forty-fifth collections: "Episode 4:2" with a colon
+    /// (2431-mad-men-s4e2-heathpost.txt), a season's dot after the name before a quoted title
+    /// (2518-fringe-s1e9-thesilenthunter.txt) or after a label's dash
+    /// (2519-boardwalk-empire-s2e8-tmrzoo.txt), a network or a genre's section before a colon
+    /// (2444-rurouni-kenshin-e1-12-gaminginsurrection.txt), a label ending "TV Recap:"
+    /// (2501-fringe-s2e4-newsarama.txt) and a title that opens on an ellipsis
+    /// (2430-breaking-bad-s1e3-aviewfrommycouch.txt).
+    #[test]
+    fn forty_third_to_forty_fifth_collection_headlines() {
+        let cases = [
+            ("Mad Men -- Episode 4:2", ("Mad Men", 4, 2, None)),
+            ("Fringe 1.9: \"The Dreamscape\"", ("Fringe", 1, 9, Some("The Dreamscape"))),
+            (
+                "HBO: Boardwalk Empire Episode Review & Recap – 2.8 “Two Boats and A Lifeguard”",
+                ("Boardwalk Empire", 2, 8, Some("Two Boats and A Lifeguard")),
+            ),
+            ("Anime Lounge: Ruroni Kenshin Ep. 1-12", ("Ruroni Kenshin", 1, 1, None)),
+            (
+                "Post Game TV Recap: FRINGE S2E4: \"Momentum Deferred\"",
+                ("FRINGE", 2, 4, Some("Momentum Deferred")),
+            ),
+            (
+                "Breaking Bad: Season 1, Episode 3: ...and the Bag's in the River",
+                ("Breaking Bad", 1, 3, Some("...and the Bag's in the River")),
+            ),
+        ];
+        assert_headlines(&cases);
+        // The writer's stars after a title are no part of it
+        // (2479-persona-5-the-animation-e9-pilangel.txt).
+        assert_eq!(
+            clean_title("Reloj de dama de operación  ★★½").as_deref(),
+            Some("Reloj de dama de operación")
+        );
     }
 
     /// The thirty-seventh collection: the marker written twice in brackets after "Show Recap:

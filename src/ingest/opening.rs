@@ -405,6 +405,16 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
         .find_map(|j| {
             rating::parse_bare_score(stripped[j]).or_else(|| rating::parse_grade(stripped[j]))
         })
+        // "Persona 5. The Animation - Episodio 09" / "Reloj de dama de operación  ★★½": the
+        // stars closing the title line below.
+        .or_else(|| {
+            (last + 1..(last + 3).min(n)).find_map(|j| {
+                let c = HEADLINE_STARS_RE.captures(stripped[j]).filter(|c| {
+                    c.get(0).is_some_and(|m| stripped[j][m.end()..].trim().is_empty())
+                })?;
+                rating::parse_line(&c[1])
+            })
+        })
         .or(rating_above)
         .or(in_headline);
     // "The Bear Recap: Sweet Tooth" above "The Bear" / "Season 3 Episode 5"; "Doctor Who –

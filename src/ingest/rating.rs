@@ -84,9 +84,12 @@ static FRACTION_RE: Lazy<Regex> = Lazy::new(|| {
     ))
     .unwrap()
 });
+/// "4 stars", "3.5 ★", and in words: "five star", "Three and a half stars".
 static STARS_WORD_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(\d(?:[.,]\d{1,2})?|\d\s*½|½)\s*(?:stars?|★)\s*[.!]?$").unwrap()
+    Regex::new(r"(?i)^(\d(?:[.,]\d{1,2})?|\d\s*½|½|one|two|three|four|five)(\s+and\s+a\s+half)?\s*(?:stars?|★)\s*[.!]?$")
+        .unwrap()
 });
+const STAR_COUNT_WORDS: [&str; 5] = ["one", "two", "three", "four", "five"];
 static GRADE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^([A-F])\s?([+\-−–]|\s(?i:minus|plus))?$").unwrap());
 static BARE_SCORE_RE: Lazy<Regex> =
@@ -133,7 +136,13 @@ fn parse_written_value(s: &str, grades: bool) -> Option<ParsedRating> {
         return ParsedRating::new(number(&c[1])?, number(out_of.as_str())?, s);
     }
     if let Some(c) = STARS_WORD_RE.captures(s) {
-        return ParsedRating::new(number(&c[1])?, 5.0, s);
+        let word = c[1].to_lowercase();
+        let whole = match STAR_COUNT_WORDS.iter().position(|w| *w == word) {
+            Some(i) => i as f32 + 1.0,
+            None => number(&c[1])?,
+        };
+        let half = if c.get(2).is_some() { 0.5 } else { 0.0 };
+        return ParsedRating::new(whole + half, 5.0, s);
     }
     if grades {
         if let Some(c) = GRADE_RE.captures(s) {
@@ -376,6 +385,9 @@ mod tests {
     #[test]
     fn values_convert_to_five() {
         assert_eq!(five("4/5"), Some(4.0));
+        // 2531-doctor-who-s8e4-stevepalmer.txt prints "five star" under its headline.
+        assert_eq!(five("five star"), Some(5.0));
+        assert_eq!(five("Three and a half stars"), Some(3.5));
         assert_eq!(five("8/10"), Some(4.0));
         assert_eq!(five("7 out of 10"), Some(3.5));
         assert_eq!(five("4.5 out of 5"), Some(4.5));

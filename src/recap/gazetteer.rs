@@ -61,6 +61,35 @@ static TITLES: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
     titles
 });
 
+/// Keys of the names every dataset writes with "The" ("The Walking Dead", "The X-Files"): a page
+/// that leaves the article out ("Walking Dead Recap") still names that show. A name also listed
+/// bare is another show ("Grid" beside "The Grid") and is not among them.
+static ALWAYS_THE: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut with_the = HashSet::new();
+    let mut bare = HashSet::new();
+    for line in SHOWS_TSV.lines() {
+        let title = line.split_once('\t').map_or(line, |(t, _)| t).trim();
+        let key = key_words(title).join(" ");
+        if title.starts_with("The ") {
+            with_the.insert(key);
+        } else {
+            bare.insert(key);
+        }
+    }
+    with_the.retain(|k| !bare.contains(k));
+    with_the
+});
+
+/// The known show `name` stands for when the page leaves out the "The" of its name: "Walking
+/// Dead" → "The Walking Dead". `None` for a name that has its article or is no such show.
+pub fn with_leading_article(name: &str) -> Option<&'static str> {
+    let first = word_spans(name).into_iter().next()?;
+    if is_article(&first.folded) || !ALWAYS_THE.contains(&key_words(name).join(" ")) {
+        return None;
+    }
+    entry(name).map(|e| e.title).filter(|t| t.starts_with("The "))
+}
+
 /// Every run of a name's first words that is shorter than the name ("game", "game of"), so that
 /// [`names_in`] stops extending a run of a text's words as soon as no name starts that way.
 static PREFIXES: LazyLock<HashSet<String>> = LazyLock::new(|| {
@@ -257,6 +286,17 @@ mod tests {
         assert_eq!(lookup_misspelt("Game of Thrones"), None);
         assert_eq!(lookup_misspelt("Dream High 3"), None);
         assert_eq!(lookup_misspelt("Bebop"), None);
+    }
+
+    /// "Walking Dead" (pages 334, 2263, 2504) and "X-Files" (2455) leave out the "The" every list
+    /// writes; "Grid" is listed bare beside "The Grid", another show.
+    #[test]
+    fn a_name_without_the_article_every_list_writes_gets_it_back() {
+        assert_eq!(with_leading_article("Walking Dead"), Some("The Walking Dead"));
+        assert_eq!(with_leading_article("X-Files"), Some("The X-Files"));
+        assert_eq!(with_leading_article("The Walking Dead"), None);
+        assert_eq!(with_leading_article("Grid"), None);
+        assert_eq!(with_leading_article("Game of Thrones"), None);
     }
 
     /// "GOT Season Eight" (page 1973): Game of Thrones, listed by three datasets, over Game of
