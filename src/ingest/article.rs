@@ -4510,6 +4510,17 @@ mod tests {
         assert_eq!((a.show.as_str(), a.season, a.episode), ("The Walking Dead", 3, 4));
     }
 
+    /// tests/corpus/pages/2508-not-recap-monthly-archive-spookycupboard.txt: a month's posts,
+    /// each a teaser cut short by "... Continue Reading →", the first a review of an episode.
+    #[test]
+    fn teasers_cut_short_by_their_links_are_a_list() {
+        let page = include_str!(
+            "../../tests/corpus/pages/2508-not-recap-monthly-archive-spookycupboard.txt"
+        );
+        let refused = parse_article(page, Format::Text, &Hints::default());
+        assert_eq!(refused, Err(ArticleError::NotARecap("a list of articles".into())));
+    }
+
     /// Each real page reads as the show, season and episode given with it.
     fn assert_reads(pages: &[(&str, (&str, u32, u32))]) {
         for (page, expected) in pages {

@@ -64,7 +64,7 @@ static LIST_RE: Lazy<Regex> = Lazy::new(|| {
           | \b(?:episode|weekly)\s+(?:reviews|recaps)\b | \breviews\s*:\s*week\b | \bround-?up\b | \b(?:this|last)\s+week\s+in\b | \bweek\s+of\b | \bepisode\s+awards\b
           | ^(?:recent|latest|new)\s+(?:reviews|recaps|posts|articles)\b | ^rss\b
           | \b(?:recaps|reviews)\s+of\s+(?:all|every)\b | \bepisode\s+guide\b
-          | \brecap\s+guide\b | \ball\s+\d{1,3}\s+episodes\b
+          | \brecap\s+guide\b | \ball\s+\d{1,3}\s+episodes\b | \bepisode\s+list\b
         )",
     )
     .unwrap()
@@ -88,6 +88,7 @@ static SEASON_REVIEW_RE: Lazy<Regex> = Lazy::new(|| {
             (?:season|series|show|full\s+season|entire\s+season|complete\s+season)\s+(?:\d+\s+|one\s+|two\s+|three\s+)?(?:review|recap|verdict)
           | (?:season|series)\s+(?:finale\s+)?(?:retrospective|overview|wrap-?up) | binge(?:d|-watched)?\b
           | (?:mid-?season|end\s+of\s+season)\s+(?:review|thoughts)
+          | \bthe\s+complete\s+(?:\w+\s+)?(?:season|series)\b
         )",
     )
     .unwrap()
@@ -227,6 +228,10 @@ pub fn judge(
         }
         None => headline,
     };
+    // "Season In Review: Prison Break (S1)": a heading that says so before any show's name.
+    if SEASON_IN_REVIEW_RE.is_match(whole_headline) {
+        return Some(SEASON_REVIEW);
+    }
     let says_recap = RECAP_WORD_RE.is_match(headline);
     let range = parsed.and_then(|h| h.episode_end.map(|e| e.saturating_sub(h.episode) + 1));
     if FILM_RE.is_match(headline) {
@@ -285,6 +290,11 @@ pub fn judge(
         {
             return Some(LIST);
         }
+        // "Season In Review: Prison Break (S1)" over "1×01 – Pilot": the page's own title says
+        // it goes through the season.
+        if i == 0 && line.split_whitespace().count() <= 12 && SEASON_REVIEW_RE.is_match(line) {
+            return Some(SEASON_REVIEW);
+        }
     }
     // "Blue Lock Season 2 Episode 8 English Sub" over "Blue Lock season 2 episode 8 will be
     // released on Saturday 23rd November 2024": the page's own episode is still to come.
@@ -334,6 +344,14 @@ pub fn judge(
     }
     None
 }
+
+static SEASON_IN_REVIEW_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^\s*(?:season|series)\s+in\s+review\b").unwrap());
+
+/// A teaser cut short by its link: "…focuses on the battling... Continue Reading →".
+static CUT_WITH_LINK_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?:\.\.\.|…)\s*\[?(?:continue\s+reading|read\s+more)\]?\s*[→»›>]?\s*$").unwrap()
+});
 
 /// A numbered entry's number: "28. ", "3) ".
 static LIST_ITEM_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{1,3}[.)]\s+\S").unwrap());
@@ -517,6 +535,7 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
             break;
         }
         if matches!(lower.trim(), "continue reading" | "read more" | "read more »" | "read more…")
+            || CUT_WITH_LINK_RE.is_match(&lower)
         {
             read_more += 1;
         }
@@ -659,6 +678,11 @@ mod tests {
         assert_eq!(j("Winter 2023 Anime Episode Reviews: Week 12"), Some(LIST));
         assert_eq!(j("Tag Archives: Episode Six"), Some(LIST));
         assert_eq!(j("The Glory Season 1 Review"), Some(SEASON_REVIEW));
+        // The forty-third to forty-fifth collections: 2433-…-season-in-review-fairlyprofessional,
+        // 2469-…-justified-season-4-dvd-orcasound and 2528-…-simpsons-season-2-episode-list-….
+        assert_eq!(j("Season In Review: Prison Break (S1)"), Some(SEASON_REVIEW));
+        assert_eq!(j("Justified: The Complete Fourth Season"), Some(SEASON_REVIEW));
+        assert_eq!(j("The Simpsons: Season 2 Episode List"), Some(LIST));
         // tests/corpus/pages/859-mandalorian-s2e1-5-elliotsview.txt: a section's label, then
         // the episodes reviewed.
         assert_eq!(
