@@ -1318,7 +1318,7 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         // Cowboy Bebop's "Sessions 16 and 17"
         form(
             format!(
-                r"(?i)(?:\b|^)(?:[ÉE]pisodes?|Epsiodes?|Epis[óo]dios?|Cap[íi]tulos?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Tập(?:\s+thứ)?|Kabanata(?:\s*/\s*Episode)?|ตอนที่|Sessions?|Ep\s*:|Eps?\.?|Chapters?)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
+                r"(?i)(?:\b|^)(?:[ÉE]pisodes?|Epsiodes?|Epis[óo]dios?|Cap[íi]tulos?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Tập(?:\s+thứ)?|Kabanata(?:\s*/\s*Episode)?|ตอนที่|Sessions?|Ep\s*:|Eps?[.\-]?|Chapters?)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
             ),
             without_season,
         ),
@@ -1415,7 +1415,7 @@ static TRAILING_ALIAS_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 const NETWORKS: &str = r"(?:netflix|marvel|hbo(?:\s+max)?|max|hulu|disney\s*\+|disney\s+plus|disney|apple\s+tv\s*\+?|apple|amazon(?:\s+prime)?|prime\s+video|peacock|paramount\s*\+?|showtime|starz|fx|amc|bbc(?:\s+(?:one|two|three))?|itv|channel\s+4|cbs|nbc|abc|fox|the\s+cw|cw|tvn|jtbc|sbs|kbs2?|mbc|ocn|ena|viki|viu|tving|wavve|coupang\s+play|crunchyroll|funimation|hidive|iqiyi|wetv|youku|tencent|syfy|usa|tnt|tbs|bravo|lifetime|freeform|adult\s+swim|toonami|shudder|acorn\s+tv|britbox|sky(?:\s+atlantic)?|stan|crave|cbc|넷플릭스|티빙|웨이브|쿠팡플레이|디즈니\+?|왓챠)";
-const GENRES: &str = r"(?:k[\s-]?dramas?|korean\s+(?:drama|series|tv\s+series)|c-?drama|chinese\s+drama|j-?drama|japanese\s+drama|thai\s+drama|t-?drama|taiwanese\s+drama|drama\s+(?:korea|china|jepang|thailand|taiwan|mandarin)|drakor|anime(?:\s+series)?|tv\s+(?:series|show)|連続ドラマW?|ドラマ|アニメ)";
+const GENRES: &str = r"(?:k[\s-]?dramas?|korean\s+(?:drama|series|tv\s+series)|c-?drama|chinese\s+drama|j-?drama|japanese\s+drama|thai\s+drama|t-?drama|taiwanese\s+drama|drama\s+(?:korea|china|jepang|thailand|taiwan|mandarin)|drakor|anime(?:\s+series)?|tv\s+(?:series|show)|連続ドラマW?|韓国ドラマ|韓ドラ|ドラマ|アニメ)";
 
 /// "Netflix’s King the Land", "HBO: Boardwalk Empire", "Channel 4oD: Misfits", "Anime Lounge:
 /// Ruroni Kenshin", "SBS Korean Drama Secret Door", "K-Drama Moving",
@@ -1426,9 +1426,10 @@ static LEADING_NETWORK_RE: Lazy<Regex> = Lazy::new(|| {
     ))
     .unwrap()
 });
-/// "Fates and Furies Korean Drama", "Behind Every Star – K-Drama", "Little Women (K-Drama)".
+/// "Fates and Furies Korean Drama", "Behind Every Star – K-Drama", "Little Women (K-Drama)",
+/// "愛の不時着【韓国ドラマ】" (a Korean drama, in Japanese).
 static TRAILING_GENRE_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(&format!(r"(?i)[\s\-–—:|,]*[(\[]?\s*{GENRES}\s*[)\]]?$")).unwrap());
+    Lazy::new(|| Regex::new(&format!(r"(?i)[\s\-–—:|,]*[(\[【]?\s*{GENRES}\s*[)\]】]?$")).unwrap());
 /// Korean entertainment news names a programme by its kind, then quotes it: "23일 방송된 KBS2
 /// 금요드라마 '스파이'(박현석 연출/한상운, 이강 극본)" (the KBS2 Friday drama 'Spy' aired on the 23rd).
 static KOREAN_PROGRAMME_QUOTE_RE: Lazy<Regex> = Lazy::new(|| {
@@ -1898,6 +1899,11 @@ fn closed_sentence(s: &str) -> bool {
         && s.split_whitespace().count() >= 5
 }
 
+/// Words that carry a sentence on ("Brings Out the Snarky Jace"), not a name or a title.
+pub fn goes_on_as_sentence(words: &str) -> bool {
+    SENTENCE_GOES_ON_RE.is_match(words)
+}
+
 /// A verb right after the marker: the headline is a sentence, not "Show 1x02 Title".
 static SENTENCE_GOES_ON_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:is|are|was|were|has|have|had|gets?|got|will|would|can|could|does|did|makes?|brings?|proves?|delivers?|returns?|shows?|ends?|begins?|starts?|sees?|takes?|gives?|goes|puts?|keeps?|feels?|reveals?|introduces?|explores?|offers?|teases?|features?|focuses|continues?|picks|soars?|stumbles?|tackles?|dives?|digs?|hits?|leaves|turns?|pays|reminds?|raises?|sets|kicks|wraps?|finally|just|still|also|and|but|to|in|on|at|of|with|for|as|the|a|an)\b").unwrap()
@@ -2197,6 +2203,20 @@ mod tests {
             ),
         ];
         assert_headlines(&cases);
+        // The forty-sixth and forty-seventh: "EP-3" (2593-sakamoto-days-e3-anireload.txt) and a
+        // Korean drama's tag in Japanese (2619-crash-landing-on-you-e5-marumi23.txt,
+        // 2651-queen-of-tears-e10-mami-dresser.txt).
+        let cases = [(
+            "Sakamoto Days Anime Recap EP-3 |Summary In English",
+            ("Sakamoto Days", 1, 3, Some("In English")),
+        )];
+        assert_headlines(&cases);
+        for (line, show) in [
+            ("愛の不時着【韓国ドラマ】 5話", "愛の不時着"),
+            ("韓国ドラマ 涙の女王 10話", "涙の女王"),
+        ] {
+            assert_eq!(parse_headline(line).map(|h| h.show).as_deref(), Some(show), "{line}");
+        }
         // The writer's stars after a title are no part of it
         // (2479-persona-5-the-animation-e9-pilangel.txt).
         assert_eq!(

@@ -36,13 +36,15 @@ pub struct Choice {
 
 /// Extraction artefacts and dates glued to the front of a line:
 /// ` date 2024-09-24 Title`, `Monday, October 3, 2016 Title`.
+/// MetaFilter's FanFare: `March 18, 2015 11:19 PM - Season 2, Episode 7 - Subscribe`.
 static LEADING_DATE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
+    Regex::new(&format!(
         r"(?ix)^\s*(?:
-            (?:date|published|posted|updated)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T\s]\d{2}:\d{2}(?::\d{2})?\S*)?
-          | \d{4}-\d{2}-\d{2}(?:[T\s]\d{2}:\d{2}(?::\d{2})?\S*)?
-        )\s+",
-    )
+            (?:date|published|posted|updated)\s*:?\s*\d{{4}}-\d{{2}}-\d{{2}}(?:[T\s]\d{{2}}:\d{{2}}(?::\d{{2}})?\S*)?
+          | \d{{4}}-\d{{2}}-\d{{2}}(?:[T\s]\d{{2}}:\d{{2}}(?::\d{{2}})?\S*)?
+          | {MONTHS}\s+\d{{1,2}},?\s+\d{{4}}\s+\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?\s*[-–—|]
+        )\s+"
+    ))
     .unwrap()
 });
 
@@ -62,6 +64,7 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
             [\d\s.,:/|+\-–()%]+$                                   # 176, 7.0, 12:30, 1/2
           | .{{0,40}}\blogo\b.{{0,20}}$                            # Site logo
           | \S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$        # image file names
+          | (?:©|\(c\)\s|copyright\b|크레딧\s*:).{{0,80}}$           # © copyright: Sasha
           | https?://\S+$ | www\.\S+$                              # bare addresses
           | (?:written\s+|posted\s+|published\s+|reviewed\s+)?by\s+\p{{Lu}}[\w.'’\-]*(?:\s+\p{{Lu}}[\w.'’\-]*){{0,3}}(?:\s*[,|•·\-–]\s*.*)?$  # bylines
           | (?:published|posted|updated|last\s+updated|posted\s+on|published\s+on|date|(?:first\s+)?aired|(?:(?:episode|original)\s+)?air\s+date|publi[ée]e?\s+le|mis\s+à\s+jour|publicad[oa]|atualizad[oa]|actualizad[oa])\b.{{0,80}}$
@@ -460,8 +463,12 @@ static RECAP_QUOTED_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
 static HEADLINE_GRADE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\(([A-F][+\-−–]?)\)\s*$").unwrap());
 /// A run of stars standing as a word in the headline.
-static HEADLINE_STARS_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?:^|\s)([★☆½]*★[★☆½]*)(?:\s|$)").unwrap());
+static HEADLINE_STARS_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?:^|\s)((?:[★☆½⭐]\x{fe0f}?)*[★⭐]\x{fe0f}?(?:[★☆½⭐]\x{fe0f}?)*(?:\s1/2)?)(?:\s|$)",
+    )
+    .unwrap()
+});
 static SEASON_WORD_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:season|series|s\d+\s?e\d+|\d+x\d+)|\d+(?:st|nd|rd|th)\s+season").unwrap()
 });

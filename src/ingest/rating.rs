@@ -157,6 +157,14 @@ fn parse_written_value(s: &str, grades: bool) -> Option<ParsedRating> {
 
 fn star_glyphs(s: &str) -> Option<(f32, f32)> {
     let (mut full, mut half, mut empty) = (0u32, 0u32, 0u32);
+    // "⭐️⭐️⭐️ 1/2" (2653-x-files-s1e10-moviegeekblog.txt): the half star written as a fraction.
+    let s = match s.trim_end().strip_suffix("1/2") {
+        Some(stars) if stars.ends_with(char::is_whitespace) => {
+            half += 1;
+            stars
+        }
+        _ => s,
+    };
     for c in s.chars() {
         match c {
             '★' | '⭐' | '✭' | '✮' | '🌟' => full += 1,
@@ -392,6 +400,7 @@ mod tests {
         assert_eq!(five("7 out of 10"), Some(3.5));
         assert_eq!(five("4.5 out of 5"), Some(4.5));
         assert_eq!(five("★★★½"), Some(3.5));
+        assert_eq!(five("⭐\u{fe0f}⭐\u{fe0f}⭐\u{fe0f} 1/2"), Some(3.5));
         assert_eq!(five("★★★★☆"), Some(4.0));
         assert_eq!(five("4 stars"), Some(4.0));
         assert_eq!(five("4.5 Stars"), Some(4.5));

@@ -88,7 +88,7 @@ static SEASON_REVIEW_RE: Lazy<Regex> = Lazy::new(|| {
             (?:season|series|show|full\s+season|entire\s+season|complete\s+season)\s+(?:\d+\s+|one\s+|two\s+|three\s+)?(?:review|recap|verdict)
           | (?:season|series)\s+(?:finale\s+)?(?:retrospective|overview|wrap-?up) | binge(?:d|-watched)?\b
           | (?:mid-?season|end\s+of\s+season)\s+(?:review|thoughts)
-          | \bthe\s+complete\s+(?:\w+\s+)?(?:season|series)\b
+          | \bthe\s+complete\s+(?:\w+\s+)?(?:season|series)\b | ^(?:\d|three)[\s-]+episodes?\s+(?:review|impressions|test|rule)\b
         )",
     )
     .unwrap()
@@ -683,6 +683,9 @@ mod tests {
         assert_eq!(j("Season In Review: Prison Break (S1)"), Some(SEASON_REVIEW));
         assert_eq!(j("Justified: The Complete Fourth Season"), Some(SEASON_REVIEW));
         assert_eq!(j("The Simpsons: Season 2 Episode List"), Some(LIST));
+        // 2612-not-recap-summer-hikaru-died-3-episode-review-nopalitymag.txt: a new anime judged
+        // on its first three episodes.
+        assert_eq!(j("3 Episode Review: The Summer Hikaru Died"), Some(SEASON_REVIEW));
         // tests/corpus/pages/859-mandalorian-s2e1-5-elliotsview.txt: a section's label, then
         // the episodes reviewed.
         assert_eq!(
