@@ -2486,7 +2486,8 @@ fn compact_number(after: &str, title: &str) -> Option<(u32, u32)> {
 static COMPACT_NUMBER_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)^\s+([1-9])(0[1-9]|1\d|2[0-6])\s+(?:recap|review)\b").unwrap());
 
-/// "Episode 20 – Sakamoto Days", "Episode 7 of Pachinko Season 2 delivered a whirlwind…": an
+/// "Episode 20 – Sakamoto Days", "Episode 7 of Pachinko Season 2 delivered a whirlwind…",
+/// "Reseña del capítulo 7 de kimetsu no yaiba": an
 /// episode's marker opening a line, then a known show's name (and maybe its season). One word
 /// names the show only on a page that never writes it in lower case, as it does "From".
 fn marker_then_name(opening: &[String]) -> Option<(headline::Headline, &str)> {
@@ -2550,7 +2551,11 @@ static MARKER_THEN_NAME_RE: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 static EPISODE_OF_NAME_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(r"(?i)\b(?:episode|ep\.?)\s*#?\s*{}\s+of\s+", headline::NUM)).unwrap()
+    Regex::new(&format!(
+        r"(?i)\b(?:episode|ep\.?|episodio|cap[íi]tulo)\s*#?\s*{}\s+(?:of|de)\s+",
+        headline::NUM
+    ))
+    .unwrap()
 });
 static SEASON_AFTER_NAME_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)^\s*(?:season|series)\s+(\d{1,2})\b").unwrap());
@@ -2580,7 +2585,10 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
     } else {
         // "Just finished watching episode 7 and…" names no show.
         chosen.or_else(|| {
-            parse_headline(&headline_text).filter(|h| !opening::starts_a_sentence(&h.show))
+            // ("Reseña del capítulo 7 de kimetsu no yaiba": nor does "Reseña del".)
+            parse_headline(&headline_text).filter(|h| {
+                !opening::starts_a_sentence(&h.show) && !opening::ends_in_preposition(&h.show)
+            })
         })
     };
     let from_headline = from_headline.or_else(|| {
@@ -2693,8 +2701,10 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             h.show = name;
         }
         // "chainsaw-man-ep-7-denji" (an image's name standing as the headline): a slug of a
-        // known name is written as the name.
-        if !h.show.contains(' ') && h.show.contains('-') {
+        // known name is written as the gazetteer writes the name.
+        // So is a known name the page writes all in lower case ("kimetsu no yaiba").
+        let slug = !h.show.contains(' ') && h.show.contains('-');
+        if slug || !h.show.chars().any(char::is_uppercase) {
             if let Some(name) = gazetteer::lookup(&h.show.replace('-', " ")) {
                 h.show = name.to_string();
             }
@@ -4570,6 +4580,13 @@ mod tests {
         assert_eq!(a.rating.map(|r| ratings::to_five(r).value), Some(3.5));
         let a = page(include_str!("../../tests/corpus/pages/1427-chainsaw-man-e7-gamezxc.txt"));
         assert_eq!((a.show.as_str(), a.episode), ("Chainsaw Man", 7));
+        // The forty-eighth: "Reseña del capítulo 7 de kimetsu no yaiba" (2665), and an image's
+        // caption in brackets above the text (2696).
+        let a =
+            page(include_str!("../../tests/corpus/pages/2665-kimetsu-no-yaiba-e7-es-sekaina.txt"));
+        assert_eq!((a.show.as_str(), a.episode), ("Kimetsu no Yaiba", 7));
+        let caption = "[Header Image: Kelly McCormack as Zeph, Thom Allison as Pree, Mayko Nguyen as Delle Seyah Kendry | Syfy/Space]";
+        assert!(opening::is_furniture_line(caption));
     }
 
     /// Each real page reads as the show, season and episode given with it.

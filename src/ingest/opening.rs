@@ -74,7 +74,7 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | \d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}.{{0,30}}$
           | \d+\s*(?:min(?:ute)?s?|hours?|days?|weeks?|months?)\s+(?:read|ago)\b.*$
           | \d+\s+(?:comments?|responses?|replies|views|shares|likes|articles|posts)$
-          | (?:connect\s+with\s+us|follow\s+us(?:\s+on\s+.{{1,30}})?|skip\s+nav|newsletters?.*|sign\s+in.*|log\s+in.*|\(?photo\s+(?:courtesy|credit).*|(?:photo|image|picture|still|header\s+image)s?(?:\s+credits?)?\s*:.*|image\s+(?:courtesy|credit|via).*|spoilers?\s+ahead|warning:?\s+spoilers?.*|spoilers?\s+(?:alert\s+|warning\s+)?(?:through|up\s+to|until)\s.*|warning:?\s+(?:potential|possible|major|minor|mild|heavy)\s+spoilers?\s+(?:ahead|below)\.?)$
+          | (?:connect\s+with\s+us|follow\s+us(?:\s+on\s+.{{1,30}})?|skip\s+nav|newsletters?.*|sign\s+in.*|log\s+in.*|\(?photo\s+(?:courtesy|credit).*|\[?(?:photo|image|picture|still|header\s+image)s?(?:\s+credits?)?\s*:.*|image\s+(?:courtesy|credit|via).*|spoilers?\s+ahead|warning:?\s+spoilers?.*|spoilers?\s+(?:alert\s+|warning\s+)?(?:through|up\s+to|until)\s.*|warning:?\s+(?:potential|possible|major|minor|mild|heavy)\s+spoilers?\s+(?:ahead|below)\.?)$
           | (?:directors?|directed\s+by|writers?|starring|cast|creators?|created\s+by|showrunners?|executive\s+producers?|streaming\s+(?:platform|service|on)|where\s+to\s+watch|network|genre|runtime|(?:original\s+)?broadcast|format|featuring)\s*:.*$  # credits
           | .{{0,50}}\b\d{{1,2}}(?::\d{{2}})?/\d{{1,2}}(?::\d{{2}})?c$   # a network’s air time: Premieres Tuesday, June 25 8/7c
           | (?:usd|eur|gbp|php|jpy|krw|inr|idr|cad|aud)\s*[$€£₱¥₩₹]?\s*\d.*$   # a currency ticker
@@ -159,8 +159,15 @@ fn is_prose_show(show: &str) -> bool {
 static QUESTION_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:just|finally|currently|what|how|why|who|when|where|did|does|do|is|are|was|were|will|here'?s|here’s|here\s+is|this|that|these|in|on|summary|recap|review|spoilers?|warning|so|if|after|before|as|it|its|it's|we|i|you|our|my|your|episode)\b").unwrap()
 });
-static TRAILING_PREPOSITION_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\s(?:of|for|in|from|to|on|about|with|and|the|a)$").unwrap());
+static TRAILING_PREPOSITION_RE: Lazy<Regex> = Lazy::new(|| {
+    // "Reseña del" (capítulo 7 de kimetsu no yaiba): Spanish's "of the" too.
+    Regex::new(r"\s(?:of|for|in|from|to|on|about|with|and|the|a|del|de\s+la)$").unwrap()
+});
+
+/// "Reseña del", "Summary of": words that stop where a name would follow.
+pub fn ends_in_preposition(show: &str) -> bool {
+    TRAILING_PREPOSITION_RE.is_match(show)
+}
 
 /// "House of the Dragon: Summary and explanation of" → "House of the Dragon";
 /// a show that is a sentence start gives `None`.
