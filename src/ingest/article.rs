@@ -2266,7 +2266,8 @@ fn anime_numbered(text: &str) -> Option<headline::Headline> {
         let name = headline::strip_recap_noise(text[..at].trim_end_matches([' ', '-', '–', ':']));
         let episode = c[2].parse::<u32>().ok().filter(|n| (1..1900).contains(n))?;
         let season = c.get(1).map_or(Some(1), |s| s.as_str().parse::<u32>().ok())?;
-        // "Fullmetal Alchemist: Brotherhood 19 – 24", "Death Note 21-26": a batch of episodes.
+        // "Fullmetal Alchemist: Brotherhood 19 – 24", "Death Note 21-26": a batch of episodes;
+        // "Sarazanmai 4 & 5": a pair.
         let episode_end = c
             .get(3)
             .and_then(|m| m.as_str().parse::<u32>().ok())
@@ -2328,7 +2329,7 @@ static NUMBERS_AFTER_NAME_RE: Lazy<Regex> = Lazy::new(|| {
 /// batch ("19 – 24"), then the end, a dash or words.
 static BARE_NUMBER_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)\s(?:s(\d{1,2})\s+)?0*(\d{1,4})(?:\s*[-–]\s*0*(\d{1,4}))?(?:$|\s*[-–—:|]|\s+\p{L})",
+        r"(?i)\s(?:s(\d{1,2})\s+)?0*(\d{1,4})(?:\s*[-–&]\s*0*(\d{1,4}))?(?:$|\s*[-–—:|]|\s+\p{L})",
     )
     .unwrap()
 });
@@ -4585,6 +4586,9 @@ mod tests {
         let a =
             page(include_str!("../../tests/corpus/pages/2665-kimetsu-no-yaiba-e7-es-sekaina.txt"));
         assert_eq!((a.show.as_str(), a.episode), ("Kimetsu no Yaiba", 7));
+        // The fifty-first: an anime's name and a pair of bare numbers (2816).
+        let a = page(include_str!("../../tests/corpus/pages/2816-sarazanmai-e4-5-chigaijin.txt"));
+        assert_eq!((a.show.as_str(), a.episode, a.episode_end), ("Sarazanmai", 4, Some(5)));
         let caption = "[Header Image: Kelly McCormack as Zeph, Thom Allison as Pree, Mayko Nguyen as Delle Seyah Kendry | Syfy/Space]";
         assert!(opening::is_furniture_line(caption));
     }

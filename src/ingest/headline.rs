@@ -48,6 +48,8 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
             format!("{} S{}E{}", &c[1], &c[2], &c[3])
         }
     });
+    // "“Chicago Fire” recap (2.7): “Lovers quarrel”": the season's dot in brackets after the label.
+    let unglued = LABELLED_DOTTED_RE.replace_all(&unglued, "$1 S${2}E$3");
     // "grey's anatomyS8E4: Last week on…": a marker glued to the name by text extraction.
     let unglued = GLUED_MARKER_RE.replace_all(&unglued, "$1 $2");
     // "[HanCinema's Drama Review] "Squid Game - Season 2" Episode 4": the season quoted with
@@ -126,6 +128,8 @@ static DOTTED_AFTER_NAME_RE: Lazy<Regex> = Lazy::new(|| {
     )
     .unwrap()
 });
+static LABELLED_DOTTED_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\b(recap|review)\s*\((\d{1,2})\.(\d{1,2})\)").unwrap());
 /// A leading label that names an episode: "Episode Review:", "Anime Episode Recap –".
 static EPISODE_LABEL_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\bepisode\s+(?:recaps?|reviews?)\b").unwrap());
@@ -1415,14 +1419,14 @@ static TRAILING_ALIAS_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 const NETWORKS: &str = r"(?:netflix|marvel|hbo(?:\s+max)?|max|hulu|disney\s*\+|disney\s+plus|disney|apple\s+tv\s*\+?|apple|amazon(?:\s+prime)?|prime\s+video|peacock|paramount\s*\+?|showtime|starz|fx|amc|bbc(?:\s+(?:one|two|three))?|itv|channel\s+4|cbs|nbc|abc|fox|the\s+cw|cw|tvn|jtbc|sbs|kbs2?|mbc|ocn|ena|viki|viu|tving|wavve|coupang\s+play|crunchyroll|funimation|hidive|iqiyi|wetv|youku|tencent|syfy|usa|tnt|tbs|bravo|lifetime|freeform|adult\s+swim|toonami|shudder|acorn\s+tv|britbox|sky(?:\s+atlantic)?|stan|crave|cbc|넷플릭스|티빙|웨이브|쿠팡플레이|디즈니\+?|왓챠)";
-const GENRES: &str = r"(?:k[\s-]?dramas?|korean\s+(?:drama|series|tv\s+series)|c-?drama|chinese\s+drama|j-?drama|japanese\s+drama|thai\s+drama|t-?drama|taiwanese\s+drama|drama\s+(?:korea|china|jepang|thailand|taiwan|mandarin)|drakor|anime(?:\s+series)?|tv\s+(?:series|show)|連続ドラマW?|韓国ドラマ|韓ドラ|ドラマ|アニメ)";
+const GENRES: &str = r"(?:k[\s-]?dramas?|korean\s+(?:drama|series|tv\s+series)|c-?drama|chinese\s+drama|j-?drama|japanese\s+drama|thai\s+drama|t-?drama|taiwanese\s+drama|drama\s+(?:korea|china|jepang|thailand|taiwan|mandarin)|drakor|anime(?:\s+series)?|tv\s+(?:series|show)|連続ドラマW?|韓国ドラマ|韓ドラ|ドラマ|アニメ|韓劇|韩剧)";
 
 /// "Netflix’s King the Land", "HBO: Boardwalk Empire", "Channel 4oD: Misfits", "Anime Lounge:
 /// Ruroni Kenshin", "SBS Korean Drama Secret Door", "K-Drama Moving",
 /// "K-drama: Secret Garden", "TV | The Walking Dead" (a section name before a bar).
 static LEADING_NETWORK_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:{NETWORKS}\s*(?:’s|'s|‘s)\s+|{NETWORKS}[0-9a-z]{{0,3}}\s*:\s+|{GENRES}\s+\p{{L}}+\s*:\s+|{NETWORKS}\s+{GENRES}\s+|(?:(?:korean|chinese|japanese|thai|taiwanese)\s+)?{NETWORKS}\s+(?:drama|series)\s+|{GENRES}(?:\s*[:|]\s*|\s+)(?:(?:recap|review|reaction)s?(?:\s*[:|]\s*|\s+))?|(?:tv|television|entertainment|drama|dramas|anime|movies?\s*&\s*tv|tv\s+(?:reviews?|recaps?))\s*\|\s+|(?:{NETWORKS}\s*)?드라마\s+|.{{0,30}}?[!?]\s*(?:{NETWORKS}\s*)?드라마\s+|home\b.{{0,40}}?(?:reviews|recaps|news)\s+)"
+        r"(?i)^(?:{NETWORKS}\s*(?:’s|'s|‘s)\s+|{NETWORKS}[0-9a-z]{{0,3}}\s*:\s+|{GENRES}\s+\p{{L}}+\s*:\s+|(?:韓劇|韩剧|陸劇|陆剧|日劇|日剧)\s*|{NETWORKS}\s+{GENRES}\s+|(?:(?:korean|chinese|japanese|thai|taiwanese)\s+)?{NETWORKS}\s+(?:drama|series)\s+|{GENRES}(?:\s*[:|]\s*|\s+)(?:(?:recap|review|reaction)s?(?:\s*[:|]\s*|\s+))?|(?:tv|television|entertainment|drama|dramas|anime|movies?\s*&\s*tv|tv\s+(?:reviews?|recaps?))\s*\|\s+|(?:{NETWORKS}\s*)?드라마\s+|.{{0,30}}?[!?]\s*(?:{NETWORKS}\s*)?드라마\s+|home\b.{{0,40}}?(?:reviews|recaps|news)\s+)"
     ))
     .unwrap()
 });
@@ -1533,9 +1537,15 @@ pub fn clean_show(raw: &str) -> String {
         }
         s = trim_separators(trim_quotes(s));
         // "Humans ‘Episode 5’": a quote left open by the marker.
-        for (open, close) in
-            [('‘', '’'), ('“', '”'), ('"', '"'), ('«', '»'), ('「', '」'), ('『', '』')]
-        {
+        for (open, close) in [
+            ('‘', '’'),
+            ('“', '”'),
+            ('"', '"'),
+            ('«', '»'),
+            ('「', '」'),
+            ('『', '』'),
+            ('《', '》'),
+        ] {
             let lone = s.matches(open).count() + s.matches(close).count() == 1;
             if lone && (s.starts_with([open, close]) || s.ends_with([open, close])) {
                 s = trim_separators(s.trim_matches([open, close]));
@@ -2211,6 +2221,19 @@ mod tests {
             ("Sakamoto Days", 1, 3, Some("In English")),
         )];
         assert_headlines(&cases);
+        // The forty-ninth to fifty-first: the season's dot in brackets after "recap"
+        // (2716-chicago-fire-s2e7-afterellen.txt), a Korean drama in Chinese, its name in 《》
+        // (2817-one-ordinary-day-e7-zh-screenpotatoes.txt).
+        let cases = [(
+            "“Chicago Fire” recap (2.7): “Lovers quarrel”",
+            ("Chicago Fire", 2, 7, Some("Lovers quarrel")),
+        )];
+        assert_headlines(&cases);
+        let chinese = "《韓劇某一天第7集劇情與評價心得》要活下來就要先改變自己";
+        assert_eq!(
+            parse_headline(chinese).map(|h| (h.show, h.episode)),
+            Some(("某一天".into(), 7))
+        );
         for (line, show) in [
             ("愛の不時着【韓国ドラマ】 5話", "愛の不時着"),
             ("韓国ドラマ 涙の女王 10話", "涙の女王"),
