@@ -2773,6 +2773,16 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             if let Some(reason) = own.and_then(|(l, h)| refusal::judge(&l, Some(&h), &[], 0)) {
                 return Err(ArticleError::NotARecap(reason.to_string()));
             }
+            // "House of the Dragon episode 9 trailer is out.": the lede's first sentence names
+            // the episode and says it is news of it.
+            let lede = opening::strip_leading_date(&headline_text);
+            let first = lede.split_inclusive(['.', '!', '?']).next().unwrap_or(lede);
+            let names_it = parse_headline(first).is_some_and(|h| Some(h.episode) == episode);
+            let news = refusal::judge(first, None, &[], 0)
+                .filter(|r| names_it && [refusal::NEWS, refusal::PREVIEW].contains(r));
+            if let Some(reason) = news.filter(|_| first.split_whitespace().count() <= 25) {
+                return Err(ArticleError::NotARecap(reason.to_string()));
+            }
         }
         // ".../outlander-season-6-episode-6-promo-preview-what-happens-next": an address that
         // names the episode says what kind of page it is as a headline would.
@@ -4556,6 +4566,17 @@ mod tests {
         );
         let refused = parse_article(page, Format::Text, &Hints::default());
         assert_eq!(refused, Err(ArticleError::NotARecap("a list of articles".into())));
+    }
+
+    /// tests/corpus/pages/2606-not-recap-house-of-the-dragon-e9-trailer-gadgets360.txt: a page
+    /// with no headline whose first sentence is "House of the Dragon episode 9 trailer is out."
+    #[test]
+    fn a_lede_announcing_an_episodes_trailer_is_news() {
+        let page = include_str!(
+            "../../tests/corpus/pages/2606-not-recap-house-of-the-dragon-e9-trailer-gadgets360.txt"
+        );
+        let refused = parse_article(page, Format::Text, &Hints::default());
+        assert_eq!(refused, Err(ArticleError::NotARecap(refusal::NEWS.into())));
     }
 
     /// The forty-sixth to forty-eighth collections: FanFare's date and time before the marker

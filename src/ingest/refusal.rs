@@ -44,7 +44,7 @@ static NEWS_RE: Lazy<Regex> = Lazy::new(|| {
           | release\s+date | air\s*date | premiere\s+date | when\s+(?:does|will|is) | what\s+time | release\s+time
           | trailers? | teasers? | first\s+look | sneak\s+peek
           | where\s+to\s+(?:watch|stream) | how\s+to\s+(?:watch|stream) | streaming\s+(?:guide|options)
-          | postponed | hiatus | episode\s+count | how\s+many\s+episodes
+          | postponed | delay(?:ed|s)? | hiatus | episode\s+count | how\s+many\s+episodes
           | (?:highest|lowest|best|worst)[\s\-]rated | polls?
         )\b",
     )
@@ -686,6 +686,11 @@ mod tests {
         // 2612-not-recap-summer-hikaru-died-3-episode-review-nopalitymag.txt: a new anime judged
         // on its first three episodes.
         assert_eq!(j("3 Episode Review: The Summer Hikaru Died"), Some(SEASON_REVIEW));
+        // 2680-not-recap-86-episode-18-delayed-theanimedaily.txt: news of a delay.
+        assert_eq!(
+            j("86 Eighty-Six Episode 18 Delayed! Sites Production Issues In Release!"),
+            Some(NEWS)
+        );
         // tests/corpus/pages/859-mandalorian-s2e1-5-elliotsview.txt: a section's label, then
         // the episodes reviewed.
         assert_eq!(
