@@ -4607,6 +4607,10 @@ mod tests {
         let a =
             page(include_str!("../../tests/corpus/pages/2665-kimetsu-no-yaiba-e7-es-sekaina.txt"));
         assert_eq!((a.show.as_str(), a.episode), ("Kimetsu no Yaiba", 7));
+        // The forty-sixth: the headline again under itself, with the title quoted (2597).
+        let a =
+            page(include_str!("../../tests/corpus/pages/2597-peacemaker-e5-geeksgonnageek.txt"));
+        assert_eq!((a.episode, a.title.as_deref()), (5, Some("Monkey Dory")));
         // The fifty-first: an anime's name and a pair of bare numbers (2816).
         let a = page(include_str!("../../tests/corpus/pages/2816-sarazanmai-e4-5-chigaijin.txt"));
         assert_eq!((a.show.as_str(), a.episode, a.episode_end), ("Sarazanmai", 4, Some(5)));

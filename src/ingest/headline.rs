@@ -1837,6 +1837,9 @@ static TITLE_TAIL_RE: Lazy<Regex> = Lazy::new(|| {
         .unwrap()
 });
 
+static CHAPTER_BEFORE_TITLE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^chapter\s+\d{1,3}\s*:\s+").unwrap());
+
 /// Hashtags closing a line, each after a bar, a comma or a space.
 static HASHTAG_TAIL_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?:\s*[|,]?\s*#[\p{L}\p{N}_]+)+\s*$").unwrap());
@@ -1882,6 +1885,9 @@ pub fn clean_title(s: &str) -> Option<String> {
         }
     }
     let s = trim_separators(trim_quotes(s));
+    // "“Chapter 13: The Jedi”": The Mandalorian numbers its chapters before their titles.
+    let s =
+        CHAPTER_BEFORE_TITLE_RE.find(s).filter(|m| m.end() < s.len()).map_or(s, |m| &s[m.end()..]);
     let s = SUMMARY_WORD_RE.replace_all(s, "");
     // "Recap~", "~recap/review/opinion~": a label between tildes.
     let s = normalize_whitespace(trim_separators(s.trim_matches('~')));
@@ -2229,6 +2235,10 @@ mod tests {
             ("Chicago Fire", 2, 7, Some("Lovers quarrel")),
         )];
         assert_headlines(&cases);
+        // A chapter's number before its title, inside the quotes
+        // (2575-the-mandalorian-s2e5-eggplante.txt).
+        let jedi = parse_headline("The Mandalorian 2.5: “Chapter 13: The Jedi” Review");
+        assert_eq!(jedi.and_then(|h| h.title).as_deref(), Some("The Jedi"));
         let chinese = "《韓劇某一天第7集劇情與評價心得》要活下來就要先改變自己";
         assert_eq!(
             parse_headline(chinese).map(|h| (h.show, h.episode)),

@@ -436,6 +436,23 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
             same.then_some(title)
         });
     }
+    // "Peacemaker episode 5 review" over "Peacemaker Episode 5 Review: ‘Monkey Dory’": the same
+    // headline again, with the episode's title in quotes.
+    if parsed.title.is_none() {
+        let fold = crate::recap::names::fold;
+        parsed.title = stripped[last + 1..(last + 3).min(n)].iter().find_map(|l| {
+            let again = accept(l)?;
+            let same = again.episode == parsed.episode && fold(&again.show) == fold(&parsed.show);
+            // (Quoted: the words after a second copy's colon are as often the writer's.)
+            let title = again.title.filter(|t| {
+                let quoted = |q: &&str| {
+                    [": ", " – ", " - "].iter().any(|sep| l.contains(&format!("{sep}{q}{t}")))
+                };
+                ["‘", "“", "\"", "'"].iter().any(|q| quoted(&q))
+            });
+            same.then_some(title).flatten()
+        });
+    }
     // "Untamed Episodes 5 & 6 (Finale) Recap and Review" over "Untamed Recap ‘Terces' & 'All
     // Trails Lead Here’: Make Things Right": the show's recap line below names the (first)
     // episode's quoted title.
