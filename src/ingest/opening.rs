@@ -448,7 +448,7 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
                 let quoted = |q: &&str| {
                     [": ", " – ", " - "].iter().any(|sep| l.contains(&format!("{sep}{q}{t}")))
                 };
-                ["‘", "“", "\"", "'"].iter().any(|q| quoted(&q))
+                ["‘", "“", "\"", "'"].iter().any(quoted)
             });
             same.then_some(title).flatten()
         });
