@@ -2870,8 +2870,16 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             // ‘Blink’ back in 2007 … Now I’m thinking Listen has taken its place": the text
             // names the headline's words as well, and the titled one is another episode.)
             let restated = |t: &String| {
-                let word = Regex::new(&format!(r"\b{}\b", regex::escape(t))).ok();
-                word.is_some_and(|w| blocks.iter().take(8).any(|b| w.is_match(&b.text)))
+                let alone = |text: &str, at: usize| {
+                    let before = text[..at].chars().next_back();
+                    let after = text[at + t.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                };
+                blocks
+                    .iter()
+                    .take(8)
+                    .any(|b| b.text.match_indices(t.as_str()).any(|(at, _)| alone(&b.text, at)))
             };
             let headline_title = match h.title {
                 Some(t) if !subtitle && unquoted(&t) && !restated(&t) => Some(said().unwrap_or(t)),
