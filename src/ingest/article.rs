@@ -4624,6 +4624,17 @@ mod tests {
         assert_eq!((a.show.as_str(), a.episode, a.episode_end), ("Sarazanmai", 4, Some(5)));
         let caption = "[Header Image: Kelly McCormack as Zeph, Thom Allison as Pree, Mayko Nguyen as Delle Seyah Kendry | Syfy/Space]";
         assert!(opening::is_furniture_line(caption));
+        // The forty-seventh: a copyright line and its Korean credit line above the recap
+        // (2635-love-rain-e3-loverain2012.txt) name no show.
+        assert!(opening::is_furniture_line("© copyright: Sasha"));
+        assert!(opening::is_furniture_line("크레딧: KBS  & Yoon's Color"));
+        // The forty-fourth: the writer's stars closing the title line under the headline
+        // (2479-persona-5-the-animation-e9-pilangel.txt) are the rating.
+        let a = page(include_str!(
+            "../../tests/corpus/pages/2479-persona-5-the-animation-e9-pilangel.txt"
+        ));
+        assert_eq!(a.title.as_deref(), Some("Reloj de dama de operación"));
+        assert_eq!(a.rating.map(|r| ratings::to_five(r).value), Some(2.5));
     }
 
     /// Each real page reads as the show, season and episode given with it.
