@@ -2719,12 +2719,12 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         }
         // "Unnie Recap: Rookie Historian Goo Hae Ryung (Episodes 11 & 12)": the words after
         // the site's "Recap:" are the known show, those before it the site's.
-        let known_title = h.title.as_deref().filter(|t| {
-            fold_words(t).len() >= 2
-                && gazetteer::lookup(t).is_some()
-                && gazetteer::lookup(&h.show).is_none()
-        });
-        if let Some(name) = known_title.and_then(gazetteer::lookup) {
+        let known_title = h
+            .title
+            .as_deref()
+            .filter(|t| fold_words(t).len() >= 2 && gazetteer::lookup(&h.show).is_none())
+            .and_then(gazetteer::lookup);
+        if let Some(name) = known_title {
             (h.show, h.title) = (name.to_string(), None);
         }
         h

@@ -38,6 +38,9 @@ struct Entry {
     anime: bool,
     /// How many datasets list the name: how widely known the show is.
     sources: usize,
+    /// Some dataset writes the name with "The", some without it.
+    with_the: bool,
+    bare: bool,
 }
 
 /// Folded words (a leading article dropped) joined by spaces → the name as the dataset writes it.
@@ -54,40 +57,34 @@ static TITLES: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
             continue;
         }
         let sources = sources.split(',').filter(|s| !s.trim().is_empty()).count();
-        let entry = titles.entry(words.join(" ")).or_insert(Entry { title, anime, sources });
+        let entry = titles.entry(words.join(" ")).or_insert(Entry {
+            title,
+            anime,
+            sources,
+            with_the: false,
+            bare: false,
+        });
         entry.anime |= anime;
         entry.sources = entry.sources.max(sources);
+        if title.starts_with("The ") {
+            entry.with_the = true;
+        } else {
+            entry.bare = true;
+        }
     }
     titles
 });
 
-/// Keys of the names every dataset writes with "The" ("The Walking Dead", "The X-Files"): a page
-/// that leaves the article out ("Walking Dead Recap") still names that show. A name also listed
-/// bare is another show ("Grid" beside "The Grid") and is not among them.
-static ALWAYS_THE: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    let mut with_the = HashSet::new();
-    let mut bare = HashSet::new();
-    for line in SHOWS_TSV.lines() {
-        let title = line.split_once('\t').map_or(line, |(t, _)| t).trim();
-        let key = key_words(title).join(" ");
-        if title.starts_with("The ") {
-            with_the.insert(key);
-        } else {
-            bare.insert(key);
-        }
-    }
-    with_the.retain(|k| !bare.contains(k));
-    with_the
-});
-
 /// The known show `name` stands for when the page leaves out the "The" of its name: "Walking
 /// Dead" → "The Walking Dead". `None` for a name that has its article or is no such show.
+/// Only a name every dataset writes with "The" ("The Walking Dead", "The X-Files"): a name also
+/// listed bare is another show ("Grid" beside "The Grid").
 pub fn with_leading_article(name: &str) -> Option<&'static str> {
     let first = word_spans(name).into_iter().next()?;
-    if is_article(&first.folded) || !ALWAYS_THE.contains(&key_words(name).join(" ")) {
+    if is_article(&first.folded) {
         return None;
     }
-    entry(name).map(|e| e.title).filter(|t| t.starts_with("The "))
+    entry(name).filter(|e| e.with_the && !e.bare).map(|e| e.title)
 }
 
 /// Every run of a name's first words that is shorter than the name ("game", "game of"), so that
