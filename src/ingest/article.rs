@@ -1719,6 +1719,13 @@ fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
                 headline::ordinal_episode_in_prose(line).filter(|h| names_something(&h.show))
             })
         })
+        // "The Penguin's third episode, "Bliss," opens…": after the "of" form, which may
+        // name the season further down ("the fourth episode of Squid Game‘s second season").
+        .or_else(|| {
+            opening.iter().take(6).find_map(|line| {
+                headline::possessive_ordinal_episode(line).filter(|h| names_something(&h.show))
+            })
+        })
         // "今回はそんなアニメ『青春ブタ野郎はバニーガール先輩の夢を見ない』第3話のあらすじ": Japanese
         // writes a work's name in 『』, its number right after.
         .or_else(|| {

@@ -1086,12 +1086,28 @@ const ORDINAL_STEMS_RO: [(&str, u32); 19] = [
 /// show is the run of title-case words after "of" (small words may join them), or the quoted
 /// name after what Korean entertainment news calls it ("the 10th episode of the SBS
 /// Friday-Saturday drama 'My Demon'").
+/// A word of a show's name in prose; a dot only inside a word ("S.W.A.T."): "Building. With"
+/// ends the name.
+const PROSE_NAME_WORD: &str = r"(?:\p{Lu}|\d)(?:[\p{L}\p{N}’'&\-]|\.[\p{L}\p{N}])*";
+/// Small words that may join a name's title-case words in prose.
+const PROSE_NAME_SMALL: &str = r"of|the|and|in|on|a|an|to|at|for|with|from|my|your";
+
 static ORDINAL_EPISODE_OF_RE: Lazy<Regex> = Lazy::new(|| {
-    // A dot only inside a word ("S.W.A.T."): "Building. With" ends the name.
-    let name_word = r"(?:\p{Lu}|\d)(?:[\p{L}\p{N}’'&\-]|\.[\p{L}\p{N}])*";
-    let small = r"of|the|and|in|on|a|an|to|at|for|with|from|my|your";
+    let (name_word, small) = (PROSE_NAME_WORD, PROSE_NAME_SMALL);
     Regex::new(&format!(
         r#"(?i:\bthe\s+{ORD}(?:\s+(?:and|&)\s+{ORD}\s+episodes|\s+episode)\s+of\s+(?:(?:season|series)\s+{NUM}\s+of\s+|the\s+{ORD}\s+(?:season|series)\s+of\s+)?)(?:(?:{name_word}\s+){{0,2}}{name_word},\s+["“‘]|(?:the\s+)?(?:[\p{{L}}\p{{N}}’'\-]+\s+){{0,4}}?(?:drama|series|show|sitcom|anime|program|programme)\s+["“‘']|["“‘])?((?:{name_word})(?:\s+(?-i:{small})|\s+{name_word}|:\s+{name_word})*)["”’']?(?i:\s+(?:\(\d{{4}}[-–]?\d{{0,4}}\)\s+)?(?:season|series)\s+{NUM})?"#
+    ))
+    .unwrap()
+});
+
+/// "The Penguin's third episode, "Bliss," opens…", "Picking up where the Pilot left off,
+/// Grimm’s second episode feels…": a name's possessive, then the episode's ordinal (not
+/// "Sunday's ninth episode of", where "of" names the show). The name starts the line, a
+/// clause or follows a date; its first word is a capital's.
+static POSSESSIVE_ORDINAL_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
+    let (name_word, small) = (PROSE_NAME_WORD, PROSE_NAME_SMALL);
+    Regex::new(&format!(
+        r#"(?:^|[,;:]\s+|^date\s+[\d-]+\s+)(\p{{Lu}}[\p{{L}}\p{{N}}’'&\-]*(?:\s+(?:{small})|\s+{name_word}){{0,6}}?)[’'‘]s\s+(?i:{ORD}\s+episode)\b(?:,\s+["“]([^"“”]{{1,80}}?),?["”])?(?i:\s+(of|in)\b)?"#
     ))
     .unwrap()
 });
@@ -1103,6 +1119,26 @@ static POSSESSIVE_ORD_SEASON_RE: Lazy<Regex> = Lazy::new(|| {
 
 static SEASON_ONLY_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)^(?:season|series)\s+\d{1,3}$").unwrap());
+
+/// An episode named by a name's possessive and its ordinal ([`POSSESSIVE_ORDINAL_EPISODE_RE`]).
+pub fn possessive_ordinal_episode(line: &str) -> Option<Headline> {
+    let c = POSSESSIVE_ORDINAL_EPISODE_RE.captures(line)?;
+    let episode = parse_number(&c[2])?;
+    // A first episode is how previews and first impressions speak of a whole show, as in
+    // `ordinal_episode_of`; "…'s third episode of the season" belongs to a longer phrase.
+    if episode == 1 || c.get(4).is_some() {
+        return None;
+    }
+    let show = clean_show(&c[1]);
+    let words = show.split_whitespace().count();
+    ((1..=8).contains(&words) && has_alphanumeric(&show)).then(|| Headline {
+        show,
+        season: 1,
+        episode,
+        episode_end: None,
+        title: c.get(3).and_then(|t| clean_title(t.as_str())),
+    })
+}
 
 /// An episode named by its ordinal in prose ([`ORDINAL_EPISODE_OF_RE`]); the first in `line`
 /// whose show reads as a name.
@@ -2106,6 +2142,34 @@ mod tests {
         let first =
             "The first episode of Scum’s Wish makes a case as a contender among the top series";
         assert!(ordinal_episode_in_prose(first).is_none());
+    }
+
+    #[test]
+    fn a_possessive_then_the_episode_ordinal_names_show_and_episode() {
+        let lines = [
+            // tests/corpus/pages/2568-the-penguin-e3-comicbookmovie.txt, a page without its
+            // headline: the show's name starts the text, after the date.
+            (
+                r#"date 2024-10-06 The Penguin's third episode, "Bliss," opens with a flashback to the night of The Riddler's attack."#,
+                ("The Penguin", 3, Some("Bliss")),
+            ),
+            // tests/corpus/pages/1687-grimm-s1e2-nerdsinbabeland.txt: after a clause's comma.
+            (
+                "Picking up where the Pilot left off, Grimm’s second episode feels a little more settled in its skin.",
+                ("Grimm", 2, None),
+            ),
+        ];
+        for (line, (show, episode, title)) in lines {
+            let h = possessive_ordinal_episode(line).expect(line);
+            assert_eq!((h.show.as_str(), h.episode, h.title.as_deref()), (show, episode, title));
+        }
+        // tests/corpus/pages/1887-gotham-s5e1-dctvu.txt: "Gotham’s first episode of the season
+        // accurately paints…" — a first episode, and "of" leads on.
+        let first = "Gotham’s first episode of the season accurately paints a picture";
+        assert!(possessive_ordinal_episode(first).is_none());
+        // tests/corpus/pages/2595-not-recap-game-of-thrones-s6e9-stills-heroichollywood.txt: a
+        // name inside the sentence is no name of a show.
+        assert!(possessive_ordinal_episode("First up is Sunday’s ninth episode").is_none());
     }
 
     /// tests/corpus/pages/1595-queen-of-tears-e14-terkepop.txt: a recap's "First," and "Now,
