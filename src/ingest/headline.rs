@@ -877,7 +877,7 @@ pub fn trim_quotes(s: &str) -> &str {
 /// "Major spoilers for" at the start of a headline.
 static LEADING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:(?:tv\s+(?:show|series)|(?:[\p{L}\-]+\s+){1,2}tv|tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recaps?\s*(?:&|and|/)\s*reviews?|reviews?\s*(?:&|and|/)\s*recaps?|recaps?|reviews?|reactions?)(?:\s*#?\d{1,4})?\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:an?\s+)?\p{L}[\p{L}\-]*['’]s\s+(?:recap|review)s?\s*[:\-–—|]\s*|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+|(?:sinopsis|synopsis)(?:\s+summary)?\s+for\s+|อ่านละคร\s*|nonton\s+|(?:the\s+following|this\s+(?:article|post|recap|review))\s+contains\s+(?:(?:major|minor|significant|full|heavy)\s+)?spoilers\s+(?:for|from|of)\s+|(?:contains\s+)?(?:(?:major|minor|mild|significant|full|heavy)\s+)?spoilers\s+for\s+|sinopsis\s+)",
+        r"(?i)^(?:(?:(?:tv\s+(?:show|series)|(?:[\p{L}\-]+\s+){1,2}tv|tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recaps?\s*(?:&|and|/)\s*reviews?|reviews?\s*(?:&|and|/)\s*recaps?|recaps?|reviews?|reactions?)(?:\s*#?\d{1,4})?\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:an?\s+)?\p{L}[\p{L}\-]*['’]s\s+(?:recap|review)s?\s*[:\-–—|]\s*|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+|(?:sinopsis|synopsis)(?:\s+summary)?\s+for\s+|อ่านละคร\s*|nonton\s+|(?:the\s+following|this\s+(?:article|post|recap|review))\s+contains\s+(?:(?:major|minor|significant|full|heavy)\s+)?spoilers\s+(?:for|from|of)\s+|(?:contains\s+)?(?:(?:major|minor|mild|significant|full|heavy)\s+)?spoilers\s+for\s+|sinopsis\s+(?:full\s+)?)",
     )
     .unwrap()
 });
@@ -1191,6 +1191,9 @@ pub fn ordinal_episode_in_prose(line: &str) -> Option<Headline> {
 /// Parses a digit string, an English number word or an ordinal ("3rd",
 /// "third"); checks the 1..=9999 range.
 pub(crate) fn parse_number(s: &str) -> Option<u32> {
+    if let Some(n) = kanji_number(s) {
+        return Some(n);
+    }
     let lower = s.to_lowercase();
     // "3rd", "4º", "8 ª", "4o"
     let digits = lower.trim_end_matches(|c: char| c.is_alphabetic() || matches!(c, '°' | ' '));
@@ -1213,6 +1216,25 @@ pub(crate) fn parse_number(s: &str) -> Option<u32> {
         }
     };
     (1..=u64::from(MAX_NUMBER)).contains(&n).then_some(n as u32)
+}
+
+/// A number below a hundred in kanji: "三" 3, "十二" 12, "二十" 20, "二十一" 21.
+fn kanji_number(s: &str) -> Option<u32> {
+    const DIGITS: [char; 9] = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let digit = |c: char| DIGITS.iter().position(|&d| d == c).map(|i| i as u32 + 1);
+    let chars: Vec<char> = s.trim().chars().collect();
+    match chars.iter().position(|&c| c == '十') {
+        None if chars.len() == 1 => digit(chars[0]),
+        Some(ten) if ten <= 1 && chars.len() - ten <= 2 => {
+            let tens = if ten == 0 { 1 } else { digit(chars[0])? };
+            let units = match chars.get(ten + 1) {
+                Some(&c) => digit(c)?,
+                None => 0,
+            };
+            Some(tens * 10 + units)
+        }
+        _ => None,
+    }
 }
 
 fn parse_end(caps: &Captures, i: usize) -> Option<u32> {
@@ -1358,7 +1380,7 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         // Cowboy Bebop's "Sessions 16 and 17"
         form(
             format!(
-                r"(?i)(?:\b|^)(?:[ÉE]pisodes?|Epsiodes?|Epis[óo]dios?|Cap[íi]tulos?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Tập(?:\s+thứ)?|Kabanata(?:\s*/\s*Episode)?|ตอนที่|Sessions?|Ep\s*:|Eps?[.\-]?|Chapters?)\s*(?:#|No\.?\s*)?{NUM}\b{end}"
+                r"(?i)(?:\b|^)(?:[ÉE]pisodes?|Epsiodes?|Epis[óo]dios?|Cap[íi]tulos?|Odcin(?:ek|ki|ka)|Aflevering(?:en)?|Avsnitt|Puntata|Tập(?:\s+thứ)?|Kabanata(?:\s*/\s*Episode)?|ตอนที่|Sessions?|Ep\s*:|Eps?[.\-]?|Chapters?)-?\s*(?:#|No\.?\s*)?{NUM}\b{end}"
             ),
             without_season,
         ),
@@ -1398,6 +1420,8 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         ),
         // Chinese "刀与花第10集" (only with its 第: "全40集" is a drama's length)
         form(r"第\s?(\d{1,4})\s?集".into(), without_season),
+        // The number in kanji: "約束のネバーランド|アニメ版第三話", "第十二集"
+        form(r"第\s?([一二三四五六七八九十]{1,3})\s?(?:話|集)".into(), without_season),
         // Doctor Who 10.05 Review, Good Girls 2.07: "The Dubby" (a two-digit episode
         // followed by a label, a separator or the end, so "8.5" is not one, nor a price's
         // "56.75 -0.2820")
@@ -1455,7 +1479,7 @@ static TRAILING_ALIAS_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 const NETWORKS: &str = r"(?:netflix|marvel|hbo(?:\s+max)?|max|hulu|disney\s*\+|disney\s+plus|disney|apple\s+tv\s*\+?|apple|amazon(?:\s+prime)?|prime\s+video|peacock|paramount\s*\+?|showtime|starz|fx|amc|bbc(?:\s+(?:one|two|three))?|itv|channel\s+4|cbs|nbc|abc|fox|the\s+cw|cw|tvn|jtbc|sbs|kbs2?|mbc|ocn|ena|viki|viu|tving|wavve|coupang\s+play|crunchyroll|funimation|hidive|iqiyi|wetv|youku|tencent|syfy|usa|tnt|tbs|bravo|lifetime|freeform|adult\s+swim|toonami|shudder|acorn\s+tv|britbox|sky(?:\s+atlantic)?|stan|crave|cbc|넷플릭스|티빙|웨이브|쿠팡플레이|디즈니\+?|왓챠)";
-const GENRES: &str = r"(?:k[\s-]?dramas?|korean\s+(?:drama|series|tv\s+series)|c-?drama|chinese\s+drama|j-?drama|japanese\s+drama|thai\s+drama|t-?drama|taiwanese\s+drama|drama\s+(?:korea|china|jepang|thailand|taiwan|mandarin)|drakor|anime(?:\s+series)?|tv\s+(?:series|show)|連続ドラマW?|韓国ドラマ|韓ドラ|ドラマ|アニメ|韓劇|韩剧)";
+const GENRES: &str = r"(?:k[\s-]?dramas?|korean\s+(?:drama|series|tv\s+series)|c-?drama|chinese\s+drama|j-?drama|japanese\s+drama|thai\s+drama|t-?drama|taiwanese\s+drama|drama\s+(?:korea|china|jepang|thailand|taiwan|mandarin)|drakor|anime(?:\s+series)?|tv\s+(?:series|show)|連続ドラマW?|韓国ドラマ|韓ドラ|ドラマ版?|アニメ版?|韓劇|韩剧)";
 
 /// "Netflix’s King the Land", "HBO: Boardwalk Empire", "Channel 4oD: Misfits", "Anime Lounge:
 /// Ruroni Kenshin", "SBS Korean Drama Secret Door", "K-Drama Moving",
@@ -2320,6 +2344,26 @@ mod tests {
             clean_title("Reloj de dama de operación  ★★½").as_deref(),
             Some("Reloj de dama de operación")
         );
+    }
+
+    /// The fifty-second to fifty-fourth collections: "Episode-25" with a hyphen
+    /// (2985-kaisi-teri-khudgharzi-e25-servepak.txt), a Japanese episode counted in kanji after
+    /// "anime version" (2952-the-promised-neverland-s1e3-ja-kagatakublog.txt) and Indonesian
+    /// "Sinopsis FULL" before a genre tag (2943-encounter-s1e3-id-idkpopers.txt).
+    #[test]
+    fn fifty_second_to_fifty_fourth_collection_headlines() {
+        let cases = [
+            (
+                "Kaisi Teri Khudgharzi Episode-25 Review: Shamsher finally gets hired as a sales person",
+                ("Kaisi Teri Khudgharzi", 1, 25, None),
+            ),
+            ("約束のネバーランド|アニメ版第三話【ネタバレ】", ("約束のネバーランド", 1, 3, None)),
+            ("Sinopsis FULL K-Drama Encounter Episode 3", ("Encounter", 1, 3, None)),
+        ];
+        assert_headlines(&cases);
+        assert_eq!(parse_number("十二"), Some(12));
+        assert_eq!(parse_number("二十一"), Some(21));
+        assert_eq!(parse_number("十十"), None);
     }
 
     /// The thirty-seventh collection: the marker written twice in brackets after "Show Recap:

@@ -124,6 +124,17 @@ static MIXED_HALF_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^[(\[*_]*(\d)\s+1/2(\s*(?:/\s*\d|out\s+of\b|stars?\b).*)$").unwrap()
 });
 
+/// "My rating: ***" (2879-buffy-the-vampire-slayer-s3e9-forcedviewing.txt), "Rating: ****":
+/// stars typed as asterisks, which elsewhere only wrap a value in bold (and a line of them
+/// alone is a divider).
+static ASTERISK_STARS_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(\*{1,5})\s*(½)?$").unwrap());
+
+fn asterisk_stars(s: &str) -> Option<ParsedRating> {
+    let c = ASTERISK_STARS_RE.captures(s.trim())?;
+    let half = if c.get(2).is_some() { 0.5 } else { 0.0 };
+    ParsedRating::new(c[1].len() as f32 + half, 5.0, s.trim())
+}
+
 fn parse_written_value(s: &str, grades: bool) -> Option<ParsedRating> {
     let s = s.trim().trim_matches(['(', ')', '[', ']', '*', '_']).trim();
     let s = s.trim_end_matches(['.', '!']).trim();
@@ -200,11 +211,14 @@ static AGGREGATE_RE: Lazy<Regex> = Lazy::new(|| {
 /// A bare number after a label is out of 10 (out of 5 when ≤ 5 and written
 /// with a half, "Rating: 3.5"), unless the label names the scale.
 pub fn parse_labelled(line: &str) -> Option<ParsedRating> {
-    let line = line.trim().trim_matches(['*', '_']).trim();
     // Aggregated scores are not the critic's.
-    if AGGREGATE_RE.is_match(line) {
+    if AGGREGATE_RE.is_match(line.trim().trim_start_matches(['*', '_'])) {
         return None;
     }
+    if let Some(r) = LABEL_RE.captures(line.trim()).and_then(|c| asterisk_stars(&c[2])) {
+        return Some(r);
+    }
+    let line = line.trim().trim_matches(['*', '_']).trim();
     let c = LABEL_RE.captures(line)?;
     let value = c[2].trim().trim_matches(['*', '_']).trim();
     let value = value.trim_end_matches(['.', '!']).trim();
@@ -366,7 +380,8 @@ pub fn parse_grade(line: &str) -> Option<ParsedRating> {
 
 /// A rating as a reader writes it down (corpus annotations): any of the above.
 pub fn parse_any(s: &str) -> Option<ParsedRating> {
-    parse_value(s, true)
+    asterisk_stars(s)
+        .or_else(|| parse_value(s, true))
         .or_else(|| parse_labelled(s))
         .or_else(|| parse_bare_score(s))
         .or_else(|| COUNTED_SCORE_RE.captures(s.trim()).and_then(|c| counted_score(&c, s.trim())))
@@ -388,6 +403,18 @@ mod tests {
         let r = parse_line("3 out of 5 Gooey Baltars").expect("a rating");
         assert_eq!((r.rating.value, r.rating.out_of), (3.0, 5.0));
         assert!(parse_line("3 out of 5 contestants").is_none());
+    }
+
+    /// Stars typed as asterisks after a label: 2879-buffy-the-vampire-slayer-s3e9-forcedviewing.txt
+    /// ("My rating: ***") and 2963-the-office-s3e5-themidnightcafe.txt ("Rating: ****").
+    #[test]
+    fn asterisks_after_a_label_are_stars() {
+        let r = parse_labelled("My rating: ***").expect("a rating");
+        assert_eq!((r.rating.value, r.rating.out_of, r.display.as_str()), (3.0, 5.0, "***"));
+        assert_eq!(parse_labelled("Rating: ****").map(|r| r.rating.value), Some(4.0));
+        assert_eq!(five("***"), Some(3.0));
+        // 2585-agatha-all-along-s1e7-geeksandgamers.txt: a line of asterisks alone divides.
+        assert!(parse_line("**").is_none());
     }
 
     #[test]

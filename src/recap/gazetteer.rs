@@ -146,6 +146,20 @@ static ACRONYMS: LazyLock<HashMap<String, Option<&'static str>>> = LazyLock::new
     let mut candidates: HashMap<String, Vec<Entry>> = HashMap::new();
     for (key, entry) in TITLES.iter() {
         let words: Vec<&str> = key.split(' ').collect();
+        // "TVD" is The Vampire Diaries: the article may count where a list writes it.
+        if entry.with_the
+            && words.len() >= 2
+            && words.iter().all(|w| w.starts_with(char::is_alphabetic))
+        {
+            let acronym: String = std::iter::once('T')
+                .chain(words.iter().filter_map(|w| w.chars().next()))
+                .collect::<String>()
+                .to_uppercase();
+            let names = candidates.entry(acronym).or_default();
+            if names.iter().all(|e| e.title != entry.title) {
+                names.push(*entry);
+            }
+        }
         if words.len() < 3 || words.iter().any(|w| !w.starts_with(|c: char| c.is_alphabetic())) {
             continue;
         }
@@ -301,6 +315,10 @@ mod tests {
     #[test]
     fn a_shared_acronym_is_the_far_more_widely_listed_name() {
         assert_eq!(expand_acronym("GOT"), Some("Game of Thrones"));
+        // "TVD 2x05" (2974-the-vampire-diaries-s2e5-telefilmdiaries.txt): the article counts
+        // where the lists write it, and "RHOP" still leaves it out.
+        assert_eq!(expand_acronym("TVD"), Some("The Vampire Diaries"));
+        assert_eq!(expand_acronym("RHOP"), Some("The Real Housewives of Potomac"));
     }
 
     #[test]
