@@ -915,7 +915,9 @@ static GLUED_SECTION_RE: Lazy<Regex> =
 const NOISE: &str = r"(?:(?:live\s+|episode\s+|in\s+|tv\s+|full\s+|spoiler[\s\-]?(?:filled|free|heavy)\s+|spoilery\s+|non[\s\-]?spoiler\s+|spoiler\s+)?(?:recaps?\s*(?:&|and|/|\+)\s*reviews?|reviews?\s*(?:&|and|/|\+)\s*recaps?|recaps?|reviews?)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts|rewatch|(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:e|y|&)\s+(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis|revisi[óo]n))?(?:\s+d(?:[oa]s?|el|e)(?:\s+(?:epis[óo]dio|cap[íi]tulo))?|\s+episodio)?)";
 
 static TRAILING_NOISE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(r"(?i)(?:^|[\s\-–—:|,(\[])[(\[]?\s*{NOISE}\s*[)\]]?[\s\-–—:|,!.]*$"))
+    Regex::new(&format!(
+        r"(?i)(?:^|[\s\-–—:|,(\[])[(\[]?\s*(?:(?:our|my)\s+(?:recap|review)\s+of|{NOISE})\s*[)\]]?[\s\-–—:|,!.]*$"
+    ))
         .unwrap()
 });
 static LEADING_NOISE_RE: Lazy<Regex> = Lazy::new(|| {
@@ -1119,6 +1121,10 @@ static POSSESSIVE_ORD_SEASON_RE: Lazy<Regex> = Lazy::new(|| {
 
 static SEASON_ONLY_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)^(?:season|series)\s+\d{1,3}$").unwrap());
+/// "the second episode of Canada’s Drag Race Season 3 – The Who-Knows": the season's number,
+/// which the name's title-case run took in.
+static NAME_THEN_SEASON_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(.+?)\s+(?:Season|Series)\s+(\d{1,3})$").unwrap());
 
 /// An episode named by a name's possessive and its ordinal ([`POSSESSIVE_ORDINAL_EPISODE_RE`]).
 pub fn possessive_ordinal_episode(line: &str) -> Option<Headline> {
@@ -1165,6 +1171,10 @@ pub fn ordinal_episode_in_prose(line: &str) -> Option<Headline> {
         }
         let mut show = clean_show(show);
         let mut season = season;
+        if let Some(c) = NAME_THEN_SEASON_RE.captures(&show).filter(|_| season == 1) {
+            season = c[2].parse().unwrap_or(1);
+            show = c[1].to_string();
+        }
         // "the 4th episode of Succession‘s 3rd and perhaps best season": a possessive name,
         // then the season's ordinal.
         if season == 1 {
@@ -1578,6 +1588,10 @@ pub(crate) fn is_east_asian(c: char) -> bool {
 /// "Anime") and site/section prefixes before a quoted name.
 pub fn clean_show(raw: &str) -> String {
     let mut s = trim_separators(raw);
+    // "<愛の不時着 第1話あらすじ>": a line wrapped in angle brackets, cut at the marker.
+    if !s.contains(['>', '＞']) {
+        s = s.trim_start_matches(['<', '＜']);
+    }
     // "Bütün Sırlar Açığa Çıktı | Azize 5.Bölüm": the words before a bar are the writer's
     // (or a section's); the name stands right before the marker.
     // ("Revenge | Recensione 1×09": a label alone after the bar leaves the name before it.)
@@ -1845,6 +1859,7 @@ static GENERIC_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
           | free | online | full | hd | eng\s+sub | english\s+sub(?:titles)? | reviewed | screenshots? | mini
           | (?:(?:리뷰|리캡|후기|감상|줄거리|요약|정리|결말|썸네일|스포(?:일러)?|感想|レビュー|あらすじ|ネタバレ|考察|まとめ)[\s&,/・및]*)+
           | (?:分集)?剧情(?:介绍)? | opini[ãa]o | opini[óo]n | impress[õo]es(?:\s+semanais)?
+          | アニメ | ドラマ | 放送 | \d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]
         )$",
     )
     .unwrap()
@@ -2359,8 +2374,26 @@ mod tests {
             ),
             ("約束のネバーランド|アニメ版第三話【ネタバレ】", ("約束のネバーランド", 1, 3, None)),
             ("Sinopsis FULL K-Drama Encounter Episode 3", ("Encounter", 1, 3, None)),
+            // 2887-broadchurch-s1e5-davidtennant.txt
+            ("Broadchurch: Our Review Of Episode 5", ("Broadchurch", 1, 5, None)),
         ];
         assert_headlines(&cases);
+        // 2884-canadas-drag-race-s3e2-crushingkrisis.txt: the season's number after the name the
+        // ordinal's "of" leads to.
+        let line = "Welcome to my review and power rankings of the second episode of Canada’s Drag Race Season 3 – The Who-Knows.";
+        let h = ordinal_episode_in_prose(line).expect(line);
+        assert_eq!((h.show.as_str(), h.season, h.episode), ("Canada’s Drag Race", 3, 2));
+        // Lines under Japanese headlines that are no title: a date
+        // (2978-frieren-e10-sayo.txt), a category (2981-shingeki-no-kyojin-e18-vod-halloffame.txt)
+        // and "broadcast" after the number (2983-jujutsu-kaisen-s2e9-virtualgorillaplus.txt).
+        for line in ["2024年1月3日", "アニメ", "放送"] {
+            assert_eq!(clean_title(line), None, "{line}");
+        }
+        // 2982-crash-landing-on-you-e1-so-funlife.txt: a line wrapped in angle brackets.
+        assert_eq!(
+            parse_headline("<愛の不時着 第1話あらすじ>").map(|h| h.show).as_deref(),
+            Some("愛の不時着")
+        );
         assert_eq!(parse_number("十二"), Some(12));
         assert_eq!(parse_number("二十一"), Some(21));
         assert_eq!(parse_number("十十"), None);
