@@ -1660,8 +1660,11 @@ fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
                 && h.show.starts_with(headline::is_east_asian);
             // "23일 방송된 KBS2 금요드라마 '스파이'(…) 6회에서 …": news quoting the drama's name
             // tells the episode, unless it is news of its ratings (시청률).
-            let korean_news = headline::korean_programme(line) == Some(h.show.as_str())
-                && !line.contains("시청률");
+            // ("tvN '막돼먹은 영애씨 15' 6화가": the season's number inside the quotes.)
+            let korean_news = headline::korean_programme(line).is_some_and(|p| {
+                p.strip_prefix(h.show.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.trim().parse() == Ok(h.season))
+            }) && !line.contains("시청률");
             let named = at_start && (names_something(&h.show) || east_asian_name);
             ((1..=8).contains(&words) && (named || korean_news))
                 .then_some(headline::Headline { title, ..h })
@@ -5385,6 +5388,22 @@ mod tests {
             Format::Text,
         );
         assert_eq!((a.show.as_str(), a.episode), ("RuPaul’s Drag Race", 4));
+    }
+
+    /// Korean entertainment news naming the drama after its network and slot, its episode with a
+    /// particle ("7화가"): 2908-hospital-playlist-s1e7-ko-mydaily.txt, and after the network
+    /// alone with the season's number inside the quotes: 2926-rude-miss-young-ae-s15e6-ko-osen.txt.
+    #[test]
+    fn korean_news_after_the_network() {
+        let page = |text: &str| parse(text, Format::Text);
+        let a = page(include_str!(
+            "../../tests/corpus/pages/2908-hospital-playlist-s1e7-ko-mydaily.txt"
+        ));
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("슬기로운 의사생활", 1, 7));
+        let a = page(include_str!(
+            "../../tests/corpus/pages/2926-rude-miss-young-ae-s15e6-ko-osen.txt"
+        ));
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("막돼먹은 영애씨", 15, 6));
     }
 
     /// A batch of episodes after a known anime's name: "Fullmetal Alchemist: Brotherhood 19 –

@@ -1422,7 +1422,7 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         // particle glued to the counter ("5회에서는", "5화의"), Japanese running on at once
         // ("大恋愛5話ネタバレ", "第5話を見た感想")
         form(
-            r"(?:제|第)?\s?(\d{1,4})\s?(?:-|~|&|,)?\s?(?:(\d{1,4})\s?)?(?:(?:회|화)(?:에서는|에서도|에서|에선|에는|의|는|은|도)?(?:\b|$)|話)".into(),
+            r"(?:제|第)?\s?(\d{1,4})\s?(?:-|~|&|,)?\s?(?:(\d{1,4})\s?)?(?:(?:회|화)(?:에서는|에서도|에서|에선|에는|의|는|은|도|가)?(?:\b|$)|話)".into(),
             |c| match c.get(2) {
                 Some(end) => Some((1, parse_number(&c[1])?, end.as_str().parse().ok())),
                 None => Some((1, parse_number(&c[1])?, None)),
@@ -1507,7 +1507,7 @@ static TRAILING_GENRE_RE: Lazy<Regex> =
 /// Korean entertainment news names a programme by its kind, then quotes it: "23일 방송된 KBS2
 /// 금요드라마 '스파이'(박현석 연출/한상운, 이강 극본)" (the KBS2 Friday drama 'Spy' aired on the 23rd).
 static KOREAN_PROGRAMME_QUOTE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?:드라마|예능|시트콤|미니시리즈)\s*['‘"“]([^'’"”‘“]{1,40})['’"”]"#).unwrap()
+    Regex::new(r#"(?:드라마|예능|시트콤|미니시리즈|(?:^|\s)(?:tvN|KBS2?|MBC|SBS|JTBC|OCN|ENA|MBN|TV조선|채널A))\s*['‘"“]([^'’"”‘“(]{1,40})(?:\([^()]{0,60}\))?['’"”]"#).unwrap()
 });
 /// The programme a line of Korean entertainment news names: "금요드라마 '스파이'" → "스파이".
 pub fn korean_programme(line: &str) -> Option<&str> {

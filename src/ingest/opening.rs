@@ -88,6 +88,7 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | (?:baca\s+(?:juga|episode\s+sebelumnya|sebelumnya|selengkapnya)|sebelumnya\s+baca)\b.*$  # Indonesian ones
           | (?:(?:make\s+)?(?:text|font)\s+(?:smaller|larger|size)\s*)+$  # text-size buttons
           | (?:(?:dark|light)\s+mode\s*)+$                           # a theme switch
+          | (?:\S+\s+바로가기\s*)+$ | (?:tv\s*/\s*)?연예$              # Korean skip links, a news section
           | (?:home|menu|search|skip\s+to\s+(?:main\s+)?content|sign\s+in|log\s*in|subscribe|newsletter|
                news|reviews?|recaps?|tv|tv\s+shows?|tv\s+(?:reviews?|recaps?)|(?:episode|weekly|drama|anime)\s+(?:reviews|recaps)|movies?|anime|k-?dramas?|dramas?|
                entertainment|features?|opinion|opinions?\s+and\s+editorial|editorial|blog|latest|trending|popular|
@@ -144,6 +145,11 @@ pub fn is_prose(line: &str) -> bool {
 /// A show name that is the start of a sentence ("How would you rate",
 /// "Here’s everything that happened in").
 fn is_prose_show(show: &str) -> bool {
+    // "★★★★ 회차에 따라 기복은 있지만, 이번 시즌도 독특하고 흥미롭다. 1, 2": a critic's stars,
+    // then sentences (a Korean one ends in "다.").
+    if show.starts_with(['★', '☆']) || show.contains("다. ") {
+        return true;
+    }
     let words: Vec<&str> = show.split_whitespace().collect();
     if words.len() > 12 {
         return true;
@@ -799,6 +805,20 @@ mod tests {
         // macgmagazine.com (the corpus's 564): a spoiler warning standing above the text.
         assert!(is_furniture_line("Warning: Potential spoilers ahead."));
         assert!(!is_furniture_line("Warning: Potential Spoilers Recap of Episode 5"));
+    }
+
+    /// Korean news pages: skip links (2909-extraordinary-you-s1e5-6-ko-imbc.txt) and the
+    /// section above the article (2908-hospital-playlist-s1e7-ko-mydaily.txt); a critic's stars
+    /// and sentences are no show (390-star-ratings-roundup-ko-peoplentools.txt).
+    #[test]
+    fn korean_news_furniture_and_a_critics_line() {
+        assert!(is_furniture_line("주메뉴 바로가기 본문 바로가기"));
+        assert!(is_furniture_line("TV/연예"));
+        assert!(!is_furniture_line("어쩌다 발견한 하루"));
+        assert_eq!(
+            sensible_show("★★★★ 회차에 따라 기복은 있지만, 이번 시즌도 독특하고 흥미롭다. 1, 2"),
+            None
+        );
     }
 
     /// Lines of the twenty-fifth collection that hold no headline and no title.
