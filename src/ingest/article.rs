@@ -1606,7 +1606,7 @@ static EPISODE_NUMBER_RE: Lazy<Regex> =
 /// "episodio 3 de la temporada 2 de", "3º episódio da 8ª temporada de", "o quarto episódio da
 /// temporada 4 de": where an episode is named before its show in Spanish or Portuguese prose.
 static EPISODE_OF_RO_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:\b\d{1,3}\s?[ºª]\s+|\b(?:primeir|segund|terceir|quart|quint|sext|s[ée]tim|oitav|non|d[ée]cim|primer|tercer|cuart|s[ée]ptim|octav|noven)[oa]?\s+)?\b(?:epis[óo]dio|cap[íi]tulo)(?:\s+(?:\d{1,4}|um|uno|dos|dois|tres|três|cuatro|quatro|cinco|seis|siete|sete|ocho|oito|nueve|nove|diez|dez))?\s+d(?:a|o|e|el|e\s+la)\s+")
+    Regex::new(r"(?i)(?:\b\d{1,3}\s?[ºª]\s+|\b(?:(?:primeir|segund|terceir|quart|quint|sext|s[ée]tim|oitav|non|d[ée]cim|primer|tercer|cuart|s[ée]ptim|octav|noven)[oa]?\s+(?:e|y)\s+)?(?:primeir|segund|terceir|quart|quint|sext|s[ée]tim|oitav|non|d[ée]cim|primer|tercer|cuart|s[ée]ptim|octav|noven)[oa]?\s+)?\b(?:epis[óo]dio|cap[íi]tulo)(?:\s+(?:\d{1,4}|um|uno|dos|dois|tres|três|cuatro|quatro|cinco|seis|siete|sete|ocho|oito|nueve|nove|diez|dez))?\s+d(?:a|o|e|el|e\s+la)\s+")
         .unwrap()
 });
 
@@ -1730,9 +1730,17 @@ fn headline_from_prose(opening: &[String]) -> Option<headline::Headline> {
             })
         })
         // "今回はそんなアニメ『青春ブタ野郎はバニーガール先輩の夢を見ない』第3話のあらすじ": Japanese
-        // writes a work's name in 『』, its number right after.
+        // writes a work's name in 『』 or 「」, its number right after (or after its slot in
+        // brackets: "「六本木クラス」(毎週木曜夜9:00-9:54、テレビ朝日系)第9話で"). Not news of an
+        // episode's viewership (視聴率, on the line or twice in the opening) or of its trailer
+        // (予告).
         .or_else(|| {
+            let viewership: usize =
+                opening.iter().take(6).map(|l| l.matches("視聴率").count()).sum();
             opening.iter().take(8).find_map(|line| {
+                if viewership >= 2 || line.contains("視聴率") || line.contains("予告") {
+                    return None;
+                }
                 let c = JAPANESE_NAME_NUMBER_RE.captures(line)?;
                 let show = headline::clean_show(&c[1]);
                 let episode = c[2]
@@ -1834,8 +1842,10 @@ fn name_before_marker(line: &str) -> Option<headline::Headline> {
 }
 
 /// A work's name in 『』 and its episode's counter right after it.
-static JAPANESE_NAME_NUMBER_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"『([^』]{1,60})』\s?(?:第)?(\d{1,4})\s?話").unwrap());
+static JAPANESE_NAME_NUMBER_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"[『「]([^』」]{1,60})[』」]\s?(?:[(（][^)）]{0,80}[)）]\s?)?(?:第)?(\d{1,4})\s?話")
+        .unwrap()
+});
 
 /// "CHAPTER 1: “How to put an elephant in a refrigerator”", "Episode 5 – The Hunt",
 /// "Episode 8, Made to Suffer", "7×14 – “PYT (Pretty Young Thing)”".
@@ -5404,6 +5414,29 @@ mod tests {
             "../../tests/corpus/pages/2926-rude-miss-young-ae-s15e6-ko-osen.txt"
         ));
         assert_eq!((a.show.as_str(), a.season, a.episode), ("막돼먹은 영애씨", 15, 6));
+    }
+
+    /// Japanese news naming the drama in 「」, its slot in brackets, then the episode
+    /// (2998-roppongi-class-e9-thetv.txt); the same form in news of the episode's viewership
+    /// stays refused (1953-not-recap-futekisetsu-e5-ratings-news-ja-the-audience-news.txt). A
+    /// Portuguese pair in prose: "o terceiro e quarto episódio de Secret Royal Inspector & Joy"
+    /// (2953-secret-royal-inspector-joy-s1e3-4-pt-ogenegeek.txt).
+    #[test]
+    fn japanese_news_and_a_portuguese_pair_in_prose() {
+        let page = |text: &str| parse(text, Format::Text);
+        let a = page(include_str!("../../tests/corpus/pages/2998-roppongi-class-e9-thetv.txt"));
+        assert_eq!((a.show.as_str(), a.episode), ("六本木クラス", 9));
+        let news = include_str!(
+            "../../tests/corpus/pages/1953-not-recap-futekisetsu-e5-ratings-news-ja-the-audience-news.txt"
+        );
+        assert!(parse_article(news, Format::Text, &Hints::default()).is_err());
+        let a = page(include_str!(
+            "../../tests/corpus/pages/2953-secret-royal-inspector-joy-s1e3-4-pt-ogenegeek.txt"
+        ));
+        assert_eq!(
+            (a.show.as_str(), a.episode, a.episode_end),
+            ("Secret Royal Inspector & Joy", 3, Some(4))
+        );
     }
 
     /// A batch of episodes after a known anime's name: "Fullmetal Alchemist: Brotherhood 19 –

@@ -1308,14 +1308,17 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
             format!(r"(?i)(?:\b|^){ORD_RO}\s+Temporada\b{between}{episode_word}{NUM}\b{end}"),
             with_season,
         ),
-        // 4º episódio, 3º episódio da 8ª temporada, o quarto episódio da temporada 4
+        // 4º episódio, 3º episódio da 8ª temporada, o quarto episódio da temporada 4, "o
+        // terceiro e quarto episódio de" (a pair)
         form(
             format!(
-                r"(?i)(?:\b|^){ORD_RO}\s+{EP_RO}\b(?:\s+(?:da|de\s+la|del?)\s+(?:{ORD_RO}\s+temporada\b|temporada\s+{NUM}\b))?"
+                r"(?i)(?:\b|^){ORD_RO}(?:\s+(?:e|y)\s+{ORD_RO})?\s+{EP_RO}\b(?:\s+(?:da|de\s+la|del?)\s+(?:{ORD_RO}\s+temporada\b|temporada\s+{NUM}\b))?"
             ),
             |c| {
-                let season = c.get(2).or(c.get(3)).map_or(Some(1), |m| parse_number(m.as_str()));
-                Some((season?, parse_number(&c[1])?, None))
+                let season = c.get(3).or(c.get(4)).map_or(Some(1), |m| parse_number(m.as_str()));
+                let episode = parse_number(&c[1])?;
+                let end = c.get(2).and_then(|m| parse_number(m.as_str())).filter(|&e| e > episode);
+                Some((season?, episode, end))
             },
         ),
         // episodio 3 de la temporada 2, episódio 4 da 4ª temporada
