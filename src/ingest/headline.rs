@@ -912,7 +912,7 @@ static LEADING_TAG_RE: Lazy<Regex> =
 static GLUED_SECTION_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:TV\s*)?(?:Reviews|Recaps|News)(\p{Lu}\p{Ll})").unwrap());
 
-const NOISE: &str = r"(?:(?:live\s+|episode\s+|in\s+|tv\s+|full\s+|spoiler[\s\-]?(?:filled|free|heavy)\s+|spoilery\s+|non[\s\-]?spoiler\s+|spoiler\s+)?(?:recaps?\s*(?:&|and|/|\+)\s*reviews?|reviews?\s*(?:&|and|/|\+)\s*recaps?|recaps?|reviews?)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts|rewatch|(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:e|y|&)\s+(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis|revisi[óo]n))?(?:\s+d(?:[oa]s?|el|e)(?:\s+(?:epis[óo]dio|cap[íi]tulo))?|\s+episodio)?)";
+const NOISE: &str = r"(?:(?:live\s+|episode\s+|in\s+|tv\s+|anime\s+|full\s+|spoiler[\s\-]?(?:filled|free|heavy)\s+|spoilery\s+|non[\s\-]?spoiler\s+|spoiler\s+)?(?:recaps?\s*(?:&|and|/|\+)\s*reviews?|reviews?\s*(?:&|and|/|\+)\s*recaps?|recaps?|reviews?)|spoilers?|ending\s+explained|explained|episode\s+guide|discussion|thoughts|rewatch|(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:e|y|&)\s+(?:cr[íi]tica|resumo|resumen|rese[ñn]a|an[áa]lise|an[áa]lisis|revisi[óo]n))?(?:\s+d(?:[oa]s?|el|e)(?:\s+(?:epis[óo]dio|cap[íi]tulo))?|\s+episodio)?)";
 
 static TRAILING_NOISE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
@@ -1423,9 +1423,10 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         form(r"(?:第)?(\d{1,2})\s?期\s?(?:第)?\s?(\d{1,4})\s?(?:話|회|화)".into(), with_season),
         // Korean and Japanese episode counters: 3회, 3화, 3-4회, 제3화, 第3話, a Korean
         // particle glued to the counter ("5회에서는", "5화의"), Japanese running on at once
-        // ("大恋愛5話ネタバレ", "第5話を見た感想")
+        // ("大恋愛5話ネタバレ", "第5話を見た感想"); a pair has its separator ("MIU404 8話" is
+        // the show MIU404's episode 8)
         form(
-            r"(?:제|第)?\s?(\d{1,4})\s?(?:-|~|&|,)?\s?(?:(\d{1,4})\s?)?(?:(?:회|화)(?:에서는|에서도|에서|에선|에는|의|는|은|도|가)?(?:\b|$)|話)".into(),
+            r"(?:제|第)?\s?(\d{1,4})(?:\s?(?:-|~|&|,)\s?(\d{1,4}))?\s?(?:(?:회|화)(?:에서는|에서도|에서|에선|에는|의|는|은|도|가)?(?:\b|$)|話)".into(),
             |c| match c.get(2) {
                 Some(end) => Some((1, parse_number(&c[1])?, end.as_str().parse().ok())),
                 None => Some((1, parse_number(&c[1])?, None)),
@@ -1908,11 +1909,14 @@ static NOT_A_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// Notes trailing a title: "+ English dub", "(Dub)", "[Spoilers]".
-/// Words after a title that are not the title's: "+ English dub", or the writer's stars
-/// ("Reloj de dama de operación  ★★½", read as the rating).
+/// Words after a title that are not the title's: "+ English dub", the writer's stars
+/// ("Reloj de dama de operación  ★★½", read as the rating), or the "Anime" of "FUTURE Anime
+/// Review".
 static TITLE_TAIL_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)[\s\-–—:|,]*(?:\+?\s*(?:english\s+)?(?:dub|sub)(?:bed)?|\s[★☆½]*★[★☆½]*)\s*$")
-        .unwrap()
+    Regex::new(
+        r"(?i)[\s\-–—:|,]*(?:\+?\s*(?:english\s+)?(?:dub|sub)(?:bed)?|\s[★☆½]*★[★☆½]*|\sanime)\s*$",
+    )
+    .unwrap()
 });
 
 static CHAPTER_BEFORE_TITLE_RE: Lazy<Regex> =
@@ -2379,6 +2383,13 @@ mod tests {
             ("Sinopsis FULL K-Drama Encounter Episode 3", ("Encounter", 1, 3, None)),
             // 2887-broadchurch-s1e5-davidtennant.txt
             ("Broadchurch: Our Review Of Episode 5", ("Broadchurch", 1, 5, None)),
+            // The fifty-fifth: a number glued to the name (3052-miu404-e8-elfournet.txt) and
+            // "Anime Review" after the title (3053-erased-e11-animegirlsnyc.txt).
+            ("MIU404 8話の感想【ネタバレあり】", ("MIU404", 1, 8, None)),
+            (
+                "Boku Dake ga Inai Machi (Erased) – Episode 11 – FUTURE Anime Review",
+                ("Boku Dake ga Inai Machi", 1, 11, Some("FUTURE")),
+            ),
         ];
         assert_headlines(&cases);
         // 2884-canadas-drag-race-s3e2-crushingkrisis.txt: the season's number after the name the
