@@ -3074,6 +3074,14 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         .or_else(prose_rating)
         .map(|p| CriticRating { display: Some(p.display), ..p.rating })
         .or(rating.map(ratings::to_five));
+    // "The Good Wife: Hitting the Fan" as the title line under "The Good Wife Recap: Hitting the
+    // Fan – 5×5": the show's name before the title's colon is no part of it.
+    let title = title.map(|t| match t.split_once(": ") {
+        Some((name, rest)) if fold(name) == fold(&show) && !rest.trim().is_empty() => {
+            rest.to_string()
+        }
+        _ => t,
+    });
     let aliases: Vec<String> = headline::show_alias(&headline_text, &show).into_iter().collect();
     Ok(Article {
         aliases,
@@ -5414,6 +5422,17 @@ mod tests {
             "../../tests/corpus/pages/2926-rude-miss-young-ae-s15e6-ko-osen.txt"
         ));
         assert_eq!((a.show.as_str(), a.season, a.episode), ("막돼먹은 영애씨", 15, 6));
+    }
+
+    /// The title line under the headline repeats the show before its colon
+    /// (3085-the-good-wife-s5e5-reellifewithjane.txt).
+    #[test]
+    fn a_title_line_that_names_the_show_first() {
+        let a = parse(
+            include_str!("../../tests/corpus/pages/3085-the-good-wife-s5e5-reellifewithjane.txt"),
+            Format::Text,
+        );
+        assert_eq!((a.season, a.episode, a.title.as_deref()), (5, 5, Some("Hitting the Fan")));
     }
 
     /// Japanese news naming the drama in 「」, its slot in brackets, then the episode

@@ -128,8 +128,10 @@ static DOTTED_AFTER_NAME_RE: Lazy<Regex> = Lazy::new(|| {
     )
     .unwrap()
 });
-static LABELLED_DOTTED_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)\b(recap|review)\s*\((\d{1,2})\.(\d{1,2})\)").unwrap());
+static LABELLED_DOTTED_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"(?i)(\brecap|\breview|,\s*[“"‘][^”"’“‘]{1,80}[”"’])\s*\((\d{1,2})\.(\d{1,2})\)"#)
+        .unwrap()
+});
 /// A leading label that names an episode: "Episode Review:", "Anime Episode Recap –".
 static EPISODE_LABEL_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\bepisode\s+(?:recaps?|reviews?)\b").unwrap());
@@ -378,9 +380,10 @@ fn glued_to_number<'a>(mut bytes: impl Iterator<Item = &'a u8>) -> bool {
     sep && bytes.next().is_some_and(u8::is_ascii_digit)
 }
 
-/// `Show, "Title" | ` before the marker: the show, then the episode's quoted title, then a bar.
+/// `Show, "Title" | ` before the marker: the show, then the episode's quoted title, then a bar
+/// (or nothing: "The Leftovers, “Off Ramp” (2.3) - TV Review").
 static SHOW_QUOTED_TITLE_BAR_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"^\s*(\S[^“"‘]*?)\s*,\s*[“"‘]([^”"’“‘]{1,80})[”"’]\s*\|\s*$"#).unwrap()
+    Regex::new(r#"^\s*(\S[^“"‘]*?)\s*,\s*[“"‘]([^”"’“‘]{1,80})[”"’]\s*\|?\s*$"#).unwrap()
 });
 /// A bare year ending a name: "Love Island 2019".
 static BARE_YEAR_END_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s+(?:19|20)\d{2}$").unwrap());
@@ -877,7 +880,7 @@ pub fn trim_quotes(s: &str) -> &str {
 /// "Major spoilers for" at the start of a headline.
 static LEADING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:(?:tv\s+(?:show|series)|(?:[\p{L}\-]+\s+){1,2}tv|tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recaps?\s*(?:&|and|/)\s*reviews?|reviews?\s*(?:&|and|/)\s*recaps?|recaps?|reviews?|reactions?)(?:\s*#?\d{1,4})?\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:an?\s+)?\p{L}[\p{L}\-]*['’]s\s+(?:recap|review)s?\s*[:\-–—|]\s*|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+|(?:sinopsis|synopsis)(?:\s+summary)?\s+for\s+|อ่านละคร\s*|nonton\s+|(?:the\s+following|this\s+(?:article|post|recap|review))\s+contains\s+(?:(?:major|minor|significant|full|heavy)\s+)?spoilers\s+(?:for|from|of)\s+|(?:contains\s+)?(?:(?:major|minor|mild|significant|full|heavy)\s+)?spoilers\s+for\s+|sinopsis\s+(?:full\s+)?)",
+        r"(?i)^(?:(?:(?:tv\s+(?:show|series)|(?:[\p{L}\-]+\s+){1,2}tv|tv|k-?drama|c-?drama|j-?drama|korean\s+drama|chinese\s+drama|japanese\s+drama|drama|anime|episode|series|show|weekly|live|spoiler)\s+)?(?:recaps?\s*(?:&|and|/)\s*reviews?|reviews?\s*(?:&|and|/)\s*recaps?|recaps?|reviews?|reactions?)(?:\s*#?\d{1,4})?\s*(?:of\s+|[:\-–—|]\s*)|(?:sinopsis|sinopse|synopsis|cr[íi]tica|rese[ñn]a|resumo|resumen|critiques?|recensione|recensie|recenzja|rezension|kritik)(?:\s+(?:lakorn|drama|k-?drama|dorama|anime|novela|serie|série|s[ée]ries))?\s*[:\-–—|]\s*|(?:recapping|reviewing)\s+|(?:an?\s+)?\p{L}[\p{L}\-]*['’]s\s+(?:recap|review)s?\s*[:\-–—|]\s*|(?:sinopsis|synopsis)\s+(?:drama|film)\s+(?:korea|china|jepang|thailand|thai|taiwan|mandarin)\s+|(?:sinopsis|synopsis)(?:\s+summary)?\s+for\s+|อ่านละคร\s*|nonton\s+|(?:the\s+following|this\s+(?:article|post|recap|review))\s+contains\s+(?:(?:major|minor|significant|full|heavy)\s+)?spoilers\s+(?:for|from|of)\s+|(?:contains\s+)?(?:(?:major|minor|mild|significant|full|heavy)\s+)?spoilers\s+for\s+|sinopsis\s+(?:full\s+)?|title\s*:\s*)",
     )
     .unwrap()
 });
@@ -1278,6 +1281,8 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
     let between = r"\s*\)?\s*(?:[,:;\-–—|/.]\s*)?(?:(?:Part|Pt\.?|Cour)\s*\d{1,2}\s*[,:;\-–—|/]?\s*)?(?:(?:recap|review|resumo|resumen|cr[íi]tica)s?(?:\s+d(?:[oa]s?|el|e))?\s*[,:;\-–—|/]?\s*)?";
     let form = |re: String, numbers: Numbers| Form { re: Regex::new(&re).unwrap(), numbers };
     vec![
+        // "Star Trek Discovery, S1.7, “Magic To Make The Sanest Man Go Mad”": a dot for the E
+        form(r"(?i)\bS(\d{1,2})\.(\d{1,3})\b".into(), with_season),
         // S01E02, s1e2, S01 E02, S4-E10, S01E03-E04, S01E03-04, S01E03E04, S5EO2 (an O typed
         // for a 0)
         form(
@@ -2368,12 +2373,12 @@ mod tests {
         );
     }
 
-    /// The fifty-second to fifty-fourth collections: "Episode-25" with a hyphen
+    /// The fifty-second to fifty-sixth collections: "Episode-25" with a hyphen
     /// (2985-kaisi-teri-khudgharzi-e25-servepak.txt), a Japanese episode counted in kanji after
     /// "anime version" (2952-the-promised-neverland-s1e3-ja-kagatakublog.txt) and Indonesian
     /// "Sinopsis FULL" before a genre tag (2943-encounter-s1e3-id-idkpopers.txt).
     #[test]
-    fn fifty_second_to_fifty_fourth_collection_headlines() {
+    fn fifty_second_to_fifty_sixth_collection_headlines() {
         let cases = [
             (
                 "Kaisi Teri Khudgharzi Episode-25 Review: Shamsher finally gets hired as a sales person",
@@ -2386,6 +2391,22 @@ mod tests {
             // The fifty-fifth: a number glued to the name (3052-miu404-e8-elfournet.txt) and
             // "Anime Review" after the title (3053-erased-e11-animegirlsnyc.txt).
             ("MIU404 8話の感想【ネタバレあり】", ("MIU404", 1, 8, None)),
+            // The fifty-sixth: a season's dot in brackets after the quoted title
+            // (3069-the-leftovers-s2e3-nextprojection.txt), "S1.7"
+            // (3106-star-trek-discovery-s1e7-musingsofamiddleagedgeek.txt) and a "Title:" label
+            // (3103-the-expanse-s3e6-nayahscifi.txt).
+            (
+                "The Leftovers, “Off Ramp” (2.3) - TV Review",
+                ("The Leftovers", 2, 3, Some("Off Ramp")),
+            ),
+            (
+                "Star Trek Discovery, S1.7, “Magic To Make The Sanest Man Go Mad”",
+                ("Star Trek Discovery", 1, 7, Some("Magic To Make The Sanest Man Go Mad")),
+            ),
+            (
+                "Title: The Expanse Season 3 Episode 6: “Immolation”",
+                ("The Expanse", 3, 6, Some("Immolation")),
+            ),
             (
                 "Boku Dake ga Inai Machi (Erased) – Episode 11 – FUTURE Anime Review",
                 ("Boku Dake ga Inai Machi", 1, 11, Some("FUTURE")),
