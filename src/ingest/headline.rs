@@ -1423,6 +1423,9 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
             ),
             |c| Some((1, parse_number(&c[1])?, None)),
         ),
+        // "『イカゲーム シーズン3』第3話": the season's word in katakana, the name's quotes closing
+        // after it
+        form(r"シーズン\s?(\d{1,2})\s?[』」]?\s?(?:第)?\s?(\d{1,4})\s?話".into(), with_season),
         // A Japanese season's counter before the episode's: "約束のネバーランド 2期3話",
         // "第2期 第3話"
         form(r"(?:第)?(\d{1,2})\s?期\s?(?:第)?\s?(\d{1,4})\s?(?:話|회|화)".into(), with_season),
@@ -1509,6 +1512,9 @@ static LEADING_NETWORK_RE: Lazy<Regex> = Lazy::new(|| {
     ))
     .unwrap()
 });
+/// "韓国ドラマ【トッケビ】": a genre before the name in 【】.
+static GENRE_THEN_BRACKETED_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"(?i)^{GENRES}\s*【([^】]{{1,40}})】$")).unwrap());
 /// "Fates and Furies Korean Drama", "Behind Every Star – K-Drama", "Little Women (K-Drama)",
 /// "愛の不時着【韓国ドラマ】" (a Korean drama, in Japanese).
 static TRAILING_GENRE_RE: Lazy<Regex> =
@@ -1600,6 +1606,10 @@ pub fn clean_show(raw: &str) -> String {
     // "<愛の不時着 第1話あらすじ>": a line wrapped in angle brackets, cut at the marker.
     if !s.contains(['>', '＞']) {
         s = s.trim_start_matches(['<', '＜']);
+    }
+    // "韓国ドラマ【トッケビ】": a genre, then the name in lenticular brackets.
+    if let Some(name) = GENRE_THEN_BRACKETED_RE.captures(s).and_then(|c| c.get(1)) {
+        s = name.as_str().trim();
     }
     // "Bütün Sırlar Açığa Çıktı | Azize 5.Bölüm": the words before a bar are the writer's
     // (or a section's); the name stands right before the marker.
@@ -1868,7 +1878,7 @@ static GENERIC_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
           | free | online | full | hd | eng\s+sub | english\s+sub(?:titles)? | reviewed | screenshots? | mini
           | (?:(?:리뷰|리캡|후기|감상|줄거리|요약|정리|결말|썸네일|스포(?:일러)?|感想|レビュー|あらすじ|ネタバレ|考察|まとめ)[\s&,/・및]*)+
           | (?:分集)?剧情(?:介绍)? | opini[ãa]o | opini[óo]n | impress[õo]es(?:\s+semanais)?
-          | アニメ | ドラマ | 放送 | \d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]
+          | アニメ | ドラマ | 放送 | 第?\d{1,4}話 | \d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]
         )$",
     )
     .unwrap()
@@ -1924,8 +1934,9 @@ static TITLE_TAIL_RE: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
-static CHAPTER_BEFORE_TITLE_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)^chapter\s+\d{1,3}\s*:\s+").unwrap());
+static CHAPTER_BEFORE_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:chapter\s+\d{1,3}\s*:\s+|第\d{1,4}話\s*[|｜:：]\s*)").unwrap()
+});
 
 /// Hashtags closing a line, each after a bar, a comma or a space.
 static HASHTAG_TAIL_RE: Lazy<Regex> =
@@ -1972,7 +1983,8 @@ pub fn clean_title(s: &str) -> Option<String> {
         }
     }
     let s = trim_separators(trim_quotes(s));
-    // "“Chapter 13: The Jedi”": The Mandalorian numbers its chapters before their titles.
+    // "“Chapter 13: The Jedi”": The Mandalorian numbers its chapters before their titles;
+    // "第4話 | 最終選別", a Japanese episode's number before its title.
     let s =
         CHAPTER_BEFORE_TITLE_RE.find(s).filter(|m| m.end() < s.len()).map_or(s, |m| &s[m.end()..]);
     let s = SUMMARY_WORD_RE.replace_all(s, "");
@@ -2424,6 +2436,20 @@ mod tests {
         for line in ["2024年1月3日", "アニメ", "放送"] {
             assert_eq!(clean_title(line), None, "{line}");
         }
+        // The fifty-seventh: a number alone is no title
+        // (3143-whats-wrong-with-secretary-kim-e3-4-wreckingcrewjapan.txt); a Japanese number
+        // before the title (3127-kimetsu-no-yaiba-e4-workdotlife.txt).
+        assert_eq!(clean_title("4話"), None);
+        assert_eq!(clean_title("第4話 | 最終選別").as_deref(), Some("最終選別"));
+        // 3142-goblin-e6-sakupi.txt and 3131-squid-game-s3e3-skysunvod.txt (its first line, from
+        // the name's quotes): a genre before the name in 【】, and the season in katakana.
+        let h = parse_headline(
+            "韓国ドラマ【トッケビ】第6話「トッケビと死神の悩み」ストーリーのネタバレです。",
+        )
+        .unwrap();
+        assert_eq!((h.show.as_str(), h.episode), ("トッケビ", 6));
+        let h = parse_headline("『イカゲーム シーズン3』第3話が配信され").unwrap();
+        assert_eq!((h.show.as_str(), h.season, h.episode), ("イカゲーム", 3, 3));
         // 2982-crash-landing-on-you-e1-so-funlife.txt: a line wrapped in angle brackets.
         assert_eq!(
             parse_headline("<愛の不時着 第1話あらすじ>").map(|h| h.show).as_deref(),

@@ -89,6 +89,7 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | (?:(?:make\s+)?(?:text|font)\s+(?:smaller|larger|size)\s*)+$  # text-size buttons
           | (?:(?:dark|light)\s+mode\s*)+$                           # a theme switch
           | (?:\S+\s+바로가기\s*)+$ | (?:tv\s*/\s*)?연예$              # Korean skip links, a news section
+          | (?:アイキャッチ)?(?:画像|写真)(?:引用|出典|提供)\s*[:：].*$        # a Japanese image credit
           | (?:home|menu|search|skip\s+to\s+(?:main\s+)?content|sign\s+in|log\s*in|subscribe|newsletter|
                news|reviews?|recaps?|tv|tv\s+shows?|tv\s+(?:reviews?|recaps?)|(?:episode|weekly|drama|anime)\s+(?:reviews|recaps)|movies?|anime|k-?dramas?|dramas?|
                entertainment|features?|opinion|opinions?\s+and\s+editorial|editorial|blog|latest|trending|popular|
@@ -807,7 +808,7 @@ mod tests {
         assert!(!is_furniture_line("Warning: Potential Spoilers Recap of Episode 5"));
     }
 
-    /// Korean news pages: skip links (2909-extraordinary-you-s1e5-6-ko-imbc.txt) and the
+    /// Korean news pages and a Japanese blog: skip links (2909-extraordinary-you-s1e5-6-ko-imbc.txt) and the
     /// section above the article (2908-hospital-playlist-s1e7-ko-mydaily.txt); a critic's stars
     /// and sentences are no show (390-star-ratings-roundup-ko-peoplentools.txt).
     #[test]
@@ -815,6 +816,8 @@ mod tests {
         assert!(is_furniture_line("주메뉴 바로가기 본문 바로가기"));
         assert!(is_furniture_line("TV/연예"));
         assert!(!is_furniture_line("어쩌다 발견한 하루"));
+        // A Japanese image credit: 3126-kimetsu-no-yaiba-e4-trenist.txt.
+        assert!(is_furniture_line("アイキャッチ画像引用:鬼滅の刃"));
         assert_eq!(
             sensible_show("★★★★ 회차에 따라 기복은 있지만, 이번 시즌도 독특하고 흥미롭다. 1, 2"),
             None
