@@ -150,6 +150,11 @@ pub fn judge(
             INTERVIEW
         });
     }
+    // "tvN '응답하라 1988' 18화가 최고 시청률을 경신했다" (episode 18 set a ratings record): Korean
+    // news of an episode's ratings names the episode right before them.
+    if KOREAN_EPISODE_RATINGS_RE.is_match(headline) {
+        return Some(NEWS);
+    }
     // An encyclopedia's article about an episode, as its text is extracted: "= Episode 7
     // (Humans series 1) =" over an "Infobox" of the episode's credits.
     let wiki_heading = opening.first().is_some_and(|l| WIKI_HEADING_RE.is_match(l.trim()));
@@ -368,6 +373,11 @@ static TRANSCRIPT_RE: Lazy<Regex> = Lazy::new(|| {
 static WHERE_TO_WATCH_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:when\s+and\s+)?where\s+(?:to|can\s+(?:i|you|we))\s+(?:watch|stream|see)\s+(?:[\p{L}'’:]+\s+){0,6}?(?:episode|ep\.?)\s*(\d{1,4})\b").unwrap()
 });
+
+/// An episode's count as the sentence's subject, then its ratings, in Korean: "18화가 최고
+/// 시청률을" (not a review's "8회 리뷰: 시청률" or "6화. 시청률").
+static KOREAN_EPISODE_RATINGS_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\d{1,4}\s?[회화][가이]\s+(?:\S+\s+){0,2}시청률").unwrap());
 
 /// An audience share as ratings news writes it: "7.5%", "13,3 persen", "7.2 percent".
 static AUDIENCE_SHARE_RE: Lazy<Regex> =
@@ -638,6 +648,13 @@ mod tests {
     #[test]
     fn headlines() {
         assert_eq!(j("Queen of Tears Episode 7 ratings hit a new high"), Some(NEWS));
+        // Korean ratings news (3026-not-recap-reply-1988-e18-ratings-news-bujadongne.txt), not a
+        // review's heading (1792-miss-night-and-day-e8-10billioncompany.txt).
+        assert_eq!(
+            j("(서울=포커스뉴스) tvN '응답하라 1988' 18화가 최고 시청률을 경신했다."),
+            Some(NEWS)
+        );
+        assert_eq!(j("JTBC 드라마 '낮과 밤이 다른 그녀' 8회 리뷰: 시청률"), None);
         // "viewers" counts as news with a number of them (821-the-following-s3-premiere-date.txt),
         // not in a recap's "takes viewers on a gripping ride"
         // (1641-chicago-fire-s12e3-landscapeinsight.txt).
