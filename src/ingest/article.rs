@@ -1606,7 +1606,9 @@ static EPISODE_NUMBER_RE: Lazy<Regex> =
 /// "episodio 3 de la temporada 2 de", "3º episódio da 8ª temporada de", "o quarto episódio da
 /// temporada 4 de": where an episode is named before its show in Spanish or Portuguese prose.
 static EPISODE_OF_RO_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:\b\d{1,3}\s?[ºª]\s+|\b(?:(?:primeir|segund|terceir|quart|quint|sext|s[ée]tim|oitav|non|d[ée]cim|primer|tercer|cuart|s[ée]ptim|octav|noven)[oa]?\s+(?:e|y)\s+)?(?:primeir|segund|terceir|quart|quint|sext|s[ée]tim|oitav|non|d[ée]cim|primer|tercer|cuart|s[ée]ptim|octav|noven)[oa]?\s+)?\b(?:epis[óo]dio|cap[íi]tulo)(?:\s+(?:\d{1,4}|um|uno|dos|dois|tres|três|cuatro|quatro|cinco|seis|siete|sete|ocho|oito|nueve|nove|diez|dez))?\s+d(?:a|o|e|el|e\s+la)\s+")
+    // "o terceiro e quarto episódio de": a pair of ordinals.
+    let ordinal = r"(?:primeir|segund|terceir|quart|quint|sext|s[ée]tim|oitav|non|d[ée]cim|primer|tercer|cuart|s[ée]ptim|octav|noven)[oa]?";
+    Regex::new(&format!(r"(?i)(?:\b\d{{1,3}}\s?[ºª]\s+|\b(?:{ordinal}\s+(?:e|y)\s+)?{ordinal}\s+)?\b(?:epis[óo]dio|cap[íi]tulo)(?:\s+(?:\d{{1,4}}|um|uno|dos|dois|tres|três|cuatro|quatro|cinco|seis|siete|sete|ocho|oito|nueve|nove|diez|dez))?\s+d(?:a|o|e|el|e\s+la)\s+"))
         .unwrap()
 });
 
@@ -1841,7 +1843,8 @@ fn name_before_marker(line: &str) -> Option<headline::Headline> {
     })
 }
 
-/// A work's name in 『』 and its episode's counter right after it.
+/// A work's name in 『』 or 「」 and its episode's counter right after it (or after the
+/// broadcast slot in brackets).
 static JAPANESE_NAME_NUMBER_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"[『「]([^』」]{1,60})[』」]\s?(?:[(（][^)）]{0,80}[)）]\s?)?(?:第)?(\d{1,4})\s?話")
         .unwrap()

@@ -128,6 +128,8 @@ static DOTTED_AFTER_NAME_RE: Lazy<Regex> = Lazy::new(|| {
     )
     .unwrap()
 });
+/// The season's dot in brackets after a label or a quoted title: "“Chicago Fire” recap (2.7):",
+/// "The Leftovers, “Off Ramp” (2.3) - TV Review".
 static LABELLED_DOTTED_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r#"(?i)(\brecap|\breview|,\s*[“"‘][^”"’“‘]{1,80}[”"’])\s*\((\d{1,2})\.(\d{1,2})\)"#)
         .unwrap()
@@ -1522,7 +1524,7 @@ static TRAILING_GENRE_RE: Lazy<Regex> =
 /// Korean entertainment news names a programme by its kind, then quotes it: "23일 방송된 KBS2
 /// 금요드라마 '스파이'(박현석 연출/한상운, 이강 극본)" (the KBS2 Friday drama 'Spy' aired on the 23rd).
 static KOREAN_PROGRAMME_QUOTE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?:드라마|예능|시트콤|미니시리즈|(?:^|\s)(?:tvN|KBS2?|MBC|SBS|JTBC|OCN|ENA|MBN|TV조선|채널A))\s*['‘"“]([^'’"”‘“(]{1,40})(?:\([^()]{0,60}\))?['’"”]"#).unwrap()
+    Regex::new(&format!(r#"(?:드라마|예능|시트콤|미니시리즈|(?:^|\s)(?i:{NETWORKS}|MBN|TV조선|채널A))\s*['‘"“]([^'’"”‘“(]{{1,40}})(?:\([^()]{{0,60}}\))?['’"”]"#)).unwrap()
 });
 /// The programme a line of Korean entertainment news names: "금요드라마 '스파이'" → "스파이".
 pub fn korean_programme(line: &str) -> Option<&str> {
