@@ -146,29 +146,22 @@ static ACRONYMS: LazyLock<HashMap<String, Option<&'static str>>> = LazyLock::new
     let mut candidates: HashMap<String, Vec<Entry>> = HashMap::new();
     for (key, entry) in TITLES.iter() {
         let words: Vec<&str> = key.split(' ').collect();
-        // "TVD" is The Vampire Diaries: the article may count where a list writes it.
-        if entry.with_the
-            && words.len() >= 2
-            && words.iter().all(|w| w.starts_with(char::is_alphabetic))
-        {
-            let acronym: String = std::iter::once('T')
-                .chain(words.iter().filter_map(|w| w.chars().next()))
-                .collect::<String>()
-                .to_uppercase();
-            let names = candidates.entry(acronym).or_default();
-            if names.iter().all(|e| e.title != entry.title) {
-                names.push(*entry);
-            }
-        }
-        if words.len() < 3 || words.iter().any(|w| !w.starts_with(|c: char| c.is_alphabetic())) {
+        if words.iter().any(|w| !w.starts_with(char::is_alphabetic)) {
             continue;
         }
         let initials = |keep: &dyn Fn(&&&str) -> bool| -> String {
             words.iter().filter(keep).filter_map(|w| w.chars().next()).collect::<String>()
         };
-        let every = initials(&|_| true).to_uppercase();
-        let content = initials(&|w| !ACRONYM_SKIPS.contains(*w)).to_uppercase();
-        for acronym in [every, content] {
+        let mut acronyms = Vec::new();
+        // "TVD" is The Vampire Diaries: the article may count where a list writes it.
+        if entry.with_the && words.len() >= 2 {
+            acronyms.push(format!("T{}", initials(&|_| true)).to_uppercase());
+        }
+        if words.len() >= 3 {
+            acronyms.push(initials(&|_| true).to_uppercase());
+            acronyms.push(initials(&|w| !ACRONYM_SKIPS.contains(*w)).to_uppercase());
+        }
+        for acronym in acronyms {
             if acronym.chars().count() < 3 {
                 continue;
             }
