@@ -2187,7 +2187,10 @@ fn season_named(text: &str, show: &str, episode: Option<u32>) -> Option<u32> {
         !words.is_empty()
             && whole_word
             && spans[first..].iter().map(|w| &w.folded).eq(words.iter())
-            && text[from + spans[spans.len() - 1].range.end..at].trim().is_empty()
+            // "The ninth episode of “Fargo” Season 2": a closing quote between the two.
+            && text[from + spans[spans.len() - 1].range.end..at]
+                .trim_matches(['”', '"', '’', '\'', ' '])
+                .is_empty()
     };
     let name_starts_at = |at: usize| {
         let mut to = (at + window).min(text.len());
@@ -2230,15 +2233,17 @@ fn season_named(text: &str, show: &str, episode: Option<u32>) -> Option<u32> {
     }
 }
 
-/// What follows a show's name when the text gives its season: "’s season 2", "’s second season".
+/// What follows a show's name when the text gives its season: "’s season 2", "’s second season",
+/// "’s season two".
 static NAME_SEASON_RE: Lazy<Regex> = Lazy::new(|| {
-    let ord = headline::ORD;
-    Regex::new(&format!(r"(?i)(?:’s|'s)?\s+(?:season\s+(\d{{1,2}})\b|{ord}\s+season\b)")).unwrap()
+    let (num, ord) = (headline::NUM, headline::ORD);
+    Regex::new(&format!(r"(?i)(?:’s|'s)?\s+(?:season\s+{num}\b|{ord}\s+season\b)")).unwrap()
 });
-/// What comes before a show's name that the text gives the season of: "season 2 of ".
+/// What comes before a show's name that the text gives the season of: "season 2 of ", "season
+/// two of ".
 static SEASON_OF_NAME_RE: Lazy<Regex> = Lazy::new(|| {
-    let ord = headline::ORD;
-    Regex::new(&format!(r"(?i)\b(?:season\s+(\d{{1,2}})|{ord}\s+season)\s+of\s+")).unwrap()
+    let (num, ord) = (headline::NUM, headline::ORD);
+    Regex::new(&format!(r"(?i)\b(?:season\s+{num}|{ord}\s+season)\s+of\s+")).unwrap()
 });
 /// "’s season 2, episode 4" after a show's name: season (1) and episode (2).
 static SEASON_AND_EPISODE_AFTER_NAME_RE: Lazy<Regex> = Lazy::new(|| {
@@ -2453,7 +2458,8 @@ static EPISODE_LINE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)^episode\s+(\d{1,4})$").unwrap());
 
 /// "The Great British Bake Off: Week 5", "Strictly Come Dancing - Series 11, Week 4 [Review]",
-/// "Strictly Come Dancing 2018 week 4 recap": a weekly competition's episodes are its weeks.
+/// "Strictly Come Dancing 2018 week 4 recap", "Dancing with the Stars Season 23, Week 5 – LIVE
+/// BLOG!!": a weekly competition's episodes are its weeks.
 /// Not a round-up's week ("Winter 2023 Anime Episode Reviews: Week 12", "Last Week in TV").
 fn week_numbered(headline_text: &str) -> Option<headline::Headline> {
     let c = WEEK_RE.captures(headline_text.trim())?;
@@ -2473,7 +2479,7 @@ fn week_numbered(headline_text: &str) -> Option<headline::Headline> {
 }
 
 static WEEK_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(.{2,80}?)\s*(?:[:\-–—,]\s*)?(?:(?:series|season)\s+(\d{1,2}),?\s+)?week\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s*[\[(]?(?:recap|review|results?)[\])]?)*(?:\s*:\s+[^:]{1,60})?$").unwrap()
+    Regex::new(r"(?i)^(.{2,80}?)\s*(?:[:\-–—,]\s*)?(?:(?:series|season)\s+(\d{1,2}),?\s+)?week\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s*(?:[–—\-]\s*)?[\[(]?(?:recap|review|results?|live\s*blog)[\])]?!*)*(?:\s*:\s+[^:]{1,60})?$").unwrap()
 });
 static ROUND_UP_WORDS_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:anime|episodes?|reviews?|recaps?|round-?up|tv|television|watch(?:ing|list)?|winter|spring|summer|fall|autumn|dramas?|weekly|last|this|best|ratings?|sitcoms?|shows?|k-?drama|my|our)\b").unwrap()
@@ -5376,6 +5382,13 @@ mod tests {
         let lede = "Week four of Hell’s Kitchen season 14 is now in the books and I am here with a complete recap for you!";
         assert_eq!(season_named(lede, "Hells Kitchen", None), Some(14));
         assert_eq!(season_named(lede, "Kitchen Nightmares", None), None);
+        // A closing quote between name and season (pages/3073), a season in words (pages/2992).
+        let quoted =
+            "The ninth episode of “Fargo” Season 2, entitled “The Castle” aired last night on FX.";
+        assert_eq!(season_named(quoted, "FARGO", None), Some(2));
+        let worded =
+            "I’ve made no secret of the fact I’m loving season two of The Mandalorian, but wow";
+        assert_eq!(season_named(worded, "The Mandalorian", None), Some(2));
     }
 
     /// Blogger's own heading of a label page, "Showing posts with label Mushishi. Show all
@@ -5482,6 +5495,11 @@ mod tests {
         // (2147-dancing-with-the-stars-week4-abc7news.txt).
         let week = week_numbered("'Dancing With The Stars' week 4: Dance-by-dance recap").unwrap();
         assert_eq!((week.show.as_str(), week.episode), ("Dancing With The Stars", 4));
+        let live = week_numbered("Dancing with the Stars Season 23, Week 5 – LIVE BLOG!!").unwrap();
+        assert_eq!(
+            (live.show.as_str(), live.season, live.episode),
+            ("Dancing with the Stars", 23, 5)
+        );
         let pair = parse_headline("[한드리뷰] '여우각시별' 1&2화 감상 리뷰").expect("a headline");
         assert_eq!(
             (pair.show.as_str(), pair.episode, pair.episode_end),

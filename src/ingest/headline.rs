@@ -329,7 +329,8 @@ fn numbered_headline(text: &str) -> Option<Headline> {
                 _ if bracketed => after.trim_start().trim_start_matches([')', ']']),
                 _ => after,
             };
-            let title = extract_title(rest).or(bracket_title);
+            let title =
+                extract_title(rest).or(bracket_title).map(|t| close_quote_opened_before(before, t));
             // "Ted Lasso Season 3 Episode 4 Ted Lasso Season 3 Episode 4 Review: Big Week": a
             // headline printed twice leaves its second copy where the title would be.
             let title = match title.as_deref().and_then(numbered_headline) {
@@ -340,6 +341,19 @@ fn numbered_headline(text: &str) -> Option<Headline> {
         }
     }
     None
+}
+
+/// "The Mandalorian ‘Chapter 13: The Jedi’ Review": a quote opened before the marker closes
+/// after the title, and goes with the one the marker took.
+fn close_quote_opened_before(before: &str, title: String) -> String {
+    let opened = before.trim_end().chars().last();
+    let closes = QUOTE_PAIRS.iter().find(|(open, _)| Some(*open) == opened).map(|&(_, c)| c);
+    match closes.and_then(|close| title.strip_suffix(close)) {
+        Some(inner) if !inner.contains(opened.unwrap_or(' ')) && has_alphanumeric(inner) => {
+            inner.trim_end().to_string()
+        }
+        _ => title,
+    }
 }
 
 /// A spoiler warning left where a name would be: "*Warning", "Spoiler Warning:".
@@ -2368,6 +2382,9 @@ mod tests {
         // (2575-the-mandalorian-s2e5-eggplante.txt).
         let jedi = parse_headline("The Mandalorian 2.5: “Chapter 13: The Jedi” Review");
         assert_eq!(jedi.and_then(|h| h.title).as_deref(), Some("The Jedi"));
+        // … or before it, closing after the title (pages/2992).
+        let quoted_before = parse_headline("The Mandalorian ‘Chapter 13: The Jedi’ Review Disney+");
+        assert_eq!(quoted_before.and_then(|h| h.title).as_deref(), Some("The Jedi"));
         let chinese = "《韓劇某一天第7集劇情與評價心得》要活下來就要先改變自己";
         assert_eq!(
             parse_headline(chinese).map(|h| (h.show, h.episode)),
