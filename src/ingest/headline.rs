@@ -1511,6 +1511,11 @@ static TRAILING_YEAR_RE: Lazy<Regex> =
 /// the show.
 /// Also a kana reading or label in brackets glued to a name: "SPY×FAMILY(スパイファミリー)",
 /// "かくしごと(アニメ)", "かくしごと（アニメ）".
+/// A name in Latin letters (two at least) and its katakana reading written straight after it.
+static LATIN_THEN_READING_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(\p{Latin}[\p{Latin}\p{N}\s×&!?.'’:\-]*\p{Latin}[\p{Latin}\p{N}!?.]*)[\p{Katakana}ー・]{2,}$")
+        .unwrap()
+});
 static TRAILING_ALIAS_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?:\s+(?:\((?:aka\s+|a\.k\.a\.\s+)?\p{L}[^()]{0,60}\)|\[\p{L}[^\[\]]{0,60}\])|\s*[(（][\p{Hiragana}\p{Katakana}ー・･\s]{1,30}[)）])$")
         .unwrap()
@@ -1622,6 +1627,15 @@ pub fn clean_show(raw: &str) -> String {
     // "<愛の不時着 第1話あらすじ>": a line wrapped in angle brackets, cut at the marker.
     if !s.contains(['>', '＞']) {
         s = s.trim_start_matches(['<', '＜']);
+    }
+    // "こんにちは、編集部のマーロウです。VIVANT第8話は": the name starts after the last
+    // Japanese full stop.
+    if let Some((_, rest)) = s.rsplit_once('。').filter(|(_, rest)| has_alphanumeric(rest)) {
+        s = trim_separators(rest);
+    }
+    // "VIVANTヴィヴァン 第7話": a name in Latin letters, its katakana reading glued on.
+    if let Some(name) = LATIN_THEN_READING_RE.captures(s).and_then(|c| c.get(1)) {
+        s = name.as_str().trim();
     }
     // "韓国ドラマ【トッケビ】": a genre, then the name in lenticular brackets.
     if let Some(name) = GENRE_THEN_BRACKETED_RE.captures(s).and_then(|c| c.get(1)) {

@@ -80,7 +80,9 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | (?:usd|eur|gbp|php|jpy|krw|inr|idr|cad|aud)\s*[$€£₱¥₩₹]?\s*\d.*$   # a currency ticker
           | (?:table\s+of\s+contents|contents|in\s+this\s+article|jump\s+to)\s*:?$
           | (?:hi,?\s+)?what\s+are\s+you\s+looking\s+for\??$                # a search box
-          | .*(?:»|›|\s>\s|\s/\s).*$                               # breadcrumbs
+          | .*(?:»|›|\s>\s).*$                                    # breadcrumbs
+          | \S+(?:\s+\S+){{0,2}}\s/\s.*$                              # Home / TV / …
+          | .{{0,200}}[(\[](?:photos?|images?|pictures?|screenshots?)\s+(?:by|via|courtesy|credit)\b[^()\[\]]*[)\]]$  # a caption's credit
           | r/\w+.*$ | u/\w+.*$ | .*\s•\s+u/\w+.*$                  # forum headers
           | (?:latest|trending(?:\s+now)?|popular|related|previous|prev|next|up\s+next|read\s+(?:more|next|also)|see\s+also|also\s+read|recommended|breaking|hot|top\s+stories|must\s+read)\s*[:|»›].*$
           | (?:latest|recent|newest)\s+(?:posts|articles|stories|entries)\s*:$   # a widget's heading
@@ -208,6 +210,8 @@ pub fn starts_a_sentence(show: &str) -> bool {
         && show.split_whitespace().skip(1).any(|w| w.starts_with(char::is_lowercase))
         && words >= 2
         && !title_case_name
+        // "This is Us Season 1 – Review of episode 16 ‘Memphis’".
+        && crate::recap::gazetteer::lookup(show).is_none()
 }
 
 /// Parses one line as a headline, refusing prose and sentence-start shows.
