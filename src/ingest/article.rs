@@ -1032,6 +1032,9 @@ static EPISODE_TITLE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
 /// "Episode Title: “Choose Your Pain”" is often run into the credits written under it.
 fn labelled_title(value: &str) -> Option<String> {
     let value = value.trim();
+    // "Episode Title: Memento Mori" / "Originally Aired: November 17th 2017": the next label
+    // run into the line.
+    let value = RUN_IN_LABEL_RE.find(value).map_or(value, |m| value[..m.start()].trim_end());
     for (open, close) in [('“', '”'), ('"', '"'), ('‘', '’'), ('«', '»')] {
         if let Some((inner, _)) = value.strip_prefix(open).and_then(|r| r.split_once(close)) {
             return headline::clean_title(inner);
@@ -1039,6 +1042,11 @@ fn labelled_title(value: &str) -> Option<String> {
     }
     headline::clean_title(value)
 }
+
+/// A credit's or an air date's label after an episode title's: " Originally Aired:".
+static RUN_IN_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\s+(?:(?:Original(?:ly)?|First)\s+)?(?:Aired|Air\s*Date|Airdate|Broadcast|Written\s+[Bb]y|Directed\s+[Bb]y|Writers?|Directors?|Teleplay|Story|Release\s+Date)\s*:").unwrap()
+});
 
 /// Words that make a line after the headline a subtitle or dek, not an episode title.
 static NOT_TITLE_RE: Lazy<Regex> = Lazy::new(|| {

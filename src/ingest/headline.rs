@@ -1300,9 +1300,9 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         // "Star Trek Discovery, S1.7, “Magic To Make The Sanest Man Go Mad”": a dot for the E
         form(r"(?i)\bS(\d{1,2})\.(\d{1,3})\b".into(), with_season),
         // S01E02, s1e2, S01 E02, S4-E10, S01E03-E04, S01E03-04, S01E03E04, S5EO2 (an O typed
-        // for a 0)
+        // for a 0), "S:01 E:13"
         form(
-            r"(?i)\bS(\d{1,6})\s?[:.,\-]?\s?E[Oo]?(\d{1,6})(?:(?:\s?(?:-|–|&|\+)\s?E?|E)(\d{1,6}))?\b"
+            r"(?i)\bS:?(\d{1,6})\s?[:.,\-]?\s?E(?::\s?)?[Oo]?(\d{1,6})(?:(?:\s?(?:-|–|&|\+)\s?E?|E)(\d{1,6}))?\b"
                 .into(),
             with_season,
         ),
@@ -1511,6 +1511,10 @@ static TRAILING_YEAR_RE: Lazy<Regex> =
 /// the show.
 /// Also a kana reading or label in brackets glued to a name: "SPY×FAMILY(スパイファミリー)",
 /// "かくしごと(アニメ)", "かくしごと（アニメ）".
+/// A kanji word and its reading in brackets, with more of the name after them.
+static KANJI_READING_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(\p{Han})[(（][\p{Hiragana}\p{Katakana}ー・]{1,20}[)）](\S)").unwrap()
+});
 /// A name in Latin letters (two at least) and its katakana reading written straight after it.
 static LATIN_THEN_READING_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(\p{Latin}[\p{Latin}\p{N}\s×&!?.'’:\-]*\p{Latin}[\p{Latin}\p{N}!?.]*)[\p{Katakana}ー・]{2,}$")
@@ -1571,6 +1575,10 @@ static LEAD_PHRASE_RE: Lazy<Regex> = Lazy::new(|| {
 /// Up to a lower-case "guide to" a few words in: "The basic B’s guide to ".
 static GUIDE_TO_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:\S+\s+){0,4}?guide\s+to\s+").unwrap());
+/// A capitalised name or two and a lower-case "reviews" or "recaps": "FTN reviews ".
+static SITE_REVIEWS_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:\p{Lu}[\p{L}\p{N}'’&.\-]*\s+){1,3}(?:reviews|recaps)\s+").unwrap()
+});
 /// "MIDNIGHT REVIEWS Shōgun": a section or blog name in capitals before the show.
 static CAPS_SECTION_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:[A-Z][A-Z'’&-]+\s+){0,3}(?:REVIEWS?|RECAPS?|NEWS)\s+").unwrap());
@@ -1632,6 +1640,13 @@ pub fn clean_show(raw: &str) -> String {
     // Japanese full stop.
     if let Some((_, rest)) = s.rsplit_once('。').filter(|(_, rest)| has_alphanumeric(rest)) {
         s = trim_separators(rest);
+    }
+    // "梨泰院(イテウォン)クラス": a kanji word's reading in brackets inside the name.
+    let unread = KANJI_READING_RE.replace_all(s, "$1$2");
+    let s_owned;
+    if unread.len() < s.len() && has_alphanumeric(&unread) {
+        s_owned = unread.into_owned();
+        s = &s_owned;
     }
     // "VIVANTヴィヴァン 第7話": a name in Latin letters, its katakana reading glued on.
     if let Some(name) = LATIN_THEN_READING_RE.captures(s).and_then(|c| c.get(1)) {
@@ -1760,6 +1775,13 @@ pub fn clean_show(raw: &str) -> String {
         // "The basic B’s guide to Love Island": the writer's "guide to" in lower case before a
         // name (but "The Hitchhiker's Guide to the Galaxy" is one).
         if let Some(m) = GUIDE_TO_RE.find(s) {
+            let rest = &s[m.end()..];
+            if rest.starts_with(char::is_uppercase) && has_alphanumeric(rest) {
+                s = trim_separators(rest);
+            }
+        }
+        // "FTN reviews Agents of SHIELD": a site's name and its verb before the show.
+        if let Some(m) = SITE_REVIEWS_RE.find(s) {
             let rest = &s[m.end()..];
             if rest.starts_with(char::is_uppercase) && has_alphanumeric(rest) {
                 s = trim_separators(rest);

@@ -364,13 +364,16 @@ static LABELLED_SCORE_OPENING_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:[\p{L}'’]+(?:\.[\p{L}]+)?\s+){0,2}(?:rating|score|grade|nota|calificaci[óo]n|puntuaci[óo]n|puntaje|valoraci[óo]n|pontua[çc][ãa]o)(?:s|\(s\))?\s*:\s*\d{1,3}(?:[.,]\d{1,2})?\s*/\s*\d{1,3}\b").unwrap()
 });
 
-/// A bare score printed beside the headline ("7.0", "8.5"): out of 10.
+/// A bare score printed beside the headline ("7.0", "8.5", "8.35"): out of 10.
 pub fn parse_bare_score(line: &str) -> Option<ParsedRating> {
     let line = line.trim();
-    let c = Regex::new(r"^(\d{1,2}[.,]\d)$").ok()?.captures(line)?;
+    let c = DECIMAL_SCORE_RE.captures(line)?;
     let v = number(&c[1])?;
     ParsedRating::new(v, 10.0, line)
 }
+
+/// A score with its decimals: a bare whole number beside a headline is as often a count.
+static DECIMAL_SCORE_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(\d{1,2}[.,]\d{1,2})$").unwrap());
 
 /// A lone letter grade on its own line ("B+"), as printed beside a headline.
 pub fn parse_grade(line: &str) -> Option<ParsedRating> {

@@ -43,12 +43,21 @@ struct Entry {
     bare: bool,
 }
 
+/// Brands whose possessive some datasets write before a series' name.
+const BRAND_POSSESSIVES: [&str; 3] = ["Marvel's ", "DC's ", "Tom Clancy's "];
+
 /// Folded words (a leading article dropped) joined by spaces → the name as the dataset writes it.
 static TITLES: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
     let mut titles: HashMap<String, Entry> = HashMap::new();
-    for line in SHOWS_TSV.lines() {
+    let rows = SHOWS_TSV.lines().flat_map(|line| {
         let (title, sources) = line.split_once('\t').unwrap_or((line, ""));
         let title = title.trim();
+        // "Marvel's Luke Cage" is "Luke Cage" on most pages: the brand's possessive, like a
+        // network's, is no part of the name the page means.
+        let bare = BRAND_POSSESSIVES.iter().find_map(|brand| title.strip_prefix(brand));
+        std::iter::once((title, sources)).chain(bare.map(|b| (b, sources)))
+    });
+    for (title, sources) in rows {
         let anime = sources.split(',').any(|s| ANIME_SOURCES.contains(&s.trim()));
         let words = key_words(title);
         // "3%" and "24" fold to a bare number, which every episode marker holds.
