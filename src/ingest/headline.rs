@@ -1445,6 +1445,10 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         // A Japanese season's counter before the episode's: "約束のネバーランド 2期3話",
         // "第2期 第3話"
         form(r"(?:第)?(\d{1,2})\s?期\s?(?:第)?\s?(\d{1,4})\s?(?:話|회|화)".into(), with_season),
+        // "後宮の涙」8・9・10・11・12話": a run of episodes listed with middle dots.
+        form(r"(\d{1,4})(?:\s?・\s?\d{1,4})*\s?・\s?(\d{1,4})\s?(?:話|회|화)".into(), |c| {
+            Some((1, parse_number(&c[1])?, c[2].parse().ok()))
+        }),
         // Korean and Japanese episode counters: 3회, 3화, 3-4회, 제3화, 第3話, a Korean
         // particle glued to the counter ("5회에서는", "5화의"), Japanese running on at once
         // ("大恋愛5話ネタバレ", "第5話を見た感想"); a pair has its separator ("MIU404 8話" is

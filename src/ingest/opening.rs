@@ -67,7 +67,7 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | (?:©|\(c\)\s|copyright\b|크레딧\s*:).{{0,80}}$           # © copyright: Sasha
           | https?://\S+$ | www\.\S+$                              # bare addresses
           | (?:written\s+|posted\s+|published\s+|reviewed\s+)?by\s+\p{{Lu}}[\w.'’\-]*(?:\s+\p{{Lu}}[\w.'’\-]*){{0,3}}(?:\s*[,|•·\-–]\s*.*)?$  # bylines
-          | (?:published|posted|updated|last\s+updated|posted\s+on|published\s+on|date|(?:first\s+)?aired|(?:(?:episode|original)\s+)?air\s+date|publi[ée]e?\s+le|mis\s+à\s+jour|publicad[oa]|atualizad[oa]|actualizad[oa])\b.{{0,80}}$
+          | (?:published|posted|updated|last\s+updated|posted\s+on|published\s+on|date|(?:first\s+)?aired|(?:(?:episode|original)\s+)?air\s*date|publi[ée]e?\s+le|mis\s+à\s+jour|publicad[oa]|atualizad[oa]|actualizad[oa])\b.{{0,80}}$
           | (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+.{{0,40}}\d{{4}}.{{0,40}}$
           | {MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}.{{0,40}}$
           | \d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}.{{0,40}}$
@@ -92,6 +92,8 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | (?:(?:dark|light)\s+mode\s*)+$                           # a theme switch
           | (?:\S+\s+바로가기\s*)+$ | (?:tv\s*/\s*)?연예$              # Korean skip links, a news section
           | (?:アイキャッチ)?(?:画像|写真)(?:引用|出典|提供)\s*[:：].*$        # a Japanese image credit
+          | (?:演|出演|主演|キャスト|脚本|監督|原作|演出)\s*[:：].*$          # Japanese credits
+          | production\s+(?:number|code|no\.?)\s*:?\s*\S+$              # Production Number 176172
           | (?:home|menu|search|skip\s+to\s+(?:main\s+)?content|sign\s+in|log\s*in|subscribe|newsletter|
                news|reviews?|recaps?|tv|tv\s+shows?|tv\s+(?:reviews?|recaps?)|(?:episode|weekly|drama|anime)\s+(?:reviews|recaps)|movies?|anime|k-?dramas?|dramas?|
                entertainment|features?|opinion|opinions?\s+and\s+editorial|editorial|blog|latest|trending|popular|
@@ -402,7 +404,9 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
     // The list of the season's other episodes under such a lede ("“Echoes” (Season 6, Episode
     // 1)") is no headline for it.
     if let (Some((k, h)), Some((_, _, _, f))) = (&lede, &found) {
-        if h.episode != f.episode {
+        // (Nor is the first episode's heading under a lede that names a run of them: "「後宮の
+        // 涙」8・9・10・11・12話 感想とネタバレ" over "第8話 仕掛けられた罠".)
+        if h.episode != f.episode || (h.episode_end.is_some() && f.episode_end.is_none()) {
             found = Some((*k, *k, stripped[*k].to_string(), h.clone()));
         }
     }
