@@ -4573,6 +4573,40 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("If These Woods Could Talk"));
     }
 
+    /// Pages of the fifty-eighth to sixtieth collections, read blind, and what they showed: a
+    /// known show that reads like a sentence's start ("This is Us"), a slash inside an anime
+    /// blog's headline (no breadcrumb), a run of episodes listed with middle dots over the first
+    /// one's heading, an air date's label run into the episode title's.
+    #[test]
+    fn pages_from_the_fifty_eighth_to_sixtieth_collections() {
+        let page = |text: &str| parse(text, Format::Text);
+        let a = page(include_str!(
+            "../../tests/corpus/pages/3231-this-is-us-s1e16-memphis-mylifemyfavorites.txt"
+        ));
+        assert_eq!(
+            (a.show.as_str(), a.episode, a.title.as_deref()),
+            ("This is Us", 16, Some("Memphis"))
+        );
+        let a =
+            page(include_str!("../../tests/corpus/pages/3219-shingeki-no-kyojin-e5-mikomi.txt"));
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Shingeki no Kyojin", 1, 5));
+        let a = page(include_str!(
+            "../../tests/corpus/pages/3291-story-of-lu-zhen-e8-12-sseikatsu.txt"
+        ));
+        assert_eq!((a.show.as_str(), a.episode, a.episode_end), ("後宮の涙", 8, Some(12)));
+        let a = page(include_str!(
+            "../../tests/corpus/pages/3186-the-punisher-s1e13-channelsuperhero.txt"
+        ));
+        assert_eq!(
+            (a.show.as_str(), a.episode, a.title.as_deref()),
+            ("The Punisher", 13, Some("Memento Mori"))
+        );
+        let a =
+            page(include_str!("../../tests/corpus/pages/3183-luke-cage-s1e7-graphicpolicy.txt"));
+        assert_eq!(a.show, "Luke Cage");
+        assert_eq!(a.rating.and_then(|r| r.display).as_deref(), Some("8.35"));
+    }
+
     /// A photo credit is furniture, not a headline; a headline glued onto a breadcrumb and cut
     /// short gives way to its whole copy on the next line, while a copy that only lacks "The"
     /// does not replace the headline.

@@ -2217,6 +2217,28 @@ fn extract_title(rest: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// Names as blind collections' pages wrote them before their markers: a greeting's
+    /// sentence before the name (pages/3230), a katakana reading glued onto a Latin name
+    /// (3229), a kanji word's bracketed reading inside one (3199), a site's "reviews" (3173).
+    #[test]
+    fn names_from_the_fifty_eighth_and_fifty_ninth_collections() {
+        let show = |line: &str| parse_headline(line).map(|h| (h.show, h.episode));
+        assert_eq!(
+            show("こんにちは、編集部のマーロウです。VIVANT第8話は、テントの捕らえられた乃木の視点から"),
+            Some(("VIVANT".to_string(), 8))
+        );
+        assert_eq!(
+            show("VIVANTヴィヴァン 第7話のネタバレあらすじと第8話の予告 感想と考察"),
+            Some(("VIVANT".to_string(), 7))
+        );
+        assert_eq!(clean_show("梨泰院(イテウォン)クラス"), "梨泰院クラス");
+        assert_eq!(clean_show("SPY×FAMILY(スパイファミリー)"), "SPY×FAMILY");
+        assert_eq!(
+            show("TV REVIEW: FTN reviews Agents of SHIELD S01E17 “Turn, Turn, Turn”"),
+            Some(("Agents of SHIELD".to_string(), 17))
+        );
+    }
+
     #[test]
     fn an_ordinal_episode_in_prose_names_show_season_and_episode() {
         let cases = [
@@ -2422,6 +2444,9 @@ mod tests {
         // (2575-the-mandalorian-s2e5-eggplante.txt).
         let jedi = parse_headline("The Mandalorian 2.5: “Chapter 13: The Jedi” Review");
         assert_eq!(jedi.and_then(|h| h.title).as_deref(), Some("The Jedi"));
+        // "S:01 E:13" (pages/3186).
+        let colons = parse_headline("The Punisher S:01 E:13").expect("a headline");
+        assert_eq!((colons.show.as_str(), colons.season, colons.episode), ("The Punisher", 1, 13));
         // … or before it, closing after the title (pages/2992).
         let quoted_before = parse_headline("The Mandalorian ‘Chapter 13: The Jedi’ Review Disney+");
         assert_eq!(quoted_before.and_then(|h| h.title).as_deref(), Some("The Jedi"));

@@ -545,6 +545,26 @@ fn split_lead(line: &str) -> Option<(String, String)> {
 mod tests {
     use super::*;
 
+    /// Lines of the blind collections' pages: a slash inside a long headline (pages/3219) is
+    /// no breadcrumb's; a caption's photo credit (019), an "Airdate" (3273), a Japanese cast
+    /// credit (3291) and a production number (2249) are furniture; a known show that reads like
+    /// a sentence's start (3231) is a name.
+    #[test]
+    fn furniture_lines_and_names_from_the_blind_collections() {
+        assert!(!is_furniture_line(
+            "Shingeki no Kyojin - 05: First Battle / Defense of Trost (pt 1)"
+        ));
+        assert!(is_furniture_line("Home / Reviews / TV"));
+        assert!(is_furniture_line(
+            "A scene from ‘Quantico’ season 2 episode 3 (Photo by Giovanni Rufino / ABC)"
+        ));
+        assert!(is_furniture_line("Airdate: October 16, 2008"));
+        assert!(is_furniture_line("演:劉雪華(リウ・シュエホア)"));
+        assert!(is_furniture_line("Production number 40510-529"));
+        assert!(!starts_a_sentence("This is Us"));
+        assert!(starts_a_sentence("This is where"));
+    }
+
     fn choose(lines: &[&str]) -> Option<(usize, String, Headline)> {
         candidate(lines).map(|c| (c.first, c.text, c.parsed))
     }

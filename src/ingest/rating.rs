@@ -398,6 +398,14 @@ mod tests {
         parse_any(s).map(|r| r.rating.value)
     }
 
+    /// "Overall Rating: 8.35" (pages/3183): a score with two decimals, out of ten.
+    #[test]
+    fn a_bare_score_with_two_decimals() {
+        assert_eq!(parse_bare_score("8.35").map(|r| r.display).as_deref(), Some("8.35"));
+        assert!(five("8.35").is_some_and(|v| (v - 4.175).abs() < 0.01));
+        assert_eq!(parse_bare_score("176"), None);
+    }
+
     /// "3 out of 5 Gooey Baltars" on a line of its own
     /// (1982-battlestar-galactica-s3e13-servewithchips.txt): the blog's own unit after the
     /// scale; a count in lower case is no rating.

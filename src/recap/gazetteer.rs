@@ -290,6 +290,14 @@ pub fn names_in(text: &str) -> Vec<Found> {
 mod tests {
     use super::*;
 
+    /// "Marvel's Luke Cage" in the datasets is "Luke Cage" on the page (pages/3183).
+    #[test]
+    fn a_brand_possessive_is_no_part_of_the_name() {
+        assert_eq!(lookup("Luke Cage"), Some("Luke Cage"));
+        assert_eq!(lookup("Marvel's Luke Cage"), Some("Marvel's Luke Cage"));
+        assert_eq!(lookup("Legends of Tomorrow"), Some("Legends of Tomorrow"));
+    }
+
     /// "Game of Thones" and "Cowboy REbop" (pages 1972 and 1785) are known names misspelt; a
     /// sequel's number ("Dream High 3") or a short name is no misspelling.
     #[test]
