@@ -426,7 +426,9 @@ static MD_LINK_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)
 static MD_REF_LINK_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\[([^\]]+)\]\[[^\]]*\]").unwrap());
 static MD_LINK_DEF_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\[[^\]]+\]:\s*\S+").unwrap());
 static MD_AUTOLINK_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"<(https?://[^>\s]+)>").unwrap());
-static MD_STRONG_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\*\*(.+?)\*\*|__(.+?)__").unwrap());
+/// Bold text; not a run of asterisks alone ("Review *****" rates five stars).
+static MD_STRONG_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\*\*([^*].*?)\*\*|__(.+?)__").unwrap());
 static MD_EM_STAR_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\*([^*\s](?:[^*]*[^*\s])?)\*").unwrap());
 static MD_EM_UNDERSCORE_RE: Lazy<Regex> =

@@ -179,6 +179,14 @@ fn numbered_headline(text: &str) -> Option<Headline> {
             };
             // "Review: Severance, "Chikhai Bardo" | Season 2, Episode 7": the show and the
             // episode's quoted title before a bar, the marker after it.
+            // "“Ozymandias” – BREAKING BAD, Season 5 Ep.14 (TV Review)": the quoted title, a
+            // dash, then the show and its marker.
+            let (show_raw, bracket_title) = match QUOTED_TITLE_DASH_SHOW_RE.captures(show_raw) {
+                Some(c) if bracket_title.is_none() => {
+                    (c.get(2).map_or(show_raw, |m| m.as_str()), clean_title(&c[1]))
+                }
+                _ => (show_raw, bracket_title),
+            };
             let (show_raw, bracket_title) = match SHOW_QUOTED_TITLE_BAR_RE.captures(show_raw) {
                 Some(c) if bracket_title.is_none() => {
                     (c.get(1).map_or(show_raw, |m| m.as_str()), clean_title(&c[2]))
@@ -337,6 +345,15 @@ fn numbered_headline(text: &str) -> Option<Headline> {
                 Some(inner) if inner.show == show && inner.episode == episode => inner.title,
                 _ => title,
             };
+            // "Doctor Who 1x09-10: The Empty Child/The Doctor Dances": a pair's two titles;
+            // the first episode's is the recap's.
+            let title = match title {
+                Some(t) if episode_end.is_some() => match t.split_once('/') {
+                    Some((first, _)) => clean_title(first).or(Some(t)),
+                    None => Some(t),
+                },
+                t => t,
+            };
             return Some(Headline { show, season, episode, episode_end, title });
         }
     }
@@ -387,8 +404,18 @@ fn ord_season() -> String {
     format!(r"{ORD}\s+(?:and\s+(?:\p{{L}}+\s+){{1,3}})?(?:season|series)\b")
 }
 /// A quoted title, then an opening bracket and the show: `"Guerras abiertas" (VIS A VIS - `.
-static QUOTED_TITLE_THEN_SHOW_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r#"^\s*[“"«‘]([^”"»’“«‘]{1,80})[”"»’]\s*[(\[]\s*(\S.*)$"#).unwrap());
+/// ("The Doctor is all alone in "Heaven Sent" (Doctor Who, Series 9, Episode 11)": after the
+/// writer's words.)
+static QUOTED_TITLE_THEN_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r#"^(?:.{0,120}?\s)?[“"«‘]([^”"»’“«‘]{1,80})[”"»’]\s*[(\[]\s*([^()\[\]]*\S[^()\[\]]*)$"#,
+    )
+    .unwrap()
+});
+static QUOTED_TITLE_DASH_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
+    // (Not a colon: "‘Foundation’: A review of Episode One" quotes the show.)
+    Regex::new(r#"^\s*[“"«‘]([^”"»’“«‘]{1,80})[”"»’]\s*[–—\-|]\s+(\S.*)$"#).unwrap()
+});
 
 /// The next two bytes are a dot or slash and then a digit.
 fn glued_to_number<'a>(mut bytes: impl Iterator<Item = &'a u8>) -> bool {
@@ -678,7 +705,7 @@ pub(crate) fn name_like_words(name: &str) -> bool {
 }
 /// A day left where the show's name would be: a schedule's "April 26th Episode 7".
 static DATE_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?$")
+    Regex::new(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?$|^(?:\d{4}\s?年\s?)?\d{1,2}\s?月\s?\d{1,2}\s?日")
         .unwrap()
 });
 
@@ -922,6 +949,12 @@ static TRAILING_DATE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\s+\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})$").unwrap());
 /// "The Boy Next World: 4 Things which Shocked yet Amazed Us in The": a count of the
 /// writer's things after the name.
+/// "不適切にもほどがある ネタバレと感想", "いちばんすきな花あらすじ": a Japanese headline's labels
+/// after the name.
+static JAPANESE_LABELS_TAIL_RE: Lazy<Regex> = Lazy::new(|| {
+    let label = "(?:ネタバレ|感想|あらすじ|考察)";
+    Regex::new(&format!(r"\s*{label}(?:\s*[と&・、]\s*{label})*$")).unwrap()
+});
 static LISTICLE_TAIL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\s*[:\-–—|]\s+(?:the\s+)?\d{1,2}\s+(?:[\p{L}’'-]+\s+){0,2}(?:things|reasons|moments|takeaways|questions|details|scenes|highlights|thoughts|ways|lessons|clues|theories|reactions|revelations|twists|surprises)\b.*$").unwrap()
 });
@@ -1418,6 +1451,8 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
             ),
             without_season,
         ),
+        // Sailor Moon Crystal's "Act 10" (in digits: "Act One" is a play's)
+        form(r"\bAct\s+(\d{1,3})\b".into(), without_season),
         // Russian, in Cyrillic or in an address: "1 серия 2 сезон", "walking-dead-1-seriya-2-sezon"
         form(
             r"(?i)(?:^|\s|-)(\d{1,4})[\s-]?(?:серия|seriya|seriia)[\s,-]+(\d{1,2})[\s-]?(?:сезон|sezon)(?:$|[\s,.-])".into(),
@@ -1445,6 +1480,13 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         // A Japanese season's counter before the episode's: "約束のネバーランド 2期3話",
         // "第2期 第3話"
         form(r"(?:第)?(\d{1,2})\s?期\s?(?:第)?\s?(\d{1,4})\s?(?:話|회|화)".into(), with_season),
+        // "「瓔珞(エイラク)」15話~21話", "『涙の女王』第7話~第11話": a range, each number with
+        // its counter.
+        form(
+            r"(?:第|제)?\s?(\d{1,4})\s?(?:話|회|화)\s?[~～〜\-–]\s?(?:第|제)?\s?(\d{1,4})\s?(?:話|회|화)"
+                .into(),
+            |c| Some((1, parse_number(&c[1])?, c[2].parse().ok())),
+        ),
         // "後宮の涙」8・9・10・11・12話": a run of episodes listed with middle dots.
         form(r"(\d{1,4})(?:\s?・\s?\d{1,4})*\s?・\s?(\d{1,4})\s?(?:話|회|화)".into(), |c| {
             Some((1, parse_number(&c[1])?, c[2].parse().ok()))
@@ -1656,9 +1698,17 @@ pub fn clean_show(raw: &str) -> String {
     if let Some(name) = LATIN_THEN_READING_RE.captures(s).and_then(|c| c.get(1)) {
         s = name.as_str().trim();
     }
-    // "韓国ドラマ【トッケビ】": a genre, then the name in lenticular brackets.
+    // "韓国ドラマ【トッケビ】": a genre, then the name in lenticular brackets; "今回は【silent】":
+    // or a few words of the writer's.
     if let Some(name) = GENRE_THEN_BRACKETED_RE.captures(s).and_then(|c| c.get(1)) {
         s = name.as_str().trim();
+    } else if let Some((lead, name)) = s.strip_suffix('】').and_then(|r| r.rsplit_once('【')) {
+        // (The words end in a particle: "愛の不時着【韓国ドラマ】" is a name and its genre.)
+        let particle = lead.trim_end().ends_with(['は', 'も', 'で', 'が', 'を']);
+        if particle && lead.chars().count() <= 6 && !name.contains('【') && has_alphanumeric(name)
+        {
+            s = name.trim();
+        }
     }
     // "Bütün Sırlar Açığa Çıktı | Azize 5.Bölüm": the words before a bar are the writer's
     // (or a section's); the name stands right before the marker.
@@ -1710,6 +1760,7 @@ pub fn clean_show(raw: &str) -> String {
         // Words after the name, in turn: an air date after the label ("The Bachelorette Recap
         // 06/21/21"), a count of the writer's things, a bracketed year, an alias, a genre tag.
         let tails = [
+            &*JAPANESE_LABELS_TAIL_RE,
             &*TRAILING_DATE_RE,
             &*LISTICLE_TAIL_RE,
             &*TRAILING_YEAR_RE,
@@ -1934,7 +1985,7 @@ static GENERIC_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
           | free | online | full | hd | eng\s+sub | english\s+sub(?:titles)? | reviewed | screenshots? | mini
           | (?:(?:리뷰|리캡|후기|감상|줄거리|요약|정리|결말|썸네일|스포(?:일러)?|感想|レビュー|あらすじ|ネタバレ|考察|まとめ)[\s&,/・및]*)+
           | (?:分集)?剧情(?:介绍)? | opini[ãa]o | opini[óo]n | impress[õo]es(?:\s+semanais)?
-          | アニメ | ドラマ | 放送 | 第?\d{1,4}話 | \d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]
+          | アニメ | ドラマ | 放送 | 第?\d{1,4}話 | こんにちは[!！]? | こんばんは[!！]? | \d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]
         )$",
     )
     .unwrap()
@@ -2056,7 +2107,8 @@ pub fn clean_title(s: &str) -> Option<String> {
         // "with screenshots", "? to": the rest of a sentence, not a title (but Mr. Robot's
         // "eps2.3_logic_b0mb.hc", one word written like a file name, is one).
         || (s.starts_with(|c: char| c.is_ascii_lowercase() || matches!(c, '?' | '!' | '.' | ')'))
-            && (s.contains(' ') || !s.contains('_'))
+            && (s.contains(' ') || !s.contains(['_', '.']))
+            // ("m1rr0r1ng.qt" too.)
             // "...and the Bag's in the River": Breaking Bad's title opens on its ellipsis.
             && !s.starts_with("..."));
     (has_alphanumeric(&s) && !generic).then_some(s)

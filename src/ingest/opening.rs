@@ -133,9 +133,20 @@ static POLITE_ENDING_RE: Lazy<Regex> =
 /// reading comma or a polite sentence ending ("第5話で「第一章完結!」ということで、第6話からは…").
 pub fn is_unspaced_prose(line: &str) -> bool {
     let chars = line.chars().count();
+    // ("…第6話「宮廷料理/塩茹で」のネタバレ、感想": a comma between a headline's labels is a
+    // list's, not a sentence's.)
+    let reading_comma = line.matches('、').count() > LABEL_COMMA_RE.find_iter(line).count();
     line.split_whitespace().count() <= 3
-        && (chars > 80 || (chars > 30 && line.contains('、')) || POLITE_ENDING_RE.is_match(line))
+        && (chars > 80 || (chars > 30 && reading_comma) || POLITE_ENDING_RE.is_match(line))
 }
+
+/// A label a Japanese headline lists, and the comma after it: "ネタバレ、", "あらすじ、".
+static LABEL_COMMA_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?:ネタバレ|感想|あらすじ|考察|評価|レビュー|キャスト|視聴率|相関図|見どころ|結末)\s*、",
+    )
+    .unwrap()
+});
 
 /// A line that reads like prose rather than a headline.
 pub fn is_prose(line: &str) -> bool {
@@ -424,7 +435,10 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
             parsed.show = bare.to_string();
         }
     }
-    let in_headline = in_headline.or(stars);
+    // "“The Battle of the Bastards” – Game of Thrones Season 6 Episode 9- Review *****": stars
+    // typed as asterisks after the word review.
+    let asterisks = HEADLINE_ASTERISKS_RE.captures(&text).and_then(|c| rating::parse_any(&c[1]));
+    let in_headline = in_headline.or(stars).or(asterisks);
     let rating = (first.saturating_sub(2)..first)
         .chain(below)
         .find_map(|j| {
@@ -508,6 +522,8 @@ static HEADLINE_STARS_RE: Lazy<Regex> = Lazy::new(|| {
     )
     .unwrap()
 });
+static HEADLINE_ASTERISKS_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\b(?:review|recap)\s*[-–—:|]?\s*(\*{1,5}\s*½?)\s*$").unwrap());
 static SEASON_WORD_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:season|series|s\d+\s?e\d+|\d+x\d+)|\d+(?:st|nd|rd|th)\s+season").unwrap()
 });

@@ -118,6 +118,9 @@ static PREVIEW_RE: Lazy<Regex> = Lazy::new(|| {
 static PREVIEW_JA_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"あらすじ(?:が|を)?(?:公開|解禁)|先行カット|場面カット|予告(?:編|映像|動画)?(?:が|を)?公開").unwrap()
 });
+/// "第6話が25日、放送される" (will be broadcast on the 25th; a recap's news says "放送された").
+static JAPANESE_TO_AIR_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"第\s?\d{1,4}\s?話(?:が|は)[^。]{0,20}放送される").unwrap());
 static PODCAST_NAME_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bpodcast\b").unwrap());
 static PODCAST_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\bpodcast\s+(?:#\s?\d+|review|recap|discussion)\b").unwrap());
@@ -155,6 +158,11 @@ pub fn judge(
     if KOREAN_EPISODE_RATINGS_RE.is_match(headline) {
         return Some(NEWS);
     }
+    // "'내조의 여왕', 24.2%로 또 최고시청률 '경쟁자가 없다'": a Korean heading with a share and a
+    // ratings record, beside the sentence taken for the headline.
+    if opening.iter().take(headline_at + 3).any(|l| KOREAN_RATINGS_RECORD_RE.is_match(l)) {
+        return Some(NEWS);
+    }
     // An encyclopedia's article about an episode, as its text is extracted: "= Episode 7
     // (Humans series 1) =" over an "Infobox" of the episode's credits.
     let wiki_heading = opening.first().is_some_and(|l| WIKI_HEADING_RE.is_match(l.trim()));
@@ -186,6 +194,11 @@ pub fn judge(
     if PREVIEW_JA_RE.is_match(headline)
         || opening.iter().take(headline_at + 1).any(|l| PREVIEW_JA_RE.is_match(l))
     {
+        return Some(PREVIEW);
+    }
+    // "…『家政夫のミタゾノ』(…)の第6話が25日、放送される。": the lede under the headline says
+    // the episode is still to air.
+    if opening.iter().take(headline_at + 4).any(|l| JAPANESE_TO_AIR_RE.is_match(l)) {
         return Some(PREVIEW);
     }
     // "11.4 - Podcast Review of Episode 4 of When Life Gives You Tangerines", "Podcast #42 -
@@ -301,6 +314,20 @@ pub fn judge(
             return Some(SEASON_REVIEW);
         }
     }
+    // "ドラマ『後妻業』の第8話のあらすじや…感想は?" over "3月5日に第7話が放送となった": the
+    // episode before the page's has just aired, so the page's own is still to come.
+    if let Some(h) = parsed.filter(|h| h.episode > 1) {
+        let aired = |line: &String| {
+            JAPANESE_AIRED_RE.captures_iter(line).any(|c| c[1].parse() == Ok(h.episode - 1))
+        };
+        let own_aired = |line: &String| {
+            JAPANESE_AIRED_RE.captures_iter(line).any(|c| c[1].parse() == Ok(h.episode))
+        };
+        let lead = || opening.iter().skip(headline_at + 1).take(3);
+        if lead().any(aired) && !lead().any(own_aired) {
+            return Some(PREVIEW);
+        }
+    }
     // "Blue Lock Season 2 Episode 8 English Sub" over "Blue Lock season 2 episode 8 will be
     // released on Saturday 23rd November 2024": the page's own episode is still to come.
     if let Some(h) = parsed {
@@ -378,6 +405,20 @@ static WHERE_TO_WATCH_RE: Lazy<Regex> = Lazy::new(|| {
 /// 시청률을" (not a review's "8회 리뷰: 시청률" or "6화. 시청률").
 static KOREAN_EPISODE_RATINGS_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\d{1,4}\s?[회화][가이]\s+(?:\S+\s+){0,2}시청률").unwrap());
+
+/// An episode said to have aired, in Japanese: "第7話が放送となった", "第7話が放送された".
+static JAPANESE_AIRED_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"第?\s?(\d{1,4})\s?話(?:が|は)\s?放送(?:され|と)").unwrap());
+
+/// A share and a ratings record, rise or fall in one Korean line: "24.2%로 또 최고시청률",
+/// "시청률 10.5% 자체 최고".
+static KOREAN_RATINGS_RECORD_RE: Lazy<Regex> = Lazy::new(|| {
+    let record = r"(?:최고\s?시청률|시청률\s?(?:경신|상승|하락|1위|자체\s?최고|최고))";
+    Regex::new(&format!(
+        r"\d{{1,2}}(?:\.\d{{1,2}})?%.{{0,30}}{record}|{record}.{{0,30}}\d{{1,2}}(?:\.\d{{1,2}})?%"
+    ))
+    .unwrap()
+});
 
 /// An audience share as ratings news writes it: "7.5%", "13,3 persen", "7.2 percent".
 static AUDIENCE_SHARE_RE: Lazy<Regex> =
