@@ -1854,9 +1854,9 @@ fn name_before_marker(line: &str) -> Option<headline::Headline> {
 }
 
 /// A work's name in 『』 or 「」 and its episode's counter right after it (or after the
-/// broadcast slot in brackets).
+/// broadcast slot in brackets, or after の: "「アンメット-ある脳外科医の日記-」(フジテレビ系)の第4話").
 static JAPANESE_NAME_NUMBER_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"[『「]([^』」]{1,60})[』」]\s?(?:[(（][^)）]{0,80}[)）]\s?)?(?:第)?(\d{1,4})\s?話")
+    Regex::new(r"[『「]([^』」]{1,60})[』」]\s?(?:[(（][^)）]{0,80}[)）]\s?)?(?:の\s?)?(?:第)?(\d{1,4})\s?話")
         .unwrap()
 });
 
@@ -4607,6 +4607,49 @@ mod tests {
             page(include_str!("../../tests/corpus/pages/3183-luke-cage-s1e7-graphicpolicy.txt"));
         assert_eq!(a.show, "Luke Cage");
         assert_eq!(a.rating.and_then(|r| r.display).as_deref(), Some("8.35"));
+    }
+
+    /// The sixty-first to sixty-third collections' pages, read blind: a quoted title before the
+    /// show (pages/3311, 3325), five asterisks after "Review" (3312), Japanese previews that say
+    /// the episode is still to air (3360) or that the one before it has aired (3041), and a
+    /// Korean ratings record beside the headline (3361).
+    #[test]
+    fn pages_from_the_sixty_first_to_sixty_third_collections() {
+        let page = |text: &str| parse(text, Format::Text);
+        let a = page(include_str!(
+            "../../tests/corpus/pages/3311-better-call-saul-s4e8-coushatta-hotcorn.txt"
+        ));
+        assert_eq!((a.show.as_str(), a.title.as_deref()), ("Better Call Saul", Some("Coushatta")));
+        let a = page(include_str!(
+            "../../tests/corpus/pages/3312-game-of-thrones-s6e9-battle-of-the-bastards-critics-associated.txt"
+        ));
+        assert_eq!(a.title.as_deref(), Some("The Battle of the Bastards"));
+        assert_eq!(a.rating.map(|r| (r.value, r.out_of)), Some((5.0, 5.0)));
+        let refused = |text: &str| match parse_article(text, Format::Text, &Hints::default()) {
+            Err(ArticleError::NotARecap(reason)) => reason,
+            other => panic!("not refused: {other:?}"),
+        };
+        assert_eq!(
+            refused(include_str!(
+                "../../tests/corpus/pages/3360-not-recap-mitazono-e6-broadcast-preview-mdpr.txt"
+            )),
+            refusal::PREVIEW
+        );
+        assert_eq!(
+            refused(include_str!(
+                "../../tests/corpus/pages/3041-not-recap-gosaigyo-e8-preview-concern-news.txt"
+            )),
+            refusal::PREVIEW
+        );
+        assert_eq!(
+            refused(include_str!(
+                "../../tests/corpus/pages/3361-not-recap-queen-of-housewives-e12-ratings-ko-joynews24.txt"
+            )),
+            refusal::NEWS
+        );
+        // The same news of a recap's episode says it has aired (pages/3403).
+        let a = page(include_str!("../../tests/corpus/pages/3403-unmet-e4-kyodo.txt"));
+        assert_eq!(a.episode, 4);
     }
 
     /// A photo credit is furniture, not a headline; a headline glued onto a breadcrumb and cut

@@ -2269,6 +2269,44 @@ fn extract_title(rest: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// Headlines of the sixty-first to sixty-third collections: a quoted title before the
+    /// show, after a dash (pages/3325) or inside the writer's sentence before the bracketed
+    /// marker (3356); Sailor Moon Crystal's "Act" (3442); ranges with a counter on each number
+    /// (3387, 3407); a pair's two titles (3448).
+    #[test]
+    fn headlines_from_the_sixty_first_to_sixty_third_collections() {
+        let read =
+            |line: &str| parse_headline(line).map(|h| (h.show, h.episode, h.episode_end, h.title));
+        assert_eq!(
+            read("“Ozymandias” – BREAKING BAD, Season 5 Ep.14 (TV Review)"),
+            Some(("BREAKING BAD".into(), 14, None, Some("Ozymandias".into())))
+        );
+        assert_eq!(
+            read(r#"The Doctor is all alone in "Heaven Sent" (Doctor Who, Series 9, Episode 11)"#),
+            Some(("Doctor Who".into(), 11, None, Some("Heaven Sent".into())))
+        );
+        assert_eq!(
+            read("Review: Sailor Moon Crystal Act 10 - Moon").map(|h| (h.0, h.1)),
+            Some(("Sailor Moon Crystal".into(), 10))
+        );
+        assert_eq!(
+            read("中国ドラマ「瓔珞(エイラク)」15話~21話ネタバレあらすじ").map(|h| (h.1, h.2)),
+            Some((15, Some(21)))
+        );
+        assert_eq!(
+            read("韓国ドラマ『涙の女王』第7話~第11話あらすじ&感想と評価").map(|h| (h.0, h.1, h.2)),
+            Some(("涙の女王".into(), 7, Some(11)))
+        );
+        assert_eq!(
+            read("Dr.Who-Review-S1ep9&10 – The Empty Child/The Doctor Dances").map(|h| h.3),
+            Some(Some("The Empty Child".into()))
+        );
+        assert_eq!(clean_show("不適切にもほどがある ネタバレと感想"), "不適切にもほどがある");
+        assert_eq!(clean_show("今回は【silent】"), "silent");
+        assert_eq!(clean_title("m1rr0r1ng.qt").as_deref(), Some("m1rr0r1ng.qt"));
+        assert_eq!(clean_title("こんにちは!"), None);
+    }
+
     /// Names as blind collections' pages wrote them before their markers: a greeting's
     /// sentence before the name (pages/3230), a katakana reading glued onto a Latin name
     /// (3229), a kanji word's bracketed reading inside one (3199), a site's "reviews" (3173).
