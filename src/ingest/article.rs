@@ -426,9 +426,10 @@ static MD_LINK_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)
 static MD_REF_LINK_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\[([^\]]+)\]\[[^\]]*\]").unwrap());
 static MD_LINK_DEF_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\[[^\]]+\]:\s*\S+").unwrap());
 static MD_AUTOLINK_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"<(https?://[^>\s]+)>").unwrap());
-/// Bold text; not a run of asterisks alone ("Review *****" rates five stars).
+/// Bold text; not asterisks among more of them ("Review *****", "****1/2 out of *****" rate
+/// in stars).
 static MD_STRONG_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\*\*([^*].*?)\*\*|__(.+?)__").unwrap());
+    Lazy::new(|| Regex::new(r"(^|[^*])\*\*([^*]+?)\*\*($|[^*])|__(.+?)__").unwrap());
 static MD_EM_STAR_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\*([^*\s](?:[^*]*[^*\s])?)\*").unwrap());
 static MD_EM_UNDERSCORE_RE: Lazy<Regex> =
@@ -474,7 +475,7 @@ fn markdown_line(raw: &str) -> Option<Line> {
     let s = MD_REF_LINK_RE.replace_all(&s, "$1");
     let s = MD_AUTOLINK_RE.replace_all(&s, "$1");
     let s = MD_CODE_RE.replace_all(&s, "$1");
-    let s = MD_STRONG_RE.replace_all(&s, "$1$2");
+    let s = MD_STRONG_RE.replace_all(&s, "$1$2$3$4");
     let s = MD_STRIKE_RE.replace_all(&s, "$1");
     let s = MD_EM_STAR_RE.replace_all(&s, "$1");
     let s = MD_EM_UNDERSCORE_RE.replace_all(&s, "$1$2$3");
@@ -1527,6 +1528,22 @@ fn headline_from_body(headline_text: &str, opening: &[String]) -> Option<headlin
     };
     let title = headline::clean_title(&c[2]);
     Some(headline::Headline { show, season: 1, episode, episode_end: None, title })
+}
+
+/// "Season 2, Episode 4: “Crackers Don’t Matter”" at …/farscape-rewatch-crackers-dont-matter-
+/// spoilers/: a headline that is only an episode's marker, and an address whose words open
+/// with a known show's name and say what the page is.
+fn marker_under_address_name(headline_text: &str, words: &str) -> Option<headline::Headline> {
+    let marker = headline::marker_without_show(headline_text)?;
+    let found = gazetteer::names_in(words).into_iter().next().filter(|f| f.span.start == 0)?;
+    // ("lost-love-in-times-…" is not Lost's, nor "the-search-…" a show's: the name is followed
+    // by what the page is.)
+    // (…/nashville/episode-guide/… is a broadcaster's guide.)
+    let mut after = words[found.span.end..].split_whitespace();
+    let (next, then) = (after.next().unwrap_or(""), after.next().unwrap_or(""));
+    let labelled = matches!(next, "recap" | "review" | "rewatch" | "season" | "episode" | "ep")
+        && then != "guide";
+    labelled.then(|| headline::Headline { show: found.title.to_string(), ..marker })
 }
 
 /// "Episode 7 of", "Season 7, Episode 4 of", and a list opening its line: "Episodes 5, 6, and
@@ -2705,6 +2722,7 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             .or_else(|| (!headline_prose).then(|| week_numbered(&headline_text)).flatten())
             .or_else(|| anime_numbered(&address.and_then(url_headline)?))
             .or_else(|| numbered_after_name(&address.and_then(url_headline)?, &opening))
+            .or_else(|| marker_under_address_name(&headline_text, &address.and_then(url_headline)?))
     });
     let parsed = parsed.map(|mut h| {
         // "MY HERO ACADEMIA's Season 2 Premiere": a known show's possessive before its marker
@@ -4647,6 +4665,18 @@ mod tests {
             )),
             refusal::NEWS
         );
+        // A marker alone over the text, the show in the address (pages/3393), and the rating
+        // in asterisks under it.
+        let hints = Hints {
+            url: Some(
+                "https://michaelgmunz.com/farscape-rewatch-crackers-dont-matter-spoilers/".into(),
+            ),
+            ..Hints::default()
+        };
+        let text = include_str!("../../tests/corpus/pages/3393-farscape-s2e4-michaelgmunz.txt");
+        let a = parse_article(text, Format::Text, &hints).expect("a recap");
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Farscape", 2, 4));
+        assert_eq!(a.rating.map(|r| r.value), Some(4.5));
         // The same news of a recap's episode says it has aired (pages/3403).
         let a = page(include_str!("../../tests/corpus/pages/3403-unmet-e4-kyodo.txt"));
         assert_eq!(a.episode, 4);

@@ -127,12 +127,23 @@ static MIXED_HALF_RE: Lazy<Regex> = Lazy::new(|| {
 /// "My rating: ***" (2879-buffy-the-vampire-slayer-s3e9-forcedviewing.txt), "Rating: ****":
 /// stars typed as asterisks, which elsewhere only wrap a value in bold (and a line of them
 /// alone is a divider).
-static ASTERISK_STARS_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(\*{1,5})\s*(½)?$").unwrap());
+static ASTERISK_STARS_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(\*{1,5})\s*(½|1/2)?$").unwrap());
+/// "****1/2 out of *****" (3393-farscape-s2e4-michaelgmunz.txt): asterisks out of asterisks,
+/// which no divider is.
+static ASTERISKS_OUT_OF_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(\*{1,10})\s*(½|1/2)?\s*(?:out\s+of|/)\s*(\*{1,10})$").unwrap());
 
 fn asterisk_stars(s: &str) -> Option<ParsedRating> {
     let c = ASTERISK_STARS_RE.captures(s.trim())?;
     let half = if c.get(2).is_some() { 0.5 } else { 0.0 };
     ParsedRating::new(c[1].len() as f32 + half, 5.0, s.trim())
+}
+
+fn asterisks_out_of(s: &str) -> Option<ParsedRating> {
+    let c = ASTERISKS_OUT_OF_RE.captures(s.trim())?;
+    let half = if c.get(2).is_some() { 0.5 } else { 0.0 };
+    ParsedRating::new(c[1].len() as f32 + half, c[3].len() as f32, s.trim())
 }
 
 fn parse_written_value(s: &str, grades: bool) -> Option<ParsedRating> {
@@ -328,7 +339,10 @@ pub fn parse_line(line: &str) -> Option<ParsedRating> {
         return LABELLED_SCORE_OPENING_RE.find(line).and_then(|m| parse_labelled(m.as_str()));
     }
     if line.chars().count() <= 60 {
-        if let Some(r) = parse_value(line, false).or_else(|| score_with_verdict(line)) {
+        if let Some(r) = asterisks_out_of(line)
+            .or_else(|| parse_value(line, false))
+            .or_else(|| score_with_verdict(line))
+        {
             return Some(r);
         }
     }
@@ -384,6 +398,7 @@ pub fn parse_grade(line: &str) -> Option<ParsedRating> {
 /// A rating as a reader writes it down (corpus annotations): any of the above.
 pub fn parse_any(s: &str) -> Option<ParsedRating> {
     asterisk_stars(s)
+        .or_else(|| asterisks_out_of(s))
         .or_else(|| parse_value(s, true))
         .or_else(|| parse_labelled(s))
         .or_else(|| parse_bare_score(s))
@@ -396,6 +411,13 @@ mod tests {
 
     fn five(s: &str) -> Option<f32> {
         parse_any(s).map(|r| r.rating.value)
+    }
+
+    /// "****1/2 out of *****" under a headline (pages/3393).
+    #[test]
+    fn asterisks_out_of_asterisks() {
+        assert_eq!(parse_line("****1/2 out of *****").map(|r| r.rating.value), Some(4.5));
+        assert_eq!(parse_line("*****"), None);
     }
 
     /// "Overall Rating: 8.35" (pages/3183): a score with two decimals, out of ten.
