@@ -118,10 +118,19 @@ static PREVIEW_RE: Lazy<Regex> = Lazy::new(|| {
 static PREVIEW_JA_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"あらすじ(?:が|を)?(?:公開|解禁)|先行カット|場面カット|予告(?:編|映像|動画)?(?:が|を)?公開").unwrap()
 });
-/// "第6話が25日、放送される" (will be broadcast on the 25th; a recap's news says "放送された").
-static JAPANESE_TO_AIR_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"第\s?\d{1,4}\s?話(?:が|は)[^。]{0,20}放送される").unwrap());
-static PODCAST_NAME_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bpodcast\b").unwrap());
+/// "第6話が25日、放送される" (will be broadcast on the 25th; a recap's news says "放送された"),
+/// "テレビ愛知1で放送される「イ・サン」第30話".
+static JAPANESE_TO_AIR_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"第\s?\d{1,4}\s?話(?:が|は)[^。]{0,20}放送される|放送される[^。]{0,40}第\s?\d{1,4}\s?話",
+    )
+    .unwrap()
+});
+/// "全話", "全16話の": all of a series' episodes.
+static ALL_EPISODES_JA_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"全話|全\s?\d{1,3}\s?話").unwrap());
+/// "Podcast", and the "Pod" a podcast's name ends in ("Strange New Pod").
+static PODCAST_NAME_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bpodcast\b|\bpod$").unwrap());
 static PODCAST_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\bpodcast\s+(?:#\s?\d+|review|recap|discussion)\b").unwrap());
 /// A site's page of reviews with its sorting controls: "54 Reviews" over "Sort by:".
@@ -198,8 +207,13 @@ pub fn judge(
     }
     // "…『家政夫のミタゾノ』(…)の第6話が25日、放送される。": the lede under the headline says
     // the episode is still to air.
-    if opening.iter().take(headline_at + 4).any(|l| JAPANESE_TO_AIR_RE.is_match(l)) {
+    if opening.iter().take(headline_at + 6).any(|l| JAPANESE_TO_AIR_RE.is_match(l)) {
         return Some(PREVIEW);
+    }
+    // "愛の不時着 あらすじ全話と人物相関図", "全7話のタイトルと内容を徹底解説": every episode of
+    // a series, not one.
+    if ALL_EPISODES_JA_RE.is_match(headline) {
+        return Some(SEASON_REVIEW);
     }
     // "11.4 - Podcast Review of Episode 4 of When Life Gives You Tangerines", "Podcast #42 -
     // S2E20 - Help Wanted": an audio episode's notes (but "Podcast Fandom Episode 54: The
@@ -679,6 +693,27 @@ mod tests {
 
     fn j(headline: &str) -> Option<&'static str> {
         judge(headline, parse_headline(headline).as_ref(), &[], 0)
+    }
+
+    /// Japanese pages on every episode of a series (pages/3386, 3132), and previews saying the
+    /// episode is still to air, before or after the show's name (3284, 3245).
+    #[test]
+    fn japanese_series_guides_and_broadcasts_to_come() {
+        assert_eq!(
+            j("愛の不時着 あらすじ全話と人物相関図・結末まで分かりやすく"),
+            Some(SEASON_REVIEW)
+        );
+        assert_eq!(
+            j("「イカゲーム」シーズン2のエピソード詳細!全7話のタイトルと内容を徹底解説"),
+            Some(SEASON_REVIEW)
+        );
+        let opening = lines(&[
+            "韓国時代劇「イ・サン」第30話「王の慈悲」紹介",
+            "2025年1月31日(金)8:15から9:15まで、テレビ愛知1で放送される「イ・サン」第30話「王の慈悲」は、視聴者にとって見逃せない重要なエピソードです。",
+        ]);
+        let parsed = parse_headline(&opening[0]);
+        assert_eq!(judge(&opening[0], parsed.as_ref(), &opening, 0), Some(PREVIEW));
+        assert_eq!(j("ドラマ「アンメット」第4話が、6日に放送された。"), None);
     }
 
     /// A page's opening lines, as the judge is given them.
