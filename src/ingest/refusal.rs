@@ -129,8 +129,7 @@ static JAPANESE_TO_AIR_RE: Lazy<Regex> = Lazy::new(|| {
 /// "全話", "全16話の": all of a series' episodes.
 static ALL_EPISODES_JA_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"全話|全\s?\d{1,3}\s?話").unwrap());
-/// "Podcast", and the "Pod" a podcast's name ends in ("Strange New Pod").
-static PODCAST_NAME_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bpodcast\b|\bpod$").unwrap());
+static PODCAST_NAME_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bpodcast\b").unwrap());
 static PODCAST_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\bpodcast\s+(?:#\s?\d+|review|recap|discussion)\b").unwrap());
 /// A site's page of reviews with its sorting controls: "54 Reviews" over "Sort by:".
