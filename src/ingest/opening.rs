@@ -473,11 +473,14 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
             let again = accept(l)?;
             let same = again.episode == parsed.episode && fold(&again.show) == fold(&parsed.show);
             // (Quoted: the words after a second copy's colon are as often the writer's.)
+            // ("鬼滅の刃4話「最終選別」感想": Japanese quotes a title in 「」 right after its number.)
             let title = again.title.filter(|t| {
                 let quoted = |q: &&str| {
                     [": ", " – ", " - "].iter().any(|sep| l.contains(&format!("{sep}{q}{t}")))
                 };
                 ["‘", "“", "\"", "'"].iter().any(quoted)
+                    || l.contains(&format!("「{t}」"))
+                    || l.contains(&format!("『{t}』"))
             });
             same.then_some(title).flatten()
         });
