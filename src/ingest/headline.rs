@@ -187,6 +187,27 @@ fn numbered_headline(text: &str) -> Option<Headline> {
                 }
                 _ => (show_raw, bracket_title),
             };
+            // "'The Walking Dead' recap: Monsters, season 8, episode 3": a known show (of two
+            // words or more), the page's label, then a short title in title case before the
+            // marker (not "TV and Film Review: Severance", nor "The Rose Recap: The Bachelor").
+            let (show_raw, bracket_title) = match SHOW_LABEL_TITLE_RE.captures(show_raw) {
+                Some(c)
+                    if bracket_title.is_none()
+                        && name_like_words(&c[2])
+                        && crate::recap::gazetteer::lookup(&clean_show(&c[1])).is_some()
+                        && crate::recap::names::fold_words(&clean_show(&c[1]))
+                            .iter()
+                            .filter(|w| !crate::recap::names::is_article(w))
+                            .count()
+                            >= 2 =>
+                {
+                    match clean_title(&c[2]).filter(|t| !reads_as_subtitle(t)) {
+                        Some(t) => (c.get(1).map_or(show_raw, |m| m.as_str()), Some(t)),
+                        None => (show_raw, bracket_title),
+                    }
+                }
+                _ => (show_raw, bracket_title),
+            };
             let (show_raw, bracket_title) = match SHOW_QUOTED_TITLE_BAR_RE.captures(show_raw) {
                 Some(c) if bracket_title.is_none() => {
                     (c.get(1).map_or(show_raw, |m| m.as_str()), clean_title(&c[2]))
@@ -425,6 +446,20 @@ fn glued_to_number<'a>(mut bytes: impl Iterator<Item = &'a u8>) -> bool {
 
 /// `Show, "Title" | ` before the marker: the show, then the episode's quoted title, then a bar
 /// (or nothing: "The Leftovers, “Off Ramp” (2.3) - TV Review").
+/// An episode's marker opening the rest of a line: "S02E13", "Season 2", "Episode 4".
+static MARKER_START_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^(?:s\d{1,2}\s?e\d|\d{1,2}x\d|season\s+\d|series\s+\d|episode\s+\d|ep\.?\s?\d)",
+    )
+    .unwrap()
+});
+/// The page's kind closing a bracketed tag: "[Outlander Summary]".
+static BRACKET_LABEL_TAIL_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\s+(?:summary|synopsis|recap|review)$").unwrap());
+static SHOW_LABEL_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*(\S.{0,60}?)\s+(?:recap|review)\s*:\s+(\S(?:[^:,]{0,40}[^\s:,])?)[\s,]*$")
+        .unwrap()
+});
 static SHOW_QUOTED_TITLE_BAR_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r#"^\s*(\S[^“"‘]*?)\s*,\s*[“"‘]([^”"’“‘]{1,80})[”"’]\s*\|?\s*$"#).unwrap()
 });
@@ -984,9 +1019,15 @@ fn strip_leading_label(s: &str) -> &str {
         if let Some(m) = LEADING_TAG_RE.find(s) {
             let rest = &s[m.end()..];
             // "【私たちはどうかしている】ドラマ3話": or follows it after a genre word.
+            // "[Outlander Summary] S02E13": or an episode's marker after a space, the tag naming
+            // something besides the page's kind.
+            let tag = m.as_str().trim().trim_matches(['[', ']', '【', '】']);
+            let tag = BRACKET_LABEL_TAIL_RE.find(tag).map_or(tag, |t| &tag[..t.start()]);
+            let named_tag = has_alphanumeric(strip_recap_noise(tag));
             let marker_follows = rest
                 .trim_start_matches(|c: char| "ドラマアニメ".contains(c))
-                .starts_with(|c: char| c.is_ascii_digit() || c == '第');
+                .starts_with(|c: char| c.is_ascii_digit() || c == '第')
+                || (named_tag && MARKER_START_RE.is_match(rest.trim_start()));
             if has_alphanumeric(rest) && !marker_follows {
                 s = rest.trim_start();
             }
@@ -1333,9 +1374,9 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         // "Star Trek Discovery, S1.7, “Magic To Make The Sanest Man Go Mad”": a dot for the E
         form(r"(?i)\bS(\d{1,2})\.(\d{1,3})\b".into(), with_season),
         // S01E02, s1e2, S01 E02, S4-E10, S01E03-E04, S01E03-04, S01E03E04, S5EO2 (an O typed
-        // for a 0), "S:01 E:13"
+        // for a 0), "S:01 E:13", "S:2 Ep:2"
         form(
-            r"(?i)\bS:?(\d{1,6})\s?[:.,\-]?\s?E(?::\s?)?[Oo]?(\d{1,6})(?:(?:\s?(?:-|–|&|\+)\s?E?|E)(\d{1,6}))?\b"
+            r"(?i)\bS:?(\d{1,6})\s?[:.,\-]?\s?E(?::\s?|p:\s?)?[Oo]?(\d{1,6})(?:(?:\s?(?:-|–|&|\+)\s?E?|E)(\d{1,6}))?\b"
                 .into(),
             with_season,
         ),
@@ -1451,6 +1492,8 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
             ),
             without_season,
         ),
+        // "Outlander (2:13) Dragonfly in Amber": season and episode in brackets, a colon between
+        form(r"\((\d{1,2}):(\d{1,2})\)".into(), with_season),
         // Sailor Moon Crystal's "Act 10" (in digits: "Act One" is a play's)
         form(r"\bAct\s+(\d{1,3})\b".into(), without_season),
         // Russian, in Cyrillic or in an address: "1 серия 2 сезон", "walking-dead-1-seriya-2-sezon"
@@ -1681,6 +1724,14 @@ pub fn clean_show(raw: &str) -> String {
     // "<愛の不時着 第1話あらすじ>": a line wrapped in angle brackets, cut at the marker.
     if !s.contains(['>', '＞']) {
         s = s.trim_start_matches(['<', '＜']);
+    }
+    // "[Outlander Summary] S02E13: Dragonfly in Amber.": a tag in brackets that is all the
+    // name there is.
+    if let Some(inner) = s.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        let name = BRACKET_LABEL_TAIL_RE.find(inner).map_or(inner, |m| &inner[..m.start()]);
+        if !inner.contains(['[', ']']) && has_alphanumeric(strip_recap_noise(name)) {
+            s = trim_separators(name);
+        }
     }
     // "こんにちは、編集部のマーロウです。VIVANT第8話は": the name starts after the last
     // Japanese full stop.
@@ -2111,6 +2162,19 @@ pub fn clean_title(s: &str) -> Option<String> {
             // ("m1rr0r1ng.qt" too.)
             // "...and the Bag's in the River": Breaking Bad's title opens on its ellipsis.
             && !s.starts_with("..."));
+    // "Dragonfly in Amber.": a headline's full stop is no part of the title (an acronym's, an
+    // initial's or "Mr."'s is).
+    let last_word = s.split_whitespace().last().unwrap_or("");
+    let s = match s.strip_suffix('.') {
+        Some(t)
+            if !t.ends_with('.')
+                && last_word.chars().count() > 4
+                && last_word.matches('.').count() == 1 =>
+        {
+            t.to_string()
+        }
+        _ => s,
+    };
     (has_alphanumeric(&s) && !generic).then_some(s)
 }
 
