@@ -1480,6 +1480,13 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
             ),
             with_season,
         ),
+        // The episode before its season: German "Folge 3 von Staffel 8", "(Folge 3, Staffel 8:
+        // …)", English "Episode 3 of Season 8"
+        form(
+            r"(?i)\b(?:Episode|Folge|Ep\.?)\s*(\d{1,4}),?\s+(?:(?:of|von|der|aus)\s+)?(?:the\s+)?(?:Season|Staffel|Series)\s+(\d{1,2})\b"
+                .into(),
+            |c| Some((parse_number(&c[2])?, parse_number(&c[1])?, None)),
+        ),
         // Episode 12, Ep. 12, Episodes 3 & 4, Episodes 3-4, Episode 3 and 4, Episode #7, Chapter 4,
         // "Epsiode 13 & 14" (a common misspelling), "EP: 1-4" (a label's colon, singular only:
         // "Episodes: 16" in a drama's details is its length),
@@ -2365,6 +2372,30 @@ mod tests {
             read("Dr.Who-Review-S1ep9&10 – The Empty Child/The Doctor Dances").map(|h| h.3),
             Some(Some("The Empty Child".into()))
         );
+        // Pages of the sixty-fourth to sixty-sixth collections: "(2:13)" (3521), a bracketed
+        // tag naming the show (3520), a known show's label and a title before the marker
+        // (3530), "S:2 Ep:2" (3527), the episode before its season in German (3574, 3575).
+        assert_eq!(
+            read("TV RECAP: Outlander (2:13) Dragonfly in Amber"),
+            Some(("Outlander".into(), 13, None, Some("Dragonfly in Amber".into())))
+        );
+        assert_eq!(
+            read("[Outlander Summary] S02E13: Dragonfly in Amber."),
+            Some(("Outlander".into(), 13, None, Some("Dragonfly in Amber".into())))
+        );
+        assert_eq!(
+            read("'The Walking Dead' recap: Monsters, season 8, episode 3"),
+            Some(("The Walking Dead".into(), 3, None, Some("Monsters".into())))
+        );
+        assert_eq!(
+            read("Review: Broadchurch S:2 Ep:2").map(|h| (h.0, h.1)),
+            Some(("Broadchurch".into(), 2))
+        );
+        let german = parse_headline(
+            r#"Bei "Game of Thrones" (Folge 3, Staffel 8: "Die lange Nacht") tobt der Kampf"#,
+        );
+        assert_eq!(german.map(|h| (h.season, h.episode)), Some((8, 3)));
+        assert_eq!(clean_title("The F.I.P.").as_deref(), Some("The F.I.P."));
         assert_eq!(clean_show("不適切にもほどがある ネタバレと感想"), "不適切にもほどがある");
         assert_eq!(clean_show("今回は【silent】"), "silent");
         assert_eq!(clean_title("m1rr0r1ng.qt").as_deref(), Some("m1rr0r1ng.qt"));

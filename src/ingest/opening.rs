@@ -66,7 +66,7 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | \S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$        # image file names
           | (?:©|\(c\)\s|copyright\b|크레딧\s*:).{{0,80}}$           # © copyright: Sasha
           | https?://\S+$ | www\.\S+$                              # bare addresses
-          | (?:written\s+|posted\s+|published\s+|reviewed\s+)?by\s+\p{{Lu}}[\w.'’\-]*(?:\s+\p{{Lu}}[\w.'’\-]*){{0,3}}(?:\s*[,|•·\-–]\s*.*)?$  # bylines
+          | (?:written\s+|posted\s+|published\s+|reviewed\s+)?(?:by|von|par|por)\s+\p{{Lu}}[\w.'’\-]*(?:\s+\p{{Lu}}[\w.'’\-]*){{0,3}}(?:\s*[,|•·\-–]\s*.*)?$  # bylines (By, German Von, French Par, Spanish Por)
           | (?:published|posted|updated|last\s+updated|posted\s+on|published\s+on|date|(?:first\s+)?aired|(?:(?:episode|original)\s+)?air\s*date|publi[ée]e?\s+le|mis\s+à\s+jour|publicad[oa]|atualizad[oa]|actualizad[oa])\b.{{0,80}}$
           | (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+.{{0,40}}\d{{4}}.{{0,40}}$
           | {MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}.{{0,40}}$
@@ -580,6 +580,7 @@ mod tests {
         assert!(is_furniture_line("Airdate: October 16, 2008"));
         assert!(is_furniture_line("演:劉雪華(リウ・シュエホア)"));
         assert!(is_furniture_line("Production number 40510-529"));
+        assert!(is_furniture_line("Von Xaver Bitz"));
         assert!(!starts_a_sentence("This is Us"));
         assert!(starts_a_sentence("This is where"));
     }
