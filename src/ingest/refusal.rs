@@ -26,6 +26,7 @@ pub const LISTING: &str = "a database listing of an episode";
 pub const TRANSCRIPT: &str = "a transcript, not a recap";
 pub const WHERE_TO_WATCH: &str = "where to watch an episode, not a recap";
 pub const PODCAST: &str = "a podcast episode, not a written recap";
+pub const MANGA: &str = "a manga chapter or volume, not an episode";
 
 /// A headline that says it is a recap or an episode review.
 static RECAP_WORD_RE: Lazy<Regex> = Lazy::new(|| {
@@ -126,6 +127,17 @@ static JAPANESE_TO_AIR_RE: Lazy<Regex> = Lazy::new(|| {
     )
     .unwrap()
 });
+/// A chapter's number in an English headline: past a few dozen, a manga's (a series calling its
+/// episodes chapters has fewer).
+static MANGA_CHAPTER_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\bchapter\s+(\d{2,4})\b").unwrap());
+/// A magazine's issue read, a volume's spoilers, a bound volume: Japanese pages on a manga.
+static MANGA_JA_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?:発売|掲載)の[^。]{0,20}(?:より|から)|を読みました|\d{1,3}\s?巻の?ネタバレ|単行本",
+    )
+    .unwrap()
+});
 /// "全話", "全16話の": all of a series' episodes.
 static ALL_EPISODES_JA_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"全話|全\s?\d{1,3}\s?話").unwrap());
@@ -208,6 +220,17 @@ pub fn judge(
     // the episode is still to air.
     if opening.iter().take(headline_at + 6).any(|l| JAPANESE_TO_AIR_RE.is_match(l)) {
         return Some(PREVIEW);
+    }
+    // "Chainsaw Man: chapter 112 review", "…発売のモーニングより、アンメット…【4話】…を読みました"
+    // (read in this week's magazine), "SPY×FAMILY 3巻のネタバレ" (volume 3): the manga, not the
+    // show made of it.
+    let manga_chapter = MANGA_CHAPTER_RE
+        .captures(headline)
+        .is_some_and(|c| c[1].parse::<u32>().is_ok_and(|n| n > 40));
+    let manga_ja = MANGA_JA_RE.is_match(headline)
+        || opening.iter().take(headline_at + 3).any(|l| MANGA_JA_RE.is_match(l));
+    if manga_chapter || manga_ja {
+        return Some(MANGA);
     }
     // "愛の不時着 あらすじ全話と人物相関図", "全7話のタイトルと内容を徹底解説": every episode of
     // a series, not one.
@@ -713,6 +736,14 @@ mod tests {
         let parsed = parse_headline(&opening[0]);
         assert_eq!(judge(&opening[0], parsed.as_ref(), &opening, 0), Some(PREVIEW));
         assert_eq!(j("ドラマ「アンメット」第4話が、6日に放送された。"), None);
+    }
+
+    /// A manga's chapter or volume (pages/3486, 3152), not The Mandalorian's "Chapter 13".
+    #[test]
+    fn manga_chapters_and_volumes() {
+        assert_eq!(j("Chainsaw Man: chapter 112 review"), Some(MANGA));
+        assert_eq!(j("SPY×FAMILY(スパイファミリー) 3巻のネタバレ"), Some(MANGA));
+        assert_eq!(j("The Mandalorian: Chapter 13 review!"), None);
     }
 
     /// A page's opening lines, as the judge is given them.
