@@ -81,7 +81,7 @@ static LIST_WEAK_RE: Lazy<Regex> = Lazy::new(|| {
 
 /// A leading "TV Show Review:" / "TV Series Recap –" label.
 static TV_SHOW_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\s*tv\s+(?:show|series)\s+(?:reviews?|recaps?)\s*[:\-–—|]").unwrap()
+    Regex::new(r"(?i)^\s*tv\s+(?:show|series)\s+(?:reviews?|recaps?)\s*(?:[:\-–—|]|$)").unwrap()
 });
 static SEASON_REVIEW_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
@@ -346,7 +346,10 @@ pub fn judge(
         }
         // "Season In Review: Prison Break (S1)" over "1×01 – Pilot": the page's own title says
         // it goes through the season.
-        if i == 0 && line.split_whitespace().count() <= 12 && SEASON_REVIEW_RE.is_match(line) {
+        // ("TV Show Review" over "TV Review: ARROW: Season 2, Episode 9: Three Ghosts" is the
+        // section's name.)
+        let line = TV_SHOW_LABEL_RE.replace(line, "");
+        if i == 0 && line.split_whitespace().count() <= 12 && SEASON_REVIEW_RE.is_match(&line) {
             return Some(SEASON_REVIEW);
         }
     }
@@ -744,6 +747,18 @@ mod tests {
         assert_eq!(j("Chainsaw Man: chapter 112 review"), Some(MANGA));
         assert_eq!(j("SPY×FAMILY(スパイファミリー) 3巻のネタバレ"), Some(MANGA));
         assert_eq!(j("The Mandalorian: Chapter 13 review!"), None);
+    }
+
+    /// "TV Show Review" over the headline is the section's name, no season review's
+    /// (pages/3169).
+    #[test]
+    fn a_section_named_tv_show_review() {
+        let opening = lines(&[
+            "TV Show Review",
+            "TV Review: ARROW: Season 2, Episode 9: Three Ghosts [The CW]",
+        ]);
+        let parsed = parse_headline(&opening[1]);
+        assert_eq!(judge(&opening[1], parsed.as_ref(), &opening, 1), None);
     }
 
     /// A page's opening lines, as the judge is given them.
