@@ -984,10 +984,15 @@ static TRAILING_DATE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\s+\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})$").unwrap());
 /// "The Boy Next World: 4 Things which Shocked yet Amazed Us in The": a count of the
 /// writer's things after the name.
+/// What a Japanese recap's headline says the page holds: spoilers, impressions, synopsis,
+/// analysis, a verdict, the cast, ratings, a chart of the characters, highlights, the ending.
+pub(crate) const JAPANESE_PAGE_LABELS: &str =
+    "(?:ネタバレ|感想|あらすじ|考察|評価|レビュー|キャスト|視聴率|相関図|見どころ|結末)";
+
 /// "不適切にもほどがある ネタバレと感想", "いちばんすきな花あらすじ": a Japanese headline's labels
 /// after the name.
 static JAPANESE_LABELS_TAIL_RE: Lazy<Regex> = Lazy::new(|| {
-    let label = "(?:ネタバレ|感想|あらすじ|考察)";
+    let label = JAPANESE_PAGE_LABELS;
     Regex::new(&format!(r"\s*{label}(?:\s*[と&・、]\s*{label})*$")).unwrap()
 });
 static LISTICLE_TAIL_RE: Lazy<Regex> = Lazy::new(|| {

@@ -141,12 +141,8 @@ pub fn is_unspaced_prose(line: &str) -> bool {
 }
 
 /// A label a Japanese headline lists, and the comma after it: "ネタバレ、", "あらすじ、".
-static LABEL_COMMA_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?:ネタバレ|感想|あらすじ|考察|評価|レビュー|キャスト|視聴率|相関図|見どころ|結末)\s*、",
-    )
-    .unwrap()
-});
+static LABEL_COMMA_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"{}\s*、", headline::JAPANESE_PAGE_LABELS)).unwrap());
 
 /// A line that reads like prose rather than a headline.
 pub fn is_prose(line: &str) -> bool {
