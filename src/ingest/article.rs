@@ -3097,9 +3097,15 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
     let hint_url = hints.url.as_deref().map(str::trim).filter(|u| !u.is_empty()).map(String::from);
     // A rating line wins; then a score beside the headline; then one given in
     // a sentence of the review ("I give this episode an 8/10").
+    // ("Overall thoughts about “The Wedding”" / "I rate “The Wedding” a 4.5 / 5": or a verdict
+    // standing as its own short paragraph near the top.)
     let prose_rating = || {
         let review = sections.review.iter().rev();
-        review.chain(sections.recap.iter().rev().take(3)).find_map(|p| ratings::parse_prose(p))
+        let short = |p: &&String| p.split_whitespace().count() <= 15;
+        review
+            .chain(sections.recap.iter().rev().take(3))
+            .chain(sections.recap.iter().take(12).filter(short))
+            .find_map(|p| ratings::parse_prose(p))
     };
     let rating = sections
         .rating
@@ -4676,6 +4682,10 @@ mod tests {
         let text = include_str!("../../tests/corpus/pages/3393-farscape-s2e4-michaelgmunz.txt");
         let a = parse_article(text, Format::Text, &hints).expect("a recap");
         assert_eq!((a.show.as_str(), a.season, a.episode), ("Farscape", 2, 4));
+        assert_eq!(a.rating.map(|r| r.value), Some(4.5));
+        // A verdict as its own short paragraph near the top (pages/3504).
+        let a =
+            page(include_str!("../../tests/corpus/pages/3504-outlander-s1e7-fantasyismorefun.txt"));
         assert_eq!(a.rating.map(|r| r.value), Some(4.5));
         // The same news of a recap's episode says it has aired (pages/3403).
         let a = page(include_str!("../../tests/corpus/pages/3403-unmet-e4-kyodo.txt"));
