@@ -433,10 +433,10 @@ static QUOTED_TITLE_THEN_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
     )
     .unwrap()
 });
-static QUOTED_TITLE_DASH_SHOW_RE: Lazy<Regex> = Lazy::new(|| {
-    // (Not a colon: "‘Foundation’: A review of Episode One" quotes the show.)
-    Regex::new(r#"^\s*[“"«‘]([^”"»’“«‘]{1,80})[”"»’]\s*[–—\-|]\s+(\S.*)$"#).unwrap()
-});
+/// A quoted title, a dash or bar, then the show: `“Ozymandias” – BREAKING BAD, ` (not a colon:
+/// "‘Foundation’: A review of Episode One" quotes the show).
+static QUOTED_TITLE_DASH_SHOW_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r#"^\s*[“"«‘]([^”"»’“«‘]{1,80})[”"»’]\s*[–—\-|]\s+(\S.*)$"#).unwrap());
 
 /// The next two bytes are a dot or slash and then a digit.
 fn glued_to_number<'a>(mut bytes: impl Iterator<Item = &'a u8>) -> bool {
@@ -444,22 +444,16 @@ fn glued_to_number<'a>(mut bytes: impl Iterator<Item = &'a u8>) -> bool {
     sep && bytes.next().is_some_and(u8::is_ascii_digit)
 }
 
-/// `Show, "Title" | ` before the marker: the show, then the episode's quoted title, then a bar
-/// (or nothing: "The Leftovers, “Off Ramp” (2.3) - TV Review").
-/// An episode's marker opening the rest of a line: "S02E13", "Season 2", "Episode 4".
-static MARKER_START_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?i)^(?:s\d{1,2}\s?e\d|\d{1,2}x\d|season\s+\d|series\s+\d|episode\s+\d|ep\.?\s?\d)",
-    )
-    .unwrap()
-});
 /// The page's kind closing a bracketed tag: "[Outlander Summary]".
 static BRACKET_LABEL_TAIL_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\s+(?:summary|synopsis|recap|review)$").unwrap());
+/// `Show recap: Title` before the marker: the show (1), the page's label, a short title (2).
 static SHOW_LABEL_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^\s*(\S.{0,60}?)\s+(?:recap|review)\s*:\s+(\S(?:[^:,]{0,40}[^\s:,])?)[\s,]*$")
         .unwrap()
 });
+/// `Show, "Title" | ` before the marker: the show, then the episode's quoted title, then a bar
+/// (or nothing: "The Leftovers, “Off Ramp” (2.3) - TV Review").
 static SHOW_QUOTED_TITLE_BAR_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r#"^\s*(\S[^“"‘]*?)\s*,\s*[“"‘]([^”"’“‘]{1,80})[”"’]\s*\|?\s*$"#).unwrap()
 });
@@ -1032,7 +1026,7 @@ fn strip_leading_label(s: &str) -> &str {
             let marker_follows = rest
                 .trim_start_matches(|c: char| "ドラマアニメ".contains(c))
                 .starts_with(|c: char| c.is_ascii_digit() || c == '第')
-                || (named_tag && MARKER_START_RE.is_match(rest.trim_start()));
+                || (named_tag && marker_without_show(rest).is_some());
             if has_alphanumeric(rest) && !marker_follows {
                 s = rest.trim_start();
             }
@@ -1608,10 +1602,6 @@ fn dangling_season(show: &str) -> bool {
 
 static TRAILING_YEAR_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\s*[(\[](?:19|20)\d{2}[)\]]$").unwrap());
-/// "Doctor Crush (Doctors)", "My Sunshine [何以笙箫默]": an alternative name in brackets after
-/// the show.
-/// Also a kana reading or label in brackets glued to a name: "SPY×FAMILY(スパイファミリー)",
-/// "かくしごと(アニメ)", "かくしごと（アニメ）".
 /// A kanji word and its reading in brackets, with more of the name after them.
 static KANJI_READING_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(\p{Han})[(（][\p{Hiragana}\p{Katakana}ー・]{1,20}[)）](\S)").unwrap()
@@ -1621,6 +1611,10 @@ static LATIN_THEN_READING_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(\p{Latin}[\p{Latin}\p{N}\s×&!?.'’:\-]*\p{Latin}[\p{Latin}\p{N}!?.]*)[\p{Katakana}ー・]{2,}$")
         .unwrap()
 });
+/// "Doctor Crush (Doctors)", "My Sunshine [何以笙箫默]": an alternative name in brackets after
+/// the show.
+/// Also a kana reading or label in brackets glued to a name: "SPY×FAMILY(スパイファミリー)",
+/// "かくしごと(アニメ)", "かくしごと（アニメ）".
 static TRAILING_ALIAS_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?:\s+(?:\((?:aka\s+|a\.k\.a\.\s+)?\p{L}[^()]{0,60}\)|\[\p{L}[^\[\]]{0,60}\])|\s*[(（][\p{Hiragana}\p{Katakana}ー・･\s]{1,30}[)）])$")
         .unwrap()

@@ -521,6 +521,7 @@ static HEADLINE_STARS_RE: Lazy<Regex> = Lazy::new(|| {
     )
     .unwrap()
 });
+/// Stars typed as asterisks after the word review or recap, ending the headline.
 static HEADLINE_ASTERISKS_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\b(?:review|recap)\s*[-–—:|]?\s*(\*{1,5}\s*½?)\s*$").unwrap());
 static SEASON_WORD_RE: Lazy<Regex> = Lazy::new(|| {
