@@ -447,6 +447,12 @@ fn glued_to_number<'a>(mut bytes: impl Iterator<Item = &'a u8>) -> bool {
 /// The page's kind closing a bracketed tag: "[Outlander Summary]".
 static BRACKET_LABEL_TAIL_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\s+(?:summary|synopsis|recap|review)$").unwrap());
+
+/// A bracketed tag's words without the page's kind closing them: "Outlander Summary" →
+/// "Outlander".
+fn without_page_kind(tag: &str) -> &str {
+    BRACKET_LABEL_TAIL_RE.find(tag).map_or(tag, |m| &tag[..m.start()])
+}
 /// `Show recap: Title` before the marker: the show (1), the page's label, a short title (2).
 static SHOW_LABEL_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^\s*(\S.{0,60}?)\s+(?:recap|review)\s*:\s+(\S(?:[^:,]{0,40}[^\s:,])?)[\s,]*$")
@@ -1021,8 +1027,7 @@ fn strip_leading_label(s: &str) -> &str {
             // "[Outlander Summary] S02E13": or an episode's marker after a space, the tag naming
             // something besides the page's kind.
             let tag = m.as_str().trim().trim_matches(['[', ']', '【', '】']);
-            let tag = BRACKET_LABEL_TAIL_RE.find(tag).map_or(tag, |t| &tag[..t.start()]);
-            let named_tag = has_alphanumeric(strip_recap_noise(tag));
+            let named_tag = has_alphanumeric(strip_recap_noise(without_page_kind(tag)));
             let marker_follows = rest
                 .trim_start_matches(|c: char| "ドラマアニメ".contains(c))
                 .starts_with(|c: char| c.is_ascii_digit() || c == '第')
@@ -1734,7 +1739,7 @@ pub fn clean_show(raw: &str) -> String {
     // "[Outlander Summary] S02E13: Dragonfly in Amber.": a tag in brackets that is all the
     // name there is.
     if let Some(inner) = s.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
-        let name = BRACKET_LABEL_TAIL_RE.find(inner).map_or(inner, |m| &inner[..m.start()]);
+        let name = without_page_kind(inner);
         if !inner.contains(['[', ']']) && has_alphanumeric(strip_recap_noise(name)) {
             s = trim_separators(name);
         }

@@ -127,23 +127,32 @@ static MIXED_HALF_RE: Lazy<Regex> = Lazy::new(|| {
 /// "My rating: ***" (2879-buffy-the-vampire-slayer-s3e9-forcedviewing.txt), "Rating: ****":
 /// stars typed as asterisks, which elsewhere only wrap a value in bold (and a line of them
 /// alone is a divider).
-static ASTERISK_STARS_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(\*{1,5})\s*(½|1/2)?$").unwrap());
-/// "****1/2 out of *****" (3393-farscape-s2e4-michaelgmunz.txt): asterisks out of asterisks,
-/// which no divider is.
-static ASTERISKS_OUT_OF_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(\*{1,10})\s*(½|1/2)?\s*(?:out\s+of|/)\s*(\*{1,10})$").unwrap());
+/// Also "****1/2 out of *****" (3393-farscape-s2e4-michaelgmunz.txt): asterisks out of
+/// asterisks, which no divider is.
+static ASTERISK_STARS_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(\*{1,10})\s*(½|1/2)?(?:\s*(?:out\s+of|/)\s*(\*{1,10}))?$").unwrap()
+});
+
+/// Stars typed as asterisks: one to five of them out of five or, `scale_stated`, out of the
+/// asterisks written after them.
+fn asterisks(s: &str, scale_stated: bool) -> Option<ParsedRating> {
+    let c = ASTERISK_STARS_RE.captures(s.trim())?;
+    let stars = c[1].len();
+    let out_of = match c.get(3) {
+        Some(scale) if scale_stated => scale.as_str().len(),
+        None if !scale_stated && stars <= 5 => 5,
+        _ => return None,
+    };
+    let half = if c.get(2).is_some() { 0.5 } else { 0.0 };
+    ParsedRating::new(stars as f32 + half, out_of as f32, s.trim())
+}
 
 fn asterisk_stars(s: &str) -> Option<ParsedRating> {
-    let c = ASTERISK_STARS_RE.captures(s.trim())?;
-    let half = if c.get(2).is_some() { 0.5 } else { 0.0 };
-    ParsedRating::new(c[1].len() as f32 + half, 5.0, s.trim())
+    asterisks(s, false)
 }
 
 fn asterisks_out_of(s: &str) -> Option<ParsedRating> {
-    let c = ASTERISKS_OUT_OF_RE.captures(s.trim())?;
-    let half = if c.get(2).is_some() { 0.5 } else { 0.0 };
-    ParsedRating::new(c[1].len() as f32 + half, c[3].len() as f32, s.trim())
+    asterisks(s, true)
 }
 
 fn parse_written_value(s: &str, grades: bool) -> Option<ParsedRating> {

@@ -356,14 +356,13 @@ pub fn judge(
     // "ドラマ『後妻業』の第8話のあらすじや…感想は?" over "3月5日に第7話が放送となった": the
     // episode before the page's has just aired, so the page's own is still to come.
     if let Some(h) = parsed.filter(|h| h.episode > 1) {
-        let aired = |line: &String| {
-            JAPANESE_AIRED_RE.captures_iter(line).any(|c| c[1].parse() == Ok(h.episode - 1))
-        };
-        let own_aired = |line: &String| {
-            JAPANESE_AIRED_RE.captures_iter(line).any(|c| c[1].parse() == Ok(h.episode))
+        let aired = |episode: u32| {
+            move |line: &String| {
+                JAPANESE_AIRED_RE.captures_iter(line).any(|c| c[1].parse() == Ok(episode))
+            }
         };
         let lead = || opening.iter().skip(headline_at + 1).take(3);
-        if lead().any(aired) && !lead().any(own_aired) {
+        if lead().any(aired(h.episode - 1)) && !lead().any(aired(h.episode)) {
             return Some(PREVIEW);
         }
     }
