@@ -348,15 +348,33 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
             // "HomeTelevisionOnly Murders in the Building Episode 5 Review: No One Wins in..."
             // over the whole headline: the glued copy cut short, so its show, not its line,
             // ends with the clean copy's.
-            let clean_copy = stripped.get(i + 1).filter(|_| i + 1 < n).and_then(|next| {
+            // "Britt Lower in Severance Season 2 Episode 2. Courtesy of Apple TV+ Severance Season
+            // 2 Episode 4 Review: Woe’s Hollow Britt Lower in…" and "Mastodon Mastodon Yellowjackets
+            // - 2.04 - Old Wounds - Review": a caption or a row of share buttons around the
+            // headline, whose clean copy stands a line or two below, past the site's name.
+            let clean_copy = (i + 1..(i + 4).min(n)).find_map(|k| {
+                let next = stripped[k];
                 let (ours, theirs) = (fold(line), fold(next));
-                let glued =
-                    theirs.len() >= 8 && ours.len() > theirs.len() && ours.ends_with(&theirs);
                 let g = accept(next)?;
-                (glued || glued_onto(&h.show, &g.show)).then_some((*next, g))
+                let glued = theirs.len() >= 8 && ours.len() > theirs.len();
+                let at_end = glued && ours.ends_with(&theirs) && g.episode == h.episode;
+                // (The caption may name another episode than the headline it holds; the
+                // headline's show is the clean copy's behind the caption's words.)
+                let (our_show, their_show) = (fold_words(&h.show), fold_words(&g.show));
+                let behind_words = our_show.len() > their_show.len()
+                    && our_show.ends_with(&their_show)
+                    && glued
+                    && ours.contains(&theirs);
+                // ("‘The Walking Dead’ Season 7 Episode 8 Recap and Review: Hearts Still Beating"
+                // over the caption "Walking Dead Season 7 Episode 8": a shorter copy is no cleaner.)
+                let loses = h.title.is_some() && g.title.is_none();
+                let copy = (k == i + 1
+                    && (at_end || (g.episode == h.episode && glued_onto(&h.show, &g.show))))
+                    || (behind_words && !loses);
+                copy.then_some((k, next, g))
             });
-            if let Some((next, g)) = clean_copy.filter(|(_, g)| g.episode == h.episode) {
-                found = Some((i + 1, i + 1, next.to_string(), g));
+            if let Some((k, next, g)) = clean_copy {
+                found = Some((k, k, next.to_string(), g));
                 break;
             }
             found = Some((i, i, line.to_string(), h));
@@ -410,6 +428,15 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
     }
     // The list of the season's other episodes under such a lede ("“Echoes” (Season 6, Episode
     // 1)") is no headline for it.
+    // (A caption run into the headline it holds is no lede: "Britt Lower in Severance Season 2
+    // Episode 2. Courtesy of Apple TV+ Severance Season 2 Episode 4 Review: Woe’s Hollow…".)
+    let holds_found = |k: usize| {
+        found.as_ref().is_some_and(|(f, _, text, _)| {
+            let fold = crate::recap::names::fold;
+            *f > k && text.len() >= 8 && fold(stripped[k]).contains(&fold(text))
+        })
+    };
+    let lede = lede.filter(|(k, _)| !holds_found(*k));
     if let (Some((k, h)), Some((_, _, _, f))) = (&lede, &found) {
         // (Nor is the first episode's heading under a lede that names a run of them: "「後宮の
         // 涙」8・9・10・11・12話 感想とネタバレ" over "第8話 仕掛けられた罠".)
