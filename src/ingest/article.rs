@@ -2054,6 +2054,24 @@ fn gazetteer_name(show: &str) -> Option<String> {
             return Some(last.to_string());
         }
     }
+    // "Double Tribals And A Whole Lot Of Chaos: Survivor 41": the writer's words, a colon, then
+    // a known show (with its season's number), even a one-word one; a known name before the
+    // colon is the show's own ("Star Wars: Andor").
+    if let Some((lead, last)) = show.rsplit_once(": ") {
+        let last = last.trim();
+        let known = gazetteer::lookup(last).is_some() || numbered_season(last).is_some();
+        // ("Light spoilers for Daredevil: Born Again": a known name holds the colon; "Agents of
+        // SHIELD review: The Ghost": a page's kind before the colon, its title after.)
+        let colon = lead.len();
+        let lead_known = gazetteer::lookup(lead).is_some()
+            || gazetteer::names_in(lead).iter().any(|f| f.words >= 2)
+            || gazetteer::names_in(show).iter().any(|f| f.span.contains(&colon));
+        let lead_words = fold_words(lead);
+        let labelled = lead_words.last().is_some_and(|w| PAGE_KIND_WORDS.contains(&w.as_str()));
+        if known && lead_words.len() >= 2 && !lead_known && !labelled {
+            return Some(last.to_string());
+        }
+    }
     // A one-word name inside longer words is as likely another show's word ("Love" in "Love
     // Next Door", "The Great" in "The Great British Bake Off") as the show.
     let found = gazetteer::names_in(show).into_iter().find(|f| f.words >= 2)?;
@@ -2744,7 +2762,12 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         if let Some((name, title)) = known_show_before_quotes(&headline_text, &h) {
             (h.show, h.title) = (name, Some(title));
         }
-        if let Some(name) = gazetteer_name(&h.show) {
+        // ("“Fight My Way” Episode 2 Recap": a name the headline quotes whole is the show's,
+        // whatever known name ends it.)
+        let quoted_whole = ["“{}”", "\"{}\"", "‘{}’", "'{}'"]
+            .iter()
+            .any(|q| headline_text.contains(&q.replace("{}", &h.show)));
+        if let Some(name) = gazetteer_name(&h.show).filter(|_| !quoted_whole) {
             h.show = name;
         }
         // "RHOBH Season 3 Episode 1": a fan's acronym for a name the gazetteer knows.
