@@ -401,11 +401,13 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
             };
             // Vulture: "Wednesday Recap: Burn, Baby, Burn" / "Wednesday" / "Friend or Woe" /
             // "Season 1 Episode 3": the show stands above its episode's title.
+            // The A.V. Club's older card: "Battlestar Galactica: Sometimes a Great Notion" /
+            // "Battlestar Galactica" / "Sometimes a Great Notion" / "Season 4 , Episode 11".
+            let fold = crate::recap::names::fold;
             let show_above = i.checked_sub(1).map(|k| stripped[k]).filter(|above| {
                 stripped[i.saturating_sub(4)..i.saturating_sub(1)].iter().any(|l| {
-                    split_lead(l).is_some_and(|(show, _)| {
-                        crate::recap::names::fold(&show) == crate::recap::names::fold(above)
-                    })
+                    split_lead(l).is_some_and(|(show, _)| fold(&show) == fold(above))
+                        || fold(l) == fold(&format!("{above} {line}"))
                 })
             });
             if let Some(show) = show_above {
