@@ -285,6 +285,10 @@ fn can_lead(line: &str) -> bool {
 
 /// "10 “Kids”" over "Season 3, Episode 5": a ranked list's entry, its place before the
 /// episode's quoted title, leads no headline.
+/// Entertainment Weekly's recap card: "S2 E3" over "Show DetailsAbout Glee".
+static SHOW_DETAILS_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^Show Details\s*About\s+(\S.{0,80})$").unwrap());
+
 static RANKED_ENTRY_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r#"^\d{1,3}[.)]?\s+[“"‘«]"#).unwrap());
 
@@ -394,6 +398,15 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
         });
         if let Some(j) = j.filter(|&j| can_lead(line) && is_marker_only(stripped[j])) {
             let next = stripped[j];
+            let details = stripped.get(j + 1).filter(|_| j + 1 < n);
+            let show_below = details.and_then(|l| SHOW_DETAILS_RE.captures(l));
+            if let Some(named) = show_below {
+                let card = format!("{} – {next}", named[1].trim());
+                if let Some(h) = accept(&card) {
+                    found = Some((j, j + 1, card, h));
+                    break;
+                }
+            }
             let joined = if next.starts_with(['(', '[']) {
                 format!("{line} {next}")
             } else {
