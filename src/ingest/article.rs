@@ -1606,14 +1606,8 @@ fn quoted_after_ordinal(text: &str, episode: u32) -> Option<&str> {
 fn names_something(show: &str) -> bool {
     refusal::name_like(show)
         && show.split_whitespace().any(|w| w.starts_with(char::is_uppercase))
-        && !NOT_A_NAME_RE.is_match(show)
+        && !opening::not_a_name(show)
 }
-
-/// What a sentence or a bare marker leaves where a show's name would be: "With Episode 4,
-/// all characters…", "Episode 5 recap: A Night in the Forest".
-static NOT_A_NAME_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:with|in|on|after|during|before|since|as|at|for|from|so|and|but|then|this|that|our|my|episode\s+\d+|ep\.?\s*\d+)$").unwrap()
-});
 
 static PROSE_LEAD_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(

@@ -203,7 +203,7 @@ pub fn sensible_show(show: &str) -> Option<String> {
     if is_prose_show(show) {
         return None;
     }
-    if starts_a_sentence(show) {
+    if starts_a_sentence(show) || not_a_name(show) {
         return None;
     }
     Some(show.to_string())
@@ -221,6 +221,18 @@ pub fn starts_a_sentence(show: &str) -> bool {
         && !title_case_name
         // "This is Us Season 1 – Review of episode 16 ‘Memphis’".
         && crate::recap::gazetteer::lookup(show).is_none()
+}
+
+/// What a sentence or a bare marker leaves where a show's name would be: "With Episode 4,
+/// all characters…", "Episode 5 recap: A Night in the Forest", "While episodes 1 to 3 of the
+/// BBC drama clung to…".
+static NOT_A_NAME_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:with|in|on|after|during|before|since|as|at|for|from|so|and|but|then|this|that|our|my|while|whilst|when|although|though|because|whereas|unlike|despite|episode\s+\d+|ep\.?\s*\d+)$").unwrap()
+});
+
+/// Whether `show` is only a sentence's opening word or a bare marker.
+pub fn not_a_name(show: &str) -> bool {
+    NOT_A_NAME_RE.is_match(show.trim())
 }
 
 /// Parses one line as a headline, refusing prose and sentence-start shows.
