@@ -151,7 +151,17 @@ pub fn is_prose(line: &str) -> bool {
         || is_unspaced_prose(line)
         || line.chars().count() > 220
         || (line.ends_with('.') && !line.ends_with("..") && words > 10)
-        || (SENTENCE_BREAK_RE.is_match(line) && words > 12)
+        || (SENTENCE_BREAK_RE.is_match(line) && words_outside_quotes(line) > 12)
+}
+
+/// A double-quoted span ("That's a Space Alien, Ain't It?!"), read as one word.
+static DOUBLE_QUOTED_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r#""[^"]{1,60}"|“[^“”]{1,60}”"#).unwrap());
+
+/// Words, a quoted episode title counted as one: `Dan Da Dan Season 1 Ep. 2 "That's a Space
+/// Alien, Ain't It?!" Review` is a headline, whatever its title's "?!" before "Review".
+fn words_outside_quotes(line: &str) -> usize {
+    DOUBLE_QUOTED_RE.replace_all(line, "Q").split_whitespace().count()
 }
 
 /// A show name that is the start of a sentence ("How would you rate",
