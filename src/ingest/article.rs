@@ -2524,8 +2524,9 @@ static ROUND_UP_WORDS_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:anime|episodes?|reviews?|recaps?|round-?up|tv|television|watch(?:ing|list)?|winter|spring|summer|fall|autumn|dramas?|weekly|last|this|best|ratings?|sitcoms?|shows?|k-?drama|my|our)\b").unwrap()
 });
 
-/// "RECAP: The Amazing Race “Where My Dogs At” [Episode 3]": a known show right before a quoted
-/// name the gazetteer lacks, which is then the episode's title, not the show.
+/// "RECAP: The Amazing Race “Where My Dogs At” [Episode 3]", "Breaking Bad: “Ozymandias” Season
+/// 5 Episode 14 Review": a known show right before a quoted name the gazetteer lacks (past a
+/// colon or a dash), which is then the episode's title, not the show.
 fn known_show_before_quotes(
     headline_text: &str,
     h: &headline::Headline,
@@ -2535,6 +2536,7 @@ fn known_show_before_quotes(
     }
     let at = headline_text.find(&h.show)?;
     let before = headline_text[..at].strip_suffix(['“', '"', '‘'])?.trim_end();
+    let before = before.trim_end_matches([':', '-', '–', '—', ',']).trim_end();
     let found = gazetteer::names_in(before)
         .into_iter()
         .find(|f| f.words >= 2 && f.span.end == before.len())?;
