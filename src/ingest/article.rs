@@ -2920,6 +2920,13 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                     season = s.max(1);
                 }
             }
+            // "'Mad Men' Season 5 Episode 508": a production code, the season's number then the
+            // episode's, where the episode's number alone was expected.
+            let code = |e: u32| e / 100 == season && (1..=40).contains(&(e % 100));
+            if season >= 2 && code(episode) && episode_end.is_none_or(code) {
+                episode %= 100;
+                episode_end = episode_end.map(|e| e % 100);
+            }
             // "… Season 3, Episode 2 Recap: Of Rats, Romance, and the Rebirth of Self" over
             // "returns with Episode 2 of its third season, titled “The Rat Race,”": after the
             // word Recap the headline's words are often the writer's own; a title the text
