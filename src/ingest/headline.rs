@@ -603,7 +603,9 @@ fn show_after_marker(after: &str) -> Option<(String, &str)> {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
         let starts_upper =
             w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| !c.is_lowercase());
-        let joiner = NAME_JOINERS.contains(&bare.to_lowercase().as_str()) || w == "&";
+        // ("Episode 12 of Spy x Family": the "x" of a name between two of its words.)
+        let joiner =
+            NAME_JOINERS.contains(&bare.to_lowercase().as_str()) || ["&", "x", "×"].contains(&w);
         // "de Severance: ‘¿Quién está vivo?’": a quoted title follows the name.
         let quoted = i > 0 && w.starts_with(['‘', '“', '"', '«', '¿', '¡']);
         if !(starts_upper || (i > 0 && joiner)) || (bare.is_empty() && w != "&") || quoted {
