@@ -94,6 +94,7 @@ static FURNITURE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
           | (?:アイキャッチ)?(?:画像|写真)(?:引用|出典|提供)\s*[:：].*$        # a Japanese image credit
           | (?:演|出演|主演|キャスト|脚本|監督|原作|演出)\s*[:：].*$          # Japanese credits
           | production\s+(?:number|code|no\.?)\s*:?\s*\S+$              # Production Number 176172
+          | (?:netflix|hulu|disney\s*(?:\+|plus)|hbo(?:\s+max)?|max|apple\s+tv\s*(?:\+|plus)?|(?:amazon\s+)?prime\s+video|paramount\s*(?:\+|plus)|peacock|amc\+?|fx(?:\s+on\s+hulu)?|showtime|starz|crunchyroll|funimation|bbc\s+(?:one|two|three|iplayer)|itvx?|channel\s+4|viki|wetv|iqiyi|tvn|jtbc|kbs2?|mbc|sbs|ocn|ena)$  # a streamer's or network's name alone
           | (?:home|menu|search|skip\s+to\s+(?:main\s+)?content|sign\s+in|log\s*in|subscribe|newsletter|
                news|reviews?|recaps?|tv|tv\s+shows?|tv\s+(?:reviews?|recaps?)|(?:episode|weekly|drama|anime)\s+(?:reviews|recaps)|movies?|anime|k-?dramas?|dramas?|
                entertainment|features?|opinion|opinions?\s+and\s+editorial|editorial|blog|latest|trending|popular|
