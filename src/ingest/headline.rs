@@ -41,6 +41,7 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
     // "Season 6 Episode 1and 2 Review": a number glued to the "and" of a pair.
     let unglued = GLUED_AND_RE.replace_all(text, "$1 and ");
     let unglued = SEASON_THEN_BRACKETED_EPISODE_RE.replace_all(&unglued, "$1 $2");
+    let unglued = GLUED_JAPANESE_SEASON_RE.replace_all(&unglued, "$1 シーズン$2 $3");
     // ("Episode 4.09 : Dinner Party" has its own form.)
     let unglued = DOTTED_AFTER_NAME_RE.replace_all(&unglued, |c: &Captures| {
         if DOTTED_EPISODE_WORD_ALONE_RE.is_match(&c[1]) {
@@ -113,6 +114,10 @@ static QUOTED_NAME_SEASON_RE: Lazy<Regex> = Lazy::new(|| {
 static SECOND_MARKER_IN_BRACKETS_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^\s*,\s*(?:S?\d{1,2}\s?[xE×]\s?\d{1,4})\s*[)\]]").unwrap());
 static GLUED_AND_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(\d)and\s+").unwrap());
+/// "文豪ストレイドッグスシーズン5の第2話": a Japanese season's counter glued to the name, "の"
+/// before its episode's.
+static GLUED_JAPANESE_SEASON_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(\S)シーズン\s?(\d{1,2})\s?の?\s?(第?\d{1,4}\s?話)").unwrap());
 /// "The Affair: Season 2 (Episode 6)": the episode in brackets after its season.
 static SEASON_THEN_BRACKETED_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b((?:season|series)\s+\d{1,2})\s*\(\s*((?:episode|ep\.?)\s*\d{1,4})\s*\)")
