@@ -1602,6 +1602,11 @@ fn quoted_after_ordinal(text: &str, episode: u32) -> Option<&str> {
         .find_map(|c| (2..=5).find_map(|i| c.get(i)).map(|m| m.as_str()))
 }
 
+/// A photo's caption where a title would be: "Diego Luna as Cassian Andor", "Pictured: …".
+static CAPTION_WORDS_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:as|pictured|photo|still|credit|courtesy|by|update)\b|\d+x\d+").unwrap()
+});
+
 /// A show name in title case with at least one capitalised word ("Squid Game", not "to the").
 fn names_something(show: &str) -> bool {
     refusal::name_like(show)
@@ -2996,9 +3001,36 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                     headline::clean_title(inner.trim().trim_end_matches(['.', ',']))
                 })
             };
+            // "Extraordinary Attorney Woo: Episode 15 Recap" over the heading "Extraordinary
+            // Attorney Woo Episode 15: Saying and Doing Things Not Asked": a heading further
+            // down naming the same show and episode, with its title.
+            // (Not a photo's caption: "Andor episode 8 – Diego Luna as Cassian Andor".)
+            let heading = || {
+                blocks.iter().take(8).filter(|b| b.lines == 1).find_map(|b| {
+                    if opening::is_furniture_line(&b.text)
+                        || !fold(&b.text).starts_with(&fold(&show))
+                    {
+                        return None;
+                    }
+                    let h = opening::accept(&b.text)?;
+                    let t = h.title.filter(|t| {
+                        // (Nor a list's "3 burning questions", nor a lede's "Kim Soo-Hyun, Kim
+                        // Ji-Won navigate…".)
+                        looks_like_title(t)
+                            && t.split_whitespace().count() <= 8
+                            && !t.starts_with(|c: char| c.is_ascii_digit())
+                            && !t.contains(',')
+                            && !CAPTION_WORDS_RE.is_match(t)
+                    })?;
+                    (h.episode == episode && fold(&h.show) == fold(&show)).then_some(t)
+                })
+            };
             title = if subtitle { named().or(headline_title) } else { headline_title }
                 .or(title_candidate)
-                .or_else(after_number);
+                .or_else(after_number)
+                .or_else(heading)
+                // "の予告動画", "のTwitterの反応": a Japanese sentence's rest after its particle.
+                .filter(|t| !t.starts_with(['の', 'は', 'が', 'を', 'に', 'で', 'と', 'も', 'へ']));
             // "\"All Happy Families Are Alike\"" heading a page whose show and episode only its
             // address gives: a quoted line standing as the headline is the episode's title.
             if title.is_none() && from_headline.is_none() && by_address.is_some() {
