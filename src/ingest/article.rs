@@ -2536,12 +2536,17 @@ fn known_show_before_quotes(
     headline_text: &str,
     h: &headline::Headline,
 ) -> Option<(String, String)> {
-    if h.title.is_some() || gazetteer::lookup(&h.show).is_some() {
+    if h.title.is_some() {
         return None;
     }
     let at = headline_text.find(&h.show)?;
-    let before = headline_text[..at].strip_suffix(['“', '"', '‘'])?.trim_end();
-    let before = before.trim_end_matches([':', '-', '–', '—', ',']).trim_end();
+    let quoted = headline_text[..at].strip_suffix(['“', '"', '‘'])?.trim_end();
+    let before = quoted.trim_end_matches([':', '-', '–', '—', ',']).trim_end();
+    // (Past a colon the quotes hold the title even when a show has that name too:
+    // "Friday Night Lights: "The Son" Review Season 4, Episode 5".)
+    if gazetteer::lookup(&h.show).is_some() && before.len() == quoted.len() {
+        return None;
+    }
     let found = gazetteer::names_in(before)
         .into_iter()
         .find(|f| f.words >= 2 && f.span.end == before.len())?;
