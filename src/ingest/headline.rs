@@ -1762,6 +1762,10 @@ pub fn clean_show(raw: &str) -> String {
     if let Some((_, rest)) = s.rsplit_once('。').filter(|(_, rest)| has_alphanumeric(rest)) {
         s = trim_separators(rest);
     }
+    // "MIU404の5話ネタバレ感想": the particle joining the name to its episode's counter.
+    if let Some(name) = s.strip_suffix('の').filter(|n| n.chars().count() >= 2) {
+        s = name.trim_end();
+    }
     // "梨泰院(イテウォン)クラス": a kanji word's reading in brackets inside the name.
     let unread = KANJI_READING_RE.replace_all(s, "$1$2");
     let s_owned;

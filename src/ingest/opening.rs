@@ -236,9 +236,9 @@ pub fn starts_a_sentence(show: &str) -> bool {
 
 /// What a sentence or a bare marker leaves where a show's name would be: "With Episode 4,
 /// all characters…", "Episode 5 recap: A Night in the Forest", "While episodes 1 to 3 of the
-/// BBC drama clung to…".
+/// BBC drama clung to…", Japanese "前回第4話" ("last time, episode 4").
 static NOT_A_NAME_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:with|in|on|after|during|before|since|as|at|for|from|so|and|but|then|this|that|our|my|while|whilst|when|although|though|because|whereas|unlike|despite|episode\s+\d+|ep\.?\s*\d+)$").unwrap()
+    Regex::new(r"(?i)^(?:with|in|on|after|during|before|since|as|at|for|from|so|and|but|then|this|that|our|my|while|whilst|when|although|though|because|whereas|unlike|despite|episode\s+\d+|ep\.?\s*\d+|前回|今回|次回)$").unwrap()
 });
 
 /// Whether `show` is only a sentence's opening word or a bare marker.
