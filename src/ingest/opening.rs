@@ -308,6 +308,26 @@ fn can_lead(line: &str) -> bool {
 
 /// "10 “Kids”" over "Season 3, Episode 5": a ranked list's entry, its place before the
 /// episode's quoted title, leads no headline.
+/// Vulture's card for an untitled episode, its "title" glued to its numbers: "Episode 2 Season 3
+/// Episode 2".
+static UNTITLED_CARD_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:Episode|Part|Chapter)\s+(\d{1,3})\s+((?:Season|Series)\s+\d{1,2},?\s+Episode\s+(\d{1,3}))$")
+        .unwrap()
+});
+
+/// The numbers of a card line, its glued "Episode 2" dropped.
+fn card_numbers(line: &str) -> &str {
+    match UNTITLED_CARD_RE.captures(line) {
+        Some(c) if c[1] == c[3] => c.get(2).map_or(line, |m| m.as_str()),
+        _ => line,
+    }
+}
+
+/// Vulture's headline: "Broadchurch Recap: Who Attacked Trish Winterman?", the show before the
+/// label and the writer's own words after it.
+static SHOW_RECAP_LABEL_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(\S.{0,60}?)\s+Recap:\s+\S").unwrap());
+
 /// Entertainment Weekly's recap card: "S2 E3" over "Show DetailsAbout Glee".
 static SHOW_DETAILS_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^Show Details\s*About\s+(\S.{0,80})$").unwrap());
@@ -419,8 +439,9 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
         let j = (i + 1..(i + 4).min(n)).find(|&j| {
             !is_furniture_line(stripped[j]) && rating::parse_line(stripped[j]).is_none()
         });
-        if let Some(j) = j.filter(|&j| can_lead(line) && is_marker_only(stripped[j])) {
-            let next = stripped[j];
+        if let Some(j) = j.filter(|&j| can_lead(line) && is_marker_only(card_numbers(stripped[j])))
+        {
+            let next = card_numbers(stripped[j]);
             let details = stripped.get(j + 1).filter(|_| j + 1 < n);
             let show_below = details.and_then(|l| SHOW_DETAILS_RE.captures(l));
             if let Some(named) = show_below {
@@ -458,6 +479,11 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
                 if let Some((show, title)) = split_lead(line) {
                     h.show = show;
                     h.title = h.title.or(Some(title));
+                } else if let Some(c) = SHOW_RECAP_LABEL_RE.captures(line) {
+                    let show = headline::clean_show(&c[1]);
+                    if name_like(&show) && show.split_whitespace().count() <= 6 {
+                        (h.show, h.title) = (show, None);
+                    }
                 }
                 found = Some((i, j, joined, h));
                 break;
