@@ -479,6 +479,15 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
                 if let Some((show, title)) = split_lead(line) {
                     h.show = show;
                     h.title = h.title.or(Some(title));
+                } else if let Some((lead, title)) =
+                    quoted_title_line(line, "").filter(|(lead, _)| !lead.is_empty())
+                {
+                    // TV Guide: "Mad Men Episode: "Shut the Door. Have a Seat"" over "Season 3,
+                    // Episode 13".
+                    let show = lead.strip_suffix(" Episode").unwrap_or(&lead).trim();
+                    if name_like(show) {
+                        (h.show, h.title) = (show.to_string(), Some(title));
+                    }
                 } else if let Some(c) = SHOW_RECAP_LABEL_RE.captures(line) {
                     let show = headline::clean_show(&c[1]);
                     if name_like(&show) && show.split_whitespace().count() <= 6 {
