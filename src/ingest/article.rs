@@ -2755,6 +2755,10 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         if let Some(bare) = bare.filter(|b| gazetteer::lookup(b).is_some()) {
             h.show = bare.to_string();
         }
+        // "DC’s Legends of Tomorrow": a brand's possessive before a known name.
+        if let Some(bare) = gazetteer::without_brand(&h.show) {
+            h.show = bare.to_string();
+        }
         // "The Traitors US": a country's edition, told by a tag the gazetteer's name lacks
         // ("Love Island USA" is known whole).
         let edition = h.show.rsplit_once(' ').filter(|(_, tag)| {

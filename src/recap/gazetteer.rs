@@ -46,6 +46,16 @@ struct Entry {
 /// Brands whose possessive some datasets write before a series' name.
 const BRAND_POSSESSIVES: [&str; 3] = ["Marvel's ", "DC's ", "Tom Clancy's "];
 
+/// `name` without a brand's possessive before it ("DC’s Legends of Tomorrow" → "Legends of
+/// Tomorrow"), when the rest is a known name: pages, like the corpus's readers, mostly drop it.
+pub fn without_brand(name: &str) -> Option<&str> {
+    let bare = BRAND_POSSESSIVES.iter().find_map(|brand| {
+        name.strip_prefix(brand).or_else(|| name.strip_prefix(brand.replace('\'', "’").as_str()))
+    })?;
+    let bare = bare.trim();
+    lookup(bare).is_some().then_some(bare)
+}
+
 /// Folded words (a leading article dropped) joined by spaces → the name as the dataset writes it.
 static TITLES: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
     let mut titles: HashMap<String, Entry> = HashMap::new();
