@@ -2523,7 +2523,7 @@ fn week_numbered(headline_text: &str) -> Option<headline::Headline> {
 }
 
 static WEEK_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(.{2,80}?)\s*(?:[:\-–—,]\s*)?(?:(?:series|season)\s+(\d{1,2}),?\s+)?week\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s*(?:[–—\-]\s*)?[\[(]?(?:recap|review|results?|live\s*blog)[\])]?!*)*(?:\s*:\s+[^:]{1,60})?$").unwrap()
+    Regex::new(r"(?i)^(.{2,80}?)\s*(?:[:\-–—,]\s*)?(?:(?:series|season)\s+(\d{1,2}),?\s+)?week\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s*(?:[–—\-]\s*|and\s+)?[\[(]?(?:recap|review|results?|live\s*blog)[\])]?!*)*(?:\s*:\s+[^:]{1,60})?$").unwrap()
 });
 static ROUND_UP_WORDS_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:anime|episodes?|reviews?|recaps?|round-?up|tv|television|watch(?:ing|list)?|winter|spring|summer|fall|autumn|dramas?|weekly|last|this|best|ratings?|sitcoms?|shows?|k-?drama|my|our)\b").unwrap()
@@ -5777,7 +5777,7 @@ mod tests {
     /// "シーズン5の第2話": 3728, 3829, 3864, 3783), a quoted title's "?!" (3767), a known show
     /// before a colon and quotes (3869, 4049), a name's "x" (3886), a streamer's name between a
     /// show and its numbers (3905), a heading with the title (3850), Japanese particles (4006,
-    /// 4000, 3131) and a brand's possessive (3931).
+    /// 4000, 3131), a brand's possessive (3931) and a week's "Recap and Live Blog" (3986).
     #[test]
     fn pages_from_the_sixty_seventh_to_seventy_fifth_collections() {
         let page = |text: &str| parse(text, Format::Text);
@@ -5966,6 +5966,8 @@ mod tests {
             Some("The Son"),
             "4049-friday-night-lights-s4e5-sidereel.txt"
         );
+        let a = page(include_str!("../../tests/corpus/pages/3986-survivor-43-e9-mjsbigblog.txt"));
+        assert_eq!((a.show.as_str(), a.season, a.episode), ("Survivor", 43, 9), "3986");
         let a = page(include_str!("../../tests/corpus/pages/3131-squid-game-s3e3-skysunvod.txt"));
         assert!(!a.title.is_some_and(|t| t.starts_with('の')), "3131");
     }
