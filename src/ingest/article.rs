@@ -3038,6 +3038,9 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
                 .or(title_candidate)
                 .or_else(after_number)
                 .or_else(heading)
+                // "“Arcane” Episode 4, titled “Happy Progress Day!” opens with…": the text naming
+                // the title as such.
+                .or_else(said)
                 // "の予告動画", "のTwitterの反応": a Japanese sentence's rest after its particle.
                 .filter(|t| !t.starts_with(['の', 'は', 'が', 'を', 'に', 'で', 'と', 'も', 'へ']));
             // "\"All Happy Families Are Alike\"" heading a page whose show and episode only its
