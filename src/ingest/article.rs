@@ -5780,7 +5780,8 @@ mod tests {
     /// "シーズン5の第2話": 3728, 3829, 3864, 3783), a quoted title's "?!" (3767), a known show
     /// before a colon and quotes (3869, 4049), a name's "x" (3886), a streamer's name between a
     /// show and its numbers (3905), a heading with the title (3850), Japanese particles (4006,
-    /// 4000, 3131), a brand's possessive (3931) and a week's "Recap and Live Blog" (3986).
+    /// 4000, 3131), a brand's possessive (3931), a week's "Recap and Live Blog" (3986), and
+    /// titles in quotes under the headline (3919) or named as such in the text (1487).
     #[test]
     fn pages_from_the_sixty_seventh_to_seventy_fifth_collections() {
         let page = |text: &str| parse(text, Format::Text);
@@ -5971,6 +5972,11 @@ mod tests {
         );
         let a = page(include_str!("../../tests/corpus/pages/3986-survivor-43-e9-mjsbigblog.txt"));
         assert_eq!((a.show.as_str(), a.season, a.episode), ("Survivor", 43, 9), "3986");
+        let a =
+            page(include_str!("../../tests/corpus/pages/3919-the-flash-s2e13-atomicgeekdom.txt"));
+        assert_eq!(a.title.as_deref(), Some("Welcome to Earth-2"), "3919");
+        let a = page(include_str!("../../tests/corpus/pages/1487-arcane-e4-upcomer.txt"));
+        assert_eq!(a.title.as_deref(), Some("Happy Progress Day!"), "1487");
         let a = page(include_str!("../../tests/corpus/pages/3131-squid-game-s3e3-skysunvod.txt"));
         assert!(!a.title.is_some_and(|t| t.starts_with('の')), "3131");
     }

@@ -566,19 +566,28 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
     if parsed.title.is_none() {
         let fold = crate::recap::names::fold;
         parsed.title = stripped[last + 1..(last + 3).min(n)].iter().find_map(|l| {
-            let again = accept(l)?;
-            let same = again.episode == parsed.episode && fold(&again.show) == fold(&parsed.show);
-            // (Quoted: the words after a second copy's colon are as often the writer's.)
-            // ("鬼滅の刃4話「最終選別」感想": Japanese quotes a title in 「」 right after its number.)
-            let title = again.title.filter(|t| {
-                let quoted = |q: &&str| {
-                    [": ", " – ", " - "].iter().any(|sep| l.contains(&format!("{sep}{q}{t}")))
-                };
-                ["‘", "“", "\"", "'"].iter().any(quoted)
-                    || l.contains(&format!("「{t}」"))
-                    || l.contains(&format!("『{t}』"))
+            let again = accept(l).and_then(|again| {
+                let same =
+                    again.episode == parsed.episode && fold(&again.show) == fold(&parsed.show);
+                // (Quoted: the words after a second copy's colon are as often the writer's.)
+                // ("鬼滅の刃4話「最終選別」感想": Japanese quotes a title in 「」 right after its
+                // number.)
+                let title = again.title.filter(|t| {
+                    let quoted = |q: &&str| {
+                        [": ", " – ", " - "].iter().any(|sep| l.contains(&format!("{sep}{q}{t}")))
+                    };
+                    ["‘", "“", "\"", "'"].iter().any(quoted)
+                        || l.contains(&format!("「{t}」"))
+                        || l.contains(&format!("『{t}』"))
+                });
+                same.then_some(title).flatten()
             });
-            same.then_some(title).flatten()
+            // "Review: The Flash S2E13" over "Review: The Flash - "Welcome to Earth-2"": the
+            // show again, with the title in quotes and no numbers.
+            again.or_else(|| {
+                let (show, title) = quoted_title_line(l, "")?;
+                (!show.is_empty() && fold(&show) == fold(&parsed.show)).then_some(title)
+            })
         });
     }
     // "Untamed Episodes 5 & 6 (Finale) Recap and Review" over "Untamed Recap ‘Terces' & 'All
