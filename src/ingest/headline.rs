@@ -129,9 +129,9 @@ const DOTTED_EPISODE_WORD: &str =
 static DOTTED_EPISODE_WORD_ALONE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!(r"(?i)^{DOTTED_EPISODE_WORD}$")).unwrap());
 /// "Doctor Who 4.9 - Forest of the Dead", "Glee! 1.09 Wheels", "Fringe 1.9: "The Dreamscape"",
-/// "Doctor Who: 10.06 Extremis", "… Recap – 2.8 “Two Boats and A Lifeguard”": the season's dot right after a name (or a
-/// label and its dash), then the title after a dash, a two-digit episode and a title in
-/// capitals, or a quoted title. (A score has no name right before it, or no title after it.)
+/// "Doctor Who: 10.06 Extremis", "… Recap – 2.8 “Two Boats and A Lifeguard”": the season's dot
+/// right after a name (or a label and its dash, or the name's colon), then the title after a
+/// dash, a two-digit episode and a title in capitals, or a quoted title. (A score has no name right before it, or no title after it.)
 /// Rewritten as "S4E9" for the grammar.
 static DOTTED_AFTER_NAME_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(

@@ -306,8 +306,6 @@ fn can_lead(line: &str) -> bool {
         && !RANKED_ENTRY_RE.is_match(line)
 }
 
-/// "10 “Kids”" over "Season 3, Episode 5": a ranked list's entry, its place before the
-/// episode's quoted title, leads no headline.
 /// Vulture's card for an untitled episode, its "title" glued to its numbers: "Episode 2 Season 3
 /// Episode 2".
 static UNTITLED_CARD_RE: Lazy<Regex> = Lazy::new(|| {
@@ -332,6 +330,8 @@ static SHOW_RECAP_LABEL_RE: Lazy<Regex> =
 static SHOW_DETAILS_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^Show Details\s*About\s+(\S.{0,80})$").unwrap());
 
+/// "10 “Kids”" over "Season 3, Episode 5": a ranked list's entry, its place before the
+/// episode's quoted title, leads no headline.
 static RANKED_ENTRY_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r#"^\d{1,3}[.)]?\s+[“"‘«]"#).unwrap());
 
