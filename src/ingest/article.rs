@@ -2081,8 +2081,10 @@ fn gazetteer_name(show: &str) -> Option<String> {
     // after it is a sequel ("Dream High 2"), and a subtitle after a colon as often another
     // show as not ("Moon Lovers: Scarlet Heart Ryeo").
     // A year is a remake's, not a sequel's number ("Meteor Garden 2018").
+    // ("Code Geass R2": an anime's second season is its "R2".)
     let sequel = after_words.first().is_some_and(|w| {
-        w.starts_with(|c: char| c.is_ascii_digit()) && !(after_words.len() == 1 && is_year(w))
+        (w.starts_with(|c: char| c.is_ascii_digit()) && !(after_words.len() == 1 && is_year(w)))
+            || season_code(w).is_some()
     });
     let subtitle = after.trim_start().starts_with(':');
     // "A Journey to Love" is not "To Love" with words before it: a name that a small word
@@ -2410,9 +2412,18 @@ static BARE_NUMBER_RE: Lazy<Regex> = Lazy::new(|| {
 /// number the gazetteer does not know as a show of its own is that show's season.
 fn numbered_season(show: &str) -> Option<(String, u32)> {
     let (name, number) = show.trim().rsplit_once(' ')?;
-    let season = number.parse::<u32>().ok().filter(|n| (2..=50).contains(n))?;
+    let season = number
+        .parse::<u32>()
+        .ok()
+        .or_else(|| season_code(number))
+        .filter(|n| (2..=50).contains(n))?;
     (gazetteer::lookup(show).is_none() && gazetteer::lookup(name).is_some())
         .then(|| (name.trim_end().to_string(), season))
+}
+
+/// "R2" after an anime's name: its second season ("Code Geass R2").
+fn season_code(word: &str) -> Option<u32> {
+    word.strip_prefix(['R', 'r']).filter(|n| n.len() == 1).and_then(|n| n.parse().ok())
 }
 
 /// "Sinopsis drama korea Cinderella and Four Knights episode 10 bakalan menjawab…",
@@ -5782,13 +5793,13 @@ mod tests {
     /// "シーズン5の第2話": 3728, 3829, 3864, 3783), a quoted title's "?!" (3767), a known show
     /// before a colon and quotes (3869, 4049), a name's "x" (3886), a streamer's name between a
     /// show and its numbers (3905), a heading with the title (3850), Japanese particles (4006,
-    /// 4000, 3131), a brand's possessive (3931), a week's "Recap and Live Blog" (3986) and a
-    /// title in quotes under the headline (3919).
+    /// 4000, 3131), a brand's possessive (3931), a week's "Recap and Live Blog" (3986), a title
+    /// in quotes under the headline (3919) and an anime's "R2" for its second season (3699).
     #[test]
     fn pages_from_the_sixty_seventh_to_seventy_fifth_collections() {
         let page = |text: &str| parse(text, Format::Text);
         // (A title of `None` is not checked: the page's headline gives none to take.)
-        let expected: [(&str, &str, u32, u32, Option<&str>); 24] = [
+        let expected: [(&str, &str, u32, u32, Option<&str>); 25] = [
             (
                 include_str!("../../tests/corpus/pages/3746-yellowjackets-s2e4-spoilertv.txt"),
                 "Yellowjackets",
@@ -5966,6 +5977,13 @@ mod tests {
                 2,
                 13,
                 Some("Welcome to Earth-2"),
+            ),
+            (
+                include_str!("../../tests/corpus/pages/3699-code-geass-r2-e19-lhyeung.txt"),
+                "Code Geass",
+                2,
+                19,
+                Some("Betrayal"),
             ),
         ];
         for (text, show, season, episode, title) in expected {
