@@ -15,7 +15,7 @@ use std::sync::LazyLock as Lazy;
 use super::headline::{self, marker_without_show, parse_headline, Headline};
 use super::rating::{self, ParsedRating};
 use super::refusal::name_like;
-use crate::recap::names::fold_words;
+use crate::recap::names::{fold, fold_words};
 
 /// How many non-empty lines from the top may hold the headline.
 pub const OPENING_LINES: usize = 25;
@@ -391,7 +391,6 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
             // "HomeentertainmentAnime NewsFrieren: Beyond Journey's End ‒ Episode 10" over
             // "Frieren: Beyond Journey’s End ‒ Episode 10": a breadcrumb glued onto the
             // headline, and the headline alone on the next line.
-            let fold = crate::recap::names::fold;
             // "HomeTelevisionOnly Murders in the Building Episode 5 Review: No One Wins in..."
             // over the whole headline: the glued copy cut short, so its show, not its line,
             // ends with the clean copy's.
@@ -399,15 +398,16 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
             // 2 Episode 4 Review: Woe’s Hollow Britt Lower in…" and "Mastodon Mastodon Yellowjackets
             // - 2.04 - Old Wounds - Review": a caption or a row of share buttons around the
             // headline, whose clean copy stands a line or two below, past the site's name.
+            let (ours, our_show) = (fold(line), fold_words(&h.show));
             let clean_copy = (i + 1..(i + 4).min(n)).find_map(|k| {
                 let next = stripped[k];
-                let (ours, theirs) = (fold(line), fold(next));
+                let theirs = fold(next);
                 let g = accept(next)?;
                 let glued = theirs.len() >= 8 && ours.len() > theirs.len();
                 let at_end = glued && ours.ends_with(&theirs) && g.episode == h.episode;
                 // (The caption may name another episode than the headline it holds; the
                 // headline's show is the clean copy's behind the caption's words.)
-                let (our_show, their_show) = (fold_words(&h.show), fold_words(&g.show));
+                let their_show = fold_words(&g.show);
                 let behind_words = our_show.len() > their_show.len()
                     && our_show.ends_with(&their_show)
                     && glued
@@ -439,9 +439,9 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
         let j = (i + 1..(i + 4).min(n)).find(|&j| {
             !is_furniture_line(stripped[j]) && rating::parse_line(stripped[j]).is_none()
         });
-        if let Some(j) = j.filter(|&j| can_lead(line) && is_marker_only(card_numbers(stripped[j])))
+        let marker = j.map(|j| (j, card_numbers(stripped[j])));
+        if let Some((j, next)) = marker.filter(|&(_, next)| can_lead(line) && is_marker_only(next))
         {
-            let next = card_numbers(stripped[j]);
             let details = stripped.get(j + 1).filter(|_| j + 1 < n);
             let show_below = details.and_then(|l| SHOW_DETAILS_RE.captures(l));
             if let Some(named) = show_below {
@@ -460,7 +460,6 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
             // "Season 1 Episode 3": the show stands above its episode's title.
             // The A.V. Club's older card: "Battlestar Galactica: Sometimes a Great Notion" /
             // "Battlestar Galactica" / "Sometimes a Great Notion" / "Season 4 , Episode 11".
-            let fold = crate::recap::names::fold;
             let show_above = i.checked_sub(1).map(|k| stripped[k]).filter(|above| {
                 stripped[i.saturating_sub(4)..i.saturating_sub(1)].iter().any(|l| {
                     split_lead(l).is_some_and(|(show, _)| fold(&show) == fold(above))
@@ -505,7 +504,6 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
     // Episode 2. Courtesy of Apple TV+ Severance Season 2 Episode 4 Review: Woe’s Hollow…".)
     let holds_found = |k: usize| {
         found.as_ref().is_some_and(|(f, _, text, _)| {
-            let fold = crate::recap::names::fold;
             *f > k && text.len() >= 8 && fold(stripped[k]).contains(&fold(text))
         })
     };
@@ -557,14 +555,13 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
     if parsed.title.is_none() {
         parsed.title = stripped[first.saturating_sub(3)..first].iter().rev().find_map(|l| {
             let (show, title) = split_lead(l).or_else(|| quoted_title_line(l, &parsed.show))?;
-            let same = crate::recap::names::fold(&show) == crate::recap::names::fold(&parsed.show);
+            let same = fold(&show) == fold(&parsed.show);
             same.then_some(title)
         });
     }
     // "Peacemaker episode 5 review" over "Peacemaker Episode 5 Review: ‘Monkey Dory’": the same
     // headline again, with the episode's title in quotes.
     if parsed.title.is_none() {
-        let fold = crate::recap::names::fold;
         parsed.title = stripped[last + 1..(last + 3).min(n)].iter().find_map(|l| {
             let again = accept(l).and_then(|again| {
                 let same =
@@ -596,7 +593,7 @@ pub fn choose_headline(lines: &[String]) -> Option<Choice> {
     if parsed.title.is_none() {
         parsed.title = stripped[last + 1..(last + 4).min(n)].iter().find_map(|l| {
             let c = RECAP_QUOTED_TITLE_RE.captures(l)?;
-            let same = crate::recap::names::fold(&c[1]) == crate::recap::names::fold(&parsed.show);
+            let same = fold(&c[1]) == fold(&parsed.show);
             same.then(|| headline::clean_title(&c[2])).flatten()
         });
     }
