@@ -329,8 +329,6 @@ fn classify(line: &str) -> Kind {
 static BODY_START_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:in\s+)?episode\s+\d+\s+(?:of|begins?|starts?|opens?|picks)\b").unwrap()
 });
-static SENTENCE_BREAK_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"[.!?][”’\x22']?\s+\p{Lu}").unwrap());
 
 /// A short single line that reads like an episode title rather than prose.
 fn looks_like_title(s: &str) -> bool {
@@ -350,7 +348,7 @@ fn looks_like_title(s: &str) -> bool {
         && !opening::is_unspaced_prose(s)
         && (!matches!(last, Some('!' | '?')) || words <= 8 || quoted_whole)
         && !s.chars().next().is_some_and(char::is_lowercase)
-        && (!SENTENCE_BREAK_RE.is_match(s) || quoted_whole)
+        && (!opening::has_sentence_break(s) || quoted_whole)
         && !BODY_START_RE.is_match(s)
 }
 

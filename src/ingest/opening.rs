@@ -122,9 +122,11 @@ pub fn is_furniture_line(line: &str) -> bool {
 static GUILLEMETS_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"«([^«»]*)»").unwrap());
 
 /// A sentence ending and the next beginning; a trailing-off ".." is a teaser's, not a
-/// sentence's end ("When Loid Goes Too Far.. Spy x Family Season 1 Episode 12").
-static SENTENCE_BREAK_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?:^|[^.])[.!?][”’\x22']?\s+\p{Lu}").unwrap());
+/// sentence's end ("When Loid Goes Too Far.. Spy x Family Season 1 Episode 12"), nor is a
+/// name's initial ("Denny S. Bryce recaps ‘Outlander,’ season 4, episode 9…").
+static SENTENCE_BREAK_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?:[^.\s]{2}|(?:^|\s)[^.\s\p{Lu}])[.!?][”’\x22']?\s+\p{Lu}").unwrap()
+});
 
 /// A Japanese sentence's polite ending: "第5話が放送されました。", "…なりそうです。", "ご注意下さい。".
 static POLITE_ENDING_RE: Lazy<Regex> =
@@ -152,7 +154,12 @@ pub fn is_prose(line: &str) -> bool {
         || is_unspaced_prose(line)
         || line.chars().count() > 220
         || (line.ends_with('.') && !line.ends_with("..") && words > 10)
-        || (SENTENCE_BREAK_RE.is_match(line) && words_outside_quotes(line) > 12)
+        || (has_sentence_break(line) && words_outside_quotes(line) > 12)
+}
+
+/// Whether one sentence ends and another begins in `s`.
+pub fn has_sentence_break(s: &str) -> bool {
+    SENTENCE_BREAK_RE.is_match(s)
 }
 
 /// A double-quoted span ("That's a Space Alien, Ain't It?!"), read as one word.
