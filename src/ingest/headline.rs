@@ -1569,6 +1569,14 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
                 None => Some((1, parse_number(&c[1])?, None)),
             },
         ),
+        // Japanese "「光る君へ」第15回" (an NHK drama's instalment; not "3回目", a third time, nor
+        // "第2回以降", from the second on), and
+        // without its 第 right before the page's labels: "下流の宴 7回 あらすじと感想"
+        form(r"第\s?(\d{1,3})\s?回(?:$|[^目数以])".into(), without_season),
+        form(
+            format!(r"(?:^|\D)(\d{{1,3}})\s?回\s?の?\s?{JAPANESE_PAGE_LABELS}"),
+            without_season,
+        ),
         // Chinese "刀与花第10集" (only with its 第: "全40集" is a drama's length)
         form(r"第\s?(\d{1,4})\s?集".into(), without_season),
         // The number in kanji: "約束のネバーランド|アニメ版第三話", "第十二集"
@@ -1639,7 +1647,7 @@ static TRAILING_ALIAS_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 const NETWORKS: &str = r"(?:netflix|marvel|hbo(?:\s+max)?|max|hulu|disney\s*\+|disney\s+plus|disney|apple\s+tv\s*\+?|apple|amazon(?:\s+prime)?|prime\s+video|peacock|paramount\s*\+?|showtime|starz|fx|amc|bbc(?:\s+(?:one|two|three))?|itv|channel\s+4|cbs|nbc|abc|fox|the\s+cw|cw|tvn|jtbc|sbs|kbs2?|mbc|ocn|ena|viki|viu|tving|wavve|coupang\s+play|crunchyroll|funimation|hidive|iqiyi|wetv|youku|tencent|syfy|usa|tnt|tbs|bravo|lifetime|freeform|adult\s+swim|toonami|shudder|acorn\s+tv|britbox|sky(?:\s+atlantic)?|stan|crave|cbc|넷플릭스|티빙|웨이브|쿠팡플레이|디즈니\+?|왓챠)";
-const GENRES: &str = r"(?:k[\s-]?dramas?|korean\s+(?:drama|series|tv\s+series)|c-?drama|chinese\s+drama|j-?drama|japanese\s+drama|thai\s+drama|t-?drama|taiwanese\s+drama|drama\s+(?:korea|china|jepang|thailand|taiwan|mandarin)|drakor|anime(?:\s+series)?|tv\s+(?:series|show)|連続ドラマW?|韓国ドラマ|韓ドラ|ドラマ版?|アニメ版?|韓劇|韩剧)";
+const GENRES: &str = r"(?:k[\s-]?dramas?|korean\s+(?:drama|series|tv\s+series)|c-?drama|chinese\s+drama|j-?drama|japanese\s+drama|thai\s+drama|t-?drama|taiwanese\s+drama|drama\s+(?:korea|china|jepang|thailand|taiwan|mandarin)|drakor|anime(?:\s+series)?|tv\s+(?:series|show)|連続ドラマW?|韓国ドラマ|韓ドラ|(?:nhk\s*)?大河ドラマ|ドラマ版?|アニメ版?|韓劇|韩剧)";
 
 /// "Netflix’s King the Land", "HBO: Boardwalk Empire", "Channel 4oD: Misfits", "Anime Lounge:
 /// Ruroni Kenshin", "SBS Korean Drama Secret Door", "K-Drama Moving",

@@ -139,8 +139,10 @@ pub fn is_unspaced_prose(line: &str) -> bool {
     // ("…第6話「宮廷料理/塩茹で」のネタバレ、感想": a comma between a headline's labels is a
     // list's, not a sentence's.)
     let reading_comma = line.matches('、').count() > LABEL_COMMA_RE.find_iter(line).count();
-    line.split_whitespace().count() <= 3
-        && (chars > 80 || (chars > 30 && reading_comma) || POLITE_ENDING_RE.is_match(line))
+    // (A polite ending is a sentence's whatever the Latin words among it: "TVアニメ 葬送の
+    // フリーレンのネタバレ、感想です。詳しい内容は…".)
+    (line.split_whitespace().count() <= 3 && (chars > 80 || (chars > 30 && reading_comma)))
+        || POLITE_ENDING_RE.is_match(line)
 }
 
 /// A label a Japanese headline lists, and the comma after it: "ネタバレ、", "あらすじ、".
