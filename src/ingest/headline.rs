@@ -377,6 +377,9 @@ fn numbered_headline(text: &str) -> Option<Headline> {
                 Some(inner) if inner.show == show && inner.episode == episode => inner.title,
                 _ => title,
             };
+            // "【約束のネバーランド】アニメ5話のネタバレと感想【約ネバ】": the show's short name
+            // where a title would stand.
+            let title = title.filter(|t| !abbreviates(t, &show));
             // "Doctor Who 1x09-10: The Empty Child/The Doctor Dances": a pair's two titles;
             // the first episode's is the recap's.
             let title = match title {
@@ -390,6 +393,15 @@ fn numbered_headline(text: &str) -> Option<Headline> {
         }
     }
     None
+}
+
+/// Whether `short` is `name` shortened, in a script without spaces: "約ネバ" for
+/// "約束のネバーランド", its characters in the name's order.
+fn abbreviates(short: &str, name: &str) -> bool {
+    let mut rest = name.chars();
+    short.chars().count() < name.chars().count()
+        && !short.is_ascii()
+        && short.chars().all(|c| rest.any(|n| n == c))
 }
 
 /// "The Mandalorian ‘Chapter 13: The Jedi’ Review": a quote opened before the marker closes
@@ -2266,6 +2278,19 @@ fn reads_as_subtitle(s: &str) -> bool {
     !content.is_empty() && lower * 2 > content.len()
 }
 
+/// A Japanese headline's labels after the number, then a bracketed title ending the line:
+/// "のネタバレ感想!【走れ竜宮小僧】", "のネタバレ-みんなの感想【帰ってきた義経】".
+static LABELLED_JAPANESE_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"^\s*の?\s*(?:{JAPANESE_PAGE_LABELS}|みんなの|[と&・、\-–!！\s])+【([^【】]{{1,30}})】\s*$"
+    ))
+    .unwrap()
+});
+/// What such brackets hold when they hold no title: "【ネタバレあり】", "【韓国ドラマ】", "【最終回】".
+static LABEL_IN_BRACKETS_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!("(?i){JAPANESE_PAGE_LABELS}|{GENRES}|最終回|あり|注意")).unwrap()
+});
+
 /// Episode title from the text after the episode marker: a quoted string
 /// wins; otherwise whatever remains after dropping recap labels and
 /// bracketed notes ("(Season Finale)"), unless it reads as the rest of a
@@ -2275,6 +2300,13 @@ fn extract_title(rest: &str) -> Option<String> {
     // its marker leaves the writer's own words after it.
     if rest.trim_start().starts_with(['」', '』']) {
         return None;
+    }
+    // "おんな城主直虎10話のネタバレ感想!【走れ竜宮小僧】": the page's labels, then the episode's
+    // title in 【】 to the end of the line.
+    if let Some(c) = LABELLED_JAPANESE_TITLE_RE.captures(rest) {
+        let inner = c[1].trim();
+        let labelled = LABEL_IN_BRACKETS_RE.is_match(inner);
+        return (!labelled && has_alphanumeric(inner)).then(|| inner.to_string());
     }
     // "惑星のさみだれ 第3話【アニメのあらすじとネタバレ感想まとめ】祖父の縛り付けは愛ゆえに": a label
     // in 【】 after the number, then the writer's own words.
