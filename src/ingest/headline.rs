@@ -1658,7 +1658,7 @@ static TRAILING_ALIAS_RE: Lazy<Regex> = Lazy::new(|| {
         .unwrap()
 });
 
-const NETWORKS: &str = r"(?:netflix|marvel|hbo(?:\s+max)?|max|hulu|disney\s*\+|disney\s+plus|disney|apple\s+tv\s*\+?|apple|amazon(?:\s+prime)?|prime\s+video|peacock|paramount\s*\+?|showtime|starz|fx|amc|bbc(?:\s+(?:one|two|three))?|itv|channel\s+4|cbs|nbc|abc|fox|the\s+cw|cw|tvn|jtbc|sbs|kbs2?|mbc|ocn|ena|viki|viu|tving|wavve|coupang\s+play|crunchyroll|funimation|hidive|iqiyi|wetv|youku|tencent|syfy|usa|tnt|tbs|bravo|lifetime|freeform|adult\s+swim|toonami|shudder|acorn\s+tv|britbox|sky(?:\s+atlantic)?|stan|crave|cbc|넷플릭스|티빙|웨이브|쿠팡플레이|디즈니\+?|왓챠)";
+const NETWORKS: &str = r"(?:netflix|pbs|masterpiece|nhk|marvel|hbo(?:\s+max)?|max|hulu|disney\s*\+|disney\s+plus|disney|apple\s+tv\s*\+?|apple|amazon(?:\s+prime)?|prime\s+video|peacock|paramount\s*\+?|showtime|starz|fx|amc|bbc(?:\s+(?:one|two|three))?|itv|channel\s+4|cbs|nbc|abc|fox|the\s+cw|cw|tvn|jtbc|sbs|kbs2?|mbc|ocn|ena|viki|viu|tving|wavve|coupang\s+play|crunchyroll|funimation|hidive|iqiyi|wetv|youku|tencent|syfy|usa|tnt|tbs|bravo|lifetime|freeform|adult\s+swim|toonami|shudder|acorn\s+tv|britbox|sky(?:\s+atlantic)?|stan|crave|cbc|넷플릭스|티빙|웨이브|쿠팡플레이|디즈니\+?|왓챠)";
 const GENRES: &str = r"(?:k[\s-]?dramas?|korean\s+(?:drama|series|tv\s+series)|c-?drama|chinese\s+drama|j-?drama|japanese\s+drama|thai\s+drama|t-?drama|taiwanese\s+drama|drama\s+(?:korea|china|jepang|thailand|taiwan|mandarin)|drakor|anime(?:\s+series)?|tv\s+(?:series|show)|連続ドラマW?|韓国ドラマ|韓ドラ|(?:nhk\s*)?大河ドラマ|ドラマ版?|アニメ版?|韓劇|韩剧)";
 
 /// "Netflix’s King the Land", "HBO: Boardwalk Empire", "Channel 4oD: Misfits", "Anime Lounge:
@@ -1677,6 +1677,9 @@ static GENRE_THEN_BRACKETED_RE: Lazy<Regex> =
 /// "愛の不時着【韓国ドラマ】" (a Korean drama, in Japanese).
 static TRAILING_GENRE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!(r"(?i)[\s\-–—:|,]*[(\[【]?\s*{GENRES}\s*[)\]】]?$")).unwrap());
+/// "Poldark on MASTERPIECE", "Squid Game on Netflix": where the show airs, after its name.
+static TRAILING_NETWORK_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"(?i)\s+on\s+{NETWORKS}$")).unwrap());
 /// Korean entertainment news names a programme by its kind, then quotes it: "23일 방송된 KBS2
 /// 금요드라마 '스파이'(박현석 연출/한상운, 이강 극본)" (the KBS2 Friday drama 'Spy' aired on the 23rd).
 static KOREAN_PROGRAMME_QUOTE_RE: Lazy<Regex> = Lazy::new(|| {
@@ -1865,6 +1868,7 @@ pub fn clean_show(raw: &str) -> String {
             &*TRAILING_YEAR_RE,
             &*TRAILING_ALIAS_RE,
             &*TRAILING_GENRE_RE,
+            &*TRAILING_NETWORK_RE,
         ];
         for tail in tails {
             if let Some(m) = tail.find(s) {
