@@ -420,9 +420,10 @@ fn close_quote_opened_before(before: &str, title: String) -> String {
 /// A spoiler warning left where a name would be: "*Warning", "Spoiler Warning:".
 static WARNING_ONLY_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)^[*_\s]*(?:spoilers?\s+)?(?:warning|alert)\s*[:!*_]*$").unwrap());
-/// An episode's counter in Japanese or Korean ("第3話", "3화"): no part of a show's name.
+/// An episode's counter in Japanese or Korean ("第3話", "3화"), or a morning drama's week ("第8週
+/// 第38話"): no part of a show's name.
 static COUNTER_IN_NAME_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\d\s?(?:話|회|화)(?:$|\P{L}|の)").unwrap());
+    Lazy::new(|| Regex::new(r"\d\s?(?:話|회|화|週)(?:$|\P{L}|の)").unwrap());
 /// A marker that numbers a season ("Season 1", "S01", "1x02", "2期"), even season 1.
 static SEASON_IN_MARKER_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)season|series|temporada|saison|staffel|stagione|sezon|sesong|säsong|sæson|seizoen|\bs\d|\d\s?[x×.]\s?\d|期").unwrap()
@@ -1677,6 +1678,8 @@ static GENRE_THEN_BRACKETED_RE: Lazy<Regex> =
 /// "愛の不時着【韓国ドラマ】" (a Korean drama, in Japanese).
 static TRAILING_GENRE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!(r"(?i)[\s\-–—:|,]*[(\[【]?\s*{GENRES}\s*[)\]】]?$")).unwrap());
+/// "虎に翼9週43話": a morning drama's week, between its name and the episode.
+static TRAILING_WEEK_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s*第?\d{1,2}週$").unwrap());
 /// "Poldark on MASTERPIECE", "Squid Game on Netflix": where the show airs, after its name.
 static TRAILING_NETWORK_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!(r"(?i)\s+on\s+{NETWORKS}$")).unwrap());
@@ -1869,6 +1872,7 @@ pub fn clean_show(raw: &str) -> String {
             &*TRAILING_ALIAS_RE,
             &*TRAILING_GENRE_RE,
             &*TRAILING_NETWORK_RE,
+            &*TRAILING_WEEK_RE,
         ];
         for tail in tails {
             if let Some(m) = tail.find(s) {

@@ -157,7 +157,13 @@ pub fn is_prose(line: &str) -> bool {
         || line.chars().count() > 220
         || (line.ends_with('.') && !line.ends_with("..") && words > 10)
         || (has_sentence_break(line) && words_outside_quotes(line) > 12)
+        || KOREAN_SENTENCE_BREAK_RE.is_match(line)
 }
+
+/// A Korean sentence's end, then the next: "…수목드라마 1위를 지켰다. 시청률이 어디까지…". (Korean
+/// has no capitals for [`SENTENCE_BREAK_RE`] to see.)
+static KOREAN_SENTENCE_BREAK_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\p{Hangul}(?:다|요|죠)[.!?]\s+\p{Hangul}").unwrap());
 
 /// Whether one sentence ends and another begins in `s`.
 pub fn has_sentence_break(s: &str) -> bool {
