@@ -543,7 +543,7 @@ fn text_document(input: &str, markdown: bool) -> Document {
                         (lines.get(k.wrapping_sub(1)).map(|&(i, _)| (0, i)), texts[k].clone())
                     }
                     Some(&(i, _)) => {
-                        (Some((0, i)), opening::strip_leading_date(&texts[k]).to_string())
+                        (Some((0, i)), opening::strip_glued_prefix(&texts[k]).to_string())
                     }
                     None => (None, String::new()),
                 }
@@ -2865,7 +2865,7 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
         if headline_prose {
             let episode = parsed.as_ref().map(|h| h.episode);
             let own = opening.iter().take(6).find_map(|l| {
-                let l = opening::strip_leading_date(l).trim();
+                let l = opening::strip_glued_prefix(l).trim();
                 let h = (!opening::is_prose(l)).then(|| parse_headline(l)).flatten()?;
                 (Some(h.episode) == episode).then(|| (l.to_string(), h))
             });
@@ -2874,7 +2874,7 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             }
             // "House of the Dragon episode 9 trailer is out.": the lede's first sentence names
             // the episode and says it is news of it.
-            let lede = opening::strip_leading_date(&headline_text);
+            let lede = opening::strip_glued_prefix(&headline_text);
             let first = lede.split_inclusive(['.', '!', '?']).next().unwrap_or(lede);
             let names_it = parse_headline(first).is_some_and(|h| Some(h.episode) == episode);
             let news = refusal::judge(first, None, &[], 0)

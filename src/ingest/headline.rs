@@ -1603,6 +1603,15 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
         ),
         // Show E05 (two digits at least, so "E3" the expo is not an episode)
         form(r"(?:^|\s)E(\d{2,4})(?:\s?(?:-|–|&)\s?E?(\d{2,4}))?\b".into(), without_season),
+        // "Vampire Diaries Episode Recap: 2.8 Rose": season and episode joined by a dot right
+        // after the page's label
+        form(r"(?i)\b(?:recap|review)\s*:\s*(\d{1,2})\.(\d{1,2})(?:\s|$)".into(), with_season),
+        // "Castle 4-23: Always": season and a two-digit episode joined by a hyphen, a colon
+        // and the title after them ("Kimi ni Todoke 07-08:", zero-padded, is a pair)
+        form(r"(?:^|\s)([1-9]\d?)-(\d{2}):(?:\s|$)".into(), with_season),
+        // "“Oshi no Ko” Season 2 – 05": the episode's number alone after the season's, ending
+        // the headline
+        form(r"(?i)\bseason\s+(\d{1,2})\s+[-–—]\s+(\d{1,3})$".into(), with_season),
         // Two 1.4: a one-digit episode after the season's dot, only as the headline's last
         // word right after a name ("Community score: 4.2" and a bare "8.5" are scores)
         form(r"\b\s(\d{1,2})\.([1-9])$".into(), with_season),

@@ -37,20 +37,22 @@ pub struct Choice {
 /// Extraction artefacts and dates glued to the front of a line:
 /// ` date 2024-09-24 Title`, `Monday, October 3, 2016 Title`.
 /// MetaFilter's FanFare: `March 18, 2015 11:19 PM - Season 2, Episode 7 - Subscribe`.
-static LEADING_DATE_RE: Lazy<Regex> = Lazy::new(|| {
+static GLUED_PREFIX_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
         r"(?ix)^\s*(?:
             (?:date|published|posted|updated)\s*:?\s*\d{{4}}-\d{{2}}-\d{{2}}(?:[T\s]\d{{2}}:\d{{2}}(?::\d{{2}})?\S*)?
           | \d{{4}}-\d{{2}}-\d{{2}}(?:[T\s]\d{{2}}:\d{{2}}(?::\d{{2}})?\S*)?
           | {MONTHS}\s+\d{{1,2}},?\s+\d{{4}}\s+\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?\s*[-–—|]
+          | you\s+are\s+currently\s+(?:viewing|reading)
         )\s+"
     ))
     .unwrap()
 });
 
-/// Removes a date glued to the front of a line.
-pub fn strip_leading_date(line: &str) -> &str {
-    match LEADING_DATE_RE.find(line) {
+/// Removes what a page glues to the front of its headline: a date, or a theme's "You are
+/// currently viewing".
+pub fn strip_glued_prefix(line: &str) -> &str {
+    match GLUED_PREFIX_RE.find(line) {
         Some(m) if line[m.end()..].chars().any(char::is_alphabetic) => &line[m.end()..],
         _ => line,
     }
@@ -374,7 +376,7 @@ pub const MAX_OPENING_LINES: usize = 120;
 pub fn choose_headline(lines: &[String]) -> Option<Choice> {
     let n = opening_extent(lines);
     let stripped: Vec<&str> =
-        lines[..n].iter().map(|l| undouble(strip_leading_date(l).trim())).collect();
+        lines[..n].iter().map(|l| undouble(strip_glued_prefix(l).trim())).collect();
     let mut found = None;
     let mut rating_above = None;
     // A lede that names the show and its episode ("What did you think of “Outlander” Season 6,

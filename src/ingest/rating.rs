@@ -276,9 +276,10 @@ static LEADING_VALUE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?:\d{1,3}(?:[.,]\d{1,2}|\s?½)?\s*(?:/|out\s+of)\s*\d{1,3}(?:[.,]\d)?(?:\s*stars?)?|\d(?:[.,]5)?\s*stars?|[★☆½⭐✩✭✮\s]+)(?:[\s(\[,;:–—\-]|$)|^[A-F][+\-−–]?\s*(?:$|[(\[,;–—])").unwrap()
 });
 
-/// "I give this episode an 8/10", "it gets 4 out of 5 stars": a rating in a sentence.
+/// "I give this episode an 8/10", "it gets 4 out of 5 stars", "Rate It: 5 / 5.": a rating in
+/// a sentence.
 static PROSE_RATING_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:(?:i\s+|i['’]m\s+|i\s+am\s+|i['’]ll\s+|i\s+will\s+)?(?:give|gave|giving|rate|rated|rating)\s+(?:it|this(?:\s+(?:one|episode|week))?|“[^”]{1,80}”)|(?:it|this\s+(?:episode|one))\s+(?:gets|earns|deserves)|(?:rating|score|grade)(?:\s+(?:of|is)|\s*:))\s+(?:a\s+|an\s+|a\s+solid\s+)?(\d{1,3}(?:[.,]\d{1,2})?\s*(?:/|out\s+of)\s*\d{1,3}(?:[.,]\d)?(?:\s*stars?)?|\d(?:[.,]5)?\s*stars?)").unwrap()
+    Regex::new(r"(?i)\b(?:(?:i\s+|i['’]m\s+|i\s+am\s+|i['’]ll\s+|i\s+will\s+)?(?:give|gave|giving|rate|rated|rating)\s+(?:it|this(?:\s+(?:one|episode|week))?|“[^”]{1,80}”)|(?:it|this\s+(?:episode|one))\s+(?:gets|earns|deserves)|(?:rating|score|grade)(?:\s+(?:of|is)|\s*:)):?\s+(?:a\s+|an\s+|a\s+solid\s+)?(\d{1,3}(?:[.,]\d{1,2})?\s*(?:/|out\s+of)\s*\d{1,3}(?:[.,]\d)?(?:\s*stars?)?|\d(?:[.,]5)?\s*stars?)").unwrap()
 });
 
 /// "…keeping the viewer guessing. Very exciting and completely different. 10/10": a score

@@ -332,7 +332,7 @@ pub fn judge(
     }
     // Lines above the headline: "Category: ‘Drama Recap’", "Winter 2023 Anime Episode Reviews: Week 12".
     for (i, line) in opening.iter().enumerate().take(headline_at) {
-        let line = opening::strip_leading_date(line);
+        let line = opening::strip_glued_prefix(line);
         // The first line is where a page's own title sits ("Last Week in TV - Week of April
         // 13"), even when an entry further down names an episode.
         let near = i == 0 || i + 3 >= headline_at;
@@ -613,7 +613,7 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
             .is_some_and(|(season, range)| *season == h.season && range.contains(&h.episode))
     };
     for (k, line) in opening.iter().enumerate().skip(from).take(40) {
-        let line = opening::strip_leading_date(line);
+        let line = opening::strip_glued_prefix(line);
         let lower = line.to_lowercase();
         if lower.starts_with("related")
             || lower.starts_with("you may also like")
