@@ -245,7 +245,8 @@ pub fn judge(
         return Some(PODCAST);
     }
     // "Season 10, Episode 3 - Bread Week - full transcript", "Episode transcripts for the TV
-    // show, …": a transcript site says so in its title or a short line under it; a recap
+    // show, …", "Bridgerton – S03E01 – Out of the Shadows | Transcript": a transcript site
+    // says so in its title or a short line under it; a recap
     // quoting a transcript does so in its prose.
     let short = |l: &&String| l.split_whitespace().count() <= 20;
     if TRANSCRIPT_RE.is_match(headline)
@@ -431,7 +432,7 @@ static RANK_WORD_RE: Lazy<Regex> =
 
 /// "full transcript", "Episode transcripts for", "Transcript:": a transcript's own label.
 static TRANSCRIPT_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:full|episode|complete|official)\s+transcripts?\b|\btranscripts?\s+(?:for|of)\b|^\s*transcripts?\b").unwrap()
+    Regex::new(r"(?i)\b(?:full|episode|complete|official)\s+transcripts?\b|\btranscripts?\s+(?:for|of)\b|^\s*transcripts?\b|[|\-–—]\s*transcripts?\s*$").unwrap()
 });
 
 /// A heading that asks or says where to watch an episode, the episode's number captured.
