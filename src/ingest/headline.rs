@@ -1687,6 +1687,15 @@ static GENRE_THEN_BRACKETED_RE: Lazy<Regex> =
 /// "愛の不時着【韓国ドラマ】" (a Korean drama, in Japanese).
 static TRAILING_GENRE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!(r"(?i)[\s\-–—:|,]*[(\[【]?\s*{GENRES}\s*[)\]】]?$")).unwrap());
+/// "ドロ刑ー警視庁捜査三課ー", "べらぼう~蔦重栄華乃夢噺~": a Japanese drama's subtitle, set off
+/// by long dashes or waves after its name, in kanji ("ヒーロー" ends in a dash; "CLANNAD ~After
+/// Story~" is the sequel's name).
+static TRAILING_JAPANESE_SUBTITLE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?:[～~〜][^～~〜]{0,15}\p{Han}[^～~〜]{0,15}[～~〜]|ー[^ー]{0,15}\p{Han}[^ー]{0,15}ー)$",
+    )
+    .unwrap()
+});
 /// "虎に翼9週43話": a morning drama's week, between its name and the episode.
 static TRAILING_WEEK_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s*第?\d{1,2}週$").unwrap());
 /// "Poldark on MASTERPIECE", "Squid Game on Netflix": where the show airs, after its name.
@@ -1882,6 +1891,7 @@ pub fn clean_show(raw: &str) -> String {
             &*TRAILING_GENRE_RE,
             &*TRAILING_NETWORK_RE,
             &*TRAILING_WEEK_RE,
+            &*TRAILING_JAPANESE_SUBTITLE_RE,
         ];
         for tail in tails {
             if let Some(m) = tail.find(s) {
