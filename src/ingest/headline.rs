@@ -287,6 +287,14 @@ fn numbered_headline(text: &str) -> Option<Headline> {
                     show = named;
                     after = rest;
                     named_after = true;
+                } else if let Some(c) = LABELLED_JAPANESE_NAME_RE.captures(after) {
+                    // "第5話ネタバレ【ライオンの隠れ家】あらすじ": the marker first, then the
+                    // page's labels round the show's name in 【】.
+                    if !LABEL_IN_BRACKETS_RE.is_match(&c[1]) {
+                        show = clean_show(&c[1]);
+                        after = "";
+                        named_after = true;
+                    }
                 } else if let Some(c) = SHOW_THEN_LABEL_RE.captures(after) {
                     // "Episode 6 Euphoria Recap: The Next Episode": the marker first, then the
                     // show, named by the recap label after it.
@@ -724,6 +732,15 @@ static SHOW_WITH_YEAR_AFTER_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?i)^\s*(?:(?:recap|review)\s*)?[:\-–—|]\s*(\p{Lu}[^()]{1,80}?)\s*\((?:19|20)\d{2}\)\s*$",
     )
+    .unwrap()
+});
+/// After a leading Japanese marker, the page's labels round a name in 【】: "ネタバレ【ライオンの
+/// 隠れ家】あらすじ".
+static LABELLED_JAPANESE_NAME_RE: Lazy<Regex> = Lazy::new(|| {
+    let label = JAPANESE_PAGE_LABELS;
+    Regex::new(&format!(
+        r"^\s*の?(?:{label}|[と&・、\s])*【([^【】]{{1,40}})】(?:{label}|[と&・、!！\s])*$"
+    ))
     .unwrap()
 });
 /// After a leading marker, a name in title case and a recap label: " Euphoria Recap: The Next
