@@ -1704,6 +1704,12 @@ static GENRE_THEN_BRACKETED_RE: Lazy<Regex> =
 /// "愛の不時着【韓国ドラマ】" (a Korean drama, in Japanese).
 static TRAILING_GENRE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!(r"(?i)[\s\-–—:|,]*[(\[【]?\s*{GENRES}\s*[)\]】]?$")).unwrap());
+/// A name, a recap label (with the kind of episode) and a separator before the writer's
+/// words: "Grimm Winter Premiere Recap - Monroe Taken by the Wesenrein".
+static LABEL_THEN_WORDS_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(\S.{0,60}?)\s+(?:(?:winter|spring|summer|fall|autumn|mid-?season|season|series)\s+)?(?:(?:premiere|finale)\s+)?(?:recap|review)\s+[\-–—:|]\s+\S")
+        .unwrap()
+});
 /// "ドロ刑ー警視庁捜査三課ー", "べらぼう~蔦重栄華乃夢噺~": a Japanese drama's subtitle, set off
 /// by long dashes or waves after its name, in kanji ("ヒーロー" ends in a dash; "CLANNAD ~After
 /// Story~" is the sequel's name).
@@ -1816,6 +1822,13 @@ pub fn clean_show(raw: &str) -> String {
         let name = without_page_kind(inner);
         if !inner.contains(['[', ']']) && has_alphanumeric(strip_recap_noise(name)) {
             s = trim_separators(name);
+        }
+    }
+    // "Grimm Winter Premiere Recap - Monroe Taken by the Wesenrein": the name, the page's label,
+    // then the writer's words.
+    if let Some(name) = LABEL_THEN_WORDS_RE.captures(s).and_then(|c| c.get(1)) {
+        if name_like_words(name.as_str()) {
+            s = name.as_str().trim();
         }
     }
     // "こんにちは、編集部のマーロウです。VIVANT第8話は": the name starts after the last
