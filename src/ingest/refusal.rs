@@ -185,7 +185,11 @@ pub fn judge(
     }
     // An encyclopedia's article about an episode, as its text is extracted: "= Episode 7
     // (Humans series 1) =" over an "Infobox" of the episode's credits.
-    let wiki_heading = opening.first().is_some_and(|l| WIKI_HEADING_RE.is_match(l.trim()));
+    // "Parks and Recreation (season 4)": an encyclopedia's title for a season, alone on the
+    // first line.
+    let wiki_heading = opening.first().is_some_and(|l| {
+        WIKI_HEADING_RE.is_match(l.trim()) || WIKI_SEASON_TITLE_RE.is_match(l.trim())
+    });
     if wiki_heading || opening.iter().take(4).any(|l| l.trim() == "Infobox") {
         return Some(ENCYCLOPEDIA);
     }
@@ -292,7 +296,14 @@ pub fn judge(
     if FILM_RE.is_match(headline) {
         return Some(FILM);
     }
-    if LIST_RE.is_match(headline) || (!says_recap && LIST_WEAK_RE.is_match(headline)) {
+    // ("Episode Guide" over "Episodes 001–078" reads as a show called "Episode Guide"; an
+    // address's "episode-guides" folder is no page's heading.)
+    let listed_show = parsed.is_some_and(|h| {
+        EPISODE_GUIDE_RE.is_match(&h.show)
+            && opening.iter().take(headline_at + 1).any(|l| l.trim() == h.show)
+    });
+    if LIST_RE.is_match(headline) || (!says_recap && LIST_WEAK_RE.is_match(headline)) || listed_show
+    {
         return Some(LIST);
     }
     // "TV Show Review: The Mandalorian, Season 2, Episodes 1-5": the section's label says a
@@ -497,6 +508,14 @@ static LISTING_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"\b(?:IMDb|IMDB|Air Date|Actors|Country|Overview|Runtime|Genres?|Directors?|Tomatometer|Popcornmeter|Watchlist|Play [Tt]railer)\b")
         .unwrap()
 });
+
+/// A guide to every episode, where a show's name would be.
+static EPISODE_GUIDE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\bepisode\s+(?:guide|list)s?\b").unwrap());
+
+/// An encyclopedia's title for a season's article: "Parks and Recreation (season 4)".
+static WIKI_SEASON_TITLE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^\S.{0,80}\s\((?:season|series)\s+\d{1,2}\)$").unwrap());
 
 /// A wiki's page title as extracted text writes it: "= Episode 7 (Humans series 1) =".
 static WIKI_HEADING_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^=\s+\S.{0,150}\s+=$").unwrap());
