@@ -5995,6 +5995,143 @@ mod tests {
         assert!(!a.title.is_some_and(|t| t.starts_with('の')), "3131");
     }
 
+    /// Pages of the seventy-sixth to eighty-fourth collections: a byline's initial before the
+    /// headline (4158), Japanese 第15回 and "7回" (4192, 4162), a title in 【】 after the labels
+    /// (4202), a morning drama's week (4180, 4106), a network after the name (4183), a Korean
+    /// sentence over the headline (4094), a theme's "You are currently viewing" (4209), "Season 2
+    /// – 05" (4304), "Recap: 2.8 Rose" (4323), "Castle 4-23: Always" (4345), a subtitle between
+    /// long dashes (4213), the name in 【】 after a leading marker (4293).
+    #[test]
+    fn pages_from_the_seventy_sixth_to_eighty_fourth_collections() {
+        let page = |text: &str| parse(text, Format::Text);
+        // (A title of `None` is not checked: the page's headline gives none to take.)
+        let expected: [(&str, &str, u32, u32, Option<&str>); 15] = [
+            (
+                include_str!("../../tests/corpus/pages/4158-outlander-s4e9-usatoday.txt"),
+                "Outlander",
+                4,
+                9,
+                Some("The Birds and the Bees"),
+            ),
+            (
+                include_str!("../../tests/corpus/pages/4162-karyu-no-utage-e7-ja-ss-blog.txt"),
+                "下流の宴",
+                1,
+                7,
+                None,
+            ),
+            (
+                include_str!("../../tests/corpus/pages/4192-hikaru-kimi-e-e15-ja-taigatv.txt"),
+                "光る君へ",
+                1,
+                15,
+                None,
+            ),
+            (
+                include_str!("../../tests/corpus/pages/4195-dousuru-ieyasu-e30-ja-s-koichi.txt"),
+                "どうする家康",
+                1,
+                30,
+                Some("新たなる覇者"),
+            ),
+            (
+                include_str!("../../tests/corpus/pages/4202-onna-joshu-naotora-e10-ja-taiga-nhk.txt"),
+                "おんな城主直虎",
+                1,
+                10,
+                Some("走れ竜宮小僧"),
+            ),
+            (
+                include_str!("../../tests/corpus/pages/4183-poldark-s2e8-thirteen.txt"),
+                "Poldark",
+                2,
+                8,
+                None,
+            ),
+            (
+                include_str!("../../tests/corpus/pages/4094-extraordinary-attorney-woo-e7-ko-hahapot.txt"),
+                "이상한 변호사 우영우",
+                1,
+                7,
+                Some("소덕동 이야기 1"),
+            ),
+            (
+                include_str!("../../tests/corpus/pages/4106-boogie-woogie-e38-ja-dorama-wide.txt"),
+                "ブギウギ",
+                1,
+                38,
+                None,
+            ),
+            (
+                include_str!("../../tests/corpus/pages/4180-tora-ni-tsubasa-e58-ja-xn--l8j1bc5qzj4b2az6t7a1489k.txt"),
+                "虎に翼",
+                1,
+                58,
+                None,
+            ),
+            (
+                include_str!("../../tests/corpus/pages/4209-yellowjackets-s2e4-gardenstatejournal.txt"),
+                "Yellowjackets",
+                2,
+                4,
+                None,
+            ),
+            (
+                include_str!("../../tests/corpus/pages/4304-oshi-no-ko-s2e5-likelysystems.txt"),
+                "Oshi no Ko",
+                2,
+                5,
+                None,
+            ),
+            (
+                include_str!("../../tests/corpus/pages/4323-the-vampire-diaries-s2e8-vampirediariesonline.txt"),
+                "The Vampire Diaries",
+                2,
+                8,
+                Some("Rose"),
+            ),
+            (
+                include_str!("../../tests/corpus/pages/4345-castle-s4e23-thedisneyblog.txt"),
+                "Castle",
+                4,
+                23,
+                Some("Always"),
+            ),
+            (
+                include_str!("../../tests/corpus/pages/4213-dorokei-e6-ja-dorama9.txt"),
+                "ドロ刑",
+                1,
+                6,
+                None,
+            ),
+            (
+                include_str!("../../tests/corpus/pages/4293-lion-no-kakurega-e5-ja-nanasato-jibika.txt"),
+                "ライオンの隠れ家",
+                1,
+                5,
+                None,
+            ),
+        ];
+        for (text, show, season, episode, title) in expected {
+            let a = page(text);
+            assert_eq!((a.show.as_str(), a.season, a.episode), (show, season, episode));
+            if title.is_some() {
+                assert_eq!(a.title.as_deref(), title, "{show}");
+            }
+        }
+        let spooks =
+            page(include_str!("../../tests/corpus/pages/4256-spooks-s7e2-geeksyndicate.txt"));
+        assert_eq!(spooks.rating.map(|r| r.to_string()).as_deref(), Some("5 / 5 (5/5)"));
+        let transcript = parse_article(
+            include_str!(
+                "../../tests/corpus/pages/4322-not-recap-bridgerton-s3e1-transcript-scrapsfromtheloft.txt"
+            ),
+            Format::Text,
+            &Hints::default(),
+        );
+        assert!(matches!(transcript, Err(ArticleError::NotARecap(_))), "{transcript:?}");
+    }
+
     /// Words in lower case quoted before a noun describe it and name no episode: "Gen V recaps:
     /// Episodes 2 and 3 have big “we need to get the plot moving” energy", whose next line
     /// opens on the titles, "“First Day” and “#ThinkBrink” raise oh so many questions"

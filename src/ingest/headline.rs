@@ -172,8 +172,10 @@ fn numbered_headline(text: &str) -> Option<Headline> {
             // a marker in brackets after "Show: Title" names the show first.
             // ("Fringe Recap: Wallflower (Season 4 Episode 7, 4x07)": the same marker written
             // twice in the brackets.)
+            // ("Game of Thrones: Battle of the Bastards (Season 6 Episode 9 Spoiler)": a label
+            // before the bracket closes.)
             let bracketed = before.trim_end().ends_with(['(', '['])
-                && (after.trim_start().starts_with([')', ']'])
+                && (LABEL_THEN_CLOSING_BRACKET_RE.is_match(after)
                     || SECOND_MARKER_IN_BRACKETS_RE.is_match(after));
             let (show_raw, bracket_title) = if bracketed {
                 split_show_title(before.trim_end().trim_end_matches(['(', '[']))
@@ -374,7 +376,9 @@ fn numbered_headline(text: &str) -> Option<Headline> {
             let episode_end = end.filter(|&e| e > episode && e <= MAX_NUMBER);
             let rest = match SECOND_MARKER_IN_BRACKETS_RE.find(after) {
                 Some(m) if bracketed => &after[m.end()..],
-                _ if bracketed => after.trim_start().trim_start_matches([')', ']']),
+                _ if bracketed => {
+                    LABEL_THEN_CLOSING_BRACKET_RE.find(after).map_or(after, |m| &after[m.end()..])
+                }
                 _ => after,
             };
             let title =
@@ -705,6 +709,10 @@ fn split_show_title(s: &str) -> (&str, Option<String>) {
     }
     (s, None)
 }
+
+/// What may stand between a bracketed marker and its closing bracket: "Spoiler)".
+static LABEL_THEN_CLOSING_BRACKET_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^\s*(?:(?:spoilers?|recap|review|summary)\s*)?[)\]]").unwrap());
 
 static SHOW_COMMA_QUOTED_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r#"^(.{2,80}?),\s+([“"][^“”"]{1,80}[”"])$"#).unwrap());
