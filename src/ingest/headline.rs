@@ -1713,10 +1713,11 @@ static GENRE_THEN_BRACKETED_RE: Lazy<Regex> =
 static TRAILING_GENRE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!(r"(?i)[\s\-–—:|,]*[(\[【]?\s*{GENRES}\s*[)\]】]?$")).unwrap());
 /// A name, a recap label (with the kind of episode) and a separator before the writer's
-/// words: "Grimm Winter Premiere Recap - Monroe Taken by the Wesenrein" (a colon after the label
+/// words: "Grimm Winter Premiere Recap - Monroe Taken by the Wesenrein", "Breaking Bad Season 4
+/// Finale Recap - Breaking Bad Season 4 Episode 13 Face Off" (a colon after the label
 /// as often follows a site's label as a name: "Couch Recap: Hotel del Luna").
 static LABEL_THEN_WORDS_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(\S.{0,60}?)\s+(?:(?:winter|spring|summer|fall|autumn|mid-?season|season|series)\s+)?(?:(?:premiere|finale)\s+)?(?:recap|review)\s+[\-–—|]\s+\S")
+    Regex::new(r"(?i)^(\S.{0,60}?)\s+(?:(?:winter|spring|summer|fall|autumn|mid-?season|(?:season|series)(?:\s+\d{1,2})?)\s+)?(?:(?:premiere|finale)\s+)?(?:recap|review)\s+[\-–—|]\s+\S")
         .unwrap()
 });
 /// "ドロ刑ー警視庁捜査三課ー", "べらぼう~蔦重栄華乃夢噺~": a Japanese drama's subtitle, set off
