@@ -259,9 +259,20 @@ fn earlier_collections(file: &str) -> bool {
 /// 71.2 %, 89.7 % with the address, rounded down: the new look-alikes are refused less often
 /// than the old (87.3 % and 84.1 %), so the refusal floors come down a point and the others
 /// go up.
+/// Three rounds of three collections more (4058–4507, 375 pages: 267 recaps and 108
+/// look-alikes; the first round from sites new to the corpus, the others English recaps from any
+/// site the recent collections had not used, two of the last round's collections cut short),
+/// each measured before anyone looked at it: show+season+episode 54 of 108, 70 of 108 and 29 of
+/// 51 from the text; refusals 31 of 42, 34 of 42 and 19 of 24. On the 3,858 pages before them
+/// the session's rules read 78.4 %, 70.6 %, 77.5 %, 61.5 %, 62.2 %, 91.0 % and 89.4 %, 80.1 %,
+/// 88.2 %, 64.3 %, 71.2 %, 89.8 % (no figure down). All 4,233 pages: 78.3 %, 69.9 % (1,869 of
+/// 2,675), 77.4 %, 61.4 %, 61.9 % (73 of 118), 90.2 % from the text; 88.9 % (2,379 of 2,675),
+/// 79.0 %, 87.7 %, 64.0 %, 71.2 %, 89.0 % with the address, rounded down: the new pages are
+/// read worse than the old (63.7 % and 68.9 %, 80.6 % of look-alikes refused), so the floors
+/// come down where the figures fall below them.
 /// Imported, show+season+episode, episode_end, title, rating, refused.
-const ALL_PAGES_FROM_TEXT: [f64; 6] = [0.78, 0.70, 0.77, 0.61, 0.62, 0.90];
-const ALL_PAGES_WITH_ADDRESSES: [f64; 6] = [0.89, 0.79, 0.88, 0.64, 0.71, 0.89];
+const ALL_PAGES_FROM_TEXT: [f64; 6] = [0.78, 0.69, 0.77, 0.61, 0.61, 0.90];
+const ALL_PAGES_WITH_ADDRESSES: [f64; 6] = [0.88, 0.79, 0.87, 0.64, 0.71, 0.89];
 /// Pages 001–1190 with the gazetteer and the rules after it: 77.0 %, 72.5 %, 76.6 %, 68.9 %,
 /// 61.9 %, 92.8 %; 91.8 %, 85.4 %, 90.8 %, 74.4 %, 76.2 %, 91.8 % (from 76.5 %, 71.4 %, 76.1 %,
 /// 68.9 %, 61.9 %, 93.0 % and 91.0 %, 83.3 %, 90.0 %, 72.6 %, 76.2 %, 92.0 % after the
