@@ -5782,6 +5782,20 @@ mod tests {
         );
     }
 
+    /// A page's text and what a reader takes from it: show, season, episode and title (a title
+    /// of `None` is not checked: the page's headline gives none to take).
+    type PageReading = (&'static str, &'static str, u32, u32, Option<&'static str>);
+
+    fn assert_pages_read_as(expected: &[PageReading]) {
+        for &(text, show, season, episode, title) in expected {
+            let a = parse(text, Format::Text);
+            assert_eq!((a.show.as_str(), a.season, a.episode), (show, season, episode));
+            if title.is_some() {
+                assert_eq!(a.title.as_deref(), title, "{show}");
+            }
+        }
+    }
+
     /// The sixty-seventh to seventy-fifth collections' pages, new pages of sites the corpus
     /// already held, read blind: a headline inside a caption or behind share buttons (3721,
     /// 3746), the writer's words before a colon and a known show (3622), a quoted name not cut
@@ -5795,9 +5809,7 @@ mod tests {
     /// in quotes under the headline (3919) and an anime's "R2" for its second season (3699).
     #[test]
     fn pages_from_the_sixty_seventh_to_seventy_fifth_collections() {
-        let page = |text: &str| parse(text, Format::Text);
-        // (A title of `None` is not checked: the page's headline gives none to take.)
-        let expected: [(&str, &str, u32, u32, Option<&str>); 25] = [
+        let expected: [PageReading; 25] = [
             (
                 include_str!("../../tests/corpus/pages/3746-yellowjackets-s2e4-spoilertv.txt"),
                 "Yellowjackets",
@@ -5984,14 +5996,11 @@ mod tests {
                 Some("Betrayal"),
             ),
         ];
-        for (text, show, season, episode, title) in expected {
-            let a = page(text);
-            assert_eq!((a.show.as_str(), a.season, a.episode), (show, season, episode));
-            if title.is_some() {
-                assert_eq!(a.title.as_deref(), title, "{show}");
-            }
-        }
-        let a = page(include_str!("../../tests/corpus/pages/3131-squid-game-s3e3-skysunvod.txt"));
+        assert_pages_read_as(&expected);
+        let a = parse(
+            include_str!("../../tests/corpus/pages/3131-squid-game-s3e3-skysunvod.txt"),
+            Format::Text,
+        );
         assert!(!a.title.is_some_and(|t| t.starts_with('の')), "3131");
     }
 
@@ -6003,9 +6012,7 @@ mod tests {
     /// long dashes (4213), the name in 【】 after a leading marker (4293).
     #[test]
     fn pages_from_the_seventy_sixth_to_eighty_fourth_collections() {
-        let page = |text: &str| parse(text, Format::Text);
-        // (A title of `None` is not checked: the page's headline gives none to take.)
-        let expected: [(&str, &str, u32, u32, Option<&str>); 15] = [
+        let expected: [PageReading; 15] = [
             (
                 include_str!("../../tests/corpus/pages/4158-outlander-s4e9-usatoday.txt"),
                 "Outlander",
@@ -6112,15 +6119,11 @@ mod tests {
                 None,
             ),
         ];
-        for (text, show, season, episode, title) in expected {
-            let a = page(text);
-            assert_eq!((a.show.as_str(), a.season, a.episode), (show, season, episode));
-            if title.is_some() {
-                assert_eq!(a.title.as_deref(), title, "{show}");
-            }
-        }
-        let spooks =
-            page(include_str!("../../tests/corpus/pages/4256-spooks-s7e2-geeksyndicate.txt"));
+        assert_pages_read_as(&expected);
+        let spooks = parse(
+            include_str!("../../tests/corpus/pages/4256-spooks-s7e2-geeksyndicate.txt"),
+            Format::Text,
+        );
         assert_eq!(spooks.rating.map(|r| r.to_string()).as_deref(), Some("5 / 5 (5/5)"));
         let transcript = parse_article(
             include_str!(
