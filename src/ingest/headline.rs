@@ -1030,11 +1030,9 @@ static SEASON_WORD_END_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)(?:^|[\s\-–—:|,]+)(?:season|series|temporada|saison|staffel|stagione)$")
         .unwrap()
 });
-/// A leading `[Drama Recap]` / `【Review】` tag.
+/// An air date after the name: "The Bachelorette Recap 06/21/21".
 static TRAILING_DATE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\s+\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})$").unwrap());
-/// "The Boy Next World: 4 Things which Shocked yet Amazed Us in The": a count of the
-/// writer's things after the name.
 /// What a Japanese recap's headline says the page holds: spoilers, impressions, synopsis,
 /// analysis, a verdict, the cast, ratings, a chart of the characters, highlights, the ending.
 pub(crate) const JAPANESE_PAGE_LABELS: &str =
@@ -1046,9 +1044,12 @@ static JAPANESE_LABELS_TAIL_RE: Lazy<Regex> = Lazy::new(|| {
     let label = JAPANESE_PAGE_LABELS;
     Regex::new(&format!(r"\s*{label}(?:\s*[と&・、]\s*{label})*$")).unwrap()
 });
+/// "The Boy Next World: 4 Things which Shocked yet Amazed Us in The": a count of the
+/// writer's things after the name.
 static LISTICLE_TAIL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\s*[:\-–—|]\s+(?:the\s+)?\d{1,2}\s+(?:[\p{L}’'-]+\s+){0,2}(?:things|reasons|moments|takeaways|questions|details|scenes|highlights|thoughts|ways|lessons|clues|theories|reactions|revelations|twists|surprises)\b.*$").unwrap()
 });
+/// A leading `[Drama Recap]` / `【Review】` tag.
 static LEADING_TAG_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:\[[^\]]{1,40}\]|【[^】]{1,40}】)\s*").unwrap());
 /// A section name glued to the headline by text extraction: "TV ReviewsQuantico".

@@ -187,9 +187,10 @@ pub fn judge(
     // (Humans series 1) =" over an "Infobox" of the episode's credits.
     // "Parks and Recreation (season 4)": an encyclopedia's title for a season, alone on the
     // first line.
-    let wiki_heading = opening.first().is_some_and(|l| {
-        WIKI_HEADING_RE.is_match(l.trim()) || WIKI_SEASON_TITLE_RE.is_match(l.trim())
-    });
+    let wiki_heading = opening
+        .first()
+        .map(|l| l.trim())
+        .is_some_and(|l| WIKI_HEADING_RE.is_match(l) || WIKI_SEASON_TITLE_RE.is_match(l));
     if wiki_heading || opening.iter().take(4).any(|l| l.trim() == "Infobox") {
         return Some(ENCYCLOPEDIA);
     }
