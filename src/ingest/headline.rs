@@ -40,6 +40,7 @@ pub fn parse_headline(s: &str) -> Option<Headline> {
     }
     // "Season 6 Episode 1and 2 Review": a number glued to the "and" of a pair.
     let unglued = GLUED_AND_RE.replace_all(text, "$1 and ");
+    let unglued = VOLUME_CHAPTER_RE.replace_all(&unglued, " ");
     let unglued = SEASON_THEN_BRACKETED_EPISODE_RE.replace_all(&unglued, "$1 $2");
     let unglued = GLUED_JAPANESE_SEASON_RE.replace_all(&unglued, "$1 シーズン$2 $3");
     // ("Episode 4.09 : Dinner Party" has its own form.)
@@ -114,6 +115,11 @@ static QUOTED_NAME_SEASON_RE: Lazy<Regex> = Lazy::new(|| {
 static SECOND_MARKER_IN_BRACKETS_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^\s*,\s*(?:S?\d{1,2}\s?[xE×]\s?\d{1,4})\s*[)\]]").unwrap());
 static GLUED_AND_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(\d)and\s+").unwrap());
+static DIGITS_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\d+").unwrap());
+/// "3巻21話", "2巻の21話~23話": the chapters of a manga's volume that an episode adapts.
+static VOLUME_CHAPTER_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\d{1,3}\s?巻\s?の?\s?第?\d{1,4}\s?話(?:\s?[~～〜\-–]\s?第?\d{1,4}\s?話)?").unwrap()
+});
 /// "文豪ストレイドッグスシーズン5の第2話": a Japanese season's counter glued to the name, "の"
 /// before its episode's.
 static GLUED_JAPANESE_SEASON_RE: Lazy<Regex> =
@@ -1593,6 +1599,17 @@ static FORMS: Lazy<Vec<Form>> = Lazy::new(|| {
                 .into(),
             |c| Some((1, parse_number(&c[1])?, c[2].parse().ok())),
         ),
+        // "五月の青春 5話・6話", "「ホテルデルーナ」7話8話", "第7話・第8話・第9話": episodes in a
+        // row, each with its counter (but "7話・10話" names two apart).
+        form(
+            r"(?:第|제)?\s?\d{1,4}\s?(?:話|회|화)(?:\s?[・、&＆]?\s?(?:第|제)?\s?\d{1,4}\s?(?:話|회|화))+".into(),
+            |c| {
+                let numbers: Vec<u32> =
+                    DIGITS_RE.find_iter(&c[0]).filter_map(|m| m.as_str().parse().ok()).collect();
+                let in_a_row = numbers.windows(2).all(|w| w[1] == w[0] + 1);
+                in_a_row.then(|| (1, numbers[0], numbers.last().copied()))
+            },
+        ),
         // "後宮の涙」8・9・10・11・12話": a run of episodes listed with middle dots.
         form(r"(\d{1,4})(?:\s?・\s?\d{1,4})*\s?・\s?(\d{1,4})\s?(?:話|회|화)".into(), |c| {
             Some((1, parse_number(&c[1])?, c[2].parse().ok()))
@@ -1667,11 +1684,16 @@ static SEASON_OF_THE_YEAR_RE: Lazy<Regex> = Lazy::new(|| {
         .unwrap()
 });
 
-/// A season left where the show's name would be ([`DANGLING_SEASON_RE`]), or a season of
-/// the year ([`SEASON_OF_THE_YEAR_RE`]).
+/// "アニメ10話は漫画の何話までやった?": a genre's word alone is no name.
+static GENRE_ALONE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"(?i)^(?:tv\s?)?{GENRES}$")).unwrap());
+
+/// A season left where the show's name would be ([`DANGLING_SEASON_RE`]), a season of the year
+/// ([`SEASON_OF_THE_YEAR_RE`]) or a genre ([`GENRE_ALONE_RE`]).
 fn dangling_season(show: &str) -> bool {
     (DANGLING_SEASON_RE.is_match(show) && !THE_SERIES_RE.is_match(show))
         || SEASON_OF_THE_YEAR_RE.is_match(show.trim())
+        || GENRE_ALONE_RE.is_match(show.trim())
 }
 
 static TRAILING_YEAR_RE: Lazy<Regex> =
@@ -4155,5 +4177,28 @@ mod tests {
         );
         // A number that is no season stays: "Room 104" is the show.
         assert_eq!(p("Room 104 Season 2 Episode 3"), Some(("Room 104".into(), 2, 3, None)));
+    }
+
+    /// Japanese pages counting episodes in a row each with its counter (pages 2620, 3974), a
+    /// series' length and a manga volume's chapters (2620, 4146), and a genre's word where a name
+    /// would be (4146).
+    #[test]
+    fn japanese_counters_in_a_row_and_counts_that_number_no_episode() {
+        let read = |s: &str| parse_headline(s).map(|h| (h.show, h.episode, h.episode_end));
+        assert_eq!(
+            read("五月の青春 5話・6話 あらすじと感想"),
+            Some(("五月の青春".into(), 5, Some(6)))
+        );
+        assert_eq!(
+            read("韓国ドラマ『ソンジェ背負って走れ』第7話・第8話・第9話・第10話・第11話のあらすじ"),
+            Some(("ソンジェ背負って走れ".into(), 7, Some(11)))
+        );
+        assert_eq!(read("「ホテルデルーナ」7話8話・ネタバレあらすじ").map(|h| h.2), Some(Some(8)));
+        // Two apart are two episodes named, no range.
+        assert_ne!(read("「ホテルデルーナ」7話・10話").and_then(|h| h.2), Some(10));
+        assert_eq!(read("2巻の21話~23話まで放送された"), None);
+        assert_eq!(read("小説:1巻23話~24話"), None);
+        assert_eq!(read("アニメ10話は漫画の何話までやった?"), None);
+        assert_eq!(read("呪術廻戦アニメ10話の注目キャラ").map(|h| h.1), Some(10));
     }
 }

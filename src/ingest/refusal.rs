@@ -71,6 +71,15 @@ static LIST_RE: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
+/// A player's "power ranking" and a quoted title, whose words say nothing of the page's kind.
+static NOT_LIST_WORDS_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r#"(?i)\bpower\s+rankings?\b|“[^”]*”|‘[^’]*’|"[^"]*"|(?:^|\s)'[^']+'(?:$|[\s,.:;!?])"#,
+    )
+    .unwrap()
+});
+static ONE_OF_THE_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bone\s+of\s+the\b").unwrap());
+
 /// List words that a recap headline may use ("the best episode yet").
 static LIST_WEAK_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
@@ -303,7 +312,15 @@ pub fn judge(
         EPISODE_GUIDE_RE.is_match(&h.show)
             && opening.iter().take(headline_at + 1).any(|l| l.trim() == h.show)
     });
-    if LIST_RE.is_match(headline) || (!says_recap && LIST_WEAK_RE.is_match(headline)) || listed_show
+    // "Survivor 47 Episode 4 Recap and Power Ranking" ranks the players, and "'MasterChef' Season
+    // 5, episode 9 recap: 'Top 13 Compete'" quotes the episode's title: neither lists episodes.
+    let own_words = NOT_LIST_WORDS_RE.replace_all(headline, " ");
+    // "The Episode 19 of Demon Slayer is one of the Greatest Anime Episode of All Time" praises
+    // its own episode.
+    let praise = ONE_OF_THE_RE.is_match(&own_words);
+    if LIST_RE.is_match(&own_words)
+        || (!says_recap && !praise && LIST_WEAK_RE.is_match(&own_words))
+        || listed_show
     {
         return Some(LIST);
     }
@@ -573,6 +590,7 @@ fn is_bare_heading(line: &str, h: &Headline) -> bool {
 
 /// A show's name as a list page's entries are compared: folded whole, and as its folded words
 /// in sorted order.
+#[derive(Clone)]
 struct ShowKey {
     folded: String,
     words: Vec<String>,
@@ -667,7 +685,8 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
             }
             continue;
         }
-        if ASIDE_RE.is_match(line) {
+        // "2021年放送 KBS 2TV月火 全12話": the series' count of episodes, under its name.
+        if ASIDE_RE.is_match(line) || ALL_EPISODES_JA_RE.is_match(line) {
             continue;
         }
         match opening::accept(line) {
@@ -681,7 +700,18 @@ fn lists_several_episodes(opening: &[String], from: usize) -> bool {
                     keys.push(key);
                 }
                 if is_bare_heading(line, &h) && (k == from || !in_own_range(&h)) {
+                    // "Sinopsista.Com - Sinopsis Drama Korea Saimdang Light's Diary Episode 7"
+                    // and "Baca Episode Sebelumnya Sinopsis Drama Korea Saimdang Light's Diary
+                    // Episode 6": a site's words around a name the page wrote alone above.
                     let show = ShowKey::of(&h.show);
+                    let show = shows
+                        .iter()
+                        .filter(|s: &&ShowKey| {
+                            !s.folded.is_empty() && show.folded.contains(&s.folded)
+                        })
+                        .min_by_key(|s| s.folded.len())
+                        .cloned()
+                        .unwrap_or(show);
                     // "「SPY×FAMILY(スパイファミリー)」の第7話" over "「スパイファミリー」アニメ7話":
                     // a name an earlier heading gave beside the show's is the same show.
                     let named_before = bare_lines.iter().any(|l: &String| l.contains(&show.folded));
@@ -1283,5 +1313,45 @@ mod tests {
             judge(headline, parse_headline(headline).as_ref(), &aggregator, 2),
             Some(LISTING)
         );
+    }
+
+    /// A player's power ranking, a quoted title's "Top 13" and praise of the page's own episode
+    /// (pages 1223, 2268, 1858) say nothing of a list; "Top 10 episodes" still does.
+    #[test]
+    fn ranked_players_quoted_titles_and_praise_are_no_list() {
+        assert_eq!(
+            j("Zero to Hero (or villain): Survivor 47 Episode 4 Recap and Power Ranking"),
+            None
+        );
+        assert_eq!(
+            j("masterchef 509 recap fox 'MasterChef' Season 5, episode 9 recap: 'Top 13 Compete'"),
+            None
+        );
+        assert_eq!(
+            j("The Episode 19 of Demon Slayer is one of the Greatest Anime Episode of All Time"),
+            None
+        );
+        assert_eq!(j("Top 10 episodes of Doctor Who"), Some(LIST));
+        assert_eq!(j("The 10 Greatest Anime Episodes of All Time"), Some(LIST));
+    }
+
+    /// A synopsis site's links to the previous and next parts around the name the page wrote
+    /// alone (page 2250), and a series' length under its name (2620): one show, one episode.
+    #[test]
+    fn a_sites_words_around_the_pages_own_show_name_no_other_show() {
+        let opening = lines(&[
+            "Sinopsis Saimdang Light's Diary Episode 7",
+            "Sinopsista.Com - Sinopsis Drama Korea Saimdang Light's Diary Episode 7",
+            "Drama Korea Saimdang Light's Diary",
+            "Baca Episode Sebelumnya Sinopsis Drama Korea Saimdang Light's Diary Episode 6",
+        ]);
+        assert!(!lists_several_episodes(&opening, 0));
+        let opening = lines(&[
+            "五月の青春 5話・6話 あらすじと感想",
+            "五月の青春 오월의 청춘 Youth of May",
+            "2021年放送 KBS 2TV月火 全12話",
+            "第5話",
+        ]);
+        assert!(!lists_several_episodes(&opening, 0));
     }
 }
