@@ -2429,6 +2429,28 @@ fn season_code(word: &str) -> Option<u32> {
 /// name near the start of an opening line, its episode's marker right after it, within one
 /// sentence.
 /// The line is returned with it: it says what kind of page this is as a headline would.
+static SEASON_THEN_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:season|series)\s+(\d{1,2})\s*[:,\-–—]?\s*['‘“\x22]?(?:episode|ep\.?)\s*(\d{1,3})\b")
+        .unwrap()
+});
+
+/// "Channel 4oD: Misfits (2010) Episode 3" over "'Misfits Series 2: 'Episode 3'", "TRUE BLOOD
+/// “Let’s Get Out of Here” Review" over "TRUE BLOOD “Let’s Get Out of Here” Season 4 Episode 9 –
+/// Now that was…": a line near the top that writes the show's name and the same episode's
+/// season gives the season the headline left out.
+fn season_beside_name(h: &headline::Headline, opening: &[String]) -> Option<u32> {
+    let name = fold(&h.show);
+    if name.is_empty() {
+        return None;
+    }
+    opening.iter().take(8).find_map(|line| {
+        let c = SEASON_THEN_EPISODE_RE.captures(line)?;
+        let (season, episode) = (c[1].parse::<u32>().ok()?, c[2].parse::<u32>().ok()?);
+        let named = fold(&line[..c.get(0)?.start()]).contains(&name);
+        (named && episode == h.episode && season > 1).then_some(season)
+    })
+}
+
 fn headline_from_gazetteer(opening: &[String]) -> Option<(headline::Headline, &str)> {
     name_then_marker(opening).or_else(|| marker_then_name(opening))
 }
@@ -2838,6 +2860,9 @@ fn build_article(doc: Document, hints: &Hints) -> Result<Article, ArticleError> 
             if h.season == 1 && u.season > 1 && u.episode == h.episode && same_show {
                 h.season = u.season;
             }
+        }
+        if h.season == 1 {
+            h.season = season_beside_name(&h, &opening).unwrap_or(1);
         }
         h
     });
@@ -5794,6 +5819,61 @@ mod tests {
                 assert_eq!(a.title.as_deref(), title, "{show}");
             }
         }
+    }
+
+    /// Pages misread before the eighty-fifth collection: a season written beside the name on a
+    /// line under the headline (2415, 3887); Japanese recaps whose counts of a series' length or
+    /// a manga volume's chapters read as other episodes of a list (4075, 4197); a synopsis site's
+    /// links around the page's own show (2250); a reality recap's "Power Ranking" (1223).
+    #[test]
+    fn pages_whose_later_lines_or_list_words_misled_the_reader() {
+        let expected: [PageReading; 6] = [
+            (
+                include_str!("../../tests/corpus/pages/2415-misfits-s2e3-fadedglamour.txt"),
+                "Misfits",
+                2,
+                3,
+                None,
+            ),
+            (
+                include_str!("../../tests/corpus/pages/3887-true-blood-s4e9-tvequals.txt"),
+                "True Blood",
+                4,
+                9,
+                Some("Let’s Get Out of Here"),
+            ),
+            (
+                include_str!("../../tests/corpus/pages/4075-apothecary-diaries-e8-ja-ciatr.txt"),
+                "薬屋のひとりごと",
+                1,
+                8,
+                Some("麦稈"),
+            ),
+            (
+                include_str!(
+                    "../../tests/corpus/pages/4197-sousou-no-frieren-e10-ja-somanystars.txt"
+                ),
+                "葬送のフリーレン",
+                1,
+                10,
+                None,
+            ),
+            (
+                include_str!("../../tests/corpus/pages/2250-saimdang-e7-sinopsista-id.txt"),
+                "Saimdang Light's Diary",
+                1,
+                7,
+                None,
+            ),
+            (
+                include_str!("../../tests/corpus/pages/1223-survivor-47-e4-nkstoll.txt"),
+                "Survivor",
+                47,
+                4,
+                None,
+            ),
+        ];
+        assert_pages_read_as(&expected);
     }
 
     /// The sixty-seventh to seventy-fifth collections' pages, new pages of sites the corpus
