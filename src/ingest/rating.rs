@@ -89,7 +89,6 @@ static STARS_WORD_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(\d(?:[.,]\d{1,2})?|\d\s*½|½|one|two|three|four|five)(\s+and\s+a\s+half)?\s*(?:stars?|★)\s*[.!]?$")
         .unwrap()
 });
-const STAR_COUNT_WORDS: [&str; 5] = ["one", "two", "three", "four", "five"];
 static GRADE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^([A-F])\s?([+\-−–]|\s(?i:minus|plus))?$").unwrap());
 static BARE_SCORE_RE: Lazy<Regex> =
@@ -117,8 +116,25 @@ pub fn parse_value(s: &str, grades: bool) -> Option<ParsedRating> {
         return parse_written_value(&halved, grades)
             .map(|r| ParsedRating { display: written.to_string(), ..r });
     }
+    // "Five out of five", "eight out of ten": the numbers in words, shown as written.
+    if let Some(c) = WORDS_OUT_OF_RE.captures(s.trim()) {
+        let digits =
+            |w: &str| NUMBER_WORDS.iter().position(|n| n.eq_ignore_ascii_case(w)).map(|i| i + 1);
+        let value = digits(&c[1])?;
+        let scale = digits(&c[2]).map_or_else(|| c[2].to_string(), |n| n.to_string());
+        let written = s.trim().trim_end_matches(['.', '!']).trim();
+        return parse_written_value(&format!("{value} out of {scale}"), grades)
+            .map(|r| ParsedRating { display: written.to_string(), ..r });
+    }
     parse_written_value(s, grades)
 }
+
+const NUMBER_WORDS: [&str; 10] =
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+static WORDS_OUT_OF_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(one|two|three|four|five|six|seven|eight|nine|ten)\s+out\s+of\s+(five|ten|5|10)\s*[.!]?$")
+        .unwrap()
+});
 
 static MIXED_HALF_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^[(\[*_]*(\d)\s+1/2(\s*(?:/\s*\d|out\s+of\b|stars?\b).*)$").unwrap()
@@ -168,7 +184,7 @@ fn parse_written_value(s: &str, grades: bool) -> Option<ParsedRating> {
     }
     if let Some(c) = STARS_WORD_RE.captures(s) {
         let word = c[1].to_lowercase();
-        let whole = match STAR_COUNT_WORDS.iter().position(|w| *w == word) {
+        let whole = match NUMBER_WORDS.iter().position(|w| *w == word) {
             Some(i) => i as f32 + 1.0,
             None => number(&c[1])?,
         };
@@ -466,6 +482,14 @@ mod tests {
         // 2531-doctor-who-s8e4-stevepalmer.txt prints "five star" under its headline.
         assert_eq!(five("five star"), Some(5.0));
         assert_eq!(five("Three and a half stars"), Some(3.5));
+        // 3619-doctor-who-s4e10-bbc.txt ends its review "Five out of five".
+        assert_eq!(five("Five out of five"), Some(5.0));
+        assert_eq!(five("eight out of ten"), Some(4.0));
+        assert_eq!(
+            parse_line("Five out of five").map(|r| r.display),
+            Some("Five out of five".into())
+        );
+        assert_eq!(five("eleven out of ten"), None);
         assert_eq!(five("8/10"), Some(4.0));
         assert_eq!(five("7 out of 10"), Some(3.5));
         assert_eq!(five("4.5 out of 5"), Some(4.5));
