@@ -89,8 +89,11 @@ pub fn detect_format(input: &str) -> Format {
     }
     let paragraph_tags = lower.matches("<p>").count() + lower.matches("<p ").count();
     let closing_tags = lower.matches("</p>").count() + lower.matches("</div>").count();
-    if paragraph_tags >= 2 || closing_tags >= 2 || (lower.starts_with('<') && lower.contains("</"))
-    {
+    // ("<em>The Last of Us</em> Season 2, Episode 6 Recap": an excerpt's stray emphasis is
+    // no document.)
+    let starts_inline = INLINE_TAG_RE.find(&lower).is_some_and(|m| m.start() == 0);
+    let starts_with_tag = lower.starts_with('<') && !starts_inline;
+    if paragraph_tags >= 2 || closing_tags >= 2 || (starts_with_tag && lower.contains("</")) {
         return Format::Html;
     }
     let markdown_heading = head.lines().any(|l| MD_HEADING_RE.is_match(l.trim_start()));
@@ -482,8 +485,13 @@ fn markdown_line(raw: &str) -> Option<Line> {
     Some(Line { text: headline::clean_text(&s), standalone, heading })
 }
 
+/// Emphasis, links and spans an extracted text kept as tags: they mark words, not blocks.
+static INLINE_TAG_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)</?(?:em|i|b|strong|u|span|a)(?:\s[^<>]*)?>").unwrap());
+
 fn text_line(raw: &str) -> Line {
-    Line { text: headline::clean_text(strip_bullet(raw)), standalone: false, heading: None }
+    let text = INLINE_TAG_RE.replace_all(strip_bullet(raw), "");
+    Line { text: headline::clean_text(&text), standalone: false, heading: None }
 }
 
 fn text_document(input: &str, markdown: bool) -> Document {
@@ -4405,6 +4413,11 @@ mod tests {
         assert_eq!(detect_format("# Show S01E01\n\nText"), Format::Markdown);
         assert_eq!(detect_format("Show S01E01\n\nSome **bold** text"), Format::Markdown);
         assert_eq!(detect_format("Soundtrack #1 – Season 1 Episode 2\n\nText"), Format::Text);
+        // An excerpt that kept its headline's emphasis (tests/corpus/pages/4111) is text; a
+        // fragment opening on a block is a document.
+        let excerpt = "<em>The Last of Us</em> Season 2, Episode 6 Recap\n\nLooking for a recap?";
+        assert_eq!(detect_format(excerpt), Format::Text);
+        assert_eq!(detect_format("<div>One</div> two"), Format::Html);
     }
 
     #[test]
@@ -5824,10 +5837,27 @@ mod tests {
     /// Pages misread before the eighty-fifth collection: a season written beside the name on a
     /// line under the headline (2415, 3887); Japanese recaps whose counts of a series' length or
     /// a manga volume's chapters read as other episodes of a list (4075, 4197); a synopsis site's
-    /// links around the page's own show (2250); a reality recap's "Power Ranking" (1223).
+    /// links around the page's own show (2250); a reality recap's "Power Ranking" (1223); a
+    /// headline in an excerpt's stray emphasis tags (4111); a title's "Q & A" (4234).
     #[test]
     fn pages_whose_later_lines_or_list_words_misled_the_reader() {
-        let expected: [PageReading; 6] = [
+        let expected: [PageReading; 8] = [
+            (
+                include_str!(
+                    "../../tests/corpus/pages/4111-the-last-of-us-s2e6-intercitydailynews.txt"
+                ),
+                "The Last of Us",
+                2,
+                6,
+                None,
+            ),
+            (
+                include_str!("../../tests/corpus/pages/4234-homeland-s2e5-criminalelement.txt"),
+                "Homeland",
+                2,
+                5,
+                Some("Q & A"),
+            ),
             (
                 include_str!("../../tests/corpus/pages/2415-misfits-s2e3-fadedglamour.txt"),
                 "Misfits",

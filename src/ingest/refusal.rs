@@ -331,14 +331,15 @@ pub fn judge(
     {
         return Some(SEASON_REVIEW);
     }
+    // ("Homeland: Episode 2.05, “Q & A”": the episode's title is no interview.)
     if !says_recap {
-        if INTERVIEW_RE.is_match(headline) {
+        if INTERVIEW_RE.is_match(&own_words) {
             return Some(INTERVIEW);
         }
-        if NEWS_RE.is_match(headline) {
+        if NEWS_RE.is_match(&own_words) {
             return Some(NEWS);
         }
-        if PREVIEW_RE.is_match(headline) {
+        if PREVIEW_RE.is_match(&own_words) {
             return Some(PREVIEW);
         }
     } else if (NEWS_RE.is_match(headline) && parsed.is_none())
