@@ -1492,10 +1492,13 @@ fn names_a_known_show(opening: &[String]) -> bool {
     opening.iter().take(3).any(|l| gazetteer::names_in(l).iter().any(|f| f.words >= 2))
 }
 
+/// "…everything that happened in Episode 5", and a paragraph opening on its episode: "Episode
+/// Two opens with Serena and Blair at a Parisian café".
 static BODY_EPISODE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?i)\b(?:in|of|from|for)\s+(?:this\s+week's\s+|the\s+latest\s+)?episode\s+(\d{1,4})\b",
-    )
+    Regex::new(&format!(
+        r"(?i)\b(?:in|of|from|for)\s+(?:this\s+week's\s+|the\s+latest\s+)?episode\s+(\d{{1,4}})\b|^episode\s+{}\s+(?:opens|begins|starts|picks\s+up|kicks\s+off)\b",
+        headline::NUM
+    ))
     .unwrap()
 });
 static SHOW_RECAP_TITLE_RE: Lazy<Regex> =
@@ -1513,7 +1516,7 @@ fn headline_from_body(headline_text: &str, opening: &[String]) -> Option<headlin
         .iter()
         .take(15)
         .find_map(|l| BODY_EPISODE_RE.captures(l))
-        .and_then(|c| c[1].parse::<u32>().ok())
+        .and_then(|c| headline::parse_number(c.get(1).or(c.get(2))?.as_str()))
         .filter(|&e| (1..=headline::MAX_NUMBER).contains(&e));
     let Some(episode) = episode else {
         // "‘Grey’s Anatomy’ Recap: Loss, Love and Legacy" over "grey's anatomyS8E4: Last week
@@ -4404,6 +4407,22 @@ mod tests {
         assert_eq!(paragraphs.len(), depth);
         assert_eq!(paragraphs[0], "Level 0 text.");
         assert_eq!(paragraphs[depth - 1], format!("Level {} text.", depth - 1));
+    }
+
+    /// tests/corpus/pages/4254: a headline naming the show and the writer's subtitle, and the
+    /// recap's first paragraph opening on its episode in words.
+    #[test]
+    fn a_paragraph_opening_on_its_episode_numbers_the_recap() {
+        let opening: Vec<String> = [
+            "Gossip Girl Recap: Double Identity",
+            "Episode Two opens with Serena and Blair at a Parisian café.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let h = headline_from_body(&opening[0], &opening).expect("a headline");
+        assert_eq!((h.show.as_str(), h.episode), ("Gossip Girl", 2));
+        let later = ["Gossip Girl Recap: Double Identity", "Blair says episode two was better."];
+        assert!(headline_from_body(later[0], &later.map(String::from)).is_none());
     }
 
     #[test]
