@@ -222,8 +222,11 @@ pub fn sensible_show(show: &str) -> Option<String> {
         for sep in [": ", " – ", " — ", " - ", " | "] {
             if let Some(i) = show.find(sep) {
                 let left = &show[..i];
-                return (!left.trim().is_empty() && !QUESTION_SHOW_RE.is_match(left))
-                    .then(|| left.trim().to_string());
+                // ("My Hero Academia: Winners and losers of Episode 88": a known name may open
+                // like a sentence.)
+                let sentence = QUESTION_SHOW_RE.is_match(left)
+                    && crate::recap::gazetteer::lookup(left.trim()).is_none();
+                return (!left.trim().is_empty() && !sentence).then(|| left.trim().to_string());
             }
         }
         return None;
@@ -1079,5 +1082,14 @@ mod tests {
         let c = choose_headline(&lines).expect("a headline");
         assert_eq!((c.parsed.episode, c.parsed.episode_end), (5, Some(6)));
         assert_eq!(c.parsed.title.as_deref(), Some("Terces"));
+    }
+
+    /// tests/corpus/pages/4513: a known name that opens like a sentence ("My …") before the
+    /// writer's words and the marker; an unknown one still does not stand as a show.
+    #[test]
+    fn a_known_name_opening_like_a_sentence_stands_before_a_colon() {
+        let h = accept("My Hero Academia: Winners and losers of Episode 88").expect("a headline");
+        assert_eq!((h.show.as_str(), h.episode), ("My Hero Academia", 88));
+        assert!(accept("My thoughts: the best moments of Episode 88").is_none());
     }
 }
