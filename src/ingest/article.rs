@@ -2640,6 +2640,11 @@ fn marker_then_name(opening: &[String]) -> Option<(headline::Headline, &str)> {
             |f: &gazetteer::Found| SEASON_AFTER_NAME_RE.captures(&rest[f.span.end..]);
         // ("Episode 19 of Demon Slayer is one of…": after "of" a verb may follow the name.)
         let of = of_form || c.get(0).is_some_and(|m| m.as_str().trim_end().ends_with("of"));
+        // "Season 4, Episode 10 - Hush": after a season's marker and the episode's, a dash
+        // leads to the episode's title, whatever show shares its name.
+        if !of && SEASON_WORD_RE.is_match(&c[0]) {
+            return None;
+        }
         let ends = |f: &gazetteer::Found| {
             let after = rest[f.span.end..].trim_start();
             of || season_after(f).is_some() || !after.starts_with(char::is_alphanumeric)
@@ -2680,6 +2685,8 @@ static EPISODE_OF_NAME_RE: Lazy<Regex> = Lazy::new(|| {
     ))
     .unwrap()
 });
+static SEASON_WORD_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\b(?:season|series)\b").unwrap());
 static SEASON_AFTER_NAME_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)^\s*(?:season|series)\s+(\d{1,2})\b").unwrap());
 
@@ -4423,6 +4430,17 @@ mod tests {
         assert_eq!((h.show.as_str(), h.episode), ("Gossip Girl", 2));
         let later = ["Gossip Girl Recap: Double Identity", "Blair says episode two was better."];
         assert!(headline_from_body(later[0], &later.map(String::from)).is_none());
+    }
+
+    /// tests/corpus/pages/4515: "Hush" is a show's name too, but after a season's marker and the
+    /// episode's the dash leads to the episode's title; no show is read from it.
+    #[test]
+    fn a_title_after_season_and_episode_markers_is_no_show() {
+        let line = |s: &str| vec![s.to_string()];
+        assert!(marker_then_name(&line("Season 4, Episode 10 - Hush")).is_none());
+        // Without the season's marker the name after the dash stands as the show.
+        let (h, _) = marker_then_name(&line("Episode 10 - Hush")).expect("a known name");
+        assert_eq!((h.show.as_str(), h.episode), ("Hush", 10));
     }
 
     #[test]
