@@ -2146,6 +2146,9 @@ static QUOTED_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 static BRACKETED_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\([^)]*\)|\[[^\]]*\]").unwrap());
+static PART_IN_BRACKETS_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\(\s*part\s+(?:\d{1,2}|one|two|three|four|i{1,3}|iv)\s*\)$").unwrap()
+});
 
 /// Title-case words, then the page's own label: "The Lying Detective – Spoiler Review", "The
 /// Stall Review And Recap", "Born In The Dark TV REVIEW".
@@ -2251,7 +2254,16 @@ pub fn clean_title(s: &str) -> Option<String> {
     let without_brackets = if trim_quotes(s).len() < s.trim().len() {
         Cow::Borrowed(s)
     } else {
-        BRACKETED_RE.replace_all(s, " ")
+        // "Spyfall (Part 2)": a two-part story's part is the title's own (a recap's "(Part 2)"
+        // alone is the post's).
+        BRACKETED_RE.replace_all(s, |c: &Captures| {
+            let after_words = c.get(0).is_some_and(|m| has_alphanumeric(&s[..m.start()]));
+            if after_words && PART_IN_BRACKETS_RE.is_match(&c[0]) {
+                c[0].to_string()
+            } else {
+                " ".to_string()
+            }
+        })
     };
     let mut s = trim_separators(&without_brackets);
     // "Trust the Process | #emailsecurity | #phishing | #ransomware": a reposting site's tags.
@@ -4200,5 +4212,14 @@ mod tests {
         assert_eq!(read("小説:1巻23話~24話"), None);
         assert_eq!(read("アニメ10話は漫画の何話までやった?"), None);
         assert_eq!(read("呪術廻戦アニメ10話の注目キャラ").map(|h| h.1), Some(10));
+    }
+
+    /// tests/corpus/pages/4531: "Spyfall (Part 2)" keeps its part; a post's "(Part 2)" alone is
+    /// no title, and other brackets still go.
+    #[test]
+    fn a_two_part_storys_part_stays_in_its_title() {
+        assert_eq!(clean_title("Spyfall (Part 2)").as_deref(), Some("Spyfall (Part 2)"));
+        assert_eq!(clean_title("(Part 2)"), None);
+        assert_eq!(clean_title("Spyfall (Review)").as_deref(), Some("Spyfall"));
     }
 }
