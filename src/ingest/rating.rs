@@ -20,6 +20,7 @@
 use regex::Regex;
 use std::sync::LazyLock as Lazy;
 
+use super::headline::parse_number;
 use crate::recap::CriticRating;
 
 /// A rating read from text: the value on the five-point scale and the text as written.
@@ -118,10 +119,7 @@ pub fn parse_value(s: &str, grades: bool) -> Option<ParsedRating> {
     }
     // "Five out of five", "eight out of ten": the numbers in words, shown as written.
     if let Some(c) = WORDS_OUT_OF_RE.captures(s.trim()) {
-        let digits =
-            |w: &str| NUMBER_WORDS.iter().position(|n| n.eq_ignore_ascii_case(w)).map(|i| i + 1);
-        let value = digits(&c[1])?;
-        let scale = digits(&c[2]).map_or_else(|| c[2].to_string(), |n| n.to_string());
+        let (value, scale) = (parse_number(&c[1])?, parse_number(&c[2])?);
         let written = s.trim().trim_end_matches(['.', '!']).trim();
         return parse_written_value(&format!("{value} out of {scale}"), grades)
             .map(|r| ParsedRating { display: written.to_string(), ..r });
@@ -129,8 +127,6 @@ pub fn parse_value(s: &str, grades: bool) -> Option<ParsedRating> {
     parse_written_value(s, grades)
 }
 
-const NUMBER_WORDS: [&str; 10] =
-    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 static WORDS_OUT_OF_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(one|two|three|four|five|six|seven|eight|nine|ten)\s+out\s+of\s+(five|ten|5|10)\s*[.!]?$")
         .unwrap()
@@ -184,8 +180,8 @@ fn parse_written_value(s: &str, grades: bool) -> Option<ParsedRating> {
     }
     if let Some(c) = STARS_WORD_RE.captures(s) {
         let word = c[1].to_lowercase();
-        let whole = match NUMBER_WORDS.iter().position(|w| *w == word) {
-            Some(i) => i as f32 + 1.0,
+        let whole = match parse_number(&word) {
+            Some(n) => n as f32,
             None => number(&c[1])?,
         };
         let half = if c.get(2).is_some() { 0.5 } else { 0.0 };

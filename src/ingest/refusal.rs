@@ -72,7 +72,7 @@ static LIST_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// A player's "power ranking" and a quoted title, whose words say nothing of the page's kind.
-static NOT_LIST_WORDS_RE: Lazy<Regex> = Lazy::new(|| {
+static NOT_KIND_WORDS_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r#"(?i)\bpower\s+rankings?\b|“[^”]*”|‘[^’]*’|"[^"]*"|(?:^|\s)'[^']+'(?:$|[\s,.:;!?])"#,
     )
@@ -314,12 +314,12 @@ pub fn judge(
     });
     // "Survivor 47 Episode 4 Recap and Power Ranking" ranks the players, and "'MasterChef' Season
     // 5, episode 9 recap: 'Top 13 Compete'" quotes the episode's title: neither lists episodes.
-    let own_words = NOT_LIST_WORDS_RE.replace_all(headline, " ");
+    let kind_words = NOT_KIND_WORDS_RE.replace_all(headline, " ");
     // "The Episode 19 of Demon Slayer is one of the Greatest Anime Episode of All Time" praises
     // its own episode.
-    let praise = ONE_OF_THE_RE.is_match(&own_words);
-    if LIST_RE.is_match(&own_words)
-        || (!says_recap && !praise && LIST_WEAK_RE.is_match(&own_words))
+    let praise = ONE_OF_THE_RE.is_match(&kind_words);
+    if LIST_RE.is_match(&kind_words)
+        || (!says_recap && !praise && LIST_WEAK_RE.is_match(&kind_words))
         || listed_show
     {
         return Some(LIST);
@@ -333,13 +333,13 @@ pub fn judge(
     }
     // ("Homeland: Episode 2.05, “Q & A”": the episode's title is no interview.)
     if !says_recap {
-        if INTERVIEW_RE.is_match(&own_words) {
+        if INTERVIEW_RE.is_match(&kind_words) {
             return Some(INTERVIEW);
         }
-        if NEWS_RE.is_match(&own_words) {
+        if NEWS_RE.is_match(&kind_words) {
             return Some(NEWS);
         }
-        if PREVIEW_RE.is_match(&own_words) {
+        if PREVIEW_RE.is_match(&kind_words) {
             return Some(PREVIEW);
         }
     } else if (NEWS_RE.is_match(headline) && parsed.is_none())
@@ -1340,19 +1340,20 @@ mod tests {
     /// alone (page 2250), and a series' length under its name (2620): one show, one episode.
     #[test]
     fn a_sites_words_around_the_pages_own_show_name_no_other_show() {
-        let opening = lines(&[
+        let synopsis = [
             "Sinopsis Saimdang Light's Diary Episode 7",
             "Sinopsista.Com - Sinopsis Drama Korea Saimdang Light's Diary Episode 7",
             "Drama Korea Saimdang Light's Diary",
             "Baca Episode Sebelumnya Sinopsis Drama Korea Saimdang Light's Diary Episode 6",
-        ]);
-        assert!(!lists_several_episodes(&opening, 0));
-        let opening = lines(&[
+        ];
+        let with_length = [
             "五月の青春 5話・6話 あらすじと感想",
             "五月の青春 오월의 청춘 Youth of May",
             "2021年放送 KBS 2TV月火 全12話",
             "第5話",
-        ]);
-        assert!(!lists_several_episodes(&opening, 0));
+        ];
+        for opening in [synopsis, with_length] {
+            assert!(!lists_several_episodes(&lines(&opening), 0), "{opening:?}");
+        }
     }
 }
