@@ -279,7 +279,10 @@ fn earlier_collections(file: &str) -> bool {
 /// 78.9 %, 70.5 % (1,911 of 2,711), 78.2 %, 62.0 % (723 of 1,167, just under 0.62), 61.8 %,
 /// 90.3 % from the text; 89.5 %, 79.6 %, 88.5 %, 64.6 %, 70.7 % (87 of 123: the new pages'
 /// ratings are read worse), 89.0 % (1,399 of 1,572, just under 0.89) with the address, rounded
-/// down.
+/// down. The eighty-sixth (4558–4607, hosts i–r, 36 recaps and 14 look-alikes), measured the
+/// same way: 22 of 36 from the text, 27 with the address, refusals 14 of 14; all 4,333 pages then
+/// read 78.8 %, 70.4 %, 78.2 %, 61.8 %, 61.9 %, 90.4 % and 89.5 %, 79.5 %, 88.5 %, 64.5 %,
+/// 70.6 %, 89.1 %, over the same floors.
 /// Imported, show+season+episode, episode_end, title, rating, refused.
 const ALL_PAGES_FROM_TEXT: [f64; 6] = [0.78, 0.70, 0.78, 0.61, 0.61, 0.90];
 const ALL_PAGES_WITH_ADDRESSES: [f64; 6] = [0.89, 0.79, 0.88, 0.64, 0.70, 0.88];
